@@ -1,0 +1,223 @@
+package org.cskit.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * A customer organisation: its segment and lifecycle stage, the attributes that place it in a
+ * segment (industry, region, size...), its contract, the people on its side with their roles, the
+ * vendor's account team, and its current {@link SuccessPlan} if it has one. Immutable and
+ * thread-safe.
+ *
+ * <p>Rules, checked when the account is built:
+ * <ul>
+ *   <li>{@code name} is not blank; attribute keys and values are not blank;</li>
+ *   <li>person ids are unique across stakeholders and the account team;</li>
+ *   <li>at most one stakeholder is the {@link StakeholderRole#CHAMPION champion}, and at most one the
+ *       {@link StakeholderRole#EXECUTIVE_SPONSOR executive sponsor};</li>
+ *   <li>the success plan belongs to this account, and every person it names (milestone owners,
+ *       responsibilities) is a stakeholder or on the account team.</li>
+ * </ul>
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableAccount.class)
+@JsonDeserialize(builder = Account.Builder.class)
+public abstract class Account {
+
+    /**
+     * Identifies the account.
+     *
+     * @return the id
+     */
+    @JsonProperty("id")
+    public abstract AccountId id();
+
+    /**
+     * The customer's name.
+     *
+     * @return the name
+     */
+    @JsonProperty("name")
+    public abstract String name();
+
+    /**
+     * The segment the account belongs to.
+     *
+     * @return the segment
+     */
+    @JsonProperty("segment")
+    public abstract Segment segment();
+
+    /**
+     * Where the account stands in its life with the vendor.
+     *
+     * @return the lifecycle stage
+     */
+    @JsonProperty("lifecycleStage")
+    public abstract LifecycleStage lifecycleStage();
+
+    /**
+     * The attributes that place the account in a segment, such as {@code industry=FinTech} or
+     * {@code region=EMEA}.
+     *
+     * @return the attributes, in the order given; may be empty
+     */
+    @JsonProperty("attributes")
+    public abstract Map<String, String> attributes();
+
+    /**
+     * What the customer bought.
+     *
+     * @return the contract
+     */
+    @JsonProperty("contract")
+    public abstract Contract contract();
+
+    /**
+     * The people on the customer's side.
+     *
+     * @return the stakeholders
+     */
+    @JsonProperty("stakeholders")
+    public abstract List<Stakeholder> stakeholders();
+
+    /**
+     * The vendor's people on the account.
+     *
+     * @return the account team
+     */
+    @JsonProperty("accountTeam")
+    public abstract List<TeamMember> accountTeam();
+
+    /**
+     * The account's current success plan, if it has one. An account without a plan is at risk by
+     * definition.
+     *
+     * @return the plan
+     */
+    @JsonProperty("successPlan")
+    public abstract Optional<SuccessPlan> successPlan();
+
+    /**
+     * The stakeholder who is the champion, if any.
+     *
+     * @return the champion
+     */
+    public Optional<Stakeholder> champion() {
+        return withRole(StakeholderRole.CHAMPION);
+    }
+
+    /**
+     * The stakeholder who is the executive sponsor, if any.
+     *
+     * @return the executive sponsor
+     */
+    public Optional<Stakeholder> executiveSponsor() {
+        return withRole(StakeholderRole.EXECUTIVE_SPONSOR);
+    }
+
+    private Optional<Stakeholder> withRole(StakeholderRole role) {
+        return stakeholders().stream().filter(s -> s.hasRole(role)).findFirst();
+    }
+
+    /**
+     * Days from a date to the contract's renewal date; see {@link Contract#daysToRenewal(LocalDate)}.
+     *
+     * @param asOf the day (UTC)
+     * @return days to renewal, negative once past it
+     */
+    public long daysToRenewal(LocalDate asOf) {
+        return contract().daysToRenewal(asOf);
+    }
+
+    /**
+     * Days from the contract's start to first value, as of a day: the time to first value.
+     *
+     * @param asOf the day (UTC)
+     * @return the days, or empty without a plan or before first value was reached
+     */
+    public OptionalLong daysToFirstValue(LocalDate asOf) {
+        return successPlan().flatMap(p -> p.firstValueOn(asOf))
+                .map(d -> OptionalLong.of(ChronoUnit.DAYS.between(contract().startDate(), d)))
+                .orElse(OptionalLong.empty());
+    }
+
+    @Value.Check
+    protected void check() {
+        Checks.nonBlank("name", name());
+        attributes().forEach((k, v) -> {
+            Checks.nonBlank("attributes", k);
+            Checks.nonBlank("attributes." + k, v);
+        });
+        Set<PersonId> people = new HashSet<>();
+        for (int i = 0; i < stakeholders().size(); i++) {
+            PersonId id = stakeholders().get(i).id();
+            if (!people.add(id)) {
+                throw Checks.invalid("stakeholders[" + i + "].id", "duplicate person id '" + id + "' in account '" + id() + "'");
+            }
+        }
+        for (int i = 0; i < accountTeam().size(); i++) {
+            PersonId id = accountTeam().get(i).id();
+            if (!people.add(id)) {
+                throw Checks.invalid("accountTeam[" + i + "].id", "duplicate person id '" + id + "' in account '" + id()
+                        + "': each person is either a stakeholder or on the account team, once");
+            }
+        }
+        requireAtMostOne(StakeholderRole.CHAMPION);
+        requireAtMostOne(StakeholderRole.EXECUTIVE_SPONSOR);
+        successPlan().ifPresent(plan -> checkPlan(plan, people));
+    }
+
+    private void requireAtMostOne(StakeholderRole role) {
+        List<Stakeholder> holders = stakeholders().stream().filter(s -> s.hasRole(role)).toList();
+        if (holders.size() > 1) {
+            throw Checks.invalid("stakeholders", "account '" + id() + "' has " + holders.size() + " stakeholders with role "
+                    + role + " (" + String.join(", ", holders.stream().map(s -> "'" + s.name() + "'").toList())
+                    + "), but at most one is allowed");
+        }
+    }
+
+    private void checkPlan(SuccessPlan plan, Set<PersonId> people) {
+        if (!plan.accountId().equals(id())) {
+            throw Checks.invalid("successPlan.accountId", "successPlan.accountId '" + plan.accountId()
+                    + "' does not match account id '" + id() + "'");
+        }
+        for (int i = 0; i < plan.milestones().size(); i++) {
+            Optional<PersonId> owner = plan.milestones().get(i).owner();
+            if (owner.isPresent() && !people.contains(owner.get())) {
+                throw Checks.invalid("successPlan.milestones[" + i + "].owner", "milestone '" + plan.milestones().get(i).name()
+                        + "' is owned by '" + owner.get() + "', who is neither a stakeholder nor on the account team");
+            }
+        }
+        for (int i = 0; i < plan.responsibilities().size(); i++) {
+            Optional<PersonId> person = plan.responsibilities().get(i).person();
+            if (person.isPresent() && !people.contains(person.get())) {
+                throw Checks.invalid("successPlan.responsibilities[" + i + "].person", "responsibility '"
+                        + plan.responsibilities().get(i).role() + "' names '" + person.get()
+                        + "', who is neither a stakeholder nor on the account team");
+            }
+        }
+    }
+
+    /**
+     * Starts an account.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link Account}; {@link #build()} checks the rules above. Not thread-safe. */
+    public static final class Builder extends ImmutableAccount.Builder {}
+}

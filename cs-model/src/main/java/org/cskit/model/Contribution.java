@@ -1,0 +1,84 @@
+package org.cskit.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.OptionalDouble;
+import org.immutables.value.Value;
+
+/**
+ * What one input added to a {@link SuccessVector}'s score: its points, its share of the weight,
+ * and the raw value it rested on (empty when the data was missing). Immutable and thread-safe.
+ *
+ * <p>Rules: {@code input} and {@code group} are not blank; {@code points} and {@code value} are
+ * finite; {@code weight} is in [0, 1].
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableContribution.class)
+@JsonDeserialize(builder = Contribution.Builder.class)
+public abstract class Contribution {
+
+    /**
+     * The input's name, such as {@code logins_14d}.
+     *
+     * @return the input
+     */
+    @JsonProperty("input")
+    public abstract String input();
+
+    /**
+     * The group the input rolls up into, such as {@code usage} or {@code outcome}.
+     *
+     * @return the group
+     */
+    @JsonProperty("group")
+    public abstract String group();
+
+    /**
+     * The points this input added to the score; the contributions of a vector add up to its score.
+     *
+     * @return the points, finite
+     */
+    @JsonProperty("points")
+    public abstract double points();
+
+    /**
+     * The input's share of the scorecard's total weight.
+     *
+     * @return the weight, in [0, 1]
+     */
+    @JsonProperty("weight")
+    public abstract double weight();
+
+    /**
+     * The raw value the input rested on; empty when the data was missing and the scorecard's
+     * missing-data policy applied.
+     *
+     * @return the raw value
+     */
+    @JsonProperty("value")
+    public abstract OptionalDouble value();
+
+    @Value.Check
+    protected void check() {
+        Checks.nonBlank("input", input());
+        Checks.nonBlank("group", group());
+        Checks.finite("points", points());
+        Checks.inRange("weight", weight(), 0.0, 1.0);
+        if (value().isPresent()) {
+            Checks.finite("value", value().getAsDouble());
+        }
+    }
+
+    /**
+     * Starts a contribution.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Contribution}; {@link #build()} checks the rules above. Not thread-safe. */
+    public static final class Builder extends ImmutableContribution.Builder {}
+}

@@ -1,0 +1,146 @@
+package org.cskit.model;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+/**
+ * An amount of money in one currency, such as an ARR of {@code 120000.00 EUR}. Amounts are exact
+ * decimals and may be negative (a refund); arithmetic across currencies is refused, never
+ * converted. Two amounts are equal when their currencies are the same and their values compare
+ * equal, whatever their scale ({@code 100} equals {@code 100.00}). Immutable and thread-safe.
+ *
+ * <p>JSON: {@code {"amount": 120000.00, "currency": "EUR"}}.
+ *
+ * @param amount the exact amount
+ * @param currency the ISO 4217 currency
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+    /**
+     * Checks the amount.
+     *
+     * @throws ValidationException if the amount or the currency is null
+     */
+    public Money {
+        if (amount == null) {
+            throw Checks.invalid("amount", "amount must not be null");
+        }
+        if (currency == null) {
+            throw Checks.invalid("currency", "currency must not be null");
+        }
+    }
+
+    /**
+     * Returns an amount.
+     *
+     * @param amount the amount as a decimal string, such as {@code "120000.00"}
+     * @param currencyCode the ISO 4217 code, such as {@code "EUR"}
+     * @return the amount
+     * @throws ValidationException if the amount is not a decimal number or the code is no ISO 4217 currency
+     */
+    public static Money of(String amount, String currencyCode) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw Checks.invalid("amount", "amount must be a decimal number, but was '" + amount + "'");
+        }
+        return new Money(value, currency(currencyCode));
+    }
+
+    /**
+     * Returns an amount.
+     *
+     * @param amount the amount
+     * @param currencyCode the ISO 4217 code, such as {@code "EUR"}
+     * @return the amount
+     * @throws ValidationException if the code is no ISO 4217 currency
+     */
+    public static Money of(BigDecimal amount, String currencyCode) {
+        return new Money(amount, currency(currencyCode));
+    }
+
+    /**
+     * Returns zero in the given currency.
+     *
+     * @param currency the currency
+     * @return a zero amount
+     */
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Checks.invalid("currency", "currency must be an ISO 4217 code such as 'EUR', but was '" + code + "'");
+        }
+    }
+
+    /**
+     * Adds an amount in the same currency.
+     *
+     * @param other the amount to add
+     * @return the sum
+     * @throws ValidationException if the currencies differ
+     */
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    /**
+     * Subtracts an amount in the same currency.
+     *
+     * @param other the amount to subtract
+     * @return the difference
+     * @throws ValidationException if the currencies differ
+     */
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
+    /**
+     * Tells whether the amount is below zero.
+     *
+     * @return true for a negative amount
+     */
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    /**
+     * Compares two amounts in the same currency.
+     *
+     * @throws ValidationException if the currencies differ
+     */
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return amount.compareTo(other.amount);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw Checks.invalid("currency", "cannot combine " + this + " with " + other
+                    + ": currencies differ and cskit never converts");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Money m && currency.equals(m.currency) && amount.compareTo(m.amount) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * currency.hashCode() + amount.stripTrailingZeros().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}

@@ -1,0 +1,477 @@
+package org.cskit.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.immutables.value.Value;
+
+/**
+ * The agreed, shared plan toward a customer's {@link DesiredOutcome}. It holds the six elements
+ * of a success plan: its purpose, the metrics and how each is measured (the required outcome's
+ * metric plus supporting {@link #metrics()}), their targets, a timeline of {@link Milestone}s,
+ * {@link Responsibility responsibilities} on both sides, and the {@link NextPhase} that follows.
+ * It also holds risks, success gaps, a review cadence, a status, and every earlier version.
+ * Immutable and thread-safe.
+ *
+ * <p>Rules, checked when the plan is built:
+ * <ul>
+ *   <li>{@code purpose} is not blank; {@code reviewCadence} is positive; {@code version} is at least 1;</li>
+ *   <li>the required outcome's deadline is not before {@code startDate};</li>
+ *   <li>metric ids are unique across the plan; milestone ids are unique;</li>
+ *   <li>no milestone is due before {@code startDate};</li>
+ *   <li>dependencies name milestones of this plan and form no cycle;</li>
+ *   <li>a {@link MetricThreshold} names a metric of this plan; a {@link SuccessGap} names a milestone of it;</li>
+ *   <li>an {@link PlanStatus#ACTIVE ACTIVE} plan has responsibilities on both sides;</li>
+ *   <li>kept revisions have this plan's id and increasing versions below this one, superseded in time order.</li>
+ * </ul>
+ *
+ * <p>The plan carries the domain's arithmetic, each as of a day so that history can be replayed:
+ * {@link #outcomeAttainment(LocalDate)}, {@link #progress(LocalDate)},
+ * {@link #daysToFirstValue(LocalDate)}, {@link #nextMilestoneDue(LocalDate)} and
+ * {@link #needsNextPhase(LocalDate, double)}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableSuccessPlan.class)
+@JsonDeserialize(builder = SuccessPlan.Builder.class)
+public abstract class SuccessPlan {
+
+    /**
+     * Identifies the plan; it stays the same across revisions.
+     *
+     * @return the id
+     */
+    @JsonProperty("id")
+    public abstract PlanId id();
+
+    /**
+     * The account the plan belongs to.
+     *
+     * @return the account's id
+     */
+    @JsonProperty("accountId")
+    public abstract AccountId accountId();
+
+    /**
+     * The plan's version: 1 when first written, one more at each {@link #revise revision}.
+     *
+     * @return the version, at least 1
+     */
+    @Value.Default
+    @JsonProperty("version")
+    public int version() {
+        return 1;
+    }
+
+    /**
+     * What success is for this customer, in their words.
+     *
+     * @return the purpose
+     */
+    @JsonProperty("purpose")
+    public abstract String purpose();
+
+    /**
+     * The outcome the plan works toward; its required outcome carries the plan's main metric,
+     * target and deadline.
+     *
+     * @return the desired outcome
+     */
+    @JsonProperty("desiredOutcome")
+    public abstract DesiredOutcome desiredOutcome();
+
+    /**
+     * Supporting metrics beside the required outcome's own (adoption, time saved...).
+     *
+     * @return the supporting metrics; may be empty
+     */
+    @JsonProperty("metrics")
+    public abstract List<SuccessMetric> metrics();
+
+    /**
+     * The plan's timeline.
+     *
+     * @return the milestones, in the order the plan lists them
+     */
+    @JsonProperty("milestones")
+    public abstract List<Milestone> milestones();
+
+    /**
+     * Who does what, on both sides.
+     *
+     * @return the responsibilities
+     */
+    @JsonProperty("responsibilities")
+    public abstract List<Responsibility> responsibilities();
+
+    /**
+     * What comes after this plan is met, if defined.
+     *
+     * @return the next phase
+     */
+    @JsonProperty("nextPhase")
+    public abstract Optional<NextPhase> nextPhase();
+
+    /**
+     * What may keep the customer from the outcome.
+     *
+     * @return the risks
+     */
+    @JsonProperty("risks")
+    public abstract List<Risk> risks();
+
+    /**
+     * What the customer cannot do alone, and the vendor must bridge.
+     *
+     * @return the success gaps
+     */
+    @JsonProperty("gaps")
+    public abstract List<SuccessGap> gaps();
+
+    /**
+     * How often the plan is reviewed together, such as {@code P1M} or {@code P3M}.
+     *
+     * @return the review cadence, positive
+     */
+    @JsonProperty("reviewCadence")
+    public abstract Period reviewCadence();
+
+    /**
+     * Where the plan stands; {@link PlanStatus#DRAFT} by default.
+     *
+     * @return the status
+     */
+    @Value.Default
+    @JsonProperty("status")
+    public PlanStatus status() {
+        return PlanStatus.DRAFT;
+    }
+
+    /**
+     * The first day of the plan (UTC).
+     *
+     * @return the start date
+     */
+    @JsonProperty("startDate")
+    public abstract LocalDate startDate();
+
+    /**
+     * The earlier versions of this plan, oldest first. Empty for a first version, and for a kept
+     * version itself.
+     *
+     * @return the revisions
+     */
+    @JsonProperty("revisions")
+    public abstract List<PlanRevision> revisions();
+
+    /**
+     * Every metric of the plan: the required outcome's metric first, then the supporting ones.
+     *
+     * @return the metrics
+     */
+    public List<SuccessMetric> allMetrics() {
+        List<SuccessMetric> all = new ArrayList<>(metrics().size() + 1);
+        all.add(desiredOutcome().requiredOutcome().metric());
+        all.addAll(metrics());
+        return List.copyOf(all);
+    }
+
+    /**
+     * Finds a metric of the plan by id.
+     *
+     * @param id the metric's id
+     * @return the metric, or empty if the plan has none with that id
+     */
+    public Optional<SuccessMetric> metric(MetricId id) {
+        return allMetrics().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Finds a milestone of the plan by id.
+     *
+     * @param id the milestone's id
+     * @return the milestone, or empty if the plan has none with that id
+     */
+    public Optional<Milestone> milestone(MilestoneId id) {
+        return milestones().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The required outcome's attainment as of a day: 0 at the baseline, 1 at the target, beyond 1
+     * past it, below 0 when it regressed.
+     *
+     * @param asOf the day (UTC)
+     * @return the attainment, or empty when nothing had been measured yet
+     */
+    public Optional<Attainment> outcomeAttainment(LocalDate asOf) {
+        return desiredOutcome().requiredOutcome().attainmentAsOf(asOf);
+    }
+
+    /**
+     * Milestone progress as of a day: how many are achieved, achieved on time and overdue.
+     *
+     * @param asOf the day (UTC)
+     * @return the progress
+     */
+    public PlanProgress progress(LocalDate asOf) {
+        int total = 0;
+        int achieved = 0;
+        int onTime = 0;
+        int overdue = 0;
+        for (Milestone m : milestones()) {
+            if (m.status() == MilestoneStatus.CANCELLED) {
+                continue;
+            }
+            total++;
+            if (m.isAchievedAsOf(asOf)) {
+                achieved++;
+                if (m.isAchievedOnTime()) {
+                    onTime++;
+                }
+            } else if (m.isOverdueAsOf(asOf)) {
+                overdue++;
+            }
+        }
+        return new PlanProgress(total, achieved, onTime, overdue);
+    }
+
+    /**
+     * The day first value was reached: the earliest achievement of a
+     * {@link MilestoneKind#FIRST_VALUE} milestone, as of a day.
+     *
+     * @param asOf the day (UTC)
+     * @return the day first value was reached, or empty if it had not been by then
+     */
+    public Optional<LocalDate> firstValueOn(LocalDate asOf) {
+        return milestones().stream()
+                .filter(m -> m.kind() == MilestoneKind.FIRST_VALUE && m.isAchievedAsOf(asOf))
+                .map(m -> m.achievedOn().orElseThrow())
+                .min(Comparator.naturalOrder());
+    }
+
+    /**
+     * Days from the plan's start to first value, as of a day. For the time from the contract's
+     * start, see {@link Account#daysToFirstValue(LocalDate)}.
+     *
+     * @param asOf the day (UTC)
+     * @return the days, or empty if first value had not been reached by then
+     */
+    public OptionalLong daysToFirstValue(LocalDate asOf) {
+        return firstValueOn(asOf).map(d -> OptionalLong.of(ChronoUnit.DAYS.between(startDate(), d)))
+                .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The open milestone due first, as of a day; an overdue milestone counts, since it is the most
+     * urgent. Ties go to the milestone listed first.
+     *
+     * @param asOf the day (UTC)
+     * @return the milestone, or empty if none is open
+     */
+    public Optional<Milestone> nextMilestoneDue(LocalDate asOf) {
+        return milestones().stream()
+                .filter(m -> m.isOpenAsOf(asOf))
+                .min(Comparator.comparing(Milestone::dueDate));
+    }
+
+    /**
+     * Tells whether a milestone's completion criterion was met as of a day: for a
+     * {@link MetricThreshold}, whether the latest measurement by then meets the threshold; for a
+     * {@link SignOff}, whether the milestone was achieved by then.
+     *
+     * @param milestone the milestone's id
+     * @param asOf the day (UTC)
+     * @return true if met
+     * @throws ValidationException if the plan has no such milestone
+     */
+    public boolean isCompletionMetAsOf(MilestoneId milestone, LocalDate asOf) {
+        Milestone m = milestone(milestone).orElseThrow(() -> Checks.invalid("milestone",
+                "milestone '" + milestone + "' is not a milestone of plan '" + id() + "'"));
+        if (m.completion() instanceof MetricThreshold t) {
+            SuccessMetric metric = metric(t.metric()).orElseThrow();
+            return metric.latestAsOf(asOf).map(x -> metric.meets(x.value(), t.threshold())).orElse(false);
+        }
+        return m.isAchievedAsOf(asOf);
+    }
+
+    /**
+     * Tells whether the required outcome's attainment had reached a share of its target as of a day.
+     *
+     * @param asOf the day (UTC)
+     * @param nearTarget the attainment that counts as near, such as 0.8 for 80% of the way
+     * @return true if measured and at least {@code nearTarget}
+     * @throws ValidationException if {@code nearTarget} is not finite
+     */
+    public boolean isNearTarget(LocalDate asOf, double nearTarget) {
+        Checks.finite("nearTarget", nearTarget);
+        return outcomeAttainment(asOf).map(a -> a.ratio() >= nearTarget).orElse(false);
+    }
+
+    /**
+     * Tells whether the plan is near its target with no next phase defined: the moment to agree
+     * what comes next, before the plan runs out.
+     *
+     * @param asOf the day (UTC)
+     * @param nearTarget the attainment that counts as near, such as 0.8
+     * @return true if near the target and {@link #nextPhase()} is empty
+     * @throws ValidationException if {@code nearTarget} is not finite
+     */
+    public boolean needsNextPhase(LocalDate asOf, double nearTarget) {
+        return isNearTarget(asOf, nearTarget) && nextPhase().isEmpty();
+    }
+
+    /**
+     * Revises the plan: applies a change to a copy, raises the version by one, and keeps this
+     * version (without its own history) among the revisions. The id, version and revisions are
+     * set by this method, whatever the change sets.
+     *
+     * @param at when the revision takes effect
+     * @param reason why the plan changes, in words
+     * @param change the change, applied to a builder filled from this plan
+     * @return the revised plan
+     * @throws ValidationException if the reason is blank, {@code at} is before the last revision,
+     *     or the revised plan breaks a rule
+     */
+    public SuccessPlan revise(Instant at, String reason, UnaryOperator<Builder> change) {
+        SuccessPlan kept = builder().from(this).revisions(List.of()).build();
+        List<PlanRevision> history = new ArrayList<>(revisions());
+        history.add(PlanRevision.builder().plan(kept).supersededAt(at).reason(reason).build());
+        Builder next = change.apply(builder().from(this));
+        return next.id(id()).version(version() + 1).revisions(history).build();
+    }
+
+    @Value.Check
+    protected void check() {
+        Checks.nonBlank("purpose", purpose());
+        Periods.requirePositive("reviewCadence", reviewCadence());
+        Checks.atLeast("version", version(), 1);
+        LocalDate deadline = desiredOutcome().requiredOutcome().deadline();
+        if (deadline.isBefore(startDate())) {
+            throw Checks.invalid("desiredOutcome.requiredOutcome.deadline",
+                    "required outcome deadline " + deadline + " is before plan start " + startDate());
+        }
+        checkMetrics();
+        checkMilestones();
+        checkGaps();
+        checkResponsibilities();
+        checkRevisions();
+    }
+
+    private void checkMetrics() {
+        MetricId main = desiredOutcome().requiredOutcome().metric().id();
+        Set<MetricId> seen = new HashSet<>();
+        seen.add(main);
+        for (int i = 0; i < metrics().size(); i++) {
+            MetricId id = metrics().get(i).id();
+            if (!seen.add(id)) {
+                throw Checks.invalid("metrics[" + i + "].id", "duplicate metric id '" + id + "' in plan '" + id() + "'"
+                        + (id.equals(main) ? ": it is the required outcome's metric" : ""));
+            }
+        }
+    }
+
+    private void checkMilestones() {
+        Map<MilestoneId, Milestone> byId = new HashMap<>();
+        for (int i = 0; i < milestones().size(); i++) {
+            Milestone m = milestones().get(i);
+            String at = "milestones[" + i + "]";
+            if (byId.put(m.id(), m) != null) {
+                throw Checks.invalid(at + ".id", "duplicate milestone id '" + m.id() + "' in plan '" + id() + "'");
+            }
+            if (m.dueDate().isBefore(startDate())) {
+                throw Checks.invalid(at + ".dueDate",
+                        "milestone '" + m.name() + "' due " + m.dueDate() + " is before plan start " + startDate());
+            }
+            if (m.completion() instanceof MetricThreshold t && metric(t.metric()).isEmpty()) {
+                throw Checks.invalid(at + ".completion.metric", "milestone '" + m.name() + "' is completed by metric '"
+                        + t.metric() + "', which is not a metric of this plan");
+            }
+        }
+        for (int i = 0; i < milestones().size(); i++) {
+            Milestone m = milestones().get(i);
+            for (MilestoneId dependency : m.dependsOn()) {
+                if (!byId.containsKey(dependency)) {
+                    throw Checks.invalid("milestones[" + i + "].dependsOn", "milestone '" + m.name() + "' depends on '"
+                            + dependency + "', which is not a milestone of this plan");
+                }
+            }
+        }
+        List<MilestoneId> cycle = DependencyCycles.find(milestones());
+        if (!cycle.isEmpty()) {
+            int i = milestones().indexOf(byId.get(cycle.get(0)));
+            throw Checks.invalid("milestones[" + i + "].dependsOn", "milestones depend on each other in a cycle: "
+                    + String.join(" -> ", cycle.stream().map(id -> "'" + id + "'").toList()));
+        }
+    }
+
+    private void checkGaps() {
+        for (int i = 0; i < gaps().size(); i++) {
+            MilestoneId target = gaps().get(i).milestone();
+            if (milestone(target).isEmpty()) {
+                throw Checks.invalid("gaps[" + i + "].milestone", "success gap '" + gaps().get(i).description()
+                        + "' stands before milestone '" + target + "', which is not a milestone of this plan");
+            }
+        }
+    }
+
+    private void checkResponsibilities() {
+        if (status() != PlanStatus.ACTIVE) {
+            return;
+        }
+        for (Side side : Side.values()) {
+            if (responsibilities().stream().noneMatch(r -> r.side() == side)) {
+                throw Checks.invalid("responsibilities", "an ACTIVE plan needs responsibilities on both sides, but plan '"
+                        + id() + "' has none on the " + side + " side");
+            }
+        }
+    }
+
+    private void checkRevisions() {
+        int previousVersion = 0;
+        Instant previousTime = Instant.MIN;
+        for (int i = 0; i < revisions().size(); i++) {
+            PlanRevision r = revisions().get(i);
+            String at = "revisions[" + i + "]";
+            if (!r.plan().id().equals(id())) {
+                throw Checks.invalid(at + ".plan.id", at + " is a version of plan '" + r.plan().id()
+                        + "', not of plan '" + id() + "'");
+            }
+            int v = r.plan().version();
+            if (v <= previousVersion || v >= version()) {
+                throw Checks.invalid(at + ".plan.version", at + " has version " + v + ", but kept versions must increase and stay below the plan's version "
+                        + version() + (previousVersion > 0 ? " (the one before is " + previousVersion + ")" : ""));
+            }
+            if (r.supersededAt().isBefore(previousTime)) {
+                throw Checks.invalid(at + ".supersededAt", at + " was superseded at " + r.supersededAt()
+                        + ", before the version kept before it (" + previousTime + ")");
+            }
+            previousVersion = v;
+            previousTime = r.supersededAt();
+        }
+    }
+
+    /**
+     * Starts a success plan.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link SuccessPlan}; {@link #build()} checks the rules above. Not thread-safe. */
+    public static final class Builder extends ImmutableSuccessPlan.Builder {}
+}

@@ -1,0 +1,137 @@
+package org.cskit.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Instant;
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * An account's trajectory toward its desired outcome as of a time: a score, its band, the
+ * direction and speed it is moving at, the per-input contributions that explain it, how much of
+ * it rests on real data, and which scorecard (id and version) produced it. It replaces the flat
+ * "health score". Immutable and thread-safe.
+ *
+ * <p>Rules: {@code score} is in [0, 100]; {@code velocity} is finite; {@code coverage} is in
+ * [0, 1]; {@code scorecardVersion} is at least 1; contribution inputs are unique, and the
+ * contributions' points add up to the score (within {@value #TOLERANCE} points).
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableSuccessVector.class)
+@JsonDeserialize(builder = SuccessVector.Builder.class)
+public abstract class SuccessVector {
+
+    /** How far the contributions' sum may stray from the score, in points (floating-point error). */
+    public static final double TOLERANCE = 1e-6;
+
+    /**
+     * The account scored.
+     *
+     * @return the account's id
+     */
+    @JsonProperty("accountId")
+    public abstract AccountId accountId();
+
+    /**
+     * The time the vector describes: only data up to it was used.
+     *
+     * @return the as-of time
+     */
+    @JsonProperty("asOf")
+    public abstract Instant asOf();
+
+    /**
+     * The score.
+     *
+     * @return the score, in [0, 100]
+     */
+    @JsonProperty("score")
+    public abstract double score();
+
+    /**
+     * The band the score falls in, after the scheme's hysteresis.
+     *
+     * @return the band
+     */
+    @JsonProperty("band")
+    public abstract Band band();
+
+    /**
+     * Which way the score is moving.
+     *
+     * @return the direction
+     */
+    @JsonProperty("direction")
+    public abstract Direction direction();
+
+    /**
+     * How fast the score is moving, in points per week; negative when falling.
+     *
+     * @return the velocity, finite
+     */
+    @JsonProperty("velocity")
+    public abstract double velocity();
+
+    /**
+     * The share of the scorecard's weight that rested on real data rather than on a missing-data
+     * policy: the vector's confidence.
+     *
+     * @return the coverage, in [0, 1]
+     */
+    @JsonProperty("coverage")
+    public abstract double coverage();
+
+    /**
+     * What each input added to the score; they add up to it.
+     *
+     * @return the contributions
+     */
+    @JsonProperty("contributions")
+    public abstract List<Contribution> contributions();
+
+    /**
+     * The scorecard that produced the vector.
+     *
+     * @return the scorecard's id
+     */
+    @JsonProperty("scorecardId")
+    public abstract ScorecardId scorecardId();
+
+    /**
+     * The version of that scorecard.
+     *
+     * @return the version, at least 1
+     */
+    @JsonProperty("scorecardVersion")
+    public abstract int scorecardVersion();
+
+    @Value.Check
+    protected void check() {
+        Checks.inRange("score", score(), 0.0, 100.0);
+        Checks.finite("velocity", velocity());
+        Checks.inRange("coverage", coverage(), 0.0, 1.0);
+        Checks.atLeast("scorecardVersion", scorecardVersion(), 1);
+        Checks.unique("contributions", contributions(), Contribution::input, "contribution input");
+        double sum = 0.0;
+        for (Contribution c : contributions()) {
+            sum += c.points();
+        }
+        if (Math.abs(sum - score()) > TOLERANCE) {
+            throw Checks.invalid("contributions", "contributions add up to " + sum + " points, but score is "
+                    + score() + ": they must add up to the score");
+        }
+    }
+
+    /**
+     * Starts a success vector.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link SuccessVector}; {@link #build()} checks the rules above. Not thread-safe. */
+    public static final class Builder extends ImmutableSuccessVector.Builder {}
+}

@@ -1,0 +1,84 @@
+package org.cskit.model.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.cskit.model.Account;
+import org.cskit.model.Milestone;
+import org.cskit.model.MilestoneStatus;
+import org.cskit.model.PersonId;
+import org.cskit.model.PlanRevision;
+import org.cskit.model.Stakeholder;
+import org.cskit.model.SuccessPlan;
+import org.cskit.model.ValidationException;
+
+/** Derives domain events from two states of one account. Stateless and thread-safe. */
+public final class AccountEvents {
+    private AccountEvents() {}
+
+    /**
+     * Lists what changed between two states of an account, in this order: lifecycle stage,
+     * champion, executive sponsor, contract renewal, plan revision, then milestones newly achieved
+     * or missed (in the plan's order). A milestone counts as newly achieved or missed when its
+     * status became {@code ACHIEVED} or {@code MISSED}, including a milestone added in that state.
+     *
+     * @param before the earlier state
+     * @param after the later state
+     * @param at when the change was observed; becomes each event's {@code occurredAt}, except a
+     *     plan revision's, which is the revision's own time
+     * @return the events, empty if nothing changed
+     * @throws ValidationException if the two states are of different accounts
+     */
+    public static List<AccountEvent> changes(Account before, Account after, Instant at) {
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(at, "at");
+        if (!before.id().equals(after.id())) {
+            throw new ValidationException("after.id", "cannot compare account '" + before.id()
+                    + "' with account '" + after.id() + "': they are different accounts");
+        }
+        List<AccountEvent> events = new ArrayList<>();
+        if (before.lifecycleStage() != after.lifecycleStage()) {
+            events.add(new LifecycleStageChanged(after.id(), before.lifecycleStage(), after.lifecycleStage(), at));
+        }
+        Optional<PersonId> championBefore = before.champion().map(Stakeholder::id);
+        Optional<PersonId> championAfter = after.champion().map(Stakeholder::id);
+        if (!championBefore.equals(championAfter)) {
+            events.add(new ChampionChanged(after.id(), championBefore, championAfter, at));
+        }
+        Optional<PersonId> sponsorBefore = before.executiveSponsor().map(Stakeholder::id);
+        Optional<PersonId> sponsorAfter = after.executiveSponsor().map(Stakeholder::id);
+        if (!sponsorBefore.equals(sponsorAfter)) {
+            events.add(new ExecutiveSponsorChanged(after.id(), sponsorBefore, sponsorAfter, at));
+        }
+        if (after.contract().renewalDate().isAfter(before.contract().renewalDate())) {
+            events.add(new ContractRenewed(after.id(), before.contract().renewalDate(),
+                    after.contract().renewalDate(), after.contract().arr(), at));
+        }
+        after.successPlan().ifPresent(plan -> planChanges(before.successPlan(), plan, at, events));
+        return List.copyOf(events);
+    }
+
+    private static void planChanges(Optional<SuccessPlan> beforePlan, SuccessPlan plan, Instant at, List<AccountEvent> events) {
+        Optional<SuccessPlan> previous = beforePlan.filter(p -> p.id().equals(plan.id()));
+        if (previous.isPresent() && plan.version() > previous.get().version()) {
+            List<PlanRevision> revisions = plan.revisions();
+            String reason = revisions.isEmpty() ? "revised" : revisions.get(revisions.size() - 1).reason();
+            Instant when = revisions.isEmpty() ? at : revisions.get(revisions.size() - 1).supersededAt();
+            events.add(new PlanRevised(plan.accountId(), plan.id(), previous.get().version(), plan.version(), reason, when));
+        }
+        for (Milestone m : plan.milestones()) {
+            MilestoneStatus was = previous.flatMap(p -> p.milestone(m.id())).map(Milestone::status).orElse(null);
+            if (m.status() == was) {
+                continue;
+            }
+            if (m.status() == MilestoneStatus.ACHIEVED) {
+                events.add(new MilestoneAchieved(plan.accountId(), plan.id(), m.id(), m.achievedOn().orElseThrow(), at));
+            } else if (m.status() == MilestoneStatus.MISSED) {
+                events.add(new MilestoneMissed(plan.accountId(), plan.id(), m.id(), m.dueDate(), at));
+            }
+        }
+    }
+}

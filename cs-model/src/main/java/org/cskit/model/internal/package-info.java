@@ -1,0 +1,2 @@
+/** Implementation details of cs-model; not exported, free to change. */
+package org.cskit.model.internal;

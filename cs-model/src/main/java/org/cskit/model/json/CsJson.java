@@ -1,0 +1,294 @@
+package org.cskit.model.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.cskit.model.ValidationException;
+
+/**
+ * Reads and writes cskit values as JSON. Input passes the same checks as values built in Java;
+ * any problem becomes a {@link JsonInputException} whose message starts with the JSON path.
+ *
+ * <p>The rules of the JSON form: unknown properties, duplicate properties, trailing content,
+ * {@code null} for a number, a fraction for a whole number and a string where a number or a
+ * boolean belongs are all rejected; empty optional values are left out when writing; dates are
+ * ISO-8601 strings ({@code 2026-02-01}), times are UTC instants ({@code 2026-02-01T09:30:00Z}),
+ * periods are ISO-8601 ({@code P14D}) and enums are written by name.
+ *
+ * <p>Instances are immutable and thread-safe; create one and share it.
+ */
+public final class CsJson {
+    private static final Pattern MISSING = Pattern.compile("Cannot build (\\w+), some of required attributes are not set (\\[.*])");
+
+    private final ObjectMapper mapper;
+
+    private CsJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * Returns a reader and writer with cskit's JSON rules.
+     *
+     * @return a new instance
+     */
+    public static CsJson create() {
+        return using(new ObjectMapper());
+    }
+
+    /**
+     * Returns a reader and writer based on a copy of the host's mapper (its modules and settings),
+     * with cskit's JSON rules applied to the copy. The host's mapper is left unchanged.
+     *
+     * @param hostMapper the host's mapper
+     * @return a new instance
+     */
+    public static CsJson using(ObjectMapper hostMapper) {
+        ObjectMapper m = Objects.requireNonNull(hostMapper, "hostMapper").copy();
+        m.registerModule(new JavaTimeModule());
+        m.registerModule(new Jdk8Module());
+        m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        m.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+        m.enable(SerializationFeature.INDENT_OUTPUT);
+        m.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        m.setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        m.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            m.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+            m.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return new CsJson(m);
+    }
+
+    /**
+     * Returns a copy of the configured mapper, for hosts that need Jackson directly (tree model,
+     * streaming). Changing the copy does not change this instance.
+     *
+     * @return a mapper with cskit's JSON rules
+     */
+    public ObjectMapper mapper() {
+        return mapper.copy();
+    }
+
+    /**
+     * Reads a value.
+     *
+     * @param json the JSON text
+     * @param type the value's type, such as {@code Account.class}
+     * @param <T> the value's type
+     * @return the value
+     * @throws JsonInputException if the text is not a valid value of the type
+     */
+    public <T> T read(String json, Class<T> type) {
+        Objects.requireNonNull(json, "json");
+        return read(() -> mapper.readValue(json, type));
+    }
+
+    /**
+     * Reads a value from a stream of UTF-8 JSON; the stream is not closed.
+     *
+     * @param json the JSON stream
+     * @param type the value's type
+     * @param <T> the value's type
+     * @return the value
+     * @throws JsonInputException if the text is not a valid value of the type
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    public <T> T read(InputStream json, Class<T> type) {
+        Objects.requireNonNull(json, "json");
+        return read(() -> mapper.readerFor(type).without(JsonParser.Feature.AUTO_CLOSE_SOURCE).readValue(json));
+    }
+
+    /**
+     * Reads a value from a character stream; the reader is not closed.
+     *
+     * @param json the JSON reader
+     * @param type the value's type
+     * @param <T> the value's type
+     * @return the value
+     * @throws JsonInputException if the text is not a valid value of the type
+     * @throws UncheckedIOException if the reader cannot be read
+     */
+    public <T> T read(Reader json, Class<T> type) {
+        Objects.requireNonNull(json, "json");
+        return read(() -> mapper.readerFor(type).without(JsonParser.Feature.AUTO_CLOSE_SOURCE).readValue(json));
+    }
+
+    /**
+     * Reads a JSON array of values, such as a list of signals.
+     *
+     * @param json the JSON text
+     * @param elementType the elements' type
+     * @param <T> the elements' type
+     * @return the values, unmodifiable
+     * @throws JsonInputException if the text is not an array of valid values
+     */
+    public <T> List<T> readList(String json, Class<T> elementType) {
+        Objects.requireNonNull(json, "json");
+        JavaType listType = mapper.getTypeFactory().constructCollectionType(List.class, elementType);
+        List<T> values = read(() -> mapper.readValue(json, listType));
+        return List.copyOf(values);
+    }
+
+    /**
+     * Writes a value as indented JSON that {@link #read(String, Class)} reads back to an equal value.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
+    public String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface JsonRead<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T read(JsonRead<T> read) {
+        try {
+            return read.run();
+        } catch (JsonMappingException e) {
+            throw translate(e);
+        } catch (JsonProcessingException e) {
+            throw new JsonInputException("$", "malformed JSON: " + e.getOriginalMessage(), location(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonInputException translate(JsonMappingException e) {
+        String path = path(e.getPath());
+        String location = location(e.getLocation());
+        ValidationException rule = find(e, ValidationException.class);
+        if (rule != null) {
+            String field = rule.field().isEmpty() ? "" : "." + rule.field();
+            return new JsonInputException(path + field, rule.getMessage(), location, e);
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", ", "; known properties: ", ""));
+            return new JsonInputException(path, "unknown property '" + u.getPropertyName() + "'" + known, location, e);
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            return new JsonInputException(path, "unknown or missing type '" + t.getTypeId() + "': " + firstLine(t.getOriginalMessage()), location, e);
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ", "[", "]"));
+            return new JsonInputException(path, "must be one of " + allowed + ", but was '" + f.getValue() + "'", location, e);
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+            return new JsonInputException(path, "cannot read '" + f.getValue() + "' as " + f.getTargetType().getSimpleName(), location, e);
+        }
+        IllegalStateException incomplete = find(e, IllegalStateException.class);
+        if (incomplete != null && incomplete.getMessage() != null) {
+            Matcher m = MISSING.matcher(incomplete.getMessage());
+            if (m.find()) {
+                return new JsonInputException(path, m.group(1) + " is missing required properties " + m.group(2), location, e);
+            }
+        }
+        NullPointerException nullValue = find(e, NullPointerException.class);
+        if (nullValue != null) {
+            return new JsonInputException(path, "must not be null", location, e);
+        }
+        if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+            return new JsonInputException(path, "expected " + describe(mi.getTargetType()) + ": " + firstLine(mi.getOriginalMessage()), location, e);
+        }
+        return new JsonInputException(path, firstLine(e.getOriginalMessage()), location, e);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == double.class || type == Double.class || type == int.class || type == Integer.class
+                || type == long.class || type == Long.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return type.getSimpleName();
+    }
+
+    private static <X extends Throwable> X find(Throwable e, Class<X> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                sb.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String location(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 0) {
+            return "";
+        }
+        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The customer-success domain as immutable values.
+ *
+ * <p>Start from {@link org.cskit.model.Account} (who the customer is and what they bought) and
+ * {@link org.cskit.model.SuccessPlan} (the agreed plan toward the customer's
+ * {@link org.cskit.model.DesiredOutcome}). Every type is built through its {@code builder()} or
+ * {@code of(...)} factory, checks its invariants when it is built and throws
+ * {@link org.cskit.model.ValidationException} naming the field, the value and the rule. All types
+ * are immutable and safe to share between threads. Dates ({@link java.time.LocalDate}) are UTC
+ * calendar days; times are {@link java.time.Instant}s.
+ *
+ * <p>JSON reading and writing lives in {@link org.cskit.model.json.CsJson}.
+ */
+@ValueStyle
+package org.cskit.model;
+
+import org.cskit.model.internal.ValueStyle;
