@@ -1,10 +1,13 @@
 package org.cskit.model.json;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -23,6 +26,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Collection;
+import java.util.Currency;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +53,8 @@ import org.cskit.model.ValidationException;
  * <p>Instances are immutable and thread-safe; create one and share it.
  */
 public final class CsJson {
+    private static final Pattern STRING_VALUE = Pattern.compile("String value \\(\"(.*?)\"\\)");
+    private static final Pattern TOKEN = Pattern.compile("JsonToken\\.(\\w+)");
     private static final Pattern MISSING = Pattern.compile("Cannot build (\\w+), some of required attributes are not set (\\[.*])");
 
     private final ObjectMapper mapper;
@@ -72,6 +83,8 @@ public final class CsJson {
         ObjectMapper m = Objects.requireNonNull(hostMapper, "hostMapper").copy();
         m.registerModule(new JavaTimeModule());
         m.registerModule(new Jdk8Module());
+        // Only declared properties: helpers such as Money.isNegative() are not part of the JSON form.
+        m.setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
         m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         m.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
         m.enable(SerializationFeature.INDENT_OUTPUT);
@@ -188,8 +201,10 @@ public final class CsJson {
             return read.run();
         } catch (JsonMappingException e) {
             throw translate(e);
+        } catch (StreamReadException e) {
+            throw malformed("$", e);
         } catch (JsonProcessingException e) {
-            throw new JsonInputException("$", "malformed JSON: " + e.getOriginalMessage(), location(e.getLocation()), e);
+            throw new JsonInputException("$", firstLine(e.getOriginalMessage()), location(e.getLocation()), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -203,21 +218,24 @@ public final class CsJson {
             String field = rule.field().isEmpty() ? "" : "." + rule.field();
             return new JsonInputException(path + field, rule.getMessage(), location, e);
         }
+        StreamReadException syntax = find(e, StreamReadException.class);
+        if (syntax != null) {
+            return malformed(path, syntax);
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ", "; known properties: ", ""));
             return new JsonInputException(path, "unknown property '" + u.getPropertyName() + "'" + known, location, e);
         }
         if (e instanceof InvalidTypeIdException t) {
-            return new JsonInputException(path, "unknown or missing type '" + t.getTypeId() + "': " + firstLine(t.getOriginalMessage()), location, e);
+            return new JsonInputException(path, "unknown or missing type '" + t.getTypeId() + "': "
+                    + firstLine(t.getOriginalMessage()).replaceAll(" as a subtype of `[\\w.]+`", "")
+                            .replace(" (for POJO property", " (property"), location, e);
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", ", "[", "]"));
             return new JsonInputException(path, "must be one of " + allowed + ", but was '" + f.getValue() + "'", location, e);
-        }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
-            return new JsonInputException(path, "cannot read '" + f.getValue() + "' as " + f.getTargetType().getSimpleName(), location, e);
         }
         IllegalStateException incomplete = find(e, IllegalStateException.class);
         if (incomplete != null && incomplete.getMessage() != null) {
@@ -226,20 +244,57 @@ public final class CsJson {
                 return new JsonInputException(path, m.group(1) + " is missing required properties " + m.group(2), location, e);
             }
         }
-        NullPointerException nullValue = find(e, NullPointerException.class);
-        if (nullValue != null) {
+        if (find(e, NullPointerException.class) != null) {
             return new JsonInputException(path, "must not be null", location, e);
         }
         if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-            return new JsonInputException(path, "expected " + describe(mi.getTargetType()) + ": " + firstLine(mi.getOriginalMessage()), location, e);
+            if (mi.getMessage() != null && mi.getMessage().startsWith("Trailing token")) {
+                return new JsonInputException(path, "unexpected content after the end of the value", location, e);
+            }
+            return new JsonInputException(path, "expected " + describe(mi.getTargetType()) + ", but found "
+                    + found(mi), location, e);
         }
         return new JsonInputException(path, firstLine(e.getOriginalMessage()), location, e);
     }
 
+    private static JsonInputException malformed(String path, StreamReadException e) {
+        String message = firstLine(e.getOriginalMessage());
+        if (message.startsWith("Non-standard token")) {
+            message = message.substring(0, message.indexOf(':')) + " is not a number; give a finite number";
+        } else if (message.startsWith("Duplicate field")) {
+            message = "duplicate property" + message.substring("Duplicate field".length());
+        }
+        return new JsonInputException(path, "malformed JSON: " + message, location(e.getLocation()), e);
+    }
+
+    private static String found(MismatchedInputException e) {
+        if (e instanceof InvalidFormatException f && f.getValue() != null) {
+            return f.getValue() instanceof String text ? "the string '" + text + "'" : "the value " + f.getValue();
+        }
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher text = STRING_VALUE.matcher(message);
+        if (text.find()) {
+            return "the string '" + text.group(1) + "'";
+        }
+        Matcher token = TOKEN.matcher(message);
+        String name = token.find() ? token.group(1) : message.contains("`null`") ? "VALUE_NULL" : "";
+        return switch (name) {
+            case "VALUE_STRING" -> "a string";
+            case "VALUE_NUMBER_INT", "VALUE_NUMBER_FLOAT" -> "a number";
+            case "VALUE_TRUE", "VALUE_FALSE" -> "a boolean";
+            case "VALUE_NULL" -> "null";
+            case "START_OBJECT", "FIELD_NAME" -> "an object";
+            case "START_ARRAY" -> "an array";
+            default -> "a value of another type";
+        };
+    }
+
     private static String describe(Class<?> type) {
-        if (type == double.class || type == Double.class || type == int.class || type == Integer.class
-                || type == long.class || type == Long.class) {
+        if (type == double.class || type == Double.class || type == BigDecimal.class) {
             return "a number";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
         }
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
@@ -247,10 +302,22 @@ public final class CsJson {
         if (type == String.class) {
             return "a string";
         }
-        if (List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type)) {
+        if (type == LocalDate.class) {
+            return "a date such as 2026-02-01";
+        }
+        if (type == Instant.class) {
+            return "a time such as 2026-02-01T09:30:00Z";
+        }
+        if (type == Period.class) {
+            return "a period such as P14D or P1M";
+        }
+        if (type == Currency.class) {
+            return "an ISO 4217 currency code such as EUR";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
-        return type.getSimpleName();
+        return "a " + type.getSimpleName();
     }
 
     private static <X extends Throwable> X find(Throwable e, Class<X> type) {

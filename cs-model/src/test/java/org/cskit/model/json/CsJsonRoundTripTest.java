@@ -1,0 +1,80 @@
+package org.cskit.model.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.cskit.model.Account;
+import org.cskit.model.Fixtures;
+import org.cskit.model.Signal;
+import org.cskit.model.event.AccountEvent;
+import org.cskit.model.event.AccountEvents;
+import org.junit.jupiter.api.Test;
+
+class CsJsonRoundTripTest {
+    private static final String FIXTURE = "account-with-plan.json";
+
+    private final CsJson json = CsJson.create();
+
+    @Test
+    void write_fullAccountWithRevisedPlan_matchesCommittedFixture() throws IOException {
+        JsonNode expected = json.mapper().readTree(fixture());
+        JsonNode actual = json.mapper().readTree(json.write(Fixtures.revisedAccount()));
+
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void read_committedFixture_equalsTheAccountBuiltInJava() throws IOException {
+        Account read = json.read(fixture(), Account.class);
+
+        assertThat(read).isEqualTo(Fixtures.revisedAccount());
+        assertThat(read.successPlan().orElseThrow().revisions()).hasSize(1);
+    }
+
+    @Test
+    void readThenWrite_givesTheSameText() throws IOException {
+        String text = json.write(json.read(fixture(), Account.class));
+
+        assertThat(json.read(text, Account.class)).isEqualTo(Fixtures.revisedAccount());
+        assertThat(text).isEqualTo(json.write(Fixtures.revisedAccount()));
+    }
+
+    @Test
+    void events_roundTripWithTheirTypeNames() {
+        List<AccountEvent> events = AccountEvents.changes(Fixtures.account(), Fixtures.revisedAccount(),
+                java.time.Instant.parse("2026-04-21T00:00:00Z"));
+        assertThat(events).isNotEmpty();
+
+        for (AccountEvent event : events) {
+            String text = json.write(event);
+            assertThat(json.read(text, AccountEvent.class)).isEqualTo(event);
+        }
+        assertThat(json.write(events.get(0))).contains("\"type\" : \"PLAN_REVISED\"");
+    }
+
+    @Test
+    void readList_readsAnArrayOfSignals() {
+        String text = """
+                [ {"id": "s1", "accountId": "acme", "family": "USAGE", "name": "logins", "value": 42,
+                   "unit": "count", "observedAt": "2026-03-01T00:00:00Z", "source": "analytics"},
+                  {"id": "s2", "accountId": "acme", "family": "SENTIMENT", "name": "nps", "value": -20,
+                   "unit": "score", "observedAt": "2026-03-02T12:00:00+02:00", "source": "survey"} ]
+                """;
+
+        List<Signal> signals = json.readList(text, Signal.class);
+
+        assertThat(signals).extracting(Signal::name).containsExactly("logins", "nps");
+        assertThat(signals.get(1).observedAt()).isEqualTo(java.time.Instant.parse("2026-03-02T10:00:00Z"));
+    }
+
+    private static String fixture() throws IOException {
+        try (InputStream in = CsJsonRoundTripTest.class.getResourceAsStream(FIXTURE)) {
+            assertThat(in).as("fixture " + FIXTURE).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
