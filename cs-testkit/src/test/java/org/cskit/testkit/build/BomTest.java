@@ -1,0 +1,73 @@
+package org.cskit.testkit.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Checks cs-bom against the reactor: it has no parent (so it carries no third-party versions),
+ * the reactor's version, and exactly the library artifacts, those with a {@code module-info.java};
+ * the benchmarks and the samples are never in it.
+ */
+class BomTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void bom_listsExactlyTheLibraryArtifactsAtTheReactorVersion() throws Exception {
+        Document bom = parse(ROOT.resolve("cs-bom/pom.xml"));
+        Document parent = parse(ROOT.resolve("pom.xml"));
+
+        assertThat(child(bom.getDocumentElement(), "parent")).as("cs-bom has no parent").isNull();
+        assertThat(text(bom.getDocumentElement(), "version")).isEqualTo(text(parent.getDocumentElement(), "version"));
+
+        Element managed = child(child(bom.getDocumentElement(), "dependencyManagement"), "dependencies");
+        List<String> listed = new ArrayList<>();
+        NodeList deps = managed.getElementsByTagName("dependency");
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element dep = (Element) deps.item(i);
+            assertThat(text(dep, "groupId")).isEqualTo("org.cskit");
+            assertThat(text(dep, "version")).isEqualTo("${project.version}");
+            listed.add(text(dep, "artifactId"));
+        }
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(libraryModules());
+        assertThat(listed).doesNotContain("cs-benchmarks", "samples");
+    }
+
+    private static List<String> libraryModules() throws IOException {
+        try (Stream<Path> dirs = Files.list(ROOT)) {
+            return dirs.filter(d -> Files.exists(d.resolve("src/main/java/module-info.java")))
+                    .map(d -> d.getFileName().toString())
+                    .toList();
+        }
+    }
+
+    private static Document parse(Path pom) throws Exception {
+        assertThat(pom).exists();
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+    }
+
+    private static Element child(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String text(Element parent, String name) {
+        Element e = child(parent, name);
+        return e == null ? null : e.getTextContent().trim();
+    }
+}
