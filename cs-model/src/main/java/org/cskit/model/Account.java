@@ -33,6 +33,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableAccount.class)
 @JsonDeserialize(builder = Account.Builder.class)
 public abstract class Account {
+    // Only the generated implementation extends this type.
+    Account() {}
+
 
     /**
      * Identifies the account.
@@ -219,5 +222,7 @@ public abstract class Account {
     }
 
     /** Builds an {@link Account}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableAccount.Builder {}
+    public static final class Builder extends ImmutableAccount.Builder {
+        Builder() {}
+    }
 }

@@ -19,6 +19,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableAppropriateExperience.class)
 @JsonDeserialize(builder = AppropriateExperience.Builder.class)
 public abstract class AppropriateExperience {
+    // Only the generated implementation extends this type.
+    AppropriateExperience() {}
+
 
     /**
      * How the vendor engages the customer.
@@ -73,5 +76,7 @@ public abstract class AppropriateExperience {
     }
 
     /** Builds an {@link AppropriateExperience}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableAppropriateExperience.Builder {}
+    public static final class Builder extends ImmutableAppropriateExperience.Builder {
+        Builder() {}
+    }
 }

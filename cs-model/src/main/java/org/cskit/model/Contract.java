@@ -18,6 +18,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableContract.class)
 @JsonDeserialize(builder = Contract.Builder.class)
 public abstract class Contract {
+    // Only the generated implementation extends this type.
+    Contract() {}
+
 
     /**
      * Annual recurring revenue.
@@ -105,5 +108,7 @@ public abstract class Contract {
     }
 
     /** Builds a {@link Contract}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableContract.Builder {}
+    public static final class Builder extends ImmutableContract.Builder {
+        Builder() {}
+    }
 }

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableContribution.class)
 @JsonDeserialize(builder = Contribution.Builder.class)
 public abstract class Contribution {
+    // Only the generated implementation extends this type.
+    Contribution() {}
+
 
     /**
      * The input's name, such as {@code logins_14d}.
@@ -80,5 +83,7 @@ public abstract class Contribution {
     }
 
     /** Builds a {@link Contribution}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableContribution.Builder {}
+    public static final class Builder extends ImmutableContribution.Builder {
+        Builder() {}
+    }
 }

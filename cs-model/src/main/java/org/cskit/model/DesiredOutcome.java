@@ -13,6 +13,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableDesiredOutcome.class)
 @JsonDeserialize(builder = DesiredOutcome.Builder.class)
 public abstract class DesiredOutcome {
+    // Only the generated implementation extends this type.
+    DesiredOutcome() {}
+
 
     /**
      * The measurable result.
@@ -51,5 +54,7 @@ public abstract class DesiredOutcome {
     }
 
     /** Builds a {@link DesiredOutcome}. Not thread-safe. */
-    public static final class Builder extends ImmutableDesiredOutcome.Builder {}
+    public static final class Builder extends ImmutableDesiredOutcome.Builder {
+        Builder() {}
+    }
 }

@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableExpansionOpportunity.class)
 @JsonDeserialize(builder = ExpansionOpportunity.Builder.class)
 public abstract class ExpansionOpportunity {
+    // Only the generated implementation extends this type.
+    ExpansionOpportunity() {}
+
 
     /**
      * What could be sold, in words.
@@ -51,5 +54,7 @@ public abstract class ExpansionOpportunity {
     }
 
     /** Builds an {@link ExpansionOpportunity}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableExpansionOpportunity.Builder {}
+    public static final class Builder extends ImmutableExpansionOpportunity.Builder {
+        Builder() {}
+    }
 }

@@ -24,6 +24,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableMilestone.class)
 @JsonDeserialize(builder = Milestone.Builder.class)
 public abstract class Milestone {
+    // Only the generated implementation extends this type.
+    Milestone() {}
+
 
     /**
      * Identifies the milestone within its plan.
@@ -183,5 +186,7 @@ public abstract class Milestone {
     }
 
     /** Builds a {@link Milestone}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableMilestone.Builder {}
+    public static final class Builder extends ImmutableMilestone.Builder {
+        Builder() {}
+    }
 }

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableNextPhase.class)
 @JsonDeserialize(builder = NextPhase.Builder.class)
 public abstract class NextPhase {
+    // Only the generated implementation extends this type.
+    NextPhase() {}
+
 
     /**
      * The next phase, in words.
@@ -59,5 +62,7 @@ public abstract class NextPhase {
     }
 
     /** Builds a {@link NextPhase}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableNextPhase.Builder {}
+    public static final class Builder extends ImmutableNextPhase.Builder {
+        Builder() {}
+    }
 }

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePlanRevision.class)
 @JsonDeserialize(builder = PlanRevision.Builder.class)
 public abstract class PlanRevision {
+    // Only the generated implementation extends this type.
+    PlanRevision() {}
+
 
     /**
      * The plan as it was before the revision.
@@ -61,5 +64,7 @@ public abstract class PlanRevision {
     }
 
     /** Builds a {@link PlanRevision}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutablePlanRevision.Builder {}
+    public static final class Builder extends ImmutablePlanRevision.Builder {
+        Builder() {}
+    }
 }

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableRequiredOutcome.class)
 @JsonDeserialize(builder = RequiredOutcome.Builder.class)
 public abstract class RequiredOutcome {
+    // Only the generated implementation extends this type.
+    RequiredOutcome() {}
+
 
     /**
      * The result in the customer's words, such as {@code Close the books in 3 days instead of 10}.
@@ -67,5 +70,7 @@ public abstract class RequiredOutcome {
     }
 
     /** Builds a {@link RequiredOutcome}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableRequiredOutcome.Builder {}
+    public static final class Builder extends ImmutableRequiredOutcome.Builder {
+        Builder() {}
+    }
 }

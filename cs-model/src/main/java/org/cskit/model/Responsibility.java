@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableResponsibility.class)
 @JsonDeserialize(builder = Responsibility.Builder.class)
 public abstract class Responsibility {
+    // Only the generated implementation extends this type.
+    Responsibility() {}
+
 
     /**
      * The side the role is on.
@@ -78,5 +81,7 @@ public abstract class Responsibility {
     }
 
     /** Builds a {@link Responsibility}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableResponsibility.Builder {}
+    public static final class Builder extends ImmutableResponsibility.Builder {
+        Builder() {}
+    }
 }

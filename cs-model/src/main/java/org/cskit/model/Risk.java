@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableRisk.class)
 @JsonDeserialize(builder = Risk.Builder.class)
 public abstract class Risk {
+    // Only the generated implementation extends this type.
+    Risk() {}
+
 
     /**
      * The risk, in words.
@@ -65,5 +68,7 @@ public abstract class Risk {
     }
 
     /** Builds a {@link Risk}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableRisk.Builder {}
+    public static final class Builder extends ImmutableRisk.Builder {
+        Builder() {}
+    }
 }

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSignal.class)
 @JsonDeserialize(builder = Signal.Builder.class)
 public abstract class Signal {
+    // Only the generated implementation extends this type.
+    Signal() {}
+
 
     /** The unit of counted things (logins, tickets, seats); such values cannot be negative. */
     public static final String COUNT = "count";
@@ -106,5 +109,7 @@ public abstract class Signal {
     }
 
     /** Builds a {@link Signal}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableSignal.Builder {}
+    public static final class Builder extends ImmutableSignal.Builder {
+        Builder() {}
+    }
 }

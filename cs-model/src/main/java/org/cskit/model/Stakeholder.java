@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableStakeholder.class)
 @JsonDeserialize(builder = Stakeholder.Builder.class)
 public abstract class Stakeholder {
+    // Only the generated implementation extends this type.
+    Stakeholder() {}
+
 
     /**
      * Identifies the person.
@@ -86,5 +89,7 @@ public abstract class Stakeholder {
     }
 
     /** Builds a {@link Stakeholder}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableStakeholder.Builder {}
+    public static final class Builder extends ImmutableStakeholder.Builder {
+        Builder() {}
+    }
 }

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSuccessGap.class)
 @JsonDeserialize(builder = SuccessGap.Builder.class)
 public abstract class SuccessGap {
+    // Only the generated implementation extends this type.
+    SuccessGap() {}
+
 
     /**
      * The gap, in words.
@@ -69,5 +72,7 @@ public abstract class SuccessGap {
     }
 
     /** Builds a {@link SuccessGap}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableSuccessGap.Builder {}
+    public static final class Builder extends ImmutableSuccessGap.Builder {
+        Builder() {}
+    }
 }

@@ -26,6 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSuccessMetric.class)
 @JsonDeserialize(builder = SuccessMetric.Builder.class)
 public abstract class SuccessMetric {
+    // Only the generated implementation extends this type.
+    SuccessMetric() {}
+
 
     /**
      * Identifies the metric within its plan.
@@ -180,5 +183,7 @@ public abstract class SuccessMetric {
     }
 
     /** Builds a {@link SuccessMetric}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableSuccessMetric.Builder {}
+    public static final class Builder extends ImmutableSuccessMetric.Builder {
+        Builder() {}
+    }
 }

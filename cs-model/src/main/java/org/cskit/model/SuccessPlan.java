@@ -48,6 +48,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSuccessPlan.class)
 @JsonDeserialize(builder = SuccessPlan.Builder.class)
 public abstract class SuccessPlan {
+    // Only the generated implementation extends this type.
+    SuccessPlan() {}
+
 
     /**
      * Identifies the plan; it stays the same across revisions.
@@ -473,5 +476,7 @@ public abstract class SuccessPlan {
     }
 
     /** Builds a {@link SuccessPlan}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableSuccessPlan.Builder {}
+    public static final class Builder extends ImmutableSuccessPlan.Builder {
+        Builder() {}
+    }
 }

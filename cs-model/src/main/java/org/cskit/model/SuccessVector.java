@@ -21,6 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSuccessVector.class)
 @JsonDeserialize(builder = SuccessVector.Builder.class)
 public abstract class SuccessVector {
+    // Only the generated implementation extends this type.
+    SuccessVector() {}
+
 
     /** How far the contributions' sum may stray from the score, in points (floating-point error). */
     public static final double TOLERANCE = 1e-6;
@@ -133,5 +136,7 @@ public abstract class SuccessVector {
     }
 
     /** Builds a {@link SuccessVector}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableSuccessVector.Builder {}
+    public static final class Builder extends ImmutableSuccessVector.Builder {
+        Builder() {}
+    }
 }

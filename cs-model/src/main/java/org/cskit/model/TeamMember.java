@@ -14,6 +14,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableTeamMember.class)
 @JsonDeserialize(builder = TeamMember.Builder.class)
 public abstract class TeamMember {
+    // Only the generated implementation extends this type.
+    TeamMember() {}
+
 
     /**
      * Identifies the person.
@@ -67,5 +70,7 @@ public abstract class TeamMember {
     }
 
     /** Builds a {@link TeamMember}; {@link #build()} checks the rules above. Not thread-safe. */
-    public static final class Builder extends ImmutableTeamMember.Builder {}
+    public static final class Builder extends ImmutableTeamMember.Builder {
+        Builder() {}
+    }
 }

@@ -216,7 +216,9 @@ public final class CsJson {
         ValidationException rule = find(e, ValidationException.class);
         if (rule != null) {
             String field = rule.field().isEmpty() ? "" : "." + rule.field();
-            return new JsonInputException(path + field, rule.getMessage(), location, e);
+            // No text location: a rule is checked once its whole object is read, so the parser
+            // stands at the object's end; the path is the precise pointer.
+            return new JsonInputException(path + field, rule.getMessage(), "", e);
         }
         StreamReadException syntax = find(e, StreamReadException.class);
         if (syntax != null) {

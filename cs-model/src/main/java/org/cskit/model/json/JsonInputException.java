@@ -6,8 +6,10 @@ import java.util.Objects;
  * Thrown when JSON input cannot become a cskit value: malformed JSON, an unknown or duplicate
  * property, a wrong type, a missing required property, or a value that breaks a domain rule. The
  * message is one line: the JSON path, the problem, and where in the text it was found, such as
- * {@code $.successPlan.milestones[1].dueDate: milestone 'Go live' due 2026-01-10 is before plan
- * start 2026-02-01 (line 41, column 5)}.
+ * {@code $.contract.termMonths: expected a whole number, but found the string '12' (line 20,
+ * column 20)}. A broken domain rule carries no text location, since rules are checked once the
+ * whole object is read; its path points at the field: {@code $.successPlan.milestones[1].dueDate:
+ * milestone 'Go live' due 2026-01-10 is before plan start 2026-02-01}.
  */
 public final class JsonInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

@@ -53,8 +53,24 @@ class CsJsonInputErrorTest {
                 .isInstanceOfSatisfying(JsonInputException.class, e -> {
                     assertThat(e.path()).isEqualTo(path);
                     assertThat(e.problem()).isEqualTo(problem);
-                    assertThat(e.getMessage()).startsWith(path + ": " + problem + " (line ").doesNotContain("\n");
+                    assertThat(e.getMessage()).startsWith(path + ": " + problem).doesNotContain("\n");
                 });
+    }
+
+    @Test
+    void read_typeError_pointsAtTheLineAndColumn() {
+        String json = fixture.replace("\"termMonths\" : 12", "\"termMonths\" : \"12\"");
+
+        assertThatThrownBy(() -> JSON.read(json, Account.class))
+                .hasMessage("$.contract.termMonths: expected a whole number, but found the string '12' (line 20, column 20)");
+    }
+
+    @Test
+    void read_brokenRule_hasNoMisleadingLocation() {
+        String json = fixture.replace("\"termMonths\" : 12", "\"termMonths\" : 0");
+
+        assertThatThrownBy(() -> JSON.read(json, Account.class))
+                .hasMessage("$.contract.termMonths: termMonths must be in [1, 120], but was 0");
     }
 
     @Test
@@ -79,6 +95,6 @@ class CsJsonInputErrorTest {
 
         assertThatThrownBy(() -> JSON.read(json, AccountEvent.class))
                 .isInstanceOfSatisfying(JsonInputException.class, e -> assertThat(e.getMessage()).isEqualTo(
-                        "$.toVersion: a revision goes from a version of at least 1 to a later one, but went from 3 to 2 (line 2, column 53)"));
+                        "$.toVersion: a revision goes from a version of at least 1 to a later one, but went from 3 to 2"));
     }
 }
