@@ -141,6 +141,37 @@ public final class Fixtures {
                 .successPlan(plan());
     }
 
+    public static SuccessVector vector() {
+        return SuccessVector.builder()
+                .accountId(AccountId.of("acme"))
+                .asOf(Instant.parse("2026-05-10T00:00:00Z"))
+                .score(62.5)
+                .band(Band.of("yellow", 1))
+                .direction(Direction.IMPROVING)
+                .velocity(1.75)
+                .coverage(0.8)
+                .addContributions(
+                        Contribution.builder().input("logins_14d").group("usage").points(30).weight(0.4).value(212).build(),
+                        Contribution.builder().input("outcome_attainment").group("outcome").points(32.5).weight(0.4).value(0.71).build(),
+                        Contribution.builder().input("nps").group("sentiment").points(0).weight(0.2).build())
+                .scorecardId(ScorecardId.of("enterprise-default"))
+                .scorecardVersion(3)
+                .build();
+    }
+
+    public static Signal signal() {
+        return Signal.builder()
+                .id(SignalId.of("sig-1"))
+                .accountId(AccountId.of("acme"))
+                .family(SignalFamily.SUPPORT)
+                .name("tickets_open_sev1")
+                .value(2)
+                .unit(Signal.COUNT)
+                .observedAt(Instant.parse("2026-05-09T14:30:00Z"))
+                .source("zendesk")
+                .build();
+    }
+
     public static Account account() {
         return accountBuilder().build();
     }

@@ -7,7 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.cskit.model.Account;
+import org.cskit.model.AccountId;
+import org.cskit.model.PersonId;
+import org.cskit.model.event.ChampionChanged;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.cskit.model.Fixtures;
 import org.cskit.model.Signal;
 import org.cskit.model.event.AccountEvent;
@@ -43,6 +52,23 @@ class CsJsonRoundTripTest {
         assertThat(text).isEqualTo(json.write(Fixtures.revisedAccount()));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("smallFixtures")
+    void write_value_matchesCommittedFixtureAndReadsBackEqual(String file, Object value) throws IOException {
+        String committed = resource(file);
+
+        assertThat(json.mapper().readTree(json.write(value))).isEqualTo(json.mapper().readTree(committed));
+        assertThat(json.read(committed, value.getClass())).isEqualTo(value);
+    }
+
+    static Stream<Arguments> smallFixtures() {
+        return Stream.of(
+                Arguments.of("vector.json", Fixtures.vector()),
+                Arguments.of("signal.json", Fixtures.signal()),
+                Arguments.of("champion-changed.json", new ChampionChanged(AccountId.of("acme"),
+                        Optional.of(PersonId.of("dana")), Optional.empty(), Instant.parse("2026-05-01T08:00:00Z"))));
+    }
+
     @Test
     void events_roundTripWithTheirTypeNames() {
         List<AccountEvent> events = AccountEvents.changes(Fixtures.account(), Fixtures.revisedAccount(),
@@ -72,8 +98,12 @@ class CsJsonRoundTripTest {
     }
 
     private static String fixture() throws IOException {
-        try (InputStream in = CsJsonRoundTripTest.class.getResourceAsStream(FIXTURE)) {
-            assertThat(in).as("fixture " + FIXTURE).isNotNull();
+        return resource(FIXTURE);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = CsJsonRoundTripTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("fixture " + name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
