@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -27,6 +28,9 @@ public abstract class SuccessVector {
 
     /** How far the contributions' sum may stray from the score, in points (floating-point error). */
     public static final double TOLERANCE = 1e-6;
+
+    /** The input name of the contribution that carries a manual override's adjustment. */
+    public static final String OVERRIDE_INPUT = "manual_override";
 
     /**
      * The account scored.
@@ -94,6 +98,16 @@ public abstract class SuccessVector {
     public abstract List<Contribution> contributions();
 
     /**
+     * The manual override that set the score, if one was active at {@link #asOf()}. The computed
+     * score is then the sum of all contributions but the override's own (input
+     * {@value #OVERRIDE_INPUT}), which makes up the difference.
+     *
+     * @return the active override
+     */
+    @JsonProperty("override")
+    public abstract Optional<ManualOverride> override();
+
+    /**
      * The scorecard that produced the vector.
      *
      * @return the scorecard's id
@@ -119,6 +133,16 @@ public abstract class SuccessVector {
         double sum = 0.0;
         for (Contribution c : contributions()) {
             sum += c.points();
+        }
+        if (override().isPresent()) {
+            if (!override().get().isActiveAt(asOf())) {
+                throw Checks.invalid("override", "override set at " + override().get().setAt() + " and expiring at "
+                        + override().get().expiresAt() + " is not active at the vector's asOf " + asOf());
+            }
+            if (override().get().score() != score()) {
+                throw Checks.invalid("score", "score " + score() + " must equal the active override's score "
+                        + override().get().score());
+            }
         }
         if (Math.abs(sum - score()) > TOLERANCE) {
             throw Checks.invalid("contributions", "contributions add up to " + sum + " points, but score is "
