@@ -1,6 +1,11 @@
-/** cskit scoring: see the package {@code org.cskit.scoring}. */
+/**
+ * cskit scoring: turns an account's features, plan progress and history into a
+ * {@link org.cskit.model.SuccessVector} that explains itself.
+ */
 module org.cskit.scoring {
     requires transitive org.cskit.model;
+    requires static org.immutables.value.annotations;
+    requires static java.compiler;
 
-    // No exports yet: org.cskit.scoring gains its API (and its exports) with its own issue.
+    // Each API package is exported (and opened to Jackson for its JSON definitions) once it has types.
 }

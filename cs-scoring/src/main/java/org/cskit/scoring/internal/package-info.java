@@ -1,0 +1,2 @@
+/** Implementation details of cs-scoring; not exported, free to change. */
+package org.cskit.scoring.internal;
