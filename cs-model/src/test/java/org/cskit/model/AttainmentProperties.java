@@ -100,6 +100,13 @@ class AttainmentProperties {
     }
 
     @Property
+    void meets_holdsForAValueEqualToTheThreshold(@ForAll("metrics") SuccessMetric metric, @ForAll("values") double value) {
+        assertThat(metric.meets(value, value)).isTrue();
+        assertThat(metric.meets(metric.target(), metric.target())).isTrue();
+        assertThat(metric.meets(metric.baseline(), metric.target())).isFalse();
+    }
+
+    @Property
     void meets_agreesWithAttainmentForAnyThreshold(@ForAll("metrics") SuccessMetric metric,
             @ForAll("values") double value, @ForAll("values") double threshold) {
         boolean meets = metric.meets(value, threshold);
@@ -182,15 +189,17 @@ class AttainmentProperties {
      * Metrics whose target lies on the better side of the baseline, at least a millionth of the
      * baseline's magnitude away from it (closer, a double cannot tell values apart), with a series of measurements
      * in strictly increasing time order over {@link #SERIES_DAYS} days from {@link #SERIES_START};
-     * many measurements fall exactly on midnight UTC, the edge of a day.
+     * many measurements fall exactly on midnight UTC, the edge of a day, and a quarter of the
+     * measured values are exactly the baseline or the target.
      */
     static Arbitrary<SuccessMetric> metricArbitrary() {
         Arbitrary<List<Instant>> times = instantArbitrary().set().ofMaxSize(12)
                 .map(set -> new ArrayList<>(new TreeSet<>(set)));
         Arbitrary<List<Double>> values = valueArbitrary().list().ofSize(12);
+        Arbitrary<List<Integer>> pins = Arbitraries.integers().between(0, 7).list().ofSize(12);
         Arbitrary<String> name = Arbitraries.of("Days to close the books", "Weekly active users", "Ticket backlog",
                 "Net revenue retention", "Invoice errors per 1000");
-        return Combinators.combine(boundsArbitrary(), times, values, name).as((bounds, ts, vs, n) -> {
+        return Combinators.combine(boundsArbitrary(), times, values, pins, name).as((bounds, ts, vs, ps, n) -> {
             SuccessMetric.Builder builder = SuccessMetric.builder()
                     .id(MetricId.of("metric-" + Math.abs(n.hashCode() % 97)))
                     .name(n)
@@ -200,7 +209,12 @@ class AttainmentProperties {
                     .target(bounds.target())
                     .measurementMethod("Product analytics, read weekly");
             for (int i = 0; i < ts.size(); i++) {
-                builder.addMeasurements(Measurement.of(ts.get(i), vs.get(i)));
+                double value = switch (ps.get(i)) {
+                    case 0 -> bounds.baseline();
+                    case 1 -> bounds.target();
+                    default -> vs.get(i);
+                };
+                builder.addMeasurements(Measurement.of(ts.get(i), value));
             }
             return builder.build();
         });
