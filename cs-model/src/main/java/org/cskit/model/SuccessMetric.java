@@ -117,11 +117,17 @@ public abstract class SuccessMetric {
      *
      * @param value an observed value
      * @return {@code (value - baseline) / (target - baseline)}
-     * @throws ValidationException if the value is NaN or infinite
+     * @throws ValidationException if the value is NaN or infinite, or so far from the baseline that
+     *     the ratio overflows
      */
     public double attainmentOf(double value) {
         Checks.finite("value", value);
-        return (value - baseline()) / (target() - baseline());
+        double ratio = (value - baseline()) / (target() - baseline());
+        if (!Double.isFinite(ratio)) {
+            throw Checks.invalid("value", "metric '" + name() + "' value " + value + " is too far from its baseline "
+                    + Checks.fmt(baseline()) + " to express as attainment toward target " + Checks.fmt(target()));
+        }
+        return ratio;
     }
 
     /**
@@ -155,6 +161,10 @@ public abstract class SuccessMetric {
         Checks.finite("baseline", baseline());
         Checks.finite("target", target());
         String what = "metric '" + name() + "'";
+        if (!Double.isFinite(target() - baseline())) {
+            throw Checks.invalid("target", what + " target " + Checks.fmt(target()) + " is too far from its baseline "
+                    + Checks.fmt(baseline()) + ": their difference must be a finite number");
+        }
         if (target() == baseline()) {
             throw Checks.invalid("target", what + " target " + Checks.fmt(target()) + " must differ from its baseline");
         }

@@ -5,7 +5,10 @@
  * {@link org.cskit.model.SuccessPlan} (the agreed plan toward the customer's
  * {@link org.cskit.model.DesiredOutcome}). Every type is built through its {@code builder()} or
  * {@code of(...)} factory, checks its invariants when it is built and throws
- * {@link org.cskit.model.ValidationException} naming the field, the value and the rule. All types
+ * {@link org.cskit.model.ValidationException} naming the field, the value and the rule. A null
+ * where a value is required throws {@link java.lang.NullPointerException} naming the field, and
+ * building without a required field throws {@link java.lang.IllegalStateException} listing the
+ * missing ones (the JSON reader turns both into one line with the JSON path). All types
  * are immutable and safe to share between threads. Dates ({@link java.time.LocalDate}) are UTC
  * calendar days; times are {@link java.time.Instant}s.
  *
