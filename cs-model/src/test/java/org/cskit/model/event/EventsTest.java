@@ -127,8 +127,9 @@ class EventsTest {
     }
 
     @Test
-    void planRevised_fromVersionZero_isRejected() {
-        assertViolation(() -> new PlanRevised(ACME, PLAN, 0, 1, "r", AT), "toVersion",
+    void planRevised_fromVersionZero_isRejectedNamingFromVersion() {
+        // toVersion 1 is fine on its own: the offending component is fromVersion
+        assertViolation(() -> new PlanRevised(ACME, PLAN, 0, 1, "r", AT), "fromVersion",
                 "a revision goes from a version of at least 1 to a later one, but went from 0 to 1");
     }
 
