@@ -25,9 +25,10 @@ class AccountTest {
     }
 
     @Test
-    void build_blankAttributeKey_isRejected() {
+    void build_blankAttributeKey_isRejectedNamingTheKey() {
+        // the map is not blank (it holds industry and region): one key is
         assertViolation(() -> Fixtures.accountBuilder().putAttributes(" ", "x").build(), "attributes",
-                "attributes must not be blank, but was ' '");
+                "attribute key must not be blank, but was ' '");
     }
 
     @Test
