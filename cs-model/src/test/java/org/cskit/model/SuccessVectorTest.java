@@ -60,10 +60,11 @@ class SuccessVectorTest {
     }
 
     @Test
-    void build_duplicateInput_isRejectedAtTheSecond() {
-        assertViolation(() -> vector().contributions(List.of(contribution("logins_14d", 30), contribution("logins_14d", 20)))
+    void build_duplicateInput_isRejectedAtTheSecondNamingBothPositions() {
+        assertViolation(() -> vector().contributions(List.of(
+                                contribution("logins_14d", 30), contribution("tickets_30d", 10), contribution("logins_14d", 10)))
                         .build(),
-                "contributions[1]", "duplicate contribution input 'logins_14d' in contributions");
+                "contributions[2]", "duplicate contribution input 'logins_14d' in contributions[0] and contributions[2]");
     }
 
     @Test
