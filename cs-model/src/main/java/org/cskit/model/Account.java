@@ -159,7 +159,9 @@ public abstract class Account {
     protected void check() {
         Checks.nonBlank("name", name());
         attributes().forEach((k, v) -> {
-            Checks.nonBlank("attributes", k);
+            if (k.isBlank()) {
+                throw Checks.invalid("attributes", "attribute key must not be blank, but was '" + k + "'");
+            }
             Checks.nonBlank("attributes." + k, v);
         });
         Set<PersonId> people = new HashSet<>();

@@ -1,8 +1,8 @@
 package org.cskit.model;
 
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /** The checks shared by the model's values; every message names the field, the value and the rule. */
@@ -47,12 +47,14 @@ final class Checks {
 
     /** Fails if two elements share a key; the message names both positions and the key. */
     static <T, K> void unique(String field, Collection<T> values, Function<T, K> key, String what) {
-        Set<K> seen = new HashSet<>();
+        Map<K, Integer> seen = new HashMap<>();
         int i = 0;
         for (T value : values) {
             K k = key.apply(value);
-            if (!seen.add(k)) {
-                throw invalid(field + "[" + i + "]", "duplicate " + what + " '" + k + "' in " + field);
+            Integer first = seen.putIfAbsent(k, i);
+            if (first != null) {
+                throw invalid(field + "[" + i + "]", "duplicate " + what + " '" + k + "' in " + field + "[" + first
+                        + "] and " + field + "[" + i + "]");
             }
             i++;
         }

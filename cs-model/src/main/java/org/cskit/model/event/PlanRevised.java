@@ -28,7 +28,7 @@ public record PlanRevised(AccountId accountId, PlanId planId, int fromVersion, i
         Require.present("reason", reason);
         Require.present("occurredAt", occurredAt);
         if (fromVersion < 1 || toVersion <= fromVersion) {
-            throw new ValidationException("toVersion", "a revision goes from a version of at least 1 to a later one, but went from "
+            throw new ValidationException(fromVersion < 1 ? "fromVersion" : "toVersion", "a revision goes from a version of at least 1 to a later one, but went from "
                     + fromVersion + " to " + toVersion);
         }
     }
