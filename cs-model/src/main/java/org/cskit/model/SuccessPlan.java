@@ -338,8 +338,8 @@ public abstract class SuccessPlan {
 
     /**
      * Revises the plan: applies a change to a copy, raises the version by one, and keeps this
-     * version (without its own history) among the revisions. The id, version and revisions are
-     * set by this method, whatever the change sets.
+     * version (without its own history) among the revisions. The id, account, version and
+     * revisions are set by this method, whatever the change sets.
      *
      * @param at when the revision takes effect
      * @param reason why the plan changes, in words
@@ -353,7 +353,7 @@ public abstract class SuccessPlan {
         List<PlanRevision> history = new ArrayList<>(revisions());
         history.add(PlanRevision.builder().plan(kept).supersededAt(at).reason(reason).build());
         Builder next = change.apply(builder().from(this));
-        return next.id(id()).version(version() + 1).revisions(history).build();
+        return next.id(id()).accountId(accountId()).version(version() + 1).revisions(history).build();
     }
 
     @Value.Check
@@ -448,6 +448,10 @@ public abstract class SuccessPlan {
         for (int i = 0; i < revisions().size(); i++) {
             PlanRevision r = revisions().get(i);
             String at = "revisions[" + i + "]";
+            if (!r.plan().accountId().equals(accountId())) {
+                throw Checks.invalid(at + ".plan.accountId", at + " belongs to account '" + r.plan().accountId()
+                        + "', not to account '" + accountId() + "'");
+            }
             if (!r.plan().id().equals(id())) {
                 throw Checks.invalid(at + ".plan.id", at + " is a version of plan '" + r.plan().id()
                         + "', not of plan '" + id() + "'");

@@ -26,6 +26,9 @@ public record PlanRevised(AccountId accountId, PlanId planId, int fromVersion, i
         Require.present("accountId", accountId);
         Require.present("planId", planId);
         Require.present("reason", reason);
+        if (reason.isBlank()) {
+            throw new ValidationException("reason", "reason must not be blank, but was '" + reason + "'");
+        }
         Require.present("occurredAt", occurredAt);
         if (fromVersion < 1 || toVersion <= fromVersion) {
             throw new ValidationException(fromVersion < 1 ? "fromVersion" : "toVersion", "a revision goes from a version of at least 1 to a later one, but went from "
