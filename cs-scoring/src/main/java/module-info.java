@@ -7,5 +7,14 @@ module org.cskit.scoring {
     requires static org.immutables.value.annotations;
     requires static java.compiler;
 
-    // Each API package is exported (and opened to Jackson for its JSON definitions) once it has types.
+    exports org.cskit.scoring;
+    exports org.cskit.scoring.spi;
+
+    opens org.cskit.scoring to com.fasterxml.jackson.databind;
+
+    uses org.cskit.scoring.spi.ScoringStrategyProvider;
+
+    provides org.cskit.scoring.spi.ScoringStrategyProvider with
+            org.cskit.scoring.WeightedScorecard.Provider,
+            org.cskit.scoring.SegmentedScoring.Provider;
 }

@@ -1,0 +1,206 @@
+package org.cskit.scoring;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cskit.model.Band;
+import org.immutables.value.Value;
+
+/**
+ * Splits the score range [0, 100] into 2 to 12 named bands (colours, letters or numbers), riskiest
+ * first, with hysteresis: an account stays in its previous band until its score leaves that band's
+ * range by more than {@link #hysteresis()} points, so a single data point near a boundary does not
+ * flip it. Immutable and thread-safe.
+ *
+ * <p>Rules: 2 to 12 ranges; labels not blank and unique; the first range starts at 0, each next
+ * range starts where the one before ends, the last ends at 100 (no gap, no overlap); hysteresis in
+ * [0, 20] points, 2 by default.
+ *
+ * <p>A range covers [from, to) except the last, which includes 100.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableBandScheme.class)
+@JsonDeserialize(builder = BandScheme.Builder.class)
+public abstract class BandScheme {
+    // Only the generated implementation extends this type.
+    BandScheme() {}
+
+    /**
+     * One band's range of scores.
+     *
+     * @param label the band's label, such as {@code red} or {@code B}
+     * @param from the lowest score in the band, inclusive
+     * @param to the score where the next band starts (exclusive; 100 is included in the last band)
+     */
+    public record Range(String label, double from, double to) {
+
+        /**
+         * Checks the range on its own; the scheme checks how ranges fit together.
+         *
+         * @throws org.cskit.model.ValidationException if the label is blank or the bounds are not in order within [0, 100]
+         */
+        public Range {
+            Checks.nonBlank("label", label);
+            Checks.inRange("from", from, 0.0, 100.0);
+            Checks.inRange("to", to, 0.0, 100.0);
+            if (to <= from) {
+                throw Checks.invalid("to", "band '" + label + "' to " + Checks.fmt(to) + " must be greater than from " + Checks.fmt(from));
+            }
+        }
+    }
+
+    /**
+     * The ranges, riskiest (lowest scores) first.
+     *
+     * @return the ranges
+     */
+    @JsonProperty("ranges")
+    public abstract List<Range> ranges();
+
+    /**
+     * How far, in points, a score must leave the previous band's range before the band changes.
+     *
+     * @return the hysteresis; 2 by default
+     */
+    @Value.Default
+    @JsonProperty("hysteresis")
+    public double hysteresis() {
+        return 2.0;
+    }
+
+    /**
+     * The band of a score, ignoring history.
+     *
+     * @param score a score in [0, 100]
+     * @return the band; its rank is the range's position, 0 for the riskiest
+     */
+    public Band bandOf(double score) {
+        List<Range> r = ranges();
+        for (int i = 0; i < r.size() - 1; i++) {
+            if (score < r.get(i).to()) {
+                return Band.of(r.get(i).label(), i);
+            }
+        }
+        return Band.of(r.get(r.size() - 1).label(), r.size() - 1);
+    }
+
+    /**
+     * The band of a score given the previous band: the previous band is kept while the score stays
+     * within its range widened by {@link #hysteresis()} on both sides.
+     *
+     * @param score a score in [0, 100]
+     * @param previous the band before, if any; a label this scheme does not know is ignored
+     * @return the band
+     */
+    public Band bandOf(double score, Optional<Band> previous) {
+        if (previous.isPresent()) {
+            List<Range> r = ranges();
+            for (int i = 0; i < r.size(); i++) {
+                Range range = r.get(i);
+                if (range.label().equals(previous.get().label())) {
+                    if (score >= range.from() - hysteresis() && score < range.to() + hysteresis()) {
+                        return Band.of(range.label(), i);
+                    }
+                    break;
+                }
+            }
+        }
+        return bandOf(score);
+    }
+
+    @Value.Check
+    protected void check() {
+        List<Range> r = ranges();
+        if (r.size() < 2 || r.size() > 12) {
+            throw Checks.invalid("ranges", "a band scheme needs 2 to 12 ranges, but has " + r.size());
+        }
+        Checks.inRange("hysteresis", hysteresis(), 0.0, 20.0);
+        if (r.get(0).from() != 0.0) {
+            throw Checks.invalid("ranges[0].from", "the first band '" + r.get(0).label() + "' must start at 0, but starts at "
+                    + Checks.fmt(r.get(0).from()));
+        }
+        for (int i = 1; i < r.size(); i++) {
+            Range before = r.get(i - 1);
+            Range range = r.get(i);
+            if (r.subList(0, i).stream().anyMatch(x -> x.label().equals(range.label()))) {
+                throw Checks.invalid("ranges[" + i + "].label", "duplicate band label '" + range.label() + "'");
+            }
+            if (range.from() < before.to()) {
+                throw Checks.invalid("ranges[" + i + "].from", "band '" + range.label() + "' [" + Checks.fmt(range.from()) + ", "
+                        + Checks.fmt(range.to()) + ") overlaps band '" + before.label() + "' [" + Checks.fmt(before.from()) + ", "
+                        + Checks.fmt(before.to()) + ")");
+            }
+            if (range.from() > before.to()) {
+                throw Checks.invalid("ranges[" + i + "].from", "band '" + range.label() + "' starts at " + Checks.fmt(range.from())
+                        + " but band '" + before.label() + "' ends at " + Checks.fmt(before.to()) + ": scores in between would have no band");
+            }
+        }
+        Range last = r.get(r.size() - 1);
+        if (last.to() != 100.0) {
+            throw Checks.invalid("ranges[" + (r.size() - 1) + "].to", "the last band '" + last.label() + "' must end at 100, but ends at "
+                    + Checks.fmt(last.to()));
+        }
+    }
+
+    /**
+     * Returns a scheme whose bands start at the given scores.
+     *
+     * @param labels the labels, riskiest first, 2 to 12
+     * @param starts where each band after the first starts, increasing, one fewer than the labels
+     * @return the scheme, with the default hysteresis
+     * @throws org.cskit.model.ValidationException if the labels and starts do not fit together
+     */
+    public static BandScheme of(List<String> labels, double... starts) {
+        if (labels.size() != starts.length + 1) {
+            throw Checks.invalid("starts", "a band scheme of " + labels.size() + " labels needs " + (labels.size() - 1)
+                    + " starts, but got " + starts.length);
+        }
+        List<Range> ranges = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            double from = i == 0 ? 0.0 : starts[i - 1];
+            double to = i == labels.size() - 1 ? 100.0 : starts[i];
+            ranges.add(new Range(labels.get(i), from, to));
+        }
+        return builder().ranges(ranges).build();
+    }
+
+    /**
+     * The common red (below 40), yellow (40 to 70) and green (70 and up) scheme.
+     *
+     * @return the scheme, with the default hysteresis
+     */
+    public static BandScheme redYellowGreen() {
+        return of(List.of("red", "yellow", "green"), 40, 70);
+    }
+
+    /**
+     * Returns a scheme of equally wide bands.
+     *
+     * @param labels the labels, riskiest first, 2 to 12, such as {@code E, D, C, B, A}
+     * @return the scheme, with the default hysteresis
+     */
+    public static BandScheme evenly(List<String> labels) {
+        double[] starts = new double[Math.max(0, labels.size() - 1)];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = 100.0 * (i + 1) / labels.size();
+        }
+        return of(labels, starts);
+    }
+
+    /**
+     * Starts a scheme.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link BandScheme}; {@link #build()} checks the rules above. Not thread-safe. */
+    public static final class Builder extends ImmutableBandScheme.Builder {
+        Builder() {}
+    }
+}

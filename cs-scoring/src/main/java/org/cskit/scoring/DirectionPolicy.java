@@ -1,0 +1,92 @@
+package org.cskit.scoring;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Duration;
+import org.immutables.value.Value;
+
+/**
+ * How a scorecard reads direction and velocity from an account's score history: the least-squares
+ * slope, in points per week, of the scores within {@link #lookback()} before the as-of time plus the
+ * current score. A slope smaller than {@link #flatBelow()} in size is noise: the direction is flat.
+ * With fewer than {@link #minPoints()} points, the direction is flat and the velocity 0. Immutable
+ * and thread-safe.
+ *
+ * <p>Defaults: lookback 84 days (12 weeks), minPoints 3, flatBelow 0.5 points per week.
+ * Rules: lookback positive; minPoints at least 2; flatBelow finite and not negative.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableDirectionPolicy.class)
+@JsonDeserialize(builder = DirectionPolicy.Builder.class)
+public abstract class DirectionPolicy {
+    // Only the generated implementation extends this type.
+    DirectionPolicy() {}
+
+    /**
+     * How far back history counts.
+     *
+     * @return the lookback; 84 days by default
+     */
+    @Value.Default
+    @JsonProperty("lookback")
+    public Duration lookback() {
+        return Duration.ofDays(84);
+    }
+
+    /**
+     * The fewest points (history within the lookback plus the current score) that give a direction.
+     *
+     * @return the minimum; 3 by default
+     */
+    @Value.Default
+    @JsonProperty("minPoints")
+    public int minPoints() {
+        return 3;
+    }
+
+    /**
+     * The slope, in points per week, below which (in size) the score counts as flat.
+     *
+     * @return the threshold; 0.5 by default
+     */
+    @Value.Default
+    @JsonProperty("flatBelow")
+    public double flatBelow() {
+        return 0.5;
+    }
+
+    @Value.Check
+    protected void check() {
+        if (lookback().isNegative() || lookback().isZero()) {
+            throw Checks.invalid("lookback", "lookback must be positive, but was " + lookback());
+        }
+        if (minPoints() < 2) {
+            throw Checks.invalid("minPoints", "minPoints must be at least 2, but was " + minPoints());
+        }
+        Checks.inRange("flatBelow", flatBelow(), 0.0, Double.MAX_VALUE);
+    }
+
+    /**
+     * The defaults: 12 weeks, 3 points, flat below 0.5 points per week.
+     *
+     * @return the default policy
+     */
+    public static DirectionPolicy ofDefaults() {
+        return builder().build();
+    }
+
+    /**
+     * Starts a policy.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link DirectionPolicy}; {@link #build()} checks the rules above. Not thread-safe. */
+    public static final class Builder extends ImmutableDirectionPolicy.Builder {
+        Builder() {}
+    }
+}

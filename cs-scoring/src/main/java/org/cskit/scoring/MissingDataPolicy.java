@@ -1,0 +1,15 @@
+package org.cskit.scoring;
+
+/**
+ * What a scorecard does when an input's feature is missing (no value, or fewer observations than
+ * the input requires). The vector reports the outcome: the input's contribution has no value, and
+ * the vector's coverage falls by the input's weight.
+ */
+public enum MissingDataPolicy {
+    /** Leave the input out and share its weight among the group's other inputs (or, if the whole group is missing, among the other groups). */
+    REDISTRIBUTE,
+    /** Count the input as neutral: goodness 0.5. */
+    NEUTRAL,
+    /** Count the input as the worst value: goodness 0. */
+    WORST
+}

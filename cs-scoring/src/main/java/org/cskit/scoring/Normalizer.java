@@ -1,0 +1,142 @@
+package org.cskit.scoring;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Turns a raw feature value into a goodness in [0, 1], read as "higher is better": 0 is the worst,
+ * 1 the best. An input whose feature is better when lower ({@link ScorecardInput#direction()})
+ * uses {@code 1 - goodness}. Every normaliser is monotone non-decreasing in the value.
+ * Implementations are immutable and thread-safe.
+ *
+ * <p>JSON: {@code {"type": "LINEAR", "min": 0, "max": 40}}, {@code {"type": "TIERS", "bounds": [5,
+ * 20], "scores": [0, 0.5, 1]}} or {@code {"type": "LOGISTIC", "midpoint": 10, "steepness": 0.5}}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Normalizer.Linear.class, name = "LINEAR"),
+    @JsonSubTypes.Type(value = Normalizer.Tiers.class, name = "TIERS"),
+    @JsonSubTypes.Type(value = Normalizer.Logistic.class, name = "LOGISTIC")
+})
+public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, Normalizer.Logistic {
+
+    /**
+     * The goodness of a value, higher is better.
+     *
+     * @param value a finite raw value
+     * @return the goodness, in [0, 1]
+     */
+    double goodness(double value);
+
+    /**
+     * Straight line between two bounds: {@code min} and below give 0, {@code max} and above give 1.
+     * The bounds are the definition's saturation points, not a clamp on data: the raw value is kept
+     * in the vector's contribution.
+     *
+     * @param min the value that scores 0
+     * @param max the value that scores 1, greater than {@code min}
+     */
+    record Linear(double min, double max) implements Normalizer {
+
+        /**
+         * Checks the bounds.
+         *
+         * @throws org.cskit.model.ValidationException if a bound is not finite or {@code max <= min}
+         */
+        public Linear {
+            Checks.finite("min", min);
+            Checks.finite("max", max);
+            if (max <= min) {
+                throw Checks.invalid("max", "linear max " + Checks.fmt(max) + " must be greater than min " + Checks.fmt(min));
+            }
+        }
+
+        @Override
+        public double goodness(double value) {
+            if (value <= min) {
+                return 0.0;
+            }
+            if (value >= max) {
+                return 1.0;
+            }
+            return (value - min) / (max - min);
+        }
+    }
+
+    /**
+     * Steps: values below {@code bounds[0]} score {@code scores[0]}, values from {@code bounds[i-1]}
+     * (inclusive) below {@code bounds[i]} score {@code scores[i]}, values from the last bound up
+     * score the last score.
+     *
+     * @param bounds the tier boundaries, strictly increasing, at least one
+     * @param scores one more than the bounds, each in [0, 1], non-decreasing
+     */
+    record Tiers(java.util.List<Double> bounds, java.util.List<Double> scores) implements Normalizer {
+
+        /**
+         * Checks the tiers.
+         *
+         * @throws org.cskit.model.ValidationException if the bounds are not strictly increasing, the
+         *     counts do not match, or a score is outside [0, 1] or lower than the one before
+         */
+        public Tiers {
+            if (bounds == null || bounds.isEmpty()) {
+                throw Checks.invalid("bounds", "tiers need at least one bound, but bounds was " + (bounds == null ? "null" : "empty"));
+            }
+            if (scores == null || scores.size() != bounds.size() + 1) {
+                throw Checks.invalid("scores", "tiers need one more score than bounds (" + (bounds.size() + 1) + "), but scores had "
+                        + (scores == null ? "none" : String.valueOf(scores.size())));
+            }
+            bounds = java.util.List.copyOf(bounds);
+            scores = java.util.List.copyOf(scores);
+            for (int i = 0; i < bounds.size(); i++) {
+                Checks.finite("bounds[" + i + "]", bounds.get(i));
+                if (i > 0 && bounds.get(i) <= bounds.get(i - 1)) {
+                    throw Checks.invalid("bounds[" + i + "]", "tier bounds[" + i + "] " + Checks.fmt(bounds.get(i))
+                            + " must be greater than bounds[" + (i - 1) + "] " + Checks.fmt(bounds.get(i - 1)));
+                }
+            }
+            for (int i = 0; i < scores.size(); i++) {
+                Checks.inRange("scores[" + i + "]", scores.get(i), 0.0, 1.0);
+                if (i > 0 && scores.get(i) < scores.get(i - 1)) {
+                    throw Checks.invalid("scores[" + i + "]", "tier scores[" + i + "] " + Checks.fmt(scores.get(i))
+                            + " is lower than scores[" + (i - 1) + "] " + Checks.fmt(scores.get(i - 1))
+                            + ": scores rise with the value; use the input's direction for lower-is-better");
+                }
+            }
+        }
+
+        @Override
+        public double goodness(double value) {
+            int i = 0;
+            while (i < bounds.size() && value >= bounds.get(i)) {
+                i++;
+            }
+            return scores.get(i);
+        }
+    }
+
+    /**
+     * An S-curve: {@code 1 / (1 + exp(-steepness * (value - midpoint)))}; the midpoint scores 0.5.
+     *
+     * @param midpoint the value that scores 0.5
+     * @param steepness how fast the curve rises, greater than 0
+     */
+    record Logistic(double midpoint, double steepness) implements Normalizer {
+
+        /**
+         * Checks the curve.
+         *
+         * @throws org.cskit.model.ValidationException if the midpoint is not finite or the steepness is not positive
+         */
+        public Logistic {
+            Checks.finite("midpoint", midpoint);
+            Checks.positive("steepness", steepness);
+        }
+
+        @Override
+        public double goodness(double value) {
+            return 1.0 / (1.0 + Math.exp(-steepness * (value - midpoint)));
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package org.cskit.scoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cskit.model.AccountSnapshot;
+import org.cskit.model.Band;
+import org.cskit.model.Contribution;
+import org.cskit.model.Direction;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.Features;
+import org.cskit.model.ManualOverride;
+import org.cskit.model.ScorePoint;
+import org.cskit.model.SuccessVector;
+import org.cskit.model.ValidationException;
+import org.cskit.scoring.spi.ScoreSummary;
+
+/**
+ * A scorecard compiled against one {@link FeatureSchema}: feature names resolved to indexes and
+ * weights normalised once, so that scoring an account reads primitive arrays only. Immutable and
+ * thread-safe.
+ */
+final class ScorecardEvaluator {
+    private static final double WEEK_SECONDS = 7 * 24 * 3600.0;
+    private static final String OVERRIDE_GROUP = "override";
+
+    private final Scorecard scorecard;
+    private final FeatureSchema schema;
+    private final int groupCount;
+    private final int[] groupStart; // inputs of group g are [groupStart[g], groupStart[g + 1])
+    private final double[] groupWeight; // normalised across groups
+    private final int[] featureIndex;
+    private final double[] inputWeight; // normalised within the group
+    private final ScorecardInput[] inputs;
+    private final String[] groupName;
+    private final MissingDataPolicy[] policy;
+    private final int[] minObservations;
+    private final BandScheme bands;
+    private final DirectionPolicy direction;
+
+    private ScorecardEvaluator(Scorecard scorecard, FeatureSchema schema) {
+        this.scorecard = scorecard;
+        this.schema = schema;
+        List<ScorecardGroup> groups = scorecard.groups();
+        groupCount = groups.size();
+        int n = groups.stream().mapToInt(g -> g.inputs().size()).sum();
+        groupStart = new int[groupCount + 1];
+        groupWeight = new double[groupCount];
+        featureIndex = new int[n];
+        inputWeight = new double[n];
+        inputs = new ScorecardInput[n];
+        groupName = new String[n];
+        policy = new MissingDataPolicy[n];
+        minObservations = new int[n];
+        double totalGroupWeight = groups.stream().mapToDouble(ScorecardGroup::weight).sum();
+        int i = 0;
+        for (int g = 0; g < groupCount; g++) {
+            ScorecardGroup group = groups.get(g);
+            groupStart[g] = i;
+            groupWeight[g] = group.weight() / totalGroupWeight;
+            double groupTotal = group.inputs().stream().mapToDouble(ScorecardInput::weight).sum();
+            for (int k = 0; k < group.inputs().size(); k++, i++) {
+                ScorecardInput input = group.inputs().get(k);
+                int index = schema.indexOf(input.feature());
+                if (index < 0) {
+                    throw new ValidationException("groups[" + g + "].inputs[" + k + "].feature", "scorecard '"
+                            + scorecard.id() + "' input '" + input.name() + "' reads feature '" + input.feature()
+                            + "', which the snapshot's features do not have; known features: "
+                            + String.join(", ", schema.names()));
+                }
+                featureIndex[i] = index;
+                inputWeight[i] = input.weight() / groupTotal;
+                inputs[i] = input;
+                groupName[i] = group.name();
+                policy[i] = input.missing();
+                minObservations[i] = input.minObservations();
+            }
+        }
+        groupStart[groupCount] = i;
+        bands = scorecard.bands();
+        direction = scorecard.direction();
+    }
+
+    /**
+     * Compiles a scorecard against a feature schema.
+     *
+     * @throws ValidationException if an input reads a feature the schema does not have
+     */
+    static ScorecardEvaluator compile(Scorecard scorecard, FeatureSchema schema) {
+        return new ScorecardEvaluator(scorecard, schema);
+    }
+
+    FeatureSchema schema() {
+        return schema;
+    }
+
+    /** Scores without the explanation; allocates only the result. */
+    ScoreSummary summarize(AccountSnapshot snapshot) {
+        Features f = snapshot.features();
+        double computed = 0.0;
+        double coverage = 0.0;
+        double activeGroupWeight = activeGroupWeight(f);
+        boolean allMissing = activeGroupWeight == 0.0;
+        if (allMissing) {
+            activeGroupWeight = 1.0;
+        }
+        for (int g = 0; g < groupCount; g++) {
+            double active = allMissing ? 1.0 : activeInputWeight(f, g);
+            if (active == 0.0) {
+                continue;
+            }
+            double share = groupWeight[g] / activeGroupWeight;
+            for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+                double goodness = allMissing ? 0.5 : goodness(f, i);
+                if (Double.isNaN(goodness)) {
+                    continue;
+                }
+                computed += 100.0 * share * (inputWeight[i] / active) * goodness;
+                if (!allMissing && hasData(f, i)) {
+                    coverage += groupWeight[g] * inputWeight[i];
+                }
+            }
+        }
+        double score = finalScore(snapshot, bounded(computed));
+        Band band = bands.bandOf(score, snapshot.previousVector().map(SuccessVector::band));
+        double velocity = velocity(snapshot, score);
+        return new ScoreSummary(score, band, directionOf(velocity), velocity, Math.min(1.0, coverage));
+    }
+
+    /** Scores with the explanation: one contribution per input, adding up to the score. */
+    SuccessVector score(AccountSnapshot snapshot) {
+        Features f = snapshot.features();
+        List<Contribution> contributions = new ArrayList<>(inputs.length + 1);
+        double computed = 0.0;
+        double coverage = 0.0;
+        double activeGroupWeight = activeGroupWeight(f);
+        boolean allMissing = activeGroupWeight == 0.0;
+        if (allMissing) {
+            activeGroupWeight = 1.0;
+        }
+        for (int g = 0; g < groupCount; g++) {
+            double active = allMissing ? 1.0 : activeInputWeight(f, g);
+            double share = active == 0.0 ? 0.0 : groupWeight[g] / activeGroupWeight;
+            for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+                double goodness = allMissing ? 0.5 : goodness(f, i);
+                boolean data = !allMissing && hasData(f, i);
+                double weight = Double.isNaN(goodness) || active == 0.0 ? 0.0 : share * (inputWeight[i] / active);
+                double points = weight == 0.0 ? 0.0 : 100.0 * weight * goodness;
+                computed += points;
+                if (data) {
+                    coverage += groupWeight[g] * inputWeight[i];
+                }
+                Contribution.Builder c = Contribution.builder()
+                        .input(inputs[i].name()).group(groupName[i]).points(points).weight(Math.min(1.0, weight));
+                if (f.isPresentAt(featureIndex[i])) {
+                    c.value(f.valueAt(featureIndex[i]));
+                }
+                contributions.add(c.build());
+            }
+        }
+        double bounded = bounded(computed);
+        double score = finalScore(snapshot, bounded);
+        Optional<ManualOverride> override = activeOverride(snapshot);
+        if (override.isPresent()) {
+            contributions.add(Contribution.builder().input(SuccessVector.OVERRIDE_INPUT).group(OVERRIDE_GROUP)
+                    .points(score - computed).weight(0.0).build());
+        }
+        Band band = bands.bandOf(score, snapshot.previousVector().map(SuccessVector::band));
+        double velocity = velocity(snapshot, score);
+        return SuccessVector.builder()
+                .accountId(snapshot.accountId())
+                .asOf(snapshot.asOf())
+                .score(score)
+                .band(band)
+                .direction(directionOf(velocity))
+                .velocity(velocity)
+                .coverage(Math.min(1.0, coverage))
+                .contributions(contributions)
+                .override(override)
+                .scorecardId(scorecard.id())
+                .scorecardVersion(scorecard.version())
+                .build();
+    }
+
+    private boolean hasData(Features f, int i) {
+        int index = featureIndex[i];
+        return f.isPresentAt(index) && f.observationsAt(index) >= minObservations[i];
+    }
+
+    /** The input's goodness, the policy's stand-in when its data is missing, or NaN when it is dropped. */
+    private double goodness(Features f, int i) {
+        if (hasData(f, i)) {
+            return inputs[i].goodness(f.valueAt(featureIndex[i]));
+        }
+        switch (policy[i]) {
+            case NEUTRAL:
+                return 0.5;
+            case WORST:
+                return 0.0;
+            default:
+                return Double.NaN;
+        }
+    }
+
+    private double activeInputWeight(Features f, int g) {
+        double active = 0.0;
+        for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+            if (policy[i] != MissingDataPolicy.REDISTRIBUTE || hasData(f, i)) {
+                active += inputWeight[i];
+            }
+        }
+        return active;
+    }
+
+    private double activeGroupWeight(Features f) {
+        double active = 0.0;
+        for (int g = 0; g < groupCount; g++) {
+            if (activeInputWeight(f, g) > 0.0) {
+                active += groupWeight[g];
+            }
+        }
+        return active;
+    }
+
+    // Rounding can carry a sum of shares a hair past 100; the tolerance of the vector covers it.
+    private static double bounded(double computed) {
+        return computed > 100.0 ? 100.0 : computed;
+    }
+
+    private static Optional<ManualOverride> activeOverride(AccountSnapshot snapshot) {
+        return snapshot.override().filter(o -> o.isActiveAt(snapshot.asOf()));
+    }
+
+    private static double finalScore(AccountSnapshot snapshot, double computed) {
+        if (snapshot.override().isPresent() && snapshot.override().get().isActiveAt(snapshot.asOf())) {
+            return snapshot.override().get().score();
+        }
+        return computed;
+    }
+
+    /** Least-squares slope in points per week over the history within the lookback and the current score. */
+    private double velocity(AccountSnapshot snapshot, double score) {
+        List<ScorePoint> history = snapshot.history();
+        Instant asOf = snapshot.asOf();
+        Instant from = asOf.minus(direction.lookback());
+        int n = 1;
+        double sx = 0.0;
+        double sy = score;
+        double sxx = 0.0;
+        double sxy = 0.0;
+        for (int k = history.size() - 1; k >= 0; k--) {
+            ScorePoint p = history.get(k);
+            if (p.at().isBefore(from)) {
+                break;
+            }
+            double x = -Duration.between(p.at(), asOf).getSeconds() / WEEK_SECONDS;
+            n++;
+            sx += x;
+            sy += p.score();
+            sxx += x * x;
+            sxy += x * p.score();
+        }
+        if (n < direction.minPoints()) {
+            return 0.0;
+        }
+        double denominator = n * sxx - sx * sx;
+        return denominator == 0.0 ? 0.0 : (n * sxy - sx * sy) / denominator;
+    }
+
+    private Direction directionOf(double velocity) {
+        if (Math.abs(velocity) < direction.flatBelow() || velocity == 0.0) {
+            return Direction.FLAT;
+        }
+        return velocity > 0 ? Direction.IMPROVING : Direction.DECLINING;
+    }
+}

@@ -1,0 +1,131 @@
+package org.cskit.scoring;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.cskit.model.MetricDirection;
+import org.immutables.value.Value;
+
+/**
+ * One input of a scorecard: the feature it reads, its weight within its group, how its value is
+ * normalised, which way is better, and what happens when the data is missing. Immutable and
+ * thread-safe.
+ *
+ * <p>Defaults: {@code feature} is the input's name; {@code direction} is higher-is-better;
+ * {@code missing} is {@link MissingDataPolicy#REDISTRIBUTE}; {@code minObservations} is 0.
+ *
+ * <p>Rules: {@code name} and {@code feature} are not blank; {@code weight} is finite and greater
+ * than 0 (weights are normalised within the group, so they need not add up to anything);
+ * {@code minObservations} is not negative.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableScorecardInput.class)
+@JsonDeserialize(builder = ScorecardInput.Builder.class)
+public abstract class ScorecardInput {
+    // Only the generated implementation extends this type.
+    ScorecardInput() {}
+
+    /**
+     * The input's name, unique in the scorecard; the vector's contribution carries it.
+     *
+     * @return the name
+     */
+    @JsonProperty("name")
+    public abstract String name();
+
+    /**
+     * The feature the input reads; the input's name unless given.
+     *
+     * @return the feature name
+     */
+    @Value.Default
+    @JsonProperty("feature")
+    public String feature() {
+        return name();
+    }
+
+    /**
+     * The input's weight within its group.
+     *
+     * @return the weight, greater than 0
+     */
+    @JsonProperty("weight")
+    public abstract double weight();
+
+    /**
+     * How the raw value becomes a goodness in [0, 1].
+     *
+     * @return the normaliser
+     */
+    @JsonProperty("normalizer")
+    public abstract Normalizer normalizer();
+
+    /**
+     * Which way the feature is better.
+     *
+     * @return the direction; higher-is-better by default
+     */
+    @Value.Default
+    @JsonProperty("direction")
+    public MetricDirection direction() {
+        return MetricDirection.HIGHER_IS_BETTER;
+    }
+
+    /**
+     * What happens when the feature is missing.
+     *
+     * @return the policy; {@link MissingDataPolicy#REDISTRIBUTE} by default
+     */
+    @Value.Default
+    @JsonProperty("missing")
+    public MissingDataPolicy missing() {
+        return MissingDataPolicy.REDISTRIBUTE;
+    }
+
+    /**
+     * The fewest observations a feature value must rest on to count as data; below it the
+     * feature counts as missing (one survey answer need not decide a score).
+     *
+     * @return the minimum; 0 by default
+     */
+    @Value.Default
+    @JsonProperty("minObservations")
+    public int minObservations() {
+        return 0;
+    }
+
+    /**
+     * The goodness of a raw value, honouring the direction.
+     *
+     * @param value a finite raw value
+     * @return the goodness in [0, 1]
+     */
+    public double goodness(double value) {
+        double g = normalizer().goodness(value);
+        return direction() == MetricDirection.HIGHER_IS_BETTER ? g : 1.0 - g;
+    }
+
+    @Value.Check
+    protected void check() {
+        Checks.nonBlank("name", name());
+        Checks.nonBlank("feature", feature());
+        Checks.positive("weight", weight());
+        if (minObservations() < 0) {
+            throw Checks.invalid("minObservations", "minObservations must not be negative, but was " + minObservations());
+        }
+    }
+
+    /**
+     * Starts an input.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ScorecardInput}; {@link #build()} checks the rules above. Not thread-safe. */
+    public static final class Builder extends ImmutableScorecardInput.Builder {
+        Builder() {}
+    }
+}

@@ -1,0 +1,108 @@
+package org.cskit.scoring;
+
+import org.cskit.model.AccountSnapshot;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.SuccessVector;
+import org.cskit.scoring.spi.ScoreSummary;
+import org.cskit.scoring.spi.ScoringStrategy;
+import org.cskit.scoring.spi.ScoringStrategyProvider;
+
+/**
+ * The built-in weighted-scorecard strategy: scores accounts with a {@link Scorecard}. The scorecard
+ * is compiled against the features' schema the first time it meets that schema (a portfolio shares
+ * one), so that each account is scored over primitive arrays. Immutable and thread-safe.
+ */
+public final class WeightedScorecard implements ScoringStrategy {
+    /** The strategy's registered name. */
+    public static final String NAME = "weighted-scorecard";
+
+    private final Scorecard scorecard;
+    private volatile ScorecardEvaluator compiled;
+
+    private WeightedScorecard(Scorecard scorecard) {
+        this.scorecard = java.util.Objects.requireNonNull(scorecard, "scorecard");
+    }
+
+    /**
+     * Returns the strategy for a scorecard.
+     *
+     * @param scorecard the scorecard
+     * @return the strategy
+     */
+    public static WeightedScorecard of(Scorecard scorecard) {
+        return new WeightedScorecard(scorecard);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * The scorecard.
+     *
+     * @return the scorecard
+     */
+    @Override
+    public Scorecard config() {
+        return scorecard;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws org.cskit.model.ValidationException if an input reads a feature the snapshot's schema lacks
+     */
+    @Override
+    public SuccessVector score(AccountSnapshot snapshot) {
+        return evaluator(snapshot.features().schema()).score(snapshot);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws org.cskit.model.ValidationException if an input reads a feature the snapshot's schema lacks
+     */
+    @Override
+    public ScoreSummary summarize(AccountSnapshot snapshot) {
+        return evaluator(snapshot.features().schema()).summarize(snapshot);
+    }
+
+    private ScorecardEvaluator evaluator(FeatureSchema schema) {
+        ScorecardEvaluator e = compiled;
+        if (e == null || (e.schema() != schema && !e.schema().equals(schema))) {
+            e = ScorecardEvaluator.compile(scorecard, schema);
+            compiled = e;
+        }
+        return e;
+    }
+
+    /**
+     * Provides this strategy under {@value #NAME} to {@link ScoringStrategies}, configured by a
+     * {@link Scorecard}. Registered for {@link java.util.ServiceLoader}.
+     */
+    public static final class Provider implements ScoringStrategyProvider<Scorecard> {
+        /** Creates the provider; ServiceLoader calls this. */
+        public Provider() {}
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public Class<Scorecard> configType() {
+            return Scorecard.class;
+        }
+
+        @Override
+        public ScoringStrategy create(Scorecard config) {
+            return of(config);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "[" + scorecard.id() + " v" + scorecard.version() + "]";
+    }
+}

@@ -1,0 +1,18 @@
+package org.cskit.scoring.spi;
+
+import org.cskit.model.Band;
+import org.cskit.model.Direction;
+
+/**
+ * A score without its explanation: what {@link ScoringStrategy#summarize}
+ * returns when a caller needs only the level and the trajectory, at a fraction of the cost of a
+ * full {@link org.cskit.model.SuccessVector}. It equals the corresponding fields of the vector that
+ * {@code score} returns for the same snapshot. Immutable and thread-safe.
+ *
+ * @param score the score, in [0, 100]
+ * @param band the band
+ * @param direction the direction
+ * @param velocity points per week
+ * @param coverage share of weight on real data, in [0, 1]
+ */
+public record ScoreSummary(double score, Band band, Direction direction, double velocity, double coverage) {}
