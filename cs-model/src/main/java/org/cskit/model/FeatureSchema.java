@@ -15,6 +15,7 @@ import java.util.Map;
 public final class FeatureSchema {
     private final List<String> names;
     private final Map<String, Integer> index;
+    private final int hash;
 
     private FeatureSchema(List<String> names) {
         this.names = List.copyOf(names);
@@ -28,6 +29,7 @@ public final class FeatureSchema {
         if (names.isEmpty()) {
             throw Checks.invalid("names", "a feature schema needs at least one name, but names was empty");
         }
+        this.hash = this.names.hashCode();
     }
 
     /**
@@ -103,12 +105,12 @@ public final class FeatureSchema {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureSchema s && names.equals(s.names);
+        return o == this || o instanceof FeatureSchema s && hash == s.hash && names.equals(s.names);
     }
 
     @Override
     public int hashCode() {
-        return names.hashCode();
+        return hash;
     }
 
     @Override

@@ -78,13 +78,7 @@ public abstract class BandScheme {
      * @return the band; its rank is the range's position, 0 for the riskiest
      */
     public Band bandOf(double score) {
-        List<Range> r = ranges();
-        for (int i = 0; i < r.size() - 1; i++) {
-            if (score < r.get(i).to()) {
-                return Band.of(r.get(i).label(), i);
-            }
-        }
-        return Band.of(r.get(r.size() - 1).label(), r.size() - 1);
+        return band(indexOf(score));
     }
 
     /**
@@ -96,19 +90,66 @@ public abstract class BandScheme {
      * @return the band
      */
     public Band bandOf(double score, Optional<Band> previous) {
-        if (previous.isPresent()) {
-            List<Range> r = ranges();
-            for (int i = 0; i < r.size(); i++) {
-                Range range = r.get(i);
-                if (range.label().equals(previous.get().label())) {
-                    if (score >= range.from() - hysteresis() && score < range.to() + hysteresis()) {
-                        return Band.of(range.label(), i);
-                    }
-                    break;
-                }
+        return band(indexOf(score, previous.isPresent() ? indexOfLabel(previous.get().label()) : -1));
+    }
+
+    /**
+     * The position of a score's range, ignoring history.
+     *
+     * @param score a score in [0, 100]
+     * @return the range's index, 0 for the riskiest
+     */
+    public int indexOf(double score) {
+        List<Range> r = ranges();
+        for (int i = 0; i < r.size() - 1; i++) {
+            if (score < r.get(i).to()) {
+                return i;
             }
         }
-        return bandOf(score);
+        return r.size() - 1;
+    }
+
+    /**
+     * The position of a score's range given the previous one, with hysteresis.
+     *
+     * @param score a score in [0, 100]
+     * @param previous the previous range's index, or -1 if there is none
+     * @return the range's index
+     */
+    public int indexOf(double score, int previous) {
+        if (previous >= 0 && previous < ranges().size()) {
+            Range range = ranges().get(previous);
+            if (score >= range.from() - hysteresis() && score < range.to() + hysteresis()) {
+                return previous;
+            }
+        }
+        return indexOf(score);
+    }
+
+    /**
+     * The position of a label.
+     *
+     * @param label a band label
+     * @return its range's index, or -1 if the scheme has no such band
+     */
+    public int indexOfLabel(String label) {
+        List<Range> r = ranges();
+        for (int i = 0; i < r.size(); i++) {
+            if (r.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The band at a position.
+     *
+     * @param index the range's index
+     * @return the band, with that rank
+     */
+    public Band band(int index) {
+        return Band.of(ranges().get(index).label(), index);
     }
 
     @Value.Check

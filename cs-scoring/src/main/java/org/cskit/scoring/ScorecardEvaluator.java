@@ -1,6 +1,5 @@
 package org.cskit.scoring;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,9 @@ final class ScorecardEvaluator {
     private final MissingDataPolicy[] policy;
     private final int[] minObservations;
     private final BandScheme bands;
+    private final Band[] bandByIndex;
     private final DirectionPolicy direction;
+    private final double lookbackSeconds;
 
     private ScorecardEvaluator(Scorecard scorecard, FeatureSchema schema) {
         this.scorecard = scorecard;
@@ -80,7 +81,12 @@ final class ScorecardEvaluator {
         }
         groupStart[groupCount] = i;
         bands = scorecard.bands();
+        bandByIndex = new Band[bands.ranges().size()];
+        for (int b = 0; b < bandByIndex.length; b++) {
+            bandByIndex[b] = bands.band(b);
+        }
         direction = scorecard.direction();
+        lookbackSeconds = direction.lookback().getSeconds() + direction.lookback().getNano() / 1e9;
     }
 
     /**
@@ -124,7 +130,7 @@ final class ScorecardEvaluator {
             }
         }
         double score = finalScore(snapshot, bounded(computed));
-        Band band = bands.bandOf(score, snapshot.previousVector().map(SuccessVector::band));
+        Band band = band(snapshot, score);
         double velocity = velocity(snapshot, score);
         return new ScoreSummary(score, band, directionOf(velocity), velocity, Math.min(1.0, coverage));
     }
@@ -167,7 +173,7 @@ final class ScorecardEvaluator {
             contributions.add(Contribution.builder().input(SuccessVector.OVERRIDE_INPUT).group(OVERRIDE_GROUP)
                     .points(score - computed).weight(0.0).build());
         }
-        Band band = bands.bandOf(score, snapshot.previousVector().map(SuccessVector::band));
+        Band band = band(snapshot, score);
         double velocity = velocity(snapshot, score);
         return SuccessVector.builder()
                 .accountId(snapshot.accountId())
@@ -182,6 +188,12 @@ final class ScorecardEvaluator {
                 .scorecardId(scorecard.id())
                 .scorecardVersion(scorecard.version())
                 .build();
+    }
+
+    private Band band(AccountSnapshot snapshot, double score) {
+        int previous = snapshot.previousVector().isPresent()
+                ? bands.indexOfLabel(snapshot.previousVector().get().band().label()) : -1;
+        return bandByIndex[bands.indexOf(score, previous)];
     }
 
     private boolean hasData(Features f, int i) {
@@ -244,7 +256,6 @@ final class ScorecardEvaluator {
     private double velocity(AccountSnapshot snapshot, double score) {
         List<ScorePoint> history = snapshot.history();
         Instant asOf = snapshot.asOf();
-        Instant from = asOf.minus(direction.lookback());
         int n = 1;
         double sx = 0.0;
         double sy = score;
@@ -252,10 +263,11 @@ final class ScorecardEvaluator {
         double sxy = 0.0;
         for (int k = history.size() - 1; k >= 0; k--) {
             ScorePoint p = history.get(k);
-            if (p.at().isBefore(from)) {
+            double secondsBefore = (asOf.getEpochSecond() - p.at().getEpochSecond()) + (asOf.getNano() - p.at().getNano()) / 1e9;
+            if (secondsBefore > lookbackSeconds) {
                 break;
             }
-            double x = -Duration.between(p.at(), asOf).getSeconds() / WEEK_SECONDS;
+            double x = -secondsBefore / WEEK_SECONDS;
             n++;
             sx += x;
             sy += p.score();
