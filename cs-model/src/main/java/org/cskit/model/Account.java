@@ -157,24 +157,24 @@ public abstract class Account {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("name", name());
+        Validate.nonBlank("name", name());
         attributes().forEach((k, v) -> {
             if (k.isBlank()) {
-                throw Checks.invalid("attributes", "attribute key must not be blank, but was '" + k + "'");
+                throw Validate.invalid("attributes", "attribute key must not be blank, but was '" + k + "'");
             }
-            Checks.nonBlank("attributes." + k, v);
+            Validate.nonBlank("attributes." + k, v);
         });
         Set<PersonId> people = new HashSet<>();
         for (int i = 0; i < stakeholders().size(); i++) {
             PersonId id = stakeholders().get(i).id();
             if (!people.add(id)) {
-                throw Checks.invalid("stakeholders[" + i + "].id", "duplicate person id '" + id + "' in account '" + id() + "'");
+                throw Validate.invalid("stakeholders[" + i + "].id", "duplicate person id '" + id + "' in account '" + id() + "'");
             }
         }
         for (int i = 0; i < accountTeam().size(); i++) {
             PersonId id = accountTeam().get(i).id();
             if (!people.add(id)) {
-                throw Checks.invalid("accountTeam[" + i + "].id", "duplicate person id '" + id + "' in account '" + id()
+                throw Validate.invalid("accountTeam[" + i + "].id", "duplicate person id '" + id + "' in account '" + id()
                         + "': each person is either a stakeholder or on the account team, once");
             }
         }
@@ -186,7 +186,7 @@ public abstract class Account {
     private void requireAtMostOne(StakeholderRole role) {
         List<Stakeholder> holders = stakeholders().stream().filter(s -> s.hasRole(role)).toList();
         if (holders.size() > 1) {
-            throw Checks.invalid("stakeholders", "account '" + id() + "' has " + holders.size() + " stakeholders with role "
+            throw Validate.invalid("stakeholders", "account '" + id() + "' has " + holders.size() + " stakeholders with role "
                     + role + " (" + String.join(", ", holders.stream().map(s -> "'" + s.name() + "'").toList())
                     + "), but at most one is allowed");
         }
@@ -194,20 +194,20 @@ public abstract class Account {
 
     private void checkPlan(SuccessPlan plan, Set<PersonId> people) {
         if (!plan.accountId().equals(id())) {
-            throw Checks.invalid("successPlan.accountId", "successPlan.accountId '" + plan.accountId()
+            throw Validate.invalid("successPlan.accountId", "successPlan.accountId '" + plan.accountId()
                     + "' does not match account id '" + id() + "'");
         }
         for (int i = 0; i < plan.milestones().size(); i++) {
             Optional<PersonId> owner = plan.milestones().get(i).owner();
             if (owner.isPresent() && !people.contains(owner.get())) {
-                throw Checks.invalid("successPlan.milestones[" + i + "].owner", "milestone '" + plan.milestones().get(i).name()
+                throw Validate.invalid("successPlan.milestones[" + i + "].owner", "milestone '" + plan.milestones().get(i).name()
                         + "' is owned by '" + owner.get() + "', who is neither a stakeholder nor on the account team");
             }
         }
         for (int i = 0; i < plan.responsibilities().size(); i++) {
             Optional<PersonId> person = plan.responsibilities().get(i).person();
             if (person.isPresent() && !people.contains(person.get())) {
-                throw Checks.invalid("successPlan.responsibilities[" + i + "].person", "responsibility '"
+                throw Validate.invalid("successPlan.responsibilities[" + i + "].person", "responsibility '"
                         + plan.responsibilities().get(i).role() + "' names '" + person.get()
                         + "', who is neither a stakeholder nor on the account team");
             }

@@ -93,23 +93,23 @@ public abstract class AccountSnapshot {
         List<ScorePoint> h = history();
         for (int i = 0; i < h.size(); i++) {
             if (i > 0 && !h.get(i).at().isAfter(h.get(i - 1).at())) {
-                throw Checks.invalid("history[" + i + "].at", "history[" + i + "] at " + h.get(i).at()
+                throw Validate.invalid("history[" + i + "].at", "history[" + i + "] at " + h.get(i).at()
                         + " is not after history[" + (i - 1) + "] at " + h.get(i - 1).at()
                         + ": history must be in strictly increasing time order");
             }
             if (!h.get(i).at().isBefore(asOf())) {
-                throw Checks.invalid("history[" + i + "].at", "history[" + i + "] at " + h.get(i).at()
+                throw Validate.invalid("history[" + i + "].at", "history[" + i + "] at " + h.get(i).at()
                         + " is not before the snapshot's asOf " + asOf());
             }
         }
         if (previousVector().isPresent()) {
             SuccessVector previous = previousVector().get();
             if (!previous.accountId().equals(accountId())) {
-                throw Checks.invalid("previousVector.accountId", "previousVector is of account '" + previous.accountId()
+                throw Validate.invalid("previousVector.accountId", "previousVector is of account '" + previous.accountId()
                         + "', not of account '" + accountId() + "'");
             }
             if (!previous.asOf().isBefore(asOf())) {
-                throw Checks.invalid("previousVector.asOf", "previousVector asOf " + previous.asOf()
+                throw Validate.invalid("previousVector.asOf", "previousVector asOf " + previous.asOf()
                         + " is not before the snapshot's asOf " + asOf());
             }
         }

@@ -58,11 +58,11 @@ public abstract class AppropriateExperience {
     @Value.Check
     protected void check() {
         if (channels().isEmpty()) {
-            throw Checks.invalid("channels", "channels must name at least one channel, but was empty");
+            throw Validate.invalid("channels", "channels must name at least one channel, but was empty");
         }
         Periods.requirePositive("cadence", cadence());
         for (int i = 0; i < constraints().size(); i++) {
-            Checks.nonBlank("constraints[" + i + "]", constraints().get(i));
+            Validate.nonBlank("constraints[" + i + "]", constraints().get(i));
         }
     }
 

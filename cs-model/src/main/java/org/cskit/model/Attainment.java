@@ -18,11 +18,11 @@ public record Attainment(MetricId metric, double ratio, Measurement basis) {
      */
     public Attainment {
         if (metric == null) {
-            throw Checks.invalid("metric", "metric must not be null");
+            throw Validate.invalid("metric", "metric must not be null");
         }
-        Checks.finite("ratio", ratio);
+        Validate.finite("ratio", ratio);
         if (basis == null) {
-            throw Checks.invalid("basis", "basis must not be null");
+            throw Validate.invalid("basis", "basis must not be null");
         }
     }
 

@@ -15,8 +15,8 @@ public record Band(String label, int rank) {
      * @throws ValidationException if the label is blank or the rank is negative
      */
     public Band {
-        Checks.nonBlank("label", label);
-        Checks.atLeast("rank", rank, 0);
+        Validate.nonBlank("label", label);
+        Validate.atLeast("rank", rank, 0);
     }
 
     /**

@@ -88,13 +88,13 @@ public abstract class Contract {
     @Value.Check
     protected void check() {
         if (arr().isNegative()) {
-            throw Checks.invalid("arr", "arr must not be negative, but was " + arr());
+            throw Validate.invalid("arr", "arr must not be negative, but was " + arr());
         }
         if (!renewalDate().isAfter(startDate())) {
-            throw Checks.invalid("renewalDate", "renewalDate " + renewalDate() + " must be after startDate " + startDate());
+            throw Validate.invalid("renewalDate", "renewalDate " + renewalDate() + " must be after startDate " + startDate());
         }
         if (termMonths() < 1 || termMonths() > 120) {
-            throw Checks.invalid("termMonths", "termMonths must be in [1, 120], but was " + termMonths());
+            throw Validate.invalid("termMonths", "termMonths must be in [1, 120], but was " + termMonths());
         }
     }
 

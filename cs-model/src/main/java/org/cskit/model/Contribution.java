@@ -64,12 +64,12 @@ public abstract class Contribution {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("input", input());
-        Checks.nonBlank("group", group());
-        Checks.finite("points", points());
-        Checks.inRange("weight", weight(), 0.0, 1.0);
+        Validate.nonBlank("input", input());
+        Validate.nonBlank("group", group());
+        Validate.finite("points", points());
+        Validate.inRange("weight", weight(), 0.0, 1.0);
         if (value().isPresent()) {
-            Checks.finite("value", value().getAsDouble());
+            Validate.finite("value", value().getAsDouble());
         }
     }
 

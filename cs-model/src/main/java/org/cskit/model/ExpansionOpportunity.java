@@ -38,9 +38,9 @@ public abstract class ExpansionOpportunity {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("description", description());
+        Validate.nonBlank("description", description());
         if (estimatedArr().isPresent() && estimatedArr().get().isNegative()) {
-            throw Checks.invalid("estimatedArr", "estimatedArr must not be negative, but was " + estimatedArr().get());
+            throw Validate.invalid("estimatedArr", "estimatedArr must not be negative, but was " + estimatedArr().get());
         }
     }
 

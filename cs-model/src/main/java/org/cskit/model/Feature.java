@@ -17,8 +17,8 @@ public record Feature(String name, double value, int observations) {
      * @throws ValidationException if the name is blank, the value not finite or the count negative
      */
     public Feature {
-        Checks.nonBlank("name", name);
-        Checks.finite("value", value);
-        Checks.atLeast("observations", observations, 0);
+        Validate.nonBlank("name", name);
+        Validate.finite("value", value);
+        Validate.atLeast("observations", observations, 0);
     }
 }

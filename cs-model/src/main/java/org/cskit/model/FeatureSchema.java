@@ -21,13 +21,13 @@ public final class FeatureSchema {
         this.names = List.copyOf(names);
         this.index = new HashMap<>();
         for (int i = 0; i < this.names.size(); i++) {
-            String name = Checks.nonBlank("names[" + i + "]", this.names.get(i));
+            String name = Validate.nonBlank("names[" + i + "]", this.names.get(i));
             if (index.put(name, i) != null) {
-                throw Checks.invalid("names[" + i + "]", "duplicate feature name '" + name + "' in schema");
+                throw Validate.invalid("names[" + i + "]", "duplicate feature name '" + name + "' in schema");
             }
         }
         if (names.isEmpty()) {
-            throw Checks.invalid("names", "a feature schema needs at least one name, but names was empty");
+            throw Validate.invalid("names", "a feature schema needs at least one name, but names was empty");
         }
         this.hash = this.names.hashCode();
     }
@@ -42,7 +42,7 @@ public final class FeatureSchema {
     public static FeatureSchema of(List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i) == null) {
-                throw Checks.invalid("names[" + i + "]", "names[" + i + "] must not be null");
+                throw Validate.invalid("names[" + i + "]", "names[" + i + "] must not be null");
             }
         }
         return new FeatureSchema(names);
@@ -98,7 +98,7 @@ public final class FeatureSchema {
     public int require(String name) {
         int i = indexOf(name);
         if (i < 0) {
-            throw Checks.invalid("feature", "unknown feature '" + name + "'; known features: " + String.join(", ", names));
+            throw Validate.invalid("feature", "unknown feature '" + name + "'; known features: " + String.join(", ", names));
         }
         return i;
     }

@@ -116,12 +116,12 @@ public final class Features {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static Features fromJson(Map<String, FeatureValue> json) {
         if (json.isEmpty()) {
-            throw Checks.invalid("", "features must name at least one feature, but was empty");
+            throw Validate.invalid("", "features must name at least one feature, but was empty");
         }
         Builder b = builder(FeatureSchema.of(java.util.List.copyOf(json.keySet())));
         json.forEach((name, v) -> {
             if (v == null) {
-                throw Checks.invalid(name, name + " must not be null");
+                throw Validate.invalid(name, name + " must not be null");
             }
             b.set(name, v.value(), v.observations());
         });
@@ -185,10 +185,10 @@ public final class Features {
         public Builder setAt(int index, double value, int observations) {
             String name = schema.names().get(index);
             if (!Double.isFinite(value)) {
-                throw Checks.invalid(name, "feature '" + name + "' must be a finite number, but was " + value);
+                throw Validate.invalid(name, "feature '" + name + "' must be a finite number, but was " + value);
             }
             if (observations < 0) {
-                throw Checks.invalid(name, "feature '" + name + "' observations must not be negative, but was " + observations);
+                throw Validate.invalid(name, "feature '" + name + "' observations must not be negative, but was " + observations);
             }
             values[index] = value;
             this.observations[index] = observations;

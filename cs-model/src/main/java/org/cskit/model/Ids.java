@@ -12,13 +12,13 @@ final class Ids {
      */
     static void check(String name, String value) {
         if (value == null) {
-            throw Checks.invalid("", name + " must not be null");
+            throw Validate.invalid("", name + " must not be null");
         }
         if (value.isBlank()) {
-            throw Checks.invalid("", name + " must not be blank, but was '" + value + "'");
+            throw Validate.invalid("", name + " must not be blank, but was '" + value + "'");
         }
         if (value.length() > MAX_LENGTH) {
-            throw Checks.invalid("", name + " must be at most " + MAX_LENGTH + " characters, but was "
+            throw Validate.invalid("", name + " must be at most " + MAX_LENGTH + " characters, but was "
                     + value.length() + " characters: '" + value.substring(0, 40) + "...'");
         }
     }

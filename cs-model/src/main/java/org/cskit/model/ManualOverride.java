@@ -74,10 +74,10 @@ public abstract class ManualOverride {
 
     @Value.Check
     protected void check() {
-        Checks.inRange("score", score(), 0.0, 100.0);
-        Checks.nonBlank("reason", reason());
+        Validate.inRange("score", score(), 0.0, 100.0);
+        Validate.nonBlank("reason", reason());
         if (!expiresAt().isAfter(setAt())) {
-            throw Checks.invalid("expiresAt", "override expiresAt " + expiresAt() + " must be after setAt " + setAt());
+            throw Validate.invalid("expiresAt", "override expiresAt " + expiresAt() + " must be after setAt " + setAt());
         }
     }
 

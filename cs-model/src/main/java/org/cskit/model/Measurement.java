@@ -17,9 +17,9 @@ public record Measurement(Instant at, double value) {
      */
     public Measurement {
         if (at == null) {
-            throw Checks.invalid("at", "at must not be null");
+            throw Validate.invalid("at", "at must not be null");
         }
-        Checks.finite("value", value);
+        Validate.finite("value", value);
     }
 
     /**

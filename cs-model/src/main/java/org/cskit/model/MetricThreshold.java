@@ -16,9 +16,9 @@ public record MetricThreshold(MetricId metric, double threshold) implements Comp
      */
     public MetricThreshold {
         if (metric == null) {
-            throw Checks.invalid("metric", "metric must not be null");
+            throw Validate.invalid("metric", "metric must not be null");
         }
-        Checks.finite("threshold", threshold);
+        Validate.finite("threshold", threshold);
     }
 
     /**

@@ -162,17 +162,17 @@ public abstract class Milestone {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("name", name());
+        Validate.nonBlank("name", name());
         boolean achieved = status() == MilestoneStatus.ACHIEVED;
         if (achieved && achievedOn().isEmpty()) {
-            throw Checks.invalid("achievedOn", "milestone '" + name() + "' is ACHIEVED but has no achievedOn date");
+            throw Validate.invalid("achievedOn", "milestone '" + name() + "' is ACHIEVED but has no achievedOn date");
         }
         if (!achieved && achievedOn().isPresent()) {
-            throw Checks.invalid("achievedOn", "milestone '" + name() + "' has achievedOn " + achievedOn().get()
+            throw Validate.invalid("achievedOn", "milestone '" + name() + "' has achievedOn " + achievedOn().get()
                     + " but its status is " + status() + ", not ACHIEVED");
         }
         if (dependsOn().contains(id())) {
-            throw Checks.invalid("dependsOn", "milestone '" + name() + "' depends on itself ('" + id() + "')");
+            throw Validate.invalid("dependsOn", "milestone '" + name() + "' depends on itself ('" + id() + "')");
         }
     }
 

@@ -23,10 +23,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      */
     public Money {
         if (amount == null) {
-            throw Checks.invalid("amount", "amount must not be null");
+            throw Validate.invalid("amount", "amount must not be null");
         }
         if (currency == null) {
-            throw Checks.invalid("currency", "currency must not be null");
+            throw Validate.invalid("currency", "currency must not be null");
         }
     }
 
@@ -43,7 +43,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             value = new BigDecimal(amount);
         } catch (NumberFormatException | NullPointerException e) {
-            throw Checks.invalid("amount", "amount must be a decimal number, but was '" + amount + "'");
+            throw Validate.invalid("amount", "amount must be a decimal number, but was '" + amount + "'");
         }
         return new Money(value, currency(currencyCode));
     }
@@ -74,7 +74,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw Checks.invalid("currency", "currency must be an ISO 4217 code such as 'EUR', but was '" + code + "'");
+            throw Validate.invalid("currency", "currency must be an ISO 4217 code such as 'EUR', but was '" + code + "'");
         }
     }
 
@@ -124,7 +124,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
-            throw Checks.invalid("currency", "cannot combine " + this + " with " + other
+            throw Validate.invalid("currency", "cannot combine " + this + " with " + other
                     + ": currencies differ and cskit never converts");
         }
     }

@@ -39,7 +39,7 @@ public abstract class NextPhase {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("description", description());
+        Validate.nonBlank("description", description());
     }
 
     /**

@@ -8,7 +8,7 @@ final class Periods {
 
     static void requirePositive(String field, Period period) {
         if (period.isNegative() || period.isZero()) {
-            throw Checks.invalid(field, field + " must be a positive period such as P14D or P1M, but was " + period);
+            throw Validate.invalid(field, field + " must be a positive period such as P14D or P1M, but was " + period);
         }
     }
 }

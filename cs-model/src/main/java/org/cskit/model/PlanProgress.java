@@ -17,12 +17,12 @@ public record PlanProgress(int total, int achieved, int achievedOnTime, int over
      * @throws ValidationException if a count is negative or the counts contradict each other
      */
     public PlanProgress {
-        Checks.atLeast("total", total, 0);
-        Checks.atLeast("achieved", achieved, 0);
-        Checks.atLeast("achievedOnTime", achievedOnTime, 0);
-        Checks.atLeast("overdue", overdue, 0);
+        Validate.atLeast("total", total, 0);
+        Validate.atLeast("achieved", achieved, 0);
+        Validate.atLeast("achievedOnTime", achievedOnTime, 0);
+        Validate.atLeast("overdue", overdue, 0);
         if (achieved > total || achievedOnTime > achieved || overdue > total - achieved) {
-            throw Checks.invalid("total", "progress counts contradict each other: total " + total + ", achieved "
+            throw Validate.invalid("total", "progress counts contradict each other: total " + total + ", achieved "
                     + achieved + ", achievedOnTime " + achievedOnTime + ", overdue " + overdue);
         }
     }

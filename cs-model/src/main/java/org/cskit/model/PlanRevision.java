@@ -47,9 +47,9 @@ public abstract class PlanRevision {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("reason", reason());
+        Validate.nonBlank("reason", reason());
         if (!plan().revisions().isEmpty()) {
-            throw Checks.invalid("plan.revisions", "a kept plan version must not carry revisions of its own, but version "
+            throw Validate.invalid("plan.revisions", "a kept plan version must not carry revisions of its own, but version "
                     + plan().version() + " carries " + plan().revisions().size());
         }
     }

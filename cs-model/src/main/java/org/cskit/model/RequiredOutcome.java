@@ -57,7 +57,7 @@ public abstract class RequiredOutcome {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("statement", statement());
+        Validate.nonBlank("statement", statement());
     }
 
     /**

@@ -55,8 +55,8 @@ public abstract class Responsibility {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("role", role());
-        Checks.nonBlank("duty", duty());
+        Validate.nonBlank("role", role());
+        Validate.nonBlank("duty", duty());
     }
 
     /**

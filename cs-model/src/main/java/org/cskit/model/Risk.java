@@ -54,8 +54,8 @@ public abstract class Risk {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("description", description());
-        mitigation().ifPresent(m -> Checks.nonBlank("mitigation", m));
+        Validate.nonBlank("description", description());
+        mitigation().ifPresent(m -> Validate.nonBlank("mitigation", m));
     }
 
     /**

@@ -18,9 +18,9 @@ public record ScorePoint(Instant at, double score) {
      */
     public ScorePoint {
         if (at == null) {
-            throw Checks.invalid("at", "at must not be null");
+            throw Validate.invalid("at", "at must not be null");
         }
-        Checks.inRange("score", score, 0.0, 100.0);
+        Validate.inRange("score", score, 0.0, 100.0);
     }
 
     /**

@@ -17,9 +17,9 @@ public record Segment(String name, EngagementModel engagementModel) {
      * @throws ValidationException if the name is blank or the engagement model is null
      */
     public Segment {
-        Checks.nonBlank("name", name);
+        Validate.nonBlank("name", name);
         if (engagementModel == null) {
-            throw Checks.invalid("engagementModel", "engagementModel must not be null");
+            throw Validate.invalid("engagementModel", "engagementModel must not be null");
         }
     }
 

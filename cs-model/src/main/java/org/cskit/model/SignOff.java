@@ -15,9 +15,9 @@ public record SignOff(Side by, String criteria) implements CompletionCriterion {
      */
     public SignOff {
         if (by == null) {
-            throw Checks.invalid("by", "by must not be null");
+            throw Validate.invalid("by", "by must not be null");
         }
-        Checks.nonBlank("criteria", criteria);
+        Validate.nonBlank("criteria", criteria);
     }
 
     /**

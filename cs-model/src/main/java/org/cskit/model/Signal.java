@@ -90,12 +90,12 @@ public abstract class Signal {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("name", name());
-        Checks.nonBlank("unit", unit());
-        Checks.nonBlank("source", source());
-        Checks.finite("value", value());
+        Validate.nonBlank("name", name());
+        Validate.nonBlank("unit", unit());
+        Validate.nonBlank("source", source());
+        Validate.finite("value", value());
         if (COUNT.equals(unit()) && value() < 0) {
-            throw Checks.invalid("value", "signal '" + name() + "' value " + value() + " is negative, but a count cannot be");
+            throw Validate.invalid("value", "signal '" + name() + "' value " + value() + " is negative, but a count cannot be");
         }
     }
 

@@ -73,9 +73,9 @@ public abstract class Stakeholder {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("name", name());
+        Validate.nonBlank("name", name());
         if (roles().isEmpty()) {
-            throw Checks.invalid("roles", "stakeholder '" + name() + "' must have at least one role, but roles was empty");
+            throw Validate.invalid("roles", "stakeholder '" + name() + "' must have at least one role, but roles was empty");
         }
     }
 

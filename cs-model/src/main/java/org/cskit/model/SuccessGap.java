@@ -58,8 +58,8 @@ public abstract class SuccessGap {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("description", description());
-        bridge().ifPresent(b -> Checks.nonBlank("bridge", b));
+        Validate.nonBlank("description", description());
+        bridge().ifPresent(b -> Validate.nonBlank("bridge", b));
     }
 
     /**

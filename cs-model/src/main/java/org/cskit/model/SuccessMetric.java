@@ -121,11 +121,11 @@ public abstract class SuccessMetric {
      *     the ratio overflows
      */
     public double attainmentOf(double value) {
-        Checks.finite("value", value);
+        Validate.finite("value", value);
         double ratio = (value - baseline()) / (target() - baseline());
         if (!Double.isFinite(ratio)) {
-            throw Checks.invalid("value", "metric '" + name() + "' value " + value + " is too far from its baseline "
-                    + Checks.fmt(baseline()) + " to express as attainment toward target " + Checks.fmt(target()));
+            throw Validate.invalid("value", "metric '" + name() + "' value " + value + " is too far from its baseline "
+                    + Validate.format(baseline()) + " to express as attainment toward target " + Validate.format(target()));
         }
         return ratio;
     }
@@ -155,28 +155,28 @@ public abstract class SuccessMetric {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("name", name());
-        Checks.nonBlank("unit", unit());
-        Checks.nonBlank("measurementMethod", measurementMethod());
-        Checks.finite("baseline", baseline());
-        Checks.finite("target", target());
+        Validate.nonBlank("name", name());
+        Validate.nonBlank("unit", unit());
+        Validate.nonBlank("measurementMethod", measurementMethod());
+        Validate.finite("baseline", baseline());
+        Validate.finite("target", target());
         String what = "metric '" + name() + "'";
         if (!Double.isFinite(target() - baseline())) {
-            throw Checks.invalid("target", what + " target " + Checks.fmt(target()) + " is too far from its baseline "
-                    + Checks.fmt(baseline()) + ": their difference must be a finite number");
+            throw Validate.invalid("target", what + " target " + Validate.format(target()) + " is too far from its baseline "
+                    + Validate.format(baseline()) + ": their difference must be a finite number");
         }
         if (target() == baseline()) {
-            throw Checks.invalid("target", what + " target " + Checks.fmt(target()) + " must differ from its baseline");
+            throw Validate.invalid("target", what + " target " + Validate.format(target()) + " must differ from its baseline");
         }
         boolean higher = direction() == MetricDirection.HIGHER_IS_BETTER;
         if (higher != target() > baseline()) {
-            throw Checks.invalid("target", what + " is " + direction() + " but its target " + Checks.fmt(target())
-                    + " is " + (higher ? "below" : "above") + " its baseline " + Checks.fmt(baseline()));
+            throw Validate.invalid("target", what + " is " + direction() + " but its target " + Validate.format(target())
+                    + " is " + (higher ? "below" : "above") + " its baseline " + Validate.format(baseline()));
         }
         List<Measurement> series = measurements();
         for (int i = 1; i < series.size(); i++) {
             if (!series.get(i).at().isAfter(series.get(i - 1).at())) {
-                throw Checks.invalid("measurements[" + i + "]", what + " measurements[" + i + "] at " + series.get(i).at()
+                throw Validate.invalid("measurements[" + i + "]", what + " measurements[" + i + "] at " + series.get(i).at()
                         + " is not after measurements[" + (i - 1) + "] at " + series.get(i - 1).at()
                         + ": measurements must be in strictly increasing time order");
             }

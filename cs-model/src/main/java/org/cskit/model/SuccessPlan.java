@@ -301,7 +301,7 @@ public abstract class SuccessPlan {
      * @throws ValidationException if the plan has no such milestone
      */
     public boolean isCompletionMetAsOf(MilestoneId milestone, LocalDate asOf) {
-        Milestone m = milestone(milestone).orElseThrow(() -> Checks.invalid("milestone",
+        Milestone m = milestone(milestone).orElseThrow(() -> Validate.invalid("milestone",
                 "milestone '" + milestone + "' is not a milestone of plan '" + id() + "'"));
         if (m.completion() instanceof MetricThreshold t) {
             SuccessMetric metric = metric(t.metric()).orElseThrow();
@@ -319,7 +319,7 @@ public abstract class SuccessPlan {
      * @throws ValidationException if {@code nearTarget} is not finite
      */
     public boolean isNearTarget(LocalDate asOf, double nearTarget) {
-        Checks.finite("nearTarget", nearTarget);
+        Validate.finite("nearTarget", nearTarget);
         return outcomeAttainment(asOf).map(a -> a.ratio() >= nearTarget).orElse(false);
     }
 
@@ -358,12 +358,12 @@ public abstract class SuccessPlan {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("purpose", purpose());
+        Validate.nonBlank("purpose", purpose());
         Periods.requirePositive("reviewCadence", reviewCadence());
-        Checks.atLeast("version", version(), 1);
+        Validate.atLeast("version", version(), 1);
         LocalDate deadline = desiredOutcome().requiredOutcome().deadline();
         if (deadline.isBefore(startDate())) {
-            throw Checks.invalid("desiredOutcome.requiredOutcome.deadline",
+            throw Validate.invalid("desiredOutcome.requiredOutcome.deadline",
                     "required outcome deadline " + deadline + " is before plan start " + startDate());
         }
         checkMetrics();
@@ -380,7 +380,7 @@ public abstract class SuccessPlan {
         for (int i = 0; i < metrics().size(); i++) {
             MetricId id = metrics().get(i).id();
             if (!seen.add(id)) {
-                throw Checks.invalid("metrics[" + i + "].id", "duplicate metric id '" + id + "' in plan '" + id() + "'"
+                throw Validate.invalid("metrics[" + i + "].id", "duplicate metric id '" + id + "' in plan '" + id() + "'"
                         + (id.equals(main) ? ": it is the required outcome's metric" : ""));
             }
         }
@@ -392,14 +392,14 @@ public abstract class SuccessPlan {
             Milestone m = milestones().get(i);
             String at = "milestones[" + i + "]";
             if (byId.put(m.id(), m) != null) {
-                throw Checks.invalid(at + ".id", "duplicate milestone id '" + m.id() + "' in plan '" + id() + "'");
+                throw Validate.invalid(at + ".id", "duplicate milestone id '" + m.id() + "' in plan '" + id() + "'");
             }
             if (m.dueDate().isBefore(startDate())) {
-                throw Checks.invalid(at + ".dueDate",
+                throw Validate.invalid(at + ".dueDate",
                         "milestone '" + m.name() + "' due " + m.dueDate() + " is before plan start " + startDate());
             }
             if (m.completion() instanceof MetricThreshold t && metric(t.metric()).isEmpty()) {
-                throw Checks.invalid(at + ".completion.metric", "milestone '" + m.name() + "' is completed by metric '"
+                throw Validate.invalid(at + ".completion.metric", "milestone '" + m.name() + "' is completed by metric '"
                         + t.metric() + "', which is not a metric of this plan");
             }
         }
@@ -407,7 +407,7 @@ public abstract class SuccessPlan {
             Milestone m = milestones().get(i);
             for (MilestoneId dependency : m.dependsOn()) {
                 if (!byId.containsKey(dependency)) {
-                    throw Checks.invalid("milestones[" + i + "].dependsOn", "milestone '" + m.name() + "' depends on '"
+                    throw Validate.invalid("milestones[" + i + "].dependsOn", "milestone '" + m.name() + "' depends on '"
                             + dependency + "', which is not a milestone of this plan");
                 }
             }
@@ -415,7 +415,7 @@ public abstract class SuccessPlan {
         List<MilestoneId> cycle = DependencyCycles.find(milestones());
         if (!cycle.isEmpty()) {
             int i = milestones().indexOf(byId.get(cycle.get(0)));
-            throw Checks.invalid("milestones[" + i + "].dependsOn", "milestones depend on each other in a cycle: "
+            throw Validate.invalid("milestones[" + i + "].dependsOn", "milestones depend on each other in a cycle: "
                     + String.join(" -> ", cycle.stream().map(id -> "'" + id + "'").toList()));
         }
     }
@@ -424,7 +424,7 @@ public abstract class SuccessPlan {
         for (int i = 0; i < gaps().size(); i++) {
             MilestoneId target = gaps().get(i).milestone();
             if (milestone(target).isEmpty()) {
-                throw Checks.invalid("gaps[" + i + "].milestone", "success gap '" + gaps().get(i).description()
+                throw Validate.invalid("gaps[" + i + "].milestone", "success gap '" + gaps().get(i).description()
                         + "' stands before milestone '" + target + "', which is not a milestone of this plan");
             }
         }
@@ -436,7 +436,7 @@ public abstract class SuccessPlan {
         }
         for (Side side : Side.values()) {
             if (responsibilities().stream().noneMatch(r -> r.side() == side)) {
-                throw Checks.invalid("responsibilities", "an ACTIVE plan needs responsibilities on both sides, but plan '"
+                throw Validate.invalid("responsibilities", "an ACTIVE plan needs responsibilities on both sides, but plan '"
                         + id() + "' has none on the " + side + " side");
             }
         }
@@ -449,20 +449,20 @@ public abstract class SuccessPlan {
             PlanRevision r = revisions().get(i);
             String at = "revisions[" + i + "]";
             if (!r.plan().accountId().equals(accountId())) {
-                throw Checks.invalid(at + ".plan.accountId", at + " belongs to account '" + r.plan().accountId()
+                throw Validate.invalid(at + ".plan.accountId", at + " belongs to account '" + r.plan().accountId()
                         + "', not to account '" + accountId() + "'");
             }
             if (!r.plan().id().equals(id())) {
-                throw Checks.invalid(at + ".plan.id", at + " is a version of plan '" + r.plan().id()
+                throw Validate.invalid(at + ".plan.id", at + " is a version of plan '" + r.plan().id()
                         + "', not of plan '" + id() + "'");
             }
             int v = r.plan().version();
             if (v <= previousVersion || v >= version()) {
-                throw Checks.invalid(at + ".plan.version", at + " has version " + v + ", but kept versions must increase and stay below the plan's version "
+                throw Validate.invalid(at + ".plan.version", at + " has version " + v + ", but kept versions must increase and stay below the plan's version "
                         + version() + (previousVersion > 0 ? " (the one before is " + previousVersion + ")" : ""));
             }
             if (r.supersededAt().isBefore(previousTime)) {
-                throw Checks.invalid(at + ".supersededAt", at + " was superseded at " + r.supersededAt()
+                throw Validate.invalid(at + ".supersededAt", at + " was superseded at " + r.supersededAt()
                         + ", before the version kept before it (" + previousTime + ")");
             }
             previousVersion = v;

@@ -125,27 +125,27 @@ public abstract class SuccessVector {
 
     @Value.Check
     protected void check() {
-        Checks.inRange("score", score(), 0.0, 100.0);
-        Checks.finite("velocity", velocity());
-        Checks.inRange("coverage", coverage(), 0.0, 1.0);
-        Checks.atLeast("scorecardVersion", scorecardVersion(), 1);
-        Checks.unique("contributions", contributions(), Contribution::input, "contribution input");
+        Validate.inRange("score", score(), 0.0, 100.0);
+        Validate.finite("velocity", velocity());
+        Validate.inRange("coverage", coverage(), 0.0, 1.0);
+        Validate.atLeast("scorecardVersion", scorecardVersion(), 1);
+        Validate.unique("contributions", contributions(), Contribution::input, "contribution input");
         double sum = 0.0;
         for (Contribution c : contributions()) {
             sum += c.points();
         }
         if (override().isPresent()) {
             if (!override().get().isActiveAt(asOf())) {
-                throw Checks.invalid("override", "override set at " + override().get().setAt() + " and expiring at "
+                throw Validate.invalid("override", "override set at " + override().get().setAt() + " and expiring at "
                         + override().get().expiresAt() + " is not active at the vector's asOf " + asOf());
             }
             if (override().get().score() != score()) {
-                throw Checks.invalid("score", "score " + score() + " must equal the active override's score "
+                throw Validate.invalid("score", "score " + score() + " must equal the active override's score "
                         + override().get().score());
             }
         }
         if (Math.abs(sum - score()) > TOLERANCE) {
-            throw Checks.invalid("contributions", "contributions add up to " + sum + " points, but score is "
+            throw Validate.invalid("contributions", "contributions add up to " + sum + " points, but score is "
                     + score() + ": they must add up to the score");
         }
     }

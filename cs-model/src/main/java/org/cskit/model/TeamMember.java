@@ -44,7 +44,7 @@ public abstract class TeamMember {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("name", name());
+        Validate.nonBlank("name", name());
     }
 
     /**

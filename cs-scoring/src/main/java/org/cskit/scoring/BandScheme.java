@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cskit.model.Band;
+import org.cskit.model.Validate;
 import org.immutables.value.Value;
 
 /**
@@ -43,11 +44,11 @@ public abstract class BandScheme {
          * @throws org.cskit.model.ValidationException if the label is blank or the bounds are not in order within [0, 100]
          */
         public Range {
-            Checks.nonBlank("label", label);
-            Checks.inRange("from", from, 0.0, 100.0);
-            Checks.inRange("to", to, 0.0, 100.0);
+            Validate.nonBlank("label", label);
+            Validate.inRange("from", from, 0.0, 100.0);
+            Validate.inRange("to", to, 0.0, 100.0);
             if (to <= from) {
-                throw Checks.invalid("to", "band '" + label + "' to " + Checks.fmt(to) + " must be greater than from " + Checks.fmt(from));
+                throw Validate.invalid("to", "band '" + label + "' to " + Validate.format(to) + " must be greater than from " + Validate.format(from));
             }
         }
     }
@@ -156,33 +157,33 @@ public abstract class BandScheme {
     protected void check() {
         List<Range> r = ranges();
         if (r.size() < 2 || r.size() > 12) {
-            throw Checks.invalid("ranges", "a band scheme needs 2 to 12 ranges, but has " + r.size());
+            throw Validate.invalid("ranges", "a band scheme needs 2 to 12 ranges, but has " + r.size());
         }
-        Checks.inRange("hysteresis", hysteresis(), 0.0, 20.0);
+        Validate.inRange("hysteresis", hysteresis(), 0.0, 20.0);
         if (r.get(0).from() != 0.0) {
-            throw Checks.invalid("ranges[0].from", "the first band '" + r.get(0).label() + "' must start at 0, but starts at "
-                    + Checks.fmt(r.get(0).from()));
+            throw Validate.invalid("ranges[0].from", "the first band '" + r.get(0).label() + "' must start at 0, but starts at "
+                    + Validate.format(r.get(0).from()));
         }
         for (int i = 1; i < r.size(); i++) {
             Range before = r.get(i - 1);
             Range range = r.get(i);
             if (r.subList(0, i).stream().anyMatch(x -> x.label().equals(range.label()))) {
-                throw Checks.invalid("ranges[" + i + "].label", "duplicate band label '" + range.label() + "'");
+                throw Validate.invalid("ranges[" + i + "].label", "duplicate band label '" + range.label() + "'");
             }
             if (range.from() < before.to()) {
-                throw Checks.invalid("ranges[" + i + "].from", "band '" + range.label() + "' [" + Checks.fmt(range.from()) + ", "
-                        + Checks.fmt(range.to()) + ") overlaps band '" + before.label() + "' [" + Checks.fmt(before.from()) + ", "
-                        + Checks.fmt(before.to()) + ")");
+                throw Validate.invalid("ranges[" + i + "].from", "band '" + range.label() + "' [" + Validate.format(range.from()) + ", "
+                        + Validate.format(range.to()) + ") overlaps band '" + before.label() + "' [" + Validate.format(before.from()) + ", "
+                        + Validate.format(before.to()) + ")");
             }
             if (range.from() > before.to()) {
-                throw Checks.invalid("ranges[" + i + "].from", "band '" + range.label() + "' starts at " + Checks.fmt(range.from())
-                        + " but band '" + before.label() + "' ends at " + Checks.fmt(before.to()) + ": scores in between would have no band");
+                throw Validate.invalid("ranges[" + i + "].from", "band '" + range.label() + "' starts at " + Validate.format(range.from())
+                        + " but band '" + before.label() + "' ends at " + Validate.format(before.to()) + ": scores in between would have no band");
             }
         }
         Range last = r.get(r.size() - 1);
         if (last.to() != 100.0) {
-            throw Checks.invalid("ranges[" + (r.size() - 1) + "].to", "the last band '" + last.label() + "' must end at 100, but ends at "
-                    + Checks.fmt(last.to()));
+            throw Validate.invalid("ranges[" + (r.size() - 1) + "].to", "the last band '" + last.label() + "' must end at 100, but ends at "
+                    + Validate.format(last.to()));
         }
     }
 
@@ -196,7 +197,7 @@ public abstract class BandScheme {
      */
     public static BandScheme of(List<String> labels, double... starts) {
         if (labels.size() != starts.length + 1) {
-            throw Checks.invalid("starts", "a band scheme of " + labels.size() + " labels needs " + (labels.size() - 1)
+            throw Validate.invalid("starts", "a band scheme of " + labels.size() + " labels needs " + (labels.size() - 1)
                     + " starts, but got " + starts.length);
         }
         List<Range> ranges = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
+import org.cskit.model.Validate;
 import org.immutables.value.Value;
 
 /**
@@ -59,12 +60,12 @@ public abstract class DirectionPolicy {
     @Value.Check
     protected void check() {
         if (lookback().isNegative() || lookback().isZero()) {
-            throw Checks.invalid("lookback", "lookback must be positive, but was " + lookback());
+            throw Validate.invalid("lookback", "lookback must be positive, but was " + lookback());
         }
         if (minPoints() < 2) {
-            throw Checks.invalid("minPoints", "minPoints must be at least 2, but was " + minPoints());
+            throw Validate.invalid("minPoints", "minPoints must be at least 2, but was " + minPoints());
         }
-        Checks.inRange("flatBelow", flatBelow(), 0.0, Double.MAX_VALUE);
+        Validate.inRange("flatBelow", flatBelow(), 0.0, Double.MAX_VALUE);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cskit.scoring;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.cskit.model.Validate;
 
 /**
  * Turns a raw feature value into a goodness in [0, 1], read as "higher is better": 0 is the worst,
@@ -44,10 +45,10 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
          * @throws org.cskit.model.ValidationException if a bound is not finite or {@code max <= min}
          */
         public Linear {
-            Checks.finite("min", min);
-            Checks.finite("max", max);
+            Validate.finite("min", min);
+            Validate.finite("max", max);
             if (max <= min) {
-                throw Checks.invalid("max", "linear max " + Checks.fmt(max) + " must be greater than min " + Checks.fmt(min));
+                throw Validate.invalid("max", "linear max " + Validate.format(max) + " must be greater than min " + Validate.format(min));
             }
         }
 
@@ -81,26 +82,26 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
          */
         public Tiers {
             if (bounds == null || bounds.isEmpty()) {
-                throw Checks.invalid("bounds", "tiers need at least one bound, but bounds was " + (bounds == null ? "null" : "empty"));
+                throw Validate.invalid("bounds", "tiers need at least one bound, but bounds was " + (bounds == null ? "null" : "empty"));
             }
             if (scores == null || scores.size() != bounds.size() + 1) {
-                throw Checks.invalid("scores", "tiers need one more score than bounds (" + (bounds.size() + 1) + "), but scores had "
+                throw Validate.invalid("scores", "tiers need one more score than bounds (" + (bounds.size() + 1) + "), but scores had "
                         + (scores == null ? "none" : String.valueOf(scores.size())));
             }
             bounds = java.util.List.copyOf(bounds);
             scores = java.util.List.copyOf(scores);
             for (int i = 0; i < bounds.size(); i++) {
-                Checks.finite("bounds[" + i + "]", bounds.get(i));
+                Validate.finite("bounds[" + i + "]", bounds.get(i));
                 if (i > 0 && bounds.get(i) <= bounds.get(i - 1)) {
-                    throw Checks.invalid("bounds[" + i + "]", "tier bounds[" + i + "] " + Checks.fmt(bounds.get(i))
-                            + " must be greater than bounds[" + (i - 1) + "] " + Checks.fmt(bounds.get(i - 1)));
+                    throw Validate.invalid("bounds[" + i + "]", "tier bounds[" + i + "] " + Validate.format(bounds.get(i))
+                            + " must be greater than bounds[" + (i - 1) + "] " + Validate.format(bounds.get(i - 1)));
                 }
             }
             for (int i = 0; i < scores.size(); i++) {
-                Checks.inRange("scores[" + i + "]", scores.get(i), 0.0, 1.0);
+                Validate.inRange("scores[" + i + "]", scores.get(i), 0.0, 1.0);
                 if (i > 0 && scores.get(i) < scores.get(i - 1)) {
-                    throw Checks.invalid("scores[" + i + "]", "tier scores[" + i + "] " + Checks.fmt(scores.get(i))
-                            + " is lower than scores[" + (i - 1) + "] " + Checks.fmt(scores.get(i - 1))
+                    throw Validate.invalid("scores[" + i + "]", "tier scores[" + i + "] " + Validate.format(scores.get(i))
+                            + " is lower than scores[" + (i - 1) + "] " + Validate.format(scores.get(i - 1))
                             + ": scores rise with the value; use the input's direction for lower-is-better");
                 }
             }
@@ -130,8 +131,8 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
          * @throws org.cskit.model.ValidationException if the midpoint is not finite or the steepness is not positive
          */
         public Logistic {
-            Checks.finite("midpoint", midpoint);
-            Checks.positive("steepness", steepness);
+            Validate.finite("midpoint", midpoint);
+            Validate.positive("steepness", steepness);
         }
 
         @Override

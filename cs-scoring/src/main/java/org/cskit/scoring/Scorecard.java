@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.cskit.model.ScorecardId;
+import org.cskit.model.Validate;
 import org.immutables.value.Value;
 
 /**
@@ -96,22 +97,22 @@ public abstract class Scorecard {
     @Value.Check
     protected void check() {
         if (version() < 1) {
-            throw Checks.invalid("version", "version must be at least 1, but was " + version());
+            throw Validate.invalid("version", "version must be at least 1, but was " + version());
         }
         if (groups().isEmpty()) {
-            throw Checks.invalid("groups", "scorecard '" + id() + "' needs at least one group, but groups was empty");
+            throw Validate.invalid("groups", "scorecard '" + id() + "' needs at least one group, but groups was empty");
         }
         Set<String> groupNames = new HashSet<>();
         Set<String> inputNames = new HashSet<>();
         for (int g = 0; g < groups().size(); g++) {
             ScorecardGroup group = groups().get(g);
             if (!groupNames.add(group.name())) {
-                throw Checks.invalid("groups[" + g + "].name", "duplicate group name '" + group.name() + "' in scorecard '" + id() + "'");
+                throw Validate.invalid("groups[" + g + "].name", "duplicate group name '" + group.name() + "' in scorecard '" + id() + "'");
             }
             for (int i = 0; i < group.inputs().size(); i++) {
                 String name = group.inputs().get(i).name();
                 if (!inputNames.add(name)) {
-                    throw Checks.invalid("groups[" + g + "].inputs[" + i + "].name", "duplicate input name '" + name
+                    throw Validate.invalid("groups[" + g + "].inputs[" + i + "].name", "duplicate input name '" + name
                             + "' in scorecard '" + id() + "'");
                 }
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
+import org.cskit.model.Validate;
 import org.immutables.value.Value;
 
 /**
@@ -46,10 +47,10 @@ public abstract class ScorecardGroup {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("name", name());
-        Checks.positive("weight", weight());
+        Validate.nonBlank("name", name());
+        Validate.positive("weight", weight());
         if (inputs().isEmpty()) {
-            throw Checks.invalid("inputs", "group '" + name() + "' needs at least one input, but inputs was empty");
+            throw Validate.invalid("inputs", "group '" + name() + "' needs at least one input, but inputs was empty");
         }
     }
 

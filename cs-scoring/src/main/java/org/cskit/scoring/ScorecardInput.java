@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.cskit.model.MetricDirection;
+import org.cskit.model.Validate;
 import org.immutables.value.Value;
 
 /**
@@ -107,11 +108,11 @@ public abstract class ScorecardInput {
 
     @Value.Check
     protected void check() {
-        Checks.nonBlank("name", name());
-        Checks.nonBlank("feature", feature());
-        Checks.positive("weight", weight());
+        Validate.nonBlank("name", name());
+        Validate.nonBlank("feature", feature());
+        Validate.positive("weight", weight());
         if (minObservations() < 0) {
-            throw Checks.invalid("minObservations", "minObservations must not be negative, but was " + minObservations());
+            throw Validate.invalid("minObservations", "minObservations must not be negative, but was " + minObservations());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.cskit.model.LifecycleStage;
+import org.cskit.model.Validate;
 import org.immutables.value.Value;
 
 /**
@@ -47,11 +48,11 @@ public abstract class ScorecardSelection {
             segment = segment == null ? Optional.empty() : segment;
             lifecycleStage = lifecycleStage == null ? Optional.empty() : lifecycleStage;
             if (segment.isEmpty() && lifecycleStage.isEmpty()) {
-                throw Checks.invalid("segment", "an assignment must name a segment, a lifecycle stage or both");
+                throw Validate.invalid("segment", "an assignment must name a segment, a lifecycle stage or both");
             }
-            segment.ifPresent(s -> Checks.nonBlank("segment", s));
+            segment.ifPresent(s -> Validate.nonBlank("segment", s));
             if (scorecard == null) {
-                throw Checks.invalid("scorecard", "scorecard must not be null");
+                throw Validate.invalid("scorecard", "scorecard must not be null");
             }
         }
 
@@ -141,7 +142,7 @@ public abstract class ScorecardSelection {
             Assignment a = assignments().get(i);
             String key = a.segment().orElse("*") + " / " + a.lifecycleStage().map(Enum::name).orElse("*");
             if (!keys.add(key)) {
-                throw Checks.invalid("assignments[" + i + "]", "assignments[" + i + "] repeats segment and stage '" + key
+                throw Validate.invalid("assignments[" + i + "]", "assignments[" + i + "] repeats segment and stage '" + key
                         + "': each combination may be assigned once");
             }
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.cskit.model.AccountId;
 import org.cskit.model.PersonId;
+import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
 
 /**
@@ -22,10 +23,10 @@ public record ChampionChanged(AccountId accountId, Optional<PersonId> previous, 
      * @throws org.cskit.model.ValidationException if a component is missing or breaks a rule
      */
     public ChampionChanged {
-        Require.present("accountId", accountId);
-        Require.present("previous", previous);
-        Require.present("current", current);
-        Require.present("occurredAt", occurredAt);
+        Validate.present("accountId", accountId);
+        Validate.present("previous", previous);
+        Validate.present("current", current);
+        Validate.present("occurredAt", occurredAt);
         if (previous.equals(current)) {
             throw new ValidationException("current", "current champion '" + current.map(Object::toString).orElse("none")
                     + "' is the same as the previous one: nothing changed");

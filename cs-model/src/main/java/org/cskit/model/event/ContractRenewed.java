@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.cskit.model.AccountId;
 import org.cskit.model.Money;
+import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
 
 /**
@@ -23,11 +24,11 @@ public record ContractRenewed(AccountId accountId, LocalDate previousRenewalDate
      * @throws org.cskit.model.ValidationException if a component is missing or breaks a rule
      */
     public ContractRenewed {
-        Require.present("accountId", accountId);
-        Require.present("previousRenewalDate", previousRenewalDate);
-        Require.present("renewalDate", renewalDate);
-        Require.present("arr", arr);
-        Require.present("occurredAt", occurredAt);
+        Validate.present("accountId", accountId);
+        Validate.present("previousRenewalDate", previousRenewalDate);
+        Validate.present("renewalDate", renewalDate);
+        Validate.present("arr", arr);
+        Validate.present("occurredAt", occurredAt);
         if (!renewalDate.isAfter(previousRenewalDate)) {
             throw new ValidationException("renewalDate", "renewalDate " + renewalDate
                     + " must be after previousRenewalDate " + previousRenewalDate);

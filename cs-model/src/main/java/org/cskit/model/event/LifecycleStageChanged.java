@@ -3,6 +3,7 @@ package org.cskit.model.event;
 import java.time.Instant;
 import org.cskit.model.AccountId;
 import org.cskit.model.LifecycleStage;
+import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
 
 /**
@@ -21,10 +22,10 @@ public record LifecycleStageChanged(AccountId accountId, LifecycleStage from, Li
      * @throws org.cskit.model.ValidationException if a component is missing or breaks a rule
      */
     public LifecycleStageChanged {
-        Require.present("accountId", accountId);
-        Require.present("from", from);
-        Require.present("to", to);
-        Require.present("occurredAt", occurredAt);
+        Validate.present("accountId", accountId);
+        Validate.present("from", from);
+        Validate.present("to", to);
+        Validate.present("occurredAt", occurredAt);
         if (from == to) {
             throw new ValidationException("to", "lifecycle stage 'to' " + to + " is the same as 'from': nothing changed");
         }

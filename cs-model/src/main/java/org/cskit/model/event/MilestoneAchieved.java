@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.cskit.model.AccountId;
 import org.cskit.model.MilestoneId;
 import org.cskit.model.PlanId;
+import org.cskit.model.Validate;
 
 /**
  * A success-plan milestone was achieved. Immutable and thread-safe.
@@ -23,10 +24,10 @@ public record MilestoneAchieved(AccountId accountId, PlanId planId, MilestoneId 
      * @throws org.cskit.model.ValidationException if a component is missing or breaks a rule
      */
     public MilestoneAchieved {
-        Require.present("accountId", accountId);
-        Require.present("planId", planId);
-        Require.present("milestoneId", milestoneId);
-        Require.present("achievedOn", achievedOn);
-        Require.present("occurredAt", occurredAt);
+        Validate.present("accountId", accountId);
+        Validate.present("planId", planId);
+        Validate.present("milestoneId", milestoneId);
+        Validate.present("achievedOn", achievedOn);
+        Validate.present("occurredAt", occurredAt);
     }
 }

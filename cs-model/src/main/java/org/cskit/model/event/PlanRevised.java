@@ -3,6 +3,7 @@ package org.cskit.model.event;
 import java.time.Instant;
 import org.cskit.model.AccountId;
 import org.cskit.model.PlanId;
+import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
 
 /**
@@ -23,13 +24,13 @@ public record PlanRevised(AccountId accountId, PlanId planId, int fromVersion, i
      * @throws org.cskit.model.ValidationException if a component is missing or breaks a rule
      */
     public PlanRevised {
-        Require.present("accountId", accountId);
-        Require.present("planId", planId);
-        Require.present("reason", reason);
+        Validate.present("accountId", accountId);
+        Validate.present("planId", planId);
+        Validate.present("reason", reason);
         if (reason.isBlank()) {
             throw new ValidationException("reason", "reason must not be blank, but was '" + reason + "'");
         }
-        Require.present("occurredAt", occurredAt);
+        Validate.present("occurredAt", occurredAt);
         if (fromVersion < 1 || toVersion <= fromVersion) {
             throw new ValidationException(fromVersion < 1 ? "fromVersion" : "toVersion", "a revision goes from a version of at least 1 to a later one, but went from "
                     + fromVersion + " to " + toVersion);

@@ -1,0 +1,160 @@
+package org.cskit.model;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The checks every cskit value uses, public so that plug-ins (scoring strategies, playbook
+ * actions, host types) report broken rules the same way: a {@link ValidationException} whose
+ * message names the field, the value and the rule ({@code weight must be greater than 0, but was
+ * -1.0}) and whose {@link ValidationException#field()} is the field's path. Stateless and
+ * thread-safe.
+ */
+public final class Validate {
+    private Validate() {}
+
+    /**
+     * Creates the exception for a broken rule.
+     *
+     * @param field the field's path relative to the value being built
+     * @param message the rule that was broken, naming the field and the value
+     * @return the exception, to throw
+     */
+    public static ValidationException invalid(String field, String message) {
+        return new ValidationException(field, message);
+    }
+
+    /**
+     * Requires a value to be present.
+     *
+     * @param field the field's name
+     * @param value the value
+     * @param <T> the value's type
+     * @return the value
+     * @throws ValidationException if the value is null
+     */
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw invalid(field, field + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Requires text that is not blank.
+     *
+     * @param field the field's name
+     * @param value the text
+     * @return the text
+     * @throws ValidationException if the text is null or blank
+     */
+    public static String nonBlank(String field, String value) {
+        present(field, value);
+        if (value.isBlank()) {
+            throw invalid(field, field + " must not be blank, but was '" + value + "'");
+        }
+        return value;
+    }
+
+    /**
+     * Requires a finite number.
+     *
+     * @param field the field's name
+     * @param value the number
+     * @return the number
+     * @throws ValidationException if the number is NaN or infinite
+     */
+    public static double finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw invalid(field, field + " must be a finite number, but was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a finite number within bounds.
+     *
+     * @param field the field's name
+     * @param value the number
+     * @param min the lowest allowed value
+     * @param max the highest allowed value
+     * @return the number
+     * @throws ValidationException if the number is not finite or outside [min, max]
+     */
+    public static double inRange(String field, double value, double min, double max) {
+        finite(field, value);
+        if (value < min || value > max) {
+            throw invalid(field, field + " must be in [" + format(min) + ", " + format(max) + "], but was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a finite number greater than 0.
+     *
+     * @param field the field's name
+     * @param value the number
+     * @return the number
+     * @throws ValidationException if the number is not finite or not greater than 0
+     */
+    public static double positive(String field, double value) {
+        finite(field, value);
+        if (value <= 0) {
+            throw invalid(field, field + " must be greater than 0, but was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a whole number of at least a minimum.
+     *
+     * @param field the field's name
+     * @param value the number
+     * @param min the lowest allowed value
+     * @return the number
+     * @throws ValidationException if the number is below the minimum
+     */
+    public static int atLeast(String field, int value, int min) {
+        if (value < min) {
+            throw invalid(field, field + " must be at least " + min + ", but was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires the elements of a collection to have distinct keys; the message names both positions.
+     *
+     * @param field the collection's field name
+     * @param values the elements
+     * @param key the key of an element
+     * @param what what the key is, for the message (such as {@code contribution input})
+     * @param <T> the elements' type
+     * @param <K> the keys' type
+     * @throws ValidationException at the second element sharing a key with an earlier one
+     */
+    public static <T, K> void unique(String field, Collection<T> values, Function<T, K> key, String what) {
+        Map<K, Integer> seen = new HashMap<>();
+        int i = 0;
+        for (T value : values) {
+            K k = key.apply(value);
+            Integer first = seen.putIfAbsent(k, i);
+            if (first != null) {
+                throw invalid(field + "[" + i + "]", "duplicate " + what + " '" + k + "' in " + field + "[" + first + "] and "
+                        + field + "[" + i + "]");
+            }
+            i++;
+        }
+    }
+
+    /**
+     * Formats a number for a message: whole numbers without a fraction ({@code 10}, not {@code 10.0}).
+     *
+     * @param value the number
+     * @return the text
+     */
+    public static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+}
