@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
+import java.util.Map;
 import org.cskit.model.Validate;
 import org.immutables.value.Value;
 
@@ -11,10 +12,13 @@ import org.immutables.value.Value;
  * How a scorecard reads direction and velocity from an account's score history: the least-squares
  * slope, in points per week, of the scores within {@link #lookback()} before the as-of time plus the
  * current score. A slope smaller than {@link #flatBelow()} in size is noise: the direction is flat.
- * With fewer than {@link #minPoints()} points, the direction is flat and the velocity 0. Immutable
- * and thread-safe.
+ * With fewer than {@link #minPoints()} points of history (a new account, a new scorecard), the
+ * velocity is projected from the inputs' own trends instead, where {@link #inputTrends()} names a
+ * feature holding an input's raw change per week: the points the score would gain in a week if
+ * each such input kept moving at its trend. Without either, the direction is flat and the
+ * velocity 0. Immutable and thread-safe.
  *
- * <p>Defaults: lookback 84 days (12 weeks), minPoints 3, flatBelow 0.5 points per week.
+ * <p>Defaults: lookback 84 days (12 weeks), minPoints 3, flatBelow 0.5 points per week, no input trends.
  * Rules: lookback positive; minPoints at least 2; flatBelow finite and not negative.
  */
 @Value.Immutable
@@ -57,8 +61,21 @@ public abstract class DirectionPolicy {
         return 0.5;
     }
 
+    /**
+     * For inputs whose trend the host derives: input name to the feature that holds the input's
+     * raw change per week (for example {@code logins_14d -> logins_14d_trend}).
+     *
+     * @return the trend features by input; empty by default
+     */
+    @JsonProperty("inputTrends")
+    public abstract Map<String, String> inputTrends();
+
     @Value.Check
     protected void check() {
+        inputTrends().forEach((input, feature) -> {
+            Validate.nonBlank("inputTrends", input);
+            Validate.nonBlank("inputTrends." + input, feature);
+        });
         if (lookback().isNegative() || lookback().isZero()) {
             throw Validate.invalid("lookback", "lookback must be positive, but was " + lookback());
         }

@@ -117,6 +117,12 @@ public abstract class Scorecard {
                 }
             }
         }
+        for (String input : direction().inputTrends().keySet()) {
+            if (!inputNames.contains(input)) {
+                throw Validate.invalid("direction.inputTrends." + input, "direction.inputTrends names '" + input
+                        + "', which is not an input of scorecard '" + id() + "'");
+            }
+        }
     }
 
     /**

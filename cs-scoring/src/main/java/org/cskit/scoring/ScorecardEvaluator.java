@@ -36,6 +36,7 @@ final class ScorecardEvaluator {
     private final String[] groupName;
     private final MissingDataPolicy[] policy;
     private final int[] minObservations;
+    private final int[] trendIndex; // feature holding the input's change per week, or -1
     private final BandScheme bands;
     private final Band[] bandByIndex;
     private final DirectionPolicy direction;
@@ -55,6 +56,7 @@ final class ScorecardEvaluator {
         groupName = new String[n];
         policy = new MissingDataPolicy[n];
         minObservations = new int[n];
+        trendIndex = new int[n];
         double totalGroupWeight = groups.stream().mapToDouble(ScorecardGroup::weight).sum();
         int i = 0;
         for (int g = 0; g < groupCount; g++) {
@@ -77,6 +79,13 @@ final class ScorecardEvaluator {
                 groupName[i] = group.name();
                 policy[i] = input.missing();
                 minObservations[i] = input.minObservations();
+                String trend = scorecard.direction().inputTrends().get(input.name());
+                trendIndex[i] = trend == null ? -1 : schema.indexOf(trend);
+                if (trend != null && trendIndex[i] < 0) {
+                    throw new ValidationException("direction.inputTrends." + input.name(), "scorecard '" + scorecard.id()
+                            + "' reads the trend of input '" + input.name() + "' from feature '" + trend
+                            + "', which the snapshot's features do not have; known features: " + String.join(", ", schema.names()));
+                }
             }
         }
         groupStart[groupCount] = i;
@@ -275,10 +284,32 @@ final class ScorecardEvaluator {
             sxy += x * p.score();
         }
         if (n < direction.minPoints()) {
-            return 0.0;
+            return projectedVelocity(snapshot.features());
         }
         double denominator = n * sxx - sx * sx;
         return denominator == 0.0 ? 0.0 : (n * sxy - sx * sy) / denominator;
+    }
+
+    /** Points per week the score would move if each input with a trend feature kept its trend. */
+    private double projectedVelocity(Features f) {
+        double projected = 0.0;
+        double activeGroupWeight = activeGroupWeight(f);
+        if (activeGroupWeight == 0.0) {
+            return 0.0;
+        }
+        for (int g = 0; g < groupCount; g++) {
+            double active = activeInputWeight(f, g);
+            for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+                int t = trendIndex[i];
+                if (t < 0 || !f.isPresentAt(t) || !hasData(f, i)) {
+                    continue;
+                }
+                double value = f.valueAt(featureIndex[i]);
+                double change = inputs[i].goodness(value + f.valueAt(t)) - inputs[i].goodness(value);
+                projected += 100.0 * (groupWeight[g] / activeGroupWeight) * (inputWeight[i] / active) * change;
+            }
+        }
+        return projected;
     }
 
     private Direction directionOf(double velocity) {

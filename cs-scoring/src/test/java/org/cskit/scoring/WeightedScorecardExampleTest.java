@@ -39,4 +39,25 @@ class WeightedScorecardExampleTest {
         assertThat(v.contributions().get(1).weight()).isZero();
         assertThat(v.contributions().get(1).value()).isEmpty();
     }
+
+    @Test
+    void score_noHistoryButAnInputTrend_projectsTheVelocity() {
+        // logins fall by 6 a week: 60 -> 54 is 0.6 -> 0.54 of usage's logins share 3/8: 37.5 * -0.06 = -2.25/week.
+        Scorecard card = Scorecard.builder().from(ScoringFixtures.scorecard())
+                .direction(DirectionPolicy.builder().putInputTrends("logins_14d", "nps").build()).build();
+        SuccessVector v = WeightedScorecard.of(card).score(ScoringFixtures.snapshot(
+                ScoringFixtures.features().set("logins_14d", 60, 14).set("seat_utilisation", 0.9, 1)
+                        .set("open_tickets", 3, 3).set("nps", -6, 2).build()).build());
+
+        assertThat(v.velocity()).isCloseTo(-2.25, within(1e-9));
+        assertThat(v.direction()).isEqualTo(Direction.DECLINING);
+    }
+
+    @Test
+    void build_trendOfAnUnknownInput_isRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Scorecard.builder().from(ScoringFixtures.scorecard())
+                        .direction(DirectionPolicy.builder().putInputTrends("logins", "nps").build()).build())
+                .isInstanceOf(org.cskit.model.ValidationException.class)
+                .hasMessage("direction.inputTrends names 'logins', which is not an input of scorecard 'test-card'");
+    }
 }
