@@ -1,6 +1,7 @@
 package org.cskit.model;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,10 @@ public final class StandardFeatures {
     public static final String MILESTONES_ON_TIME = "plan.milestones_on_time_share";
     /** Number of open milestones past their due date. */
     public static final String MILESTONES_OVERDUE = "plan.milestones_overdue";
+    /** Days the most overdue open milestone is past its due date; 0 when none is overdue. */
+    public static final String MAX_DAYS_OVERDUE = "plan.max_days_overdue";
+    /** Days an unachieved first-value milestone is past its due date; 0 before it is due; missing without one. */
+    public static final String FIRST_VALUE_DAYS_OVERDUE = "plan.first_value_days_overdue";
     /** 1 if the plan has a next phase defined, else 0. */
     public static final String NEXT_PHASE_DEFINED = "plan.next_phase_defined";
     /** Days from the contract's start to first value; missing until first value is reached. */
@@ -38,7 +43,7 @@ public final class StandardFeatures {
     public static final String ARR = "contract.arr";
 
     private static final List<String> NAMES = List.of(HAS_PLAN, OUTCOME_ATTAINMENT, MILESTONES_ACHIEVED,
-            MILESTONES_ON_TIME, MILESTONES_OVERDUE, NEXT_PHASE_DEFINED, DAYS_TO_FIRST_VALUE, DAYS_TO_RENEWAL,
+            MILESTONES_ON_TIME, MILESTONES_OVERDUE, MAX_DAYS_OVERDUE, FIRST_VALUE_DAYS_OVERDUE, NEXT_PHASE_DEFINED, DAYS_TO_FIRST_VALUE, DAYS_TO_RENEWAL,
             DAYS_SINCE_START, ARR);
 
     private StandardFeatures() {}
@@ -81,6 +86,19 @@ public final class StandardFeatures {
         into.set(MILESTONES_ON_TIME, progress.onTimeShare(), progress.total());
         into.set(MILESTONES_OVERDUE, progress.overdue(), progress.total());
         into.set(NEXT_PHASE_DEFINED, plan.nextPhase().isPresent() ? 1 : 0, 1);
+        long maxOverdue = 0;
+        for (Milestone m : plan.milestones()) {
+            if (m.isOverdueAsOf(asOf)) {
+                maxOverdue = Math.max(maxOverdue, ChronoUnit.DAYS.between(m.dueDate(), asOf));
+            }
+        }
+        into.set(MAX_DAYS_OVERDUE, maxOverdue, progress.total());
+        plan.milestones().stream()
+                .filter(m -> m.kind() == MilestoneKind.FIRST_VALUE && m.status() != MilestoneStatus.CANCELLED)
+                .filter(m -> !m.isAchievedAsOf(asOf))
+                .mapToLong(m -> Math.max(0, ChronoUnit.DAYS.between(m.dueDate(), asOf)))
+                .max()
+                .ifPresent(days -> into.set(FIRST_VALUE_DAYS_OVERDUE, days, 1));
     }
 
     private static int measurementsBy(SuccessMetric metric, LocalDate asOf) {

@@ -33,6 +33,9 @@ class StandardFeaturesTest {
         assertThat(f.get(StandardFeatures.MILESTONES_OVERDUE).orElseThrow().observations()).isEqualTo(4);
         assertThat(f.value(StandardFeatures.NEXT_PHASE_DEFINED)).hasValue(1.0);
         assertThat(f.value(StandardFeatures.HAS_PLAN)).hasValue(1.0);
+        // rollout was due 2026-04-30: 10 days overdue on May 10; first value was achieved, so it is not overdue.
+        assertThat(f.value(StandardFeatures.MAX_DAYS_OVERDUE)).hasValue(10.0);
+        assertThat(f.value(StandardFeatures.FIRST_VALUE_DAYS_OVERDUE)).isEmpty();
         // contract 2026-01-15 .. 2027-01-15; first value 2026-03-12.
         assertThat(f.value(StandardFeatures.DAYS_TO_FIRST_VALUE)).hasValue(56.0);
         assertThat(f.value(StandardFeatures.DAYS_SINCE_START)).hasValue(115.0);
@@ -49,6 +52,15 @@ class StandardFeaturesTest {
         assertThat(f.value(StandardFeatures.MILESTONES_ACHIEVED)).isEmpty();
         assertThat(f.value(StandardFeatures.DAYS_TO_FIRST_VALUE)).isEmpty();
         assertThat(f.value(StandardFeatures.DAYS_TO_RENEWAL)).hasValue(250.0);
+    }
+
+    @Test
+    void write_firstValueNotYetReached_countsItsDaysOverdue() {
+        // first-close was due 2026-03-10 and achieved 2026-03-12: on 2026-03-11 it is one day overdue.
+        Features f = write(Fixtures.account(), LocalDate.of(2026, 3, 11));
+
+        assertThat(f.value(StandardFeatures.FIRST_VALUE_DAYS_OVERDUE)).hasValue(1.0);
+        assertThat(f.value(StandardFeatures.MAX_DAYS_OVERDUE)).hasValue(1.0);
     }
 
     @Test

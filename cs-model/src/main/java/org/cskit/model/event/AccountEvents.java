@@ -16,7 +16,34 @@ import org.cskit.model.ValidationException;
 
 /** Derives domain events from two states of one account. Stateless and thread-safe. */
 public final class AccountEvents {
+    /** Every event's type name, as written in JSON's {@code type} property and read by playbook triggers. */
+    public static final List<String> TYPES = List.of("MILESTONE_ACHIEVED", "MILESTONE_MISSED", "CHAMPION_CHANGED",
+            "EXECUTIVE_SPONSOR_CHANGED", "PLAN_REVISED", "LIFECYCLE_STAGE_CHANGED", "CONTRACT_RENEWED");
+
     private AccountEvents() {}
+
+    /**
+     * An event's type name, as in JSON.
+     *
+     * @param event the event
+     * @return its name, one of {@link #TYPES}
+     */
+    public static String typeOf(AccountEvent event) {
+        if (event instanceof MilestoneAchieved) {
+            return "MILESTONE_ACHIEVED";
+        } else if (event instanceof MilestoneMissed) {
+            return "MILESTONE_MISSED";
+        } else if (event instanceof ChampionChanged) {
+            return "CHAMPION_CHANGED";
+        } else if (event instanceof ExecutiveSponsorChanged) {
+            return "EXECUTIVE_SPONSOR_CHANGED";
+        } else if (event instanceof PlanRevised) {
+            return "PLAN_REVISED";
+        } else if (event instanceof LifecycleStageChanged) {
+            return "LIFECYCLE_STAGE_CHANGED";
+        }
+        return "CONTRACT_RENEWED";
+    }
 
     /**
      * Lists what changed between two states of an account, in this order: lifecycle stage,
