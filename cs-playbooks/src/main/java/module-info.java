@@ -1,6 +1,12 @@
-/** cskit playbooks: see the package {@code org.cskit.playbooks}. */
+/**
+ * cskit playbooks: repeatable responses to repeatable situations, written in Java or JSON.
+ */
 module org.cskit.playbooks {
     requires transitive org.cskit.model;
+    requires static org.immutables.value.annotations;
+    requires static java.compiler;
 
-    // No exports yet: org.cskit.playbooks gains its API (and its exports) with its own issue.
+    exports org.cskit.playbooks;
+
+    opens org.cskit.playbooks to com.fasterxml.jackson.databind;
 }

@@ -1,7 +1,19 @@
 /**
- * Playbooks: rules (trigger, conditions, actions) and the engine that evaluates them.
+ * Playbooks: repeatable responses to repeatable situations, as data.
  *
- * <p>Not built yet: this package holds no API until the playbooks issue lands. Nothing here
- * pretends to work.
+ * <p>A {@link org.cskit.playbooks.Playbook} names who it is for ({@link org.cskit.playbooks.Audience}),
+ * what starts it ({@link org.cskit.playbooks.Trigger}: an event, a threshold or band crossing, a
+ * date relative to the account, a cadence, or manual enrolment), what must also hold
+ * ({@link org.cskit.playbooks.Condition}s on snapshot features, the vector and the account), what
+ * it produces ({@link org.cskit.playbooks.Action}s: tasks, messages, plan changes, tags; data, never
+ * side effects) and how often it may fire ({@link org.cskit.playbooks.RepeatPolicy}). Playbooks are
+ * written with the typed builders or as JSON ({@code CsJson.create().readList(json, Playbook.class)});
+ * nothing in a definition can run code, load classes or reach files or the network.
+ *
+ * <p>Not built yet: the engine that compiles and evaluates playbooks, the play history and action
+ * sink SPIs, and the built-in playbook library arrive with the rest of the playbooks issue.
  */
+@ValueStyle
 package org.cskit.playbooks;
+
+import org.cskit.playbooks.internal.ValueStyle;

@@ -1,0 +1,124 @@
+package org.cskit.playbooks;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Duration;
+import java.util.Optional;
+import org.cskit.model.Validate;
+import org.immutables.value.Value;
+
+/**
+ * How often a playbook may fire for one account, with exact semantics:
+ * <ul>
+ *   <li><b>one open play per situation</b> (always): while a play for the same account and situation
+ *       is open, firing again updates that play instead of creating another;</li>
+ *   <li><b>cooldown</b>: after a play for the account is created, no new play of this playbook for
+ *       that account until the cooldown has passed (0 = none);</li>
+ *   <li><b>at most N per period</b>: no more than {@code count} plays of this playbook for the
+ *       account in any window of {@code period} ending now;</li>
+ *   <li><b>auto-close</b>: an open play closes when its trigger's situation no longer holds
+ *       (a threshold no longer crossed, a band left);</li>
+ *   <li><b>mutual exclusion</b>: of the playbooks sharing an {@code exclusionGroup} that fire for
+ *       an account in one evaluation, only the most urgent ({@link Priority}) makes a play; on
+ *       equal priority, the one listed first in the playbook set.</li>
+ * </ul>
+ * Immutable and thread-safe. Defaults: no cooldown, no limit, auto-close on, no group.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableRepeatPolicy.class)
+@JsonDeserialize(builder = RepeatPolicy.Builder.class)
+public abstract class RepeatPolicy {
+    // Only the generated implementation extends this type.
+    RepeatPolicy() {}
+
+    /**
+     * At most {@code count} plays in any window of {@code period}.
+     *
+     * @param count the most plays, at least 1
+     * @param period the window, positive
+     */
+    public record Limit(int count, Duration period) {
+        /**
+         * Checks the limit.
+         *
+         * @throws org.cskit.model.ValidationException if the count is below 1 or the period not positive
+         */
+        public Limit {
+            Validate.atLeast("count", count, 1);
+            Validate.present("period", period);
+            if (period.isZero() || period.isNegative()) {
+                throw Validate.invalid("period", "period must be positive such as P30D, but was " + period);
+            }
+        }
+    }
+
+    /**
+     * The least time between two plays of this playbook for one account.
+     *
+     * @return the cooldown; zero by default
+     */
+    @Value.Default
+    @JsonProperty("cooldown")
+    public Duration cooldown() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * The most plays in a rolling window, if limited.
+     *
+     * @return the limit
+     */
+    @JsonProperty("limit")
+    public abstract Optional<Limit> limit();
+
+    /**
+     * Whether an open play closes when its situation no longer holds.
+     *
+     * @return true by default
+     */
+    @Value.Default
+    @JsonProperty("autoClose")
+    public boolean autoClose() {
+        return true;
+    }
+
+    /**
+     * The mutual-exclusion group, if any.
+     *
+     * @return the group's name
+     */
+    @JsonProperty("exclusionGroup")
+    public abstract Optional<String> exclusionGroup();
+
+    @Value.Check
+    protected void check() {
+        if (cooldown().isNegative()) {
+            throw Validate.invalid("cooldown", "cooldown must not be negative, but was " + cooldown());
+        }
+        exclusionGroup().ifPresent(g -> Validate.nonBlank("exclusionGroup", g));
+    }
+
+    /**
+     * The defaults: one open play per situation, auto-close, nothing else.
+     *
+     * @return the default policy
+     */
+    public static RepeatPolicy ofDefaults() {
+        return builder().build();
+    }
+
+    /**
+     * Starts a policy.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link RepeatPolicy}; {@link #build()} checks the rules above. Not thread-safe. */
+    public static final class Builder extends ImmutableRepeatPolicy.Builder {
+        Builder() {}
+    }
+}

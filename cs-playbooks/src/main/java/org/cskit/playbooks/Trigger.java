@@ -1,0 +1,264 @@
+package org.cskit.playbooks;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Period;
+import java.util.Set;
+import org.cskit.model.Direction;
+import org.cskit.model.StandardFeatures;
+import org.cskit.model.Validate;
+import org.cskit.model.event.AccountEvents;
+
+/**
+ * What starts a playbook. Time-based triggers (a date relative to the account, a cadence) and
+ * event-based ones (a domain event, a band or direction change, a threshold crossing) are equally
+ * first class. A trigger fires once per situation: the engine keeps one open play per account and
+ * situation and updates it when the trigger fires again. Implementations are immutable and
+ * thread-safe.
+ *
+ * <p>JSON names the kind in {@code type}: {@code EVENT}, {@code BAND_ENTERED}, {@code BAND_LEFT},
+ * {@code DIRECTION_TURNED}, {@code THRESHOLD}, {@code DAYS_BEFORE_RENEWAL}, {@code DAYS_AFTER_START},
+ * {@code MILESTONE_OVERDUE}, {@code EVERY}, {@code MANUAL}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Trigger.OnEvent.class, name = "EVENT"),
+    @JsonSubTypes.Type(value = Trigger.BandEntered.class, name = "BAND_ENTERED"),
+    @JsonSubTypes.Type(value = Trigger.BandLeft.class, name = "BAND_LEFT"),
+    @JsonSubTypes.Type(value = Trigger.DirectionTurned.class, name = "DIRECTION_TURNED"),
+    @JsonSubTypes.Type(value = Trigger.Threshold.class, name = "THRESHOLD"),
+    @JsonSubTypes.Type(value = Trigger.DaysBeforeRenewal.class, name = "DAYS_BEFORE_RENEWAL"),
+    @JsonSubTypes.Type(value = Trigger.DaysAfterStart.class, name = "DAYS_AFTER_START"),
+    @JsonSubTypes.Type(value = Trigger.MilestoneOverdue.class, name = "MILESTONE_OVERDUE"),
+    @JsonSubTypes.Type(value = Trigger.Every.class, name = "EVERY"),
+    @JsonSubTypes.Type(value = Trigger.Manual.class, name = "MANUAL")
+})
+public sealed interface Trigger
+        permits Trigger.OnEvent, Trigger.BandEntered, Trigger.BandLeft, Trigger.DirectionTurned, Trigger.Threshold,
+                Trigger.DaysBeforeRenewal, Trigger.DaysAfterStart, Trigger.MilestoneOverdue, Trigger.Every, Trigger.Manual {
+
+    /** The longest window a date trigger may name: ten years. */
+    int MAX_DAYS = 3650;
+
+    /**
+     * The field names the trigger reads.
+     *
+     * @return the names; empty for triggers that read none
+     */
+    default Set<String> fields() {
+        return Set.of();
+    }
+
+    /**
+     * A domain event happened, such as {@code CHAMPION_CHANGED} or {@code MILESTONE_MISSED}.
+     *
+     * @param event the event's type name, one of {@link AccountEvents#TYPES}
+     */
+    record OnEvent(String event) implements Trigger {
+        /**
+         * Checks the trigger.
+         *
+         * @throws org.cskit.model.ValidationException if the event type is unknown
+         */
+        public OnEvent {
+            Validate.nonBlank("event", event);
+            if (!AccountEvents.TYPES.contains(event)) {
+                throw Validate.invalid("event", "unknown event '" + event + "'; known events: " + String.join(", ", AccountEvents.TYPES));
+            }
+        }
+    }
+
+    /**
+     * The account's vector entered a band it was not in before.
+     *
+     * @param band the band's label
+     */
+    record BandEntered(String band) implements Trigger {
+        /**
+         * Checks the trigger.
+         *
+         * @throws org.cskit.model.ValidationException if the label is blank
+         */
+        public BandEntered {
+            Validate.nonBlank("band", band);
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of(Fields.BAND, Fields.PREVIOUS_BAND);
+        }
+    }
+
+    /**
+     * The account's vector left a band it was in before.
+     *
+     * @param band the band's label
+     */
+    record BandLeft(String band) implements Trigger {
+        /**
+         * Checks the trigger.
+         *
+         * @throws org.cskit.model.ValidationException if the label is blank
+         */
+        public BandLeft {
+            Validate.nonBlank("band", band);
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of(Fields.BAND, Fields.PREVIOUS_BAND);
+        }
+    }
+
+    /**
+     * The vector's direction turned to the given one, such as {@link Direction#DECLINING}.
+     *
+     * @param to the new direction
+     */
+    record DirectionTurned(Direction to) implements Trigger {
+        /**
+         * Checks the trigger.
+         *
+         * @throws org.cskit.model.ValidationException if the direction is missing
+         */
+        public DirectionTurned {
+            Validate.present("to", to);
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of(Fields.DIRECTION);
+        }
+    }
+
+    /**
+     * A numeric field or feature is past a threshold, such as {@code logins_14d_change_pct <= -30}
+     * (usage dropped 30% against the window before) or {@code vector.score < 40}. It fires once
+     * when the comparison starts to hold; the play closes when it stops holding (with auto-close).
+     *
+     * @param field a numeric field or feature
+     * @param op the operator
+     * @param value the threshold, finite
+     */
+    record Threshold(String field, Operator op, double value) implements Trigger {
+        /**
+         * Checks the trigger.
+         *
+         * @throws org.cskit.model.ValidationException if the field is blank or text, or the value not finite
+         */
+        public Threshold {
+            Validate.nonBlank("field", field);
+            Validate.present("op", op);
+            Validate.finite("value", value);
+            if (Fields.TEXT.contains(field)) {
+                throw Validate.invalid("field", "field '" + field + "' is text; use BAND_ENTERED, BAND_LEFT or DIRECTION_TURNED");
+            }
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of(field);
+        }
+    }
+
+    /**
+     * The renewal date is this many days away or nearer (and not past); once per renewal date.
+     *
+     * @param days the lead time, in [0, {@value #MAX_DAYS}]
+     */
+    record DaysBeforeRenewal(int days) implements Trigger {
+        /**
+         * Checks the trigger.
+         *
+         * @throws org.cskit.model.ValidationException if the days are outside [0, 3650]
+         */
+        public DaysBeforeRenewal {
+            requireDays("days", days);
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of(StandardFeatures.DAYS_TO_RENEWAL);
+        }
+    }
+
+    /**
+     * The contract's age is within a window of days after its start, such as onboarding steps on
+     * days 0-7, 7-30 and 30-90; once per contract.
+     *
+     * @param from the first day of the window, inclusive, at least 0
+     * @param to the day the window ends, exclusive, after {@code from}, at most {@value #MAX_DAYS}
+     */
+    record DaysAfterStart(int from, int to) implements Trigger {
+        /**
+         * Checks the window.
+         *
+         * @throws org.cskit.model.ValidationException if the window is empty, negative or longer than ten years
+         */
+        public DaysAfterStart {
+            requireDays("from", from);
+            requireDays("to", to);
+            if (to <= from) {
+                throw Validate.invalid("to", "window to " + to + " must be after from " + from + ": days " + from
+                        + " to " + to + " after start is an empty window");
+            }
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of(StandardFeatures.DAYS_SINCE_START);
+        }
+    }
+
+    /**
+     * A milestone of the plan is overdue by at least this many days.
+     *
+     * @param days how far past its due date, in [1, {@value #MAX_DAYS}]
+     */
+    record MilestoneOverdue(int days) implements Trigger {
+        /**
+         * Checks the trigger.
+         *
+         * @throws org.cskit.model.ValidationException if the days are outside [1, 3650]
+         */
+        public MilestoneOverdue {
+            requireDays("days", days);
+            if (days < 1) {
+                throw Validate.invalid("days", "days must be at least 1, but was " + days);
+            }
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of(StandardFeatures.MAX_DAYS_OVERDUE);
+        }
+    }
+
+    /**
+     * On a cadence, such as every 90 days, counted from the playbook's last play for the account.
+     *
+     * @param period the cadence, positive
+     */
+    record Every(Period period) implements Trigger {
+        /**
+         * Checks the cadence.
+         *
+         * @throws org.cskit.model.ValidationException if the period is missing, zero or negative
+         */
+        public Every {
+            Validate.present("period", period);
+            if (period.isZero() || period.isNegative()) {
+                throw Validate.invalid("period", "period must be positive such as P90D, but was " + period);
+            }
+        }
+    }
+
+    /** A person enrols the account by hand. */
+    record Manual() implements Trigger {}
+
+    private static void requireDays(String field, int days) {
+        if (days < 0 || days > MAX_DAYS) {
+            throw Validate.invalid(field, field + " must be in [0, " + MAX_DAYS + "] days, but was " + days);
+        }
+    }
+}
