@@ -7,6 +7,8 @@ module org.cskit.playbooks {
     requires static java.compiler;
 
     exports org.cskit.playbooks;
+    exports org.cskit.playbooks.engine;
+    exports org.cskit.playbooks.spi;
 
     opens org.cskit.playbooks to com.fasterxml.jackson.databind;
 }

@@ -10,8 +10,10 @@
  * written with the typed builders or as JSON ({@code CsJson.create().readList(json, Playbook.class)});
  * nothing in a definition can run code, load classes or reach files or the network.
  *
- * <p>Not built yet: the engine that compiles and evaluates playbooks, the play history and action
- * sink SPIs, and the built-in playbook library arrive with the rest of the playbooks issue.
+ * <p>{@link org.cskit.playbooks.engine.PlaybookEngine} compiles a set of playbooks once and evaluates
+ * accounts, keeping plays in a {@link org.cskit.playbooks.spi.PlayHistory} and delivering them to
+ * an {@link org.cskit.playbooks.spi.ActionSink}. Not built yet: parallel portfolio evaluation, the
+ * built-in playbook library and the benchmark against rule engines.
  */
 @ValueStyle
 package org.cskit.playbooks;

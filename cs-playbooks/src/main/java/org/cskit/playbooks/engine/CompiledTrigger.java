@@ -1,0 +1,307 @@
+package org.cskit.playbooks.engine;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.StandardFeatures;
+import org.cskit.model.Validate;
+import org.cskit.model.event.AccountEvent;
+import org.cskit.model.event.AccountEvents;
+import org.cskit.model.event.ChampionChanged;
+import org.cskit.model.event.ContractRenewed;
+import org.cskit.model.event.ExecutiveSponsorChanged;
+import org.cskit.model.event.LifecycleStageChanged;
+import org.cskit.model.event.MilestoneAchieved;
+import org.cskit.model.event.MilestoneMissed;
+import org.cskit.model.event.PlanRevised;
+import org.cskit.playbooks.Trigger;
+
+/**
+ * A trigger resolved against a feature schema. {@link #fires} says whether it starts a play now;
+ * {@link #holds} whether its situation still holds (for auto-close); {@link #situation} names the
+ * situation, so that one open play per situation is kept.
+ */
+abstract class CompiledTrigger {
+    abstract boolean fires(EvalContext c, String playbookId);
+
+    abstract boolean holds(EvalContext c);
+
+    abstract String situation(EvalContext c);
+
+    abstract String describe(EvalContext c);
+
+    /** Whether plays of this trigger close when the situation clears; momentary triggers (events, cadence, manual) do not. */
+    boolean autoClosable() {
+        return true;
+    }
+
+    /** The event type for event triggers, else null. */
+    String eventType() {
+        return null;
+    }
+
+    static CompiledTrigger compile(Trigger trigger, FeatureSchema schema, String path) {
+        if (trigger instanceof Trigger.OnEvent e) {
+            return new OnEvent(e.event());
+        }
+        if (trigger instanceof Trigger.BandEntered b) {
+            return new Band(b.band(), true);
+        }
+        if (trigger instanceof Trigger.BandLeft b) {
+            return new Band(b.band(), false);
+        }
+        if (trigger instanceof Trigger.DirectionTurned d) {
+            String to = d.to().name();
+            return new Level("direction:" + to) {
+                @Override
+                boolean holds(EvalContext c) {
+                    return c.vector != null && c.vector.direction().name().equals(to);
+                }
+
+                @Override
+                boolean fires(EvalContext c, String playbookId) {
+                    return holds(c) && (c.previous == null || !c.previous.direction().name().equals(to));
+                }
+
+                @Override
+                String describe(EvalContext c) {
+                    return "direction turned " + to + (c.previous == null ? "" : " (was " + c.previous.direction() + ")");
+                }
+            };
+        }
+        if (trigger instanceof Trigger.Threshold t) {
+            FieldReader field = FieldReader.of(t.field(), schema, path + ".field");
+            return new Level("threshold:" + t.field()) {
+                @Override
+                boolean holds(EvalContext c) {
+                    double v = field.number(c);
+                    return !Double.isNaN(v) && t.op().test(v, t.value());
+                }
+
+                @Override
+                String describe(EvalContext c) {
+                    return t.field() + " " + t.op().symbol() + " " + Validate.format(t.value()) + " (was " + field.display(c) + ")";
+                }
+            };
+        }
+        if (trigger instanceof Trigger.DaysBeforeRenewal r) {
+            FieldReader days = FieldReader.of(StandardFeatures.DAYS_TO_RENEWAL, schema, path);
+            return new CompiledTrigger() {
+                @Override
+                boolean holds(EvalContext c) {
+                    double d = days.number(c);
+                    return !Double.isNaN(d) && d >= 0 && d <= r.days();
+                }
+
+                @Override
+                boolean fires(EvalContext c, String playbookId) {
+                    return holds(c);
+                }
+
+                @Override
+                String situation(EvalContext c) {
+                    return "renewal:" + c.day.plusDays((long) days.number(c));
+                }
+
+                @Override
+                String describe(EvalContext c) {
+                    return "renewal in " + days.display(c) + " days (within " + r.days() + ")";
+                }
+            };
+        }
+        if (trigger instanceof Trigger.DaysAfterStart s) {
+            FieldReader age = FieldReader.of(StandardFeatures.DAYS_SINCE_START, schema, path);
+            return new CompiledTrigger() {
+                @Override
+                boolean holds(EvalContext c) {
+                    double d = age.number(c);
+                    return !Double.isNaN(d) && d >= s.from() && d < s.to();
+                }
+
+                @Override
+                boolean fires(EvalContext c, String playbookId) {
+                    return holds(c);
+                }
+
+                @Override
+                String situation(EvalContext c) {
+                    return "start:" + c.day.minusDays((long) age.number(c)) + ":days " + s.from() + "-" + s.to();
+                }
+
+                @Override
+                String describe(EvalContext c) {
+                    return "day " + age.display(c) + " after start (window " + s.from() + " to " + s.to() + ")";
+                }
+            };
+        }
+        if (trigger instanceof Trigger.MilestoneOverdue m) {
+            FieldReader overdue = FieldReader.of(StandardFeatures.MAX_DAYS_OVERDUE, schema, path);
+            return new Level("milestone-overdue") {
+                @Override
+                boolean holds(EvalContext c) {
+                    double d = overdue.number(c);
+                    return !Double.isNaN(d) && d >= m.days();
+                }
+
+                @Override
+                String describe(EvalContext c) {
+                    return "a milestone is " + overdue.display(c) + " days overdue (at least " + m.days() + ")";
+                }
+            };
+        }
+        if (trigger instanceof Trigger.Every e) {
+            return new Momentary() {
+                @Override
+                boolean fires(EvalContext c, String playbookId) {
+                    Optional<Instant> last = c.history.lastPlay(c.snapshot.accountId(), playbookId);
+                    return last.isEmpty() || !c.snapshot.asOf().isBefore(plus(last.get(), e.period()));
+                }
+
+                @Override
+                String situation(EvalContext c) {
+                    return "every:" + c.day;
+                }
+
+                @Override
+                String describe(EvalContext c) {
+                    return "cadence " + e.period();
+                }
+            };
+        }
+        return new Momentary() {
+            @Override
+            boolean fires(EvalContext c, String playbookId) {
+                return c.input.enrolments().contains(playbookId);
+            }
+
+            @Override
+            String situation(EvalContext c) {
+                return "manual:" + c.day;
+            }
+
+            @Override
+            String describe(EvalContext c) {
+                return "enrolled by hand";
+            }
+        };
+    }
+
+    private static Instant plus(Instant at, java.time.Period period) {
+        return at.atZone(java.time.ZoneOffset.UTC).plus(period).toInstant();
+    }
+
+    /** A trigger that fires while its situation holds; its situation is fixed per playbook. */
+    private abstract static class Level extends CompiledTrigger {
+        private final String situation;
+
+        Level(String situation) {
+            this.situation = situation;
+        }
+
+        @Override
+        boolean fires(EvalContext c, String playbookId) {
+            return holds(c);
+        }
+
+        @Override
+        String situation(EvalContext c) {
+            return situation;
+        }
+    }
+
+    /** A trigger whose plays never auto-close. */
+    private abstract static class Momentary extends CompiledTrigger {
+        @Override
+        boolean holds(EvalContext c) {
+            return true;
+        }
+
+        @Override
+        boolean autoClosable() {
+            return false;
+        }
+    }
+
+    private static final class Band extends CompiledTrigger {
+        private final String band;
+        private final boolean entered;
+
+        Band(String band, boolean entered) {
+            this.band = band;
+            this.entered = entered;
+        }
+
+        @Override
+        boolean holds(EvalContext c) {
+            String now = FieldReader.band(c.vector);
+            return now != null && (entered == band.equals(now));
+        }
+
+        @Override
+        boolean fires(EvalContext c, String playbookId) {
+            if (!holds(c)) {
+                return false;
+            }
+            String before = FieldReader.band(c.previous);
+            return entered ? !band.equals(before) : band.equals(before);
+        }
+
+        @Override
+        String situation(EvalContext c) {
+            return (entered ? "band-entered:" : "band-left:") + band;
+        }
+
+        @Override
+        String describe(EvalContext c) {
+            String before = FieldReader.band(c.previous);
+            return "band " + (entered ? "entered" : "left") + " '" + band + "'" + " (was "
+                    + (before == null ? "none" : "'" + before + "'") + ", now '" + FieldReader.band(c.vector) + "')";
+        }
+    }
+
+    private static final class OnEvent extends Momentary {
+        private final String type;
+
+        OnEvent(String type) {
+            this.type = type;
+        }
+
+        @Override
+        String eventType() {
+            return type;
+        }
+
+        @Override
+        boolean fires(EvalContext c, String playbookId) {
+            return c.input.event().isPresent() && AccountEvents.typeOf(c.input.event().get()).equals(type);
+        }
+
+        @Override
+        String situation(EvalContext c) {
+            return "event:" + type + ":" + key(c.input.event().orElseThrow());
+        }
+
+        @Override
+        String describe(EvalContext c) {
+            return "event " + type + " at " + c.input.event().map(AccountEvent::occurredAt).orElseThrow();
+        }
+
+        /** What makes two events of one type the same situation. */
+        private static String key(AccountEvent e) {
+            if (e instanceof MilestoneAchieved m) {
+                return m.milestoneId().value();
+            } else if (e instanceof MilestoneMissed m) {
+                return m.milestoneId().value();
+            } else if (e instanceof ChampionChanged ch) {
+                return ch.current().map(Object::toString).orElse("none") + "@" + ch.occurredAt();
+            } else if (e instanceof ExecutiveSponsorChanged s) {
+                return s.current().map(Object::toString).orElse("none") + "@" + s.occurredAt();
+            } else if (e instanceof PlanRevised p) {
+                return p.planId() + "@v" + p.toVersion();
+            } else if (e instanceof LifecycleStageChanged s) {
+                return s.to() + "@" + s.occurredAt();
+            }
+            return ((ContractRenewed) e).renewalDate().toString();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.cskit.playbooks.engine;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import org.cskit.model.AccountId;
+import org.cskit.playbooks.Play;
+
+/**
+ * What each playbook would have done over past inputs: how many plays, for which accounts, how
+ * many closed again and how many firings the repeat policy suppressed. Immutable and thread-safe.
+ *
+ * @param playbooks one summary per playbook, in the set's order
+ */
+public record DryRunReport(List<PlaybookSummary> playbooks) {
+
+    /** Copies the list. */
+    public DryRunReport {
+        playbooks = List.copyOf(playbooks);
+    }
+
+    /**
+     * One playbook's rehearsal.
+     *
+     * @param playbookId the playbook
+     * @param plays how many plays it would have made
+     * @param accounts the accounts they were for
+     * @param closed how many of them closed again
+     * @param suppressed how many firings made no play (open play, cooldown, limit, exclusion)
+     */
+    public record PlaybookSummary(String playbookId, int plays, SortedSet<AccountId> accounts, int closed, int suppressed) {
+        /** Copies the set. */
+        public PlaybookSummary {
+            accounts = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(accounts));
+        }
+    }
+
+    /** Counts for one playbook while replaying. */
+    static final class Tally {
+        int plays;
+        int closed;
+        int suppressed;
+        final Set<AccountId> accounts = new HashSet<>();
+
+        void play(Play play) {
+            plays++;
+            accounts.add(play.accountId());
+        }
+    }
+}

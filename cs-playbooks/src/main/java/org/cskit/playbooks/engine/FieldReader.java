@@ -1,0 +1,96 @@
+package org.cskit.playbooks.engine;
+
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.SuccessVector;
+import org.cskit.model.Validate;
+import org.cskit.playbooks.Fields;
+
+/** Reads one field (a built-in or a feature) from an evaluation, resolved once at compile time. */
+final class FieldReader {
+    private enum Kind { FEATURE, SCORE, VELOCITY, COVERAGE, PREVIOUS_SCORE, BAND, DIRECTION, PREVIOUS_BAND, SEGMENT, STAGE, ACCOUNT_ID }
+
+    final String name;
+    private final Kind kind;
+    private final int index;
+
+    private FieldReader(String name, Kind kind, int index) {
+        this.name = name;
+        this.kind = kind;
+        this.index = index;
+    }
+
+    /**
+     * Resolves a field name.
+     *
+     * @param path where the name appears, for the error
+     */
+    static FieldReader of(String name, FeatureSchema schema, String path) {
+        switch (name) {
+            case Fields.SCORE: return new FieldReader(name, Kind.SCORE, -1);
+            case Fields.VELOCITY: return new FieldReader(name, Kind.VELOCITY, -1);
+            case Fields.COVERAGE: return new FieldReader(name, Kind.COVERAGE, -1);
+            case Fields.PREVIOUS_SCORE: return new FieldReader(name, Kind.PREVIOUS_SCORE, -1);
+            case Fields.BAND: return new FieldReader(name, Kind.BAND, -1);
+            case Fields.DIRECTION: return new FieldReader(name, Kind.DIRECTION, -1);
+            case Fields.PREVIOUS_BAND: return new FieldReader(name, Kind.PREVIOUS_BAND, -1);
+            case Fields.SEGMENT: return new FieldReader(name, Kind.SEGMENT, -1);
+            case Fields.STAGE: return new FieldReader(name, Kind.STAGE, -1);
+            case Fields.ACCOUNT_ID: return new FieldReader(name, Kind.ACCOUNT_ID, -1);
+            default:
+                int i = schema.indexOf(name);
+                if (i < 0) {
+                    throw Validate.invalid(path, "unknown feature '" + name + "'; known features: " + String.join(", ", schema.names())
+                            + "; built-in fields: " + String.join(", ", Fields.NUMERIC) + ", " + String.join(", ", Fields.TEXT));
+                }
+                return new FieldReader(name, Kind.FEATURE, i);
+        }
+    }
+
+    boolean isText() {
+        return kind == Kind.BAND || kind == Kind.DIRECTION || kind == Kind.PREVIOUS_BAND || kind == Kind.SEGMENT
+                || kind == Kind.STAGE || kind == Kind.ACCOUNT_ID;
+    }
+
+    /** The numeric value, or NaN when absent (a missing feature, no vector). */
+    double number(EvalContext c) {
+        switch (kind) {
+            case FEATURE: return c.features.valueAt(index);
+            case SCORE: return c.vector == null ? Double.NaN : c.vector.score();
+            case VELOCITY: return c.vector == null ? Double.NaN : c.vector.velocity();
+            case COVERAGE: return c.vector == null ? Double.NaN : c.vector.coverage();
+            case PREVIOUS_SCORE: return c.previous == null ? Double.NaN : c.previous.score();
+            default: return Double.NaN;
+        }
+    }
+
+    /** The text value, or null when absent. */
+    String text(EvalContext c) {
+        switch (kind) {
+            case BAND: return c.vector == null ? null : c.vector.band().label();
+            case DIRECTION: return c.vector == null ? null : c.vector.direction().name();
+            case PREVIOUS_BAND: return c.previous == null ? null : c.previous.band().label();
+            case SEGMENT: return c.snapshot.segment().name();
+            case STAGE: return c.snapshot.lifecycleStage().name();
+            case ACCOUNT_ID: return c.snapshot.accountId().value();
+            default: return null;
+        }
+    }
+
+    boolean isPresent(EvalContext c) {
+        return isText() ? text(c) != null : !Double.isNaN(number(c));
+    }
+
+    /** The value as text for templates and explanations: numbers without a needless fraction; "missing" when absent. */
+    String display(EvalContext c) {
+        if (isText()) {
+            String t = text(c);
+            return t == null ? "missing" : t;
+        }
+        double v = number(c);
+        return Double.isNaN(v) ? "missing" : Validate.format(Math.round(v * 1e4) / 1e4);
+    }
+
+    static String band(SuccessVector v) {
+        return v == null ? null : v.band().label();
+    }
+}
