@@ -6,7 +6,11 @@
  * <ul>
  *   <li>{@link org.cskit.scoring.portfolio.RetentionReport}: gross and net revenue retention and
  *       logo churn over a {@link org.cskit.scoring.portfolio.ReportingPeriod}, from one
- *       {@link org.cskit.scoring.portfolio.AccountRevenue} per account.</li>
+ *       {@link org.cskit.scoring.portfolio.AccountRevenue} per account;</li>
+ *   <li>{@link org.cskit.scoring.portfolio.TimeToFirstValue}: how long accounts took to reach first
+ *       value;</li>
+ *   <li>{@link org.cskit.scoring.portfolio.OutcomeShare}: the share of accounts that reached their
+ *       desired outcome.</li>
  * </ul>
  *
  * <p>Every report can be computed in parts and {@code combine}d (each also offers a

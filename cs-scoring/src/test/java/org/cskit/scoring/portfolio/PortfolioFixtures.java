@@ -14,6 +14,7 @@ import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.AppropriateExperience;
 import org.cskit.model.Band;
+import org.cskit.model.Channel;
 import org.cskit.model.Contract;
 import org.cskit.model.Contribution;
 import org.cskit.model.DesiredOutcome;
@@ -83,7 +84,7 @@ final class PortfolioFixtures {
                 .desiredOutcome(DesiredOutcome.of(
                         RequiredOutcome.builder().statement("Ten of them").metric(metric.build())
                                 .deadline(LocalDate.of(2026, 12, 31)).build(),
-                        AppropriateExperience.builder().engagementModel(EngagementModel.TECH_TOUCH)
+                        AppropriateExperience.builder().engagementModel(EngagementModel.TECH_TOUCH).addChannels(Channel.EMAIL)
                                 .cadence(Period.ofMonths(1)).build()))
                 .addMilestones(fv.build())
                 .reviewCadence(Period.ofMonths(1))
