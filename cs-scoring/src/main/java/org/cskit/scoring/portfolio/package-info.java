@@ -10,7 +10,9 @@
  *   <li>{@link org.cskit.scoring.portfolio.TimeToFirstValue}: how long accounts took to reach first
  *       value;</li>
  *   <li>{@link org.cskit.scoring.portfolio.OutcomeShare}: the share of accounts that reached their
- *       desired outcome.</li>
+ *       desired outcome;</li>
+ *   <li>{@link org.cskit.scoring.portfolio.VectorDistribution}: how success vectors spread over bands,
+ *       per segment.</li>
  * </ul>
  *
  * <p>Every report can be computed in parts and {@code combine}d (each also offers a
