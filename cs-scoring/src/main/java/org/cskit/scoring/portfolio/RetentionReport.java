@@ -2,11 +2,12 @@ package org.cskit.scoring.portfolio;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
@@ -84,14 +85,15 @@ public final class RetentionReport {
      * @param period the period
      * @param currency the currency every amount must be in
      * @param accounts the accounts, each once
-     * @return the reports by segment; only segments that occur
+     * @return the reports by segment, only segments that occur; unmodifiable
      * @throws ValidationException naming the account if one is in another currency or churned outside the period
      */
-    public static Map<Segment, RetentionReport> bySegment(ReportingPeriod period, Currency currency,
+    public static SortedMap<Segment, RetentionReport> bySegment(ReportingPeriod period, Currency currency,
             Stream<AccountRevenue> accounts) {
-        return accounts.collect(Collectors.groupingBy(AccountRevenue::segment,
+        SortedMap<Segment, RetentionReport> reports = accounts.collect(Collectors.groupingBy(AccountRevenue::segment,
                 () -> new TreeMap<>(Comparator.comparing(Segment::name).thenComparing(Segment::engagementModel)),
                 collector(period, currency)));
+        return Collections.unmodifiableSortedMap(reports);
     }
 
     /**

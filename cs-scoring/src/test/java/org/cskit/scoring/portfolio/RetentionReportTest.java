@@ -1,6 +1,7 @@
 package org.cskit.scoring.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cskit.scoring.portfolio.PortfolioFixtures.ENTERPRISE;
 import static org.cskit.scoring.portfolio.PortfolioFixtures.EUR;
 import static org.cskit.scoring.portfolio.PortfolioFixtures.FY2026;
@@ -204,6 +205,7 @@ class RetentionReportTest {
         assertThat(reports.keySet()).containsExactly(ENTERPRISE, SMB);
         assertThat(reports.get(ENTERPRISE)).isEqualTo(report(EXPANDS, FLAT));
         assertThat(reports.get(SMB).grossRevenueRetention()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0"));
+        assertThatThrownBy(() -> reports.remove(SMB)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
