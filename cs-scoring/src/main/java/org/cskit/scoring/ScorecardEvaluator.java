@@ -117,7 +117,9 @@ final class ScorecardEvaluator {
                 if (Double.isNaN(goodness)) {
                     continue;
                 }
-                computed += 100.0 * share * (inputWeight[i] / active) * goodness;
+                // The same arithmetic, in the same order, as score(): the summary must equal the vector's fields exactly.
+                double weight = share * (inputWeight[i] / active);
+                computed += weight == 0.0 ? 0.0 : 100.0 * weight * goodness;
                 if (!allMissing && hasData(f, i)) {
                     coverage += groupWeight[g] * inputWeight[i];
                 }
