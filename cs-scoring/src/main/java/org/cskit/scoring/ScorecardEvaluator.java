@@ -156,7 +156,8 @@ final class ScorecardEvaluator {
                 }
                 Contribution.Builder c = Contribution.builder()
                         .input(inputs[i].name()).group(groupName[i]).points(points).weight(Math.min(1.0, weight));
-                if (f.isPresentAt(featureIndex[i])) {
+                // A value resting on fewer observations than the input requires counts as missing: no value.
+                if (data) {
                     c.value(f.valueAt(featureIndex[i]));
                 }
                 contributions.add(c.build());
