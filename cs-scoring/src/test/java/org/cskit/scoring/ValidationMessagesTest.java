@@ -108,6 +108,9 @@ class ValidationMessagesTest {
                 rule("scorecard duplicate input", () -> card().addGroups(ScorecardGroup.of("g", 1, A),
                         ScorecardGroup.of("h", 1, ScoringFixtures.input("b", 1, LINEAR), A)).build(), "groups[1].inputs[1].name",
                         "duplicate input name 'a' in scorecard 'c'"),
+                rule("scorecard input named like the override's contribution", () -> card().addGroups(ScorecardGroup.of("g", 1,
+                        ScoringFixtures.input("manual_override", 1, LINEAR))).build(), "groups[0].inputs[0].name",
+                        "input name 'manual_override' is reserved for the contribution of a manual override, in scorecard 'c'"),
                 // BandScheme.Range
                 rule("range label null", () -> new BandScheme.Range(null, 0, 10), "label", "label must not be null"),
                 rule("range label blank", () -> new BandScheme.Range(" ", 0, 10), "label", "label must not be blank, but was ' '"),
