@@ -185,6 +185,121 @@ class ScorecardProperties {
         }
     }
 
+    /** The documented rules, written out plainly: the score and coverage an account should get. */
+    private static double[] expected(Case c) {
+        List<ScorecardGroup> groups = c.scorecard().groups();
+        double groupTotal = groups.stream().mapToDouble(ScorecardGroup::weight).sum();
+        double activeGroups = 0.0;
+        double coverage = 0.0;
+        for (ScorecardGroup g : groups) {
+            double inputTotal = g.inputs().stream().mapToDouble(ScorecardInput::weight).sum();
+            boolean active = false;
+            for (ScorecardInput in : g.inputs()) {
+                active |= hasData(c, in) || in.missing() != MissingDataPolicy.REDISTRIBUTE;
+                if (hasData(c, in)) {
+                    coverage += g.weight() / groupTotal * in.weight() / inputTotal;
+                }
+            }
+            activeGroups += active ? g.weight() / groupTotal : 0.0;
+        }
+        if (activeGroups == 0.0) {
+            return new double[] {50.0, 0.0}; // nothing to redistribute to: everything neutral
+        }
+        double score = 0.0;
+        for (ScorecardGroup g : groups) {
+            double activeInputs = g.inputs().stream()
+                    .filter(in -> hasData(c, in) || in.missing() != MissingDataPolicy.REDISTRIBUTE)
+                    .mapToDouble(ScorecardInput::weight).sum();
+            for (ScorecardInput in : g.inputs()) {
+                double goodness;
+                if (hasData(c, in)) {
+                    goodness = in.goodness(c.values()[SCHEMA.indexOf(in.feature())]);
+                } else if (in.missing() == MissingDataPolicy.NEUTRAL) {
+                    goodness = 0.5;
+                } else if (in.missing() == MissingDataPolicy.WORST) {
+                    goodness = 0.0;
+                } else {
+                    continue;
+                }
+                score += 100.0 * (g.weight() / groupTotal / activeGroups) * (in.weight() / activeInputs) * goodness;
+            }
+        }
+        return new double[] {score, coverage};
+    }
+
+    private static boolean hasData(Case c, ScorecardInput in) {
+        int f = SCHEMA.indexOf(in.feature());
+        return !Double.isNaN(c.values()[f]) && c.observations()[f] >= in.minObservations();
+    }
+
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    void score_followsTheDocumentedRules(@ForAll("cases") Case c) {
+        SuccessVector v = WeightedScorecard.of(c.scorecard()).score(c.snapshot());
+        double[] expected = expected(c);
+
+        assertThat(v.score()).isCloseTo(expected[0], within(1e-9));
+        assertThat(v.coverage()).isCloseTo(expected[1], within(1e-12));
+        assertThat(v.band()).isEqualTo(c.scorecard().bands().bandOf(v.score()));
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void score_contributionHasAValueExactlyWhenItsInputHadData(@ForAll("cases") Case c) {
+        SuccessVector v = WeightedScorecard.of(c.scorecard()).score(c.snapshot());
+        List<ScorecardInput> inputs = c.inputs();
+
+        for (int i = 0; i < inputs.size(); i++) {
+            Contribution contribution = v.contributions().get(i);
+            assertThat(contribution.input()).isEqualTo(inputs.get(i).name());
+            assertThat(contribution.value().isPresent()).as(contribution.input()).isEqualTo(hasData(c, inputs.get(i)));
+        }
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void explain_inputDeltasAddUpToTheChange(@ForAll("cases") Case before, @ForAll("cases") Case after) {
+        // Score both accounts' features with the same scorecard, a week apart.
+        WeightedScorecard card = WeightedScorecard.of(before.scorecard());
+        SuccessVector previous = card.score(AccountSnapshot.builder().from(before.snapshot())
+                .asOf(ScoringFixtures.AS_OF.minus(Duration.ofDays(7))).build());
+        SuccessVector current = card.score(after.snapshotWith(after.values()));
+        ScoreChange change = ScoreChange.explain(previous, current);
+
+        assertThat(change.scorecardChanged()).isFalse();
+        assertThat(change.delta()).isEqualTo(current.score() - previous.score());
+        assertThat(change.inputs().stream().mapToDouble(ScoreChange.InputChange::delta).sum())
+                .isCloseTo(change.delta(), within(1e-6));
+        for (int i = 1; i < change.inputs().size(); i++) {
+            assertThat(Math.abs(change.inputs().get(i - 1).delta())).isGreaterThanOrEqualTo(Math.abs(change.inputs().get(i).delta()));
+        }
+    }
+
+    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
+    void bandOf_withAPreviousBand_keepsItOrFollowsTheScore(
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 2, max = 12) int bands,
+            @ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 100) double score,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 11) int previousRank,
+            @ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 20) double hysteresis) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < bands; i++) {
+            labels.add("b" + i);
+        }
+        BandScheme scheme = BandScheme.builder().from(BandScheme.evenly(labels)).hysteresis(hysteresis).build();
+        org.cskit.model.Band previous = scheme.bandOf(Math.min(100, (previousRank % bands) * 100.0 / bands + 0.001));
+        org.cskit.model.Band band = scheme.bandOf(score, java.util.Optional.of(previous));
+        BandScheme.Range range = scheme.ranges().get(previous.rank());
+
+        if (score >= range.from() - hysteresis && score < range.to() + hysteresis) {
+            assertThat(band).isEqualTo(previous);
+        } else {
+            assertThat(band).isEqualTo(scheme.bandOf(score));
+        }
+        // Within the previous band's own range the band never changes; without hysteresis the history never matters.
+        if (score >= range.from() && score < range.to()) {
+            assertThat(band).isEqualTo(previous);
+        }
+        BandScheme sharp = BandScheme.builder().from(scheme).hysteresis(0).build();
+        assertThat(sharp.bandOf(score, java.util.Optional.of(previous))).isEqualTo(sharp.bandOf(score));
+    }
+
     @Provide
     Arbitrary<Integer> inputIndexes() {
         return Arbitraries.integers().between(0, MAX_INPUTS - 1);
