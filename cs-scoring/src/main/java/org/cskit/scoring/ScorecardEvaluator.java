@@ -54,13 +54,13 @@ final class ScorecardEvaluator {
         groupName = new String[n];
         policy = new MissingDataPolicy[n];
         minObservations = new int[n];
-        double totalGroupWeight = groups.stream().mapToDouble(ScorecardGroup::weight).sum();
+        double[] groupShares = shares(groups.stream().mapToDouble(ScorecardGroup::weight).toArray());
         int i = 0;
         for (int g = 0; g < groupCount; g++) {
             ScorecardGroup group = groups.get(g);
             groupStart[g] = i;
-            groupWeight[g] = group.weight() / totalGroupWeight;
-            double groupTotal = group.inputs().stream().mapToDouble(ScorecardInput::weight).sum();
+            groupWeight[g] = groupShares[g];
+            double[] inputShares = shares(group.inputs().stream().mapToDouble(ScorecardInput::weight).toArray());
             for (int k = 0; k < group.inputs().size(); k++, i++) {
                 ScorecardInput input = group.inputs().get(k);
                 int index = schema.indexOf(input.feature());
@@ -71,7 +71,7 @@ final class ScorecardEvaluator {
                             + String.join(", ", schema.names()));
                 }
                 featureIndex[i] = index;
-                inputWeight[i] = input.weight() / groupTotal;
+                inputWeight[i] = inputShares[k];
                 inputs[i] = input;
                 groupName[i] = group.name();
                 policy[i] = input.missing();
@@ -81,6 +81,30 @@ final class ScorecardEvaluator {
         groupStart[groupCount] = i;
         bands = scorecard.bands();
         direction = scorecard.direction();
+    }
+
+    /**
+     * Each weight's share of their sum. Weights too large to add up (every one finite, their sum not)
+     * are first scaled by the largest, which keeps the ratios, the only thing weights mean.
+     */
+    private static double[] shares(double[] weights) {
+        double total = 0.0;
+        for (double w : weights) {
+            total += w;
+        }
+        double scale = 1.0;
+        if (!Double.isFinite(total)) {
+            scale = java.util.Arrays.stream(weights).max().orElse(1.0);
+            total = 0.0;
+            for (double w : weights) {
+                total += w / scale;
+            }
+        }
+        double[] shares = new double[weights.length];
+        for (int k = 0; k < weights.length; k++) {
+            shares[k] = weights[k] / scale / total;
+        }
+        return shares;
     }
 
     /**

@@ -298,4 +298,23 @@ class WeightedScorecardTest {
         assertThat(strategy.config()).isEqualTo(card(MissingDataPolicy.REDISTRIBUTE));
         assertThat(strategy).hasToString("weighted-scorecard[abc v4]");
     }
+
+    @Test
+    void score_hugeWeights_areNormalisedWithoutOverflow() {
+        // Every weight is finite and > 0, so the rules accept them; only their ratios count: still 68.75.
+        double huge = Double.MAX_VALUE;
+        Scorecard scaled = Scorecard.builder().id(ScorecardId.of("abc"))
+                .addGroups(
+                        ScorecardGroup.of("usage", huge,
+                                ScoringFixtures.input("a", huge, new Normalizer.Linear(0, 100)),
+                                ScoringFixtures.input("b", huge, new Normalizer.Linear(0, 100))),
+                        ScorecardGroup.of("support", huge / 3, ScoringFixtures.input("c", 1, new Normalizer.Linear(0, 10))))
+                .build();
+        Features f = features().set("a", 60, 1).set("b", 90, 1).set("c", 5, 1).build();
+        SuccessVector v = score(scaled, f);
+
+        assertThat(v.score()).isCloseTo(68.75, within(1e-9));
+        assertThat(v.coverage()).isCloseTo(1.0, within(1e-12));
+        assertThat(WeightedScorecard.of(scaled).summarize(snapshot(f)).score()).isEqualTo(v.score());
+    }
 }
