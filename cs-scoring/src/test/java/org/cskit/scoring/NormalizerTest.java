@@ -52,6 +52,15 @@ class NormalizerTest {
     }
 
     @Test
+    void linear_boundsTooFarApartToSubtract_stillGiveTheStraightLine() {
+        // max - min overflows to Infinity; 0 is still halfway, and a quarter of the way is still 0.25.
+        Normalizer.Linear wide = new Normalizer.Linear(-Double.MAX_VALUE, Double.MAX_VALUE);
+        assertThat(wide.goodness(0)).isEqualTo(0.5);
+        assertThat(wide.goodness(-Double.MAX_VALUE / 2)).isEqualTo(0.25);
+        assertThat(wide.goodness(Double.MAX_VALUE)).isEqualTo(1.0);
+    }
+
+    @Test
     void tiers_boundsAreInclusiveFromBelow() {
         // below 5 -> 0; [5, 20) -> 0.5; 20 and up -> 1.
         assertThat(TIERS.goodness(-3)).isEqualTo(0.0);
