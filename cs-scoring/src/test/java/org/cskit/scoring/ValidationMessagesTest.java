@@ -139,6 +139,8 @@ class ValidationMessagesTest {
                 rule("of: starts do not fit the labels", () -> BandScheme.of(List.of("a", "b", "c"), 50), "starts",
                         "a band scheme of 3 labels needs 2 starts, but got 1"),
                 rule("of: starts falling", () -> BandScheme.of(List.of("a", "b", "c"), 60, 30), "to", "band 'b' to 30 must be greater than from 60"),
+                rule("evenly: no labels", () -> BandScheme.evenly(List.of()), "ranges", "a band scheme needs 2 to 12 ranges, but has 0"),
+                rule("of: no labels", () -> BandScheme.of(List.of()), "ranges", "a band scheme needs 2 to 12 ranges, but has 0"),
                 rule("evenly: one label", () -> BandScheme.evenly(List.of("only")), "ranges", "a band scheme needs 2 to 12 ranges, but has 1"),
                 // DirectionPolicy
                 rule("lookback zero", () -> DirectionPolicy.builder().lookback(Duration.ZERO).build(), "lookback",
