@@ -119,6 +119,18 @@ class ScoringStrategiesTest {
     }
 
     @Test
+    void servicesFile_listsBothBuiltInsForClassPathHosts() throws java.io.IOException {
+        // On the module path 'provides' in module-info registers them; on the class path this file does.
+        try (java.io.InputStream in = ScoringStrategies.class.getResourceAsStream(
+                "/META-INF/services/org.cskit.scoring.spi.ScoringStrategyProvider")) {
+            assertThat(in).isNotNull();
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")))
+                    .containsExactlyInAnyOrder(WeightedScorecard.Provider.class.getName(), SegmentedScoring.Provider.class.getName());
+        }
+    }
+
+    @Test
     void loadFromServiceLoader_neverReplacesAProviderRegisteredByHand() {
         Named mine = new Named("weighted-scorecard");
         ScoringStrategies s = ScoringStrategies.create().register(mine).loadFromServiceLoader();
