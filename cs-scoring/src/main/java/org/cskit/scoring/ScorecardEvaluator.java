@@ -271,7 +271,12 @@ final class ScorecardEvaluator {
     private double velocity(AccountSnapshot snapshot, double score) {
         List<ScorePoint> history = snapshot.history();
         Instant asOf = snapshot.asOf();
-        Instant from = asOf.minus(direction.lookback());
+        Instant from;
+        try {
+            from = asOf.minus(direction.lookback());
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            from = Instant.MIN; // a lookback reaching before the first instant takes the whole history
+        }
         int n = 1;
         double sx = 0.0;
         double sy = score;

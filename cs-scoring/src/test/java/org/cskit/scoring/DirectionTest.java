@@ -131,6 +131,15 @@ class DirectionTest {
     }
 
     @Test
+    void score_lookbackLongerThanTime_takesTheWholeHistory() {
+        // Any positive lookback is valid; one reaching before Instant.MIN must not break scoring.
+        SuccessVector v = score(DirectionPolicy.builder().lookback(Duration.ofSeconds(Long.MAX_VALUE)).build(), 60, line(11, 60, 2));
+
+        assertThat(v.velocity()).isCloseTo(2.0, within(1e-9));
+        assertThat(v.direction()).isEqualTo(Direction.IMPROVING);
+    }
+
+    @Test
     void score_shorterLookback_usesOnlyRecentPoints() {
         // Lookback 3 weeks: only 53, 52, 51 (3, 2, 1 weeks ago) and 50 now count: -1 per week, beyond the 0.5 noise.
         List<ScorePoint> h = new ArrayList<>(line(10, 50, 5).subList(0, 7)); // 10..4 weeks ago, steeply rising
