@@ -196,6 +196,9 @@ public abstract class BandScheme {
      * @throws org.cskit.model.ValidationException if the labels and starts do not fit together
      */
     public static BandScheme of(List<String> labels, double... starts) {
+        if (labels.isEmpty()) {
+            throw Validate.invalid("ranges", "a band scheme needs 2 to 12 ranges, but has 0");
+        }
         if (labels.size() != starts.length + 1) {
             throw Validate.invalid("starts", "a band scheme of " + labels.size() + " labels needs " + (labels.size() - 1)
                     + " starts, but got " + starts.length);

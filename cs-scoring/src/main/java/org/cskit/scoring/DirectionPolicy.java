@@ -1,5 +1,6 @@
 package org.cskit.scoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -68,6 +69,7 @@ public abstract class DirectionPolicy {
      * @return the trend features by input; empty by default
      */
     @JsonProperty("inputTrends")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public abstract Map<String, String> inputTrends();
 
     @Value.Check

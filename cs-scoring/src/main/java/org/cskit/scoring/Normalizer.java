@@ -60,7 +60,12 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
             if (value >= max) {
                 return 1.0;
             }
-            return (value - min) / (max - min);
+            double width = max - min;
+            if (Double.isFinite(width)) {
+                return (value - min) / width;
+            }
+            // Bounds so far apart that their distance overflows: halve everything, which keeps the ratio.
+            return (value / 2 - min / 2) / (max / 2 - min / 2);
         }
     }
 

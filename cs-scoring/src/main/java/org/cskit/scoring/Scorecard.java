@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.cskit.model.ScorecardId;
+import org.cskit.model.SuccessVector;
 import org.cskit.model.Validate;
 import org.immutables.value.Value;
 
@@ -27,7 +28,7 @@ import org.immutables.value.Value;
  *
  * <p>Defaults: version 1; bands {@link BandScheme#redYellowGreen()}; direction
  * {@link DirectionPolicy#ofDefaults()}. Rules: at least one group; group names unique; input names
- * unique across the scorecard.
+ * unique across the scorecard and not {@value SuccessVector#OVERRIDE_INPUT} (the override's contribution).
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableScorecard.class)
@@ -111,6 +112,10 @@ public abstract class Scorecard {
             }
             for (int i = 0; i < group.inputs().size(); i++) {
                 String name = group.inputs().get(i).name();
+                if (name.equals(SuccessVector.OVERRIDE_INPUT)) {
+                    throw Validate.invalid("groups[" + g + "].inputs[" + i + "].name", "input name '" + name
+                            + "' is reserved for the contribution of a manual override, in scorecard '" + id() + "'");
+                }
                 if (!inputNames.add(name)) {
                     throw Validate.invalid("groups[" + g + "].inputs[" + i + "].name", "duplicate input name '" + name
                             + "' in scorecard '" + id() + "'");

@@ -57,13 +57,13 @@ final class ScorecardEvaluator {
         policy = new MissingDataPolicy[n];
         minObservations = new int[n];
         trendIndex = new int[n];
-        double totalGroupWeight = groups.stream().mapToDouble(ScorecardGroup::weight).sum();
+        double[] groupShares = shares(groups.stream().mapToDouble(ScorecardGroup::weight).toArray());
         int i = 0;
         for (int g = 0; g < groupCount; g++) {
             ScorecardGroup group = groups.get(g);
             groupStart[g] = i;
-            groupWeight[g] = group.weight() / totalGroupWeight;
-            double groupTotal = group.inputs().stream().mapToDouble(ScorecardInput::weight).sum();
+            groupWeight[g] = groupShares[g];
+            double[] inputShares = shares(group.inputs().stream().mapToDouble(ScorecardInput::weight).toArray());
             for (int k = 0; k < group.inputs().size(); k++, i++) {
                 ScorecardInput input = group.inputs().get(k);
                 int index = schema.indexOf(input.feature());
@@ -74,7 +74,7 @@ final class ScorecardEvaluator {
                             + String.join(", ", schema.names()));
                 }
                 featureIndex[i] = index;
-                inputWeight[i] = input.weight() / groupTotal;
+                inputWeight[i] = inputShares[k];
                 inputs[i] = input;
                 groupName[i] = group.name();
                 policy[i] = input.missing();
@@ -96,6 +96,30 @@ final class ScorecardEvaluator {
         }
         direction = scorecard.direction();
         lookbackSeconds = direction.lookback().getSeconds() + direction.lookback().getNano() / 1e9;
+    }
+
+    /**
+     * Each weight's share of their sum. Weights too large to add up (every one finite, their sum not)
+     * are first scaled by the largest, which keeps the ratios, the only thing weights mean.
+     */
+    private static double[] shares(double[] weights) {
+        double total = 0.0;
+        for (double w : weights) {
+            total += w;
+        }
+        double scale = 1.0;
+        if (!Double.isFinite(total)) {
+            scale = java.util.Arrays.stream(weights).max().orElse(1.0);
+            total = 0.0;
+            for (double w : weights) {
+                total += w / scale;
+            }
+        }
+        double[] shares = new double[weights.length];
+        for (int k = 0; k < weights.length; k++) {
+            shares[k] = weights[k] / scale / total;
+        }
+        return shares;
     }
 
     /**
@@ -132,7 +156,9 @@ final class ScorecardEvaluator {
                 if (Double.isNaN(goodness)) {
                     continue;
                 }
-                computed += 100.0 * share * (inputWeight[i] / active) * goodness;
+                // The same arithmetic, in the same order, as score(): the summary must equal the vector's fields exactly.
+                double weight = share * (inputWeight[i] / active);
+                computed += weight == 0.0 ? 0.0 : 100.0 * weight * goodness;
                 if (!allMissing && hasData(f, i)) {
                     coverage += groupWeight[g] * inputWeight[i];
                 }
@@ -169,7 +195,8 @@ final class ScorecardEvaluator {
                 }
                 Contribution.Builder c = Contribution.builder()
                         .input(inputs[i].name()).group(groupName[i]).points(points).weight(Math.min(1.0, weight));
-                if (f.isPresentAt(featureIndex[i])) {
+                // A value resting on fewer observations than the input requires counts as missing: no value.
+                if (data) {
                     c.value(f.valueAt(featureIndex[i]));
                 }
                 contributions.add(c.build());

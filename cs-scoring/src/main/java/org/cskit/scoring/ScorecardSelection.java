@@ -137,11 +137,12 @@ public abstract class ScorecardSelection {
 
     @Value.Check
     protected void check() {
-        Set<String> keys = new HashSet<>();
+        // Keyed by the optionals themselves: a segment named "*" is not "any segment".
+        Set<List<Object>> keys = new HashSet<>();
         for (int i = 0; i < assignments().size(); i++) {
             Assignment a = assignments().get(i);
             String key = a.segment().orElse("*") + " / " + a.lifecycleStage().map(Enum::name).orElse("*");
-            if (!keys.add(key)) {
+            if (!keys.add(List.of(a.segment(), a.lifecycleStage()))) {
                 throw Validate.invalid("assignments[" + i + "]", "assignments[" + i + "] repeats segment and stage '" + key
                         + "': each combination may be assigned once");
             }

@@ -86,7 +86,8 @@ public final class ScoringStrategies {
      * @return the names, sorted
      */
     public Set<String> names() {
-        return Set.copyOf(new TreeSet<>(providers.keySet()));
+        // Set.copyOf would drop the order; an unmodifiable view of a private sorted copy keeps it.
+        return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(providers.keySet()));
     }
 
     /**
