@@ -3,12 +3,14 @@ package org.cskit.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.immutables.value.Value;
 
 /**
  * What one input added to a {@link SuccessVector}'s score: its points, its share of the weight,
- * and the raw value it rested on (empty when the data was missing). Immutable and thread-safe.
+ * the raw value it rested on, and, when that data was missing, the missing-data policy that
+ * applied. Immutable and thread-safe.
  *
  * <p>Rules: {@code input} and {@code group} are not blank; {@code points} and {@code value} are
  * finite; {@code weight} is in [0, 1].
@@ -62,8 +64,21 @@ public abstract class Contribution {
     @JsonProperty("value")
     public abstract OptionalDouble value();
 
+    /**
+     * The missing-data policy that applied, when the input's data was missing: its contribution
+     * then rests on the policy, not on data.
+     *
+     * @return the policy applied; empty when the input had data
+     */
+    @JsonProperty("missing")
+    public abstract Optional<MissingDataPolicy> missing();
+
     @Value.Check
     protected void check() {
+        if (missing().isPresent() && value().isPresent()) {
+            throw Validate.invalid("missing", "contribution '" + input() + "' has a value " + value().getAsDouble()
+                    + " and says its data was missing (" + missing().get() + "): it cannot be both");
+        }
         Validate.nonBlank("input", input());
         Validate.nonBlank("group", group());
         Validate.finite("points", points());

@@ -27,6 +27,19 @@ public final class ValidationException extends IllegalArgumentException {
     }
 
     /**
+     * Creates the exception for a broken rule found while doing something else, such as scoring
+     * one account of a portfolio.
+     *
+     * @param field the offending field, as a path relative to the value being built
+     * @param message the rule that was broken, naming the field and the value
+     * @param cause the exception that found it
+     */
+    public ValidationException(String field, String message, Throwable cause) {
+        super(Objects.requireNonNull(message, "message"), cause);
+        this.field = Objects.requireNonNull(field, "field");
+    }
+
+    /**
      * The offending field as a path relative to the value being built, such as {@code score} or
      * {@code milestones[2].dueDate}.
      *

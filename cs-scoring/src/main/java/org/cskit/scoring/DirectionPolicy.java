@@ -84,7 +84,10 @@ public abstract class DirectionPolicy {
         if (minPoints() < 2) {
             throw Validate.invalid("minPoints", "minPoints must be at least 2, but was " + minPoints());
         }
-        Validate.inRange("flatBelow", flatBelow(), 0.0, Double.MAX_VALUE);
+        Validate.finite("flatBelow", flatBelow());
+        if (flatBelow() < 0) {
+            throw Validate.invalid("flatBelow", "flatBelow must not be negative, but was " + flatBelow());
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cskit.scoring;
 
 import java.util.List;
 import org.cskit.model.MetricDirection;
+import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.StandardFeatures;
 
 /**

@@ -81,7 +81,8 @@ public final class PortfolioScoring {
      *
      * @param snapshots the snapshots; consumed lazily as the result is consumed
      * @return the vectors, in the snapshots' order
-     * @throws ValidationException (when consumed) naming the account if a snapshot cannot be scored
+     * @throws ValidationException (when consumed) naming the account if a snapshot breaks a rule
+     * @throws IllegalStateException (when consumed) naming the account if the strategy failed otherwise
      */
     public Stream<SuccessVector> score(Stream<AccountSnapshot> snapshots) {
         return map(snapshots, strategy::score);
@@ -127,7 +128,9 @@ public final class PortfolioScoring {
             try {
                 return score.apply(s);
             } catch (ValidationException e) {
-                throw new ValidationException(e.field(), "account '" + s.accountId() + "': " + e.getMessage());
+                throw new ValidationException(e.field(), "account '" + s.accountId() + "': " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("account '" + s.accountId() + "' could not be scored: " + e, e);
             }
         };
         try {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.Validate;

@@ -11,6 +11,7 @@ import org.cskit.model.Direction;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Features;
 import org.cskit.model.ManualOverride;
+import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.ScorePoint;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.ValidationException;
@@ -198,6 +199,9 @@ final class ScorecardEvaluator {
                 // A value resting on fewer observations than the input requires counts as missing: no value.
                 if (data) {
                     c.value(f.valueAt(featureIndex[i]));
+                } else {
+                    // With every input missing, all count as neutral (see Scorecard), whatever their own policy.
+                    c.missing(allMissing ? MissingDataPolicy.NEUTRAL : policy[i]);
                 }
                 contributions.add(c.build());
             }

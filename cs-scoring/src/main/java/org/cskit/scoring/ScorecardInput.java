@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.cskit.model.MetricDirection;
+import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.Validate;
 import org.immutables.value.Value;
 

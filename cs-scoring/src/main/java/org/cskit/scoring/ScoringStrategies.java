@@ -139,9 +139,18 @@ public final class ScoringStrategies {
         if (!provider.configType().isInstance(config)) {
             throw new ValidationException("config", "scoring strategy '" + provider.name() + "' takes a "
                     + provider.configType().getSimpleName() + ", but got a "
-                    + (config == null ? "null" : config.getClass().getSimpleName()));
+                    + (config == null ? "null" : publicType(config.getClass()).getSimpleName()));
         }
         return provider.create(provider.configType().cast(config));
+    }
+
+    /** The first public class up from a class: users see Scorecard, not its generated implementation. */
+    private static Class<?> publicType(Class<?> type) {
+        Class<?> c = type;
+        while (c.getSuperclass() != null && !java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+            c = c.getSuperclass();
+        }
+        return c;
     }
 
     private static String normalise(String name) {

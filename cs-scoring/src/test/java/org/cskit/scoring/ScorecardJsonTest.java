@@ -1,8 +1,5 @@
 package org.cskit.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.MetricDirection;
+import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.json.CsJson;
 import org.cskit.model.json.JsonInputException;
@@ -21,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScorecardJsonTest {
     static final CsJson JSON = CsJson.create();

@@ -1,8 +1,5 @@
 package org.cskit.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +15,13 @@ import org.cskit.model.Contribution;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Features;
 import org.cskit.model.MetricDirection;
+import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.ScorePoint;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.SuccessVector;
 import org.cskit.scoring.spi.ScoreSummary;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Generated scorecards (1-4 groups of 1-4 inputs) over generated features, some missing. */
 class ScorecardProperties {

@@ -182,7 +182,7 @@ class ScoringStrategiesTest {
         ScoringStrategies s = ScoringStrategies.withBuiltIns();
         assertThatThrownBy(() -> s.create("weighted-scorecard", (Object) ScorecardJsonTest.selection()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("config"))
-                .hasMessage("scoring strategy 'weighted-scorecard' takes a Scorecard, but got a ImmutableScorecardSelection");
+                .hasMessage("scoring strategy 'weighted-scorecard' takes a Scorecard, but got a ScorecardSelection");
         assertThatThrownBy(() -> s.create("segmented", (Object) null))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("scoring strategy 'segmented' takes a ScorecardSelection, but got a null");

@@ -149,7 +149,7 @@ class ValidationMessagesTest {
                         "lookback must be positive, but was PT-168H"),
                 rule("minPoints 1", () -> DirectionPolicy.builder().minPoints(1).build(), "minPoints", "minPoints must be at least 2, but was 1"),
                 rule("flatBelow negative", () -> DirectionPolicy.builder().flatBelow(-0.1).build(), "flatBelow",
-                        "flatBelow must be in [0, 1.7976931348623157E308], but was -0.1"),
+                        "flatBelow must not be negative, but was -0.1"),
                 rule("flatBelow NaN", () -> DirectionPolicy.builder().flatBelow(Double.NaN).build(), "flatBelow",
                         "flatBelow must be a finite number, but was NaN"),
                 // ScorecardSelection

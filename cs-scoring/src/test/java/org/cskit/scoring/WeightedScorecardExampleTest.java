@@ -38,6 +38,8 @@ class WeightedScorecardExampleTest {
         assertThat(v.coverage()).isCloseTo(0.625, within(1e-12));
         assertThat(v.contributions().get(1).weight()).isZero();
         assertThat(v.contributions().get(1).value()).isEmpty();
+        assertThat(v.contributions().get(1).missing()).contains(org.cskit.model.MissingDataPolicy.REDISTRIBUTE);
+        assertThat(v.contributions().get(0).missing()).isEmpty();
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.cskit.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.time.Duration;
 import java.util.List;
 import org.cskit.model.AccountSnapshot;
@@ -10,11 +7,14 @@ import org.cskit.model.Contribution;
 import org.cskit.model.Direction;
 import org.cskit.model.Features;
 import org.cskit.model.ManualOverride;
+import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.PersonId;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.SuccessVector;
 import org.cskit.scoring.spi.ScoreSummary;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Hand-worked scores over one small scorecard: usage (weight 3) holds a and b, each weight 1, linear 0..100;

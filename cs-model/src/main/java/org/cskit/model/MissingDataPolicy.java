@@ -1,9 +1,10 @@
-package org.cskit.scoring;
+package org.cskit.model;
 
 /**
  * What a scorecard does when an input's feature is missing (no value, or fewer observations than
- * the input requires). The vector reports the outcome: the input's contribution has no value, and
- * the vector's coverage falls by the input's weight.
+ * the input requires). The vector reports it: the input's {@link Contribution} has no value and
+ * names the policy applied in {@link Contribution#missing()}, and the vector's coverage falls by the
+ * input's weight.
  */
 public enum MissingDataPolicy {
     /** Leave the input out and share its weight among the group's other inputs (or, if the whole group is missing, among the other groups). */
