@@ -158,6 +158,43 @@ public final class PlaybookEngine {
     }
 
     /**
+     * Evaluates a whole portfolio as a stream: inputs are read in batches, each batch is evaluated
+     * in parallel on the common pool, and results come out in the inputs' order. At most one batch
+     * is held at a time. Give each account once per stream (use {@link #evaluate} in time order to
+     * replay one account's history).
+     *
+     * @param inputs one input per account; consumed lazily as the result is consumed
+     * @param batchSize how many inputs to evaluate together, at least 1
+     * @return the results, in the inputs' order
+     * @throws ValidationException if the batch size is below 1
+     */
+    public Stream<EvaluationResult> evaluateAll(Stream<PlaybookInput> inputs, int batchSize) {
+        Validate.atLeast("batchSize", batchSize, 1);
+        java.util.Iterator<PlaybookInput> source = inputs.iterator();
+        java.util.Spliterator<EvaluationResult> batches = new java.util.Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL) {
+            private java.util.Iterator<EvaluationResult> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean tryAdvance(java.util.function.Consumer<? super EvaluationResult> action) {
+                if (!current.hasNext()) {
+                    List<PlaybookInput> batch = new ArrayList<>(batchSize);
+                    while (batch.size() < batchSize && source.hasNext()) {
+                        batch.add(source.next());
+                    }
+                    if (batch.isEmpty()) {
+                        return false;
+                    }
+                    current = batch.parallelStream().map(PlaybookEngine.this::evaluate).toList().iterator();
+                }
+                action.accept(current.next());
+                return true;
+            }
+        };
+        return java.util.stream.StreamSupport.stream(batches, false).onClose(inputs::close);
+    }
+
+    /**
      * Replays past inputs against a fresh in-memory history and no sink, and reports what each
      * playbook would have done, before it goes live. Give each account's inputs in time order.
      *

@@ -353,4 +353,21 @@ class PlaybookEngineTest {
 
         assertThat(engine(smbOnly).evaluate(seats(0, 0.2)).created()).isEmpty();
     }
+
+    @Test
+    void evaluateAll_manyAccountsInParallel_givesTheSameResultsInOrder() {
+        Playbook playbook = lowAdoption(RepeatPolicy.ofDefaults());
+        List<PlaybookInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            inputs.add(PlaybookInput.of(org.cskit.model.AccountSnapshot.builder().from(seats(0, (i % 10) / 10.0).snapshot())
+                    .accountId(org.cskit.model.AccountId.of("a" + i)).build()));
+        }
+        List<Integer> oneByOne = inputs.stream().map(engine(playbook)::evaluate).map(r -> r.created().size()).toList();
+
+        List<EvaluationResult> parallel = engine(playbook).evaluateAll(inputs.stream(), 64).toList();
+
+        assertThat(parallel).extracting(r -> r.created().size()).containsExactlyElementsOf(oneByOne);
+        assertThat(parallel.get(1).created().get(0).accountId().value()).isEqualTo("a1");
+        assertThat(oneByOne.stream().mapToInt(Integer::intValue).sum()).isEqualTo(600);
+    }
 }
