@@ -8,10 +8,12 @@ module org.cskit.scoring {
     requires static java.compiler;
 
     exports org.cskit.scoring;
+    exports org.cskit.scoring.features;
     exports org.cskit.scoring.portfolio;
     exports org.cskit.scoring.spi;
 
     opens org.cskit.scoring to com.fasterxml.jackson.databind;
+    opens org.cskit.scoring.features to com.fasterxml.jackson.databind;
     opens org.cskit.scoring.portfolio to com.fasterxml.jackson.databind;
 
     uses org.cskit.scoring.spi.ScoringStrategyProvider;

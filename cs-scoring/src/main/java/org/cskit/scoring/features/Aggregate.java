@@ -1,0 +1,24 @@
+package org.cskit.scoring.features;
+
+/** How a window's signal values become one number. */
+public enum Aggregate {
+    /** How many signals. */
+    COUNT,
+    /** The sum of their values. */
+    SUM,
+    /** The mean of their values. */
+    MEAN,
+    /** The smallest value. */
+    MIN,
+    /** The largest value. */
+    MAX,
+    /** The value of the latest signal. */
+    LAST,
+    /** Days (with fractions) from the latest signal to the as-of time. */
+    DAYS_SINCE_LAST;
+
+    /** Whether an empty window has a natural value (0 signals, sum 0) rather than none. */
+    boolean countsEmptyAsZero() {
+        return this == COUNT || this == SUM;
+    }
+}
