@@ -10,7 +10,6 @@ module org.cskit.model {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires static org.immutables.value.annotations;
-    requires static java.compiler;
 
     exports org.cskit.model;
     exports org.cskit.model.event;

@@ -4,7 +4,6 @@
 module org.cskit.playbooks {
     requires transitive org.cskit.model;
     requires static org.immutables.value.annotations;
-    requires static java.compiler;
 
     exports org.cskit.playbooks;
     exports org.cskit.playbooks.engine;

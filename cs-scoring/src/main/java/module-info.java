@@ -5,7 +5,6 @@
 module org.cskit.scoring {
     requires transitive org.cskit.model;
     requires static org.immutables.value.annotations;
-    requires static java.compiler;
 
     exports org.cskit.scoring;
     exports org.cskit.scoring.features;

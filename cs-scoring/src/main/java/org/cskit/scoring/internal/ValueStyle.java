@@ -16,5 +16,8 @@ import org.immutables.value.Value;
         visibility = Value.Style.ImplementationVisibility.PACKAGE,
         overshadowImplementation = true,
         jdkOnly = true,
-        defaults = @Value.Immutable(copy = false))
+        defaults = @Value.Immutable(copy = false),
+        // No @Generated on generated code: downstream compilers would warn about an annotation
+        // type (org.immutables.value.Generated) that is not on their class path.
+        allowedClasspathAnnotations = {Override.class})
 public @interface ValueStyle {}
