@@ -12,9 +12,12 @@ public enum Aggregate {
     MIN,
     /** The largest value. */
     MAX,
-    /** The value of the latest signal. */
+    /** The value of the latest signal; of several at the same instant, the one with the greatest id. */
     LAST,
-    /** Days (with fractions) from the latest signal to the as-of time. */
+    /**
+     * Days, with fractions, from the latest signal to the as-of time (a signal 36 hours old gives
+     * 1.5); the window is how far back it looks, and without a signal in it the feature is missing.
+     */
     DAYS_SINCE_LAST;
 
     /** Whether an empty window has a natural value (0 signals, sum 0) rather than none. */

@@ -1,7 +1,6 @@
 package org.cskit.scoring.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -9,23 +8,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.cskit.model.AccountId;
+import org.cskit.model.Feature;
 import org.cskit.model.Features;
 import org.cskit.model.Signal;
 import org.cskit.model.SignalFamily;
 import org.cskit.model.SignalId;
-import org.cskit.model.ValidationException;
-import org.cskit.model.json.CsJson;
-import org.cskit.model.json.JsonInputException;
 import org.junit.jupiter.api.Test;
 
+/** Worked examples: every number below is computed by hand in the comments. */
 class FeatureDeriverTest {
     private static final AccountId ACME = AccountId.of("acme");
     private static final Instant AS_OF = Instant.parse("2026-05-15T00:00:00Z");
     private static final Duration WEEK = Duration.ofDays(7);
-    private static int ids;
+    private int ids;
 
-    private static Signal signal(String name, double value, Instant at) {
-        return Signal.builder().id(SignalId.of("s" + (ids++))).accountId(ACME).family(SignalFamily.USAGE).name(name)
+    private Signal signal(String name, double value, Instant at) {
+        return signal("s" + (ids++), name, value, at);
+    }
+
+    private static Signal signal(String id, String name, double value, Instant at) {
+        return Signal.builder().id(SignalId.of(id)).accountId(ACME).family(SignalFamily.USAGE).name(name)
                 .value(value).unit("count").observedAt(at).source("test").build();
     }
 
@@ -37,19 +39,28 @@ class FeatureDeriverTest {
         return FeatureDeriver.of(List.of(definitions)).derive(ACME, signals, AS_OF);
     }
 
+    private static FeatureDefinition.Builder weekly(String name, Aggregate aggregate) {
+        return FeatureDefinition.builder().name(name).signal("usage").aggregate(aggregate).window(WEEK);
+    }
+
+    private static Feature feature(Features f, String name) {
+        return f.get(name).orElseThrow();
+    }
+
     @Test
     void derive_eachAggregateOverAWeek() {
         // in the week: 3 at day 1, 5 at day 2, 1 at day 6; outside: 100 at day 8.
-        List<Signal> s = List.of(signal("tickets", 3, daysBefore(1)), signal("tickets", 5, daysBefore(2)),
-                signal("tickets", 1, daysBefore(6)), signal("tickets", 100, daysBefore(8)));
+        // count 3, sum 9, mean 9 / 3 = 3, min 1, max 5, last (day 1) 3, days since last 1.
+        List<Signal> s = List.of(signal("usage", 3, daysBefore(1)), signal("usage", 5, daysBefore(2)),
+                signal("usage", 1, daysBefore(6)), signal("usage", 100, daysBefore(8)));
         Features f = derive(s,
-                FeatureDefinition.of("count", "tickets", Aggregate.COUNT, WEEK),
-                FeatureDefinition.of("sum", "tickets", Aggregate.SUM, WEEK),
-                FeatureDefinition.of("mean", "tickets", Aggregate.MEAN, WEEK),
-                FeatureDefinition.of("min", "tickets", Aggregate.MIN, WEEK),
-                FeatureDefinition.of("max", "tickets", Aggregate.MAX, WEEK),
-                FeatureDefinition.of("last", "tickets", Aggregate.LAST, WEEK),
-                FeatureDefinition.of("since", "tickets", Aggregate.DAYS_SINCE_LAST, Duration.ofDays(30)));
+                FeatureDefinition.of("count", "usage", Aggregate.COUNT, WEEK),
+                FeatureDefinition.of("sum", "usage", Aggregate.SUM, WEEK),
+                FeatureDefinition.of("mean", "usage", Aggregate.MEAN, WEEK),
+                FeatureDefinition.of("min", "usage", Aggregate.MIN, WEEK),
+                FeatureDefinition.of("max", "usage", Aggregate.MAX, WEEK),
+                FeatureDefinition.of("last", "usage", Aggregate.LAST, WEEK),
+                FeatureDefinition.of("since", "usage", Aggregate.DAYS_SINCE_LAST, Duration.ofDays(30)));
 
         assertThat(f.value("count")).hasValue(3.0);
         assertThat(f.value("sum")).hasValue(9.0);
@@ -58,157 +69,255 @@ class FeatureDeriverTest {
         assertThat(f.value("max")).hasValue(5.0);
         assertThat(f.value("last")).hasValue(3.0);
         assertThat(f.value("since")).hasValue(1.0);
-        assertThat(f.get("count").orElseThrow().observations()).isEqualTo(3);
-        assertThat(f.get("since").orElseThrow().observations()).isEqualTo(1);
+        for (String name : List.of("count", "sum", "mean", "min", "max", "last")) {
+            assertThat(feature(f, name).observations()).as(name).isEqualTo(3);
+        }
+        assertThat(feature(f, "since").observations()).isEqualTo(1);
     }
 
     @Test
-    void derive_windowEdges_includeTheAsOfTimeAndExcludeTheStart() {
-        List<Signal> s = List.of(signal("login", 1, AS_OF), signal("login", 1, daysBefore(7)));
+    void derive_signalAtAsOf_isCounted() {
+        Features f = derive(List.of(signal("usage", 4, AS_OF)), FeatureDefinition.of("n", "usage", Aggregate.COUNT, WEEK),
+                FeatureDefinition.of("last", "usage", Aggregate.LAST, WEEK));
 
-        assertThat(derive(s, FeatureDefinition.of("n", "login", Aggregate.COUNT, WEEK)).value("n")).hasValue(1.0);
+        assertThat(f.value("n")).hasValue(1.0);
+        assertThat(f.value("last")).hasValue(4.0);
     }
 
     @Test
-    void derive_emptyWindow_isZeroForCountsAndMissingForTheRest() {
-        Features f = derive(List.of(signal("login", 4, daysBefore(20))),
-                FeatureDefinition.of("count", "login", Aggregate.COUNT, WEEK),
-                FeatureDefinition.of("mean", "login", Aggregate.MEAN, WEEK),
-                FeatureDefinition.builder().name("strict").signal("login").aggregate(Aggregate.COUNT).window(WEEK).emptyAsZero(false).build());
+    void derive_signalExactlyAWindowBeforeAsOf_isNotCounted() {
+        Features f = derive(List.of(signal("usage", 4, AS_OF.minus(WEEK))),
+                FeatureDefinition.of("n", "usage", Aggregate.COUNT, WEEK),
+                FeatureDefinition.of("last", "usage", Aggregate.LAST, WEEK));
 
-        assertThat(f.get("count").orElseThrow().value()).isZero();
-        assertThat(f.get("count").orElseThrow().observations()).isZero();
-        assertThat(f.value("mean")).isEmpty();
-        assertThat(f.value("strict")).isEmpty();
+        assertThat(f.value("n")).hasValue(0.0);
+        assertThat(f.value("last")).isEmpty();
     }
 
     @Test
-    void derive_change_comparesWithTheWindowBefore() {
-        // this week 2 logins, the week before 4: absolute -2, percent -50.
-        List<Signal> s = List.of(signal("login", 1, daysBefore(1)), signal("login", 1, daysBefore(3)),
-                signal("login", 1, daysBefore(8)), signal("login", 1, daysBefore(9)), signal("login", 1, daysBefore(10)),
-                signal("login", 1, daysBefore(13)));
-        Features f = derive(s,
-                FeatureDefinition.builder().name("abs").signal("login").aggregate(Aggregate.COUNT).window(WEEK).change(Change.ABSOLUTE).build(),
-                FeatureDefinition.builder().name("pct").signal("login").aggregate(Aggregate.COUNT).window(WEEK).change(Change.PERCENT).build());
+    void derive_signalANanosecondInsideTheWindowStart_isCounted() {
+        Features f = derive(List.of(signal("usage", 4, AS_OF.minus(WEEK).plusNanos(1))),
+                FeatureDefinition.of("n", "usage", Aggregate.COUNT, WEEK));
 
-        assertThat(f.value("abs")).hasValue(-2.0);
-        assertThat(f.value("pct")).hasValue(-50.0);
-        assertThat(f.get("pct").orElseThrow().observations()).isEqualTo(2);
+        assertThat(f.value("n")).hasValue(1.0);
+    }
+
+    @Test
+    void derive_signalAtTheBoundaryBetweenWindows_countsInTheWindowBefore() {
+        // the one signal at asOf - 7d ends the window before: this week 0, the week before 1, change -1.
+        Features f = derive(List.of(signal("usage", 1, AS_OF.minus(WEEK))),
+                weekly("abs", Aggregate.COUNT).change(Change.ABSOLUTE).build());
+
+        assertThat(f.value("abs")).hasValue(-1.0);
+    }
+
+    @Test
+    void derive_emptyWindow_isZeroForCountAndSumAndMissingForTheRest() {
+        Features f = derive(List.of(signal("usage", 4, daysBefore(20))),
+                FeatureDefinition.of("count", "usage", Aggregate.COUNT, WEEK),
+                FeatureDefinition.of("sum", "usage", Aggregate.SUM, WEEK),
+                FeatureDefinition.of("mean", "usage", Aggregate.MEAN, WEEK),
+                FeatureDefinition.of("min", "usage", Aggregate.MIN, WEEK),
+                FeatureDefinition.of("max", "usage", Aggregate.MAX, WEEK),
+                FeatureDefinition.of("last", "usage", Aggregate.LAST, WEEK),
+                FeatureDefinition.of("since", "usage", Aggregate.DAYS_SINCE_LAST, Duration.ofDays(10)));
+
+        assertThat(feature(f, "count")).isEqualTo(new Feature("count", 0, 0));
+        assertThat(feature(f, "sum")).isEqualTo(new Feature("sum", 0, 0));
+        for (String name : List.of("mean", "min", "max", "last", "since")) {
+            assertThat(f.value(name)).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void derive_emptyWindowWithEmptyAsZeroOff_isMissingEvenForCount() {
+        Features f = derive(List.of(), weekly("count", Aggregate.COUNT).emptyAsZero(false).build(),
+                weekly("sum", Aggregate.SUM).emptyAsZero(false).build());
+
+        assertThat(f.value("count")).isEmpty();
+        assertThat(f.value("sum")).isEmpty();
+        assertThat(f.observationsAt(0)).isZero();
+    }
+
+    @Test
+    void derive_absoluteAndPercentChange_compareWithTheWeekBefore() {
+        // this week 2 logins (days 1, 3), the week before 4 (days 8, 9, 10, 13): absolute 2 - 4 = -2,
+        // percent 100 * (2 - 4) / 4 = -50; each rests on min(2, 4) = 2 observations.
+        List<Signal> s = List.of(signal("usage", 1, daysBefore(1)), signal("usage", 1, daysBefore(3)),
+                signal("usage", 1, daysBefore(8)), signal("usage", 1, daysBefore(9)), signal("usage", 1, daysBefore(10)),
+                signal("usage", 1, daysBefore(13)));
+        Features f = derive(s, weekly("abs", Aggregate.COUNT).change(Change.ABSOLUTE).build(),
+                weekly("pct", Aggregate.COUNT).change(Change.PERCENT).build());
+
+        assertThat(feature(f, "abs")).isEqualTo(new Feature("abs", -2, 2));
+        assertThat(feature(f, "pct")).isEqualTo(new Feature("pct", -50, 2));
+    }
+
+    @Test
+    void derive_percentChangeOfANegativeBase_isRelativeToItsSize() {
+        // MEAN nps this week 10, the week before -20: 100 * (10 - (-20)) / |-20| = 150.
+        List<Signal> s = List.of(nps(10, daysBefore(2)), nps(-20, daysBefore(9)));
+        Features f = FeatureDeriver.of(List.of(FeatureDefinition.builder().name("pct").signal("nps").aggregate(Aggregate.MEAN)
+                .window(WEEK).change(Change.PERCENT).build())).derive(ACME, s, AS_OF);
+
+        assertThat(f.value("pct")).hasValue(150.0);
+    }
+
+    private Signal nps(double value, Instant at) {
+        return Signal.builder().id(SignalId.of("n" + (ids++))).accountId(ACME).family(SignalFamily.SENTIMENT).name("nps")
+                .value(value).unit("score").observedAt(at).source("survey").build();
     }
 
     @Test
     void derive_percentChangeAgainstZero_isMissingNotInfinite() {
-        Features f = derive(List.of(signal("login", 1, daysBefore(1))),
-                FeatureDefinition.builder().name("pct").signal("login").aggregate(Aggregate.COUNT).window(WEEK).change(Change.PERCENT).build());
+        // this week 1, the week before 0: absolute +1 (resting on min(1, 0) = 0 observations), percent missing.
+        Features f = derive(List.of(signal("usage", 1, daysBefore(1))),
+                weekly("abs", Aggregate.COUNT).change(Change.ABSOLUTE).build(),
+                weekly("pct", Aggregate.COUNT).change(Change.PERCENT).build(),
+                weekly("flat", Aggregate.SUM).change(Change.PERCENT).signal("nothing").build());
 
+        assertThat(feature(f, "abs")).isEqualTo(new Feature("abs", 1, 0));
         assertThat(f.value("pct")).isEmpty();
+        assertThat(f.value("flat")).isEmpty(); // 0 against 0
     }
 
     @Test
-    void derive_trend_isTheSlopePerWindow() {
-        // weekly sums 8, 6, 4, 2 from the oldest of four weeks to this week: -2 per week.
+    void derive_changeWithAMissingWindow_isMissing() {
+        // MEAN of an empty week before is missing, so is the change.
+        Features f = derive(List.of(signal("usage", 5, daysBefore(1))), weekly("abs", Aggregate.MEAN).change(Change.ABSOLUTE).build());
+
+        assertThat(f.value("abs")).isEmpty();
+    }
+
+    @Test
+    void derive_trendOfASeriesRisingByTwoAWeek_isTwo() {
+        // weekly sums over 4 weeks, oldest first: 2, 4, 6, 8 (the last week as 5 + 3): x = 0..3,
+        // slope = (4 * 40 - 6 * 20) / (4 * 14 - 36) = 40 / 20 = 2; it rests on all 5 signals.
+        List<Signal> s = List.of(signal("usage", 2, daysBefore(24)), signal("usage", 4, daysBefore(17)),
+                signal("usage", 6, daysBefore(10)), signal("usage", 5, daysBefore(3)), signal("usage", 3, daysBefore(1)));
+        Features f = derive(s, weekly("trend", Aggregate.SUM).trendPeriods(4).build());
+
+        assertThat(f.value("trend").orElseThrow()).isCloseTo(2.0, within(1e-12));
+        assertThat(feature(f, "trend").observations()).isEqualTo(5);
+    }
+
+    @Test
+    void derive_trendOfAFallingSeries_isNegative() {
+        // weekly counts, oldest first: 3, 2, 1, 0: slope -1.
         List<Signal> s = new ArrayList<>();
-        double[] weekly = {2, 4, 6, 8}; // this week first
-        for (int k = 0; k < 4; k++) {
-            s.add(signal("usage", weekly[k], daysBefore(7 * k + 3)));
+        for (int week = 3; week >= 1; week--) {
+            for (int n = 0; n < week; n++) {
+                s.add(signal("usage", 1, daysBefore(7 * week + 1 + n * 0.1)));
+            }
         }
-        Features f = derive(s, FeatureDefinition.builder().name("trend").signal("usage").aggregate(Aggregate.SUM).window(WEEK)
-                .trendPeriods(4).build());
+        Features f = derive(s, weekly("trend", Aggregate.COUNT).trendPeriods(4).build());
 
-        assertThat(f.value("trend").orElseThrow()).isCloseTo(-2.0, within(1e-12));
-        assertThat(f.get("trend").orElseThrow().observations()).isEqualTo(4);
+        assertThat(f.value("trend").orElseThrow()).isCloseTo(-1.0, within(1e-12));
     }
 
     @Test
-    void derive_daysSinceLast_isFractionalAndMissingWithoutSignals() {
-        Features f = derive(List.of(signal("login", 1, daysBefore(2.5))),
-                FeatureDefinition.of("since", "login", Aggregate.DAYS_SINCE_LAST, Duration.ofDays(30)),
+    void derive_trendSkipsPeriodsWithoutAValue() {
+        // weekly means, oldest first: 10, (none), 14, 16 at x = 0, 2, 3: n 3, sx 5, sy 40, sxx 13, sxy 76,
+        // slope = (3 * 76 - 5 * 40) / (3 * 13 - 25) = 28 / 14 = 2.
+        List<Signal> s = List.of(signal("usage", 10, daysBefore(24)), signal("usage", 14, daysBefore(10)),
+                signal("usage", 16, daysBefore(3)));
+        Features f = derive(s, weekly("trend", Aggregate.MEAN).trendPeriods(4).build());
+
+        assertThat(f.value("trend").orElseThrow()).isCloseTo(2.0, within(1e-12));
+        assertThat(feature(f, "trend").observations()).isEqualTo(3);
+    }
+
+    @Test
+    void derive_trendWithOnePeriodOfData_isMissing() {
+        Features f = derive(List.of(signal("usage", 10, daysBefore(3))), weekly("trend", Aggregate.MEAN).trendPeriods(4).build());
+
+        assertThat(f.value("trend")).isEmpty();
+    }
+
+    @Test
+    void derive_daysSinceLast_isInFractionalDays() {
+        // the latest of two signals is 2.5 days old.
+        Features f = derive(List.of(signal("usage", 1, daysBefore(2.5)), signal("usage", 1, daysBefore(4))),
+                FeatureDefinition.of("since", "usage", Aggregate.DAYS_SINCE_LAST, Duration.ofDays(30)),
                 FeatureDefinition.of("never", "nps", Aggregate.DAYS_SINCE_LAST, Duration.ofDays(30)));
 
-        assertThat(f.value("since")).hasValue(2.5);
+        assertThat(feature(f, "since")).isEqualTo(new Feature("since", 2.5, 1));
         assertThat(f.value("never")).isEmpty();
     }
 
     @Test
-    void derive_orderOfSignals_doesNotMatter() {
-        List<Signal> s = new ArrayList<>(List.of(signal("login", 3, daysBefore(1)), signal("login", 7, daysBefore(2)),
-                signal("login", 2, daysBefore(12))));
-        FeatureDefinition[] defs = {FeatureDefinition.of("last", "login", Aggregate.LAST, WEEK),
-                FeatureDefinition.builder().name("pct").signal("login").aggregate(Aggregate.SUM).window(WEEK).change(Change.PERCENT).build()};
-        Features forward = derive(s, defs);
-        java.util.Collections.reverse(s);
+    void derive_daysSinceLast_looksBackOverItsWindowOnly() {
+        Features f = derive(List.of(signal("usage", 1, daysBefore(30))),
+                FeatureDefinition.of("since30", "usage", Aggregate.DAYS_SINCE_LAST, Duration.ofDays(30)),
+                FeatureDefinition.of("since31", "usage", Aggregate.DAYS_SINCE_LAST, Duration.ofDays(31)));
 
-        assertThat(derive(s, defs)).isEqualTo(forward);
-        assertThat(forward.value("last")).hasValue(3.0);
-        assertThat(forward.value("pct")).hasValue(400.0);
+        assertThat(f.value("since30")).isEmpty();
+        assertThat(f.value("since31")).hasValue(30.0);
     }
 
     @Test
-    void derive_signalFromTheFuture_isRejected() {
-        Signal future = signal("login", 1, AS_OF.plusSeconds(1));
+    void derive_daysSinceASignalAtAsOf_isZero() {
+        Features f = derive(List.of(signal("usage", 1, AS_OF)), FeatureDefinition.of("since", "usage", Aggregate.DAYS_SINCE_LAST, WEEK));
 
-        assertThatThrownBy(() -> derive(List.of(future), FeatureDefinition.of("n", "login", Aggregate.COUNT, WEEK)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> {
-                    assertThat(e.field()).isEqualTo("signals[0].observedAt");
-                    assertThat(e.getMessage()).isEqualTo("signals[0] 'login' observed at 2026-05-15T00:00:01Z is after the as-of time 2026-05-15T00:00:00Z");
-                });
+        assertThat(f.value("since")).hasValue(0.0);
     }
 
     @Test
-    void derive_duplicateSignalId_isRejected() {
-        Signal a = signal("login", 1, daysBefore(1));
-        Signal b = Signal.builder().from(a).observedAt(daysBefore(2)).build();
+    void derive_lastOfSignalsAtTheSameInstant_isTheOneWithTheGreatestId() {
+        Instant at = daysBefore(1);
+        FeatureDefinition last = FeatureDefinition.of("last", "usage", Aggregate.LAST, WEEK);
 
-        assertThatThrownBy(() -> derive(List.of(a, b), FeatureDefinition.of("n", "login", Aggregate.COUNT, WEEK)))
-                .isInstanceOf(ValidationException.class)
-                .hasMessage("signals[1] repeats signal id '" + a.id() + "'");
+        assertThat(derive(List.of(signal("b", "usage", 2, at), signal("a", "usage", 7, at)), last).value("last")).hasValue(2.0);
+        assertThat(derive(List.of(signal("a", "usage", 7, at), signal("b", "usage", 2, at)), last).value("last")).hasValue(2.0);
     }
 
     @Test
-    void derive_signalOfAnotherAccount_isRejected() {
-        Signal other = Signal.builder().from(signal("login", 1, daysBefore(1))).accountId(AccountId.of("globex")).build();
+    void derive_meanOfEqualValues_isExactlyThatValue() {
+        // 0.1 + 0.1 + 0.1 = 0.30000000000000004 and / 3 gives 0.10000000000000002 > max: the mean stays in [min, max].
+        Features f = derive(List.of(signal("usage", 0.1, daysBefore(1)), signal("usage", 0.1, daysBefore(2)),
+                signal("usage", 0.1, daysBefore(3))), FeatureDefinition.of("mean", "usage", Aggregate.MEAN, WEEK));
 
-        assertThatThrownBy(() -> derive(List.of(other), FeatureDefinition.of("n", "login", Aggregate.COUNT, WEEK)))
-                .isInstanceOf(ValidationException.class)
-                .hasMessage("signals[0] 'login' is of account 'globex', not of account 'acme'");
+        assertThat(f.value("mean")).hasValue(0.1);
     }
 
     @Test
-    void of_duplicateFeatureName_isRejected() {
-        assertThatThrownBy(() -> FeatureDeriver.of(List.of(FeatureDefinition.of("n", "a", Aggregate.COUNT, WEEK),
-                        FeatureDefinition.of("n", "b", Aggregate.COUNT, WEEK))))
-                .isInstanceOf(ValidationException.class)
-                .hasMessage("duplicate feature name 'n' in the definitions");
+    void derive_signalsNoDefinitionReads_areIgnoredButStillChecked() {
+        FeatureDefinition count = FeatureDefinition.of("n", "usage", Aggregate.COUNT, WEEK);
+
+        assertThat(derive(List.of(signal("usage", 1, daysBefore(1)), signal("tickets", 1, daysBefore(1))), count).value("n"))
+                .hasValue(1.0);
     }
 
     @Test
-    void definition_rules_nameTheFieldAndValue() {
-        assertThatThrownBy(() -> FeatureDefinition.of("n", "a", Aggregate.COUNT, Duration.ZERO))
-                .hasMessage("feature 'n' window must be positive and at most 3650 days, but was PT0S");
-        assertThatThrownBy(() -> FeatureDefinition.builder().name("n").signal("a").aggregate(Aggregate.SUM).window(WEEK)
-                        .change(Change.PERCENT).trendPeriods(4).build())
-                .hasMessage("feature 'n' is either a change or a trend, not both");
-        assertThatThrownBy(() -> FeatureDefinition.builder().name("n").signal("a").aggregate(Aggregate.DAYS_SINCE_LAST).window(WEEK)
-                        .change(Change.ABSOLUTE).build())
-                .hasMessage("feature 'n' aggregates DAYS_SINCE_LAST, which has no change or trend");
-        assertThatThrownBy(() -> FeatureDefinition.builder().name("n").signal("a").aggregate(Aggregate.SUM).window(WEEK).trendPeriods(1).build())
-                .hasMessage("feature 'n' trendPeriods must be in [2, 52], but was 1");
-        assertThatThrownBy(() -> FeatureDefinition.builder().name("n").signal("a").aggregate(Aggregate.MEAN).window(WEEK).emptyAsZero(true).build())
-                .hasMessage("feature 'n' cannot count an empty window as 0 for MEAN: only COUNT and SUM have a value without signals");
+    void derive_severalDefinitionsOfOneSignal_shareItsSignals() {
+        List<Signal> s = List.of(signal("usage", 1, daysBefore(1)), signal("usage", 2, daysBefore(10)), signal("other", 9, daysBefore(1)));
+        Features f = derive(s, FeatureDefinition.of("week", "usage", Aggregate.SUM, WEEK),
+                FeatureDefinition.of("fortnight", "usage", Aggregate.SUM, Duration.ofDays(14)),
+                FeatureDefinition.of("other", "other", Aggregate.SUM, WEEK));
+
+        assertThat(f.value("week")).hasValue(1.0);
+        assertThat(f.value("fortnight")).hasValue(3.0);
+        assertThat(f.value("other")).hasValue(9.0);
     }
 
     @Test
-    void json_definitions_loadAndBadOnesNameThePath() {
-        String json = """
-                [ {"name": "logins_14d", "signal": "login", "aggregate": "COUNT", "window": "P14D"},
-                  {"name": "logins_trend", "signal": "login", "aggregate": "COUNT", "window": "P7D", "trendPeriods": 4} ]""";
-        List<FeatureDefinition> defs = CsJson.create().readList(json, FeatureDefinition.class);
+    void schema_isTheDefinitionsNamesInOrder() {
+        FeatureDeriver deriver = FeatureDeriver.of(List.of(FeatureDefinition.of("b", "x", Aggregate.SUM, WEEK),
+                FeatureDefinition.of("a", "x", Aggregate.SUM, WEEK)));
 
-        assertThat(defs).containsExactly(FeatureDefinition.of("logins_14d", "login", Aggregate.COUNT, Duration.ofDays(14)),
-                FeatureDefinition.builder().name("logins_trend").signal("login").aggregate(Aggregate.COUNT).window(WEEK).trendPeriods(4).build());
-        assertThatThrownBy(() -> CsJson.create().readList(json.replace("\"P7D\"", "\"-P7D\""), FeatureDefinition.class))
-                .isInstanceOfSatisfying(JsonInputException.class, e -> assertThat(e.getMessage())
-                        .isEqualTo("$[1].window: feature 'logins_trend' window must be positive and at most 3650 days, but was PT-168H"));
+        assertThat(deriver.schema().names()).containsExactly("b", "a");
+        assertThat(deriver.definitions()).extracting(FeatureDefinition::name).containsExactly("b", "a");
+    }
+
+    @Test
+    void derive_intoABuilder_leavesItsOtherFeaturesAlone() {
+        FeatureDeriver deriver = FeatureDeriver.of(List.of(FeatureDefinition.of("n", "usage", Aggregate.COUNT, WEEK)));
+        Features.Builder into = Features.builder(org.cskit.model.FeatureSchema.of("other", "n")).set("other", 42, 3);
+
+        deriver.derive(ACME, List.of(signal("usage", 1, daysBefore(1))), AS_OF, into);
+
+        Features f = into.build();
+        assertThat(feature(f, "other")).isEqualTo(new Feature("other", 42, 3));
+        assertThat(feature(f, "n")).isEqualTo(new Feature("n", 1, 1));
     }
 }
