@@ -11,5 +11,10 @@ public enum MissingDataPolicy {
     /** Count the input as neutral: goodness 0.5. */
     NEUTRAL,
     /** Count the input as the worst value: goodness 0. */
-    WORST
+    WORST,
+    /**
+     * Count the input as the fixed goodness in {@link ScorecardInput#missingGoodness()}; a fitted
+     * scorecard uses it to give missing data the risk it carried in the history.
+     */
+    FIXED
 }
