@@ -9,6 +9,7 @@ module org.cskit.scoring {
 
     exports org.cskit.scoring;
     exports org.cskit.scoring.spi;
+    exports org.cskit.scoring.calibration;
 
     opens org.cskit.scoring to com.fasterxml.jackson.databind;
 
