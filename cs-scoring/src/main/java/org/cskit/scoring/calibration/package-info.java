@@ -10,7 +10,7 @@
  * {@link org.cskit.scoring.calibration.Evaluation} (ROC AUC with a bootstrap interval, PR AUC,
  * Brier score, top-decile lift, churn rate per band) or
  * {@link org.cskit.scoring.calibration.CrossValidation}; replay dated history with
- * Backtest to measure lead time.
+ * {@link org.cskit.scoring.calibration.Backtest} to measure lead time.
  */
 @ValueStyle
 package org.cskit.scoring.calibration;
