@@ -165,8 +165,9 @@ public final class ScorecardFitter {
         double slope = total; // logit = constant - slope * score / 100
 
         List<ScorecardGroup> scorecardGroups = new ArrayList<>();
+        // one group: weight 1 exactly (a sum of shares would be 0.9999999999999998)
         groups.forEach((name, inputs) -> scorecardGroups.add(ScorecardGroup.builder().name(name)
-                .weight(inputs.stream().mapToDouble(ScorecardInput::weight).sum()).inputs(inputs).build()));
+                .weight(groups.size() == 1 ? 1.0 : inputs.stream().mapToDouble(ScorecardInput::weight).sum()).inputs(inputs).build()));
         int positives = training.churnedCount();
         double[] trainingScores = new double[n];
         for (int r = 0; r < n; r++) {

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import org.cskit.model.Validate;
 
 /**
- * Splits rows for honest evaluation: a stratified holdout, stratified k-fold cross-validation and
- * explicit row ranges. Stratified means churned and renewed rows are shuffled apart and dealt so
+ * Splits rows for honest evaluation: a stratified holdout, stratified k-fold cross-validation,
+ * explicit row ranges, and a split in time for dated rows. Stratified means churned and renewed rows are shuffled apart and dealt so
  * that each part has about the same churn rate. Seeded with {@link SplittableRandom}: the same
  * outcomes and seed give the same split. Stateless and thread-safe.
  */
@@ -152,6 +152,29 @@ public final class Splits {
             test[i] = testFrom - 1 + i;
         }
         return new Split(train, test);
+    }
+
+    /**
+     * A split in time for dated rows: fit on the rows observed before a cutoff, judge on those
+     * observed at or after it, so that the fit uses only the past.
+     *
+     * @param rows dated rows (every row has an as-of time)
+     * @param cutoff the first time that belongs to the test part
+     * @return the split
+     * @throws org.cskit.model.ValidationException if the rows are not dated, or either part would be empty
+     */
+    public static Split before(TrainingSet rows, java.time.Instant cutoff) {
+        boolean[] test = new boolean[rows.size()];
+        int held = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            java.time.Instant at = rows.asOf(r).orElseThrow(() -> Validate.invalid("asOf", "a split in time needs dated rows, but the rows have no as-of times"));
+            test[r] = !at.isBefore(cutoff);
+            held += test[r] ? 1 : 0;
+        }
+        if (held == 0 || held == rows.size()) {
+            throw Validate.invalid("cutoff", "cutoff " + cutoff + " puts " + (held == 0 ? "no" : "every") + " row in the test part");
+        }
+        return fromMask(test);
     }
 
     private static void checkRange(String field, int from, int to, int rows) {

@@ -62,6 +62,35 @@ class SplitsTest {
     }
 
     @Test
+    void before_splitsDatedRowsInTime() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        TrainingSet rows = TrainingSet.builder().numeric("x", new double[] {1, 2, 3, 4}).outcomes(new boolean[] {true, false, true, false})
+                .asOf(List.of(t0.plusSeconds(30), t0, t0.plusSeconds(10), t0.plusSeconds(20))).build();
+
+        Splits.Split s = Splits.before(rows, t0.plusSeconds(20));
+
+        assertThat(s.train()).containsExactly(1, 2);
+        assertThat(s.test()).containsExactly(0, 3);
+    }
+
+    @Test
+    void before_undatedRows_fails() {
+        TrainingSet rows = TrainingSet.builder().numeric("x", new double[] {1, 2}).outcomes(new boolean[] {true, false}).build();
+
+        assertViolation(() -> Splits.before(rows, java.time.Instant.EPOCH), "asOf",
+                "a split in time needs dated rows, but the rows have no as-of times");
+    }
+
+    @Test
+    void before_cutoffBeforeEveryRow_fails() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        TrainingSet rows = TrainingSet.builder().numeric("x", new double[] {1, 2}).outcomes(new boolean[] {true, false})
+                .asOf(List.of(t0, t0)).build();
+
+        assertViolation(() -> Splits.before(rows, t0), "cutoff", "cutoff 2026-01-01T00:00:00Z puts every row in the test part");
+    }
+
+    @Test
     void ranges_overlap_fails() {
         assertViolation(() -> Splits.ranges(10, 1, 6, 5, 10), "test", "test rows 5-10 overlap train rows 1-6");
     }
