@@ -276,9 +276,15 @@ public final class FittedScorecard {
                 .resamples(resamples).seed(seed).build();
     }
 
-    private static TrainingSet.Column column(TrainingSet rows, String name) {
-        return rows.column(name).orElseThrow(() -> Validate.invalid("columns", "the rows have no column '" + name
+    private TrainingSet.Column column(TrainingSet rows, String name) {
+        TrainingSet.Column column = rows.column(name).orElseThrow(() -> Validate.invalid("columns", "the rows have no column '" + name
                 + "', which the fitted scorecard reads"));
+        boolean categorical = binnings.get(name).categorical();
+        if (categorical != (column.kind() == TrainingSet.Kind.CATEGORICAL)) {
+            throw Validate.invalid("columns", "column '" + name + "' is " + column.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", but the fitted scorecard reads it as " + (categorical ? "categorical" : "numeric"));
+        }
+        return column;
     }
 
     private static double[] concat(double first, double[] rest) {

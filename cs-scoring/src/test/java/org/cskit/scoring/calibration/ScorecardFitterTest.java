@@ -100,6 +100,21 @@ class ScorecardFitterTest {
     }
 
     @Test
+    void features_columnOfAnotherKind_fails() {
+        TrainingSet other = TrainingSet.builder().numeric("usage", new double[] {50, 60}).numeric("plan", new double[] {1, 2})
+                .numeric("tickets", new double[] {1, 2}).numeric("noise", new double[] {0, 1}).outcomes(new boolean[] {true, false}).build();
+
+        assertViolation(() -> FITTED.features(other, 0), "columns", "column 'plan' is numeric, but the fitted scorecard reads it as categorical");
+    }
+
+    @Test
+    void features_missingColumn_fails() {
+        TrainingSet other = TrainingSet.builder().numeric("usage", new double[] {50, 60}).outcomes(new boolean[] {true, false}).build();
+
+        assertViolation(() -> FITTED.scores(other), "columns", "the rows have no column 'plan', which the fitted scorecard reads");
+    }
+
+    @Test
     void fit_sameRowsSameScorecard() {
         String again = CsJson.create().write(ScorecardFitter.ofDefaults().fit(DATA).scorecard());
 
