@@ -7,6 +7,7 @@ module org.cskit.scoring {
     requires static org.immutables.value.annotations;
 
     exports org.cskit.scoring;
+    exports org.cskit.scoring.calibration;
     exports org.cskit.scoring.features;
     exports org.cskit.scoring.portfolio;
     exports org.cskit.scoring.spi;

@@ -12,5 +12,10 @@ public enum MissingDataPolicy {
     /** Count the input as neutral: goodness 0.5. */
     NEUTRAL,
     /** Count the input as the worst value: goodness 0. */
-    WORST
+    WORST,
+    /**
+     * Count the input as a fixed goodness the scorecard states (cs-scoring: {@code ScorecardInput.missingGoodness}); a fitted
+     * scorecard uses it to give missing data the risk it carried in the history.
+     */
+    FIXED
 }

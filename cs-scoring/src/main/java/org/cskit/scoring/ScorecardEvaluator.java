@@ -251,6 +251,8 @@ final class ScorecardEvaluator {
                 return 0.5;
             case WORST:
                 return 0.0;
+            case FIXED:
+                return inputs[i].missingGoodness().orElseThrow();
             default:
                 return Double.NaN;
         }

@@ -1,8 +1,12 @@
 package org.cskit.scoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.cskit.model.MetricDirection;
 import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.Validate;
@@ -16,9 +20,16 @@ import org.immutables.value.Value;
  * <p>Defaults: {@code feature} is the input's name; {@code direction} is higher-is-better;
  * {@code missing} is {@link MissingDataPolicy#REDISTRIBUTE}; {@code minObservations} is 0.
  *
+ * <p>Categorical inputs: features are numbers, so an input over a category (a contract type, a
+ * plan tier) lists its {@link #categories()} and the feature's value is the category's index in
+ * that list (0 for the first); whoever builds the features turns a category into its index with
+ * {@link #indexOfCategory(String)}, and a category not in the list counts as missing.
+ *
  * <p>Rules: {@code name} and {@code feature} are not blank; {@code weight} is finite and greater
  * than 0 (weights are normalised within the group, so they need not add up to anything);
- * {@code minObservations} is not negative.
+ * {@code minObservations} is not negative; {@code missingGoodness} is in [0, 1] and is given
+ * exactly when {@code missing} is {@link MissingDataPolicy#FIXED}; categories are not blank and
+ * unique.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableScorecardInput.class)
@@ -85,6 +96,36 @@ public abstract class ScorecardInput {
     }
 
     /**
+     * The goodness a missing feature counts as when {@link #missing()} is
+     * {@link MissingDataPolicy#FIXED}.
+     *
+     * @return the goodness in [0, 1]; present exactly when the policy is {@code FIXED}
+     */
+    @JsonProperty("missingGoodness")
+    public abstract Optional<Double> missingGoodness();
+
+    /**
+     * The categories of a categorical input, in the order that gives their indexes: the feature's
+     * value is the index of the account's category. Empty for a numeric input.
+     *
+     * @return the categories; empty by default
+     */
+    @JsonProperty("categories")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public abstract List<String> categories();
+
+    /**
+     * The index of a category, the feature value that stands for it.
+     *
+     * @param category a category
+     * @return its index in {@link #categories()}, or empty if the input does not list it (it then counts as missing)
+     */
+    public OptionalInt indexOfCategory(String category) {
+        int i = categories().indexOf(category);
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
+    }
+
+    /**
      * The fewest observations a feature value must rest on to count as data; below it the
      * feature counts as missing (one survey answer need not decide a score).
      *
@@ -115,6 +156,20 @@ public abstract class ScorecardInput {
         if (minObservations() < 0) {
             throw Validate.invalid("minObservations", "minObservations must not be negative, but was " + minObservations());
         }
+        if (missing() == MissingDataPolicy.FIXED && missingGoodness().isEmpty()) {
+            throw Validate.invalid("missingGoodness", "input '" + name() + "' has missing policy FIXED, so it needs a missingGoodness in [0, 1]");
+        }
+        if (missing() != MissingDataPolicy.FIXED && missingGoodness().isPresent()) {
+            throw Validate.invalid("missingGoodness", "input '" + name() + "' has missingGoodness " + Validate.format(missingGoodness().get())
+                    + " but missing policy " + missing() + "; missingGoodness applies only to FIXED");
+        }
+        if (missingGoodness().isPresent()) {
+            Validate.inRange("missingGoodness", missingGoodness().get(), 0.0, 1.0);
+        }
+        for (int i = 0; i < categories().size(); i++) {
+            Validate.nonBlank("categories[" + i + "]", categories().get(i));
+        }
+        Validate.unique("categories", categories(), c -> c, "category");
     }
 
     /**
