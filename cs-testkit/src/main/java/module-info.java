@@ -1,8 +1,13 @@
-/** cskit testkit: see the package {@code org.cskit.testkit}. */
+/**
+ * cskit testkit: builders with defaults for the model and a test clock ({@code org.cskit.testkit}).
+ * JUnit Jupiter's API and AssertJ are part of its API, so they are required transitively.
+ */
 module org.cskit.testkit {
     requires transitive org.cskit.model;
     requires transitive org.cskit.scoring;
     requires transitive org.cskit.playbooks;
+    requires transitive org.junit.jupiter.api;
+    requires transitive org.assertj.core;
 
-    // No exports yet: org.cskit.testkit gains its API (and its exports) with its own issue.
+    exports org.cskit.testkit;
 }
