@@ -1,5 +1,6 @@
 /**
- * cskit testkit: builders with defaults for the model and a test clock ({@code org.cskit.testkit}).
+ * cskit testkit: builders with defaults for the model, a test clock and AssertJ assertions for
+ * vectors and plays ({@code org.cskit.testkit}).
  * JUnit Jupiter's API and AssertJ are part of its API, so they are required transitively.
  */
 module org.cskit.testkit {
