@@ -1,7 +1,8 @@
 /**
- * cskit testkit: builders with defaults for the model, a test clock and AssertJ assertions for
- * vectors and plays ({@code org.cskit.testkit}).
- * JUnit Jupiter's API and AssertJ are part of its API, so they are required transitively.
+ * cskit testkit: builders with defaults for the model, a test clock, AssertJ assertions for vectors
+ * and plays ({@code org.cskit.testkit}), and contract tests for every SPI
+ * ({@code org.cskit.testkit.tck}). JUnit Jupiter's API and AssertJ are part of its API, so they
+ * are required transitively.
  */
 module org.cskit.testkit {
     requires transitive org.cskit.model;
@@ -11,4 +12,5 @@ module org.cskit.testkit {
     requires transitive org.assertj.core;
 
     exports org.cskit.testkit;
+    exports org.cskit.testkit.tck;
 }
