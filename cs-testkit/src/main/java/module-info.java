@@ -1,8 +1,16 @@
-/** cskit testkit: see the package {@code org.cskit.testkit}. */
+/**
+ * cskit testkit: builders with defaults for the model, a test clock, AssertJ assertions for vectors
+ * and plays ({@code org.cskit.testkit}), and contract tests for every SPI
+ * ({@code org.cskit.testkit.tck}). JUnit Jupiter's API and AssertJ are part of its API, so they
+ * are required transitively.
+ */
 module org.cskit.testkit {
     requires transitive org.cskit.model;
     requires transitive org.cskit.scoring;
     requires transitive org.cskit.playbooks;
+    requires transitive org.junit.jupiter.api;
+    requires transitive org.assertj.core;
 
-    // No exports yet: org.cskit.testkit gains its API (and its exports) with its own issue.
+    exports org.cskit.testkit;
+    exports org.cskit.testkit.tck;
 }

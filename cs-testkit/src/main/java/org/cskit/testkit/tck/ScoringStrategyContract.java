@@ -1,0 +1,233 @@
+package org.cskit.testkit.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.cskit.model.AccountSnapshot;
+import org.cskit.model.SuccessVector;
+import org.cskit.model.json.CsJson;
+import org.cskit.scoring.spi.ScoreSummary;
+import org.cskit.scoring.spi.ScoringStrategy;
+import org.cskit.scoring.spi.ScoringStrategyProvider;
+import org.cskit.testkit.CsAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link ScoringStrategy} must meet. Extend it in a test, give it a strategy and
+ * a few snapshots the strategy can score (different segments, missing data, several feature
+ * schemas: the more varied, the more the contract sees), and, if the strategy has a provider, the
+ * provider:
+ *
+ * <pre>{@code
+ * class MyStrategyContractTest extends ScoringStrategyContract {
+ *     protected ScoringStrategy strategy() { return MyStrategy.of(MyConfig.ofDefaults()); }
+ *     protected List<AccountSnapshot> snapshots() { return List.of(...); }
+ *     protected Optional<ScoringStrategyProvider<?>> provider() { return Optional.of(new MyStrategy.Provider()); }
+ * }
+ * }</pre>
+ *
+ * <p>What it checks, for every snapshot: the name is not blank and the config is present; scoring
+ * is deterministic (twice gives equal vectors, on the same and on a rebuilt instance); the vector
+ * is of the snapshot's account as of the snapshot's time; the score is in [0, 100] and the coverage
+ * in [0, 1]; the contributions add up to the score; {@code summarize} equals the vector's fields;
+ * scoring from many threads at once gives the same vectors as scoring in sequence; and, with a
+ * provider, the provider has the strategy's name, the config is of the provider's config type, it
+ * reads back from its own JSON as an equal value, and a strategy created from the read-back config
+ * scores as the original does.
+ *
+ * <p>JUnit creates one instance of the test class per test, so {@link #strategy()} and
+ * {@link #snapshots()} are called once per test.
+ */
+public abstract class ScoringStrategyContract {
+    private ScoringStrategy strategy;
+    private List<AccountSnapshot> snapshots;
+
+    /** For subclasses. */
+    protected ScoringStrategyContract() {}
+
+    /**
+     * The strategy under test.
+     *
+     * @return a strategy
+     */
+    protected abstract ScoringStrategy strategy();
+
+    /**
+     * Snapshots the strategy can score: at least one.
+     *
+     * @return the snapshots
+     */
+    protected abstract List<AccountSnapshot> snapshots();
+
+    /**
+     * The strategy's provider, if it has one; the JSON round trip is checked only with one.
+     * Default: none.
+     *
+     * @return the provider
+     */
+    protected Optional<ScoringStrategyProvider<?>> provider() {
+        return Optional.empty();
+    }
+
+    /**
+     * How many threads score at once in the thread-safety check. Default: 8.
+     *
+     * @return the number of threads, at least 2
+     */
+    protected int threads() {
+        return 8;
+    }
+
+    /** Asks the subclass for the strategy and the snapshots. */
+    @BeforeEach
+    public void setUpScoringStrategyContract() {
+        strategy = strategy();
+        snapshots = List.copyOf(snapshots());
+        assertThat(strategy).as("strategy()").isNotNull();
+        assertThat(snapshots).as("snapshots(): the contract needs at least one snapshot to score").isNotEmpty();
+    }
+
+    /** The name is what a provider registers: it must not be blank. */
+    @Test
+    public void name_isNotBlank() {
+        assertThat(strategy.name()).as("name() of %s", strategy).isNotBlank();
+    }
+
+    /** Every strategy exposes its configuration so that it can be rebuilt. */
+    @Test
+    public void config_isPresent() {
+        assertThat(strategy.config()).as("config() of %s", strategy).isNotNull();
+    }
+
+    /** The same snapshot gives an equal vector, from the same instance and from a second one. */
+    @Test
+    public void score_isDeterministic() {
+        ScoringStrategy second = strategy();
+        for (AccountSnapshot s : snapshots) {
+            SuccessVector first = strategy.score(s);
+            assertThat(strategy.score(s)).as("scoring %s twice", describe(s)).isEqualTo(first);
+            assertThat(second.score(s)).as("scoring %s with a second instance from strategy()", describe(s)).isEqualTo(first);
+        }
+    }
+
+    /** The vector describes the snapshot's account as of the snapshot's time. */
+    @Test
+    public void score_isOfTheSnapshotsAccountAndTime() {
+        for (AccountSnapshot s : snapshots) {
+            SuccessVector v = strategy.score(s);
+            assertThat(v.accountId()).as("accountId of the vector for %s", describe(s)).isEqualTo(s.accountId());
+            assertThat(v.asOf()).as("asOf of the vector for %s", describe(s)).isEqualTo(s.asOf());
+        }
+    }
+
+    /** Score in [0, 100], coverage in [0, 1]. */
+    @Test
+    public void score_staysWithinBounds() {
+        for (AccountSnapshot s : snapshots) {
+            SuccessVector v = strategy.score(s);
+            CsAssertions.assertThat(v).as("vector for %s", describe(s)).hasScoreBetween(0, 100);
+            assertThat(v.coverage()).as("coverage of the vector for %s", describe(s)).isBetween(0.0, 1.0);
+        }
+    }
+
+    /** The explanation is consistent: the contributions add up to the score. */
+    @Test
+    public void score_contributionsAddUpToScore() {
+        for (AccountSnapshot s : snapshots) {
+            CsAssertions.assertThat(strategy.score(s)).as("vector for %s", describe(s)).contributionsAddUpToScore();
+        }
+    }
+
+    /** {@code summarize} is the vector without its explanation: its fields are equal. */
+    @Test
+    public void summarize_equalsTheVectorsFields() {
+        for (AccountSnapshot s : snapshots) {
+            SuccessVector v = strategy.score(s);
+            ScoreSummary expected = new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage());
+            assertThat(strategy.summarize(s)).as("summarize(%s) against score(%s)", describe(s), describe(s)).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * One instance scores many accounts at once: concurrent scoring on a fresh instance gives the
+     * vectors that sequential scoring gives.
+     *
+     * @throws InterruptedException if the test is interrupted
+     */
+    @Test
+    public void score_isThreadSafe() throws InterruptedException {
+        List<SuccessVector> sequential = new ArrayList<>();
+        for (AccountSnapshot s : snapshots) {
+            sequential.add(strategy.score(s));
+        }
+        ScoringStrategy shared = strategy();
+        int rounds = Math.max(1, 200 / snapshots.size());
+        List<List<SuccessVector>> concurrent = Concurrently.run(threads(), t -> {
+            List<SuccessVector> out = new ArrayList<>(Collections.nCopies(snapshots.size(), null));
+            for (int r = 0; r < rounds; r++) {
+                // Each thread walks the snapshots from its own starting point, to mix schemas and segments.
+                for (int i = 0; i < snapshots.size(); i++) {
+                    int k = (i + t) % snapshots.size();
+                    SuccessVector v = shared.score(snapshots.get(k));
+                    out.set(k, v);
+                    assertThat(v).as("vector for %s scored on thread %s, round %s", describe(snapshots.get(k)), t, r)
+                            .isEqualTo(sequential.get(k));
+                }
+            }
+            return out;
+        });
+        assertThat(concurrent).allSatisfy(vectors -> assertThat(vectors).isEqualTo(sequential));
+    }
+
+    /** A provider registers the strategy's name, ignoring case and surrounding spaces. */
+    @Test
+    public void provider_hasTheStrategysName() {
+        ScoringStrategyProvider<?> provider = requireProvider();
+        assertThat(normalise(provider.name())).as("provider name against strategy name").isEqualTo(normalise(strategy.name()));
+    }
+
+    /**
+     * The config is of the provider's config type, reads back from its own JSON as an equal value,
+     * and a strategy created from the read-back config scores every snapshot as the original does.
+     */
+    @Test
+    public void config_roundTripsThroughJson() {
+        roundTrip(requireProvider());
+    }
+
+    private <C> void roundTrip(ScoringStrategyProvider<C> provider) {
+        Object config = strategy.config();
+        assertThat(config).as("config() of %s", strategy).isInstanceOf(provider.configType());
+        CsJson json = CsJson.create();
+        String written = json.write(config);
+        C read = json.read(written, provider.configType());
+        assertThat(read).as("config read back from its JSON:%n%s", written).isEqualTo(config);
+        assertThat(json.write(read)).as("JSON of the read-back config").isEqualTo(written);
+        ScoringStrategy rebuilt = provider.create(read);
+        for (AccountSnapshot s : snapshots) {
+            assertThat(rebuilt.score(s)).as("vector for %s from a strategy rebuilt from JSON", describe(s))
+                    .isEqualTo(strategy.score(s));
+        }
+    }
+
+    private ScoringStrategyProvider<?> requireProvider() {
+        Optional<ScoringStrategyProvider<?>> provider = provider();
+        assumeTrue(provider.isPresent(), "no provider() given: provider checks skipped");
+        return provider.get();
+    }
+
+    private static String normalise(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String describe(AccountSnapshot s) {
+        return "snapshot of '" + s.accountId() + "' as of " + s.asOf() + " (" + s.segment().name() + ", "
+                + s.lifecycleStage() + ")";
+    }
+}

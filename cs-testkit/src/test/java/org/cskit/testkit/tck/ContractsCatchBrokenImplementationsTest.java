@@ -1,0 +1,195 @@
+package org.cskit.testkit.tck;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cskit.model.AccountId;
+import org.cskit.model.AccountSnapshot;
+import org.cskit.model.Band;
+import org.cskit.model.Direction;
+import org.cskit.model.SuccessVector;
+import org.cskit.playbooks.Play;
+import org.cskit.playbooks.RepeatPolicy;
+import org.cskit.playbooks.engine.InMemoryPlayHistory;
+import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.PlayHistory;
+import org.cskit.scoring.spi.ScoreSummary;
+import org.cskit.scoring.spi.ScoringStrategy;
+import org.cskit.testkit.TestVectors;
+import org.junit.jupiter.api.Test;
+
+/** Proves that each contract can fail: broken implementations do not pass. */
+class ContractsCatchBrokenImplementationsTest {
+
+    @Test
+    void scoringContract_nonDeterministicStrategy_fails() {
+        AtomicInteger calls = new AtomicInteger();
+        ScoringStrategyContract contract = scoring(s -> TestVectors.vector(s.accountId(), s.asOf(), calls.incrementAndGet() % 100,
+                TestVectors.RED, Direction.FLAT), null);
+
+        assertThatThrownBy(contract::score_isDeterministic).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("scoring snapshot of 'acme'");
+    }
+
+    @Test
+    void scoringContract_vectorOfAnotherTime_fails() {
+        ScoringStrategyContract contract = scoring(s -> TestVectors.vector(s.accountId(), Instant.EPOCH, 50, TestVectors.YELLOW,
+                Direction.FLAT), null);
+
+        assertThatThrownBy(contract::score_isOfTheSnapshotsAccountAndTime).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("asOf of the vector for snapshot of 'acme'");
+    }
+
+    @Test
+    void scoringContract_summaryDisagreeingWithTheVector_fails() {
+        ScoringStrategyContract contract = scoring(s -> TestVectors.vector(s.accountId(), s.asOf(), 50, TestVectors.YELLOW,
+                Direction.FLAT), new ScoreSummary(49, Band.of("yellow", 1), Direction.FLAT, 0, 1));
+
+        assertThatThrownBy(contract::summarize_equalsTheVectorsFields).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("summarize(snapshot of 'acme'");
+    }
+
+    @Test
+    void scoringContract_withoutProvider_skipsTheJsonRoundTrip() {
+        ScoringStrategyContract contract = scoring(s -> TestVectors.green(), null);
+
+        assertThatThrownBy(contract::config_roundTripsThroughJson)
+                .isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessageContaining("no provider() given");
+    }
+
+    @Test
+    void sinkContract_sinkThatAppliesDuplicates_fails() {
+        ActionSinkContract<NaiveSink> contract = new ActionSinkContract<>() {
+            @Override
+            protected NaiveSink newSink() {
+                return new NaiveSink();
+            }
+
+            @Override
+            protected List<Play> delivered(NaiveSink sink) {
+                return List.copyOf(sink.plays);
+            }
+        };
+        contract.setUpActionSinkContract();
+
+        assertThatThrownBy(contract::deliver_sameKeyTwice_carriesItOutOnce).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("times each key was carried out after delivering 'red-account-rescue|acme|band:red|");
+    }
+
+    @Test
+    void historyContract_historyThatAdmitsEverything_fails() {
+        PlayHistoryContract contract = new PlayHistoryContract() {
+            @Override
+            protected PlayHistory newHistory() {
+                return new AdmitsEverything();
+            }
+        };
+        contract.setUpPlayHistoryContract();
+
+        assertThatThrownBy(contract::admit_sameSituationWhilePending_isAlreadyOpen).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ALREADY_OPEN");
+    }
+
+    private static ScoringStrategyContract scoring(java.util.function.Function<AccountSnapshot, SuccessVector> score,
+            ScoreSummary summary) {
+        ScoringStrategy strategy = new ScoringStrategy() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Object config() {
+                return "none";
+            }
+
+            @Override
+            public SuccessVector score(AccountSnapshot snapshot) {
+                return score.apply(snapshot);
+            }
+
+            @Override
+            public ScoreSummary summarize(AccountSnapshot snapshot) {
+                return summary != null ? summary : ScoringStrategy.super.summarize(snapshot);
+            }
+        };
+        ScoringStrategyContract contract = new ScoringStrategyContract() {
+            @Override
+            protected ScoringStrategy strategy() {
+                return strategy;
+            }
+
+            @Override
+            protected List<AccountSnapshot> snapshots() {
+                return TckFixtures.snapshots();
+            }
+
+            @Override
+            protected Optional<org.cskit.scoring.spi.ScoringStrategyProvider<?>> provider() {
+                return Optional.empty();
+            }
+        };
+        contract.setUpScoringStrategyContract();
+        return contract;
+    }
+
+    /** Carries out every delivery, duplicates included. */
+    private static final class NaiveSink implements ActionSink {
+        final List<Play> plays = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void deliver(Play play) {
+            plays.add(play);
+        }
+    }
+
+    /** Ignores open plays: admits whatever the cooldown and limit allow. */
+    private static final class AdmitsEverything implements PlayHistory {
+        private final InMemoryPlayHistory delegate = new InMemoryPlayHistory();
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Admission admit(Play play, RepeatPolicy policy) {
+            // A fresh situation each time hides the open play from the delegate.
+            Play disguised = new Play(play.key(), play.accountId(), play.playbookId(), play.playbookVersion(),
+                    play.situation() + "#" + n.incrementAndGet(), play.priority(), play.createdAt(), play.actions(), play.reason());
+            return delegate.admit(disguised, policy);
+        }
+
+        @Override
+        public void confirm(AccountId account, String key) {
+            delegate.confirm(account, key);
+        }
+
+        @Override
+        public void release(AccountId account, String key) {
+            delegate.release(account, key);
+        }
+
+        @Override
+        public boolean close(AccountId account, String key, Instant at) {
+            return delegate.close(account, key, at);
+        }
+
+        @Override
+        public List<Play> openPlays(AccountId account) {
+            return delegate.openPlays(account);
+        }
+
+        @Override
+        public Optional<Instant> lastPlay(AccountId account, String playbookId) {
+            return delegate.lastPlay(account, playbookId);
+        }
+
+        @Override
+        public List<Entry> entries(AccountId account) {
+            return delegate.entries(account);
+        }
+    }
+}
