@@ -1,7 +1,9 @@
 package org.cskit.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -13,6 +15,8 @@ import java.util.function.Function;
  * thread-safe.
  */
 public final class Validate {
+    private static final int SMALL = 16;
+
     private Validate() {}
 
     /**
@@ -135,17 +139,33 @@ public final class Validate {
      * @throws ValidationException at the second element sharing a key with an earlier one
      */
     public static <T, K> void unique(String field, Collection<T> values, Function<T, K> key, String what) {
-        Map<K, Integer> seen = new HashMap<>();
-        int i = 0;
+        List<K> keys = new ArrayList<>(values.size());
         for (T value : values) {
-            K k = key.apply(value);
-            Integer first = seen.putIfAbsent(k, i);
-            if (first != null) {
-                throw invalid(field + "[" + i + "]", "duplicate " + what + " '" + k + "' in " + field + "[" + first + "] and "
-                        + field + "[" + i + "]");
-            }
-            i++;
+            keys.add(key.apply(value));
         }
+        if (keys.size() <= SMALL) {
+            // Few elements (a vector's contributions): compare pairwise, no hashing, no map.
+            for (int i = 1; i < keys.size(); i++) {
+                for (int first = 0; first < i; first++) {
+                    if (keys.get(first).equals(keys.get(i))) {
+                        throw duplicate(field, what, keys.get(i), first, i);
+                    }
+                }
+            }
+            return;
+        }
+        Map<K, Integer> seen = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Integer first = seen.putIfAbsent(keys.get(i), i);
+            if (first != null) {
+                throw duplicate(field, what, keys.get(i), first, i);
+            }
+        }
+    }
+
+    private static ValidationException duplicate(String field, String what, Object key, int first, int i) {
+        return invalid(field + "[" + i + "]", "duplicate " + what + " '" + key + "' in " + field + "[" + first + "] and "
+                + field + "[" + i + "]");
     }
 
     /**
