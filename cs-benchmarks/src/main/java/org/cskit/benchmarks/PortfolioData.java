@@ -210,7 +210,7 @@ public final class PortfolioData {
         for (int i = 0; i < bandOfRank.length; i++) {
             bandOfRank[i] = Band.of(bands.ranges().get(i).label(), i);
         }
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         List<Contribution>[] sharedContributions = new List[1001]; // by previous score in tenths
         Features.Builder features = Features.builder(SCHEMA);
         List<ScorePoint> history = new ArrayList<>(HISTORY);

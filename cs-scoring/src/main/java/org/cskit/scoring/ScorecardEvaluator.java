@@ -38,6 +38,7 @@ final class ScorecardEvaluator {
     private final MissingDataPolicy[] policy;
     private final int[] minObservations;
     private final int[] trendIndex; // feature holding the input's change per week, or -1
+    private final double[] standIn; // goodness counted for missing data; NaN when the input is dropped
     private final BandScheme bands;
     private final Band[] bandByIndex;
     private final DirectionPolicy direction;
@@ -58,6 +59,7 @@ final class ScorecardEvaluator {
         policy = new MissingDataPolicy[n];
         minObservations = new int[n];
         trendIndex = new int[n];
+        standIn = new double[n];
         double[] groupShares = shares(groups.stream().mapToDouble(ScorecardGroup::weight).toArray());
         int i = 0;
         for (int g = 0; g < groupCount; g++) {
@@ -80,6 +82,7 @@ final class ScorecardEvaluator {
                 groupName[i] = group.name();
                 policy[i] = input.missing();
                 minObservations[i] = input.minObservations();
+                standIn[i] = standIn(input);
                 String trend = scorecard.direction().inputTrends().get(input.name());
                 trendIndex[i] = trend == null ? -1 : schema.indexOf(trend);
                 if (trend != null && trendIndex[i] < 0) {
@@ -136,36 +139,37 @@ final class ScorecardEvaluator {
         return schema;
     }
 
-    /** Scores without the explanation; allocates only the result. */
+    /**
+     * Scores without the explanation, in one pass over the inputs; allocates only the result. The
+     * score is {@code 100 * sum over active groups (groupWeight * group goodness) / sum of active
+     * group weights}, where a group's goodness is its active inputs' weighted mean goodness; this is
+     * exactly the arithmetic {@link #score} uses, so the two agree to the last bit.
+     */
     ScoreSummary summarize(AccountSnapshot snapshot) {
         Features f = snapshot.features();
-        double computed = 0.0;
+        double weighted = 0.0;
+        double activeGroups = 0.0;
         double coverage = 0.0;
-        double activeGroupWeight = activeGroupWeight(f);
-        boolean allMissing = activeGroupWeight == 0.0;
-        if (allMissing) {
-            activeGroupWeight = 1.0;
-        }
         for (int g = 0; g < groupCount; g++) {
-            double active = allMissing ? 1.0 : activeInputWeight(f, g);
-            if (active == 0.0) {
-                continue;
-            }
-            double share = groupWeight[g] / activeGroupWeight;
+            double active = 0.0;
+            double sum = 0.0;
             for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
-                double goodness = allMissing ? 0.5 : goodness(f, i);
-                if (Double.isNaN(goodness)) {
-                    continue;
+                double w = inputWeight[i];
+                if (hasData(f, i)) {
+                    active += w;
+                    sum += w * inputs[i].goodness(f.valueAt(featureIndex[i]));
+                    coverage += groupWeight[g] * w;
+                } else if (!Double.isNaN(standIn[i])) {
+                    active += w;
+                    sum += w * standIn[i];
                 }
-                // The same arithmetic, in the same order, as score(): the summary must equal the vector's fields exactly.
-                double weight = share * (inputWeight[i] / active);
-                computed += weight == 0.0 ? 0.0 : 100.0 * weight * goodness;
-                if (!allMissing && hasData(f, i)) {
-                    coverage += groupWeight[g] * inputWeight[i];
-                }
+            }
+            if (active > 0.0) {
+                weighted += groupWeight[g] * (sum / active);
+                activeGroups += groupWeight[g];
             }
         }
-        double score = finalScore(snapshot, bounded(computed));
+        double score = finalScore(snapshot, computed(weighted, activeGroups));
         Band band = band(snapshot, score);
         double velocity = velocity(snapshot, score);
         return new ScoreSummary(score, band, directionOf(velocity), velocity, Math.min(1.0, coverage));
@@ -174,25 +178,49 @@ final class ScorecardEvaluator {
     /** Scores with the explanation: one contribution per input, adding up to the score. */
     SuccessVector score(AccountSnapshot snapshot) {
         Features f = snapshot.features();
-        List<Contribution> contributions = new ArrayList<>(inputs.length + 1);
-        double computed = 0.0;
+        double[] goodness = new double[inputs.length]; // NaN: dropped (redistributed)
+        double[] active = new double[groupCount];
+        double weighted = 0.0;
+        double activeGroups = 0.0;
         double coverage = 0.0;
-        double activeGroupWeight = activeGroupWeight(f);
-        boolean allMissing = activeGroupWeight == 0.0;
-        if (allMissing) {
-            activeGroupWeight = 1.0;
-        }
         for (int g = 0; g < groupCount; g++) {
-            double active = allMissing ? 1.0 : activeInputWeight(f, g);
-            double share = active == 0.0 ? 0.0 : groupWeight[g] / activeGroupWeight;
+            double sum = 0.0;
             for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
-                double goodness = allMissing ? 0.5 : goodness(f, i);
-                boolean data = !allMissing && hasData(f, i);
-                double weight = Double.isNaN(goodness) || active == 0.0 ? 0.0 : share * (inputWeight[i] / active);
-                double points = weight == 0.0 ? 0.0 : 100.0 * weight * goodness;
-                computed += points;
-                if (data) {
-                    coverage += groupWeight[g] * inputWeight[i];
+                double w = inputWeight[i];
+                if (hasData(f, i)) {
+                    goodness[i] = inputs[i].goodness(f.valueAt(featureIndex[i]));
+                    coverage += groupWeight[g] * w;
+                } else {
+                    goodness[i] = standIn[i];
+                }
+                if (!Double.isNaN(goodness[i])) {
+                    active[g] += w;
+                    sum += w * goodness[i];
+                }
+            }
+            if (active[g] > 0.0) {
+                weighted += groupWeight[g] * (sum / active[g]);
+                activeGroups += groupWeight[g];
+            }
+        }
+        boolean allMissing = activeGroups == 0.0;
+        double computed = computed(weighted, activeGroups);
+        List<Contribution> contributions = new ArrayList<>(inputs.length + 1);
+        for (int g = 0; g < groupCount; g++) {
+            for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+                boolean data = hasData(f, i);
+                double weight;
+                double points;
+                if (allMissing) {
+                    // Nothing to redistribute to: every input counts as neutral at its nominal weight (see Scorecard).
+                    weight = groupWeight[g] * inputWeight[i];
+                    points = 100.0 * weight * 0.5;
+                } else if (Double.isNaN(goodness[i]) || active[g] == 0.0) {
+                    weight = 0.0;
+                    points = 0.0;
+                } else {
+                    weight = (groupWeight[g] / activeGroups) * (inputWeight[i] / active[g]);
+                    points = 100.0 * weight * goodness[i];
                 }
                 Contribution.Builder c = Contribution.builder()
                         .input(inputs[i].name()).group(groupName[i]).points(points).weight(Math.min(1.0, weight));
@@ -206,12 +234,15 @@ final class ScorecardEvaluator {
                 contributions.add(c.build());
             }
         }
-        double bounded = bounded(computed);
-        double score = finalScore(snapshot, bounded);
+        double score = finalScore(snapshot, computed);
         Optional<ManualOverride> override = activeOverride(snapshot);
         if (override.isPresent()) {
+            double explained = 0.0;
+            for (Contribution c : contributions) {
+                explained += c.points();
+            }
             contributions.add(Contribution.builder().input(SuccessVector.OVERRIDE_INPUT).group(OVERRIDE_GROUP)
-                    .points(score - computed).weight(0.0).build());
+                    .points(score - explained).weight(0.0).build());
         }
         Band band = band(snapshot, score);
         double velocity = velocity(snapshot, score);
@@ -230,9 +261,14 @@ final class ScorecardEvaluator {
                 .build();
     }
 
+    /** 100 times the active groups' weighted goodness; 50 (all neutral) when every input is missing. */
+    private static double computed(double weighted, double activeGroups) {
+        return activeGroups == 0.0 ? 50.0 : bounded(100.0 * weighted / activeGroups);
+    }
+
     private Band band(AccountSnapshot snapshot, double score) {
-        int previous = snapshot.previousVector().isPresent()
-                ? bands.indexOfLabel(snapshot.previousVector().get().band().label()) : -1;
+        Optional<SuccessVector> before = snapshot.previousVector();
+        int previous = before.isPresent() ? bands.indexOfLabel(before.get().band().label()) : -1;
         return bandByIndex[bands.indexOf(score, previous)];
     }
 
@@ -241,21 +277,23 @@ final class ScorecardEvaluator {
         return f.isPresentAt(index) && f.observationsAt(index) >= minObservations[i];
     }
 
-    /** The input's goodness, the policy's stand-in when its data is missing, or NaN when it is dropped. */
-    private double goodness(Features f, int i) {
-        if (hasData(f, i)) {
-            return inputs[i].goodness(f.valueAt(featureIndex[i]));
-        }
-        switch (policy[i]) {
+    /** The goodness an input's missing data counts as under its policy, or NaN when the input is dropped. */
+    private static double standIn(ScorecardInput input) {
+        switch (input.missing()) {
             case NEUTRAL:
                 return 0.5;
             case WORST:
                 return 0.0;
             case FIXED:
-                return inputs[i].missingGoodness().orElseThrow();
+                return input.missingGoodness().orElseThrow();
             default:
                 return Double.NaN;
         }
+    }
+
+    /** The input's goodness, the policy's stand-in when its data is missing, or NaN when it is dropped. */
+    private double goodness(Features f, int i) {
+        return hasData(f, i) ? inputs[i].goodness(f.valueAt(featureIndex[i])) : standIn[i];
     }
 
     private double activeInputWeight(Features f, int g) {
