@@ -39,6 +39,16 @@ final class ScorecardEvaluator {
     private final int[] minObservations;
     private final int[] trendIndex; // feature holding the input's change per week, or -1
     private final double[] standIn; // goodness counted for missing data; NaN when the input is dropped
+    // Each input's normaliser unpacked into primitives, so that scoring makes no virtual call per input.
+    private static final int LINEAR = 0;
+    private static final int TIERS = 1;
+    private static final int LOGISTIC = 2;
+    private final int[] kind;
+    private final double[] a; // linear min, logistic midpoint
+    private final double[] b; // linear max, logistic steepness
+    private final double[][] tierBounds;
+    private final double[][] tierScores;
+    private final boolean[] lowerIsBetter;
     private final BandScheme bands;
     private final Band[] bandByIndex;
     private final DirectionPolicy direction;
@@ -60,6 +70,12 @@ final class ScorecardEvaluator {
         minObservations = new int[n];
         trendIndex = new int[n];
         standIn = new double[n];
+        kind = new int[n];
+        a = new double[n];
+        b = new double[n];
+        tierBounds = new double[n][];
+        tierScores = new double[n][];
+        lowerIsBetter = new boolean[n];
         double[] groupShares = shares(groups.stream().mapToDouble(ScorecardGroup::weight).toArray());
         int i = 0;
         for (int g = 0; g < groupCount; g++) {
@@ -83,6 +99,7 @@ final class ScorecardEvaluator {
                 policy[i] = input.missing();
                 minObservations[i] = input.minObservations();
                 standIn[i] = standIn(input);
+                unpack(i, input);
                 String trend = scorecard.direction().inputTrends().get(input.name());
                 trendIndex[i] = trend == null ? -1 : schema.indexOf(trend);
                 if (trend != null && trendIndex[i] < 0) {
@@ -157,7 +174,7 @@ final class ScorecardEvaluator {
                 double w = inputWeight[i];
                 if (hasData(f, i)) {
                     active += w;
-                    sum += w * inputs[i].goodness(f.valueAt(featureIndex[i]));
+                    sum += w * goodnessOf(i, f.valueAt(featureIndex[i]));
                     coverage += groupWeight[g] * w;
                 } else if (!Double.isNaN(standIn[i])) {
                     active += w;
@@ -188,7 +205,7 @@ final class ScorecardEvaluator {
             for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
                 double w = inputWeight[i];
                 if (hasData(f, i)) {
-                    goodness[i] = inputs[i].goodness(f.valueAt(featureIndex[i]));
+                    goodness[i] = goodnessOf(i, f.valueAt(featureIndex[i]));
                     coverage += groupWeight[g] * w;
                 } else {
                     goodness[i] = standIn[i];
@@ -277,6 +294,57 @@ final class ScorecardEvaluator {
         return f.isPresentAt(index) && f.observationsAt(index) >= minObservations[i];
     }
 
+    private void unpack(int i, ScorecardInput input) {
+        lowerIsBetter[i] = input.direction() == org.cskit.model.MetricDirection.LOWER_IS_BETTER;
+        Normalizer normalizer = input.normalizer();
+        if (normalizer instanceof Normalizer.Linear linear) {
+            kind[i] = LINEAR;
+            a[i] = linear.min();
+            b[i] = linear.max();
+        } else if (normalizer instanceof Normalizer.Logistic logistic) {
+            kind[i] = LOGISTIC;
+            a[i] = logistic.midpoint();
+            b[i] = logistic.steepness();
+        } else {
+            Normalizer.Tiers tiers = (Normalizer.Tiers) normalizer;
+            kind[i] = TIERS;
+            tierBounds[i] = tiers.bounds().stream().mapToDouble(Double::doubleValue).toArray();
+            tierScores[i] = tiers.scores().stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    /** The same goodness as {@link ScorecardInput#goodness(double)}, from the unpacked normaliser. */
+    private double goodnessOf(int i, double value) {
+        double g;
+        switch (kind[i]) {
+            case LINEAR: {
+                double min = a[i];
+                double max = b[i];
+                if (value <= min) {
+                    g = 0.0;
+                } else if (value >= max) {
+                    g = 1.0;
+                } else {
+                    double width = max - min;
+                    g = Double.isFinite(width) ? (value - min) / width : (value / 2 - min / 2) / (max / 2 - min / 2);
+                }
+                break;
+            }
+            case LOGISTIC:
+                g = 1.0 / (1.0 + Math.exp(-b[i] * (value - a[i])));
+                break;
+            default: {
+                double[] bounds = tierBounds[i];
+                int t = 0;
+                while (t < bounds.length && value >= bounds[t]) {
+                    t++;
+                }
+                g = tierScores[i][t];
+            }
+        }
+        return lowerIsBetter[i] ? 1.0 - g : g;
+    }
+
     /** The goodness an input's missing data counts as under its policy, or NaN when the input is dropped. */
     private static double standIn(ScorecardInput input) {
         switch (input.missing()) {
@@ -293,7 +361,7 @@ final class ScorecardEvaluator {
 
     /** The input's goodness, the policy's stand-in when its data is missing, or NaN when it is dropped. */
     private double goodness(Features f, int i) {
-        return hasData(f, i) ? inputs[i].goodness(f.valueAt(featureIndex[i])) : standIn[i];
+        return hasData(f, i) ? goodnessOf(i, f.valueAt(featureIndex[i])) : standIn[i];
     }
 
     private double activeInputWeight(Features f, int g) {
@@ -376,7 +444,7 @@ final class ScorecardEvaluator {
                     continue;
                 }
                 double value = f.valueAt(featureIndex[i]);
-                double change = inputs[i].goodness(value + f.valueAt(t)) - inputs[i].goodness(value);
+                double change = goodnessOf(i, value + f.valueAt(t)) - goodnessOf(i, value);
                 projected += 100.0 * (groupWeight[g] / activeGroupWeight) * (inputWeight[i] / active) * change;
             }
         }
