@@ -11,11 +11,12 @@ import java.util.Arrays;
  */
 public final class Cooldowns {
     private static final long NEVER = Long.MIN_VALUE;
+    private static final int SLOTS = RuleSet.RULES + RuleSet.EVENT_RULES;
     private final long[] last;
     private int base;
 
     public Cooldowns(int accounts) {
-        last = new long[accounts * RuleSet.RULES];
+        last = new long[accounts * SLOTS];
         reset(0);
     }
 
@@ -26,11 +27,11 @@ public final class Cooldowns {
     }
 
     public boolean ready(int account, int rule, long now) {
-        long l = last[(account - base) * RuleSet.RULES + rule];
+        long l = last[(account - base) * SLOTS + rule];
         return l == NEVER || now - l >= RuleSet.COOLDOWN_MILLIS;
     }
 
     public void record(int account, int rule, long now) {
-        last[(account - base) * RuleSet.RULES + rule] = now;
+        last[(account - base) * SLOTS + rule] = now;
     }
 }

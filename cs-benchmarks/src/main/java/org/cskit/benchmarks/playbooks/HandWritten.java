@@ -13,8 +13,12 @@ public final class HandWritten implements Engine {
     private final Firings firings;
 
     public HandWritten(Portfolio p, int batch, Firings firings) {
+        this(p, new Cooldowns(batch), firings);
+    }
+
+    HandWritten(Portfolio p, Cooldowns cooldowns, Firings firings) {
         this.p = p;
-        this.cooldowns = new Cooldowns(batch);
+        this.cooldowns = cooldowns;
         this.firings = firings;
     }
 

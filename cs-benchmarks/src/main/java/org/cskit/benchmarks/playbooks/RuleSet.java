@@ -41,6 +41,9 @@ import org.cskit.playbooks.engine.PlaybookInput;
  */
 public final class RuleSet {
     public static final int TEMPLATES = 10, THRESHOLDS = 5, RULES = TEMPLATES * THRESHOLDS;
+    /** Rules 50..54: CHAMPION_CHANGED and vector.score &lt; 50+5k and segment in (enterprise, mid-market). */
+    public static final int EVENT_RULES = 5;
+    static final double[] T10 = {50, 55, 60, 65, 70};
     public static final Duration COOLDOWN = Duration.ofDays(30);
     public static final long COOLDOWN_MILLIS = COOLDOWN.toMillis();
     static final String[] NAMES = {"usage-drop", "users-drop", "low-seats", "tickets", "entered-red", "entered-yellow",
@@ -61,6 +64,9 @@ public final class RuleSet {
 
     /** The id of rule {@code r}, such as {@code usage-drop-3}. */
     public static String id(int r) {
+        if (r >= RULES) {
+            return "champion-changed-" + (r - RULES);
+        }
         return NAMES[r / THRESHOLDS] + "-" + (r % THRESHOLDS);
     }
 
@@ -68,6 +74,9 @@ public final class RuleSet {
     public static int indexOf(String id) {
         int dash = id.lastIndexOf('-');
         String name = id.substring(0, dash);
+        if (name.equals("champion-changed")) {
+            return RULES + Integer.parseInt(id.substring(dash + 1));
+        }
         for (int t = 0; t < TEMPLATES; t++) {
             if (NAMES[t].equals(name)) {
                 return t * THRESHOLDS + Integer.parseInt(id.substring(dash + 1));
@@ -121,6 +130,16 @@ public final class RuleSet {
             all.add(playbook(9, k, new Trigger.Threshold(SEATS, Operator.GE, T9[k]),
                     Condition.compare(LOGINS_CHANGE, Operator.GE, 10), Condition.is(Fields.DIRECTION, "IMPROVING"),
                     Condition.in(Fields.SEGMENT, "mid-market", "smb")));
+        }
+        return all;
+    }
+
+    /** The 5 event rules (50..54), for the incremental path. */
+    public static List<Playbook> eventPlaybooks() {
+        List<Playbook> all = new ArrayList<>(EVENT_RULES);
+        for (int k = 0; k < EVENT_RULES; k++) {
+            all.add(playbook(TEMPLATES, k, new Trigger.OnEvent("CHAMPION_CHANGED"),
+                    Condition.compare(Fields.SCORE, Operator.LT, T10[k]), Condition.in(Fields.SEGMENT, "enterprise", "mid-market")));
         }
         return all;
     }

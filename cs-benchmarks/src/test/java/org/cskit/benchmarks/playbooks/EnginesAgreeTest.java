@@ -50,4 +50,28 @@ class EnginesAgreeTest {
         }
         plays.forEach((name, fired) -> assertThat(fired).as("%s fires the same plays as handWritten", name).isEqualTo(floor));
     }
+
+    @org.junit.jupiter.api.Test
+    void theEventPathFiresTheSamePlays() {
+        Portfolio portfolio = Portfolio.generate(ACCOUNTS, "dense", 7);
+        PlaybookInput[] inputs = portfolio.inputs();
+        Map<String, long[]> plays = new LinkedHashMap<>();
+        for (String mode : EventPath.MODES) {
+            Firings firings = new Firings(true);
+            Engine engine = new EventPath(mode, portfolio, inputs, BATCH, firings, true);
+            for (int from = 0; from < ACCOUNTS; from += BATCH) {
+                engine.reset(from);
+                engine.evaluate(from, from + BATCH);
+                long before = firings.count();
+                engine.evaluate(from, from + BATCH);
+                assertThat(firings.count()).as("%s: the same event again", mode).isEqualTo(before);
+            }
+            plays.put(mode, firings.sorted());
+        }
+        assertThat(plays.get("handWritten")).isNotEmpty();
+        assertThat(java.util.Arrays.stream(plays.get("handWritten")).allMatch(k -> k % 64 >= RuleSet.RULES)).isTrue();
+        assertThat(plays.get("cskit")).isEqualTo(plays.get("handWritten"));
+        assertThat(plays.get("cskitEvaluate")).isEqualTo(plays.get("handWrittenEvaluate"));
+        System.out.printf("events: %.2f plays per event (event rules only)%n", plays.get("cskit").length / (double) ACCOUNTS);
+    }
 }
