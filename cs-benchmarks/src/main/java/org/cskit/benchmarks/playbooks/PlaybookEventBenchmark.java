@@ -18,14 +18,15 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The incremental path, one event against one account:
- *
  * <pre>
- * java -jar cs-benchmarks/target/benchmarks.jar PlaybookEventBenchmark -prof gc -f 1 -wi 2 -w 2s -i 3 -r 2s
+ * mvn -B -q -pl cs-benchmarks -am install -DskipTests
+ * java -jar cs-benchmarks/target/benchmarks.jar PlaybookEventBenchmark -prof gc -f 1 -wi 3 -w 3s -i 5 -r 3s
  * </pre>
  *
- * <p>Each operation handles one {@code CHAMPION_CHANGED} event for one account of the dense
- * portfolio; see {@link EventPath} for the modes ({@code cskit} is {@code onEvent}). As in
+ * <p>The incremental path, one event against one account.
+ *
+ * <p>Each operation handles one {@code CHAMPION_CHANGED} event for one account of the dense or
+ * sparse portfolio; see {@link EventPath} for the modes ({@code cskit} is {@code onEvent}). As in
  * {@link PlaybookEngineBenchmark}, an invocation is a batch of {@value #BATCH} consecutive accounts,
  * each with a fresh history / cooldown state (reset outside the timed region), so each event
  * is the first for its account and rules really fire.
@@ -42,6 +43,10 @@ public class PlaybookEventBenchmark {
     @Param({"cskit", "cskitEvaluate", "handWritten", "handWrittenEvaluate"})
     public String engine;
 
+    /** {@code dense}: about 2 event rules fire per event; {@code sparse}: none does (scores of 65 and more). */
+    @Param({"dense", "sparse"})
+    public String fireRate;
+
     @Param({"200000"})
     public int accounts;
 
@@ -53,11 +58,11 @@ public class PlaybookEventBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        Portfolio portfolio = Portfolio.generate(accounts, "dense", 42);
+        Portfolio portfolio = Portfolio.generate(accounts, fireRate, 42);
         PlaybookInput[] inputs = engine.startsWith("cskit") ? portfolio.inputs() : null;
         firings = new Firings(false);
         subject = new EventPath(engine, portfolio, inputs, BATCH, firings, false);
-        System.out.printf("%nHEAP engine=%s accounts=%d %.1f MB%n", engine, accounts, PlaybookEngineBenchmark.heapUsedMb());
+        System.out.printf("%nHEAP engine=%s fireRate=%s accounts=%d %.1f MB%n", engine, fireRate, accounts, PlaybookEngineBenchmark.heapUsedMb());
     }
 
     @Setup(Level.Invocation)
@@ -76,7 +81,8 @@ public class PlaybookEventBenchmark {
 
     @TearDown(Level.Trial)
     public void report() {
-        System.out.printf("%nPLAYS engine=%s %.2f plays per event over %d events%n", engine, firings.count() / (double) evaluated,
+        System.out.printf("%nPLAYS engine=%s fireRate=%s %.2f plays per event over %d events%n", engine, fireRate,
+                firings.count() / (double) evaluated,
                 evaluated);
     }
 }

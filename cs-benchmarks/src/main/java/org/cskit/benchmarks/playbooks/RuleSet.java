@@ -41,9 +41,9 @@ import org.cskit.playbooks.engine.PlaybookInput;
  */
 public final class RuleSet {
     public static final int TEMPLATES = 10, THRESHOLDS = 5, RULES = TEMPLATES * THRESHOLDS;
-    /** Rules 50..54: CHAMPION_CHANGED and vector.score &lt; 50+5k and segment in (enterprise, mid-market). */
+    /** Rules 50..54: CHAMPION_CHANGED and vector.score &lt; 40+5k and segment in (enterprise, mid-market). */
     public static final int EVENT_RULES = 5;
-    static final double[] T10 = {50, 55, 60, 65, 70};
+    static final double[] T10 = {40, 45, 50, 55, 60};
     public static final Duration COOLDOWN = Duration.ofDays(30);
     public static final long COOLDOWN_MILLIS = COOLDOWN.toMillis();
     static final String[] NAMES = {"usage-drop", "users-drop", "low-seats", "tickets", "entered-red", "entered-yellow",
