@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * tear-down prints plays per account.
  *
  * <p>Engines: {@code cskit}; {@code easyRules} (4.1.0, lambdas, new Facts per account);
- * {@code drools} (10.x executable model, Java DSL, one reused stateful session: insert, fire, delete per
+ * {@code drools} (10.x executable model, Java DSL, a stateful session reused for a batch: insert, fire, delete per
  * account), {@code droolsStateless} (stateless session per account), {@code droolsBatch} (a session per
  * batch with all its accounts inserted, fired once); {@code handWritten} (if-chains over primitive
  * columns: the floor). cskit, Easy Rules and Drools read the same {@code PlaybookInput} objects;
