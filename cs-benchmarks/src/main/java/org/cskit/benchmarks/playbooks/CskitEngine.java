@@ -1,0 +1,60 @@
+package org.cskit.benchmarks.playbooks;
+
+import java.util.List;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.engine.EvaluationResult;
+import org.cskit.playbooks.engine.InMemoryPlayHistory;
+import org.cskit.playbooks.engine.PlaybookEngine;
+import org.cskit.playbooks.engine.PlaybookInput;
+import org.cskit.playbooks.spi.ActionSink;
+
+/**
+ * cskit's {@link PlaybookEngine} with its default {@link InMemoryPlayHistory} and a sink that
+ * counts. {@link #reset} builds the engine again over a fresh history (outside the timed region),
+ * so every batch starts, like every peer's, with no plays and no cooldowns.
+ */
+public final class CskitEngine implements Engine {
+    private final PlaybookInput[] inputs;
+    private final List<Playbook> playbooks;
+    private final ActionSink sink;
+    private PlaybookEngine engine;
+
+    public CskitEngine(PlaybookInput[] inputs, List<Playbook> playbooks, Firings firings) {
+        this.inputs = inputs;
+        this.playbooks = playbooks;
+        this.sink = play -> firings.fire(Portfolio.indexOf(play.accountId()), RuleSet.indexOf(play.playbookId()));
+        reset(0);
+    }
+
+    /** Counting only: the benchmark's sink does not parse ids. */
+    public static CskitEngine counting(PlaybookInput[] inputs, List<Playbook> playbooks, Firings firings) {
+        return new CskitEngine(inputs, playbooks, firings, play -> firings.fire(0, 0));
+    }
+
+    private CskitEngine(PlaybookInput[] inputs, List<Playbook> playbooks, Firings firings, ActionSink sink) {
+        this.inputs = inputs;
+        this.playbooks = playbooks;
+        this.sink = sink;
+        reset(0);
+    }
+
+    public PlaybookEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void reset(int base) {
+        engine = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).history(new InMemoryPlayHistory())
+                .sink(sink).build();
+    }
+
+    @Override
+    public long evaluate(int from, int to) {
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            EvaluationResult r = engine.evaluate(inputs[i]);
+            n += r.created().size();
+        }
+        return n;
+    }
+}
