@@ -3,7 +3,6 @@ package org.cskit.playbooks.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Validate;
 import org.cskit.playbooks.Condition;
@@ -139,7 +138,14 @@ abstract class CompiledCondition {
 
         @Override
         String actual(EvalContext c) {
-            return fields.stream().map(f -> f.name + " = " + f.display(c)).collect(Collectors.joining(", "));
+            StringBuilder sb = new StringBuilder();
+            for (FieldReader f : fields) {
+                if (sb.length() > 0) {
+                    sb.append(", ");
+                }
+                sb.append(f.name).append(" = ").append(f.display(c));
+            }
+            return sb.toString();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.cskit.model.FeatureSchema;
 import org.cskit.playbooks.Action;
+import org.cskit.playbooks.Audience;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Playbook;
 
@@ -16,6 +17,7 @@ final class CompiledPlaybook {
     final int index;
     final CompiledTrigger trigger;
     final boolean closes;
+    private final boolean everyone;
     private final CompiledCondition[] conditions;
     private final Map<String, FieldReader> placeholders = new HashMap<>();
 
@@ -26,6 +28,9 @@ final class CompiledPlaybook {
         this.index = index;
         this.trigger = CompiledTrigger.compile(playbook.trigger(), schema, path + ".trigger");
         this.closes = playbook.repeat().autoClose() && trigger.autoClosable();
+        Audience audience = playbook.audience();
+        this.everyone = audience.segments().isEmpty() && audience.lifecycleStages().isEmpty()
+                && audience.engagementModels().isEmpty();
         this.conditions = new CompiledCondition[playbook.conditions().size()];
         for (int i = 0; i < conditions.length; i++) {
             conditions[i] = CompiledCondition.compile(playbook.conditions().get(i), schema, path + ".conditions[" + i + "]",
@@ -51,7 +56,7 @@ final class CompiledPlaybook {
     }
 
     boolean inAudience(EvalContext c) {
-        return playbook.audience().includes(c.snapshot.segment().name(), c.snapshot.lifecycleStage(),
+        return everyone || playbook.audience().includes(c.snapshot.segment().name(), c.snapshot.lifecycleStage(),
                 c.snapshot.segment().engagementModel());
     }
 
@@ -82,14 +87,14 @@ final class CompiledPlaybook {
     private Play.PlannedAction plan(Action action, EvalContext c) {
         java.util.function.Function<String, String> values = name -> placeholders.get(name).display(c);
         if (action instanceof Action.Task t) {
-            return new Play.PlannedAction(action, t.title().render(values), c.day.plusDays(t.dueInDays()));
+            return new Play.PlannedAction(action, t.title().render(values), c.day().plusDays(t.dueInDays()));
         } else if (action instanceof Action.Message m) {
-            return new Play.PlannedAction(action, m.body().render(values), c.day);
+            return new Play.PlannedAction(action, m.body().render(values), c.day());
         } else if (action instanceof Action.AddMilestone m) {
-            return new Play.PlannedAction(action, m.name().render(values), c.day.plusDays(m.dueInDays()));
+            return new Play.PlannedAction(action, m.name().render(values), c.day().plusDays(m.dueInDays()));
         } else if (action instanceof Action.ScheduleReview r) {
-            return new Play.PlannedAction(action, r.agenda().render(values), c.day.plusDays(r.inDays()));
+            return new Play.PlannedAction(action, r.agenda().render(values), c.day().plusDays(r.inDays()));
         }
-        return new Play.PlannedAction(action, ((Action.Tag) action).tag(), c.day);
+        return new Play.PlannedAction(action, ((Action.Tag) action).tag(), c.day());
     }
 }

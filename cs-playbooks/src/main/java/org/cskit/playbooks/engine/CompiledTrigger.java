@@ -100,7 +100,7 @@ abstract class CompiledTrigger {
 
                 @Override
                 String situation(EvalContext c) {
-                    return "renewal:" + c.day.plusDays((long) days.number(c));
+                    return "renewal:" + c.day().plusDays((long) days.number(c));
                 }
 
                 @Override
@@ -125,7 +125,7 @@ abstract class CompiledTrigger {
 
                 @Override
                 String situation(EvalContext c) {
-                    return "start:" + c.day.minusDays((long) age.number(c)) + ":days " + s.from() + "-" + s.to();
+                    return "start:" + c.day().minusDays((long) age.number(c)) + ":days " + s.from() + "-" + s.to();
                 }
 
                 @Override
@@ -159,7 +159,7 @@ abstract class CompiledTrigger {
 
                 @Override
                 String situation(EvalContext c) {
-                    return "every:" + c.day;
+                    return "every:" + c.day();
                 }
 
                 @Override
@@ -176,7 +176,7 @@ abstract class CompiledTrigger {
 
             @Override
             String situation(EvalContext c) {
-                return "manual:" + c.day;
+                return "manual:" + c.day();
             }
 
             @Override

@@ -14,7 +14,7 @@ final class EvalContext {
     final Features features;
     final SuccessVector vector; // null when not scored
     final SuccessVector previous; // null when none
-    final LocalDate day;
+    private LocalDate day; // computed on first use: most evaluations never need it
     final PlayHistory history;
     private final byte[] atoms; // 0 unknown, 1 false, 2 true
 
@@ -24,9 +24,16 @@ final class EvalContext {
         this.features = snapshot.features();
         this.vector = input.vector().orElse(null);
         this.previous = snapshot.previousVector().orElse(null);
-        this.day = LocalDate.ofInstant(snapshot.asOf(), ZoneOffset.UTC);
         this.history = history;
         this.atoms = new byte[atomCount];
+    }
+
+    /** The as-of day (UTC). */
+    LocalDate day() {
+        if (day == null) {
+            day = LocalDate.ofInstant(snapshot.asOf(), ZoneOffset.UTC);
+        }
+        return day;
     }
 
     /** The cached result of a shared atom, computing it once per account. */
