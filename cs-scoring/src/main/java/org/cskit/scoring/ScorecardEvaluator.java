@@ -33,7 +33,7 @@ final class ScorecardEvaluator {
     private final double[] groupWeight; // normalised across groups
     private final int[] featureIndex;
     private final double[] inputWeight; // normalised within the group
-    private final ScorecardInput[] inputs;
+    private final String[] inputName;
     private final String[] groupName;
     private final MissingDataPolicy[] policy;
     private final int[] minObservations;
@@ -64,7 +64,7 @@ final class ScorecardEvaluator {
         groupWeight = new double[groupCount];
         featureIndex = new int[n];
         inputWeight = new double[n];
-        inputs = new ScorecardInput[n];
+        inputName = new String[n];
         groupName = new String[n];
         policy = new MissingDataPolicy[n];
         minObservations = new int[n];
@@ -94,7 +94,7 @@ final class ScorecardEvaluator {
                 }
                 featureIndex[i] = index;
                 inputWeight[i] = inputShares[k];
-                inputs[i] = input;
+                inputName[i] = input.name();
                 groupName[i] = group.name();
                 policy[i] = input.missing();
                 minObservations[i] = input.minObservations();
@@ -195,7 +195,7 @@ final class ScorecardEvaluator {
     /** Scores with the explanation: one contribution per input, adding up to the score. */
     SuccessVector score(AccountSnapshot snapshot) {
         Features f = snapshot.features();
-        double[] goodness = new double[inputs.length]; // NaN: dropped (redistributed)
+        double[] goodness = new double[inputName.length]; // NaN: dropped (redistributed)
         double[] active = new double[groupCount];
         double weighted = 0.0;
         double activeGroups = 0.0;
@@ -222,7 +222,7 @@ final class ScorecardEvaluator {
         }
         boolean allMissing = activeGroups == 0.0;
         double computed = computed(weighted, activeGroups);
-        List<Contribution> contributions = new ArrayList<>(inputs.length + 1);
+        List<Contribution> contributions = new ArrayList<>(inputName.length + 1);
         for (int g = 0; g < groupCount; g++) {
             for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
                 boolean data = hasData(f, i);
@@ -240,7 +240,7 @@ final class ScorecardEvaluator {
                     points = 100.0 * weight * goodness[i];
                 }
                 Contribution.Builder c = Contribution.builder()
-                        .input(inputs[i].name()).group(groupName[i]).points(points).weight(Math.min(1.0, weight));
+                        .input(inputName[i]).group(groupName[i]).points(points).weight(Math.min(1.0, weight));
                 // A value resting on fewer observations than the input requires counts as missing: no value.
                 if (data) {
                     c.value(f.valueAt(featureIndex[i]));
@@ -359,15 +359,10 @@ final class ScorecardEvaluator {
         }
     }
 
-    /** The input's goodness, the policy's stand-in when its data is missing, or NaN when it is dropped. */
-    private double goodness(Features f, int i) {
-        return hasData(f, i) ? goodnessOf(i, f.valueAt(featureIndex[i])) : standIn[i];
-    }
-
     private double activeInputWeight(Features f, int g) {
         double active = 0.0;
         for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
-            if (policy[i] != MissingDataPolicy.REDISTRIBUTE || hasData(f, i)) {
+            if (hasData(f, i) || !Double.isNaN(standIn[i])) {
                 active += inputWeight[i];
             }
         }

@@ -17,7 +17,10 @@ public final class WeightedScorecard implements ScoringStrategy {
     public static final String NAME = "weighted-scorecard";
 
     private final Scorecard scorecard;
-    private volatile ScorecardEvaluator compiled;
+    // Compiled once per feature schema; the last one used is checked first (a portfolio shares one).
+    private final java.util.concurrent.ConcurrentMap<FeatureSchema, ScorecardEvaluator> compiled =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile ScorecardEvaluator last;
 
     private WeightedScorecard(Scorecard scorecard) {
         this.scorecard = java.util.Objects.requireNonNull(scorecard, "scorecard");
@@ -69,10 +72,10 @@ public final class WeightedScorecard implements ScoringStrategy {
     }
 
     private ScorecardEvaluator evaluator(FeatureSchema schema) {
-        ScorecardEvaluator e = compiled;
-        if (e == null || (e.schema() != schema && !e.schema().equals(schema))) {
-            e = ScorecardEvaluator.compile(scorecard, schema);
-            compiled = e;
+        ScorecardEvaluator e = last;
+        if (e == null || e.schema() != schema) {
+            e = compiled.computeIfAbsent(schema, s -> ScorecardEvaluator.compile(scorecard, s));
+            last = e;
         }
         return e;
     }

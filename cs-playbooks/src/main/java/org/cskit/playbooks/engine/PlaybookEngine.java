@@ -44,6 +44,7 @@ public final class PlaybookEngine {
     private final List<Playbook> playbooks;
     private final FeatureSchema schema;
     private final CompiledPlaybook[] compiled;
+    private final Map<String, CompiledPlaybook> byId = new HashMap<>();
     private final Map<String, CompiledPlaybook[]> byEvent;
     private final int atomCount;
     private final PlayHistory history;
@@ -58,6 +59,9 @@ public final class PlaybookEngine {
         List<EvalContext.Atom> atomList = new ArrayList<>();
         compiled = compileAll(playbooks, schema, atoms, atomList);
         atomCount = atomList.size();
+        for (CompiledPlaybook p : compiled) {
+            byId.put(p.id, p);
+        }
         Map<String, List<CompiledPlaybook>> events = new HashMap<>();
         for (CompiledPlaybook p : compiled) {
             if (p.trigger.eventType() != null) {
@@ -302,22 +306,13 @@ public final class PlaybookEngine {
         }
         for (Play play : open) {
             if (!play.playbookId().equals(p.id) && !closed.contains(play)) {
-                CompiledPlaybook other = compiled[indexOf(play.playbookId())];
-                if (group.equals(other.playbook.repeat().exclusionGroup())) {
+                CompiledPlaybook other = byId.get(play.playbookId());
+                if (other != null && group.equals(other.playbook.repeat().exclusionGroup())) {
                     return Optional.of(other.id);
                 }
             }
         }
         return Optional.empty();
-    }
-
-    private int indexOf(String playbookId) {
-        for (int i = 0; i < compiled.length; i++) {
-            if (compiled[i].id.equals(playbookId)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("open play of unknown playbook '" + playbookId + "'");
     }
 
     /** Builds a {@link PlaybookEngine}. Not thread-safe. */
