@@ -230,12 +230,16 @@ public final class PlaybookEngine {
         EvalContext c = new EvalContext(input, atomCount, history);
         var account = input.snapshot().accountId();
         List<Play> open = history.openPlays(account);
+        Set<String> withOpenPlays = open.isEmpty() ? Set.of() : new java.util.HashSet<>();
+        for (Play play : open) {
+            withOpenPlays.add(play.playbookId());
+        }
         List<Play> closed = new ArrayList<>(0);
         List<CompiledPlaybook> fired = new ArrayList<>(0);
         for (CompiledPlaybook p : set) {
             boolean inAudience = p.inAudience(c);
             boolean fires = inAudience && p.trigger.fires(c, p.id);
-            boolean hasOpen = p.closes && hasOpenPlay(open, p.id);
+            boolean hasOpen = p.closes && withOpenPlays.contains(p.id);
             if (!fires && !hasOpen) {
                 continue;
             }
@@ -280,15 +284,6 @@ public final class PlaybookEngine {
             created.add(play);
         }
         return new EvaluationResult(created, closed, suppressed, failed);
-    }
-
-    private static boolean hasOpenPlay(List<Play> open, String playbookId) {
-        for (Play play : open) {
-            if (play.playbookId().equals(playbookId)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Mutual exclusion: a more urgent (or, equally urgent, earlier listed) member fired, or another member's play is open. */

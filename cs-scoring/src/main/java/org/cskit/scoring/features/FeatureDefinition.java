@@ -72,7 +72,7 @@ public abstract class FeatureDefinition {
      * @return the change
      */
     @JsonProperty("change")
-    public abstract Optional<Change> change();
+    public abstract Optional<WindowChange> change();
 
     /**
      * The number of windows a trend is read over, if the feature is a trend.

@@ -54,7 +54,7 @@ import org.cskit.model.ValidationException;
  * FeatureDeriver deriver = FeatureDeriver.of(List.of(
  *         FeatureDefinition.of("logins_14d", "login", Aggregate.COUNT, Duration.ofDays(14)),
  *         FeatureDefinition.builder().name("logins_14d_change_pct").signal("login").aggregate(Aggregate.COUNT)
- *                 .window(Duration.ofDays(14)).change(Change.PERCENT).build()));
+ *                 .window(Duration.ofDays(14)).change(WindowChange.PERCENT).build()));
  * Features features = deriver.derive(accountId, signals, asOf);
  * }</pre>
  */
@@ -230,7 +230,7 @@ public final class FeatureDeriver {
                 return null;
             }
             double change;
-            if (d.change().get() == Change.ABSOLUTE) {
+            if (d.change().get() == WindowChange.ABSOLUTE) {
                 change = current.value - previous.value;
             } else if (previous.value == 0) {
                 return null; // no percent change against nothing

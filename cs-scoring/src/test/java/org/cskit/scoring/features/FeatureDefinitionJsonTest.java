@@ -26,7 +26,7 @@ class FeatureDefinitionJsonTest {
                 FeatureDefinition.builder().name("logins_trend").signal("login").aggregate(Aggregate.COUNT).window(Duration.ofDays(7))
                         .trendPeriods(4).build(),
                 FeatureDefinition.builder().name("nps_change").signal("nps").aggregate(Aggregate.MEAN).window(Duration.ofDays(30))
-                        .change(Change.PERCENT).build(),
+                        .change(WindowChange.PERCENT).build(),
                 FeatureDefinition.builder().name("tickets_7d").signal("ticket").aggregate(Aggregate.SUM).window(Duration.ofDays(7))
                         .emptyAsZero(false).build());
         assertThat(FeatureDeriver.of(defs).schema().names()).containsExactly("logins_14d", "logins_trend", "nps_change", "tickets_7d");
@@ -35,7 +35,7 @@ class FeatureDefinitionJsonTest {
     @Test
     void write_thenRead_givesTheSameDefinition() {
         FeatureDefinition d = FeatureDefinition.builder().name("nps_change").signal("nps").aggregate(Aggregate.MEAN)
-                .window(Duration.ofDays(30)).change(Change.ABSOLUTE).build();
+                .window(Duration.ofDays(30)).change(WindowChange.ABSOLUTE).build();
 
         assertThat(JSON.read(JSON.write(d), FeatureDefinition.class)).isEqualTo(d);
     }

@@ -41,9 +41,9 @@ class FeatureDeriverProperties {
                 if (a != Aggregate.DAYS_SINCE_LAST) {
                     defs.add(FeatureDefinition.of(a + suffix, "usage", a, w));
                     defs.add(FeatureDefinition.builder().name(a + suffix + "_abs").signal("usage").aggregate(a).window(w)
-                            .change(Change.ABSOLUTE).build());
+                            .change(WindowChange.ABSOLUTE).build());
                     defs.add(FeatureDefinition.builder().name(a + suffix + "_pct").signal("usage").aggregate(a).window(w)
-                            .change(Change.PERCENT).build());
+                            .change(WindowChange.PERCENT).build());
                 }
             }
         }

@@ -106,7 +106,7 @@ class FeatureDeriverTest {
     void derive_signalAtTheBoundaryBetweenWindows_countsInTheWindowBefore() {
         // the one signal at asOf - 7d ends the window before: this week 0, the week before 1, change -1.
         Features f = derive(List.of(signal("usage", 1, AS_OF.minus(WEEK))),
-                weekly("abs", Aggregate.COUNT).change(Change.ABSOLUTE).build());
+                weekly("abs", Aggregate.COUNT).change(WindowChange.ABSOLUTE).build());
 
         assertThat(f.value("abs")).hasValue(-1.0);
     }
@@ -146,8 +146,8 @@ class FeatureDeriverTest {
         List<Signal> s = List.of(signal("usage", 1, daysBefore(1)), signal("usage", 1, daysBefore(3)),
                 signal("usage", 1, daysBefore(8)), signal("usage", 1, daysBefore(9)), signal("usage", 1, daysBefore(10)),
                 signal("usage", 1, daysBefore(13)));
-        Features f = derive(s, weekly("abs", Aggregate.COUNT).change(Change.ABSOLUTE).build(),
-                weekly("pct", Aggregate.COUNT).change(Change.PERCENT).build());
+        Features f = derive(s, weekly("abs", Aggregate.COUNT).change(WindowChange.ABSOLUTE).build(),
+                weekly("pct", Aggregate.COUNT).change(WindowChange.PERCENT).build());
 
         assertThat(feature(f, "abs")).isEqualTo(new Feature("abs", -2, 2));
         assertThat(feature(f, "pct")).isEqualTo(new Feature("pct", -50, 2));
@@ -158,7 +158,7 @@ class FeatureDeriverTest {
         // MEAN nps this week 10, the week before -20: 100 * (10 - (-20)) / |-20| = 150.
         List<Signal> s = List.of(nps(10, daysBefore(2)), nps(-20, daysBefore(9)));
         Features f = FeatureDeriver.of(List.of(FeatureDefinition.builder().name("pct").signal("nps").aggregate(Aggregate.MEAN)
-                .window(WEEK).change(Change.PERCENT).build())).derive(ACME, s, AS_OF);
+                .window(WEEK).change(WindowChange.PERCENT).build())).derive(ACME, s, AS_OF);
 
         assertThat(f.value("pct")).hasValue(150.0);
     }
@@ -172,9 +172,9 @@ class FeatureDeriverTest {
     void derive_percentChangeAgainstZero_isMissingNotInfinite() {
         // this week 1, the week before 0: absolute +1 (resting on min(1, 0) = 0 observations), percent missing.
         Features f = derive(List.of(signal("usage", 1, daysBefore(1))),
-                weekly("abs", Aggregate.COUNT).change(Change.ABSOLUTE).build(),
-                weekly("pct", Aggregate.COUNT).change(Change.PERCENT).build(),
-                weekly("flat", Aggregate.SUM).change(Change.PERCENT).signal("nothing").build());
+                weekly("abs", Aggregate.COUNT).change(WindowChange.ABSOLUTE).build(),
+                weekly("pct", Aggregate.COUNT).change(WindowChange.PERCENT).build(),
+                weekly("flat", Aggregate.SUM).change(WindowChange.PERCENT).signal("nothing").build());
 
         assertThat(feature(f, "abs")).isEqualTo(new Feature("abs", 1, 0));
         assertThat(f.value("pct")).isEmpty();
@@ -184,7 +184,7 @@ class FeatureDeriverTest {
     @Test
     void derive_changeWithAMissingWindow_isMissing() {
         // MEAN of an empty week before is missing, so is the change.
-        Features f = derive(List.of(signal("usage", 5, daysBefore(1))), weekly("abs", Aggregate.MEAN).change(Change.ABSOLUTE).build());
+        Features f = derive(List.of(signal("usage", 5, daysBefore(1))), weekly("abs", Aggregate.MEAN).change(WindowChange.ABSOLUTE).build());
 
         assertThat(f.value("abs")).isEmpty();
     }

@@ -185,13 +185,13 @@ class FeatureRulesTest {
 
     @Test
     void definition_changeAndTrend_isRejected() {
-        assertRejected(() -> definition().change(Change.PERCENT).trendPeriods(4).build(), "trendPeriods",
+        assertRejected(() -> definition().change(WindowChange.PERCENT).trendPeriods(4).build(), "trendPeriods",
                 "feature 'n' is either a change or a trend, not both");
     }
 
     @Test
     void definition_changeOfDaysSinceLast_isRejected() {
-        assertRejected(() -> definition().aggregate(Aggregate.DAYS_SINCE_LAST).change(Change.ABSOLUTE).build(), "change",
+        assertRejected(() -> definition().aggregate(Aggregate.DAYS_SINCE_LAST).change(WindowChange.ABSOLUTE).build(), "change",
                 "feature 'n' aggregates DAYS_SINCE_LAST, which has no change or trend");
     }
 
