@@ -5,7 +5,7 @@ import org.cskit.playbooks.engine.PlaybookInput;
 /** Builds an engine by its benchmark name. */
 public final class Engines {
     /** Every engine and peer mode, by benchmark name. */
-    public static final String[] NAMES = {"cskit", "easyRules", "drools", "droolsStateless", "droolsBatch", "handWritten"};
+    public static final String[] NAMES = {"cskit", "cskitColumns", "easyRules", "drools", "droolsStateless", "droolsBatch", "handWritten"};
 
     private Engines() {}
 
@@ -13,8 +13,8 @@ public final class Engines {
      * Builds one engine over a portfolio.
      *
      * @param name an engine name from {@link #NAMES}
-     * @param portfolio the columns (read by handWritten only)
-     * @param inputs the objects (read by every other engine); may be null for handWritten
+     * @param portfolio the columns (read by handWritten and cskitColumns only)
+     * @param inputs the objects (read by every other engine); may be null for handWritten and cskitColumns
      * @param batch the most accounts between two resets
      * @param firings where plays go
      * @param record whether the cskit sink must recover (account, rule) from each play (the gate)
@@ -25,6 +25,8 @@ public final class Engines {
             case "cskit":
                 return record ? new CskitEngine(inputs, RuleSet.playbooks(), firings)
                         : CskitEngine.counting(inputs, RuleSet.playbooks(), firings);
+            case "cskitColumns":
+                return new CskitColumnsEngine(portfolio, RuleSet.playbooks(), batch, firings);
             case "easyRules":
                 return new EasyRulesEngine(AccountFact.of(inputs), batch, firings);
             case "drools":

@@ -41,12 +41,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * class loading included), and the
  * tear-down prints plays per account.
  *
- * <p>Engines: {@code cskit}; {@code easyRules} (4.1.0, lambdas, new Facts per account);
+ * <p>Engines: {@code cskit} (objects: {@code evaluate(PlaybookInput)} per account);
+ * {@code cskitColumns} (the same engine's columnar path over the primitive columns); {@code easyRules} (4.1.0, lambdas, new Facts per account);
  * {@code drools} (10.x executable model, Java DSL, a stateful session reused for a batch: insert, fire, delete per
  * account), {@code droolsStateless} (stateless session per account), {@code droolsBatch} (a session per
  * batch with all its accounts inserted, fired once); {@code handWritten} (if-chains over primitive
  * columns: the floor). cskit, Easy Rules and Drools read the same {@code PlaybookInput} objects;
- * handWritten holds only the columns.
+ * handWritten and cskitColumns hold only the columns.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,7 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PlaybookEngineBenchmark {
     static final int BATCH = 10_000;
 
-    @Param({"cskit", "easyRules", "drools", "droolsStateless", "droolsBatch", "handWritten"})
+    @Param({"cskit", "cskitColumns", "easyRules", "drools", "droolsStateless", "droolsBatch", "handWritten"})
     public String engine;
 
     @Param({"dense", "sparse"})
@@ -78,14 +79,16 @@ public class PlaybookEngineBenchmark {
             throw new IllegalArgumentException("accounts must be a multiple of " + BATCH);
         }
         Portfolio portfolio = Portfolio.generate(accounts, fireRate, 42);
-        PlaybookInput[] inputs = engine.equals("handWritten") ? null : portfolio.inputs();
+        boolean columnar = engine.equals("handWritten") || engine.equals("cskitColumns");
+        PlaybookInput[] inputs = columnar ? null : portfolio.inputs();
         firings = new Firings(false);
         // Build time of the 50 rules alone (no accounts to wrap), cold: the first build in this JVM.
+        Portfolio forBuild = engine.equals("cskitColumns") ? Portfolio.generate(BATCH, fireRate, 1) : columnar ? portfolio : null;
         long start = System.nanoTime();
-        Engines.create(engine, engine.equals("handWritten") ? portfolio : null, new PlaybookInput[0], BATCH, new Firings(false), false);
+        Engines.create(engine, forBuild, new PlaybookInput[0], BATCH, new Firings(false), false);
         long buildMicros = (System.nanoTime() - start) / 1000;
         System.out.printf("%nBUILD engine=%s fireRate=%s %.1f ms (cold)%n", engine, fireRate, buildMicros / 1000.0);
-        subject = Engines.create(engine, engine.equals("handWritten") ? portfolio : null, inputs, BATCH, firings, false);
+        subject = Engines.create(engine, columnar ? portfolio : null, inputs, BATCH, firings, false);
         System.out.printf("HEAP engine=%s fireRate=%s accounts=%d %.1f MB%n", engine, fireRate, accounts, heapUsedMb());
     }
 

@@ -56,8 +56,7 @@ final class CompiledPlaybook {
     }
 
     boolean inAudience(EvalContext c) {
-        return everyone || playbook.audience().includes(c.snapshot.segment().name(), c.snapshot.lifecycleStage(),
-                c.snapshot.segment().engagementModel());
+        return everyone || playbook.audience().includes(c.segmentName(), c.stage(), c.engagementModel());
     }
 
     boolean conditionsHold(EvalContext c) {
@@ -79,9 +78,9 @@ final class CompiledPlaybook {
         for (CompiledCondition condition : conditions) {
             outcomes.add(new Play.ConditionOutcome(condition.describe(), condition.actual(c), condition.test(c)));
         }
-        String key = id + "|" + c.snapshot.accountId() + "|" + situation + "|" + c.snapshot.asOf();
-        return new Play(key, c.snapshot.accountId(), id, playbook.version(), situation, playbook.priority(),
-                c.snapshot.asOf(), actions, new Play.Reason(trigger.describe(c), outcomes));
+        String key = id + "|" + c.accountId() + "|" + situation + "|" + c.asOf();
+        return new Play(key, c.accountId(), id, playbook.version(), situation, playbook.priority(),
+                c.asOf(), actions, new Play.Reason(trigger.describe(c), outcomes));
     }
 
     private Play.PlannedAction plan(Action action, EvalContext c) {

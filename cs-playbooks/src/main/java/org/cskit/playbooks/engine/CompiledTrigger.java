@@ -35,6 +35,21 @@ abstract class CompiledTrigger {
         return true;
     }
 
+    /**
+     * The situation of a row as a number: equal codes are equal situations ({@link #situation}).
+     * For triggers whose situation is fixed per playbook, 0.
+     *
+     * @param day the as-of day, as an epoch day
+     */
+    long situationCode(AccountColumns columns, int row, long day) {
+        return 0;
+    }
+
+    /** Whether this is a cadence trigger, which fires when {@link #due} says so. */
+    boolean isCadence() {
+        return false;
+    }
+
     /** The event type for event triggers, else null. */
     String eventType() {
         return null;
@@ -55,17 +70,18 @@ abstract class CompiledTrigger {
             return new Level("direction:" + to) {
                 @Override
                 boolean holds(EvalContext c) {
-                    return c.vector != null && c.vector.direction().name().equals(to);
+                    return to.equals(c.direction());
                 }
 
                 @Override
                 boolean fires(EvalContext c, String playbookId) {
-                    return holds(c) && (c.previous == null || !c.previous.direction().name().equals(to));
+                    return holds(c) && !to.equals(c.previousDirection());
                 }
 
                 @Override
                 String describe(EvalContext c) {
-                    return "direction turned " + to + (c.previous == null ? "" : " (was " + c.previous.direction() + ")");
+                    String before = c.previousDirection();
+                    return "direction turned " + to + (before == null ? "" : " (was " + before + ")");
                 }
             };
         }
@@ -104,6 +120,11 @@ abstract class CompiledTrigger {
                 }
 
                 @Override
+                long situationCode(AccountColumns columns, int row, long day) {
+                    return day + (long) days.number(columns, row);
+                }
+
+                @Override
                 String describe(EvalContext c) {
                     return "renewal in " + days.display(c) + " days (within " + r.days() + ")";
                 }
@@ -126,6 +147,11 @@ abstract class CompiledTrigger {
                 @Override
                 String situation(EvalContext c) {
                     return "start:" + c.day().minusDays((long) age.number(c)) + ":days " + s.from() + "-" + s.to();
+                }
+
+                @Override
+                long situationCode(AccountColumns columns, int row, long day) {
+                    return day - (long) age.number(columns, row);
                 }
 
                 @Override
@@ -152,14 +178,29 @@ abstract class CompiledTrigger {
         if (trigger instanceof Trigger.Every e) {
             return new Momentary() {
                 @Override
+                boolean due(Instant last, Instant now) {
+                    return !now.isBefore(plus(last, e.period()));
+                }
+
+                @Override
+                boolean isCadence() {
+                    return true;
+                }
+
+                @Override
                 boolean fires(EvalContext c, String playbookId) {
-                    Optional<Instant> last = c.history.lastPlay(c.snapshot.accountId(), playbookId);
-                    return last.isEmpty() || !c.snapshot.asOf().isBefore(plus(last.get(), e.period()));
+                    Optional<Instant> last = c.history.lastPlay(c.accountId(), playbookId);
+                    return last.isEmpty() || due(last.get(), c.asOf());
                 }
 
                 @Override
                 String situation(EvalContext c) {
                     return "every:" + c.day();
+                }
+
+                @Override
+                long situationCode(AccountColumns columns, int row, long day) {
+                    return day;
                 }
 
                 @Override
@@ -171,7 +212,7 @@ abstract class CompiledTrigger {
         return new Momentary() {
             @Override
             boolean fires(EvalContext c, String playbookId) {
-                return c.input.enrolments().contains(playbookId);
+                return c.input != null && c.input.enrolments().contains(playbookId);
             }
 
             @Override
@@ -188,6 +229,11 @@ abstract class CompiledTrigger {
 
     private static Instant plus(Instant at, java.time.Period period) {
         return at.atZone(java.time.ZoneOffset.UTC).plus(period).toInstant();
+    }
+
+    /** For cadence triggers: whether a play last made at {@code last} is due again at {@code now}; false for others. */
+    boolean due(Instant last, Instant now) {
+        return false;
     }
 
     /** A trigger that fires while its situation holds; its situation is fixed per playbook. */
@@ -233,7 +279,7 @@ abstract class CompiledTrigger {
 
         @Override
         boolean holds(EvalContext c) {
-            String now = FieldReader.band(c.vector);
+            String now = c.band();
             return now != null && (entered == band.equals(now));
         }
 
@@ -242,7 +288,7 @@ abstract class CompiledTrigger {
             if (!holds(c)) {
                 return false;
             }
-            String before = FieldReader.band(c.previous);
+            String before = c.previousBand();
             return entered ? !band.equals(before) : band.equals(before);
         }
 
@@ -253,9 +299,9 @@ abstract class CompiledTrigger {
 
         @Override
         String describe(EvalContext c) {
-            String before = FieldReader.band(c.previous);
+            String before = c.previousBand();
             return "band " + (entered ? "entered" : "left") + " '" + band + "'" + " (was "
-                    + (before == null ? "none" : "'" + before + "'") + ", now '" + FieldReader.band(c.vector) + "')";
+                    + (before == null ? "none" : "'" + before + "'") + ", now '" + c.band() + "')";
         }
     }
 
@@ -273,7 +319,7 @@ abstract class CompiledTrigger {
 
         @Override
         boolean fires(EvalContext c, String playbookId) {
-            return c.input.event().isPresent() && AccountEvents.typeOf(c.input.event().get()).equals(type);
+            return c.input != null && c.input.event().isPresent() && AccountEvents.typeOf(c.input.event().get()).equals(type);
         }
 
         @Override

@@ -1,21 +1,32 @@
 package org.cskit.playbooks.engine;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.cskit.model.AccountId;
 import org.cskit.model.AccountSnapshot;
+import org.cskit.model.EngagementModel;
 import org.cskit.model.Features;
+import org.cskit.model.LifecycleStage;
 import org.cskit.model.SuccessVector;
 import org.cskit.playbooks.spi.PlayHistory;
 
-/** One account's evaluation: the input, quick access to its parts, and the shared atoms' results. */
+/**
+ * One account's evaluation: the account read either from a {@link PlaybookInput} (objects) or from
+ * one row of {@link AccountColumns}, quick access to its parts, and the shared atoms' results.
+ * Triggers, conditions and templates read the account only through this class, so that both forms
+ * give the same plays and the same reasons.
+ */
 final class EvalContext {
-    final PlaybookInput input;
-    final AccountSnapshot snapshot;
-    final Features features;
-    final SuccessVector vector; // null when not scored
-    final SuccessVector previous; // null when none
+    final PlaybookInput input; // null for a row
+    private final AccountSnapshot snapshot; // null for a row
+    private final Features features; // null for a row
+    private final SuccessVector vector; // null when not scored or for a row
+    private final SuccessVector previous; // null when none or for a row
+    private final AccountColumns columns; // null for an input
+    private final int row;
     private LocalDate day; // computed on first use: most evaluations never need it
-    final PlayHistory history;
+    final PlayHistory history; // null for a row
     private final byte[] atoms; // 0 unknown, 1 false, 2 true
 
     EvalContext(PlaybookInput input, int atomCount, PlayHistory history) {
@@ -26,14 +37,89 @@ final class EvalContext {
         this.previous = snapshot.previousVector().orElse(null);
         this.history = history;
         this.atoms = new byte[atomCount];
+        this.columns = null;
+        this.row = -1;
+    }
+
+    EvalContext(AccountColumns columns, int row, int atomCount) {
+        this.input = null;
+        this.snapshot = null;
+        this.features = null;
+        this.vector = null;
+        this.previous = null;
+        this.history = null;
+        this.atoms = new byte[atomCount];
+        this.columns = columns;
+        this.row = row;
+    }
+
+    AccountId accountId() {
+        return columns == null ? snapshot.accountId() : columns.accountId(row);
+    }
+
+    Instant asOf() {
+        return columns == null ? snapshot.asOf() : columns.asOf();
     }
 
     /** The as-of day (UTC). */
     LocalDate day() {
         if (day == null) {
-            day = LocalDate.ofInstant(snapshot.asOf(), ZoneOffset.UTC);
+            day = LocalDate.ofInstant(asOf(), ZoneOffset.UTC);
         }
         return day;
+    }
+
+    String segmentName() {
+        return columns == null ? snapshot.segment().name() : columns.segment(row).name();
+    }
+
+    EngagementModel engagementModel() {
+        return columns == null ? snapshot.segment().engagementModel() : columns.segment(row).engagementModel();
+    }
+
+    LifecycleStage stage() {
+        return columns == null ? snapshot.lifecycleStage() : columns.stage(row);
+    }
+
+    /** Feature {@code index}, NaN when missing. */
+    double feature(int index) {
+        return columns == null ? features.valueAt(index) : columns.feature(index, row);
+    }
+
+    double score() {
+        return columns == null ? (vector == null ? Double.NaN : vector.score()) : columns.score(row);
+    }
+
+    double velocity() {
+        return columns == null ? (vector == null ? Double.NaN : vector.velocity()) : columns.velocity(row);
+    }
+
+    double coverage() {
+        return columns == null ? (vector == null ? Double.NaN : vector.coverage()) : columns.coverage(row);
+    }
+
+    double previousScore() {
+        return columns == null ? (previous == null ? Double.NaN : previous.score()) : columns.previousScore(row);
+    }
+
+    /** The current band's label, null when not scored. */
+    String band() {
+        return columns == null ? (vector == null ? null : vector.band().label()) : columns.band(row);
+    }
+
+    /** The previous band's label, null when there is no previous vector. */
+    String previousBand() {
+        return columns == null ? (previous == null ? null : previous.band().label()) : columns.previousBand(row);
+    }
+
+    /** The current direction's name, null when not scored. */
+    String direction() {
+        return columns == null ? (vector == null ? null : vector.direction().name()) : columns.direction(row);
+    }
+
+    /** The previous direction's name, null when there is no previous vector. */
+    String previousDirection() {
+        return columns == null ? (previous == null ? null : previous.direction().name()) : columns.previousDirection(row);
     }
 
     /** The cached result of a shared atom, computing it once per account. */

@@ -1,7 +1,6 @@
 package org.cskit.playbooks.engine;
 
 import org.cskit.model.FeatureSchema;
-import org.cskit.model.SuccessVector;
 import org.cskit.model.Validate;
 import org.cskit.playbooks.Fields;
 
@@ -54,11 +53,23 @@ final class FieldReader {
     /** The numeric value, or NaN when absent (a missing feature, no vector). */
     double number(EvalContext c) {
         switch (kind) {
-            case FEATURE: return c.features.valueAt(index);
-            case SCORE: return c.vector == null ? Double.NaN : c.vector.score();
-            case VELOCITY: return c.vector == null ? Double.NaN : c.vector.velocity();
-            case COVERAGE: return c.vector == null ? Double.NaN : c.vector.coverage();
-            case PREVIOUS_SCORE: return c.previous == null ? Double.NaN : c.previous.score();
+            case FEATURE: return c.feature(index);
+            case SCORE: return c.score();
+            case VELOCITY: return c.velocity();
+            case COVERAGE: return c.coverage();
+            case PREVIOUS_SCORE: return c.previousScore();
+            default: return Double.NaN;
+        }
+    }
+
+    /** The numeric value of a row, or NaN when absent. */
+    double number(AccountColumns c, int row) {
+        switch (kind) {
+            case FEATURE: return c.feature(index, row);
+            case SCORE: return c.score(row);
+            case VELOCITY: return c.velocity(row);
+            case COVERAGE: return c.coverage(row);
+            case PREVIOUS_SCORE: return c.previousScore(row);
             default: return Double.NaN;
         }
     }
@@ -66,12 +77,12 @@ final class FieldReader {
     /** The text value, or null when absent. */
     String text(EvalContext c) {
         switch (kind) {
-            case BAND: return c.vector == null ? null : c.vector.band().label();
-            case DIRECTION: return c.vector == null ? null : c.vector.direction().name();
-            case PREVIOUS_BAND: return c.previous == null ? null : c.previous.band().label();
-            case SEGMENT: return c.snapshot.segment().name();
-            case STAGE: return c.snapshot.lifecycleStage().name();
-            case ACCOUNT_ID: return c.snapshot.accountId().value();
+            case BAND: return c.band();
+            case DIRECTION: return c.direction();
+            case PREVIOUS_BAND: return c.previousBand();
+            case SEGMENT: return c.segmentName();
+            case STAGE: return c.stage().name();
+            case ACCOUNT_ID: return c.accountId().value();
             default: return null;
         }
     }
@@ -88,9 +99,5 @@ final class FieldReader {
         }
         double v = number(c);
         return Double.isNaN(v) ? "missing" : Validate.format(Math.round(v * 1e4) / 1e4);
-    }
-
-    static String band(SuccessVector v) {
-        return v == null ? null : v.band().label();
     }
 }

@@ -49,6 +49,7 @@ public final class PlaybookEngine {
     private final int atomCount;
     private final PlayHistory history;
     private final ActionSink sink;
+    private final RowEvaluator rows;
 
     private PlaybookEngine(Builder b) {
         this.playbooks = List.copyOf(b.playbooks);
@@ -71,6 +72,7 @@ public final class PlaybookEngine {
         Map<String, CompiledPlaybook[]> index = new HashMap<>();
         events.forEach((type, list) -> index.put(type, list.toArray(new CompiledPlaybook[0])));
         byEvent = index;
+        rows = new RowEvaluator(compiled, new RowProgram(playbooks, schema));
     }
 
     private static CompiledPlaybook[] compileAll(List<Playbook> playbooks, FeatureSchema schema, Map<String, Integer> atoms,
@@ -196,6 +198,118 @@ public final class PlaybookEngine {
             }
         };
         return java.util.stream.StreamSupport.stream(batches, false).onClose(inputs::close);
+    }
+
+    /**
+     * A fresh history for columnar evaluation of up to {@code rows} rows with this engine's
+     * playbooks.
+     *
+     * @param rows the number of rows (accounts) it remembers plays for
+     * @return an empty history
+     * @throws ValidationException if rows is negative or rows x playbooks does not fit one array
+     */
+    public RowPlayHistory newRowHistory(int rows) {
+        return new RowPlayHistory(this, rows);
+    }
+
+    /**
+     * Evaluates every playbook for every row of a columnar portfolio: the fast path for millions of
+     * accounts. Same rules and same plays as {@link #evaluate(PlaybookInput)} on the equivalent
+     * inputs, except that event and manual triggers never fire (there is no event in a batch) and
+     * plays are not built: the sink gets (row, playbook) pairs, and {@link #play} builds the full
+     * play, with its reason, for those the host carries out. Allocates nothing per row.
+     *
+     * @param columns the accounts
+     * @param history the plays made so far, from {@link #newRowHistory}
+     * @param sink where plays go
+     * @return counts of what was done
+     * @throws ValidationException if the columns follow another schema or the history belongs to
+     *     another engine or has fewer rows
+     */
+    public BatchResult evaluate(AccountColumns columns, RowPlayHistory history, RowSink sink) {
+        return evaluate(columns, 0, columns.size(), history, sink);
+    }
+
+    /**
+     * Evaluates rows {@code [from, to)} of a columnar portfolio; see
+     * {@link #evaluate(AccountColumns, RowPlayHistory, RowSink)}. Calls on disjoint ranges may run in
+     * parallel (with a thread-safe sink).
+     *
+     * @param columns the accounts
+     * @param from the first row
+     * @param to the row after the last
+     * @param history the plays made so far
+     * @param sink where plays go
+     * @return counts of what was done
+     */
+    public BatchResult evaluate(AccountColumns columns, int from, int to, RowPlayHistory history, RowSink sink) {
+        check(columns, history);
+        Objects.checkFromToIndex(from, to, columns.size());
+        Objects.requireNonNull(sink, "sink");
+        return rows.evaluate(columns, from, to, history, sink);
+    }
+
+    /**
+     * Evaluates a columnar portfolio on the common fork-join pool, in disjoint slices of rows, each
+     * row by one thread. The sink is called from several threads at once.
+     *
+     * @param columns the accounts
+     * @param history the plays made so far
+     * @param sink a thread-safe sink
+     * @return counts of what was done, added up
+     */
+    public BatchResult evaluateParallel(AccountColumns columns, RowPlayHistory history, RowSink sink) {
+        check(columns, history);
+        Objects.requireNonNull(sink, "sink");
+        int slice = 16 * RowProgram.CHUNK;
+        int slices = (columns.size() + slice - 1) / slice;
+        return java.util.stream.IntStream.range(0, slices).parallel()
+                .mapToObj(i -> rows.evaluate(columns, i * slice, Math.min(columns.size(), (i + 1) * slice), history, sink))
+                .reduce(new BatchResult(0, 0, 0, 0, List.of()), BatchResult::plus);
+    }
+
+    /**
+     * The play a playbook makes (or would make) for a row of a columnar portfolio, with its
+     * actions, reason and idempotency key: what {@link #evaluate(PlaybookInput)} builds for the
+     * equivalent input. Builds it afresh on each call; it does not consult or change any history.
+     *
+     * @param columns the accounts
+     * @param row the row
+     * @param playbook the playbook's index in {@link #playbooks()}
+     * @return the play
+     */
+    public Play play(AccountColumns columns, int row, int playbook) {
+        checkSchema(columns);
+        Objects.checkIndex(row, columns.size());
+        Objects.checkIndex(playbook, compiled.length);
+        return compiled[playbook].play(new EvalContext(columns, row, atomCount));
+    }
+
+    /** The index of a playbook in {@link #playbooks()}. */
+    int indexOf(String playbookId) {
+        CompiledPlaybook p = byId.get(playbookId);
+        if (p == null) {
+            throw Validate.invalid("playbookId", "unknown playbook '" + playbookId + "'; known: " + byId.keySet());
+        }
+        return p.index;
+    }
+
+    private void checkSchema(AccountColumns columns) {
+        if (!columns.schema().equals(schema)) {
+            throw Validate.invalid("columns.schema", "the columns follow " + columns.schema() + ", but the playbooks were compiled for "
+                    + schema);
+        }
+    }
+
+    private void check(AccountColumns columns, RowPlayHistory history) {
+        checkSchema(columns);
+        if (history.engine != this) {
+            throw Validate.invalid("history", "the row history was made by another engine; use this engine's newRowHistory");
+        }
+        if (history.rows() < columns.size()) {
+            throw Validate.invalid("history", "the row history has " + history.rows() + " rows, but the columns have "
+                    + columns.size());
+        }
     }
 
     /**

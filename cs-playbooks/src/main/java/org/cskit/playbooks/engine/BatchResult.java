@@ -1,0 +1,37 @@
+package org.cskit.playbooks.engine;
+
+import java.util.List;
+import org.cskit.model.Validate;
+
+/**
+ * What a columnar evaluation did, in counts; the plays themselves went to the {@link RowSink}.
+ *
+ * @param rows rows evaluated
+ * @param created plays made and delivered
+ * @param closed open plays closed because their situation cleared
+ * @param suppressed plays that fired but were not made: already open, cooling down, over their
+ *     limit, or excluded by a more urgent playbook of their group
+ * @param failed plays the sink threw on (not recorded; retried by the next evaluation)
+ */
+public record BatchResult(long rows, long created, long closed, long suppressed, List<Failure> failed) {
+    /** Checks and copies. */
+    public BatchResult {
+        failed = List.copyOf(Validate.present("failed", failed));
+    }
+
+    /**
+     * A play the sink could not take.
+     *
+     * @param row the account's row
+     * @param playbookId the playbook
+     * @param message the sink's exception message
+     */
+    public record Failure(int row, String playbookId, String message) {}
+
+    BatchResult plus(BatchResult other) {
+        List<Failure> all = new java.util.ArrayList<>(failed);
+        all.addAll(other.failed);
+        return new BatchResult(rows + other.rows, created + other.created, closed + other.closed,
+                suppressed + other.suppressed, all);
+    }
+}

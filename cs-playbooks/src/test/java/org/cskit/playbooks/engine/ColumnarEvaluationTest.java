@@ -1,0 +1,341 @@
+package org.cskit.playbooks.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.cskit.model.AccountId;
+import org.cskit.model.AccountSnapshot;
+import org.cskit.model.Band;
+import org.cskit.model.Contribution;
+import org.cskit.model.Direction;
+import org.cskit.model.EngagementModel;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.Features;
+import org.cskit.model.LifecycleStage;
+import org.cskit.model.ScorecardId;
+import org.cskit.model.Segment;
+import org.cskit.model.StandardFeatures;
+import org.cskit.model.SuccessVector;
+import org.cskit.model.ValidationException;
+import org.cskit.playbooks.Action;
+import org.cskit.playbooks.Audience;
+import org.cskit.playbooks.Condition;
+import org.cskit.playbooks.Fields;
+import org.cskit.playbooks.Operator;
+import org.cskit.playbooks.Play;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.Priority;
+import org.cskit.playbooks.RepeatPolicy;
+import org.cskit.playbooks.Template;
+import org.cskit.playbooks.Trigger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The columnar path against the object path: the same random portfolio, evaluated over several
+ * rounds in time (so cooldowns, limits, auto-close, cadences and exclusion all come into play),
+ * must make and close exactly the same plays, and {@code play(columns, row, p)} must equal the
+ * object path's play.
+ */
+class ColumnarEvaluationTest {
+    private static final FeatureSchema SCHEMA = FeatureSchema.of("logins", "tickets", "seats", "nps",
+            StandardFeatures.DAYS_TO_RENEWAL, StandardFeatures.DAYS_SINCE_START, StandardFeatures.MAX_DAYS_OVERDUE);
+    private static final String[] BANDS = {"red", "yellow", "green"};
+    private static final List<Segment> SEGMENTS = List.of(Segment.of("enterprise", EngagementModel.HIGH_TOUCH),
+            Segment.of("mid-market", EngagementModel.SCALED), Segment.of("smb", EngagementModel.TECH_TOUCH));
+    private static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
+    private static final int[] ROUND_DAYS = {0, 1, 3, 8, 15, 31, 33, 70};
+    private static final int ACCOUNTS = 400;
+
+    static List<Playbook> playbooks() {
+        RepeatPolicy cooldown = RepeatPolicy.builder().cooldown(Duration.ofDays(7)).build();
+        RepeatPolicy limit = RepeatPolicy.builder().limit(new RepeatPolicy.Limit(2, Duration.ofDays(30))).build();
+        RepeatPolicy noClose = RepeatPolicy.builder().autoClose(false).build();
+        RepeatPolicy groupA = RepeatPolicy.builder().exclusionGroup("risk").build();
+        List<Playbook> list = new ArrayList<>();
+        list.add(pb("low-logins", new Trigger.Threshold("logins", Operator.LT, 10), RepeatPolicy.builder().build(), Priority.NORMAL,
+                Audience.builder().build(), Condition.compare("tickets", Operator.GE, 2)));
+        list.add(pb("seats-cool", new Trigger.Threshold("seats", Operator.LE, 0.4), cooldown, Priority.LOW,
+                Audience.builder().addSegments("enterprise", "mid-market").build(), Condition.present("nps")));
+        list.add(pb("entered-red", new Trigger.BandEntered("red"), groupA, Priority.URGENT, Audience.builder().build(),
+                Condition.anyOf(Condition.compare("nps", Operator.LE, 6), Condition.absent("nps"))));
+        list.add(pb("left-green", new Trigger.BandLeft("green"), groupA, Priority.HIGH, Audience.builder().build()));
+        list.add(pb("declining", new Trigger.DirectionTurned(Direction.DECLINING), groupA, Priority.HIGH,
+                Audience.builder().addEngagementModels(EngagementModel.HIGH_TOUCH, EngagementModel.SCALED).build(),
+                Condition.not(Condition.is(Fields.BAND, "green"))));
+        list.add(pb("renewal", new Trigger.DaysBeforeRenewal(90), cooldown, Priority.HIGH, Audience.builder().build(),
+                Condition.compare(Fields.SCORE, Operator.LT, 60)));
+        list.add(pb("onboarding", new Trigger.DaysAfterStart(0, 30), RepeatPolicy.builder().build(), Priority.NORMAL,
+                Audience.builder().addLifecycleStages(LifecycleStage.ONBOARDING, LifecycleStage.ADOPTION).build()));
+        list.add(pb("overdue", new Trigger.MilestoneOverdue(5), limit, Priority.NORMAL, Audience.builder().build(),
+                Condition.allOf(Condition.in(Fields.SEGMENT, "smb", "mid-market"), Condition.compare("logins", Operator.NE, 0))));
+        list.add(pb("review", new Trigger.Every(Period.ofDays(14)), noClose, Priority.LOW, Audience.builder().build(),
+                Condition.compare(Fields.PREVIOUS_SCORE, Operator.GT, 50)));
+        list.add(pb("limited", new Trigger.Threshold(Fields.SCORE, Operator.LT, 50),
+                RepeatPolicy.builder().limit(new RepeatPolicy.Limit(1, Duration.ofDays(20))).cooldown(Duration.ofDays(2)).build(),
+                Priority.NORMAL, Audience.builder().build(), Condition.compare("nps", Operator.EQ, 5)));
+        list.add(pb("champion", new Trigger.OnEvent("CHAMPION_CHANGED"), RepeatPolicy.builder().build(), Priority.HIGH,
+                Audience.builder().build()));
+        list.add(pb("manual", new Trigger.Manual(), RepeatPolicy.builder().build(), Priority.LOW, Audience.builder().build()));
+        return list;
+    }
+
+    private static Playbook pb(String id, Trigger trigger, RepeatPolicy repeat, Priority priority, Audience audience,
+            Condition... conditions) {
+        return Playbook.builder().id(id).name(id).trigger(trigger).repeat(repeat).priority(priority).audience(audience)
+                .addConditions(conditions)
+                .addActions(new Action.Task(Template.of("Call {account.id}: logins {logins}, band {vector.band}"), "csm", 3,
+                        Priority.NORMAL))
+                .build();
+    }
+
+    /** One round of the portfolio as plain arrays, from which both forms are built. */
+    private static final class Round {
+        final Instant at;
+        final double[][] features = new double[SCHEMA.size()][ACCOUNTS];
+        final double[] score = new double[ACCOUNTS], previousScore = new double[ACCOUNTS];
+        final byte[] band = new byte[ACCOUNTS], previousBand = new byte[ACCOUNTS];
+        final byte[] direction = new byte[ACCOUNTS], previousDirection = new byte[ACCOUNTS];
+        final byte[] segment = new byte[ACCOUNTS], stage = new byte[ACCOUNTS];
+
+        Round(int day, SplittableRandom r) {
+            at = T0.plus(Duration.ofDays(day));
+            for (int i = 0; i < ACCOUNTS; i++) {
+                for (int f = 0; f < SCHEMA.size(); f++) {
+                    features[f][i] = r.nextInt(8) == 0 ? Double.NaN : value(f, r);
+                }
+                segment[i] = (byte) r.nextInt(3);
+                stage[i] = (byte) r.nextInt(LifecycleStage.values().length);
+                vector(r, i, score, band, direction);
+                vector(r, i, previousScore, previousBand, previousDirection);
+            }
+        }
+
+        private static double value(int f, SplittableRandom r) {
+            switch (f) {
+                case 0: return r.nextInt(0, 30);
+                case 1: return r.nextInt(0, 5);
+                case 2: return r.nextInt(0, 11) / 10.0;
+                case 3: return r.nextInt(0, 11);
+                case 4: return r.nextInt(-20, 200);
+                case 5: return r.nextInt(0, 60);
+                default: return r.nextInt(0, 12);
+            }
+        }
+
+        private static void vector(SplittableRandom r, int i, double[] score, byte[] band, byte[] direction) {
+            if (r.nextInt(10) == 0) {
+                score[i] = Double.NaN;
+                band[i] = -1;
+                direction[i] = -1;
+            } else {
+                score[i] = r.nextInt(10, 95);
+                band[i] = (byte) (score[i] < 40 ? 0 : score[i] < 65 ? 1 : 2);
+                direction[i] = (byte) r.nextInt(3);
+            }
+        }
+
+        AccountColumns columns() {
+            AccountColumns.Builder b = AccountColumns.builder(SCHEMA, ACCOUNTS).asOf(at).accountIds(ColumnarEvaluationTest::id)
+                    .segments(SEGMENTS, segment).stages(stage).bands(BANDS).vector(score, band, direction)
+                    .previousVector(previousScore, previousBand, previousDirection);
+            for (int f = 0; f < SCHEMA.size(); f++) {
+                b.feature(SCHEMA.names().get(f), features[f]);
+            }
+            return b.build();
+        }
+
+        PlaybookInput input(int i) {
+            Features.Builder f = Features.builder(SCHEMA);
+            for (int k = 0; k < SCHEMA.size(); k++) {
+                if (!Double.isNaN(features[k][i])) {
+                    f.setAt(k, features[k][i], 1);
+                }
+            }
+            AccountSnapshot.Builder s = AccountSnapshot.builder().accountId(id(i)).asOf(at).segment(SEGMENTS.get(segment[i]))
+                    .lifecycleStage(LifecycleStage.values()[stage[i]]).features(f.build());
+            SuccessVector previous = vector(i, at.minus(Duration.ofDays(1)), previousScore[i], previousBand[i], previousDirection[i]);
+            if (previous != null) {
+                s.previousVector(previous);
+            }
+            SuccessVector current = vector(i, at, score[i], band[i], direction[i]);
+            return current == null ? PlaybookInput.of(s.build()) : PlaybookInput.of(s.build(), current);
+        }
+
+        private static SuccessVector vector(int i, Instant at, double score, byte band, byte direction) {
+            if (Double.isNaN(score)) {
+                return null;
+            }
+            return SuccessVector.builder().accountId(id(i)).asOf(at).score(score).band(Band.of(BANDS[band], band))
+                    .direction(Direction.values()[direction]).velocity(0).coverage(1).scorecardId(ScorecardId.of("card"))
+                    .scorecardVersion(1)
+                    .addContributions(Contribution.builder().input("usage").group("usage").points(score).weight(1).build()).build();
+        }
+    }
+
+    static AccountId id(int i) {
+        return AccountId.of("acc-" + i);
+    }
+
+    @Test
+    void columnsMakeAndCloseTheSamePlaysAsObjects_roundAfterRound() {
+        List<Playbook> playbooks = playbooks();
+        PlaybookEngine objects = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        PlaybookEngine columnar = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        RowPlayHistory history = columnar.newRowHistory(ACCOUNTS);
+        SplittableRandom random = new SplittableRandom(7);
+        Set<String> playbooksThatFired = new TreeSet<>();
+        Set<String> playbooksThatClosed = new TreeSet<>();
+        long suppressedTotal = 0;
+        for (int day : ROUND_DAYS) {
+            Round round = new Round(day, random);
+            AccountColumns columns = round.columns();
+            Set<String> expectedCreated = new TreeSet<>();
+            Set<String> expectedClosed = new TreeSet<>();
+            List<Play> expectedPlays = new ArrayList<>();
+            long expectedSuppressed = 0;
+            for (int i = 0; i < ACCOUNTS; i++) {
+                EvaluationResult r = objects.evaluate(round.input(i));
+                r.created().forEach(p -> expectedCreated.add(p.accountId() + " " + p.playbookId()));
+                r.closed().forEach(p -> expectedClosed.add(p.accountId() + " " + p.playbookId()));
+                expectedPlays.addAll(r.created());
+                expectedSuppressed += r.suppressed().size();
+            }
+            Set<String> created = new TreeSet<>();
+            Set<String> closed = new TreeSet<>();
+            List<Play> plays = new ArrayList<>();
+            BatchResult result = columnar.evaluate(columns, history, new RowSink() {
+                @Override
+                public void created(int row, int p) {
+                    created.add(id(row) + " " + playbooks.get(p).id());
+                    plays.add(columnar.play(columns, row, p));
+                }
+
+                @Override
+                public void closed(int row, int p) {
+                    closed.add(id(row) + " " + playbooks.get(p).id());
+                }
+            });
+            assertThat(created).as("plays made on day %d", day).isEqualTo(expectedCreated);
+            assertThat(closed).as("plays closed on day %d", day).isEqualTo(expectedClosed);
+            assertThat(plays).as("plays built on day %d", day).containsExactlyInAnyOrderElementsOf(expectedPlays);
+            assertThat(result.created()).isEqualTo(expectedCreated.size());
+            assertThat(result.closed()).isEqualTo(expectedClosed.size());
+            assertThat(result.suppressed()).as("suppressed on day %d", day).isEqualTo(expectedSuppressed);
+            assertThat(result.rows()).isEqualTo(ACCOUNTS);
+            expectedCreated.forEach(k -> playbooksThatFired.add(k.substring(k.indexOf(' ') + 1)));
+            expectedClosed.forEach(k -> playbooksThatClosed.add(k.substring(k.indexOf(' ') + 1)));
+            suppressedTotal += expectedSuppressed;
+        }
+        // The comparison means something only if every batch trigger fired and plays were closed and suppressed.
+        assertThat(playbooksThatFired).containsExactlyInAnyOrder("low-logins", "seats-cool", "entered-red", "left-green",
+                "declining", "renewal", "onboarding", "overdue", "review", "limited");
+        assertThat(playbooksThatClosed).contains("low-logins", "renewal", "onboarding");
+        assertThat(suppressedTotal).isPositive();
+    }
+
+    @Test
+    void parallelEvaluation_makesTheSamePlaysAsSequential() {
+        List<Playbook> playbooks = playbooks();
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        AccountColumns columns = new Round(0, new SplittableRandom(3)).columns();
+        Set<Long> sequential = new TreeSet<>();
+        engine.evaluate(columns, engine.newRowHistory(ACCOUNTS), (row, p) -> sequential.add((long) row * 64 + p));
+        Set<Long> parallel = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        BatchResult r = engine.evaluateParallel(columns, engine.newRowHistory(ACCOUNTS), (row, p) -> parallel.add((long) row * 64 + p));
+        assertThat(new TreeSet<>(parallel)).isEqualTo(sequential).isNotEmpty();
+        assertThat(r.created()).isEqualTo(sequential.size());
+    }
+
+    @Test
+    void slices_areViewsWithTheirOwnRowNumbers() {
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
+        AccountColumns columns = new Round(0, new SplittableRandom(11)).columns();
+        Set<Long> whole = new TreeSet<>();
+        engine.evaluate(columns, engine.newRowHistory(ACCOUNTS), (row, p) -> whole.add((long) row * 64 + p));
+        Set<Long> sliced = new TreeSet<>();
+        for (int from = 0; from < ACCOUNTS; from += 150) {
+            int base = from;
+            AccountColumns slice = columns.slice(from, Math.min(ACCOUNTS, from + 150));
+            engine.evaluate(slice, engine.newRowHistory(slice.size()), (row, p) -> {
+                sliced.add((long) (base + row) * 64 + p);
+                assertThat(engine.play(slice, row, p)).isEqualTo(engine.play(columns, base + row, p));
+            });
+            assertThat(slice.accountId(0)).isEqualTo(id(from));
+        }
+        assertThat(sliced).isEqualTo(whole).isNotEmpty();
+    }
+
+    @Test
+    void sinkFailure_isReportedNotRecorded_andRetriedNextTime() {
+        List<Playbook> playbooks = playbooks();
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        AccountColumns columns = new Round(0, new SplittableRandom(5)).columns();
+        RowPlayHistory history = engine.newRowHistory(ACCOUNTS);
+        BatchResult failing = engine.evaluate(columns, history, (row, p) -> {
+            throw new IllegalStateException("CRM down");
+        });
+        assertThat(failing.created()).isZero();
+        assertThat(failing.failed()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).isEqualTo("CRM down"));
+        List<Long> delivered = new ArrayList<>();
+        BatchResult retry = engine.evaluate(columns, history, (row, p) -> delivered.add((long) row * 64 + p));
+        assertThat(retry.created()).isEqualTo(failing.failed().size());
+        assertThat(delivered).hasSize(failing.failed().size());
+        assertThat(engine.evaluate(columns, history, (row, p) -> { }).created()).as("a third pass finds them open").isZero();
+    }
+
+    @Test
+    void history_answersWhatWasPlayed() {
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
+        Round round = new Round(0, new SplittableRandom(9));
+        AccountColumns columns = round.columns();
+        RowPlayHistory history = engine.newRowHistory(ACCOUNTS);
+        List<int[]> made = new ArrayList<>();
+        engine.evaluate(columns, history, (row, p) -> made.add(new int[] {row, p}));
+        int[] first = made.get(0);
+        String id = engine.playbooks().get(first[1]).id();
+        assertThat(history.lastPlay(first[0], id)).contains(round.at);
+        assertThat(history.isOpen(first[0], id)).isTrue();
+        assertThat(history.openPlaybooks(first[0])).contains(id);
+        history.clear();
+        assertThat(history.lastPlay(first[0], id)).isEmpty();
+        assertThatThrownBy(() -> history.isOpen(0, "nope")).isInstanceOf(ValidationException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void badColumns_areRejectedNamingColumnRowAndValue() {
+        double[] two = {1, 2};
+        assertThatThrownBy(() -> base(3).feature("logins", two).build()).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'logins' has 2 values for 3 rows");
+        assertThatThrownBy(() -> base(2).feature("unknown", two)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("unknown feature 'unknown'");
+        assertThatThrownBy(() -> base(2).feature("logins", new double[] {1, Double.POSITIVE_INFINITY}).build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("row 1");
+        assertThatThrownBy(() -> base(2).bands(BANDS).vector(new double[] {50, 60}, new byte[] {1, 3}, new byte[] {0, 0}).build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("band code 3 in row 1 is outside -1..2");
+        assertThatThrownBy(() -> base(2).bands(BANDS).vector(new double[] {50, Double.NaN}, new byte[] {1, 1}, new byte[] {0, 0})
+                .build()).isInstanceOf(ValidationException.class).hasMessageContaining("row 1 has score NaN, band code 1");
+        assertThatThrownBy(() -> AccountColumns.builder(SCHEMA, 2).asOf(T0).accountIds(ColumnarEvaluationTest::id)
+                .segments(SEGMENTS, null).stage(LifecycleStage.ADOPTION).build()).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("3 segments but no codes");
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
+        PlaybookEngine other = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
+        AccountColumns columns = base(2).build();
+        assertThatThrownBy(() -> engine.evaluate(columns, other.newRowHistory(2), (r, p) -> { }))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("another engine");
+        assertThatThrownBy(() -> engine.evaluate(columns, engine.newRowHistory(1), (r, p) -> { }))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("1 rows, but the columns have 2");
+    }
+
+    private static AccountColumns.Builder base(int size) {
+        return AccountColumns.builder(SCHEMA, size).asOf(T0).accountIds(ColumnarEvaluationTest::id)
+                .segments(List.of(SEGMENTS.get(0)), null).stage(LifecycleStage.ADOPTION);
+    }
+}
