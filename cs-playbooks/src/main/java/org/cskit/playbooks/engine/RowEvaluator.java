@@ -19,6 +19,8 @@ final class RowEvaluator {
     private final int[] group; // exclusion group id per playbook, -1 for none
     private final int[] urgency; // priority ordinal: higher is more urgent
     private final int[][] members; // per group id, its playbooks
+    private final boolean[] cadence; // per playbook: fires on a cadence (checked against the history)
+    private final long[] closes; // a bit per playbook whose open plays close when the situation clears
 
     RowEvaluator(CompiledPlaybook[] compiled, RowProgram program) {
         this.compiled = compiled;
@@ -26,10 +28,16 @@ final class RowEvaluator {
         int n = compiled.length;
         group = new int[n];
         urgency = new int[n];
+        cadence = new boolean[n];
+        closes = new long[Math.max(1, (n + 63) >>> 6)];
         Map<String, List<Integer>> groups = new HashMap<>();
         List<String> names = new ArrayList<>();
         for (int p = 0; p < n; p++) {
             urgency[p] = compiled[p].playbook.priority().ordinal();
+            cadence[p] = compiled[p].trigger.isCadence();
+            if (compiled[p].closes) {
+                closes[p >>> 6] |= 1L << p;
+            }
             String g = compiled[p].playbook.repeat().exclusionGroup().orElse(null);
             if (g == null) {
                 group[p] = -1;
@@ -57,42 +65,49 @@ final class RowEvaluator {
         }
         long day = asOf.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
         int words = program.words;
-        int n = compiled.length;
+        int pw = history.playbookWords;
         long[] bits = new long[RowProgram.CHUNK * words];
-        int[] fired = new int[n];
+        long[] fires = new long[RowProgram.CHUNK * pw];
+        int[] fired = new int[compiled.length];
         long created = 0, closed = 0, suppressed = 0;
         List<BatchResult.Failure> failures = new ArrayList<>(0);
         for (int start = from; start < to; start += RowProgram.CHUNK) {
             int rows = Math.min(RowProgram.CHUNK, to - start);
             java.util.Arrays.fill(bits, 0, rows * words, 0L);
+            java.util.Arrays.fill(fires, 0, rows * pw, 0L);
             program.evaluate(columns, start, rows, bits);
+            program.fires(bits, rows, fires, pw);
             for (int i = 0; i < rows; i++) {
                 int row = start + i;
                 int offset = i * words;
-                int cellBase = row * n;
+                int cellBase = row * compiled.length;
                 int firedCount = 0;
-                for (int p = 0; p < n; p++) {
-                    if (!program.active[p]) {
-                        continue;
-                    }
-                    CompiledPlaybook cp = compiled[p];
-                    int cell = cellBase + p;
-                    boolean fires = RowProgram.matches(bits, offset, program.fireMask[p]);
-                    if (fires && cp.trigger.isCadence()) {
-                        long last = history.last[cell];
-                        fires = last == RowPlayHistory.NONE || cp.trigger.due(Instant.ofEpochSecond(0, last), asOf);
-                    }
-                    if (cp.closes && history.open[cell] != RowPlayHistory.NONE) {
-                        long situation = RowProgram.matches(bits, offset, program.holdMask[p])
-                                ? cp.trigger.situationCode(columns, row, day) : RowPlayHistory.NONE;
-                        if (history.open[cell] != situation) {
-                            history.open[cell] = RowPlayHistory.NONE;
-                            sink.closed(row, p);
-                            closed++;
+                for (int w = 0; w < pw; w++) {
+                    long firing = fires[i * pw + w];
+                    long open = history.openBits[row * pw + w] & closes[w];
+                    long candidates = firing | open;
+                    while (candidates != 0) {
+                        int p = (w << 6) + Long.numberOfTrailingZeros(candidates);
+                        long pbit = candidates & -candidates;
+                        candidates ^= pbit;
+                        CompiledPlaybook cp = compiled[p];
+                        boolean firesNow = (firing & pbit) != 0;
+                        if (firesNow && cadence[p]) {
+                            long last = history.last[cellBase + p];
+                            firesNow = last == RowPlayHistory.NONE || cp.trigger.due(Instant.ofEpochSecond(0, last), asOf);
                         }
-                    }
-                    if (fires) {
-                        fired[firedCount++] = p;
+                        if ((open & pbit) != 0) {
+                            long situation = RowProgram.matches(bits, offset, program.holdMask[p])
+                                    ? cp.trigger.situationCode(columns, row, day) : RowPlayHistory.NONE;
+                            if (history.open[cellBase + p] != situation) {
+                                history.close(row, p);
+                                sink.closed(row, p);
+                                closed++;
+                            }
+                        }
+                        if (firesNow) {
+                            fired[firedCount++] = p;
+                        }
                     }
                 }
                 for (int f = 0; f < firedCount; f++) {

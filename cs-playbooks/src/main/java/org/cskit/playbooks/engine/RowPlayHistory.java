@@ -35,6 +35,8 @@ public final class RowPlayHistory {
     private final int playbooks;
     final long[] last; // epoch nanos of the latest play, NONE if never
     final long[] open; // situation code of the open play, NONE if none
+    final int playbookWords;
+    final long[] openBits; // per row, a bit per playbook with an open play
     private final long[][] recent; // per playbook with a limit: rows x count play times, NONE if empty
     private final int[] limitCount;
     private final long[] limitNanos;
@@ -52,6 +54,8 @@ public final class RowPlayHistory {
         }
         last = new long[(int) cells];
         open = new long[(int) cells];
+        playbookWords = Math.max(1, (playbooks + 63) >>> 6);
+        openBits = new long[rows * playbookWords];
         recent = new long[playbooks][];
         limitCount = new int[playbooks];
         limitNanos = new long[playbooks];
@@ -77,6 +81,7 @@ public final class RowPlayHistory {
     public void clear() {
         Arrays.fill(last, NONE);
         Arrays.fill(open, NONE);
+        Arrays.fill(openBits, 0L);
         for (long[] r : recent) {
             if (r != null) {
                 Arrays.fill(r, NONE);
@@ -147,11 +152,18 @@ public final class RowPlayHistory {
         return inWindow >= count;
     }
 
+    /** Closes the open play of a row and playbook. */
+    void close(int row, int p) {
+        open[row * playbooks + p] = NONE;
+        openBits[row * playbookWords + (p >>> 6)] &= ~(1L << p);
+    }
+
     /** Records a play made at {@code now} in the given situation. */
     void record(int row, int p, long now, long situation) {
         int cell = row * playbooks + p;
         last[cell] = now;
         open[cell] = situation;
+        openBits[row * playbookWords + (p >>> 6)] |= 1L << p;
         long[] times = recent[p];
         if (times != null) {
             // Replace the oldest of the latest `count` times (NONE, the smallest long, counts as oldest).

@@ -90,6 +90,36 @@ final class RowProgram {
         }
     }
 
+    /**
+     * For rows {@code [0, n)} of {@code bits}, sets in {@code fires} (rows x {@code playbookWords})
+     * the bit of every active playbook whose fire mask holds. {@code fires} must be zero on entry.
+     */
+    void fires(long[] bits, int n, long[] fires, int playbookWords) {
+        for (int p = 0; p < fireMask.length; p++) {
+            if (!active[p]) {
+                continue;
+            }
+            long[] mask = fireMask[p];
+            int pw = p >>> 6;
+            long pbit = 1L << p;
+            if (words == 1) {
+                long m = mask[0];
+                for (int i = 0, o = pw; i < n; i++, o += playbookWords) {
+                    fires[o] |= (bits[i] & m) == m ? pbit : 0L;
+                }
+            } else if (words == 2) {
+                long m0 = mask[0], m1 = mask[1];
+                for (int i = 0, o = pw, b = 0; i < n; i++, o += playbookWords, b += 2) {
+                    fires[o] |= ((bits[b] & m0) == m0) & ((bits[b + 1] & m1) == m1) ? pbit : 0L;
+                }
+            } else {
+                for (int i = 0, o = pw; i < n; i++, o += playbookWords) {
+                    fires[o] |= matches(bits, i * words, mask) ? pbit : 0L;
+                }
+            }
+        }
+    }
+
     static boolean matches(long[] bits, int offset, long[] mask) {
         for (int w = 0; w < mask.length; w++) {
             long m = mask[w];
@@ -141,30 +171,22 @@ final class RowProgram {
             switch (op) {
                 case LT:
                     for (int i = 0, o = w; i < n; i++, o += words) {
-                        if (col[from + i] < t) {
-                            bits[o] |= b;
-                        }
+                        bits[o] |= col[from + i] < t ? b : 0L;
                     }
                     break;
                 case LE:
                     for (int i = 0, o = w; i < n; i++, o += words) {
-                        if (col[from + i] <= t) {
-                            bits[o] |= b;
-                        }
+                        bits[o] |= col[from + i] <= t ? b : 0L;
                     }
                     break;
                 case GT:
                     for (int i = 0, o = w; i < n; i++, o += words) {
-                        if (col[from + i] > t) {
-                            bits[o] |= b;
-                        }
+                        bits[o] |= col[from + i] > t ? b : 0L;
                     }
                     break;
                 case GE:
                     for (int i = 0, o = w; i < n; i++, o += words) {
-                        if (col[from + i] >= t) {
-                            bits[o] |= b;
-                        }
+                        bits[o] |= col[from + i] >= t ? b : 0L;
                     }
                     break;
                 default:
@@ -238,10 +260,12 @@ final class RowProgram {
                 }
                 return;
             }
+            long[] set = new long[ok.length];
+            for (int c = 0; c < ok.length; c++) {
+                set[c] = ok[c] ? bit : 0L;
+            }
             for (int i = 0, o = word; i < n; i++, o += words) {
-                if (ok[codes[from + i] + 1]) {
-                    bits[o] |= bit;
-                }
+                bits[o] |= set[codes[from + i] + 1];
             }
         }
     }
@@ -269,9 +293,7 @@ final class RowProgram {
             for (int i = 0, o = word; i < n; i++, o += words) {
                 int s = columns.segment == null ? 0 : columns.segment[from + i];
                 int g = fixedStage >= 0 ? fixedStage : columns.stage[from + i];
-                if (ok[s][g]) {
-                    bits[o] |= bit;
-                }
+                bits[o] |= ok[s][g] ? bit : 0L;
             }
         }
     }
@@ -291,6 +313,23 @@ final class RowProgram {
 
         @Override
         void evaluate(AccountColumns columns, int from, int n, long[] bits, int words) {
+            if (kind == Kind.NOT) {
+                int pw = parts[0] >>> 6;
+                int shift = parts[0] & 63;
+                for (int i = 0, base = 0; i < n; i++, base += words) {
+                    long v = ~(bits[base + pw] >>> shift) & 1L; // 1 where the part is false
+                    bits[base + word] |= v << index;
+                }
+                return;
+            }
+            if (kind == Kind.AND && parts.length == 2) {
+                int aw = parts[0] >>> 6, as = parts[0] & 63, bw = parts[1] >>> 6, bs = parts[1] & 63;
+                for (int i = 0, base = 0; i < n; i++, base += words) {
+                    long v = (bits[base + aw] >>> as) & (bits[base + bw] >>> bs) & 1L;
+                    bits[base + word] |= v << index;
+                }
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 int base = i * words;
                 boolean value;
