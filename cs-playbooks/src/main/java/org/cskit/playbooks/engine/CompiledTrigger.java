@@ -45,6 +45,11 @@ abstract class CompiledTrigger {
         return 0;
     }
 
+    /** Whether {@link #situationCode} is 0 for every row: true unless overridden. */
+    boolean fixedSituation() {
+        return true;
+    }
+
     /** Whether this is a cadence trigger, which fires when {@link #due} says so. */
     boolean isCadence() {
         return false;
@@ -120,6 +125,11 @@ abstract class CompiledTrigger {
                 }
 
                 @Override
+                boolean fixedSituation() {
+                    return false;
+                }
+
+                @Override
                 long situationCode(AccountColumns columns, int row, long day) {
                     return day + (long) days.number(columns, row);
                 }
@@ -147,6 +157,11 @@ abstract class CompiledTrigger {
                 @Override
                 String situation(EvalContext c) {
                     return "start:" + c.day().minusDays((long) age.number(c)) + ":days " + s.from() + "-" + s.to();
+                }
+
+                @Override
+                boolean fixedSituation() {
+                    return false;
                 }
 
                 @Override
@@ -196,6 +211,11 @@ abstract class CompiledTrigger {
                 @Override
                 String situation(EvalContext c) {
                     return "every:" + c.day();
+                }
+
+                @Override
+                boolean fixedSituation() {
+                    return false;
                 }
 
                 @Override
@@ -329,7 +349,7 @@ abstract class CompiledTrigger {
 
         @Override
         String describe(EvalContext c) {
-            return "event " + type + " at " + c.input.event().map(AccountEvent::occurredAt).orElseThrow();
+            return "event " + type + " at " + Iso.format(c.input.event().map(AccountEvent::occurredAt).orElseThrow());
         }
 
         /** What makes two events of one type the same situation. */
@@ -339,13 +359,13 @@ abstract class CompiledTrigger {
             } else if (e instanceof MilestoneMissed m) {
                 return m.milestoneId().value();
             } else if (e instanceof ChampionChanged ch) {
-                return ch.current().map(Object::toString).orElse("none") + "@" + ch.occurredAt();
+                return ch.current().map(Object::toString).orElse("none") + "@" + Iso.format(ch.occurredAt());
             } else if (e instanceof ExecutiveSponsorChanged s) {
-                return s.current().map(Object::toString).orElse("none") + "@" + s.occurredAt();
+                return s.current().map(Object::toString).orElse("none") + "@" + Iso.format(s.occurredAt());
             } else if (e instanceof PlanRevised p) {
                 return p.planId() + "@v" + p.toVersion();
             } else if (e instanceof LifecycleStageChanged s) {
-                return s.to() + "@" + s.occurredAt();
+                return s.to() + "@" + Iso.format(s.occurredAt());
             }
             return ((ContractRenewed) e).renewalDate().toString();
         }

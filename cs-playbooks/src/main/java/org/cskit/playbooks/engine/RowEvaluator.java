@@ -20,6 +20,7 @@ final class RowEvaluator {
     private final int[] urgency; // priority ordinal: higher is more urgent
     private final int[][] members; // per group id, its playbooks
     private final boolean[] cadence; // per playbook: fires on a cadence (checked against the history)
+    private final boolean[] fixedSituation; // per playbook: the trigger's situation is the same for every row (code 0)
     private final long[] closes; // a bit per playbook whose open plays close when the situation clears
 
     RowEvaluator(CompiledPlaybook[] compiled, RowProgram program) {
@@ -29,12 +30,14 @@ final class RowEvaluator {
         group = new int[n];
         urgency = new int[n];
         cadence = new boolean[n];
+        fixedSituation = new boolean[n];
         closes = new long[Math.max(1, (n + 63) >>> 6)];
         Map<String, List<Integer>> groups = new HashMap<>();
         List<String> names = new ArrayList<>();
         for (int p = 0; p < n; p++) {
             urgency[p] = compiled[p].playbook.priority().ordinal();
             cadence[p] = compiled[p].trigger.isCadence();
+            fixedSituation[p] = compiled[p].trigger.fixedSituation();
             if (compiled[p].closes) {
                 closes[p >>> 6] |= 1L << p;
             }
@@ -64,22 +67,19 @@ final class RowEvaluator {
             throw Validate.invalid("asOf", "columns as of " + asOf + " are outside the years 1678 to 2261 that a columnar history can hold");
         }
         long day = asOf.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
-        int words = program.words;
         int pw = history.playbookWords;
-        long[] bits = new long[RowProgram.CHUNK * words];
+        long[] bits = program.newBits();
         long[] fires = new long[RowProgram.CHUNK * pw];
         int[] fired = new int[compiled.length];
         long created = 0, closed = 0, suppressed = 0;
         List<BatchResult.Failure> failures = new ArrayList<>(0);
         for (int start = from; start < to; start += RowProgram.CHUNK) {
             int rows = Math.min(RowProgram.CHUNK, to - start);
-            java.util.Arrays.fill(bits, 0, rows * words, 0L);
             java.util.Arrays.fill(fires, 0, rows * pw, 0L);
             program.evaluate(columns, start, rows, bits);
             program.fires(bits, rows, fires, pw);
             for (int i = 0; i < rows; i++) {
                 int row = start + i;
-                int offset = i * words;
                 int cellBase = row * compiled.length;
                 int firedCount = 0;
                 for (int w = 0; w < pw; w++) {
@@ -97,7 +97,7 @@ final class RowEvaluator {
                             firesNow = last == RowPlayHistory.NONE || cp.trigger.due(Instant.ofEpochSecond(0, last), asOf);
                         }
                         if ((open & pbit) != 0) {
-                            long situation = RowProgram.matches(bits, offset, program.holdMask[p])
+                            long situation = program.holds(bits, i, p)
                                     ? cp.trigger.situationCode(columns, row, day) : RowPlayHistory.NONE;
                             if (history.open[cellBase + p] != situation) {
                                 history.close(row, p);
@@ -117,7 +117,7 @@ final class RowEvaluator {
                         suppressed++;
                         continue;
                     }
-                    long situation = compiled[p].trigger.situationCode(columns, row, day);
+                    long situation = fixedSituation[p] ? 0 : compiled[p].trigger.situationCode(columns, row, day);
                     long last = history.last[cell];
                     if (history.open[cell] == situation
                             || last != RowPlayHistory.NONE && history.cooldownNanos[p] != 0 && now < last + history.cooldownNanos[p]

@@ -19,131 +19,130 @@ import org.cskit.playbooks.Trigger;
 
 /**
  * The playbooks compiled for {@link AccountColumns}: every distinct test (a comparison, a text
- * test, an audience, and the and/or/not built from them) becomes one atom, evaluated column by
- * column for a chunk of rows into a bit set per row; a playbook then fires for a row when all the
- * bits of its mask are set. Same meaning as the object path ({@link CompiledCondition},
- * {@link CompiledTrigger}): a missing number fails every comparison, a missing text equals nothing.
+ * test, an audience, and the and/or/not built from them) becomes one atom. For a chunk of rows, an
+ * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed column by column without
+ * branches; a playbook fires for the rows where the bitmaps of all its atoms are set, 64 rows per
+ * AND. Same meaning as the object path ({@link CompiledCondition}, {@link CompiledTrigger}): a
+ * missing number fails every comparison, a missing text equals nothing.
  */
 final class RowProgram {
     static final int CHUNK = 256;
+    static final int BLOCKS = CHUNK / 64;
 
-    final int words;
     private final ColumnAtom[] atoms;
-    /** Per playbook: the atoms that must hold for it to fire, and for its situation to hold (auto-close). */
-    final long[][] fireMask, holdMask;
+    /** Per playbook: the atoms that must all hold for it to fire (trigger first), and for its situation to hold (auto-close). */
+    private final int[][] fireAtoms, holdAtoms;
     /** Per playbook: fires in a batch at all (event and manual triggers never do). */
     final boolean[] active;
 
     RowProgram(List<Playbook> playbooks, FeatureSchema schema) {
         Compiler compiler = new Compiler(schema);
         int n = playbooks.size();
-        List<int[]> fires = new ArrayList<>(n);
-        List<int[]> holds = new ArrayList<>(n);
+        fireAtoms = new int[n][];
+        holdAtoms = new int[n][];
         active = new boolean[n];
         for (int p = 0; p < n; p++) {
             Playbook playbook = playbooks.get(p);
+            Trigger t = playbook.trigger();
+            active[p] = !(t instanceof Trigger.OnEvent || t instanceof Trigger.Manual);
+            List<Integer> fire = new ArrayList<>();
+            List<Integer> hold = new ArrayList<>();
+            compiler.trigger(t, fire, hold);
             List<Integer> common = new ArrayList<>();
             if (!everyone(playbook.audience())) {
                 common.add(compiler.audience(playbook.audience()));
             }
             for (Condition c : playbook.conditions()) {
-                common.add(compiler.condition(c));
+                compiler.conjunct(c, common);
             }
-            Trigger t = playbook.trigger();
-            active[p] = !(t instanceof Trigger.OnEvent || t instanceof Trigger.Manual);
-            int[] trigger = compiler.trigger(t);
-            List<Integer> f = new ArrayList<>(common);
-            List<Integer> h = new ArrayList<>(common);
-            if (trigger != null) {
-                f.add(trigger[0]);
-                h.add(trigger[1]);
-            }
-            fires.add(f.stream().mapToInt(Integer::intValue).toArray());
-            holds.add(h.stream().mapToInt(Integer::intValue).toArray());
+            fire.addAll(common);
+            hold.addAll(common);
+            fireAtoms[p] = fire.stream().mapToInt(Integer::intValue).distinct().toArray();
+            holdAtoms[p] = hold.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
         atoms = compiler.list.toArray(new ColumnAtom[0]);
-        words = Math.max(1, (atoms.length + 63) >>> 6);
-        fireMask = new long[n][];
-        holdMask = new long[n][];
-        for (int p = 0; p < n; p++) {
-            fireMask[p] = mask(fires.get(p));
-            holdMask[p] = mask(holds.get(p));
-        }
     }
 
-    private long[] mask(int[] atomIndexes) {
-        long[] mask = new long[words];
-        for (int a : atomIndexes) {
-            mask[a >>> 6] |= 1L << a;
-        }
-        return mask;
+    /** A bitmap buffer for one chunk: {@code atoms x BLOCKS} words. */
+    long[] newBits() {
+        return new long[Math.max(1, atoms.length) * BLOCKS];
     }
 
     private static boolean everyone(Audience a) {
         return a.segments().isEmpty() && a.lifecycleStages().isEmpty() && a.engagementModels().isEmpty();
     }
 
-    /** Evaluates every atom for rows {@code [from, from + n)}; bits must be zero on entry, {@code n * words} long. */
+    /** Computes every atom's bitmap for rows {@code [from, from + n)}, {@code n <= CHUNK}. */
     void evaluate(AccountColumns columns, int from, int n, long[] bits) {
         for (ColumnAtom atom : atoms) {
-            atom.evaluate(columns, columns.offset + from, n, bits, words);
+            atom.evaluate(columns, columns.offset + from, n, bits);
         }
     }
 
     /**
-     * For rows {@code [0, n)} of {@code bits}, sets in {@code fires} (rows x {@code playbookWords})
-     * the bit of every active playbook whose fire mask holds. {@code fires} must be zero on entry.
+     * Sets, in {@code fires} (a row's playbooks, {@code playbookWords} words per row), the bit of
+     * every active playbook that fires for rows {@code [0, n)} of the chunk. {@code fires} must be
+     * zero on entry.
      */
     void fires(long[] bits, int n, long[] fires, int playbookWords) {
-        for (int p = 0; p < fireMask.length; p++) {
+        int blocks = (n + 63) >>> 6;
+        for (int p = 0; p < fireAtoms.length; p++) {
             if (!active[p]) {
                 continue;
             }
-            long[] mask = fireMask[p];
+            int[] atomIndexes = fireAtoms[p];
             int pw = p >>> 6;
             long pbit = 1L << p;
-            if (words == 1) {
-                long m = mask[0];
-                for (int i = 0, o = pw; i < n; i++, o += playbookWords) {
-                    fires[o] |= (bits[i] & m) == m ? pbit : 0L;
+            for (int b = 0; b < blocks; b++) {
+                long f = b == blocks - 1 ? valid(n) : -1L;
+                for (int k = 0; k < atomIndexes.length && f != 0; k++) {
+                    f &= bits[atomIndexes[k] * BLOCKS + b];
                 }
-            } else if (words == 2) {
-                long m0 = mask[0], m1 = mask[1];
-                for (int i = 0, o = pw, b = 0; i < n; i++, o += playbookWords, b += 2) {
-                    fires[o] |= ((bits[b] & m0) == m0) & ((bits[b + 1] & m1) == m1) ? pbit : 0L;
-                }
-            } else {
-                for (int i = 0, o = pw; i < n; i++, o += playbookWords) {
-                    fires[o] |= matches(bits, i * words, mask) ? pbit : 0L;
+                while (f != 0) {
+                    int row = (b << 6) + Long.numberOfTrailingZeros(f);
+                    f &= f - 1;
+                    fires[row * playbookWords + pw] |= pbit;
                 }
             }
         }
     }
 
-    static boolean matches(long[] bits, int offset, long[] mask) {
-        for (int w = 0; w < mask.length; w++) {
-            long m = mask[w];
-            if ((bits[offset + w] & m) != m) {
+    /** Whether playbook {@code p}'s situation holds for row {@code i} of the chunk. */
+    boolean holds(long[] bits, int i, int p) {
+        for (int a : holdAtoms[p]) {
+            if ((bits[a * BLOCKS + (i >>> 6)] >>> (i & 63) & 1L) == 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /** One atom: sets its bit for the rows where it holds. */
+    /** The bits of the first {@code n % 64} rows of the last block (all 64 when n is a multiple of 64). */
+    static long valid(int n) {
+        int r = n & 63;
+        return r == 0 ? -1L : (1L << r) - 1;
+    }
+
+    /** One atom: writes its bitmap, {@link #BLOCKS} words at {@code index * BLOCKS}. */
     abstract static class ColumnAtom {
         final int index;
-        final int word;
-        final long bit;
+        final int at;
 
         ColumnAtom(int index) {
             this.index = index;
-            this.word = index >>> 6;
-            this.bit = 1L << index;
+            this.at = index * BLOCKS;
         }
 
-        /** Sets this atom's bit for array rows {@code [from, from + n)} (already offset for slices). */
-        abstract void evaluate(AccountColumns columns, int from, int n, long[] bits, int words);
+        /** Writes the bitmap for array rows {@code [from, from + n)} (already offset for slices), every block up to n. */
+        abstract void evaluate(AccountColumns columns, int from, int n, long[] bits);
+
+        /** Writes the same word (all set or none) for every block. */
+        final void fill(long[] bits, int n, boolean value) {
+            int blocks = (n + 63) >>> 6;
+            for (int b = 0; b < blocks; b++) {
+                bits[at + b] = value ? (b == blocks - 1 ? valid(n) : -1L) : 0L;
+            }
+        }
     }
 
     /** A numeric column compared with a threshold; NaN (missing) never holds. */
@@ -160,42 +159,44 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, int words) {
+        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
             double[] col = source.of(columns);
             if (col == null) {
+                fill(bits, n, false);
                 return;
             }
-            int w = word;
-            long b = bit;
             double t = this.t;
-            switch (op) {
-                case LT:
-                    for (int i = 0, o = w; i < n; i++, o += words) {
-                        bits[o] |= col[from + i] < t ? b : 0L;
-                    }
-                    break;
-                case LE:
-                    for (int i = 0, o = w; i < n; i++, o += words) {
-                        bits[o] |= col[from + i] <= t ? b : 0L;
-                    }
-                    break;
-                case GT:
-                    for (int i = 0, o = w; i < n; i++, o += words) {
-                        bits[o] |= col[from + i] > t ? b : 0L;
-                    }
-                    break;
-                case GE:
-                    for (int i = 0, o = w; i < n; i++, o += words) {
-                        bits[o] |= col[from + i] >= t ? b : 0L;
-                    }
-                    break;
-                default:
-                    for (int i = 0, o = w; i < n; i++, o += words) {
-                        double v = col[from + i];
-                        if (!Double.isNaN(v) && op.test(v, t)) {
-                            bits[o] |= b;
+            for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
+                int m = Math.min(64, n - (b << 6));
+                long word = 0;
+                switch (op) {
+                    case LT:
+                        for (int j = 0; j < m; j++) {
+                            word |= (col[base + j] < t ? 1L : 0L) << j;
                         }
-                    }
+                        break;
+                    case LE:
+                        for (int j = 0; j < m; j++) {
+                            word |= (col[base + j] <= t ? 1L : 0L) << j;
+                        }
+                        break;
+                    case GT:
+                        for (int j = 0; j < m; j++) {
+                            word |= (col[base + j] > t ? 1L : 0L) << j;
+                        }
+                        break;
+                    case GE:
+                        for (int j = 0; j < m; j++) {
+                            word |= (col[base + j] >= t ? 1L : 0L) << j;
+                        }
+                        break;
+                    default:
+                        for (int j = 0; j < m; j++) {
+                            double v = col[base + j];
+                            word |= (!Double.isNaN(v) && op.test(v, t) ? 1L : 0L) << j;
+                        }
+                }
+                bits[at + b] = word;
             }
         }
     }
@@ -210,15 +211,20 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, int words) {
+        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
             double[] col = source.of(columns);
             if (col == null) {
+                fill(bits, n, false);
                 return;
             }
-            for (int i = 0, o = word; i < n; i++, o += words) {
-                if (!Double.isNaN(col[from + i])) {
-                    bits[o] |= bit;
+            for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
+                int m = Math.min(64, n - (b << 6));
+                long word = 0;
+                for (int j = 0; j < m; j++) {
+                    double v = col[base + j];
+                    word |= (v == v ? 1L : 0L) << j;
                 }
+                bits[at + b] = word;
             }
         }
     }
@@ -235,37 +241,36 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, int words) {
+        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
             if (source == TextColumn.ACCOUNT_ID) {
-                for (int i = 0, o = word; i < n; i++, o += words) {
-                    if (accept.test(columns.accountId(from - columns.offset + i).value())) {
-                        bits[o] |= bit;
+                for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
+                    int m = Math.min(64, n - (b << 6));
+                    long word = 0;
+                    for (int j = 0; j < m; j++) {
+                        word |= (accept.test(columns.accountId(base - columns.offset + j).value()) ? 1L : 0L) << j;
                     }
+                    bits[at + b] = word;
                 }
                 return;
             }
             String[] labels = source.labels(columns);
-            boolean[] ok = new boolean[labels.length + 1]; // index code + 1; 0 is missing
-            ok[0] = accept.test(null);
+            long[] ok = new long[labels.length + 1]; // index code + 1; 0 is missing
+            ok[0] = accept.test(null) ? 1L : 0L;
             for (int c = 0; c < labels.length; c++) {
-                ok[c + 1] = accept.test(labels[c]);
+                ok[c + 1] = accept.test(labels[c]) ? 1L : 0L;
             }
             byte[] codes = source.codes(columns);
             if (codes == null) {
-                int fixed = source.fixedCode(columns);
-                if (ok[fixed + 1]) {
-                    for (int i = 0, o = word; i < n; i++, o += words) {
-                        bits[o] |= bit;
-                    }
-                }
+                fill(bits, n, ok[source.fixedCode(columns) + 1] != 0);
                 return;
             }
-            long[] set = new long[ok.length];
-            for (int c = 0; c < ok.length; c++) {
-                set[c] = ok[c] ? bit : 0L;
-            }
-            for (int i = 0, o = word; i < n; i++, o += words) {
-                bits[o] |= set[codes[from + i] + 1];
+            for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
+                int m = Math.min(64, n - (b << 6));
+                long word = 0;
+                for (int j = 0; j < m; j++) {
+                    word |= ok[codes[base + j] + 1] << j;
+                }
+                bits[at + b] = word;
             }
         }
     }
@@ -280,20 +285,25 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, int words) {
+        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
             Segment[] segments = columns.segments;
             LifecycleStage[] stages = LifecycleStage.values();
-            boolean[][] ok = new boolean[segments.length][stages.length];
+            long[][] ok = new long[segments.length][stages.length];
             for (int s = 0; s < segments.length; s++) {
                 for (int g = 0; g < stages.length; g++) {
-                    ok[s][g] = audience.includes(segments[s].name(), stages[g], segments[s].engagementModel());
+                    ok[s][g] = audience.includes(segments[s].name(), stages[g], segments[s].engagementModel()) ? 1L : 0L;
                 }
             }
             int fixedStage = columns.stage == null ? columns.fixedStage.ordinal() : -1;
-            for (int i = 0, o = word; i < n; i++, o += words) {
-                int s = columns.segment == null ? 0 : columns.segment[from + i];
-                int g = fixedStage >= 0 ? fixedStage : columns.stage[from + i];
-                bits[o] |= ok[s][g] ? bit : 0L;
+            for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
+                int m = Math.min(64, n - (b << 6));
+                long word = 0;
+                for (int j = 0; j < m; j++) {
+                    int s = columns.segment == null ? 0 : columns.segment[base + j];
+                    int g = fixedStage >= 0 ? fixedStage : columns.stage[base + j];
+                    word |= ok[s][g] << j;
+                }
+                bits[at + b] = word;
             }
         }
     }
@@ -312,43 +322,24 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, int words) {
-            if (kind == Kind.NOT) {
-                int pw = parts[0] >>> 6;
-                int shift = parts[0] & 63;
-                for (int i = 0, base = 0; i < n; i++, base += words) {
-                    long v = ~(bits[base + pw] >>> shift) & 1L; // 1 where the part is false
-                    bits[base + word] |= v << index;
-                }
-                return;
-            }
-            if (kind == Kind.AND && parts.length == 2) {
-                int aw = parts[0] >>> 6, as = parts[0] & 63, bw = parts[1] >>> 6, bs = parts[1] & 63;
-                for (int i = 0, base = 0; i < n; i++, base += words) {
-                    long v = (bits[base + aw] >>> as) & (bits[base + bw] >>> bs) & 1L;
-                    bits[base + word] |= v << index;
-                }
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                int base = i * words;
-                boolean value;
+        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
+            int blocks = (n + 63) >>> 6;
+            for (int b = 0; b < blocks; b++) {
+                long word;
                 if (kind == Kind.NOT) {
-                    value = (bits[base + (parts[0] >>> 6)] & (1L << parts[0])) == 0;
-                } else {
-                    boolean all = kind == Kind.AND;
-                    value = all;
+                    word = ~bits[parts[0] * BLOCKS + b] & (b == blocks - 1 ? valid(n) : -1L);
+                } else if (kind == Kind.AND) {
+                    word = -1L;
                     for (int part : parts) {
-                        boolean v = (bits[base + (part >>> 6)] & (1L << part)) != 0;
-                        if (v != all) {
-                            value = !all;
-                            break;
-                        }
+                        word &= bits[part * BLOCKS + b];
+                    }
+                } else {
+                    word = 0L;
+                    for (int part : parts) {
+                        word |= bits[part * BLOCKS + b];
                     }
                 }
-                if (value) {
-                    bits[base + word] |= bit;
-                }
+                bits[at + b] = word;
             }
         }
     }
@@ -463,7 +454,9 @@ final class RowProgram {
         private int never() {
             return add("never", i -> new ColumnAtom(i) {
                 @Override
-                void evaluate(AccountColumns columns, int from, int n, long[] bits, int words) { }
+                void evaluate(AccountColumns columns, int from, int n, long[] bits) {
+                    fill(bits, n, false);
+                }
             });
         }
 
@@ -543,45 +536,51 @@ final class RowProgram {
             return parts;
         }
 
-        /** The trigger's {fires, holds} atoms; null for cadence, event and manual triggers (no column test). */
-        int[] trigger(Trigger trigger) {
-            if (trigger instanceof Trigger.Threshold t) {
-                int a = compare(t.field(), t.op(), t.value());
-                return new int[] {a, a};
+        /** Adds the atoms whose conjunction is the condition: the parts of an all-of, else the condition's atom. */
+        void conjunct(Condition condition, List<Integer> into) {
+            if (condition instanceof Condition.AllOf all) {
+                for (Condition c : all.conditions()) {
+                    conjunct(c, into);
+                }
+            } else {
+                into.add(condition(condition));
             }
-            if (trigger instanceof Trigger.BandEntered b) {
+        }
+
+        /** Adds the trigger's atoms: those that must hold for it to fire, and for its situation to hold. None for cadence, event and manual triggers. */
+        void trigger(Trigger trigger, List<Integer> fire, List<Integer> hold) {
+            if (trigger instanceof Trigger.Threshold t) {
+                both(fire, hold, compare(t.field(), t.op(), t.value()));
+            } else if (trigger instanceof Trigger.BandEntered b) {
                 int now = textColumn(TextColumn.BAND, "is " + b.band(), b.band()::equals);
                 int before = textColumn(TextColumn.PREVIOUS_BAND, "is " + b.band(), b.band()::equals);
-                return new int[] {logic(Logic.Kind.AND, now, logic(Logic.Kind.NOT, before)), now};
-            }
-            if (trigger instanceof Trigger.BandLeft b) {
+                both(fire, hold, now);
+                fire.add(logic(Logic.Kind.NOT, before));
+            } else if (trigger instanceof Trigger.BandLeft b) {
                 int now = textColumn(TextColumn.BAND, "is " + b.band(), b.band()::equals);
                 int scored = textColumn(TextColumn.BAND, "present", v -> v != null);
-                int holds = logic(Logic.Kind.AND, scored, logic(Logic.Kind.NOT, now));
-                int before = textColumn(TextColumn.PREVIOUS_BAND, "is " + b.band(), b.band()::equals);
-                return new int[] {logic(Logic.Kind.AND, holds, before), holds};
-            }
-            if (trigger instanceof Trigger.DirectionTurned d) {
+                both(fire, hold, logic(Logic.Kind.NOT, now), scored);
+                fire.add(textColumn(TextColumn.PREVIOUS_BAND, "is " + b.band(), b.band()::equals));
+            } else if (trigger instanceof Trigger.DirectionTurned d) {
                 String to = d.to().name();
-                int now = textColumn(TextColumn.DIRECTION, "is " + to, to::equals);
-                int before = textColumn(TextColumn.PREVIOUS_DIRECTION, "is " + to, to::equals);
-                return new int[] {logic(Logic.Kind.AND, now, logic(Logic.Kind.NOT, before)), now};
-            }
-            if (trigger instanceof Trigger.DaysBeforeRenewal r) {
-                int a = logic(Logic.Kind.AND, compare(StandardFeatures.DAYS_TO_RENEWAL, Operator.GE, 0),
-                        compare(StandardFeatures.DAYS_TO_RENEWAL, Operator.LE, r.days()));
-                return new int[] {a, a};
-            }
-            if (trigger instanceof Trigger.DaysAfterStart s) {
-                int a = logic(Logic.Kind.AND, compare(StandardFeatures.DAYS_SINCE_START, Operator.GE, s.from()),
+                both(fire, hold, textColumn(TextColumn.DIRECTION, "is " + to, to::equals));
+                fire.add(logic(Logic.Kind.NOT, textColumn(TextColumn.PREVIOUS_DIRECTION, "is " + to, to::equals)));
+            } else if (trigger instanceof Trigger.DaysBeforeRenewal r) {
+                both(fire, hold, compare(StandardFeatures.DAYS_TO_RENEWAL, Operator.LE, r.days()),
+                        compare(StandardFeatures.DAYS_TO_RENEWAL, Operator.GE, 0));
+            } else if (trigger instanceof Trigger.DaysAfterStart s) {
+                both(fire, hold, compare(StandardFeatures.DAYS_SINCE_START, Operator.GE, s.from()),
                         compare(StandardFeatures.DAYS_SINCE_START, Operator.LT, s.to()));
-                return new int[] {a, a};
+            } else if (trigger instanceof Trigger.MilestoneOverdue m) {
+                both(fire, hold, compare(StandardFeatures.MAX_DAYS_OVERDUE, Operator.GE, m.days()));
             }
-            if (trigger instanceof Trigger.MilestoneOverdue m) {
-                int a = compare(StandardFeatures.MAX_DAYS_OVERDUE, Operator.GE, m.days());
-                return new int[] {a, a};
+        }
+
+        private static void both(List<Integer> fire, List<Integer> hold, int... atoms) {
+            for (int a : atoms) {
+                fire.add(a);
+                hold.add(a);
             }
-            return null;
         }
     }
 }
