@@ -78,8 +78,7 @@ final class CompiledPlaybook {
         for (CompiledCondition condition : conditions) {
             outcomes.add(new Play.ConditionOutcome(condition.describe(), condition.actual(c), condition.test(c)));
         }
-        String key = Iso.append(new StringBuilder(id.length() + situation.length() + 60).append(id).append('|')
-                .append(c.accountId()).append('|').append(situation).append('|'), c.asOf()).toString();
+        String key = id + "|" + c.accountId() + "|" + situation + "|" + c.asOfText();
         return new Play(key, c.accountId(), id, playbook.version(), situation, playbook.priority(),
                 c.asOf(), actions, new Play.Reason(trigger.describe(c), outcomes));
     }

@@ -344,7 +344,7 @@ abstract class CompiledTrigger {
 
         @Override
         String situation(EvalContext c) {
-            return "event:" + type + ":" + key(c.input.event().orElseThrow());
+            return "event:" + type + ":" + c.eventKey(OnEvent::key);
         }
 
         @Override

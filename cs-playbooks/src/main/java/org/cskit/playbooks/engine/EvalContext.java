@@ -26,6 +26,7 @@ final class EvalContext {
     private final AccountColumns columns; // null for an input
     private final int row;
     private LocalDate day; // computed on first use: most evaluations never need it
+    private String asOfText; // likewise
     final PlayHistory history; // null for a row
     private final byte[] atoms; // 0 unknown, 1 false, 2 true
 
@@ -59,6 +60,24 @@ final class EvalContext {
 
     Instant asOf() {
         return columns == null ? snapshot.asOf() : columns.asOf();
+    }
+
+    /** The as-of time as {@link Instant#toString()} writes it, computed once per evaluation. */
+    String asOfText() {
+        if (asOfText == null) {
+            asOfText = Iso.format(asOf());
+        }
+        return asOfText;
+    }
+
+    private String eventKey;
+
+    /** The event's situation key, computed once per evaluation (several playbooks may react to one event). */
+    String eventKey(java.util.function.Function<org.cskit.model.event.AccountEvent, String> key) {
+        if (eventKey == null) {
+            eventKey = key.apply(input.event().orElseThrow());
+        }
+        return eventKey;
     }
 
     /** The as-of day (UTC). */

@@ -52,11 +52,15 @@ final class Iso {
         return sb.append('Z');
     }
 
+    /** Appends a non-negative value of at most {@code width} digits, zero-padded. */
     private static StringBuilder pad(StringBuilder sb, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            sb.append('0');
+        int divisor = 1;
+        for (int i = 1; i < width; i++) {
+            divisor *= 10;
         }
-        return sb.append(digits);
+        for (; divisor > 0; divisor /= 10) {
+            sb.append((char) ('0' + value / divisor % 10));
+        }
+        return sb;
     }
 }
