@@ -152,6 +152,7 @@ abstract class CompiledCondition {
     private static final class Group extends CompiledCondition {
         private final CompiledCondition[] parts;
         private final boolean all;
+        private volatile String description; // the same for every play: built once
 
         Group(List<CompiledCondition> parts, boolean all) {
             this.parts = parts.toArray(new CompiledCondition[0]);
@@ -170,11 +171,16 @@ abstract class CompiledCondition {
 
         @Override
         String describe() {
-            List<String> texts = new ArrayList<>();
-            for (CompiledCondition part : parts) {
-                texts.add(part.describe());
+            String text = description;
+            if (text == null) {
+                List<String> texts = new ArrayList<>();
+                for (CompiledCondition part : parts) {
+                    texts.add(part.describe());
+                }
+                text = "(" + String.join(all ? " and " : " or ", texts) + ")";
+                description = text;
             }
-            return "(" + String.join(all ? " and " : " or ", texts) + ")";
+            return text;
         }
 
         @Override

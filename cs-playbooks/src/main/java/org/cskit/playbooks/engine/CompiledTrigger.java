@@ -349,7 +349,7 @@ abstract class CompiledTrigger {
 
         @Override
         String describe(EvalContext c) {
-            return "event " + type + " at " + Iso.format(c.input.event().map(AccountEvent::occurredAt).orElseThrow());
+            return "event " + type + " at " + c.eventTimeText();
         }
 
         /** What makes two events of one type the same situation. */

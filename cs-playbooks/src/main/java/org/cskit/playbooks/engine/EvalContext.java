@@ -71,6 +71,15 @@ final class EvalContext {
     }
 
     private String eventKey;
+    private String eventTimeText;
+
+    /** When the event occurred, as {@link Instant#toString()} writes it, computed once per evaluation. */
+    String eventTimeText() {
+        if (eventTimeText == null) {
+            eventTimeText = Iso.format(input.event().orElseThrow().occurredAt());
+        }
+        return eventTimeText;
+    }
 
     /** The event's situation key, computed once per evaluation (several playbooks may react to one event). */
     String eventKey(java.util.function.Function<org.cskit.model.event.AccountEvent, String> key) {
