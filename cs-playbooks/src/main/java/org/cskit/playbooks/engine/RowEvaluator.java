@@ -68,7 +68,7 @@ final class RowEvaluator {
         }
         long day = asOf.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
         int pw = history.playbookWords;
-        long[] bits = program.newBits();
+        RowProgram.Chunk chunk = program.newChunk();
         long[] fires = new long[RowProgram.CHUNK * pw];
         int[] fired = new int[compiled.length];
         long created = 0, closed = 0, suppressed = 0;
@@ -76,8 +76,8 @@ final class RowEvaluator {
         for (int start = from; start < to; start += RowProgram.CHUNK) {
             int rows = Math.min(RowProgram.CHUNK, to - start);
             java.util.Arrays.fill(fires, 0, rows * pw, 0L);
-            program.evaluate(columns, start, rows, bits);
-            program.fires(bits, rows, fires, pw);
+            chunk.start(columns, start, rows);
+            chunk.fires(fires, pw);
             for (int i = 0; i < rows; i++) {
                 int row = start + i;
                 int cellBase = row * compiled.length;
@@ -97,7 +97,7 @@ final class RowEvaluator {
                             firesNow = last == RowPlayHistory.NONE || cp.trigger.due(Instant.ofEpochSecond(0, last), asOf);
                         }
                         if ((open & pbit) != 0) {
-                            long situation = program.holds(bits, i, p)
+                            long situation = chunk.holds(i, p)
                                     ? cp.trigger.situationCode(columns, row, day) : RowPlayHistory.NONE;
                             if (history.open[cellBase + p] != situation) {
                                 history.close(row, p);

@@ -21,8 +21,8 @@ import org.cskit.playbooks.Trigger;
  * The playbooks compiled for {@link AccountColumns}: every distinct test (a comparison, a text
  * test, an audience, and the and/or/not built from them) becomes one atom. For a chunk of rows, an
  * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed column by column without
- * branches; a playbook fires for the rows where the bitmaps of all its atoms are set, 64 rows per
- * AND. Same meaning as the object path ({@link CompiledCondition}, {@link CompiledTrigger}): a
+ * branches, and only when a playbook needs it; a playbook fires for the rows where the bitmaps of
+ * all its atoms are set, 64 rows per AND, its trigger's atoms first. Same meaning as the object path ({@link CompiledCondition}, {@link CompiledTrigger}): a
  * missing number fails every comparison, a missing text equals nothing.
  */
 final class RowProgram {
@@ -63,58 +63,92 @@ final class RowProgram {
         atoms = compiler.list.toArray(new ColumnAtom[0]);
     }
 
-    /** A bitmap buffer for one chunk: {@code atoms x BLOCKS} words. */
-    long[] newBits() {
-        return new long[Math.max(1, atoms.length) * BLOCKS];
+    /** The working state for one chunk of rows at a time; one per evaluating thread. */
+    Chunk newChunk() {
+        return new Chunk();
     }
 
     private static boolean everyone(Audience a) {
         return a.segments().isEmpty() && a.lifecycleStages().isEmpty() && a.engagementModels().isEmpty();
     }
 
-    /** Computes every atom's bitmap for rows {@code [from, from + n)}, {@code n <= CHUNK}. */
-    void evaluate(AccountColumns columns, int from, int n, long[] bits) {
-        for (ColumnAtom atom : atoms) {
-            atom.evaluate(columns, columns.offset + from, n, bits);
-        }
-    }
-
     /**
-     * Sets, in {@code fires} (a row's playbooks, {@code playbookWords} words per row), the bit of
-     * every active playbook that fires for rows {@code [0, n)} of the chunk. {@code fires} must be
-     * zero on entry.
+     * One chunk of rows: atom bitmaps ({@code atoms x BLOCKS} words), each computed only when a
+     * playbook needs it, so tests behind a trigger that holds for none of 64 rows are never run.
      */
-    void fires(long[] bits, int n, long[] fires, int playbookWords) {
-        int blocks = (n + 63) >>> 6;
-        for (int p = 0; p < fireAtoms.length; p++) {
-            if (!active[p]) {
-                continue;
-            }
-            int[] atomIndexes = fireAtoms[p];
-            int pw = p >>> 6;
-            long pbit = 1L << p;
-            for (int b = 0; b < blocks; b++) {
-                long f = b == blocks - 1 ? valid(n) : -1L;
-                for (int k = 0; k < atomIndexes.length && f != 0; k++) {
-                    f &= bits[atomIndexes[k] * BLOCKS + b];
-                }
-                while (f != 0) {
-                    int row = (b << 6) + Long.numberOfTrailingZeros(f);
-                    f &= f - 1;
-                    fires[row * playbookWords + pw] |= pbit;
-                }
-            }
-        }
-    }
+    final class Chunk {
+        private final long[] bits = new long[Math.max(1, atoms.length) * BLOCKS];
+        private final boolean[] done = new boolean[atoms.length];
+        private AccountColumns columns;
+        private int from;
+        private int n;
 
-    /** Whether playbook {@code p}'s situation holds for row {@code i} of the chunk. */
-    boolean holds(long[] bits, int i, int p) {
-        for (int a : holdAtoms[p]) {
-            if ((bits[a * BLOCKS + (i >>> 6)] >>> (i & 63) & 1L) == 0) {
-                return false;
+        /** Starts rows {@code [from, from + n)} of the columns, {@code n <= CHUNK}. */
+        void start(AccountColumns columns, int from, int n) {
+            this.columns = columns;
+            this.from = columns.offset + from;
+            this.n = n;
+            java.util.Arrays.fill(done, false);
+        }
+
+        /** The bitmap word of atom {@code a} for block {@code b}, computing the atom first if needed. */
+        long word(int a, int b) {
+            if (!done[a]) {
+                compute(a);
+            }
+            return bits[a * BLOCKS + b];
+        }
+
+        private void compute(int a) {
+            ColumnAtom atom = atoms[a];
+            if (atom instanceof Logic logic) {
+                for (int part : logic.parts) {
+                    if (!done[part]) {
+                        compute(part);
+                    }
+                }
+            }
+            atom.evaluate(columns, from, n, bits);
+            done[a] = true;
+        }
+
+        /**
+         * Sets, in {@code fires} (a row's playbooks, {@code playbookWords} words per row), the bit
+         * of every active playbook that fires for the chunk's rows. {@code fires} must be zero on
+         * entry.
+         */
+        void fires(long[] fires, int playbookWords) {
+            int blocks = (n + 63) >>> 6;
+            for (int p = 0; p < fireAtoms.length; p++) {
+                if (!active[p]) {
+                    continue;
+                }
+                int[] atomIndexes = fireAtoms[p];
+                int pw = p >>> 6;
+                long pbit = 1L << p;
+                for (int b = 0; b < blocks; b++) {
+                    long f = b == blocks - 1 ? valid(n) : -1L;
+                    for (int k = 0; k < atomIndexes.length && f != 0; k++) {
+                        f &= word(atomIndexes[k], b);
+                    }
+                    while (f != 0) {
+                        int row = (b << 6) + Long.numberOfTrailingZeros(f);
+                        f &= f - 1;
+                        fires[row * playbookWords + pw] |= pbit;
+                    }
+                }
             }
         }
-        return true;
+
+        /** Whether playbook {@code p}'s situation holds for row {@code i} of the chunk. */
+        boolean holds(int i, int p) {
+            for (int a : holdAtoms[p]) {
+                if ((word(a, i >>> 6) >>> (i & 63) & 1L) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The bits of the first {@code n % 64} rows of the last block (all 64 when n is a multiple of 64). */
@@ -313,7 +347,7 @@ final class RowProgram {
         enum Kind { AND, OR, NOT }
 
         private final Kind kind;
-        private final int[] parts;
+        final int[] parts;
 
         Logic(int index, Kind kind, int[] parts) {
             super(index);
