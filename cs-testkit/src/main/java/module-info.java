@@ -1,6 +1,7 @@
 /**
  * cskit testkit: builders with defaults for the model, a test clock, AssertJ assertions for vectors
- * and plays ({@code org.cskit.testkit}), and contract tests for every SPI
+ * and plays, a seeded portfolio generator with known outcomes ({@code org.cskit.testkit}), and
+ * contract tests for every SPI
  * ({@code org.cskit.testkit.tck}). JUnit Jupiter's API and AssertJ are part of its API, so they
  * are required transitively.
  */

@@ -1,16 +1,20 @@
 package org.cskit.testkit.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cskit.model.AccountSnapshot;
+import org.cskit.model.Contribution;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.json.CsJson;
+import org.cskit.scoring.ScoringStrategies;
 import org.cskit.scoring.spi.ScoreSummary;
 import org.cskit.scoring.spi.ScoringStrategy;
 import org.cskit.scoring.spi.ScoringStrategyProvider;
@@ -35,16 +39,23 @@ import org.junit.jupiter.api.Test;
  * <p>What it checks, for every snapshot: the name is not blank and the config is present; scoring
  * is deterministic (twice gives equal vectors, on the same and on a rebuilt instance); the vector
  * is of the snapshot's account as of the snapshot's time; the score is in [0, 100] and the coverage
- * in [0, 1]; the contributions add up to the score; {@code summarize} equals the vector's fields;
+ * in [0, 1]; the explanation is consistent: the contributions add up to the score, their weights are
+ * shares of one total (they add up to at most 1), and the coverage agrees with them (1 when no
+ * input's data was missing, 0 when every input's was); {@code summarize} equals the vector's fields;
  * scoring from many threads at once gives the same vectors as scoring in sequence; and, with a
- * provider, the provider has the strategy's name, the config is of the provider's config type, it
- * reads back from its own JSON as an equal value, and a strategy created from the read-back config
- * scores as the original does.
+ * provider, the provider is what {@link java.util.ServiceLoader} can create (a public class with a
+ * public no-arg constructor) and has the strategy's name, the config is of the provider's config
+ * type, it reads back from its own JSON as an equal value, a strategy created from the read-back
+ * config scores as the original does, and so does one that {@link ScoringStrategies} creates by
+ * name from that JSON (the config line a host writes).
  *
  * <p>JUnit creates one instance of the test class per test, so {@link #strategy()} and
  * {@link #snapshots()} are called once per test.
  */
 public abstract class ScoringStrategyContract {
+    /** Floating-point slack for sums of weights and coverage. */
+    private static final double TOLERANCE = 1e-9;
+
     private ScoringStrategy strategy;
     private List<AccountSnapshot> snapshots;
 
@@ -144,6 +155,45 @@ public abstract class ScoringStrategyContract {
         }
     }
 
+    /**
+     * Contributions are shares of one total weight: their weights add up to at most 1 (exactly 1
+     * for a strategy that spreads all of its weight over its inputs).
+     */
+    @Test
+    public void score_contributionWeightsAreSharesOfOneTotal() {
+        for (AccountSnapshot s : snapshots) {
+            SuccessVector v = strategy.score(s);
+            double total = v.contributions().stream().mapToDouble(Contribution::weight).sum();
+            assertThat(total).as("sum of the contribution weights of the vector for %s: %s", describe(s), v.contributions())
+                    .isLessThanOrEqualTo(1 + TOLERANCE);
+        }
+    }
+
+    /**
+     * Coverage is the share of the weight that rested on data: 1 when no input's contribution says
+     * its data was missing, 0 when every input's does. (A manual override's contribution is not an
+     * input.)
+     */
+    @Test
+    public void score_coverageAgreesWithTheContributions() {
+        for (AccountSnapshot s : snapshots) {
+            SuccessVector v = strategy.score(s);
+            List<Contribution> inputs = v.contributions().stream()
+                    .filter(c -> !c.input().equals(SuccessVector.OVERRIDE_INPUT)).toList();
+            if (inputs.isEmpty()) {
+                continue;
+            }
+            if (inputs.stream().noneMatch(c -> c.missing().isPresent())) {
+                assertThat(v.coverage()).as("coverage of the vector for %s, where no input's data was missing: %s", describe(s),
+                        inputs).isCloseTo(1.0, within(TOLERANCE));
+            }
+            if (inputs.stream().allMatch(c -> c.missing().isPresent())) {
+                assertThat(v.coverage()).as("coverage of the vector for %s, where every input's data was missing: %s",
+                        describe(s), inputs).isCloseTo(0.0, within(TOLERANCE));
+            }
+        }
+    }
+
     /** {@code summarize} is the vector without its explanation: its fields are equal. */
     @Test
     public void summarize_equalsTheVectorsFields() {
@@ -190,6 +240,38 @@ public abstract class ScoringStrategyContract {
     public void provider_hasTheStrategysName() {
         ScoringStrategyProvider<?> provider = requireProvider();
         assertThat(normalise(provider.name())).as("provider name against strategy name").isEqualTo(normalise(strategy.name()));
+    }
+
+    /**
+     * {@link java.util.ServiceLoader} can create the provider: a public class (a public static one
+     * if nested) with a public no-arg constructor.
+     */
+    @Test
+    public void provider_canBeCreatedByServiceLoader() {
+        Class<?> type = requireProvider().getClass();
+        assertThat(Modifier.isPublic(type.getModifiers())).as("%s is public", type.getName()).isTrue();
+        assertThat(type.getEnclosingClass() == null || Modifier.isStatic(type.getModifiers()))
+                .as("%s is top-level or static", type.getName()).isTrue();
+        assertThat(type.getConstructors()).as("public constructors of %s", type.getName())
+                .anyMatch(c -> c.getParameterCount() == 0);
+    }
+
+    /**
+     * A host creates the strategy by name from a JSON config line: {@link ScoringStrategies} with
+     * the provider registered creates, from the JSON of {@link ScoringStrategy#config()}, a strategy
+     * that scores as this one does.
+     */
+    @Test
+    public void registry_createsTheStrategyByNameFromItsJson() {
+        ScoringStrategyProvider<?> provider = requireProvider();
+        String line = CsJson.create().write(strategy.config());
+
+        ScoringStrategy created = ScoringStrategies.create().register(provider).create(strategy.name(), line);
+
+        for (AccountSnapshot s : snapshots) {
+            assertThat(created.score(s)).as("vector for %s from ScoringStrategies.create(\"%s\", json)", describe(s), strategy.name())
+                    .isEqualTo(strategy.score(s));
+        }
     }
 
     /**

@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cskit.model.AccountId;
 import org.cskit.model.AccountSnapshot;
 import org.cskit.model.Band;
+import org.cskit.model.Contribution;
 import org.cskit.model.Direction;
+import org.cskit.model.MissingDataPolicy;
+import org.cskit.model.ScorecardId;
 import org.cskit.model.SuccessVector;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.RepeatPolicy;
@@ -20,6 +23,7 @@ import org.cskit.playbooks.spi.ActionSink;
 import org.cskit.playbooks.spi.PlayHistory;
 import org.cskit.scoring.spi.ScoreSummary;
 import org.cskit.scoring.spi.ScoringStrategy;
+import org.cskit.scoring.spi.ScoringStrategyProvider;
 import org.cskit.testkit.TestVectors;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +68,51 @@ class ContractsCatchBrokenImplementationsTest {
     }
 
     @Test
+    void scoringContract_coverageBelowOneWithEveryInputsData_fails() {
+        ScoringStrategyContract contract = scoring(s -> TestVectors.builder(50, TestVectors.YELLOW, Direction.FLAT)
+                .accountId(s.accountId()).asOf(s.asOf()).coverage(0.25).build(), null);
+
+        assertThatThrownBy(contract::score_coverageAgreesWithTheContributions).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("where no input's data was missing");
+    }
+
+    @Test
+    void scoringContract_fullCoverageWithoutAnyInputsData_fails() {
+        ScoringStrategyContract contract = scoring(s -> vector(s, 1,
+                Contribution.builder().input("a").group("g").points(50).weight(1).missing(MissingDataPolicy.NEUTRAL).build()), null);
+
+        assertThatThrownBy(contract::score_coverageAgreesWithTheContributions).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("where every input's data was missing");
+    }
+
+    @Test
+    void scoringContract_weightsAddingUpToMoreThanOne_fails() {
+        ScoringStrategyContract contract = scoring(s -> vector(s, 1,
+                Contribution.builder().input("a").group("g").points(25).weight(0.8).value(1).build(),
+                Contribution.builder().input("b").group("g").points(25).weight(0.8).value(1).build()), null);
+
+        assertThatThrownBy(contract::score_contributionWeightsAreSharesOfOneTotal).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("sum of the contribution weights");
+    }
+
+    @Test
+    void scoringContract_providerServiceLoaderCannotCreate_fails() {
+        ScoringStrategyContract contract = scoring(s -> TestVectors.green(), null, new ConfiguredProvider<>("broken", String.class));
+
+        assertThatThrownBy(contract::provider_canBeCreatedByServiceLoader).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("public constructors of " + ConfiguredProvider.class.getName());
+    }
+
+    @Test
+    void scoringContract_providerWhoseConfigDoesNotReadBack_failsTheRegistryCheck() {
+        ScoringStrategyContract contract = scoring(s -> TestVectors.vector(s.accountId(), s.asOf(), 50, TestVectors.YELLOW,
+                Direction.FLAT), null, new ConfiguredProvider<>("broken", Integer.class));
+
+        assertThatThrownBy(contract::registry_createsTheStrategyByNameFromItsJson)
+                .isInstanceOf(org.cskit.model.json.JsonInputException.class);
+    }
+
+    @Test
     void sinkContract_sinkThatAppliesDuplicates_fails() {
         ActionSinkContract<NaiveSink> contract = new ActionSinkContract<>() {
             @Override
@@ -96,8 +145,24 @@ class ContractsCatchBrokenImplementationsTest {
                 .hasMessageContaining("ALREADY_OPEN");
     }
 
+    /** A flat yellow vector of the snapshot's account and time, scored as the contributions add up. */
+    private static SuccessVector vector(AccountSnapshot s, double coverage, Contribution... contributions) {
+        double score = 0;
+        for (Contribution c : contributions) {
+            score += c.points();
+        }
+        return SuccessVector.builder().accountId(s.accountId()).asOf(s.asOf()).score(score).band(TestVectors.YELLOW)
+                .direction(Direction.FLAT).velocity(0).coverage(coverage).addContributions(contributions)
+                .scorecardId(ScorecardId.of("broken")).scorecardVersion(1).build();
+    }
+
     private static ScoringStrategyContract scoring(java.util.function.Function<AccountSnapshot, SuccessVector> score,
             ScoreSummary summary) {
+        return scoring(score, summary, null);
+    }
+
+    private static ScoringStrategyContract scoring(java.util.function.Function<AccountSnapshot, SuccessVector> score,
+            ScoreSummary summary, ScoringStrategyProvider<?> provider) {
         ScoringStrategy strategy = new ScoringStrategy() {
             @Override
             public String name() {
@@ -131,12 +196,41 @@ class ContractsCatchBrokenImplementationsTest {
             }
 
             @Override
-            protected Optional<org.cskit.scoring.spi.ScoringStrategyProvider<?>> provider() {
-                return Optional.empty();
+            protected Optional<ScoringStrategyProvider<?>> provider() {
+                return Optional.ofNullable(provider);
             }
         };
         contract.setUpScoringStrategyContract();
         return contract;
+    }
+
+    /**
+     * A provider made with arguments, so ServiceLoader could not create it; with {@code Integer} as its
+     * config type, the broken strategy's config (the text "none") does not read back either.
+     */
+    public static final class ConfiguredProvider<C> implements ScoringStrategyProvider<C> {
+        private final String name;
+        private final Class<C> configType;
+
+        public ConfiguredProvider(String name, Class<C> configType) {
+            this.name = name;
+            this.configType = configType;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Class<C> configType() {
+            return configType;
+        }
+
+        @Override
+        public ScoringStrategy create(C config) {
+            throw new UnsupportedOperationException("never created");
+        }
     }
 
     /** Carries out every delivery, duplicates included. */

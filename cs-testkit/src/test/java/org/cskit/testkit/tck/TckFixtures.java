@@ -45,12 +45,13 @@ final class TckFixtures {
                 .build();
     }
 
-    /** Healthy, at risk, missing data, another schema, another segment, and one with a falling history. */
+    /** Healthy, at risk, missing data, no data at all, another schema, another segment, and one with a falling history. */
     static List<AccountSnapshot> snapshots() {
         return List.of(
                 TestSnapshots.snapshot(SCHEMA, Map.of("logins_14d", 90, "seat_utilisation", 0.9, "open_tickets", 0)).build(),
                 TestSnapshots.snapshot(SCHEMA, Map.of("logins_14d", 5, "seat_utilisation", 0.1, "open_tickets", 9)).build(),
                 TestSnapshots.snapshot(SCHEMA, Map.of("logins_14d", 40)).build(),
+                TestSnapshots.snapshot(SCHEMA, Map.<String, Integer>of()).build(),
                 TestSnapshots.snapshot(OTHER_SCHEMA, Map.of("nps", 30, "logins_14d", 60, "seat_utilisation", 0.5,
                         "open_tickets", 2)).build(),
                 TestSnapshots.snapshot(SCHEMA, Map.of("logins_14d", 70, "seat_utilisation", 0.6, "open_tickets", 1))
