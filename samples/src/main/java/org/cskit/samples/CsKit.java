@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.cskit.samples.calibrate.Calibrate;
-import org.cskit.samples.calibrate.CalibrateException;
 import org.cskit.samples.calibrate.DeriveRavenStack;
-import picocli.CommandLine;
+import org.cskit.samples.input.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The samples program: {@code demo} (the default) and {@code calibrate}. The README's demo command
@@ -49,7 +49,7 @@ public final class CsKit implements Runnable {
             return 2;
         });
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-            if (e instanceof CalibrateException) {
+            if (e instanceof InputException) {
                 c.getErr().println("error: " + e.getMessage());
                 return 2;
             }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.cskit.samples.input.CsvTable;
+import org.cskit.samples.input.InputException;
 
 /**
  * Derives one row per RavenStack account (synthetic B2B SaaS data by River @ Rivalytics) with
@@ -148,7 +150,7 @@ public final class RavenStackAccounts {
             }
             Files.writeString(out, csv.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CalibrateException(out + ": cannot write: " + e.getMessage());
+            throw new InputException(out + ": cannot write: " + e.getMessage());
         }
         return accounts.rows().size();
     }
@@ -161,7 +163,7 @@ public final class RavenStackAccounts {
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new CalibrateException("RavenStack: '" + cell + "' is not a number");
+            throw new InputException("RavenStack: '" + cell + "' is not a number");
         }
     }
 
