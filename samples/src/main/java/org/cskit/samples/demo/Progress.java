@@ -22,6 +22,7 @@ public final class Progress {
     private long done;
     private long started;
     private long drawnAt;
+    private long drawnDone;
     private boolean drawn;
 
     private Progress(PrintWriter out, LongSupplier nanoTime) {
@@ -83,8 +84,10 @@ public final class Progress {
     /** Ends the current step: a bar that was drawn is completed and its line ended. */
     public void finish() {
         if (out != null && drawn) {
-            done = total;
-            draw(nanoTime.getAsLong());
+            if (drawnDone != total) {
+                done = total;
+                draw(nanoTime.getAsLong());
+            }
             out.println();
             out.flush();
         }
@@ -107,5 +110,6 @@ public final class Progress {
         out.flush();
         drawn = true;
         drawnAt = now;
+        drawnDone = done;
     }
 }

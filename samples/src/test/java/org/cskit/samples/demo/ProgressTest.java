@@ -41,6 +41,16 @@ class ProgressTest {
     }
 
     @Test
+    void slowStepThatReachesItsTotal_drawsTheFullBarOnce() {
+        bar.start("loading", 2);
+        now = 1_500_000_000L;
+        bar.advance(2);
+        bar.finish();
+
+        assertThat(text.toString()).isEqualTo("\rloading    [####################] 100% 2/2" + System.lineSeparator());
+    }
+
+    @Test
     void abandon_endsADrawnLineWithoutCompletingIt() {
         bar.start("loading", 4);
         now = 2_000_000_000L;
