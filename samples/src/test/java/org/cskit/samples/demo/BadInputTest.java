@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input to the portfolio commands ends with one line, {@code error: <file>:<line>: <problem>}, and exit code 2. */
@@ -71,39 +72,21 @@ class BadInputTest {
                 + "account_name, industry, country, signupdate, referral_source, plan_tier, seats, is_trial, churn_flag");
     }
 
-    @Test
-    void malformedRow_numberThatIsNot() {
-        TinyData.replace(data, RavenStack.TICKETS, "T-3,A-2,2024-06-24,2024-06-25 1:00,20,", "T-3,A-2,2024-06-24,2024-06-25 1:00,twenty,");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a number that is not | ravenstack_support_tickets.csv | T-3,A-2,2024-06-24,2024-06-25 1:00,20, | T-3,A-2,2024-06-24,2024-06-25 1:00,twenty, | 4: resolution_time_hours 'twenty' is not a number
+            a date that is not   | ravenstack_accounts.csv        | 2024-06-20                 | 2024-02-30                 | 4: signup_date '2024-02-30' is not a date (expected YYYY-MM-DD)
+            a flag that is not   | ravenstack_subscriptions.csv   | annual,TRUE                | annual,yes                 | 2: auto_renew_flag 'yes' is not TRUE or FALSE
+            a word that is not   | ravenstack_support_tickets.csv | 33,urgent,                 | 33,critical,               | 3: priority 'critical' is not one of low, medium, high, urgent
+            an unknown account   | ravenstack_support_tickets.csv | T-1,A-2,                   | T-1,A-9,                   | 2: account_id 'A-9' is not in ravenstack_accounts.csv
+            an unknown subscription | ravenstack_feature_usage.csv | U-40,S-3,                 | U-40,S-7,                  | 41: subscription_id 'S-7' is not in ravenstack_subscriptions.csv
+            an end before the start | ravenstack_subscriptions.csv | 2024-01-15,2024-05-01    | 2024-01-15,2024-01-01      | 6: end_date 2024-01-01 is before start_date 2024-01-15
+            a repeated account   | ravenstack_accounts.csv        | A-4,Delta                  | A-1,Delta                  | 5: account_id 'A-1' appears twice
+            """)
+    void malformedRow(String what, String file, String from, String to, String lineAndProblem) {
+        TinyData.replace(data, file, from, to);
 
-        assertError(run("score"), data.resolve(RavenStack.TICKETS) + ":4: resolution_time_hours 'twenty' is not a number");
-    }
-
-    @Test
-    void malformedRow_dateThatIsNot() {
-        TinyData.replace(data, RavenStack.ACCOUNTS, "2024-06-20", "2024-02-30");
-
-        assertError(run("score"), data.resolve(RavenStack.ACCOUNTS) + ":4: signup_date '2024-02-30' is not a date (expected YYYY-MM-DD)");
-    }
-
-    @Test
-    void malformedRow_flagThatIsNot() {
-        TinyData.replace(data, RavenStack.SUBSCRIPTIONS, "12000,FALSE,FALSE,FALSE,FALSE,annual,TRUE", "12000,FALSE,FALSE,FALSE,FALSE,annual,yes");
-
-        assertError(run("score"), data.resolve(RavenStack.SUBSCRIPTIONS) + ":2: auto_renew_flag 'yes' is not TRUE or FALSE");
-    }
-
-    @Test
-    void malformedRow_unknownAccount() {
-        TinyData.replace(data, RavenStack.TICKETS, "T-1,A-2,", "T-1,A-9,");
-
-        assertError(run("score"), data.resolve(RavenStack.TICKETS) + ":2: account_id 'A-9' is not in ravenstack_accounts.csv");
-    }
-
-    @Test
-    void malformedRow_subscriptionEndsBeforeItStarts() {
-        TinyData.replace(data, RavenStack.SUBSCRIPTIONS, "2024-01-15,2024-05-01", "2024-01-15,2024-01-01");
-
-        assertError(run("score"), data.resolve(RavenStack.SUBSCRIPTIONS) + ":6: end_date 2024-01-01 is before start_date 2024-01-15");
+        assertError(run("score"), data.resolve(file) + ":" + lineAndProblem);
     }
 
     @Test
