@@ -20,7 +20,6 @@ import org.cskit.model.MetricDirection;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.Segment;
 import org.cskit.samples.input.CsvTable;
-import org.cskit.samples.input.InputException;
 import org.cskit.scoring.Normalizer;
 import org.cskit.scoring.Scorecard;
 import org.cskit.scoring.ScorecardGroup;

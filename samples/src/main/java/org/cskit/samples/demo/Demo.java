@@ -41,7 +41,6 @@ public final class Demo extends PortfolioCommand {
         }
         Progress bar = progress();
         Run run = score(MONTHS, bar);
-        List<ScoredPortfolio.Scored> last = run.scored().last();
         PlaybookRun playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.assembler().schema(), run.scored(), bar);
         Path report = out.toAbsolutePath().normalize();
         try {

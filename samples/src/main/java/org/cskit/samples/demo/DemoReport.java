@@ -3,8 +3,10 @@ package org.cskit.samples.demo;
 import static org.cskit.samples.report.Html.esc;
 import static org.cskit.samples.report.Html.fmt;
 
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.cskit.model.AccountId;
 import org.cskit.model.Band;
 import org.cskit.model.Contribution;
 import org.cskit.model.SuccessVector;
@@ -144,7 +147,7 @@ final class DemoReport {
             for (Band b : bands) {
                 h.append("<td>").append(s.bandCounts().getOrDefault(b, 0L)).append("</td>");
             }
-            h.append("<td>").append(s.meanScore().setScale(1, java.math.RoundingMode.HALF_UP)).append("</td></tr>\n");
+            h.append("<td>").append(s.meanScore().setScale(1, RoundingMode.HALF_UP)).append("</td></tr>\n");
         }
         h.append("<tr><th class=\"l\">all</th><td data-total=\"").append(accounts).append("\">").append(accounts).append("</td>");
         for (Band b : bands) {
@@ -224,7 +227,7 @@ final class DemoReport {
     }
 
     private static void queue(StringBuilder h, PortfolioCommand.Run run, PlaybookRun playbooks) {
-        Map<org.cskit.model.AccountId, ScoredPortfolio.Scored> byId = new java.util.HashMap<>();
+        Map<AccountId, ScoredPortfolio.Scored> byId = new HashMap<>();
         run.scored().last().forEach(s -> byId.put(s.account().id(), s));
         h.append("<h2>The queue of plays</h2>\n<p>").append(playbooks.queue().size()).append(" plays, most urgent first, then by due date. "
                 + "Each says why it fired: the trigger and every condition with the value it saw.</p>\n<div class=\"queue\">"

@@ -2,6 +2,7 @@ package org.cskit.samples.demo;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ public final class Playbooks extends PortfolioCommand {
                             String.join(", ", PlaybookRun.unknownFeatures(p, schema)));
                 }
             }
-            List<java.time.LocalDate> days = run.scored().days();
+            List<LocalDate> days = run.scored().days();
             DryRunReport report = PlaybookRun.dryRun(runnable, schema, run.scored());
             o.printf("dry run of %s over %d monthly days, %s to %s (each account evaluated on each day, in order):%n", source, days.size(),
                     days.get(0), days.get(days.size() - 1));

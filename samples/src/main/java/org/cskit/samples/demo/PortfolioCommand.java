@@ -3,13 +3,14 @@ package org.cskit.samples.demo;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.cskit.samples.input.InputException;
 import org.cskit.samples.ravenstack.RavenStack;
 import org.cskit.samples.ravenstack.RavenStackScoring;
 import org.cskit.scoring.features.SnapshotAssembler;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** What the portfolio commands ({@code demo}, {@code score}, {@code playbooks}) share: options, output and the scoring run. */
 public abstract class PortfolioCommand implements Callable<Integer> {
@@ -70,7 +71,7 @@ public abstract class PortfolioCommand implements Callable<Integer> {
         LocalDate asOf = options.asOf(data);
         Strategy strategy = options.strategy();
         if (data.accountsOn(asOf).isEmpty()) {
-            throw new org.cskit.samples.input.InputException("--as-of " + asOf + ": no account in " + data.dir()
+            throw new InputException("--as-of " + asOf + ": no account in " + data.dir()
                     + " had signed up and had an active subscription on that day");
         }
         SnapshotAssembler assembler = RavenStackScoring.assembler();

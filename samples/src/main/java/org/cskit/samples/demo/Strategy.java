@@ -3,6 +3,7 @@ package org.cskit.samples.demo;
 import org.cskit.model.ValidationException;
 import org.cskit.samples.input.InputException;
 import org.cskit.samples.input.JsonErrors;
+import org.cskit.scoring.Scorecard;
 import org.cskit.scoring.spi.ScoringStrategy;
 
 /**
@@ -30,7 +31,7 @@ record Strategy(ScoringStrategy strategy, String source, String json) {
     /** @return the strategy's name and, for a scorecard, its id and version */
     String describe() {
         Object config = strategy.config();
-        if (config instanceof org.cskit.scoring.Scorecard card) {
+        if (config instanceof Scorecard card) {
             return strategy.name() + " '" + card.id() + "' v" + card.version();
         }
         return strategy.name();

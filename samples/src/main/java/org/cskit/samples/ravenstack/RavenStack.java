@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.Contract;
@@ -465,7 +466,7 @@ public final class RavenStack {
         }
 
         /** Builds a model value, turning a broken model rule into a problem of the row. */
-        private static <T> T model(CsvTable.Row row, java.util.function.Supplier<T> build) {
+        private static <T> T model(CsvTable.Row row, Supplier<T> build) {
             try {
                 return build.get();
             } catch (ValidationException e) {
