@@ -3,10 +3,13 @@ package org.cskit.samples.demo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.cskit.model.FeatureSchema;
@@ -161,7 +164,27 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
                     + ", which is missing for every account");
         }
         return new Status(p, Outcome.DID_NOT_FIRE, 0, "no account met it" + (suppressed > 0 ? " (" + suppressed
-                + " firings suppressed by its repeat policy)" : ""));
+                + " firings suppressed by its repeat policy)" : "") + seen(p, accounts));
+    }
+
+    /** The range of each feature the playbook reads, over the accounts that have it: how near they came. */
+    private static String seen(Playbook p, List<ScoredPortfolio.Scored> accounts) {
+        List<String> ranges = new ArrayList<>();
+        for (String field : p.fields()) {
+            if (Fields.isBuiltIn(field)) {
+                continue;
+            }
+            DoubleSummaryStatistics values = accounts.stream().map(s -> s.snapshot().features().value(field))
+                    .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).summaryStatistics();
+            if (values.getCount() > 0) {
+                ranges.add(field + " " + number(values.getMin()) + " to " + number(values.getMax()) + " in " + values.getCount() + " accounts");
+            }
+        }
+        return ranges.isEmpty() ? "" : "; seen: " + String.join(", ", ranges);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     /**

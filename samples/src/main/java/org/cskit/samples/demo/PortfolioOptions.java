@@ -87,7 +87,7 @@ final class PortfolioOptions {
         String json;
         if (strategyConfig == null) {
             boolean scorecard = strategy.trim().equalsIgnoreCase(WeightedScorecard.NAME);
-            source = scorecard ? "ravenstack/" + RavenStackScoring.SCORECARD + " (shipped)" : "--strategy-config (not given)";
+            source = scorecard ? "the shipped ravenstack/" + RavenStackScoring.SCORECARD : "--strategy-config (not given)";
             json = scorecard ? RavenStackScoring.scorecardJson() : "{}";
         } else if (strategyConfig.trim().startsWith("{") || strategyConfig.trim().startsWith("[")) {
             source = "--strategy-config";
