@@ -254,8 +254,8 @@ final class DemoReport {
         RavenStack.Counts c = run.data().counts();
         h.append("<h2>What the data can and cannot tell</h2>\n<ul>\n")
                 .append("<li>Segments are the plan tiers (Enterprise high touch, Pro scaled, others tech touch); a contract's ARR is the sum "
-                        + "over the subscriptions active on the day, in USD; it renews with the largest of them; the lifecycle stage "
-                        + "follows the contract's age (onboarding to day ").append(RavenStack.ONBOARDING_DAYS).append(", adoption to day ")
+                        + "over the subscriptions active on the day, in USD; it starts with the account's first subscription and renews "
+                        + "with the largest active one; the lifecycle stage follows the contract's age (onboarding to day ").append(RavenStack.ONBOARDING_DAYS).append(", adoption to day ")
                 .append(RavenStack.ADOPTION_DAYS).append(") and the renewal window (").append(RavenStack.RENEWAL_WINDOW_DAYS)
                 .append(" days before an annual renewal).</li>\n")
                 .append("<li>Signals: feature usage (uses, hours, errors), support tickets (count, priority, escalations, first response, "

@@ -49,10 +49,10 @@ import org.cskit.samples.input.InputException;
  *       tech touch); {@code industry}, and {@code country} and {@code referral_source} where present,
  *       are attributes.
  *   <li>Contract: ARR is the sum of {@code arr_amount} over the subscriptions active on D, in USD (the
- *       data names no currency); it starts on the signup day; it renews when the largest active
- *       subscription (by ARR, then earliest start) next renews after D: annual subscriptions on each
- *       anniversary of their start, monthly ones on the same day each month; its term (12 or 1
- *       months) and auto-renewal are that subscription's.
+ *       data names no currency); it starts when the account's first subscription started; it renews
+ *       when the largest active subscription (by ARR, then earliest start) next renews after D: annual
+ *       subscriptions on each anniversary of their start, monthly ones on the same day each month; its
+ *       term (12 or 1 months) and auto-renewal are that subscription's.
  *   <li>Lifecycle stage, from the contract: onboarding for the first {@value #ONBOARDING_DAYS} days,
  *       adoption until day {@value #ADOPTION_DAYS}, renewal window in the last
  *       {@value #RENEWAL_WINDOW_DAYS} days before an annual renewal, else steady state.
@@ -237,7 +237,8 @@ public final class RavenStack {
                     .thenComparing(Subscription::start, Comparator.reverseOrder()).thenComparing(Subscription::id, Comparator.reverseOrder()))
                     .orElseThrow();
             BigDecimal arr = active.stream().map(Subscription::arr).reduce(BigDecimal.ZERO, BigDecimal::add);
-            Contract contract = Contract.builder().arr(Money.of(arr, "USD")).startDate(a.signup()).renewalDate(main.renewalAfter(day))
+            LocalDate start = subscriptions.get(a.id()).stream().map(Subscription::start).min(Comparator.naturalOrder()).orElseThrow();
+            Contract contract = Contract.builder().arr(Money.of(arr, "USD")).startDate(start).renewalDate(main.renewalAfter(day))
                     .termMonths(main.monthly() ? 1 : 12).autoRenew(main.autoRenew()).build();
             out.add(Account.builder().id(a.id()).name(a.name()).segment(a.segment()).attributes(a.attributes())
                     .lifecycleStage(stage(contract, day)).contract(contract).build());

@@ -60,7 +60,8 @@ class RavenStackTest {
 
         Account beta = accounts.get("A-2");
         assertThat(beta.name()).isEqualTo("Beta, Co");
-        assertThat(beta.contract().renewalDate()).as("monthly, from 2024-02-01").isEqualTo(LocalDate.of(2024, 7, 1));
+        assertThat(beta.contract().startDate()).as("its first subscription, four days after it signed up").isEqualTo(LocalDate.of(2024, 2, 5));
+        assertThat(beta.contract().renewalDate()).as("monthly, from 2024-02-05").isEqualTo(LocalDate.of(2024, 7, 5));
         assertThat(beta.contract().termMonths()).isEqualTo(1);
         assertThat(beta.segment().engagementModel()).isEqualTo(EngagementModel.SCALED);
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * <ul>
  *   <li>A-1 Acme (Enterprise, signed up 2024-01-01): an annual subscription of ARR 12000 since
  *       2024-01-01 and a monthly one of 6000 (an upgrade) since 2024-03-10; used steadily.
- *   <li>A-2 "Beta, Co" (Pro, 2024-02-01): a monthly downgrade of 9600 since 2024-02-01; little use; one
+ *   <li>A-2 "Beta, Co" (Pro, 2024-02-01): a monthly downgrade of 9600 since 2024-02-05; little use; one
  *       ticket in early June and three in the last fortnight of June (a support spike), one escalated, two rated.
  *   <li>A-3 Gamma (Basic, 2024-06-20): an annual subscription of 1200 since its signup; onboarding.
  *   <li>A-4 Delta (Basic, 2024-01-15): its only subscription ended on 2024-05-01.
@@ -32,7 +32,7 @@ public final class TinyData {
             subscription_id,account_id,start_date,end_date,plan_tier,seats,mrr_amount,arr_amount,is_trial,upgrade_flag,downgrade_flag,churn_flag,billing_frequency,auto_renew_flag
             S-1,A-1,2024-01-01,,Enterprise,10,1000,12000,FALSE,FALSE,FALSE,FALSE,annual,TRUE
             S-2,A-1,2024-03-10,,Pro,5,500,6000,FALSE,TRUE,FALSE,FALSE,monthly,FALSE
-            S-3,A-2,2024-02-01,,Pro,5,800,9600,FALSE,FALSE,TRUE,FALSE,monthly,TRUE
+            S-3,A-2,2024-02-05,,Pro,5,800,9600,FALSE,FALSE,TRUE,FALSE,monthly,TRUE
             S-4,A-3,2024-06-20,,Basic,1,100,1200,FALSE,FALSE,FALSE,FALSE,annual,FALSE
             S-5,A-4,2024-01-15,2024-05-01,Basic,2,100,1200,FALSE,FALSE,FALSE,TRUE,monthly,FALSE
             """;
