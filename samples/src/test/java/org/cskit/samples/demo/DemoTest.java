@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cskit.samples.Run;
+import org.cskit.samples.ravenstack.TinyData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo end to end, as the README's command runs it: no arguments, the shipped RavenStack data. */
 class DemoTest {
@@ -103,6 +105,23 @@ class DemoTest {
         assertThat(n).isGreaterThan(1);
         assertThat(Pattern.compile("<td class=\"l URGENT\">URGENT</td>.*renewal-at-risk").matcher(report).find())
                 .as("an urgent renewal-at-risk play").isTrue();
+    }
+
+    @Test
+    void ownData_asOfAnEarlierDay_reportNamesTheFolder(@TempDir Path tmp) throws IOException {
+        Path data = TinyData.write(tmp.resolve("data"));
+        Path out = tmp.resolve("my report.html");
+
+        // on 2024-05-31, A-1 and A-2 are customers: A-3 signs up in June and A-4's subscription ended in May
+        Run own = Run.of("demo", "--data", data.toString(), "--as-of", "2024-05-31", "--top", "2", "--out", out.toString());
+
+        assertThat(own.err()).isEmpty();
+        assertThat(own.out()).startsWith("cskit demo: RavenStack-format data in " + data + ", as of 2024-05-31\n")
+                .contains("scored 2 accounts with weighted-scorecard 'ravenstack-health' v1 on 5 monthly days, 2024-01-31 to 2024-05-31");
+        assertThat(own.lastLine()).isEqualTo("report: " + out.toAbsolutePath());
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(html.contains("<h2>Vectors over time: the 2 accounts most at risk</h2>")).isTrue();
+        assertThat(html.contains("RavenStack is synthetic")).as("no claim about RavenStack for one's own data").isFalse();
     }
 
     private static void assertReportContains(String text) {
