@@ -124,6 +124,21 @@ class DemoTest {
         assertThat(html.contains("RavenStack is synthetic")).as("no claim about RavenStack for one's own data").isFalse();
     }
 
+    @Test
+    void ownData_textFromTheDataIsEscaped(@TempDir Path tmp) throws IOException {
+        Path data = TinyData.write(tmp.resolve("data"));
+        TinyData.replace(data, "ravenstack_accounts.csv", "A-3,Gamma,", "A-3,\"<i>Gamma</i> & \"\"Co\"\"\",");
+        Path out = tmp.resolve("report.html");
+
+        Run own = Run.of("demo", "--data", data.toString(), "--out", out.toString());
+
+        assertThat(own.err()).isEmpty();
+        assertThat(own.code()).isZero();
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(html.contains("&lt;i&gt;Gamma&lt;/i&gt; &amp; &quot;Co&quot;")).as("the name, escaped").isTrue();
+        assertThat(html.contains("<i>Gamma")).as("the name as markup").isFalse();
+    }
+
     private static void assertReportContains(String text) {
         assertThat(report.contains(text)).as("the report contains '%s'", text).isTrue();
     }
