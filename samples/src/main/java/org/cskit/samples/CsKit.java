@@ -1,77 +1,94 @@
 package org.cskit.samples;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.cskit.samples.calibrate.Calibrate;
-import org.cskit.samples.calibrate.CalibrateException;
 import org.cskit.samples.calibrate.DeriveRavenStack;
+import org.cskit.samples.demo.Demo;
+import org.cskit.samples.demo.PortfolioCommand;
+import org.cskit.samples.demo.Playbooks;
+import org.cskit.samples.demo.Score;
+import org.cskit.samples.input.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The samples program: {@code demo} (the default) and {@code calibrate}. The README's demo command
- * runs it.
+ * The samples program: {@code demo} (the default), {@code score}, {@code playbooks} and
+ * {@code calibrate}. The README's demo command runs it.
  */
-@Command(name = "cskit", mixinStandardHelpOptions = true, subcommands = {CsKit.Demo.class, Calibrate.class, DeriveRavenStack.class},
+@Command(name = "cskit", mixinStandardHelpOptions = true,
+        subcommands = {Demo.class, Score.class, Playbooks.class, Calibrate.class, DeriveRavenStack.class},
         description = "cskit samples. With no command, runs the demo.")
 public final class CsKit implements Runnable {
-    private PrintStream stdout = System.out;
 
     /**
-     * Runs the program; exits with the command's code when it is not 0.
+     * Runs the program, with a progress bar on standard error when it is a terminal; exits with the
+     * command's code when it is not 0.
      *
      * @param args the command line
      */
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
+        int code = run(args, System.out, System.err, System.console() != null);
         if (code != 0) {
             System.exit(code);
         }
     }
 
     /**
-     * Runs the program.
+     * Runs the program without a progress bar.
      *
-     * @param args the command line
+     * @param args the command line; none runs the demo
      * @param out where output goes
      * @param err where errors go: one line each
      * @return the exit code: 0, or 2 for bad input
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CsKit app = new CsKit();
-        app.stdout = out;
-        CommandLine cmd = new CommandLine(app);
-        cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        return run(args, out, err, false);
+    }
+
+    /**
+     * Runs the program.
+     *
+     * @param args the command line; none runs the demo
+     * @param out where output goes
+     * @param err where errors and the progress bar go
+     * @param progress whether to draw a progress bar for steps that take more than a second
+     * @return the exit code: 0, or 2 for bad input
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean progress) {
+        CommandLine cmd = new CommandLine(new CsKit());
+        cmd.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cmd.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        if (progress) {
+            PortfolioCommand.showProgress(cmd);
+        }
         cmd.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage() + " (try --help)");
             return 2;
         });
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-            if (e instanceof CalibrateException) {
+            if (e instanceof InputException) {
+                if (c.getCommand() instanceof PortfolioCommand p) {
+                    p.endProgress();
+                }
                 c.getErr().println("error: " + e.getMessage());
                 return 2;
             }
             throw e;
         });
-        return cmd.execute(args);
+        return cmd.execute(args.length == 0 ? new String[] {"demo"} : args);
     }
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
-        QuickStart.run(stdout);
-    }
-
-    /** {@code demo}: for now, the quick start (a later issue builds the full demo). */
-    @Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the demo (today: the quick start).")
-    static final class Demo implements Runnable {
-        @CommandLine.ParentCommand
-        CsKit parent;
-
-        @Override
-        public void run() {
-            QuickStart.run(parent.stdout);
-        }
+        // run(...) turns an empty command line into "demo"; options alone (none but --help and --version exist) print the usage.
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

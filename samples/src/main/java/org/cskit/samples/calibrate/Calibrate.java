@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cskit.model.ValidationException;
 import org.cskit.model.json.CsJson;
+import org.cskit.samples.input.CsvTable;
+import org.cskit.samples.input.InputException;
 import org.cskit.scoring.calibration.Evaluation;
 import org.cskit.scoring.calibration.FitOptions;
 import org.cskit.scoring.calibration.FittedScorecard;
@@ -99,19 +101,19 @@ public final class Calibrate implements Callable<Integer> {
         CsvTable table = CsvTable.read(csv);
         int labelIndex = table.indexOf(label);
         if (labelIndex < 0) {
-            throw new CalibrateException(csv + ":" + 1 + ": no label column '" + label + "'; columns are " + String.join(", ", table.header()));
+            throw new InputException(csv + ":" + 1 + ": no label column '" + label + "'; columns are " + String.join(", ", table.header()));
         }
         Set<String> excluded = new LinkedHashSet<>();
         excluded.add(label);
         if (id != null) {
             if (table.indexOf(id) < 0) {
-                throw new CalibrateException(csv + ":1: no id column '" + id + "'; columns are " + String.join(", ", table.header()));
+                throw new InputException(csv + ":1: no id column '" + id + "'; columns are " + String.join(", ", table.header()));
             }
             excluded.add(id);
         }
         for (String d : drop) {
             if (table.indexOf(d.trim()) < 0) {
-                throw new CalibrateException(csv + ":1: --drop names '" + d.trim() + "', which is not a column; columns are "
+                throw new InputException(csv + ":1: --drop names '" + d.trim() + "', which is not a column; columns are "
                         + String.join(", ", table.header()));
             }
             excluded.add(d.trim());
@@ -123,18 +125,18 @@ public final class Calibrate implements Callable<Integer> {
         for (int r = 0; r < n; r++) {
             String value = table.rows().get(r).get(labelIndex).trim();
             if (value.isEmpty()) {
-                throw new CalibrateException(csv + ":" + table.lines().get(r) + ": label '" + label + "' is blank");
+                throw new InputException(csv + ":" + table.lines().get(r) + ": label '" + label + "' is blank");
             }
             seen.add(value);
             churned[r] = value.equals(positive);
             positives += churned[r] ? 1 : 0;
         }
         if (positives == 0) {
-            throw new CalibrateException(csv + ": label '" + label + "' has no positive rows: no row is '" + positive + "' (values: "
+            throw new InputException(csv + ": label '" + label + "' has no positive rows: no row is '" + positive + "' (values: "
                     + String.join(", ", seen.stream().limit(10).toList()) + (seen.size() > 10 ? ", ..." : "") + ")");
         }
         if (positives == n) {
-            throw new CalibrateException(csv + ": label '" + label + "' is '" + positive + "' in every row; nothing to compare with");
+            throw new InputException(csv + ": label '" + label + "' is '" + positive + "' in every row; nothing to compare with");
         }
         TrainingSet.Builder builder = TrainingSet.builder().outcomes(churned);
         List<String> inputs = new ArrayList<>();
@@ -146,7 +148,7 @@ public final class Calibrate implements Callable<Integer> {
             }
         }
         if (inputs.isEmpty()) {
-            throw new CalibrateException(csv + ": no input columns left after the label, id and dropped columns");
+            throw new InputException(csv + ": no input columns left after the label, id and dropped columns");
         }
         if (id != null) {
             builder.ids(table.column(table.indexOf(id)));
@@ -155,7 +157,7 @@ public final class Calibrate implements Callable<Integer> {
         try {
             all = builder.build();
         } catch (ValidationException e) {
-            throw new CalibrateException(csv + ": " + e.getMessage() + (e.getMessage().contains("constant") ? "; leave it out with --drop" : ""));
+            throw new InputException(csv + ": " + e.getMessage() + (e.getMessage().contains("constant") ? "; leave it out with --drop" : ""));
         }
         long numeric = all.columns().stream().filter(c -> c.kind() == TrainingSet.Kind.NUMERIC).count();
         o.printf(Locale.ROOT, "read %s: %d rows, %d inputs (%d numeric, %d categorical); %s = %s in %d rows (%.1f%%)%n", csv, n,
@@ -165,11 +167,11 @@ public final class Calibrate implements Callable<Integer> {
         TrainingSet train = all.subset(split.train());
         TrainingSet test = all.subset(split.test());
         if (test.churnedCount() == 0 || test.churnedCount() == test.size()) {
-            throw new CalibrateException(csv + ": the test rows have " + (test.churnedCount() == 0 ? "no churned" : "only churned")
+            throw new InputException(csv + ": the test rows have " + (test.churnedCount() == 0 ? "no churned" : "only churned")
                     + " rows; choose other rows");
         }
         if (train.churnedCount() == 0 || train.churnedCount() == train.size()) {
-            throw new CalibrateException(csv + ": the training rows have " + (train.churnedCount() == 0 ? "no churned" : "only churned")
+            throw new InputException(csv + ": the training rows have " + (train.churnedCount() == 0 ? "no churned" : "only churned")
                     + " rows; choose other rows");
         }
         o.printf(Locale.ROOT, "split: %s: fit on %d rows (%d churned), judge on %d rows (%d churned)%n", splitText(), train.size(),
@@ -180,7 +182,7 @@ public final class Calibrate implements Callable<Integer> {
         try {
             fitted = ScorecardFitter.of(FitOptions.builder().id(org.cskit.model.ScorecardId.of(scorecardId())).build()).fit(train);
         } catch (ValidationException e) {
-            throw new CalibrateException(csv + ": " + e.getMessage());
+            throw new InputException(csv + ": " + e.getMessage());
         }
         long fitMillis = (System.nanoTime() - start) / 1_000_000;
         List<FittedScorecard.FittedInput> used = fitted.inputs().stream().filter(FittedScorecard.FittedInput::used)
@@ -200,7 +202,7 @@ public final class Calibrate implements Callable<Integer> {
             Files.writeString(report, CalibrationReport.html(csv.getFileName().toString(), splitText(), fitted, holdoutEval, naiveEval),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CalibrateException(out + ": cannot write: " + e.getMessage());
+            throw new InputException(out + ": cannot write: " + e.getMessage());
         }
         o.printf("wrote %s and %s%n", out, report);
         o.printf(Locale.ROOT, "holdout: PR AUC %.4f, Brier %.4f, riskiest-decile lift %.2f; churn by band: %s%n", holdoutEval.prAuc(),
@@ -236,30 +238,30 @@ public final class Calibrate implements Callable<Integer> {
         int n = churned.length;
         if (trainRows != null || testRows != null) {
             if (holdout != null) {
-                throw new CalibrateException("give either --holdout or --train-rows/--test-rows, not both");
+                throw new InputException("give either --holdout or --train-rows/--test-rows, not both");
             }
             if (trainRows == null || testRows == null) {
-                throw new CalibrateException("--train-rows and --test-rows go together");
+                throw new InputException("--train-rows and --test-rows go together");
             }
             int[] a = range("--train-rows", trainRows);
             int[] b = range("--test-rows", testRows);
             try {
                 return Splits.ranges(n, a[0], a[1], b[0], b[1]);
             } catch (ValidationException e) {
-                throw new CalibrateException(csv + ": " + e.getMessage() + " (the file has " + n + " data rows)");
+                throw new InputException(csv + ": " + e.getMessage() + " (the file has " + n + " data rows)");
             }
         }
         try {
             return Splits.holdout(churned, holdoutShare(), seed);
         } catch (ValidationException e) {
-            throw new CalibrateException("--holdout: " + e.getMessage());
+            throw new InputException("--holdout: " + e.getMessage());
         }
     }
 
     private static int[] range(String option, String text) {
         Matcher m = RANGE.matcher(text.trim());
         if (!m.matches()) {
-            throw new CalibrateException(option + " must look like 1-3333, but was '" + text + "'");
+            throw new InputException(option + " must look like 1-3333, but was '" + text + "'");
         }
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }

@@ -1,8 +1,10 @@
 package org.cskit.samples.calibrate;
 
+import static org.cskit.samples.report.Html.esc;
+import static org.cskit.samples.report.Html.fmt;
+
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.cskit.scoring.calibration.Evaluation;
 import org.cskit.scoring.calibration.FittedScorecard;
 
@@ -129,13 +131,5 @@ final class CalibrationReport {
                     .append("\" text-anchor=\"middle\" font-size=\"12\">").append(esc(b.label())).append(" (").append(b.rows()).append(")</text>\n");
         }
         return s.append("</svg>\n").toString();
-    }
-
-    private static String fmt(double v, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

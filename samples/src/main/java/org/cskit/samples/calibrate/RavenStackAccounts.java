@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
+import org.cskit.samples.input.CsvTable;
+import org.cskit.samples.input.InputException;
 
 /**
  * Derives one row per RavenStack account (synthetic B2B SaaS data by River @ Rivalytics) with
@@ -25,6 +28,10 @@ import java.util.TreeSet;
  * mean_satisfaction} (blank when no ticket was rated), {@code escalations}; and {@code churn_flag}.
  */
 public final class RavenStackAccounts {
+    /** The accounts file's columns this reads and writes again, the label last. */
+    private static final List<String> ACCOUNT_COLUMNS = List.of("account_id", "industry", "country", "referral_source", "plan_tier", "seats",
+            "is_trial", "churn_flag");
+
     private RavenStackAccounts() {}
 
     /** Per-account sums. */
@@ -58,67 +65,73 @@ public final class RavenStackAccounts {
      * @return the number of accounts written
      */
     public static int write(Path dataDir, Path out) {
-        CsvTable accounts = CsvTable.read(dataDir.resolve("ravenstack_accounts.csv"));
-        CsvTable subs = CsvTable.read(dataDir.resolve("ravenstack_subscriptions.csv"));
-        CsvTable usage = CsvTable.read(dataDir.resolve("ravenstack_feature_usage.csv"));
-        CsvTable tickets = CsvTable.read(dataDir.resolve("ravenstack_support_tickets.csv"));
+        CsvTable accounts = CsvTable.read(dataDir.resolve("ravenstack_accounts.csv")).requireColumns(ACCOUNT_COLUMNS);
+        CsvTable subs = CsvTable.read(dataDir.resolve("ravenstack_subscriptions.csv")).requireColumns(List.of("subscription_id",
+                "account_id", "mrr_amount", "seats", "upgrade_flag", "downgrade_flag", "auto_renew_flag", "billing_frequency"));
+        CsvTable usage = CsvTable.read(dataDir.resolve("ravenstack_feature_usage.csv")).requireColumns(List.of("subscription_id",
+                "usage_count", "usage_duration_secs", "error_count", "is_beta_feature", "feature_name"));
+        CsvTable tickets = CsvTable.read(dataDir.resolve("ravenstack_support_tickets.csv")).requireColumns(List.of("account_id",
+                "resolution_time_hours", "first_response_time_minutes", "satisfaction_score", "escalation_flag"));
         Map<String, Agg> byAccount = new HashMap<>();
-        for (List<String> a : accounts.rows()) {
-            byAccount.put(a.get(accounts.indexOf("account_id")), new Agg());
+        for (int i = 0; i < accounts.rows().size(); i++) {
+            byAccount.put(accounts.row(i).text("account_id"), new Agg());
         }
         Map<String, String> accountOfSubscription = new HashMap<>();
-        for (List<String> s : subs.rows()) {
-            String account = s.get(subs.indexOf("account_id"));
-            accountOfSubscription.put(s.get(subs.indexOf("subscription_id")), account);
+        for (int i = 0; i < subs.rows().size(); i++) {
+            CsvTable.Row s = subs.row(i);
+            String account = s.text("account_id");
+            accountOfSubscription.put(s.text("subscription_id"), account);
             Agg g = byAccount.get(account);
             if (g == null) {
                 continue;
             }
             g.subscriptions++;
-            g.mrr += number(s.get(subs.indexOf("mrr_amount")));
-            g.maxSeats = Math.max(g.maxSeats, number(s.get(subs.indexOf("seats"))));
-            g.upgrades += flag(s.get(subs.indexOf("upgrade_flag")));
-            g.downgrades += flag(s.get(subs.indexOf("downgrade_flag")));
-            g.autoRenew += flag(s.get(subs.indexOf("auto_renew_flag")));
-            g.monthly += s.get(subs.indexOf("billing_frequency")).trim().equalsIgnoreCase("monthly") ? 1 : 0;
+            g.mrr += s.number("mrr_amount");
+            g.maxSeats = Math.max(g.maxSeats, s.number("seats"));
+            g.upgrades += s.flag("upgrade_flag") ? 1 : 0;
+            g.downgrades += s.flag("downgrade_flag") ? 1 : 0;
+            g.autoRenew += s.flag("auto_renew_flag") ? 1 : 0;
+            g.monthly += s.text("billing_frequency").equalsIgnoreCase("monthly") ? 1 : 0;
         }
-        for (List<String> u : usage.rows()) {
-            Agg g = byAccount.get(accountOfSubscription.get(u.get(usage.indexOf("subscription_id"))));
+        for (int i = 0; i < usage.rows().size(); i++) {
+            CsvTable.Row u = usage.row(i);
+            Agg g = byAccount.get(accountOfSubscription.get(u.text("subscription_id")));
             if (g == null) {
                 continue;
             }
             g.usageEvents++;
-            g.usageCount += number(u.get(usage.indexOf("usage_count")));
-            g.usageSeconds += number(u.get(usage.indexOf("usage_duration_secs")));
-            g.usageErrors += number(u.get(usage.indexOf("error_count")));
-            g.beta += flag(u.get(usage.indexOf("is_beta_feature")));
-            g.features.add(u.get(usage.indexOf("feature_name")));
+            g.usageCount += u.number("usage_count");
+            g.usageSeconds += u.number("usage_duration_secs");
+            g.usageErrors += u.number("error_count");
+            g.beta += u.flag("is_beta_feature") ? 1 : 0;
+            g.features.add(u.text("feature_name"));
         }
-        for (List<String> t : tickets.rows()) {
-            Agg g = byAccount.get(t.get(tickets.indexOf("account_id")));
+        for (int i = 0; i < tickets.rows().size(); i++) {
+            CsvTable.Row t = tickets.row(i);
+            Agg g = byAccount.get(t.text("account_id"));
             if (g == null) {
                 continue;
             }
             g.tickets++;
-            g.resolution += number(t.get(tickets.indexOf("resolution_time_hours")));
-            g.firstResponse += number(t.get(tickets.indexOf("first_response_time_minutes")));
-            String sat = t.get(tickets.indexOf("satisfaction_score")).trim();
-            if (!sat.isEmpty()) {
-                g.satisfaction += number(sat);
+            g.resolution += t.optionalNumber("resolution_time_hours").orElse(0);
+            g.firstResponse += t.optionalNumber("first_response_time_minutes").orElse(0);
+            OptionalDouble sat = t.optionalNumber("satisfaction_score");
+            if (sat.isPresent()) {
+                g.satisfaction += sat.getAsDouble();
                 g.rated++;
             }
-            g.escalations += flag(t.get(tickets.indexOf("escalation_flag")));
+            g.escalations += t.flag("escalation_flag") ? 1 : 0;
         }
         StringBuilder csv = new StringBuilder("account_id,industry,country,referral_source,plan_tier,seats,is_trial,subscriptions,mean_mrr,"
                 + "max_seats,upgrades,downgrades,auto_renew_share,monthly_billing_share,usage_events,usage_count,usage_hours,usage_errors,"
                 + "distinct_features,beta_usage_share,tickets,mean_resolution_hours,mean_first_response_minutes,mean_satisfaction,"
                 + "escalations,churn_flag\n");
-        List<String> columns = List.of("account_id", "industry", "country", "referral_source", "plan_tier", "seats", "is_trial");
-        for (List<String> a : accounts.rows()) {
-            Agg g = byAccount.get(a.get(accounts.indexOf("account_id")));
+        for (int i = 0; i < accounts.rows().size(); i++) {
+            CsvTable.Row a = accounts.row(i);
+            Agg g = byAccount.get(a.text("account_id"));
             List<String> cells = new ArrayList<>();
-            for (String c : columns) {
-                cells.add(a.get(accounts.indexOf(c)).trim());
+            for (String c : ACCOUNT_COLUMNS.subList(0, ACCOUNT_COLUMNS.size() - 1)) {
+                cells.add(a.optional(c));
             }
             cells.add(Integer.toString(g.subscriptions));
             cells.add(ratio(g.mrr, g.subscriptions));
@@ -138,7 +151,7 @@ public final class RavenStackAccounts {
             cells.add(ratio(g.firstResponse, g.tickets));
             cells.add(ratio(g.satisfaction, g.rated));
             cells.add(Integer.toString(g.escalations));
-            cells.add(a.get(accounts.indexOf("churn_flag")).trim());
+            cells.add(a.optional("churn_flag"));
             csv.append(String.join(",", cells)).append('\n');
         }
         try {
@@ -148,25 +161,9 @@ public final class RavenStackAccounts {
             }
             Files.writeString(out, csv.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CalibrateException(out + ": cannot write: " + e.getMessage());
+            throw new InputException(out + ": cannot write: " + e.getMessage());
         }
         return accounts.rows().size();
-    }
-
-    private static double number(String cell) {
-        String s = cell.trim();
-        if (s.isEmpty()) {
-            return 0.0;
-        }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new CalibrateException("RavenStack: '" + cell + "' is not a number");
-        }
-    }
-
-    private static int flag(String cell) {
-        return cell.trim().equalsIgnoreCase("true") ? 1 : 0;
     }
 
     private static String ratio(double sum, int count) {

@@ -19,6 +19,7 @@ import org.cskit.model.LifecycleStage;
 import org.cskit.model.MetricDirection;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.Segment;
+import org.cskit.samples.input.CsvTable;
 import org.cskit.scoring.Normalizer;
 import org.cskit.scoring.Scorecard;
 import org.cskit.scoring.ScorecardGroup;

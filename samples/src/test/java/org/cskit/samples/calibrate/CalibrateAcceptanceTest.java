@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cskit.model.json.CsJson;
+import org.cskit.samples.Run;
 import org.cskit.scoring.Scorecard;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

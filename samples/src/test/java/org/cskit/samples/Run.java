@@ -1,18 +1,30 @@
-package org.cskit.samples.calibrate;
+package org.cskit.samples;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cskit.samples.CsKit;
 
-/** One run of the samples program, captured. */
-record Run(int code, String out, String err, long millis) {
+/**
+ * One run of the samples program, captured.
+ *
+ * @param code the exit code
+ * @param out standard output
+ * @param err standard error
+ * @param millis how long it took, for information only (never asserted)
+ */
+public record Run(int code, String out, String err, long millis) {
     private static final Pattern LAST = Pattern.compile(
             "holdout AUC=(\\d\\.\\d{4}) \\[(\\d\\.\\d{4}), (\\d\\.\\d{4})\\] naive AUC=(\\d\\.\\d{4}) rows=(\\d+)");
 
-    static Run of(String... args) {
+    /**
+     * Runs the program.
+     *
+     * @param args the command line
+     * @return the run
+     */
+    public static Run of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long start = System.nanoTime();
@@ -21,13 +33,14 @@ record Run(int code, String out, String err, long millis) {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), millis);
     }
 
-    String lastLine() {
+    /** @return the last line of standard output */
+    public String lastLine() {
         String[] lines = out.strip().split("\\R");
         return lines[lines.length - 1];
     }
 
-    /** The last line's numbers: AUC, low, high, naive AUC, rows. */
-    double[] summary() {
+    /** @return the numbers of {@code calibrate}'s last line: AUC, low, high, naive AUC, rows */
+    public double[] summary() {
         Matcher m = LAST.matcher(lastLine());
         if (!m.matches()) {
             throw new AssertionError("last line is not the summary: " + lastLine());

@@ -1,0 +1,94 @@
+package org.cskit.samples.demo;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.cskit.samples.input.InputException;
+import org.cskit.samples.ravenstack.RavenStack;
+import org.cskit.samples.ravenstack.RavenStackScoring;
+import org.cskit.scoring.features.SnapshotAssembler;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+
+/** What the portfolio commands ({@code demo}, {@code score}, {@code playbooks}) share: options, output and the scoring run. */
+public abstract class PortfolioCommand implements Callable<Integer> {
+    /** How many monthly days are scored for vectors over time. */
+    static final int MONTHS = 6;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PortfolioOptions options;
+
+    private boolean progress;
+
+    // Only the commands of this package extend it.
+    PortfolioCommand() {}
+
+    /**
+     * Turns the progress bar on for every portfolio command under a command line: for a terminal.
+     *
+     * @param root the program's command line
+     */
+    public static void showProgress(CommandLine root) {
+        for (CommandLine sub : root.getSubcommands().values()) {
+            if (sub.getCommand() instanceof PortfolioCommand c) {
+                c.progress = true;
+            }
+        }
+    }
+
+    /** @return where the command's output goes */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private Progress current = Progress.off();
+
+    /** @return a new progress bar: on standard error for a terminal, else off */
+    Progress progress() {
+        current = progress ? Progress.to(spec.commandLine().getErr(), System::nanoTime) : Progress.off();
+        return current;
+    }
+
+    /** Ends a progress bar's line, if one is drawn, so that an error message starts on a line of its own. */
+    public void endProgress() {
+        current.abandon();
+    }
+
+    /**
+     * Reads the data and scores the portfolio monthly up to the as-of day.
+     *
+     * @param months how many monthly days, ending on the as-of day
+     * @param bar the progress bar
+     * @return the run
+     */
+    Run score(int months, Progress bar) {
+        RavenStack data = options.load(bar);
+        LocalDate asOf = options.asOf(data);
+        Strategy strategy = options.strategy();
+        if (data.accountsOn(asOf).isEmpty()) {
+            throw new InputException("--as-of " + asOf + ": no account in " + data.dir()
+                    + " had signed up and had an active subscription on that day");
+        }
+        SnapshotAssembler assembler = RavenStackScoring.assembler();
+        ScoredPortfolio scored = ScoredPortfolio.score(data, assembler, strategy, ScoredPortfolio.monthly(asOf, months, data.counts().first()),
+                bar);
+        return new Run(data, options.shipped(), asOf, strategy, assembler, scored);
+    }
+
+    /**
+     * A scored portfolio with what it came from.
+     *
+     * @param data the data
+     * @param shipped whether it is the data shipped with the samples
+     * @param asOf the as-of day
+     * @param strategy the scoring strategy
+     * @param assembler what made the snapshots
+     * @param scored the scores
+     */
+    record Run(RavenStack data, boolean shipped, LocalDate asOf, Strategy strategy, SnapshotAssembler assembler, ScoredPortfolio scored) {}
+}

@@ -1,0 +1,7 @@
+/**
+ * The portfolio commands of the samples program: {@link org.cskit.samples.demo.Demo} (score every
+ * account monthly, run the built-in playbooks, write an HTML report), {@link org.cskit.samples.demo.Score}
+ * (write the vectors) and {@link org.cskit.samples.demo.Playbooks} (print the queue of plays, or a
+ * dry run over every month of the data).
+ */
+package org.cskit.samples.demo;

@@ -1,0 +1,32 @@
+package org.cskit.samples.input;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads the user's text files, with one-line messages for the ways that fails. */
+public final class TextFiles {
+    private TextFiles() {}
+
+    /**
+     * Reads a UTF-8 text file whole.
+     *
+     * @param file the file
+     * @return its text
+     * @throws InputException naming the file if it is missing, not UTF-8 or unreadable
+     */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (MalformedInputException e) {
+            throw new InputException(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e);
+        }
+    }
+}

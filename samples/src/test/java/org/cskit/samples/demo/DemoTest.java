@@ -1,0 +1,145 @@
+package org.cskit.samples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cskit.samples.Run;
+import org.cskit.samples.ravenstack.TinyData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo end to end, as the README's command runs it: no arguments, the shipped RavenStack data. */
+class DemoTest {
+    private static Run run;
+    private static String report;
+
+    @BeforeAll
+    static void runTheDemo() throws IOException {
+        run = Run.of();
+        Matcher m = Pattern.compile("report: (.+)").matcher(run.lastLine());
+        assertThat(m.matches()).as("last line: %s", run.lastLine()).isTrue();
+        report = Files.readString(Path.of(m.group(1)), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void noArguments_runsTheDemo_summaryEndsWithTheReportsAbsolutePath() {
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        List<String> lines = run.out().strip().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("cskit demo: RavenStack synthetic B2B SaaS data (by River @ Rivalytics), shipped with the samples, "
+                + "as of 2024-12-31");
+        assertThat(lines).hasSizeBetween(8, 12);
+        Path path = Path.of(run.lastLine().substring("report: ".length()));
+        assertThat(path).isAbsolute().hasFileName("report.html").exists();
+        assertThat(path.getParent()).hasFileName("cskit-demo");
+    }
+
+    @Test
+    void report_isSelfContainedHtmlWithInlineSvg() {
+        assertThat(report.startsWith("<!DOCTYPE html>")).as("starts with the doctype").isTrue();
+        assertThat(Pattern.compile("<svg xmlns=\"http://www.w3.org/2000/svg\"").matcher(report).results().count()).isEqualTo(2);
+        String withoutNamespaces = report.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        for (String fetch : List.of("<script", "http:", "https:", " src=", " href=", "url(", "@import")) {
+            assertThat(withoutNamespaces.contains(fetch)).as("the report contains %s", fetch).isFalse();
+        }
+    }
+
+    @Test
+    void report_bandDistributionSumsToTheAccountsScored() {
+        Matcher total = Pattern.compile("<td data-total=\"(\\d+)\">").matcher(report);
+        assertThat(total.find()).isTrue();
+        long sum = Pattern.compile("<td data-band=\"[^\"]+\">(\\d+)</td>").matcher(report).results()
+                .mapToLong(r -> Long.parseLong(r.group(1))).sum();
+
+        assertThat(sum).isEqualTo(Long.parseLong(total.group(1)));
+        assertThat(run.out()).contains("scored " + total.group(1) + " accounts with weighted-scorecard 'ravenstack-health' v1");
+        assertThat(Long.parseLong(total.group(1))).as("RavenStack: every account has an active subscription on its last day").isEqualTo(500);
+    }
+
+    @Test
+    void report_playQueueIsNotEmptyAndEveryPlayHasAReason() {
+        Matcher rows = Pattern.compile("<tr><td>(\\d+)</td><td class=\"l (LOW|NORMAL|HIGH|URGENT)\">.*?<td class=\"reason\">([^<]*)</td></tr>")
+                .matcher(report);
+        int n = 0;
+        while (rows.find()) {
+            n++;
+            assertThat(rows.group(3)).as("reason of play %s", rows.group(1)).isNotBlank();
+        }
+        assertThat(n).isPositive();
+        assertReportContains("<p>" + n + " plays, most urgent first");
+        assertThat(run.out()).containsPattern("plays: " + n + " \\(");
+    }
+
+    @Test
+    void report_saysWhichBuiltInPlaybooksCannotFireAndWhy() {
+        assertReportContains("<td class=\"l\"><b>low-adoption</b></td>");
+        assertReportContains("reads seat_utilisation, which the data does not provide");
+        assertReportContains("starts on a CHAMPION_CHANGED event, and the data has no events");
+        assertReportContains("its trigger reads plan.first_value_days_overdue, which is missing for every account");
+        assertThat(run.out()).contains("cannot fire on this data (the report says why): low-adoption, champion-change, expansion-ready, "
+                + "first-value-overdue, target-near-no-next-phase, milestone-review");
+    }
+
+    @Test
+    void report_playQueueMostUrgentFirstThenByDueDate() {
+        List<String> order = List.of("URGENT", "HIGH", "NORMAL", "LOW");
+        Matcher rows = Pattern.compile("<td class=\"l (LOW|NORMAL|HIGH|URGENT)\">\\w+</td><td class=\"l\">(\\d{4}-\\d{2}-\\d{2})</td>")
+                .matcher(report);
+        String previous = null;
+        int n = 0;
+        while (rows.find()) {
+            String key = order.indexOf(rows.group(1)) + " " + rows.group(2);
+            if (previous != null) {
+                assertThat(key).as("play %d after %s", n + 1, previous).isGreaterThanOrEqualTo(previous);
+            }
+            previous = key;
+            n++;
+        }
+        assertThat(n).isGreaterThan(1);
+        assertThat(Pattern.compile("<td class=\"l URGENT\">URGENT</td>.*renewal-at-risk").matcher(report).find())
+                .as("an urgent renewal-at-risk play").isTrue();
+    }
+
+    @Test
+    void ownData_asOfAnEarlierDay_reportNamesTheFolder(@TempDir Path tmp) throws IOException {
+        Path data = TinyData.write(tmp.resolve("data"));
+        Path out = tmp.resolve("my report.html");
+
+        // on 2024-05-31, A-1 and A-2 are customers: A-3 signs up in June and A-4's subscription ended in May
+        Run own = Run.of("demo", "--data", data.toString(), "--as-of", "2024-05-31", "--top", "2", "--out", out.toString());
+
+        assertThat(own.err()).isEmpty();
+        assertThat(own.out()).startsWith("cskit demo: RavenStack-format data in " + data + ", as of 2024-05-31\n")
+                .contains("scored 2 accounts with weighted-scorecard 'ravenstack-health' v1 on 5 monthly days, 2024-01-31 to 2024-05-31");
+        assertThat(own.lastLine()).isEqualTo("report: " + out.toAbsolutePath());
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(html.contains("<h2>Vectors over time: the 2 accounts most at risk</h2>")).isTrue();
+        assertThat(html.contains("RavenStack is synthetic")).as("no claim about RavenStack for one's own data").isFalse();
+    }
+
+    @Test
+    void ownData_textFromTheDataIsEscaped(@TempDir Path tmp) throws IOException {
+        Path data = TinyData.write(tmp.resolve("data"));
+        TinyData.replace(data, "ravenstack_accounts.csv", "A-3,Gamma,", "A-3,\"<i>Gamma</i> & \"\"Co\"\"\",");
+        Path out = tmp.resolve("report.html");
+
+        Run own = Run.of("demo", "--data", data.toString(), "--out", out.toString());
+
+        assertThat(own.err()).isEmpty();
+        assertThat(own.code()).isZero();
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(html.contains("&lt;i&gt;Gamma&lt;/i&gt; &amp; &quot;Co&quot;")).as("the name, escaped").isTrue();
+        assertThat(html.contains("<i>Gamma")).as("the name as markup").isFalse();
+    }
+
+    private static void assertReportContains(String text) {
+        assertThat(report.contains(text)).as("the report contains '%s'", text).isTrue();
+    }
+}
