@@ -28,13 +28,13 @@ public final class Engines {
             case "cskitColumns":
                 return new CskitColumnsEngine(portfolio, RuleSet.playbooks(), batch, firings);
             case "easyRules":
-                return new EasyRulesEngine(AccountFact.of(inputs), batch, firings);
+                return EasyRulesEngine.objects(inputs, batch, firings);
             case "drools":
-                return new DroolsEngine(AccountFact.of(inputs), batch, firings, DroolsEngine.Mode.REUSED);
+                return DroolsEngine.objects(inputs, batch, firings, DroolsEngine.Mode.REUSED);
             case "droolsStateless":
-                return new DroolsEngine(AccountFact.of(inputs), batch, firings, DroolsEngine.Mode.STATELESS);
+                return DroolsEngine.objects(inputs, batch, firings, DroolsEngine.Mode.STATELESS);
             case "droolsBatch":
-                return new DroolsEngine(AccountFact.of(inputs), batch, firings, DroolsEngine.Mode.BATCH);
+                return DroolsEngine.objects(inputs, batch, firings, DroolsEngine.Mode.BATCH);
             case "handWritten":
                 return new HandWritten(portfolio, batch, firings);
             default:
