@@ -7,6 +7,8 @@ import static org.drools.model.PatternDSL.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import org.cskit.playbooks.engine.PlaybookInput;
 import org.drools.model.Model;
 import org.drools.model.PatternDSL;
 import org.drools.model.Rule;
@@ -20,9 +22,12 @@ import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Drools 10, executable model written with the Java DSL (lambdas, no DRL, no MVEL): one pattern per
- * rule on {@link AccountFact} with one {@code expr} per trigger/condition (identical tests share an
+ * rule on the fact class with one {@code expr} per trigger/condition (identical tests share an
  * expression id, so Drools shares their alpha nodes) and a last {@code expr} that checks the
- * cooldown; the consequence records the cooldown and counts. Session modes:
+ * cooldown; the consequence records the cooldown and counts. The fact is an {@link AccountView}:
+ * {@link AccountFact}s over the cskit objects, built before the timed region ({@link #objects}), or
+ * {@link RowFact}s over the primitive columns, one created per account as it is inserted ({@link #columns}).
+ * Session modes:
  * <ul>
  *   <li>{@code REUSED}: one stateful session per batch (renewed at {@link #reset}, outside the timed
  *       region); per account insert, fireAllRules, delete;</li>
@@ -30,39 +35,54 @@ import org.kie.api.runtime.rule.FactHandle;
  *   <li>{@code BATCH}: a new stateful session per batch of accounts: insert all, fireAllRules once, dispose.</li>
  * </ul>
  */
-public final class DroolsEngine implements Engine {
+public final class DroolsEngine<F extends AccountView> implements Engine {
     public enum Mode { REUSED, STATELESS, BATCH }
 
-    private final AccountFact[] facts;
+    private final IntFunction<F> facts;
     private final Cooldowns cooldowns;
     private final Mode mode;
     private final KieBase kieBase;
     private KieSession reused;
     private final StatelessKieSession stateless;
 
-    public DroolsEngine(AccountFact[] facts, int batch, Firings firings, Mode mode) {
+    /**
+     * @param type the fact class the rules match
+     * @param facts the fact of each account index
+     */
+    public DroolsEngine(Class<F> type, IntFunction<F> facts, int batch, Firings firings, Mode mode) {
         this.facts = facts;
         this.mode = mode;
         this.cooldowns = new Cooldowns(batch);
-        this.kieBase = KieBaseBuilder.createKieBaseFromModel(model(cooldowns, firings));
+        this.kieBase = KieBaseBuilder.createKieBaseFromModel(model(type, cooldowns, firings));
         this.reused = mode == Mode.REUSED ? kieBase.newKieSession() : null;
         this.stateless = mode == Mode.STATELESS ? kieBase.newStatelessKieSession() : null;
     }
 
-    static Model model(Cooldowns cooldowns, Firings firings) {
+    /** Over the cskit objects, one {@link AccountFact} per account held for the whole run. */
+    public static DroolsEngine<AccountFact> objects(PlaybookInput[] inputs, int batch, Firings firings, Mode mode) {
+        AccountFact[] all = AccountFact.of(inputs);
+        return new DroolsEngine<>(AccountFact.class, i -> all[i], batch, firings, mode);
+    }
+
+    /** Over the primitive columns, a {@link RowFact} created per account as it is evaluated. */
+    public static DroolsEngine<RowFact> columns(Portfolio p, int batch, Firings firings, Mode mode) {
+        return new DroolsEngine<>(RowFact.class, RowFact.rows(p), batch, firings, mode);
+    }
+
+    static <F extends AccountView> Model model(Class<F> type, Cooldowns cooldowns, Firings firings) {
         List<Rule> rules = new ArrayList<>();
         for (int r = 0; r < RuleSet.RULES; r++) {
             int rule = r;
-            Variable<AccountFact> account = declarationOf(AccountFact.class);
-            PatternDSL.PatternDef<AccountFact> p = pattern(account);
+            Variable<F> account = declarationOf(type);
+            PatternDSL.PatternDef<F> p = pattern(account);
             for (RuleSet.Test t : RuleSet.tests(r)) {
                 var test = t.test();
-                p = p.expr(t.id(), a -> test.test(a.input));
+                p = p.expr(t.id(), a -> test.test(a));
             }
-            p = p.expr("cooldown " + RuleSet.id(r), a -> cooldowns.ready(a.index, rule, a.now));
+            p = p.expr("cooldown " + RuleSet.id(r), a -> cooldowns.ready(a.index(), rule, a.now()));
             rules.add(rule(RuleSet.id(r)).build(p, on(account).execute(a -> {
-                cooldowns.record(a.index, rule, a.now);
-                firings.fire(a.index, rule);
+                cooldowns.record(a.index(), rule, a.now());
+                firings.fire(a.index(), rule);
             })));
         }
         ModelImpl model = new ModelImpl();
@@ -88,14 +108,14 @@ public final class DroolsEngine implements Engine {
         switch (mode) {
             case REUSED:
                 for (int i = from; i < to; i++) {
-                    FactHandle h = reused.insert(facts[i]);
+                    FactHandle h = reused.insert(facts.apply(i));
                     n += reused.fireAllRules();
                     reused.delete(h);
                 }
                 return n;
             case STATELESS:
                 for (int i = from; i < to; i++) {
-                    stateless.execute(facts[i]);
+                    stateless.execute(facts.apply(i));
                     n++;
                 }
                 return n;
@@ -103,7 +123,7 @@ public final class DroolsEngine implements Engine {
                 KieSession session = kieBase.newKieSession();
                 try {
                     for (int i = from; i < to; i++) {
-                        session.insert(facts[i]);
+                        session.insert(facts.apply(i));
                     }
                     return session.fireAllRules();
                 } finally {

@@ -45,9 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code cskitColumns} (the same engine's columnar path over the primitive columns); {@code easyRules} (4.1.0, lambdas, new Facts per account);
  * {@code drools} (10.x executable model, Java DSL, a stateful session reused for a batch: insert, fire, delete per
  * account), {@code droolsStateless} (stateless session per account), {@code droolsBatch} (a session per
- * batch with all its accounts inserted, fired once); {@code handWritten} (if-chains over primitive
- * columns: the floor). cskit, Easy Rules and Drools read the same {@code PlaybookInput} objects;
- * handWritten and cskitColumns hold only the columns.
+ * batch with all its accounts inserted, fired once); {@code easyRulesColumns} and {@code droolsColumns}
+ * (the same peer rules over a {@link RowFact}, a flyweight over one row of the primitive columns created
+ * per account in the timed region; Drools with a session per batch, as {@code droolsBatch}); {@code handWritten}
+ * (if-chains over primitive columns: the floor). cskit, easyRules and the three object Drools modes read
+ * the same {@code PlaybookInput} objects; handWritten and the {@code ...Columns} modes hold only the
+ * columns (their trial setup builds no objects, so HEAP is what they hold).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,7 +61,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PlaybookEngineBenchmark {
     static final int BATCH = 10_000;
 
-    @Param({"cskit", "cskitColumns", "easyRules", "drools", "droolsStateless", "droolsBatch", "handWritten"})
+    @Param({"cskit", "cskitColumns", "easyRules", "easyRulesColumns", "drools", "droolsStateless", "droolsBatch", "droolsColumns",
+        "handWritten"})
     public String engine;
 
     @Param({"dense", "sparse"})
@@ -79,7 +83,7 @@ public class PlaybookEngineBenchmark {
             throw new IllegalArgumentException("accounts must be a multiple of " + BATCH);
         }
         Portfolio portfolio = Portfolio.generate(accounts, fireRate, 42);
-        boolean columnar = engine.equals("handWritten") || engine.equals("cskitColumns");
+        boolean columnar = Engines.columnar(engine);
         PlaybookInput[] inputs = columnar ? null : portfolio.inputs();
         firings = new Firings(false);
         // Build time of the 50 rules alone (no accounts to wrap), cold: the first build in this JVM.

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.cskit.model.Features;
 import org.cskit.playbooks.Action;
 import org.cskit.playbooks.Condition;
 import org.cskit.playbooks.Fields;
@@ -14,12 +13,12 @@ import org.cskit.playbooks.Operator;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.RepeatPolicy;
 import org.cskit.playbooks.Trigger;
-import org.cskit.playbooks.engine.PlaybookInput;
 
 /**
  * The 50 benchmark rules: 10 templates x 5 thresholds, each with a 30-day per-account cooldown,
- * written once as cskit {@link Playbook}s and once as named Java predicates over the same
- * {@link PlaybookInput} objects (for Easy Rules and Drools); {@link HandWritten} codes the same
+ * written once as cskit {@link Playbook}s and once as named Java predicates over an {@link AccountView}
+ * (for Easy Rules and Drools), which is either a view over the same {@code PlaybookInput} objects cskit
+ * reads ({@link AccountFact}) or a row of the primitive columns ({@link RowFact}); {@link HandWritten} codes the same
  * templates over primitive columns. Rule {@code r} is template {@code r / 5}, threshold {@code r % 5}.
  *
  * <pre>
@@ -150,35 +149,10 @@ public final class RuleSet {
                 .addActions(new Action.Tag(id(r))).repeat(RepeatPolicy.builder().cooldown(COOLDOWN).build()).build();
     }
 
-    // ---- peers: the same rules as named predicates over the same objects ----
+    // ---- peers: the same rules as named predicates over an AccountView (objects or a row of columns) ----
 
     /** One named predicate; equal ids mean the same test (Drools shares alpha nodes by id). */
-    public record Test(String id, Predicate<PlaybookInput> test) {}
-
-    private static double f(PlaybookInput in, int index) {
-        Features features = in.snapshot().features();
-        return features.valueAt(index);
-    }
-
-    private static double score(PlaybookInput in) {
-        return in.vector().get().score();
-    }
-
-    private static String band(PlaybookInput in) {
-        return in.vector().get().band().label();
-    }
-
-    private static String previousBand(PlaybookInput in) {
-        return in.snapshot().previousVector().map(v -> v.band().label()).orElse(null);
-    }
-
-    private static String direction(PlaybookInput in) {
-        return in.vector().get().direction().name();
-    }
-
-    private static String segment(PlaybookInput in) {
-        return in.snapshot().segment().name();
-    }
+    public record Test(String id, Predicate<AccountView> test) {}
 
     /**
      * Rule {@code r}'s trigger and conditions, in order (the cooldown is added by each engine).
@@ -189,66 +163,66 @@ public final class RuleSet {
     public static List<Test> tests(int r) {
         int k = r % THRESHOLDS;
         Test enterpriseOrMid = new Test("segment in (enterprise, mid-market)",
-                in -> "enterprise".equals(segment(in)) || "mid-market".equals(segment(in)));
-        Test scoreBelow60 = new Test("score < 60", in -> score(in) < 60);
-        Test renewalWithin180 = new Test("renewal <= 180", in -> f(in, I_RENEWAL) <= 180);
-        Test loginsDown10 = new Test("logins change <= -10", in -> f(in, I_LOGINS_CHANGE) <= -10);
-        Test declining = new Test("direction is DECLINING", in -> "DECLINING".equals(direction(in)));
+                in -> "enterprise".equals(in.segment()) || "mid-market".equals(in.segment()));
+        Test scoreBelow60 = new Test("score < 60", in -> in.score() < 60);
+        Test renewalWithin180 = new Test("renewal <= 180", in -> in.feature(I_RENEWAL) <= 180);
+        Test loginsDown10 = new Test("logins change <= -10", in -> in.feature(I_LOGINS_CHANGE) <= -10);
+        Test declining = new Test("direction is DECLINING", in -> "DECLINING".equals(in.direction()));
         switch (r / THRESHOLDS) {
             case 0: {
                 double t = T0[k];
-                return List.of(new Test("logins change <= " + t, in -> f(in, I_LOGINS_CHANGE) <= t),
-                        new Test("logins >= 5", in -> f(in, I_LOGINS) >= 5), enterpriseOrMid);
+                return List.of(new Test("logins change <= " + t, in -> in.feature(I_LOGINS_CHANGE) <= t),
+                        new Test("logins >= 5", in -> in.feature(I_LOGINS) >= 5), enterpriseOrMid);
             }
             case 1: {
                 double t = T1[k];
-                return List.of(new Test("users change <= " + t, in -> f(in, I_USERS_CHANGE) <= t),
-                        new Test("tickets >= 2", in -> f(in, I_TICKETS) >= 2), scoreBelow60);
+                return List.of(new Test("users change <= " + t, in -> in.feature(I_USERS_CHANGE) <= t),
+                        new Test("tickets >= 2", in -> in.feature(I_TICKETS) >= 2), scoreBelow60);
             }
             case 2: {
                 double t = T2[k];
-                return List.of(new Test("seats < " + t, in -> f(in, I_SEATS) < t), renewalWithin180);
+                return List.of(new Test("seats < " + t, in -> in.feature(I_SEATS) < t), renewalWithin180);
             }
             case 3: {
                 double t = T3[k];
-                return List.of(new Test("tickets >= " + t, in -> f(in, I_TICKETS) >= t), declining, scoreBelow60);
+                return List.of(new Test("tickets >= " + t, in -> in.feature(I_TICKETS) >= t), declining, scoreBelow60);
             }
             case 4: {
                 double t = T4[k];
-                return List.of(enteredBand("red"), new Test("arr >= " + t, in -> f(in, I_ARR) >= t));
+                return List.of(enteredBand("red"), new Test("arr >= " + t, in -> in.feature(I_ARR) >= t));
             }
             case 5: {
                 double t = T5[k];
-                return List.of(enteredBand("yellow"), loginsDown10, new Test("nps <= " + t, in -> f(in, I_NPS) <= t));
+                return List.of(enteredBand("yellow"), loginsDown10, new Test("nps <= " + t, in -> in.feature(I_NPS) <= t));
             }
             case 6: {
                 int days = T6[k];
                 return List.of(new Test("renewal within " + days, in -> {
-                    double d = f(in, I_RENEWAL);
+                    double d = in.feature(I_RENEWAL);
                     return d >= 0 && d <= days;
                 }), scoreBelow60, enterpriseOrMid);
             }
             case 7: {
                 double t = T7[k];
-                return List.of(new Test("nps <= " + t, in -> f(in, I_NPS) <= t), loginsDown10,
-                        new Test("segment is enterprise", in -> "enterprise".equals(segment(in))));
+                return List.of(new Test("nps <= " + t, in -> in.feature(I_NPS) <= t), loginsDown10,
+                        new Test("segment is enterprise", in -> "enterprise".equals(in.segment())));
             }
             case 8: {
                 double t = T8[k];
-                return List.of(new Test("score < " + t, in -> score(in) < t), new Test("seats < 0.5", in -> f(in, I_SEATS) < 0.5),
+                return List.of(new Test("score < " + t, in -> in.score() < t), new Test("seats < 0.5", in -> in.feature(I_SEATS) < 0.5),
                         renewalWithin180, declining);
             }
             default: {
                 double t = T9[k];
-                return List.of(new Test("seats >= " + t, in -> f(in, I_SEATS) >= t),
-                        new Test("logins change >= 10", in -> f(in, I_LOGINS_CHANGE) >= 10),
-                        new Test("direction is IMPROVING", in -> "IMPROVING".equals(direction(in))),
-                        new Test("segment in (mid-market, smb)", in -> "mid-market".equals(segment(in)) || "smb".equals(segment(in))));
+                return List.of(new Test("seats >= " + t, in -> in.feature(I_SEATS) >= t),
+                        new Test("logins change >= 10", in -> in.feature(I_LOGINS_CHANGE) >= 10),
+                        new Test("direction is IMPROVING", in -> "IMPROVING".equals(in.direction())),
+                        new Test("segment in (mid-market, smb)", in -> "mid-market".equals(in.segment()) || "smb".equals(in.segment())));
             }
         }
     }
 
     private static Test enteredBand(String label) {
-        return new Test("band entered " + label, in -> label.equals(band(in)) && !label.equals(previousBand(in)));
+        return new Test("band entered " + label, in -> label.equals(in.band()) && !label.equals(in.previousBand()));
     }
 }
