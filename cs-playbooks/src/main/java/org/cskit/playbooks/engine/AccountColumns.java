@@ -234,7 +234,9 @@ public final class AccountColumns {
         }
 
         /**
-         * How to name the account of a row; called only for plays made or explained. Required.
+         * How to name the account of a row; called for plays made or explained and for tests on
+         * {@code account.id}, from every evaluating thread, so it must be thread-safe (an array
+         * lookup is). Required.
          *
          * @param ids row to account id
          * @return this builder
