@@ -40,8 +40,8 @@ public final class Demo extends PortfolioCommand {
             throw new InputException("--top must be at least 1, but was " + top);
         }
         Progress bar = progress();
-        Run run = score(MONTHS, bar);
-        PlaybookRun playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.assembler().schema(), run.scored(), bar);
+        Run run = score(MONTHS, false, bar);
+        PlaybookRun playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.data().assembler().schema(), run.scored(), bar);
         Path report = out.toAbsolutePath().normalize();
         try {
             Path parent = report.getParent();
@@ -57,11 +57,9 @@ public final class Demo extends PortfolioCommand {
     }
 
     private void summary(PrintWriter o, Run run, PlaybookRun playbooks, Path report) {
-        var c = run.data().counts();
         List<ScoredPortfolio.Scored> last = run.scored().last();
-        o.printf(Locale.ROOT, "cskit demo: %s, as of %s%n", DemoReport.source(run), run.asOf());
-        o.printf(Locale.ROOT, "read %d accounts, %d subscriptions, %d usage rows, %d tickets (%s to %s): %d signals%n", c.accounts(),
-                c.subscriptions(), c.usage(), c.tickets(), c.first(), c.last(), c.signals());
+        o.printf(Locale.ROOT, "cskit demo: %s, as of %s%n", run.data().description(), run.asOf());
+        o.println(run.data().contents(run.scored()));
         o.printf(Locale.ROOT, "scored %d accounts with %s on %d monthly days, %s to %s%n", last.size(), run.strategy().describe(),
                 run.scored().days().size(), run.scored().days().get(0), run.asOf());
         o.println("bands: " + DemoReport.bandLine(run));

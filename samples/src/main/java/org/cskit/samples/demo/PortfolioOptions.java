@@ -3,15 +3,15 @@ package org.cskit.samples.demo;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.cskit.model.ValidationException;
 import org.cskit.model.json.JsonInputException;
 import org.cskit.samples.input.InputException;
 import org.cskit.samples.input.JsonErrors;
 import org.cskit.samples.input.TextFiles;
-import org.cskit.samples.ravenstack.RavenStack;
-import org.cskit.samples.ravenstack.RavenStackScoring;
 import org.cskit.scoring.ScoringStrategies;
 import org.cskit.scoring.WeightedScorecard;
+import org.cskit.scoring.features.SnapshotAssembler;
 import picocli.CommandLine.Option;
 
 /** The options every portfolio command shares: the data, the as-of day and the scoring strategy. */
@@ -37,31 +37,32 @@ final class PortfolioOptions {
      * Reads the data.
      *
      * @param progress reports each file read
-     * @return the data
+     * @return the source
+     * @throws InputException if the data cannot be read
      */
-    RavenStack load(Progress progress) {
-        progress.start("loading", 4);
-        RavenStack d = RavenStack.read(data == null ? RavenStackScoring.shippedData() : data, () -> progress.advance(1));
-        progress.finish();
-        return d;
-    }
-
-    /** @return whether the data is the shipped RavenStack data */
-    boolean shipped() {
-        return data == null;
+    PortfolioSource source(Progress progress) {
+        return RavenStackSource.read(data, progress);
     }
 
     /**
-     * The as-of day: the one given, which the data must cover, or the data's latest day.
+     * The snapshot assembler of the data, without reading it: to check playbooks against its schema.
+     *
+     * @return the assembler
+     */
+    SnapshotAssembler assembler() {
+        return RavenStackSource.schemaAssembler();
+    }
+
+    /**
+     * The as-of day: the one given, which the data must cover, or the data's default.
      *
      * @param d the data
      * @return the day
      * @throws InputException if the day given is no date or outside the data
      */
-    LocalDate asOf(RavenStack d) {
-        RavenStack.Counts c = d.counts();
+    LocalDate asOf(PortfolioSource d) {
         if (asOf == null) {
-            return c.last();
+            return d.defaultAsOf();
         }
         LocalDate day;
         try {
@@ -69,26 +70,28 @@ final class PortfolioOptions {
         } catch (DateTimeParseException e) {
             throw new InputException("--as-of '" + asOf + "' is not a date (expected YYYY-MM-DD)");
         }
-        if (day.isBefore(c.first()) || day.isAfter(c.last())) {
-            throw new InputException("--as-of " + day + " is outside the data: " + d.dir() + " covers " + c.first() + " to " + c.last());
+        if (day.isBefore(d.first()) || day.isAfter(d.last())) {
+            throw new InputException("--as-of " + day + " is outside the data: " + d.name() + " covers " + d.first() + " to " + d.last());
         }
         return day;
     }
 
     /**
-     * The scoring strategy, found by name among the built-ins and the plug-ins on the class path.
+     * The scoring strategy, found by name among the built-ins and the plug-ins on the class path,
+     * with its configuration: the one given, or the one the data ships for it.
      *
+     * @param d the data
      * @return the strategy and where its configuration came from
      * @throws InputException if the name is unknown or the configuration cannot be read
      */
-    Strategy strategy() {
+    Strategy strategy(PortfolioSource d) {
         ScoringStrategies strategies = ScoringStrategies.withBuiltIns().loadFromServiceLoader();
         String source;
         String json;
         if (strategyConfig == null) {
-            boolean scorecard = strategy.trim().equalsIgnoreCase(WeightedScorecard.NAME);
-            source = scorecard ? "the shipped ravenstack/" + RavenStackScoring.SCORECARD : "--strategy-config (not given)";
-            json = scorecard ? RavenStackScoring.scorecardJson() : "{}";
+            Optional<PortfolioSource.Config> shipped = d.defaultConfig(strategy);
+            source = shipped.map(PortfolioSource.Config::source).orElse("--strategy-config (not given)");
+            json = shipped.map(PortfolioSource.Config::json).orElse("{}");
         } else if (strategyConfig.trim().startsWith("{") || strategyConfig.trim().startsWith("[")) {
             source = "--strategy-config";
             json = strategyConfig;
