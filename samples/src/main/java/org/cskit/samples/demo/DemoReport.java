@@ -51,6 +51,7 @@ final class DemoReport {
         bands(h, run, last.size());
         overTime(h, run, top);
         playbookTable(h, playbooks);
+        knownOutcomes(h, run);
         queue(h, run, playbooks);
         dataNotes(h, run);
         h.append("<p><small>Written by the cskit samples program (<code>demo</code>). Self-contained: no scripts, no network.</small></p>\n")
@@ -238,6 +239,28 @@ final class DemoReport {
             h.append("</td><td class=\"reason\">").append(esc(PlaybookRun.reason(p))).append("</td></tr>\n");
         }
         h.append("</table></div>\n");
+    }
+
+    private static void knownOutcomes(StringBuilder h, PortfolioCommand.Run run) {
+        Optional<KnownOutcomes> known = KnownOutcomes.of(run);
+        if (known.isEmpty()) {
+            return;
+        }
+        KnownOutcomes k = known.get();
+        h.append("<h2>The bands against what the accounts did</h2>\n<p>The data records what each account decided at its renewal, "
+                + "which the scorer never saw. Of the ").append(k.accounts()).append(" accounts in the portfolio on ").append(k.asOf())
+                .append(" whose renewal falls after it (").append(k.firstRenewal()).append(" to ").append(k.lastRenewal())
+                .append("), ").append(k.churned()).append(" churned at it: ").append(esc(k.line()))
+                .append(". Accounts whose renewal fell on or before that day are left out.</p>\n");
+        h.append("<table id=\"outcomes\"><tr><th class=\"l\">band on ").append(k.asOf())
+                .append("</th><th>accounts renewing later</th><th>churned at the renewal</th><th>churn rate</th></tr>\n");
+        for (KnownOutcomes.Row r : k.rows()) {
+            h.append("<tr><td class=\"l\">").append(esc(r.band().label())).append("</td><td>").append(r.accounts())
+                    .append("</td><td data-churned=\"").append(esc(r.band().label())).append("\">").append(r.churned()).append("</td><td>")
+                    .append(fmt(100 * r.rate(), 0)).append("%</td></tr>\n");
+        }
+        h.append("<tr><th class=\"l\">all</th><td>").append(k.accounts()).append("</td><td>").append(k.churned()).append("</td><td>")
+                .append(fmt(100.0 * k.churned() / k.accounts(), 0)).append("%</td></tr>\n</table>\n");
     }
 
     private static void dataNotes(StringBuilder h, PortfolioCommand.Run run) {

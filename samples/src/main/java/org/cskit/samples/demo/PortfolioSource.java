@@ -11,8 +11,9 @@ import org.cskit.scoring.features.SnapshotAssembler;
 
 /**
  * Where the portfolio commands' accounts come from: RavenStack-format CSV files ({@link RavenStackSource})
- * or any other. {@link ScoredPortfolio} reads it account by account, each over every day it scores,
- * so that a source that makes an account's signals on demand need hold only the accounts being scored. Implementations are immutable and thread-safe.
+ * or a portfolio generated from a seed ({@link GeneratedSource}). {@link ScoredPortfolio} reads it
+ * account by account, each over every day it scores, so that a generated account's signals are drawn
+ * once and dropped once the account is scored. Implementations are immutable and thread-safe.
  */
 interface PortfolioSource {
     /**
@@ -34,7 +35,24 @@ interface PortfolioSource {
          * @return the signals
          */
         List<Signal> signalsUpTo(Instant asOf);
+
+        /**
+         * What the account decided at its renewal, where the source knows it (a generated portfolio does).
+         *
+         * @return the outcome, or empty
+         */
+        default Optional<KnownOutcome> outcome() {
+            return Optional.empty();
+        }
     }
+
+    /**
+     * What an account decided at a renewal, as the source knows it.
+     *
+     * @param renewal the renewal day
+     * @param churned whether it left then
+     */
+    record KnownOutcome(LocalDate renewal, boolean churned) {}
 
     /**
      * A configuration the source ships for a scoring strategy.

@@ -65,23 +65,28 @@ final class ScoredPortfolio {
      */
     record Scored(Customer account, AccountSnapshot snapshot, SuccessVector vector) {}
 
+    /** An account on the last day over all the days: its score on each (NaN where it was not in the portfolio), and its known outcome. */
+    private record Track(double[] scores, Optional<PortfolioSource.KnownOutcome> outcome) {}
+
     /**
      * What scoring one account gave: its scored days, its score on every day (NaN where it was not in the
-     * portfolio), the signals of its last snapshot, and the problem if the strategy could not score it.
+     * portfolio), its known outcome, the signals of its last snapshot, and the problem if the strategy
+     * could not score it.
      */
-    private record AccountRun(List<Scored> scored, double[] scores, int signals, ValidationException problem) {}
+    private record AccountRun(List<Scored> scored, double[] scores, Optional<PortfolioSource.KnownOutcome> outcome, int signals,
+            ValidationException problem) {}
 
     private final List<LocalDate> days;
     private final List<Scored> last;
-    private final Map<AccountId, double[]> scores;
+    private final Map<AccountId, Track> tracks;
     /** Null when not kept. */
     private final List<Scored> everyDay;
     private final long signals;
 
-    private ScoredPortfolio(List<LocalDate> days, List<Scored> last, Map<AccountId, double[]> scores, List<Scored> everyDay, long signals) {
+    private ScoredPortfolio(List<LocalDate> days, List<Scored> last, Map<AccountId, Track> tracks, List<Scored> everyDay, long signals) {
         this.days = days;
         this.last = last;
-        this.scores = scores;
+        this.tracks = tracks;
         this.everyDay = everyDay;
         this.signals = signals;
     }
@@ -102,7 +107,7 @@ final class ScoredPortfolio {
         int n = data.size();
         progress.start("scoring", n);
         List<Scored> last = new ArrayList<>();
-        Map<AccountId, double[]> scores = new HashMap<>();
+        Map<AccountId, Track> tracks = new HashMap<>();
         List<Scored> everyDay = keepEveryDay ? new ArrayList<>() : null;
         long signals = 0;
         for (int from = 0; from < n; from += BATCH) {
@@ -118,14 +123,14 @@ final class ScoredPortfolio {
                 if (!Double.isNaN(run.scores()[days.size() - 1])) {
                     Scored s = run.scored().get(run.scored().size() - 1);
                     last.add(s);
-                    scores.put(s.account().id(), run.scores());
+                    tracks.put(s.account().id(), new Track(run.scores(), run.outcome()));
                     signals += run.signals();
                 }
             }
             progress.advance(batch.size());
         }
         progress.finish();
-        return new ScoredPortfolio(List.copyOf(days), List.copyOf(last), Map.copyOf(scores), keepEveryDay ? List.copyOf(everyDay) : null,
+        return new ScoredPortfolio(List.copyOf(days), List.copyOf(last), Map.copyOf(tracks), keepEveryDay ? List.copyOf(everyDay) : null,
                 signals);
     }
 
@@ -150,7 +155,7 @@ final class ScoredPortfolio {
             try {
                 v = strategy.strategy().score(snapshot);
             } catch (ValidationException e) {
-                return new AccountRun(List.of(), scores, 0, e);
+                return new AccountRun(List.of(), scores, Optional.empty(), 0, e);
             }
             scored.add(new Scored(Customer.of(account.get()), snapshot, v));
             scores[d] = v.score();
@@ -158,7 +163,7 @@ final class ScoredPortfolio {
             previous = v;
             signals = known.size();
         }
-        return new AccountRun(scored, scores, signals, null);
+        return new AccountRun(scored, scores, member.outcome(), signals, null);
     }
 
     /**
@@ -216,7 +221,17 @@ final class ScoredPortfolio {
      * @return one score per day, NaN where the account was not in the portfolio
      */
     double[] scores(AccountId account) {
-        return scores.get(account).clone();
+        return tracks.get(account).scores().clone();
+    }
+
+    /**
+     * What the source knows the account decided at its renewal.
+     *
+     * @param account an account scored on the last day
+     * @return the outcome, or empty if the source does not know it
+     */
+    Optional<PortfolioSource.KnownOutcome> outcome(AccountId account) {
+        return tracks.get(account).outcome();
     }
 
     /**
