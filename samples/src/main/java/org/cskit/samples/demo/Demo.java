@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score a portfolio, run the built-in playbooks and write an HTML report (the default command).",
-            "Reads the RavenStack data shipped with the samples unless --data names a folder of the same four CSV files."})
+            "Reads the RavenStack data shipped with the samples unless --data names a folder of the same four CSV files, or "
+                    + "--generated N makes a portfolio of N accounts from a seed."})
 public final class Demo extends PortfolioCommand {
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "target/cskit-demo/report.html",
             description = "the HTML report to write (default: ${DEFAULT-VALUE})")
@@ -40,8 +41,8 @@ public final class Demo extends PortfolioCommand {
             throw new InputException("--top must be at least 1, but was " + top);
         }
         Progress bar = progress();
-        Run run = score(MONTHS, bar);
-        PlaybookRun playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.assembler().schema(), run.scored(), bar);
+        Run run = score(MONTHS, false, bar);
+        PlaybookRun playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.data().assembler().schema(), run.scored(), bar);
         Path report = out.toAbsolutePath().normalize();
         try {
             Path parent = report.getParent();
@@ -57,14 +58,14 @@ public final class Demo extends PortfolioCommand {
     }
 
     private void summary(PrintWriter o, Run run, PlaybookRun playbooks, Path report) {
-        var c = run.data().counts();
         List<ScoredPortfolio.Scored> last = run.scored().last();
-        o.printf(Locale.ROOT, "cskit demo: %s, as of %s%n", DemoReport.source(run), run.asOf());
-        o.printf(Locale.ROOT, "read %d accounts, %d subscriptions, %d usage rows, %d tickets (%s to %s): %d signals%n", c.accounts(),
-                c.subscriptions(), c.usage(), c.tickets(), c.first(), c.last(), c.signals());
+        o.printf(Locale.ROOT, "cskit demo: %s, as of %s%n", run.data().description(), run.asOf());
+        o.println(run.data().contents(run.scored()));
         o.printf(Locale.ROOT, "scored %d accounts with %s on %d monthly days, %s to %s%n", last.size(), run.strategy().describe(),
                 run.scored().days().size(), run.scored().days().get(0), run.asOf());
         o.println("bands: " + DemoReport.bandLine(run));
+        KnownOutcomes.of(run).ifPresent(k -> o.printf(Locale.ROOT, "churned at their renewal after %s, by band on it: %s%n", run.asOf(),
+                k.line()));
         o.println("most at risk: " + run.scored().mostAtRisk(3).stream().map(s -> String.format(Locale.ROOT, "%s (%s) %.1f %s %s",
                 s.account().name(), s.account().segment().name(), s.vector().score(), s.vector().band().label(),
                 s.vector().direction())).collect(Collectors.joining("; ")));

@@ -19,7 +19,6 @@ import org.cskit.model.Band;
 import org.cskit.model.Contribution;
 import org.cskit.model.SuccessVector;
 import org.cskit.playbooks.Play;
-import org.cskit.samples.ravenstack.RavenStack;
 import org.cskit.samples.report.Html;
 import org.cskit.samples.report.Svg;
 import org.cskit.scoring.BandScheme;
@@ -34,6 +33,8 @@ import org.cskit.scoring.portfolio.VectorDistribution;
  * inline SVG; all text from the data is escaped.
  */
 final class DemoReport {
+    /** The most plays the report lists, so that a big portfolio's report stays a size a browser opens at once. */
+    static final int QUEUE_ROWS = 1000;
     private static final Comparator<Band> BAND_ORDER = Comparator.comparingInt(Band::rank).thenComparing(Band::label);
 
     private DemoReport() {}
@@ -50,6 +51,7 @@ final class DemoReport {
         bands(h, run, last.size());
         overTime(h, run, top);
         playbookTable(h, playbooks);
+        knownOutcomes(h, run);
         queue(h, run, playbooks);
         dataNotes(h, run);
         h.append("<p><small>Written by the cskit samples program (<code>demo</code>). Self-contained: no scripts, no network.</small></p>\n")
@@ -67,17 +69,6 @@ final class DemoReport {
         int accounts = run.scored().last().size();
         return overall(run).entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %d (%.0f%%)", e.getKey().label(), e.getValue(),
                 100.0 * e.getValue() / accounts)).collect(Collectors.joining(", "));
-    }
-
-    /**
-     * Where the data came from, in words.
-     *
-     * @param run the run
-     * @return the source
-     */
-    static String source(PortfolioCommand.Run run) {
-        return run.shipped() ? "RavenStack synthetic B2B SaaS data (by River @ Rivalytics), shipped with the samples"
-                : "RavenStack-format data in " + run.data().dir();
     }
 
     /**
@@ -105,12 +96,11 @@ final class DemoReport {
     }
 
     private static void header(StringBuilder h, PortfolioCommand.Run run, int accounts, PlaybookRun playbooks) {
-        RavenStack.Counts c = run.data().counts();
+        PortfolioSource data = run.data();
         h.append("<table>\n");
-        row(h, "data", esc(source(run)) + "<br><code>" + esc(run.data().dir().toString()) + "</code>");
-        row(h, "read", String.format("%,d accounts, %,d subscriptions, %,d feature-usage rows, %,d support tickets, dated %s to %s: "
-                + "%,d signals", c.accounts(), c.subscriptions(), c.usage(), c.tickets(), c.first(), c.last(), c.signals()));
-        row(h, "portfolio on " + run.asOf(), String.format("%,d accounts that had signed up and had an active subscription", accounts));
+        row(h, "data", esc(data.description()) + data.folder().map(f -> "<br><code>" + esc(f.toString()) + "</code>").orElse(""));
+        row(h, "contents", esc(data.contents(run.scored())));
+        row(h, "portfolio on " + run.asOf(), String.format(Locale.ROOT, "%,d accounts that %s", accounts, esc(data.membership())));
         List<String> days = run.scored().days().stream().map(Object::toString).toList();
         row(h, "scoring", esc(run.strategy().describe()) + " (" + esc(run.strategy().source()) + "), on " + days.size() + " monthly days: "
                 + String.join(", ", days));
@@ -135,7 +125,7 @@ final class DemoReport {
             bars.add(new Svg.Bar(s.segment().name(), counts(bands, s.bandCounts())));
         }
         h.append("<h2>Band distribution</h2>\n<p>Every account's band on ").append(run.asOf())
-                .append(", overall and per segment (the plan tier).</p>\n");
+                .append(", overall and per segment (").append(esc(run.data().segments())).append(").</p>\n");
         h.append(Svg.stackedBars("accounts per band, overall and per segment", labels, bars));
         h.append("<table id=\"bands\"><tr><th class=\"l\">segment</th><th>accounts</th>");
         labels.forEach(l -> h.append("<th>").append(esc(l)).append("</th>"));
@@ -170,9 +160,7 @@ final class DemoReport {
         List<String> days = scored.days().stream().map(Object::toString).toList();
         List<Svg.Line> lines = new ArrayList<>();
         for (ScoredPortfolio.Scored s : risk) {
-            List<Optional<SuccessVector>> series = scored.series(s.account().id());
-            double[] values = series.stream().mapToDouble(v -> v.map(SuccessVector::score).orElse(Double.NaN)).toArray();
-            lines.add(new Svg.Line(s.account().name() + " (" + s.account().segment().name() + ")", values));
+            lines.add(new Svg.Line(s.account().name() + " (" + s.account().segment().name() + ")", scored.scores(s.account().id())));
         }
         List<Svg.Stripe> stripes = new ArrayList<>();
         scheme(run).ifPresent(b -> b.ranges().forEach(r -> stripes.add(new Svg.Stripe(r.label(), r.from(), r.to()))));
@@ -188,9 +176,9 @@ final class DemoReport {
             SuccessVector v = s.vector();
             h.append("<tr><td class=\"l\">").append(esc(s.account().name())).append("<br><small>").append(esc(s.account().id().value()))
                     .append("</small></td><td class=\"l\">").append(esc(s.account().segment().name())).append("</td><td>")
-                    .append(String.format("%,.0f", s.account().contract().arr().amount().doubleValue())).append("</td>");
-            for (Optional<SuccessVector> p : scored.series(s.account().id())) {
-                h.append("<td>").append(p.map(x -> fmt(x.score(), 1)).orElse("-")).append("</td>");
+                    .append(String.format("%,.0f", s.account().arr().amount().doubleValue())).append("</td>");
+            for (double score : scored.scores(s.account().id())) {
+                h.append("<td>").append(Double.isNaN(score) ? "-" : fmt(score, 1)).append("</td>");
             }
             h.append("<td class=\"l\">").append(esc(v.band().label())).append("</td><td class=\"l\">").append(v.direction())
                     .append("</td><td>").append(fmt(v.velocity(), 1)).append("</td><td>").append(fmt(100 * v.coverage(), 0))
@@ -229,12 +217,15 @@ final class DemoReport {
     private static void queue(StringBuilder h, PortfolioCommand.Run run, PlaybookRun playbooks) {
         Map<AccountId, ScoredPortfolio.Scored> byId = new HashMap<>();
         run.scored().last().forEach(s -> byId.put(s.account().id(), s));
-        h.append("<h2>The queue of plays</h2>\n<p>").append(playbooks.queue().size()).append(" plays, most urgent first, then by due date. "
-                + "Each says why it fired: the trigger and every condition with the value it saw.</p>\n<div class=\"queue\">"
+        int plays = playbooks.queue().size();
+        h.append("<h2>The queue of plays</h2>\n<p>").append(plays).append(" plays, most urgent first, then by due date. "
+                + "Each says why it fired: the trigger and every condition with the value it saw.")
+                .append(plays > QUEUE_ROWS ? String.format(Locale.ROOT, " The first %,d are listed here; the <code>playbooks</code> command "
+                        + "prints them all.", QUEUE_ROWS) : "").append("</p>\n<div class=\"queue\">"
                 + "<table id=\"queue\"><tr><th>#</th><th class=\"l\">priority</th><th class=\"l\">due</th><th class=\"l\">account</th>"
                 + "<th class=\"l\">playbook</th><th class=\"l\">owner</th><th class=\"l\">actions</th><th class=\"l\">reason</th></tr>\n");
         int n = 0;
-        for (Play p : playbooks.queue()) {
+        for (Play p : playbooks.queue().subList(0, Math.min(plays, QUEUE_ROWS))) {
             ScoredPortfolio.Scored s = byId.get(p.accountId());
             h.append("<tr><td>").append(++n).append("</td><td class=\"l ").append(p.priority()).append("\">").append(p.priority())
                     .append("</td><td class=\"l\">").append(PlaybookRun.due(p)).append("</td><td class=\"l\">")
@@ -250,28 +241,32 @@ final class DemoReport {
         h.append("</table></div>\n");
     }
 
-    private static void dataNotes(StringBuilder h, PortfolioCommand.Run run) {
-        RavenStack.Counts c = run.data().counts();
-        h.append("<h2>What the data can and cannot tell</h2>\n<ul>\n")
-                .append("<li>Segments are the plan tiers (Enterprise high touch, Pro scaled, others tech touch); a contract's ARR is the sum "
-                        + "over the subscriptions active on the day, in USD; it starts with the account's first subscription and renews "
-                        + "with the largest active one; the lifecycle stage follows the contract's age (onboarding to day ").append(RavenStack.ONBOARDING_DAYS).append(", adoption to day ")
-                .append(RavenStack.ADOPTION_DAYS).append(") and the renewal window (").append(RavenStack.RENEWAL_WINDOW_DAYS)
-                .append(" days before an annual renewal).</li>\n")
-                .append("<li>Signals: feature usage (uses, hours, errors), support tickets (count, priority, escalations, first response, "
-                        + "resolution time and satisfaction once closed) and subscription upgrades and downgrades; features are derived "
-                        + "from them as of each day, over windows of 14 days to a year.</li>\n")
-                .append("<li>The data has no people, so no champion or sponsor and no changes of them; no success plans, milestones or "
-                        + "outcome metrics, so every account lacks a plan, plan and outcome features are missing, and the scorecard cannot "
-                        + "weigh the customer's own results; and no activity per seat, so seat utilisation is unknown. The playbooks "
-                        + "table says which playbooks this keeps from firing.</li>\n");
-        if (c.beforeSignup() > 0) {
-            h.append("<li>").append(String.format("%,d", c.beforeSignup())).append(" usage and ticket rows are dated before their "
-                    + "account signed up (the data is synthetic); they are kept as they are.</li>\n");
+    private static void knownOutcomes(StringBuilder h, PortfolioCommand.Run run) {
+        Optional<KnownOutcomes> known = KnownOutcomes.of(run);
+        if (known.isEmpty()) {
+            return;
         }
-        if (run.shipped()) {
-            h.append("<li>RavenStack is synthetic: its churn labels carry no signal (see the data's README), so these scores show what "
-                    + "the library does, not how well it predicts churn.</li>\n");
+        KnownOutcomes k = known.get();
+        h.append("<h2>The bands against what the accounts did</h2>\n<p>The data records what each account decided at its renewal, "
+                + "which the scorer never saw. Of the ").append(k.accounts()).append(" accounts in the portfolio on ").append(k.asOf())
+                .append(" whose renewal falls after it (").append(k.firstRenewal()).append(" to ").append(k.lastRenewal())
+                .append("), ").append(k.churned()).append(" churned at it: ").append(esc(k.line()))
+                .append(". Accounts whose renewal fell on or before that day are left out.</p>\n");
+        h.append("<table id=\"outcomes\"><tr><th class=\"l\">band on ").append(k.asOf())
+                .append("</th><th>accounts renewing later</th><th>churned at the renewal</th><th>churn rate</th></tr>\n");
+        for (KnownOutcomes.Row r : k.rows()) {
+            h.append("<tr><td class=\"l\">").append(esc(r.band().label())).append("</td><td>").append(r.accounts())
+                    .append("</td><td data-churned=\"").append(esc(r.band().label())).append("\">").append(r.churned()).append("</td><td>")
+                    .append(fmt(100 * r.rate(), 0)).append("%</td></tr>\n");
+        }
+        h.append("<tr><th class=\"l\">all</th><td>").append(k.accounts()).append("</td><td>").append(k.churned()).append("</td><td>")
+                .append(fmt(100.0 * k.churned() / k.accounts(), 0)).append("%</td></tr>\n</table>\n");
+    }
+
+    private static void dataNotes(StringBuilder h, PortfolioCommand.Run run) {
+        h.append("<h2>What the data can and cannot tell</h2>\n<ul>\n");
+        for (String note : run.data().notes()) {
+            h.append("<li>").append(esc(note)).append("</li>\n");
         }
         h.append("</ul>\n");
     }

@@ -114,20 +114,16 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
     }
 
     /**
-     * Replays the playbooks over every day of the scored portfolio, in time order, without delivering anything.
+     * Replays the playbooks over every day of the scored portfolio, each account's days in time order, without delivering anything.
      *
      * @param playbooks the playbooks, all of whose features the schema has
      * @param schema the snapshots' features
-     * @param scored the scored portfolio
+     * @param scored the scored portfolio, with every day's scores kept
      * @return what each playbook would have done
      */
     static DryRunReport dryRun(List<Playbook> playbooks, FeatureSchema schema, ScoredPortfolio scored) {
         PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).build();
-        List<PlaybookInput> inputs = new ArrayList<>();
-        for (int d = 0; d < scored.days().size(); d++) {
-            scored.on(d).forEach(s -> inputs.add(PlaybookInput.of(s.snapshot(), s.vector())));
-        }
-        return engine.dryRun(inputs.stream());
+        return engine.dryRun(scored.everyDay().stream().map(s -> PlaybookInput.of(s.snapshot(), s.vector())));
     }
 
     /**

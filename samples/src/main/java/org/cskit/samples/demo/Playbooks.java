@@ -16,7 +16,6 @@ import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.samples.input.InputException;
 import org.cskit.samples.input.JsonErrors;
 import org.cskit.samples.input.TextFiles;
-import org.cskit.samples.ravenstack.RavenStackScoring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,13 +37,13 @@ public final class Playbooks extends PortfolioCommand {
 
     @Override
     public Integer call() {
-        FeatureSchema schema = RavenStackScoring.assembler().schema();
+        FeatureSchema schema = options.assembler().schema();
         List<Playbook> playbooks = file == null ? BuiltInPlaybooks.all() : read(file, schema);
         String source = file == null ? "the built-in playbooks" : file.toString();
         Progress bar = progress();
         PrintWriter o = out();
         if (dryRun) {
-            Run run = score(Integer.MAX_VALUE, bar);
+            Run run = score(Integer.MAX_VALUE, true, bar);
             List<Playbook> runnable = new ArrayList<>();
             for (Playbook p : playbooks) {
                 if (PlaybookRun.unknownFeatures(p, schema).isEmpty()) {
@@ -65,7 +64,7 @@ public final class Playbooks extends PortfolioCommand {
             o.flush();
             return 0;
         }
-        Run run = score(MONTHS, bar);
+        Run run = score(MONTHS, false, bar);
         PlaybookRun result = PlaybookRun.run(playbooks, schema, run.scored(), bar);
         o.printf("%s on %s: %d accounts, %d plays%n", source, result.day(), run.scored().last().size(), result.queue().size());
         for (Play p : result.queue()) {

@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.cskit.samples.input.InputException;
-import org.cskit.samples.ravenstack.RavenStack;
-import org.cskit.samples.ravenstack.RavenStackScoring;
-import org.cskit.scoring.features.SnapshotAssembler;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -60,35 +57,33 @@ public abstract class PortfolioCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads the data and scores the portfolio monthly up to the as-of day.
+     * Reads or generates the data and scores the portfolio monthly up to the as-of day.
      *
      * @param months how many monthly days, ending on the as-of day
+     * @param keepEveryDay whether to keep every day's snapshots and vectors, as a dry run needs
      * @param bar the progress bar
      * @return the run
+     * @throws InputException if an option or the data is wrong, or no account is in the portfolio on the as-of day
      */
-    Run score(int months, Progress bar) {
-        RavenStack data = options.load(bar);
+    Run score(int months, boolean keepEveryDay, Progress bar) {
+        PortfolioSource data = options.source(bar);
         LocalDate asOf = options.asOf(data);
-        Strategy strategy = options.strategy();
-        if (data.accountsOn(asOf).isEmpty()) {
-            throw new InputException("--as-of " + asOf + ": no account in " + data.dir()
-                    + " had signed up and had an active subscription on that day");
-        }
-        SnapshotAssembler assembler = RavenStackScoring.assembler();
-        ScoredPortfolio scored = ScoredPortfolio.score(data, assembler, strategy, ScoredPortfolio.monthly(asOf, months, data.counts().first()),
+        Strategy strategy = options.strategy(data);
+        ScoredPortfolio scored = ScoredPortfolio.score(data, strategy, ScoredPortfolio.monthly(asOf, months, data.first()), keepEveryDay,
                 bar);
-        return new Run(data, options.shipped(), asOf, strategy, assembler, scored);
+        if (scored.last().isEmpty()) {
+            throw new InputException("--as-of " + asOf + ": no account in " + data.name() + " " + data.membership() + " on that day");
+        }
+        return new Run(data, asOf, strategy, scored);
     }
 
     /**
      * A scored portfolio with what it came from.
      *
      * @param data the data
-     * @param shipped whether it is the data shipped with the samples
      * @param asOf the as-of day
      * @param strategy the scoring strategy
-     * @param assembler what made the snapshots
      * @param scored the scores
      */
-    record Run(RavenStack data, boolean shipped, LocalDate asOf, Strategy strategy, SnapshotAssembler assembler, ScoredPortfolio scored) {}
+    record Run(PortfolioSource data, LocalDate asOf, Strategy strategy, ScoredPortfolio scored) {}
 }

@@ -33,7 +33,7 @@ public final class Score extends PortfolioCommand {
         if (out != null && !json && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new InputException("--out " + out + ": the file name must end in .csv or .json");
         }
-        Run run = score(MONTHS, progress());
+        Run run = score(MONTHS, false, progress());
         List<ScoredPortfolio.Scored> last = run.scored().last();
         String text = json ? CsJson.create().write(last.stream().map(ScoredPortfolio.Scored::vector).toList()) + "\n" : csv(last);
         if (out == null) {
@@ -61,7 +61,7 @@ public final class Score extends PortfolioCommand {
         for (ScoredPortfolio.Scored a : scored) {
             SuccessVector v = a.vector();
             s.append(String.join(",", cell(a.account().id().value()), cell(a.account().name()), cell(a.account().segment().name()),
-                    a.account().lifecycleStage().toString(), a.account().contract().arr().amount().toPlainString(),
+                    a.account().lifecycleStage().toString(), a.account().arr().amount().toPlainString(),
                     a.snapshot().asOf().toString().substring(0, 10), String.format(Locale.ROOT, "%.2f", v.score()), cell(v.band().label()),
                     v.direction().toString(), String.format(Locale.ROOT, "%.2f", v.velocity()), String.format(Locale.ROOT, "%.3f", v.coverage()),
                     cell(v.scorecardId().value()))).append('\n');

@@ -2,31 +2,60 @@ package org.cskit.samples.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.AccountSnapshot;
+import org.cskit.model.LifecycleStage;
+import org.cskit.model.Money;
 import org.cskit.model.ScorePoint;
+import org.cskit.model.Segment;
+import org.cskit.model.Signal;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.ValidationException;
-import org.cskit.samples.ravenstack.RavenStack;
-import org.cskit.scoring.PortfolioScoring;
+import org.cskit.samples.input.InputException;
 import org.cskit.scoring.features.SnapshotAssembler;
 import org.cskit.scoring.portfolio.ScoredAccount;
 import org.cskit.scoring.portfolio.VectorDistribution;
 
 /**
- * Every account in the portfolio scored at several days, oldest first: each day's snapshots are
- * assembled from the signals up to that day, with the account's earlier scores as history and its
- * previous vector, so that direction and velocity come from the scores over time. Immutable.
+ * Every account of a {@link PortfolioSource} scored at several days, oldest first: each day's
+ * snapshot is assembled from the signals up to that day, with the account's earlier scores as
+ * history and its previous vector, so that direction and velocity come from the scores over time.
+ *
+ * <p>Accounts are scored one at a time over all the days, in parallel batches, and what is kept of
+ * each is what the commands show of it ({@link Customer}), its snapshot and vector on the last day
+ * and its score on every day (all its snapshots and vectors only when asked, for a dry run), so that
+ * a big portfolio need not hold every account's signals, plan and people at once. Immutable.
  */
 final class ScoredPortfolio {
+    /** How many accounts are scored together, between two reports of progress. */
+    private static final int BATCH = 1024;
+
+    /**
+     * What the commands show of an account, kept instead of the whole account (its people, plan and
+     * contract), so that a big portfolio fits in memory.
+     *
+     * @param id the account's id
+     * @param name its name
+     * @param segment its segment
+     * @param lifecycleStage its lifecycle stage as of the day
+     * @param arr its contract's ARR as of the day
+     */
+    record Customer(AccountId id, String name, Segment segment, LifecycleStage lifecycleStage, Money arr) {
+        static Customer of(Account account) {
+            return new Customer(account.id(), account.name(), account.segment(), account.lifecycleStage(), account.contract().arr());
+        }
+    }
+
     /**
      * One account on one day.
      *
@@ -34,68 +63,117 @@ final class ScoredPortfolio {
      * @param snapshot its snapshot
      * @param vector its vector
      */
-    record Scored(Account account, AccountSnapshot snapshot, SuccessVector vector) {}
+    record Scored(Customer account, AccountSnapshot snapshot, SuccessVector vector) {}
+
+    /** An account on the last day over all the days: its score on each (NaN where it was not in the portfolio), and its known outcome. */
+    private record Track(double[] scores, Optional<PortfolioSource.KnownOutcome> outcome) {}
+
+    /**
+     * What scoring one account gave: its scored days, its score on every day (NaN where it was not in the
+     * portfolio), its known outcome, the signals of its last snapshot, and the problem if the strategy
+     * could not score it.
+     */
+    private record AccountRun(List<Scored> scored, double[] scores, Optional<PortfolioSource.KnownOutcome> outcome, int signals,
+            ValidationException problem) {}
 
     private final List<LocalDate> days;
-    private final List<Map<AccountId, Scored>> byDay;
+    private final List<Scored> last;
+    private final Map<AccountId, Track> tracks;
+    /** Null when not kept. */
+    private final List<Scored> everyDay;
+    private final long signals;
 
-    private ScoredPortfolio(List<LocalDate> days, List<Map<AccountId, Scored>> byDay) {
+    private ScoredPortfolio(List<LocalDate> days, List<Scored> last, Map<AccountId, Track> tracks, List<Scored> everyDay, long signals) {
         this.days = days;
-        this.byDay = byDay;
+        this.last = last;
+        this.tracks = tracks;
+        this.everyDay = everyDay;
+        this.signals = signals;
     }
 
     /**
      * Scores the portfolio on each day.
      *
-     * @param data the data
-     * @param assembler makes the snapshots
+     * @param data the accounts and their signals
      * @param strategy the scoring strategy
      * @param days the days, oldest first
-     * @param progress reports each day's accounts
+     * @param keepEveryDay whether to keep every day's snapshots and vectors (for {@link #everyDay()}), not only the last day's
+     * @param progress reports each account scored
      * @return the scores
-     * @throws org.cskit.samples.input.InputException if the strategy cannot score the snapshots
+     * @throws InputException if the strategy cannot score the snapshots, naming its configuration's line
      */
-    static ScoredPortfolio score(RavenStack data, SnapshotAssembler assembler, Strategy strategy, List<LocalDate> days, Progress progress) {
-        List<List<Account>> accounts = new ArrayList<>();
-        long total = 0;
-        for (LocalDate day : days) {
-            accounts.add(data.accountsOn(day));
-            total += accounts.get(accounts.size() - 1).size();
-        }
-        progress.start("scoring", total);
-        Map<AccountId, List<ScorePoint>> history = new HashMap<>();
-        Map<AccountId, SuccessVector> previous = new HashMap<>();
-        PortfolioScoring scoring = PortfolioScoring.using(strategy.strategy());
-        List<Map<AccountId, Scored>> byDay = new ArrayList<>();
-        for (int d = 0; d < days.size(); d++) {
-            Instant asOf = RavenStack.startOf(days.get(d));
-            List<AccountSnapshot> snapshots = accounts.get(d).parallelStream()
-                    .map(a -> assembler.assemble(a, data.signalsUpTo(a.id(), asOf), asOf, history.getOrDefault(a.id(), List.of()),
-                            Optional.ofNullable(previous.get(a.id()))))
-                    .toList();
-            List<SuccessVector> vectors;
-            try {
-                if (d == 0 && !snapshots.isEmpty()) {
-                    // a strategy that cannot read these snapshots says so once, for the first account, before the parallel run
-                    strategy.strategy().score(snapshots.get(0));
+    static ScoredPortfolio score(PortfolioSource data, Strategy strategy, List<LocalDate> days, boolean keepEveryDay, Progress progress) {
+        SnapshotAssembler assembler = data.assembler();
+        int n = data.size();
+        progress.start("scoring", n);
+        List<Scored> last = new ArrayList<>();
+        Map<AccountId, Track> tracks = new HashMap<>();
+        List<Scored> everyDay = keepEveryDay ? new ArrayList<>() : null;
+        long signals = 0;
+        for (int from = 0; from < n; from += BATCH) {
+            List<AccountRun> batch = IntStream.range(from, Math.min(n, from + BATCH)).parallel()
+                    .mapToObj(i -> scoreAccount(data.member(i, days.get(days.size() - 1)), assembler, strategy, days)).toList();
+            for (AccountRun run : batch) {
+                if (run.problem() != null) {
+                    throw strategy.problem(run.problem());
                 }
-                vectors = scoring.score(snapshots.stream()).toList();
-            } catch (ValidationException e) {
-                throw strategy.problem(e);
+                if (keepEveryDay) {
+                    everyDay.addAll(run.scored());
+                }
+                if (!Double.isNaN(run.scores()[days.size() - 1])) {
+                    Scored s = run.scored().get(run.scored().size() - 1);
+                    last.add(s);
+                    tracks.put(s.account().id(), new Track(run.scores(), run.outcome()));
+                    signals += run.signals();
+                }
             }
-            Map<AccountId, Scored> scored = new LinkedHashMap<>();
-            for (int i = 0; i < vectors.size(); i++) {
-                Account account = accounts.get(d).get(i);
-                SuccessVector v = vectors.get(i);
-                scored.put(account.id(), new Scored(account, snapshots.get(i), v));
-                history.computeIfAbsent(account.id(), k -> new ArrayList<>()).add(ScorePoint.of(v.asOf(), v.score()));
-                previous.put(account.id(), v);
-            }
-            byDay.add(scored);
-            progress.advance(vectors.size());
+            progress.advance(batch.size());
         }
         progress.finish();
-        return new ScoredPortfolio(List.copyOf(days), List.copyOf(byDay));
+        return new ScoredPortfolio(List.copyOf(days), List.copyOf(last), Map.copyOf(tracks), keepEveryDay ? List.copyOf(everyDay) : null,
+                signals);
+    }
+
+    /** Scores one account on each day it is in the portfolio, oldest first, each day's vector feeding the next day's snapshot. */
+    private static AccountRun scoreAccount(PortfolioSource.Member member, SnapshotAssembler assembler, Strategy strategy,
+            List<LocalDate> days) {
+        List<Scored> scored = new ArrayList<>();
+        double[] scores = new double[days.size()];
+        Arrays.fill(scores, Double.NaN);
+        List<ScorePoint> history = new ArrayList<>();
+        SuccessVector previous = null;
+        int signals = 0;
+        for (int d = 0; d < days.size(); d++) {
+            Optional<Account> account = member.on(days.get(d));
+            if (account.isEmpty()) {
+                continue;
+            }
+            Instant asOf = startOf(days.get(d));
+            List<Signal> known = member.signalsUpTo(asOf);
+            AccountSnapshot snapshot = assembler.assemble(account.get(), known, asOf, List.copyOf(history), Optional.ofNullable(previous));
+            SuccessVector v;
+            try {
+                v = strategy.strategy().score(snapshot);
+            } catch (ValidationException e) {
+                return new AccountRun(List.of(), scores, Optional.empty(), 0, e);
+            }
+            scored.add(new Scored(Customer.of(account.get()), snapshot, v));
+            scores[d] = v.score();
+            history.add(ScorePoint.of(v.asOf(), v.score()));
+            previous = v;
+            signals = known.size();
+        }
+        return new AccountRun(scored, scores, member.outcome(), signals, null);
+    }
+
+    /**
+     * The start of a day, UTC: the as-of time of a day, so that a signal of that day counts.
+     *
+     * @param day the day
+     * @return its first instant
+     */
+    static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** @return the days scored, oldest first */
@@ -103,19 +181,28 @@ final class ScoredPortfolio {
         return days;
     }
 
-    /**
-     * The accounts scored on a day.
-     *
-     * @param index the day's index in {@link #days()}
-     * @return the accounts, in the data's order
-     */
-    List<Scored> on(int index) {
-        return List.copyOf(byDay.get(index).values());
+    /** @return the accounts scored on the last day, in the source's order */
+    List<Scored> last() {
+        return last;
     }
 
-    /** @return the accounts scored on the last day, in the data's order */
-    List<Scored> last() {
-        return on(days.size() - 1);
+    /**
+     * Every account's snapshot and vector on every day it was scored, account by account and each
+     * account's oldest first: the order a dry run replays them in.
+     *
+     * @return the scores
+     * @throws IllegalStateException if they were not kept
+     */
+    List<Scored> everyDay() {
+        if (everyDay == null) {
+            throw new IllegalStateException("every day's scores were not kept");
+        }
+        return everyDay;
+    }
+
+    /** @return how many signals the snapshots of the last day rest on, over all its accounts */
+    long signals() {
+        return signals;
     }
 
     /**
@@ -124,21 +211,27 @@ final class ScoredPortfolio {
      * @return the distribution
      */
     VectorDistribution distribution() {
-        return VectorDistribution.of(last().stream().map(s -> ScoredAccount.of(s.account(), s.vector())));
+        return VectorDistribution.of(last.stream().map(s -> new ScoredAccount(s.account().id(), s.account().segment(), s.vector())));
     }
 
     /**
-     * An account's vector on each day.
+     * An account's score on each day.
      *
-     * @param account the account
-     * @return one entry per day, empty where the account was not in the portfolio
+     * @param account an account scored on the last day
+     * @return one score per day, NaN where the account was not in the portfolio
      */
-    List<Optional<SuccessVector>> series(AccountId account) {
-        List<Optional<SuccessVector>> out = new ArrayList<>();
-        for (Map<AccountId, Scored> day : byDay) {
-            out.add(Optional.ofNullable(day.get(account)).map(Scored::vector));
-        }
-        return out;
+    double[] scores(AccountId account) {
+        return tracks.get(account).scores().clone();
+    }
+
+    /**
+     * What the source knows the account decided at its renewal.
+     *
+     * @param account an account scored on the last day
+     * @return the outcome, or empty if the source does not know it
+     */
+    Optional<PortfolioSource.KnownOutcome> outcome(AccountId account) {
+        return tracks.get(account).outcome();
     }
 
     /**
@@ -148,7 +241,7 @@ final class ScoredPortfolio {
      * @return at most {@code n} accounts
      */
     List<Scored> mostAtRisk(int n) {
-        return last().stream().sorted(Comparator.comparingDouble((Scored s) -> s.vector().score()).thenComparing(s -> s.account().id()))
+        return last.stream().sorted(Comparator.comparingDouble((Scored s) -> s.vector().score()).thenComparing(s -> s.account().id()))
                 .limit(n).toList();
     }
 

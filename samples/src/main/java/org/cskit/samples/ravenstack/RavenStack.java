@@ -225,25 +225,47 @@ public final class RavenStack {
      */
     public List<Account> accountsOn(LocalDate day) {
         List<Account> out = new ArrayList<>();
-        for (AccountRow a : accounts.values()) {
-            if (a.signup().isAfter(day)) {
-                continue;
-            }
-            List<Subscription> active = subscriptions.getOrDefault(a.id(), List.of()).stream().filter(s -> s.activeOn(day)).toList();
-            if (active.isEmpty()) {
-                continue;
-            }
-            Subscription main = active.stream().max(Comparator.comparing(Subscription::arr)
-                    .thenComparing(Subscription::start, Comparator.reverseOrder()).thenComparing(Subscription::id, Comparator.reverseOrder()))
-                    .orElseThrow();
-            BigDecimal arr = active.stream().map(Subscription::arr).reduce(BigDecimal.ZERO, BigDecimal::add);
-            LocalDate start = subscriptions.get(a.id()).stream().map(Subscription::start).min(Comparator.naturalOrder()).orElseThrow();
-            Contract contract = Contract.builder().arr(Money.of(arr, "USD")).startDate(start).renewalDate(main.renewalAfter(day))
-                    .termMonths(main.monthly() ? 1 : 12).autoRenew(main.autoRenew()).build();
-            out.add(Account.builder().id(a.id()).name(a.name()).segment(a.segment()).attributes(a.attributes())
-                    .lifecycleStage(stage(contract, day)).contract(contract).build());
+        for (AccountId id : accounts.keySet()) {
+            accountOn(id, day).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * Every account of the accounts file, in its order, whether or not it is in the portfolio on a given day.
+     *
+     * @return the account ids
+     */
+    public List<AccountId> accountIds() {
+        return List.copyOf(accounts.keySet());
+    }
+
+    /**
+     * One account as of a day, with its contract and stage as of it.
+     *
+     * @param id the account
+     * @param day the day
+     * @return the account, or empty if it had not signed up or had no active subscription on the day
+     *     (or is not in the data)
+     */
+    public Optional<Account> accountOn(AccountId id, LocalDate day) {
+        AccountRow a = accounts.get(id);
+        if (a == null || a.signup().isAfter(day)) {
+            return Optional.empty();
+        }
+        List<Subscription> active = subscriptions.getOrDefault(a.id(), List.of()).stream().filter(s -> s.activeOn(day)).toList();
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        Subscription main = active.stream().max(Comparator.comparing(Subscription::arr)
+                .thenComparing(Subscription::start, Comparator.reverseOrder()).thenComparing(Subscription::id, Comparator.reverseOrder()))
+                .orElseThrow();
+        BigDecimal arr = active.stream().map(Subscription::arr).reduce(BigDecimal.ZERO, BigDecimal::add);
+        LocalDate start = subscriptions.get(a.id()).stream().map(Subscription::start).min(Comparator.naturalOrder()).orElseThrow();
+        Contract contract = Contract.builder().arr(Money.of(arr, "USD")).startDate(start).renewalDate(main.renewalAfter(day))
+                .termMonths(main.monthly() ? 1 : 12).autoRenew(main.autoRenew()).build();
+        return Optional.of(Account.builder().id(a.id()).name(a.name()).segment(a.segment()).attributes(a.attributes())
+                .lifecycleStage(stage(contract, day)).contract(contract).build());
     }
 
     /**

@@ -1,14 +1,11 @@
 package org.cskit.samples.ravenstack;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.cskit.model.json.CsJson;
 import org.cskit.samples.input.InputException;
+import org.cskit.samples.input.TextFiles;
 import org.cskit.scoring.features.FeatureDefinition;
 import org.cskit.scoring.features.FeatureDeriver;
 import org.cskit.scoring.features.SnapshotAssembler;
@@ -65,13 +62,6 @@ public final class RavenStackScoring {
     }
 
     private static String resource(String name) {
-        try (InputStream in = RavenStackScoring.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name + " beside " + RavenStackScoring.class.getName());
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextFiles.resource(RavenStackScoring.class, name);
     }
 }

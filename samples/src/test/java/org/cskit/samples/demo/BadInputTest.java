@@ -192,4 +192,35 @@ class BadInputTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: Unknown option: '--bogus'").hasLineCount(1);
     }
+
+    @ParameterizedTest
+    @CsvSource({"demo,0", "score,-3", "playbooks,1000001"})
+    void generated_outOfRange(String command, String n) {
+        assertError(Run.of(command, "--generated", n), "--generated must be between 1 and 1,000,000, but was " + n);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "score", "playbooks"})
+    void generated_withData(String command) {
+        assertError(run(command, "--generated", "10"), "--generated and --data cannot be used together: give one of them");
+    }
+
+    @Test
+    void seed_withoutGenerated() {
+        assertError(Run.of("score", "--seed", "3"), "--seed 3 needs --generated N: only a generated portfolio has a seed");
+    }
+
+    @Test
+    void generated_notANumber_oneLine() {
+        Run run = Run.of("demo", "--generated", "many");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: Invalid value for option '--generated': 'many' is not an int").hasLineCount(1);
+    }
+
+    @Test
+    void generated_asOfOutsideItsWindow() {
+        assertError(Run.of("score", "--generated", "5", "--as-of", "2027-01-01"), "--as-of 2027-01-01 is outside the data: the generated "
+                + "portfolio covers 2025-01-01 to 2026-12-31");
+    }
 }

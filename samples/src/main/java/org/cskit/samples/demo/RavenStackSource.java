@@ -1,0 +1,160 @@
+package org.cskit.samples.demo;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.cskit.model.Account;
+import org.cskit.model.AccountId;
+import org.cskit.model.Signal;
+import org.cskit.samples.ravenstack.RavenStack;
+import org.cskit.samples.ravenstack.RavenStackScoring;
+import org.cskit.scoring.WeightedScorecard;
+import org.cskit.scoring.features.SnapshotAssembler;
+
+/** RavenStack-format CSV files as a {@link PortfolioSource}: the shipped RavenStack data or a folder given with {@code --data}. */
+final class RavenStackSource implements PortfolioSource {
+    private static final SnapshotAssembler ASSEMBLER = RavenStackScoring.assembler();
+
+    private final RavenStack data;
+    private final boolean shipped;
+    private final List<AccountId> ids;
+
+    private RavenStackSource(RavenStack data, boolean shipped) {
+        this.data = data;
+        this.shipped = shipped;
+        this.ids = data.accountIds();
+    }
+
+    /**
+     * Reads a folder.
+     *
+     * @param dir the folder, or null for the data shipped with the samples
+     * @param progress reports each file read
+     * @return the source
+     * @throws org.cskit.samples.input.InputException if a file is missing or malformed
+     */
+    static RavenStackSource read(Path dir, Progress progress) {
+        progress.start("loading", 4);
+        RavenStack d = RavenStack.read(dir == null ? RavenStackScoring.shippedData() : dir, () -> progress.advance(1));
+        progress.finish();
+        return new RavenStackSource(d, dir == null);
+    }
+
+    /** @return the snapshot assembler of RavenStack data, without reading any */
+    static SnapshotAssembler schemaAssembler() {
+        return ASSEMBLER;
+    }
+
+    @Override
+    public String description() {
+        return shipped ? "RavenStack synthetic B2B SaaS data (by River @ Rivalytics), shipped with the samples"
+                : "RavenStack-format data in " + data.dir();
+    }
+
+    @Override
+    public String name() {
+        return data.dir().toString();
+    }
+
+    @Override
+    public String contents(ScoredPortfolio scored) {
+        RavenStack.Counts c = data.counts();
+        return String.format(Locale.ROOT, "read %,d accounts, %,d subscriptions, %,d feature-usage rows, %,d support tickets, dated %s to %s: "
+                + "%,d signals", c.accounts(), c.subscriptions(), c.usage(), c.tickets(), c.first(), c.last(), c.signals());
+    }
+
+    @Override
+    public Optional<Path> folder() {
+        return Optional.of(data.dir());
+    }
+
+    @Override
+    public String membership() {
+        return "had signed up and had an active subscription";
+    }
+
+    @Override
+    public String segments() {
+        return "the plan tier";
+    }
+
+    @Override
+    public LocalDate first() {
+        return data.counts().first();
+    }
+
+    @Override
+    public LocalDate last() {
+        return data.counts().last();
+    }
+
+    @Override
+    public LocalDate defaultAsOf() {
+        return last();
+    }
+
+    @Override
+    public SnapshotAssembler assembler() {
+        return ASSEMBLER;
+    }
+
+    @Override
+    public Optional<Config> defaultConfig(String strategy) {
+        if (strategy.trim().equalsIgnoreCase(WeightedScorecard.NAME)) {
+            return Optional.of(new Config("the shipped ravenstack/" + RavenStackScoring.SCORECARD, RavenStackScoring.scorecardJson()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public int size() {
+        return ids.size();
+    }
+
+    @Override
+    public Member member(int index, LocalDate upTo) {
+        AccountId id = ids.get(index);
+        return new Member() {
+            @Override
+            public Optional<Account> on(LocalDate day) {
+                return data.accountOn(id, day);
+            }
+
+            @Override
+            public List<Signal> signalsUpTo(Instant asOf) {
+                return data.signalsUpTo(id, asOf);
+            }
+        };
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        notes.add("Segments are the plan tiers (Enterprise high touch, Pro scaled, others tech touch); a contract's ARR is the sum "
+                + "over the subscriptions active on the day, in USD; it starts with the account's first subscription and renews "
+                + "with the largest active one; the lifecycle stage follows the contract's age (onboarding to day "
+                + RavenStack.ONBOARDING_DAYS + ", adoption to day " + RavenStack.ADOPTION_DAYS + ") and the renewal window ("
+                + RavenStack.RENEWAL_WINDOW_DAYS + " days before an annual renewal).");
+        notes.add("Signals: feature usage (uses, hours, errors), support tickets (count, priority, escalations, first response, "
+                + "resolution time and satisfaction once closed) and subscription upgrades and downgrades; features are derived "
+                + "from them as of each day, over windows of 14 days to a year.");
+        notes.add("The data has no people, so no champion or sponsor and no changes of them; no success plans, milestones or "
+                + "outcome metrics, so every account lacks a plan, plan and outcome features are missing, and the scorecard cannot "
+                + "weigh the customer's own results; and no activity per seat, so seat utilisation is unknown. The playbooks "
+                + "table says which playbooks this keeps from firing.");
+        int beforeSignup = data.counts().beforeSignup();
+        if (beforeSignup > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d usage and ticket rows are dated before their account signed up (the data is "
+                    + "synthetic); they are kept as they are.", beforeSignup));
+        }
+        if (shipped) {
+            notes.add("RavenStack is synthetic: its churn labels carry no signal (see the data's README), so these scores show what "
+                    + "the library does, not how well it predicts churn.");
+        }
+        return notes;
+    }
+}
