@@ -91,13 +91,13 @@ final class FieldReader {
         return isText() ? text(c) != null : !Double.isNaN(number(c));
     }
 
-    /** The value as text for templates and explanations: numbers without a needless fraction; "missing" when absent. */
+    /** The value as text for templates and explanations: numbers to two decimals, without a needless fraction; "missing" when absent. */
     String display(EvalContext c) {
         if (isText()) {
             String t = text(c);
             return t == null ? "missing" : t;
         }
         double v = number(c);
-        return Double.isNaN(v) ? "missing" : Validate.format(Math.round(v * 1e4) / 1e4);
+        return Double.isNaN(v) ? "missing" : Validate.format(Math.round(v * 100) / 100.0);
     }
 }
