@@ -11,8 +11,10 @@ import org.cskit.model.Validate;
 /**
  * Text with placeholders such as {@code Usage at {{account.id}} fell to {{logins_14d}}}: each
  * {@code {{name}}} is a field (see {@link Fields}) or a feature, filled from the account when a
- * play is made. Placeholders are only looked up, never evaluated: there is no expression language.
- * Immutable and thread-safe; written to JSON as the plain text.
+ * play is made: numbers rounded to two decimals, whole numbers without a fraction, and
+ * {@code missing} for a value the account does not have. Placeholders are only looked up, never
+ * evaluated: there is no expression language. Immutable and thread-safe; written to JSON as the
+ * plain text.
  */
 public final class Template {
     private final String text;
