@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.cskit.samples.calibrate.Calibrate;
+import org.cskit.samples.columns.ColumnarPlaybooks;
 import org.cskit.samples.calibrate.DeriveRavenStack;
 import org.cskit.samples.demo.Demo;
 import org.cskit.samples.demo.PortfolioCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code calibrate}. The README's demo command runs it.
  */
 @Command(name = "cskit", mixinStandardHelpOptions = true,
-        subcommands = {Demo.class, Score.class, Playbooks.class, Calibrate.class, DeriveRavenStack.class},
+        subcommands = {Demo.class, Score.class, Playbooks.class, ColumnarPlaybooks.class, Calibrate.class, DeriveRavenStack.class},
         description = "cskit samples. With no command, runs the demo.")
 public final class CsKit implements Runnable {
 

@@ -1,0 +1,39 @@
+package org.cskit.samples.columns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cskit.samples.Run;
+import org.junit.jupiter.api.Test;
+
+class ColumnarPlaybooksTest {
+    @Test
+    void columns_countsPlaysExplainsSomeAndFindsThemOpenTheSecondTime() {
+        Run run = Run.of("columns", "--accounts", "20000", "--explain", "2");
+        assertThat(run.code()).as(run.err()).isZero();
+        Matcher total = Pattern.compile("evaluated 20,000 accounts against 3 playbooks in [\\d,]+ ms: ([\\d,]+) plays").matcher(run.out());
+        assertThat(total.find()).as(run.out()).isTrue();
+        long plays = Long.parseLong(total.group(1).replace(",", ""));
+        long sum = 0;
+        for (String id : List.of("low-adoption", "renewal-at-risk", "entered-red-with-tickets")) {
+            Matcher m = Pattern.compile(id + " +([\\d,]+)").matcher(run.out());
+            assertThat(m.find()).as(id).isTrue();
+            long n = Long.parseLong(m.group(1).replace(",", ""));
+            assertThat(n).as("plays of %s", id).isPositive();
+            sum += n;
+        }
+        assertThat(sum).isEqualTo(plays);
+        assertThat(run.out()).containsPattern("acc-\\d{7} \\S+: .+\\n    because .+ \\(.+ = .+\\)");
+        assertThat(Pattern.compile("\\n    because ").matcher(run.out()).results().count()).isEqualTo(2);
+        assertThat(run.out()).contains("the same day again: 0 new plays, " + String.format("%,d", plays) + " suppressed");
+    }
+
+    @Test
+    void badCounts_endWithOneLineAndExitCode2() {
+        Run run = Run.of("columns", "--accounts", "0");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("error: --accounts 0 is outside 1 to 10,000,000");
+    }
+}
