@@ -39,6 +39,12 @@ import org.cskit.playbooks.spi.PlayHistory;
  * PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).sink(tasks::create).build();
  * EvaluationResult result = engine.evaluate(PlaybookInput.of(snapshot, vector));
  * }</pre>
+ *
+ * <p>Two paths, the same rules. {@link #evaluate(PlaybookInput)} and {@link #onEvent} take one
+ * account as objects and build every play with its reason; use them per account and per event.
+ * {@link #evaluate(AccountColumns, RowPlayHistory, RowSink)} takes a whole portfolio as columns,
+ * evaluates each test once per 64 accounts, and builds a play only when asked ({@link #play}); use
+ * it for nightly runs over millions of accounts. Each path keeps its own history.
  */
 public final class PlaybookEngine {
     private final List<Playbook> playbooks;
