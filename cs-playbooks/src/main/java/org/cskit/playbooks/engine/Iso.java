@@ -14,14 +14,23 @@ final class Iso {
 
     private Iso() {}
 
+    /** The last instant formatted and its text: evaluations of one batch share their as-of time. */
+    private static volatile Formatted last = new Formatted(Instant.EPOCH, "1970-01-01T00:00:00Z");
+
+    private record Formatted(Instant at, String text) {}
+
     static String format(Instant at) {
+        Formatted f = last;
+        if (f.at.equals(at)) {
+            return f.text;
+        }
         long seconds = at.getEpochSecond();
         if (seconds < MIN || seconds > MAX) {
             return at.toString();
         }
-        StringBuilder sb = new StringBuilder(30);
-        append(sb, at);
-        return sb.toString();
+        String text = append(new StringBuilder(30), at).toString();
+        last = new Formatted(at, text);
+        return text;
     }
 
     static StringBuilder append(StringBuilder sb, Instant at) {
@@ -32,34 +41,33 @@ final class Iso {
         long day = Math.floorDiv(seconds, 86_400L);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
         LocalDate date = LocalDate.ofEpochDay(day);
-        pad(sb, date.getYear(), 4).append('-');
-        pad(sb, date.getMonthValue(), 2).append('-');
-        pad(sb, date.getDayOfMonth(), 2).append('T');
-        pad(sb, secondOfDay / 3600, 2).append(':');
-        pad(sb, secondOfDay / 60 % 60, 2).append(':');
-        pad(sb, secondOfDay % 60, 2);
+        digits(sb, date.getYear(), 1000).append('-');
+        digits(sb, date.getMonthValue(), 10).append('-');
+        digits(sb, date.getDayOfMonth(), 10).append('T');
+        digits(sb, secondOfDay / 3600, 10).append(':');
+        digits(sb, secondOfDay / 60 % 60, 10).append(':');
+        digits(sb, secondOfDay % 60, 10);
         int nano = at.getNano();
         if (nano > 0) {
             sb.append('.');
             if (nano % 1_000_000 == 0) {
-                pad(sb, nano / 1_000_000, 3);
+                digits(sb, nano / 1_000_000, 100);
             } else if (nano % 1000 == 0) {
-                pad(sb, nano / 1000, 6);
+                digits(sb, nano / 1000, 100_000);
             } else {
-                pad(sb, nano, 9);
+                digits(sb, nano, 100_000_000);
             }
         }
         return sb.append('Z');
     }
 
-    /** Appends a non-negative value of at most {@code width} digits, zero-padded. */
-    private static StringBuilder pad(StringBuilder sb, int value, int width) {
-        int divisor = 1;
-        for (int i = 1; i < width; i++) {
-            divisor *= 10;
+    /** Appends a non-negative value zero-padded to as many digits as {@code top} (a power of ten) has. */
+    private static StringBuilder digits(StringBuilder sb, int value, int top) {
+        if (top == 10) {
+            return sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
         }
-        for (; divisor > 0; divisor /= 10) {
-            sb.append((char) ('0' + value / divisor % 10));
+        for (int d = top; d > 0; d /= 10) {
+            sb.append((char) ('0' + value / d % 10));
         }
         return sb;
     }
