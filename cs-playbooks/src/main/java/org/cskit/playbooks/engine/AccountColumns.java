@@ -53,6 +53,7 @@ public final class AccountColumns {
     final byte[] band, previousBand, direction, previousDirection; // null = -1 everywhere
     final String[] bandLabels;
     final Segment[] segments;
+    final String[] segmentNames; // segments' names, by code
     final byte[] segment; // null = segments[0] everywhere
     final byte[] stage; // null = fixedStage everywhere
     final LifecycleStage fixedStage;
@@ -74,6 +75,10 @@ public final class AccountColumns {
         this.previousDirection = b.previousDirection;
         this.bandLabels = b.bandLabels;
         this.segments = b.segments;
+        this.segmentNames = new String[segments.length];
+        for (int i = 0; i < segments.length; i++) {
+            segmentNames[i] = segments[i].name();
+        }
         this.segment = b.segment;
         this.stage = b.stage;
         this.fixedStage = b.fixedStage;
@@ -96,6 +101,7 @@ public final class AccountColumns {
         this.previousDirection = whole.previousDirection;
         this.bandLabels = whole.bandLabels;
         this.segments = whole.segments;
+        this.segmentNames = whole.segmentNames;
         this.segment = whole.segment;
         this.stage = whole.stage;
         this.fixedStage = whole.fixedStage;
@@ -304,15 +310,26 @@ public final class AccountColumns {
         }
 
         /**
-         * The current vector's velocity and coverage, {@code NaN} when not scored. Optional.
+         * The current vector's velocity (points per week), {@code NaN} when not scored. Optional:
+         * without it, playbooks reading {@code vector.velocity} see it missing.
          *
-         * @param velocity one per row, or null
-         * @param coverage one per row, or null
+         * @param velocity one per row
          * @return this builder
          */
-        public Builder vectorDetail(double[] velocity, double[] coverage) {
-            this.velocity = velocity;
-            this.coverage = coverage;
+        public Builder velocity(double[] velocity) {
+            this.velocity = Objects.requireNonNull(velocity, "velocity");
+            return this;
+        }
+
+        /**
+         * The current vector's coverage (0 to 1), {@code NaN} when not scored. Optional: without it,
+         * playbooks reading {@code vector.coverage} see it missing.
+         *
+         * @param coverage one per row
+         * @return this builder
+         */
+        public Builder coverage(double[] coverage) {
+            this.coverage = Objects.requireNonNull(coverage, "coverage");
             return this;
         }
 

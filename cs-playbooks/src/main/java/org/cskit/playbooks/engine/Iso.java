@@ -33,11 +33,9 @@ final class Iso {
         return text;
     }
 
-    static StringBuilder append(StringBuilder sb, Instant at) {
+    /** Appends an instant of years 0 to 9999. */
+    private static StringBuilder append(StringBuilder sb, Instant at) {
         long seconds = at.getEpochSecond();
-        if (seconds < MIN || seconds > MAX) {
-            return sb.append(at);
-        }
         long day = Math.floorDiv(seconds, 86_400L);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
         LocalDate date = LocalDate.ofEpochDay(day);

@@ -140,10 +140,6 @@ public final class RowPlayHistory {
         if (times == null) {
             return false;
         }
-        return inWindow(times, row, p, now);
-    }
-
-    private boolean inWindow(long[] times, int row, int p, long now) {
         int count = limitCount[p];
         long from = now - limitNanos[p];
         int inWindow = 0;

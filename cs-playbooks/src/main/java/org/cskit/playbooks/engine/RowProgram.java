@@ -79,12 +79,17 @@ final class RowProgram {
     final class Chunk {
         private final long[] bits = new long[Math.max(1, atoms.length) * BLOCKS];
         private final boolean[] done = new boolean[atoms.length];
+        private final Object[] prepared = new Object[atoms.length];
+        private final boolean[] isPrepared = new boolean[atoms.length];
         private AccountColumns columns;
         private int from;
         private int n;
 
         /** Starts rows {@code [from, from + n)} of the columns, {@code n <= CHUNK}. */
         void start(AccountColumns columns, int from, int n) {
+            if (columns != this.columns) {
+                java.util.Arrays.fill(isPrepared, false);
+            }
             this.columns = columns;
             this.from = columns.offset + from;
             this.n = n;
@@ -108,7 +113,11 @@ final class RowProgram {
                     }
                 }
             }
-            atom.evaluate(columns, from, n, bits);
+            if (!isPrepared[a]) {
+                prepared[a] = atom.prepare(columns);
+                isPrepared[a] = true;
+            }
+            atom.evaluate(columns, from, n, bits, prepared[a]);
             done[a] = true;
         }
 
@@ -159,16 +168,27 @@ final class RowProgram {
 
     /** One atom: writes its bitmap, {@link #BLOCKS} words at {@code index * BLOCKS}. */
     abstract static class ColumnAtom {
-        final int index;
         final int at;
 
         ColumnAtom(int index) {
-            this.index = index;
             this.at = index * BLOCKS;
         }
 
-        /** Writes the bitmap for array rows {@code [from, from + n)} (already offset for slices), every block up to n. */
-        abstract void evaluate(AccountColumns columns, int from, int n, long[] bits);
+        /**
+         * What the atom needs from the columns that does not change from row to row (such as which
+         * band codes it accepts), worked out once per evaluation; null if nothing.
+         */
+        Object prepare(AccountColumns columns) {
+            return null;
+        }
+
+        /**
+         * Writes the bitmap for array rows {@code [from, from + n)} (already offset for slices), every
+         * block up to n.
+         *
+         * @param prepared what {@link #prepare} returned for these columns
+         */
+        abstract void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared);
 
         /** Writes the same word (all set or none) for every block. */
         final void fill(long[] bits, int n, boolean value) {
@@ -193,7 +213,7 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
+        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
             double[] col = source.of(columns);
             if (col == null) {
                 fill(bits, n, false);
@@ -245,7 +265,7 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
+        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
             double[] col = source.of(columns);
             if (col == null) {
                 fill(bits, n, false);
@@ -274,8 +294,23 @@ final class RowProgram {
             this.accept = accept;
         }
 
+        /** Per code + 1 (0 is missing): 1 where the text is accepted. */
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
+        Object prepare(AccountColumns columns) {
+            if (source == TextColumn.ACCOUNT_ID) {
+                return null;
+            }
+            String[] labels = source.labels(columns);
+            long[] ok = new long[labels.length + 1];
+            ok[0] = accept.test(null) ? 1L : 0L;
+            for (int c = 0; c < labels.length; c++) {
+                ok[c + 1] = accept.test(labels[c]) ? 1L : 0L;
+            }
+            return ok;
+        }
+
+        @Override
+        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
             if (source == TextColumn.ACCOUNT_ID) {
                 for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
                     int m = Math.min(64, n - (b << 6));
@@ -287,12 +322,7 @@ final class RowProgram {
                 }
                 return;
             }
-            String[] labels = source.labels(columns);
-            long[] ok = new long[labels.length + 1]; // index code + 1; 0 is missing
-            ok[0] = accept.test(null) ? 1L : 0L;
-            for (int c = 0; c < labels.length; c++) {
-                ok[c + 1] = accept.test(labels[c]) ? 1L : 0L;
-            }
+            long[] ok = (long[]) prepared;
             byte[] codes = source.codes(columns);
             if (codes == null) {
                 fill(bits, n, ok[source.fixedCode(columns) + 1] != 0);
@@ -318,8 +348,9 @@ final class RowProgram {
             this.audience = audience;
         }
 
+        /** Per segment code and stage ordinal: 1 where the audience includes the account. */
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
+        Object prepare(AccountColumns columns) {
             Segment[] segments = columns.segments;
             LifecycleStage[] stages = LifecycleStage.values();
             long[][] ok = new long[segments.length][stages.length];
@@ -328,6 +359,12 @@ final class RowProgram {
                     ok[s][g] = audience.includes(segments[s].name(), stages[g], segments[s].engagementModel()) ? 1L : 0L;
                 }
             }
+            return ok;
+        }
+
+        @Override
+        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
+            long[][] ok = (long[][]) prepared;
             int fixedStage = columns.stage == null ? columns.fixedStage.ordinal() : -1;
             for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
                 int m = Math.min(64, n - (b << 6));
@@ -356,7 +393,7 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits) {
+        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
             int blocks = (n + 63) >>> 6;
             for (int b = 0; b < blocks; b++) {
                 long word;
@@ -406,13 +443,8 @@ final class RowProgram {
                 case DIRECTION:
                 case PREVIOUS_DIRECTION:
                     return DIRECTIONS;
-                case SEGMENT: {
-                    String[] names = new String[c.segments.length];
-                    for (int i = 0; i < names.length; i++) {
-                        names[i] = c.segments[i].name();
-                    }
-                    return names;
-                }
+                case SEGMENT:
+                    return c.segmentNames;
                 default:
                     return STAGES;
             }
@@ -488,7 +520,7 @@ final class RowProgram {
         private int never() {
             return add("never", i -> new ColumnAtom(i) {
                 @Override
-                void evaluate(AccountColumns columns, int from, int n, long[] bits) {
+                void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
                     fill(bits, n, false);
                 }
             });
@@ -504,10 +536,7 @@ final class RowProgram {
 
         private int text(String field, String key, Predicate<String> accept) {
             TextColumn source = text(field);
-            if (source == null) {
-                return never();
-            }
-            return add("text " + field + " " + key, i -> new Text(i, source, accept));
+            return source == null ? never() : textColumn(source, key, accept);
         }
 
         private int textColumn(TextColumn source, String key, Predicate<String> accept) {

@@ -73,7 +73,8 @@ class ColumnarEvaluationTest {
                 Audience.builder().addEngagementModels(EngagementModel.HIGH_TOUCH, EngagementModel.SCALED).build(),
                 Condition.not(Condition.is(Fields.BAND, "green"))));
         list.add(pb("renewal", new Trigger.DaysBeforeRenewal(90), cooldown, Priority.HIGH, Audience.builder().build(),
-                Condition.compare(Fields.SCORE, Operator.LT, 60)));
+                Condition.compare(Fields.SCORE, Operator.LT, 60), Condition.compare(Fields.COVERAGE, Operator.GE, 1),
+                Condition.compare(Fields.VELOCITY, Operator.EQ, 0)));
         list.add(pb("onboarding", new Trigger.DaysAfterStart(0, 30), RepeatPolicy.builder().build(), Priority.NORMAL,
                 Audience.builder().addLifecycleStages(LifecycleStage.ONBOARDING, LifecycleStage.ADOPTION).build()));
         list.add(pb("overdue", new Trigger.MilestoneOverdue(5), limit, Priority.NORMAL, Audience.builder().build(),
@@ -147,11 +148,29 @@ class ColumnarEvaluationTest {
         AccountColumns columns() {
             AccountColumns.Builder b = AccountColumns.builder(SCHEMA, ACCOUNTS).asOf(at).accountIds(ColumnarEvaluationTest::id)
                     .segments(SEGMENTS, segment).stages(stage).bands(BANDS).vector(score, band, direction)
-                    .previousVector(previousScore, previousBand, previousDirection);
+                    .previousVector(previousScore, previousBand, previousDirection).velocity(velocity()).coverage(coverage());
             for (int f = 0; f < SCHEMA.size(); f++) {
                 b.feature(SCHEMA.names().get(f), features[f]);
             }
             return b.build();
+        }
+
+        /** The vectors' velocity: 0 where scored, as {@link #vector} builds them. */
+        double[] velocity() {
+            double[] v = new double[ACCOUNTS];
+            for (int i = 0; i < ACCOUNTS; i++) {
+                v[i] = Double.isNaN(score[i]) ? Double.NaN : 0;
+            }
+            return v;
+        }
+
+        /** The vectors' coverage: 1 where scored. */
+        double[] coverage() {
+            double[] c = new double[ACCOUNTS];
+            for (int i = 0; i < ACCOUNTS; i++) {
+                c[i] = Double.isNaN(score[i]) ? Double.NaN : 1;
+            }
+            return c;
         }
 
         PlaybookInput input(int i) {
