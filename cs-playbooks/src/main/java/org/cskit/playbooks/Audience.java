@@ -1,5 +1,6 @@
 package org.cskit.playbooks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -56,6 +57,16 @@ public abstract class Audience {
         return (segments().isEmpty() || segments().contains(segment))
                 && (lifecycleStages().isEmpty() || lifecycleStages().contains(stage))
                 && (engagementModels().isEmpty() || engagementModels().contains(model));
+    }
+
+    /**
+     * Whether the audience is every account: no segment, stage or engagement model is named.
+     *
+     * @return true if {@link #includes} holds for any account
+     */
+    @JsonIgnore
+    public boolean isEveryone() {
+        return segments().isEmpty() && lifecycleStages().isEmpty() && engagementModels().isEmpty();
     }
 
     @Value.Check

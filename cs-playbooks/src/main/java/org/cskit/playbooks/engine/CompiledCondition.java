@@ -152,11 +152,16 @@ abstract class CompiledCondition {
     private static final class Group extends CompiledCondition {
         private final CompiledCondition[] parts;
         private final boolean all;
-        private volatile String description; // the same for every play: built once
+        private final String description; // the same for every play: built once
 
         Group(List<CompiledCondition> parts, boolean all) {
             this.parts = parts.toArray(new CompiledCondition[0]);
             this.all = all;
+            List<String> texts = new ArrayList<>();
+            for (CompiledCondition part : parts) {
+                texts.add(part.describe());
+            }
+            this.description = "(" + String.join(all ? " and " : " or ", texts) + ")";
         }
 
         @Override
@@ -171,16 +176,7 @@ abstract class CompiledCondition {
 
         @Override
         String describe() {
-            String text = description;
-            if (text == null) {
-                List<String> texts = new ArrayList<>();
-                for (CompiledCondition part : parts) {
-                    texts.add(part.describe());
-                }
-                text = "(" + String.join(all ? " and " : " or ", texts) + ")";
-                description = text;
-            }
-            return text;
+            return description;
         }
 
         @Override

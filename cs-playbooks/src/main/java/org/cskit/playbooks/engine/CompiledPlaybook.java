@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.cskit.model.FeatureSchema;
 import org.cskit.playbooks.Action;
-import org.cskit.playbooks.Audience;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Playbook;
 
@@ -28,9 +27,7 @@ final class CompiledPlaybook {
         this.index = index;
         this.trigger = CompiledTrigger.compile(playbook.trigger(), schema, path + ".trigger");
         this.closes = playbook.repeat().autoClose() && trigger.autoClosable();
-        Audience audience = playbook.audience();
-        this.everyone = audience.segments().isEmpty() && audience.lifecycleStages().isEmpty()
-                && audience.engagementModels().isEmpty();
+        this.everyone = playbook.audience().isEveryone();
         this.conditions = new CompiledCondition[playbook.conditions().size()];
         for (int i = 0; i < conditions.length; i++) {
             conditions[i] = CompiledCondition.compile(playbook.conditions().get(i), schema, path + ".conditions[" + i + "]",

@@ -49,7 +49,7 @@ final class RowProgram {
             List<Integer> hold = new ArrayList<>();
             compiler.trigger(t, fire, hold);
             List<Integer> common = new ArrayList<>();
-            if (!everyone(playbook.audience())) {
+            if (!playbook.audience().isEveryone()) {
                 common.add(compiler.audience(playbook.audience()));
             }
             for (Condition c : playbook.conditions()) {
@@ -66,10 +66,6 @@ final class RowProgram {
     /** The working state for one chunk of rows at a time; one per evaluating thread. */
     Chunk newChunk() {
         return new Chunk();
-    }
-
-    private static boolean everyone(Audience a) {
-        return a.segments().isEmpty() && a.lifecycleStages().isEmpty() && a.engagementModels().isEmpty();
     }
 
     /**
