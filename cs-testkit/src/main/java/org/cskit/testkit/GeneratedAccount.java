@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.cskit.model.Account;
 import org.cskit.model.AccountSnapshot;
+import org.cskit.model.Contract;
+import org.cskit.model.LifecycleStage;
 import org.cskit.model.Money;
 import org.cskit.model.Signal;
 import org.cskit.model.Validate;
@@ -110,6 +112,38 @@ public final class GeneratedAccount {
      */
     public Outcome outcome() {
         return outcome;
+    }
+
+    /**
+     * The account as it stands on a day. Before its renewal it is {@link #account()} with the
+     * lifecycle stage moved on with the contract's age: renewal window in the last 120 days before
+     * the renewal, onboarding for the first 45 days, adoption until day 120, then expansion or
+     * steady state as at the start. From its renewal day on, an account that churned is gone, and one
+     * that renewed or expanded has its next term at the outcome's ARR.
+     *
+     * @param day the day, not before the window's start
+     * @return the account, or empty from the day it churned
+     */
+    public Optional<Account> accountOn(LocalDate day) {
+        Validate.present("day", day);
+        if (day.isBefore(start)) {
+            throw Validate.invalid("day", "day " + day + " is before the generator's window, which starts " + start);
+        }
+        boolean renewed = !day.isBefore(outcome.date());
+        if (renewed && outcome.churned()) {
+            return Optional.empty();
+        }
+        Contract contract = account.contract();
+        if (renewed) {
+            contract = Contract.builder().arr(outcome.arr()).startDate(contract.startDate())
+                    .renewalDate(contract.renewalDate().plusMonths(contract.termMonths())).termMonths(contract.termMonths())
+                    .autoRenew(contract.autoRenew()).build();
+        }
+        LifecycleStage stage = PortfolioModel.stage(contract, day, account.lifecycleStage() == LifecycleStage.EXPANSION);
+        if (!renewed && stage == account.lifecycleStage()) {
+            return Optional.of(account);
+        }
+        return Optional.of(Account.builder().from(account).contract(contract).lifecycleStage(stage).build());
     }
 
     /**

@@ -120,7 +120,8 @@ final class PortfolioModel {
         BigDecimal arr = hundreds(seats * tier.pricePerSeat() * c.uniform(0.85, 1.15));
         Contract contract = Contract.builder().arr(Money.of(arr, PortfolioGenerator.CURRENCY))
                 .startDate(renewal.minusMonths(term)).renewalDate(renewal).termMonths(term).autoRenew(tier == SMB).build();
-        LifecycleStage stage = stage(contract, start, trajectory[0], c.nextDouble());
+        double u = c.nextDouble(); // drawn for every account, so later draws stay where they were
+        LifecycleStage stage = stage(contract, start, trajectory[0] > 0.75 && u < 0.3);
 
         Outcome outcome = outcome(SeededRandom.of(seed, index, OUTCOME), contract,
                 healthOn(trajectory, start, months, renewal));
@@ -172,19 +173,29 @@ final class PortfolioModel {
         return health;
     }
 
-    /** The stage as of the window's start: from the contract's age, the renewal's nearness and the health. */
-    private static LifecycleStage stage(Contract contract, LocalDate start, double health, double u) {
-        long age = ChronoUnit.DAYS.between(contract.startDate(), start);
-        if (contract.daysToRenewal(start) <= 120) {
+    /** Renewal window: this many days or fewer before the renewal. */
+    static final int RENEWAL_WINDOW_DAYS = 120;
+    /** Onboarding: the contract's first days. */
+    static final int ONBOARDING_DAYS = 45;
+    /** Adoption: until this day of the contract. */
+    static final int ADOPTION_DAYS = 120;
+
+    /**
+     * The stage on a day, from the contract's age and the renewal's nearness; past adoption,
+     * expansion for an account ready to grow, else steady state.
+     */
+    static LifecycleStage stage(Contract contract, LocalDate day, boolean readyToExpand) {
+        long age = ChronoUnit.DAYS.between(contract.startDate(), day);
+        if (contract.daysToRenewal(day) <= RENEWAL_WINDOW_DAYS) {
             return LifecycleStage.RENEWAL_WINDOW;
         }
-        if (age < 45) {
+        if (age < ONBOARDING_DAYS) {
             return LifecycleStage.ONBOARDING;
         }
-        if (age < 120) {
+        if (age < ADOPTION_DAYS) {
             return LifecycleStage.ADOPTION;
         }
-        return health > 0.75 && u < 0.3 ? LifecycleStage.EXPANSION : LifecycleStage.STEADY_STATE;
+        return readyToExpand ? LifecycleStage.EXPANSION : LifecycleStage.STEADY_STATE;
     }
 
     /** The lower the health at renewal, the likelier a churn; the higher, the likelier an expansion. */

@@ -354,4 +354,21 @@ class PortfolioGeneratorTest {
             throw new AssertionError("every JDK has SHA-256", e);
         }
     }
+
+    @Test
+    void accountOn_followsTheOutcome_andRejectsDaysBeforeTheWindow() {
+        GeneratedAccount churned = PORTFOLIO.stream().filter(a -> a.outcome().churned()).findFirst().orElseThrow();
+        GeneratedAccount renewed = PORTFOLIO.stream().filter(a -> !a.outcome().churned()).findFirst().orElseThrow();
+        LocalDate renewal = renewed.outcome().date();
+
+        assertThat(churned.accountOn(PORTFOLIO.start())).contains(churned.account());
+        assertThat(churned.accountOn(churned.outcome().date().minusDays(1))).isPresent();
+        assertThat(churned.accountOn(churned.outcome().date())).isEmpty();
+        assertThat(renewed.accountOn(renewal.minusDays(1)).orElseThrow().lifecycleStage()).isEqualTo(LifecycleStage.RENEWAL_WINDOW);
+        var after = renewed.accountOn(renewal).orElseThrow();
+        assertThat(after.contract().arr()).isEqualTo(renewed.outcome().arr());
+        assertThat(after.contract().renewalDate()).isEqualTo(renewal.plusMonths(renewed.account().contract().termMonths()));
+        assertThatThrownBy(() -> renewed.accountOn(PORTFOLIO.start().minusDays(1))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("before the generator's window");
+    }
 }

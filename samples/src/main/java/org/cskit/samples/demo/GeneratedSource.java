@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cskit.model.Account;
-import org.cskit.model.Contract;
-import org.cskit.model.LifecycleStage;
 import org.cskit.model.Signal;
 import org.cskit.samples.input.TextFiles;
 import org.cskit.scoring.WeightedScorecard;
@@ -25,13 +23,9 @@ import org.cskit.testkit.PortfolioGenerator;
  * renewal: every account is still a customer and every outcome still ahead, so the bands can be
  * compared with what the accounts went on to do.
  *
- * <p>The generator gives each account as of the window's start. As of a later day: an account that
- * churned is gone from its renewal day on; one that renewed or expanded keeps its start and renews a
- * term later, at the outcome's ARR; and the lifecycle stage follows the contract as the generator's
- * does at the start (renewal window in the last {@value #RENEWAL_WINDOW_DAYS} days before the
- * renewal, onboarding for {@value #ONBOARDING_DAYS} days, adoption until day {@value #ADOPTION_DAYS},
- * then the generator's expansion or steady state). Nothing else changes: plans, milestones and
- * measurements carry their own dates.
+ * <p>Each account is taken as {@link GeneratedAccount#accountOn} gives it on the day: gone from its
+ * churn day, on its next term after a renewal, its lifecycle stage moving with the contract.
+ * Nothing else changes: plans, milestones and measurements carry their own dates.
  */
 final class GeneratedSource implements PortfolioSource {
     /** The generator's window starts on this day. */
@@ -48,10 +42,6 @@ final class GeneratedSource implements PortfolioSource {
     static final String SCORECARD = "generated-scorecard.json";
     /** The samples-plugin's support-pressure configuration for the generated features. */
     static final String SUPPORT_PRESSURE = "generated-support-pressure.json";
-
-    static final int ONBOARDING_DAYS = 45;
-    static final int ADOPTION_DAYS = 120;
-    static final int RENEWAL_WINDOW_DAYS = 120;
 
     private final PortfolioGenerator generator;
 
@@ -151,7 +141,7 @@ final class GeneratedSource implements PortfolioSource {
         return new Member() {
             @Override
             public Optional<Account> on(LocalDate day) {
-                return accountOn(account, day);
+                return account.accountOn(day);
             }
 
             @Override
@@ -173,47 +163,6 @@ final class GeneratedSource implements PortfolioSource {
             n++;
         }
         return sorted.subList(0, n);
-    }
-
-    /**
-     * A generated account as of a day; see the class comment.
-     *
-     * @param generated the account
-     * @param day the day, not before the window's start
-     * @return the account, or empty from the day it churned
-     */
-    static Optional<Account> accountOn(GeneratedAccount generated, LocalDate day) {
-        GeneratedAccount.Outcome outcome = generated.outcome();
-        Account account = generated.account();
-        boolean renewed = !day.isBefore(outcome.date());
-        if (renewed && outcome.churned()) {
-            return Optional.empty();
-        }
-        Contract contract = account.contract();
-        if (renewed) {
-            contract = Contract.builder().arr(outcome.arr()).startDate(contract.startDate())
-                    .renewalDate(contract.renewalDate().plusMonths(contract.termMonths())).termMonths(contract.termMonths())
-                    .autoRenew(contract.autoRenew()).build();
-        }
-        LifecycleStage stage = stage(contract, day, account.lifecycleStage());
-        if (!renewed && stage == account.lifecycleStage()) {
-            return Optional.of(account);
-        }
-        return Optional.of(Account.builder().from(account).contract(contract).lifecycleStage(stage).build());
-    }
-
-    private static LifecycleStage stage(Contract contract, LocalDate day, LifecycleStage atStart) {
-        long age = contract.daysSinceStart(day);
-        if (contract.daysToRenewal(day) <= RENEWAL_WINDOW_DAYS) {
-            return LifecycleStage.RENEWAL_WINDOW;
-        }
-        if (age < ONBOARDING_DAYS) {
-            return LifecycleStage.ONBOARDING;
-        }
-        if (age < ADOPTION_DAYS) {
-            return LifecycleStage.ADOPTION;
-        }
-        return atStart == LifecycleStage.EXPANSION ? LifecycleStage.EXPANSION : LifecycleStage.STEADY_STATE;
     }
 
     @Override

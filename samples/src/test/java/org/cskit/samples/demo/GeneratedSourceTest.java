@@ -10,8 +10,11 @@ import org.cskit.testkit.GeneratedAccount;
 import org.cskit.testkit.PortfolioGenerator;
 import org.junit.jupiter.api.Test;
 
-/** How {@link GeneratedSource} sees a generated account as of a day. */
+/** How {@link GeneratedSource} sees a generated account as of a day ({@link GeneratedAccount#accountOn}). */
 class GeneratedSourceTest {
+    /** The stage rule {@link GeneratedAccount#accountOn} documents. */
+    private static final int RENEWAL_WINDOW_DAYS = 120, ADOPTION_DAYS = 120;
+
     private static final List<GeneratedAccount> ACCOUNTS = PortfolioGenerator.builder().seed(5).accounts(400)
             .start(GeneratedSource.START).months(GeneratedSource.MONTHS).build().stream().toList();
 
@@ -26,26 +29,26 @@ class GeneratedSourceTest {
 
     @Test
     void atTheWindowsStart_theAccountIsTheGenerators() {
-        assertThat(ACCOUNTS).allSatisfy(a -> assertThat(GeneratedSource.accountOn(a, GeneratedSource.START)).contains(a.account()));
+        assertThat(ACCOUNTS).allSatisfy(a -> assertThat(a.accountOn(GeneratedSource.START)).contains(a.account()));
     }
 
     @Test
     void beforeTheRenewal_onlyTheStageMoves_withTheContractsAge() {
         LocalDate day = GeneratedSource.FIRST_RENEWAL.minusDays(1);
         for (GeneratedAccount a : ACCOUNTS) {
-            Account on = GeneratedSource.accountOn(a, day).orElseThrow();
+            Account on = a.accountOn(day).orElseThrow();
             assertThat(on.contract()).isEqualTo(a.account().contract());
             assertThat(on.successPlan()).isEqualTo(a.account().successPlan());
             long age = on.contract().daysSinceStart(day);
-            if (on.contract().daysToRenewal(day) <= GeneratedSource.RENEWAL_WINDOW_DAYS) {
+            if (on.contract().daysToRenewal(day) <= RENEWAL_WINDOW_DAYS) {
                 assertThat(on.lifecycleStage()).as("%s", a).isEqualTo(LifecycleStage.RENEWAL_WINDOW);
-            } else if (age >= GeneratedSource.ADOPTION_DAYS) {
+            } else if (age >= ADOPTION_DAYS) {
                 assertThat(on.lifecycleStage()).as("%s", a).isIn(LifecycleStage.STEADY_STATE, LifecycleStage.EXPANSION);
             }
         }
         // half a year in, nobody who was onboarding at the start still is
         assertThat(ACCOUNTS).anyMatch(a -> a.account().lifecycleStage() == LifecycleStage.ONBOARDING);
-        assertThat(ACCOUNTS).noneMatch(a -> GeneratedSource.accountOn(a, day).orElseThrow().lifecycleStage() == LifecycleStage.ONBOARDING);
+        assertThat(ACCOUNTS).noneMatch(a -> a.accountOn(day).orElseThrow().lifecycleStage() == LifecycleStage.ONBOARDING);
     }
 
     @Test
@@ -55,10 +58,10 @@ class GeneratedSourceTest {
                 .orElseThrow();
         LocalDate renewal = expanded.outcome().date();
 
-        assertThat(GeneratedSource.accountOn(churned, churned.outcome().date().minusDays(1))).isPresent();
-        assertThat(GeneratedSource.accountOn(churned, churned.outcome().date())).isEmpty();
-        Account before = GeneratedSource.accountOn(expanded, renewal.minusDays(1)).orElseThrow();
-        Account after = GeneratedSource.accountOn(expanded, renewal).orElseThrow();
+        assertThat(churned.accountOn(churned.outcome().date().minusDays(1))).isPresent();
+        assertThat(churned.accountOn(churned.outcome().date())).isEmpty();
+        Account before = expanded.accountOn(renewal.minusDays(1)).orElseThrow();
+        Account after = expanded.accountOn(renewal).orElseThrow();
         assertThat(before.contract().arr()).isEqualTo(expanded.account().contract().arr());
         assertThat(after.contract().arr()).isEqualTo(expanded.outcome().arr()).isNotEqualTo(before.contract().arr());
         assertThat(after.contract().startDate()).isEqualTo(before.contract().startDate());
