@@ -7,27 +7,92 @@ import org.cskit.model.Validate;
 /**
  * Turns a raw feature value into a goodness in [0, 1], read as "higher is better": 0 is the worst,
  * 1 the best. An input whose feature is better when lower ({@link ScorecardInput#direction()})
- * uses {@code 1 - goodness}. Every normaliser is monotone non-decreasing in the value.
- * Implementations are immutable and thread-safe.
+ * uses {@code 1 - goodness}. {@link Linear}, {@link Tiers} and {@link Logistic} are monotone
+ * non-decreasing in the value; {@link Steps} is a table of any shape (what a fitted additive model
+ * learns), and {@link Grid} a two-way table over the input's feature and its
+ * {@link ScorecardInput#crossFeature()}. Implementations are immutable and thread-safe.
  *
  * <p>JSON: {@code {"type": "LINEAR", "min": 0, "max": 40}}, {@code {"type": "TIERS", "bounds": [5,
- * 20], "scores": [0, 0.5, 1]}} or {@code {"type": "LOGISTIC", "midpoint": 10, "steepness": 0.5}}.
+ * 20], "scores": [0, 0.5, 1]}}, {@code {"type": "LOGISTIC", "midpoint": 10, "steepness": 0.5}},
+ * {@code {"type": "STEPS", "bounds": [5, 20], "scores": [0.2, 1, 0]}} or {@code {"type": "GRID",
+ * "bounds": [12], "crossBounds": [1], "scores": [[0, 0.4], [0.7, 1]]}}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Normalizer.Linear.class, name = "LINEAR"),
     @JsonSubTypes.Type(value = Normalizer.Tiers.class, name = "TIERS"),
-    @JsonSubTypes.Type(value = Normalizer.Logistic.class, name = "LOGISTIC")
+    @JsonSubTypes.Type(value = Normalizer.Logistic.class, name = "LOGISTIC"),
+    @JsonSubTypes.Type(value = Normalizer.Steps.class, name = "STEPS"),
+    @JsonSubTypes.Type(value = Normalizer.Grid.class, name = "GRID")
 })
-public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, Normalizer.Logistic {
+public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, Normalizer.Logistic, Normalizer.Steps,
+        Normalizer.Grid {
 
     /**
      * The goodness of a value, higher is better.
      *
      * @param value a finite raw value
      * @return the goodness, in [0, 1]
+     * @throws IllegalStateException for a {@link Grid}, which needs two values
      */
     double goodness(double value);
+
+    /**
+     * The goodness of a pair of values; every normaliser but {@link Grid} ignores {@code cross}.
+     *
+     * @param value a finite raw value of the input's feature
+     * @param cross a finite raw value of the input's cross feature
+     * @return the goodness, in [0, 1]
+     */
+    default double goodness(double value, double cross) {
+        return goodness(value);
+    }
+
+    /** The index of the step a value falls in: values from {@code bounds[i-1]} (inclusive) below {@code bounds[i]} are step {@code i}. */
+    private static int step(double[] bounds, double value) {
+        int lo = 0;
+        int hi = bounds.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (value >= bounds[mid]) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static double[] checkedBounds(String field, java.util.List<Double> bounds) {
+        if (bounds == null || bounds.isEmpty()) {
+            throw Validate.invalid(field, field + " needs at least one bound, but was " + (bounds == null ? "null" : "empty"));
+        }
+        double[] out = new double[bounds.size()];
+        for (int i = 0; i < out.length; i++) {
+            Validate.present(field + "[" + i + "]", bounds.get(i));
+            Validate.finite(field + "[" + i + "]", bounds.get(i));
+            out[i] = bounds.get(i);
+            if (i > 0 && out[i] <= out[i - 1]) {
+                throw Validate.invalid(field + "[" + i + "]", field + "[" + i + "] " + Validate.format(out[i])
+                        + " must be greater than " + field + "[" + (i - 1) + "] " + Validate.format(out[i - 1]));
+            }
+        }
+        return out;
+    }
+
+    private static double[] checkedScores(String field, java.util.List<Double> scores, int expected) {
+        if (scores == null || scores.size() != expected) {
+            throw Validate.invalid(field, field + " needs one more score than bounds (" + expected + "), but had "
+                    + (scores == null ? "none" : String.valueOf(scores.size())));
+        }
+        double[] out = new double[expected];
+        for (int i = 0; i < expected; i++) {
+            Validate.present(field + "[" + i + "]", scores.get(i));
+            Validate.inRange(field + "[" + i + "]", scores.get(i), 0.0, 1.0);
+            out[i] = scores.get(i);
+        }
+        return out;
+    }
 
     /**
      * Straight line between two bounds: {@code min} and below give 0, {@code max} and above give 1.
@@ -143,6 +208,115 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
         @Override
         public double goodness(double value) {
             return 1.0 / (1.0 + Math.exp(-steepness * (value - midpoint)));
+        }
+    }
+
+    /**
+     * A table of any shape over the value: values below {@code bounds[0]} score {@code scores[0]},
+     * values from {@code bounds[i-1]} (inclusive) below {@code bounds[i]} score {@code scores[i]},
+     * values from the last bound up score the last score. Unlike {@link Tiers} the scores need not
+     * rise: a fitted additive model's shape function (risk that falls, then rises again) is one.
+     *
+     * @param bounds the step boundaries, strictly increasing, at least one
+     * @param scores one more than the bounds, each in [0, 1]
+     */
+    record Steps(java.util.List<Double> bounds, java.util.List<Double> scores) implements Normalizer {
+
+        /**
+         * Checks the steps.
+         *
+         * @throws org.cskit.model.ValidationException if the bounds are missing, not finite or not strictly
+         *     increasing, or the scores are not one more than the bounds or outside [0, 1]
+         */
+        public Steps {
+            double[] b = checkedBounds("bounds", bounds);
+            checkedScores("scores", scores, b.length + 1);
+            bounds = java.util.List.copyOf(bounds);
+            scores = java.util.List.copyOf(scores);
+        }
+
+        @Override
+        public double goodness(double value) {
+            int lo = 0;
+            int hi = bounds.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (value >= bounds.get(mid)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return scores.get(lo);
+        }
+    }
+
+    /**
+     * A two-way table: the input's feature picks the row by {@code bounds}, its
+     * {@link ScorecardInput#crossFeature() cross feature} the column by {@code crossBounds} (each
+     * as in {@link Steps}), and the cell is the goodness. It is how a fitted additive model states
+     * an interaction between two inputs; an input with a grid needs a cross feature, and is missing
+     * when either value is.
+     *
+     * @param bounds the row boundaries over the feature, strictly increasing, at least one
+     * @param crossBounds the column boundaries over the cross feature, strictly increasing, at least one
+     * @param scores {@code bounds.size() + 1} rows of {@code crossBounds.size() + 1} cells, each in [0, 1]
+     */
+    record Grid(java.util.List<Double> bounds, java.util.List<Double> crossBounds, java.util.List<java.util.List<Double>> scores)
+            implements Normalizer {
+
+        /**
+         * Checks the grid.
+         *
+         * @throws org.cskit.model.ValidationException if either bounds are missing, not finite or not strictly
+         *     increasing, or the cells do not match them or lie outside [0, 1]
+         */
+        public Grid {
+            double[] rows = checkedBounds("bounds", bounds);
+            double[] columns = checkedBounds("crossBounds", crossBounds);
+            if (scores == null || scores.size() != rows.length + 1) {
+                throw Validate.invalid("scores", "a grid needs one row of scores more than bounds (" + (rows.length + 1) + "), but had "
+                        + (scores == null ? "none" : String.valueOf(scores.size())));
+            }
+            java.util.List<java.util.List<Double>> copy = new java.util.ArrayList<>();
+            for (int r = 0; r < scores.size(); r++) {
+                checkedScores("scores[" + r + "]", scores.get(r), columns.length + 1);
+                copy.add(java.util.List.copyOf(scores.get(r)));
+            }
+            bounds = java.util.List.copyOf(bounds);
+            crossBounds = java.util.List.copyOf(crossBounds);
+            scores = java.util.List.copyOf(copy);
+        }
+
+        /**
+         * A grid has no goodness for one value.
+         *
+         * @throws IllegalStateException always: use {@link #goodness(double, double)}
+         */
+        @Override
+        public double goodness(double value) {
+            throw new IllegalStateException("a grid reads two values, its feature's and its cross feature's; call goodness(value, cross)");
+        }
+
+        @Override
+        public double goodness(double value, double cross) {
+            return scores.get(row(value)).get(column(cross));
+        }
+
+        /**
+         * @param value a value of the feature
+         * @return its row in the grid
+         */
+        public int row(double value) {
+            return step(bounds.stream().mapToDouble(Double::doubleValue).toArray(), value);
+        }
+
+        /**
+         * @param cross a value of the cross feature
+         * @return its column in the grid
+         */
+        public int column(double cross) {
+            return step(crossBounds.stream().mapToDouble(Double::doubleValue).toArray(), cross);
         }
     }
 }

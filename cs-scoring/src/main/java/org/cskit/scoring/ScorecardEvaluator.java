@@ -43,11 +43,16 @@ final class ScorecardEvaluator {
     private static final int LINEAR = 0;
     private static final int TIERS = 1;
     private static final int LOGISTIC = 2;
+    private static final int STEPS = 3;
+    private static final int GRID = 4;
     private final int[] kind;
+    private final int[] crossIndex; // a grid's cross feature, or -1
+    private final int[] gridColumns; // a grid's cells per row
     private final double[] a; // linear min, logistic midpoint
     private final double[] b; // linear max, logistic steepness
     private final double[][] tierBounds;
     private final double[][] tierScores;
+    private final double[][] crossBounds;
     private final boolean[] lowerIsBetter;
     private final BandScheme bands;
     private final Band[] bandByIndex;
@@ -71,6 +76,9 @@ final class ScorecardEvaluator {
         trendIndex = new int[n];
         standIn = new double[n];
         kind = new int[n];
+        crossIndex = new int[n];
+        gridColumns = new int[n];
+        crossBounds = new double[n][];
         a = new double[n];
         b = new double[n];
         tierBounds = new double[n][];
@@ -93,6 +101,15 @@ final class ScorecardEvaluator {
                             + String.join(", ", schema.names()));
                 }
                 featureIndex[i] = index;
+                crossIndex[i] = -1;
+                if (input.crossFeature().isPresent()) {
+                    crossIndex[i] = schema.indexOf(input.crossFeature().get());
+                    if (crossIndex[i] < 0) {
+                        throw new ValidationException("groups[" + g + "].inputs[" + k + "].crossFeature", "scorecard '"
+                                + scorecard.id() + "' input '" + input.name() + "' reads cross feature '" + input.crossFeature().get()
+                                + "', which the snapshot's features do not have; known features: " + String.join(", ", schema.names()));
+                    }
+                }
                 inputWeight[i] = inputShares[k];
                 inputName[i] = input.name();
                 groupName[i] = group.name();
@@ -174,7 +191,7 @@ final class ScorecardEvaluator {
                 double w = inputWeight[i];
                 if (hasData(f, i)) {
                     active += w;
-                    sum += w * goodnessOf(i, f.valueAt(featureIndex[i]));
+                    sum += w * goodnessOf(i, f);
                     coverage += groupWeight[g] * w;
                 } else if (!Double.isNaN(standIn[i])) {
                     active += w;
@@ -205,7 +222,7 @@ final class ScorecardEvaluator {
             for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
                 double w = inputWeight[i];
                 if (hasData(f, i)) {
-                    goodness[i] = goodnessOf(i, f.valueAt(featureIndex[i]));
+                    goodness[i] = goodnessOf(i, f);
                     coverage += groupWeight[g] * w;
                 } else {
                     goodness[i] = standIn[i];
@@ -291,7 +308,15 @@ final class ScorecardEvaluator {
 
     private boolean hasData(Features f, int i) {
         int index = featureIndex[i];
-        return f.isPresentAt(index) && f.observationsAt(index) >= minObservations[i];
+        if (!f.isPresentAt(index) || f.observationsAt(index) < minObservations[i]) {
+            return false;
+        }
+        int cross = crossIndex[i];
+        return cross < 0 || (f.isPresentAt(cross) && f.observationsAt(cross) >= minObservations[i]);
+    }
+
+    private double goodnessOf(int i, Features f) {
+        return goodnessOf(i, f.valueAt(featureIndex[i]), crossIndex[i] < 0 ? 0.0 : f.valueAt(crossIndex[i]));
     }
 
     private void unpack(int i, ScorecardInput input) {
@@ -305,6 +330,16 @@ final class ScorecardEvaluator {
             kind[i] = LOGISTIC;
             a[i] = logistic.midpoint();
             b[i] = logistic.steepness();
+        } else if (normalizer instanceof Normalizer.Steps steps) {
+            kind[i] = STEPS;
+            tierBounds[i] = steps.bounds().stream().mapToDouble(Double::doubleValue).toArray();
+            tierScores[i] = steps.scores().stream().mapToDouble(Double::doubleValue).toArray();
+        } else if (normalizer instanceof Normalizer.Grid grid) {
+            kind[i] = GRID;
+            tierBounds[i] = grid.bounds().stream().mapToDouble(Double::doubleValue).toArray();
+            crossBounds[i] = grid.crossBounds().stream().mapToDouble(Double::doubleValue).toArray();
+            gridColumns[i] = crossBounds[i].length + 1;
+            tierScores[i] = grid.scores().stream().flatMap(java.util.List::stream).mapToDouble(Double::doubleValue).toArray();
         } else {
             Normalizer.Tiers tiers = (Normalizer.Tiers) normalizer;
             kind[i] = TIERS;
@@ -313,8 +348,8 @@ final class ScorecardEvaluator {
         }
     }
 
-    /** The same goodness as {@link ScorecardInput#goodness(double)}, from the unpacked normaliser. */
-    private double goodnessOf(int i, double value) {
+    /** The same goodness as {@link ScorecardInput#goodness(double, double)}, from the unpacked normaliser. */
+    private double goodnessOf(int i, double value, double cross) {
         double g;
         switch (kind[i]) {
             case LINEAR: {
@@ -333,6 +368,12 @@ final class ScorecardEvaluator {
             case LOGISTIC:
                 g = 1.0 / (1.0 + Math.exp(-b[i] * (value - a[i])));
                 break;
+            case STEPS:
+                g = tierScores[i][step(tierBounds[i], value)];
+                break;
+            case GRID:
+                g = tierScores[i][step(tierBounds[i], value) * gridColumns[i] + step(crossBounds[i], cross)];
+                break;
             default: {
                 double[] bounds = tierBounds[i];
                 int t = 0;
@@ -343,6 +384,21 @@ final class ScorecardEvaluator {
             }
         }
         return lowerIsBetter[i] ? 1.0 - g : g;
+    }
+
+    /** Binary search: the number of bounds at or below the value. */
+    private static int step(double[] bounds, double value) {
+        int lo = 0;
+        int hi = bounds.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (value >= bounds[mid]) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The goodness an input's missing data counts as under its policy, or NaN when the input is dropped. */
@@ -439,7 +495,8 @@ final class ScorecardEvaluator {
                     continue;
                 }
                 double value = f.valueAt(featureIndex[i]);
-                double change = goodnessOf(i, value + f.valueAt(t)) - goodnessOf(i, value);
+                double cross = crossIndex[i] < 0 ? 0.0 : f.valueAt(crossIndex[i]);
+                double change = goodnessOf(i, value + f.valueAt(t), cross) - goodnessOf(i, value, cross);
                 projected += 100.0 * (groupWeight[g] / activeGroupWeight) * (inputWeight[i] / active) * change;
             }
         }

@@ -25,11 +25,18 @@ import org.immutables.value.Value;
  * that list (0 for the first); whoever builds the features turns a category into its index with
  * {@link #indexOfCategory(String)}, and a category not in the list counts as missing.
  *
+ * <p>Interactions: an input with a {@link Normalizer.Grid} reads two features, its {@code feature}
+ * and its {@link #crossFeature()}, and its goodness is the grid's cell for the pair of values; it
+ * is missing when either value is. A categorical feature in a grid is read as the index another
+ * input of the scorecard lists for it ({@link #categories()} of the input that reads the feature
+ * alone).
+ *
  * <p>Rules: {@code name} and {@code feature} are not blank; {@code weight} is finite and greater
  * than 0 (weights are normalised within the group, so they need not add up to anything);
  * {@code minObservations} is not negative; {@code missingGoodness} is in [0, 1] and is given
  * exactly when {@code missing} is {@link MissingDataPolicy#FIXED}; categories are not blank and
- * unique.
+ * unique; {@code crossFeature} is given exactly when the normaliser is a grid, and is not blank
+ * nor the input's own feature.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableScorecardInput.class)
@@ -56,6 +63,14 @@ public abstract class ScorecardInput {
     public String feature() {
         return name();
     }
+
+    /**
+     * The second feature an input with a {@link Normalizer.Grid} reads, which picks the grid's column.
+     *
+     * @return the cross feature; present exactly when the normaliser is a grid
+     */
+    @JsonProperty("crossFeature")
+    public abstract Optional<String> crossFeature();
 
     /**
      * The input's weight within its group.
@@ -148,6 +163,19 @@ public abstract class ScorecardInput {
         return direction() == MetricDirection.HIGHER_IS_BETTER ? g : 1.0 - g;
     }
 
+    /**
+     * The goodness of a pair of raw values, honouring the direction: for an input with a
+     * {@link Normalizer.Grid}; any other input ignores {@code cross}.
+     *
+     * @param value a finite raw value of the feature
+     * @param cross a finite raw value of the cross feature
+     * @return the goodness in [0, 1]
+     */
+    public double goodness(double value, double cross) {
+        double g = normalizer().goodness(value, cross);
+        return direction() == MetricDirection.HIGHER_IS_BETTER ? g : 1.0 - g;
+    }
+
     @Value.Check
     protected void check() {
         Validate.nonBlank("name", name());
@@ -170,6 +198,21 @@ public abstract class ScorecardInput {
             Validate.nonBlank("categories[" + i + "]", categories().get(i));
         }
         Validate.unique("categories", categories(), c -> c, "category");
+        boolean grid = normalizer() instanceof Normalizer.Grid;
+        if (grid && crossFeature().isEmpty()) {
+            throw Validate.invalid("crossFeature", "input '" + name() + "' has a GRID normalizer, so it needs a crossFeature to pick the column");
+        }
+        if (!grid && crossFeature().isPresent()) {
+            throw Validate.invalid("crossFeature", "input '" + name() + "' has crossFeature '" + crossFeature().get()
+                    + "' but a normalizer that reads one value; crossFeature applies only to GRID");
+        }
+        if (crossFeature().isPresent()) {
+            Validate.nonBlank("crossFeature", crossFeature().get());
+            if (crossFeature().get().equals(feature())) {
+                throw Validate.invalid("crossFeature", "input '" + name() + "' has crossFeature '" + crossFeature().get()
+                        + "', its own feature; a grid crosses two different features");
+            }
+        }
     }
 
     /**

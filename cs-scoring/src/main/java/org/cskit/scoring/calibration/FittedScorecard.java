@@ -18,7 +18,6 @@ import org.cskit.scoring.ScorecardGroup;
 import org.cskit.scoring.ScorecardInput;
 import org.cskit.scoring.WeightedScorecard;
 import org.cskit.scoring.internal.LogisticRegression;
-import org.cskit.scoring.internal.WoeBinning;
 
 /**
  * What {@link ScorecardFitter} made: an ordinary {@link Scorecard} (plain JSON, explained by its
@@ -37,7 +36,9 @@ public final class FittedScorecard {
      * @param label the values in the bin ({@code 12 <= x < 30}, {@code Month-to-month}, {@code missing})
      * @param rows the training rows in it
      * @param churned the churned training rows in it
-     * @param woe its weight of evidence, {@code ln(churned share / renewed share)}: positive is riskier
+     * @param woe linear fit: its weight of evidence, {@code ln(churned share / renewed share)};
+     *     additive fit: the log-odds the input's shape adds in this bin (centred on the training rows).
+     *     Either way, positive is riskier
      * @param goodness the goodness the scorecard gives it, in [0, 1]
      */
     public record Bin(String label, int rows, int churned, double woe, double goodness) {}
@@ -48,7 +49,8 @@ public final class FittedScorecard {
      * @param name the column (and the input and feature) name
      * @param kind numeric or categorical
      * @param informationValue how strongly its bins separate churned from renewed rows
-     * @param coefficient its logistic regression coefficient on the WOE; 0 if left out
+     * @param coefficient linear fit: its logistic regression coefficient on the WOE, 0 if left out;
+     *     additive fit: 1 (the bins carry their log-odds), 0 if left out
      * @param weight its share of the fitted score, in [0, 1]; 0 if left out
      * @param bins its bins, in feature order (by value; categories riskiest first), then missing
      * @param leftOutBecause why it is not in the fitted scorecard; empty if it is
@@ -61,15 +63,34 @@ public final class FittedScorecard {
         }
     }
 
+    /**
+     * One two-way interaction of an additive fit, for reports.
+     *
+     * @param name the scorecard input's name ({@code tenure x Contract})
+     * @param first the input picking the row
+     * @param second the input picking the column
+     * @param weight its share of the fitted score, in [0, 1]
+     * @param rows the labels of the rows (ranges of the first input's values, or its categories)
+     * @param columns the labels of the columns
+     * @param logOdds the log-odds each cell adds, {@code logOdds[row][column]}; a row with either value missing adds 0
+     */
+    public record Interaction(String name, String first, String second, double weight, List<String> rows, List<String> columns,
+            double[][] logOdds) {}
+
+    /** The fit's log-odds of a row, computed from the fit itself, not through the scorecard. */
+    interface RowLogit {
+        double logit(TrainingSet rows, int row);
+    }
+
     private static final Segment SEGMENT = Segment.of("calibration", EngagementModel.SCALED);
 
     private final Scorecard scorecard;
     private final Scorecard naive;
+    private final FitOptions.Method method;
     private final List<FittedInput> inputs;
-    private final Map<String, WoeBinning> binnings;
-    private final List<String> selected;
-    private final double intercept;
-    private final double[] coefficients;
+    private final List<Interaction> interactions;
+    private final Map<String, TrainingSet.Kind> kinds;
+    private final RowLogit logit;
     private final double constant;
     private final double slope;
     private final int trainingRows;
@@ -79,16 +100,16 @@ public final class FittedScorecard {
     private final WeightedScorecard fittedStrategy;
     private final WeightedScorecard naiveStrategy;
 
-    FittedScorecard(Scorecard scorecard, Scorecard naive, List<FittedInput> inputs, Map<String, WoeBinning> binnings,
-            List<String> selected, double intercept, double[] coefficients, double constant, double slope, int trainingRows,
-            int trainingChurned) {
+    FittedScorecard(FitOptions.Method method, Scorecard scorecard, Scorecard naive, List<FittedInput> inputs,
+            List<Interaction> interactions, Map<String, TrainingSet.Kind> kinds, RowLogit logit, double constant, double slope,
+            int trainingRows, int trainingChurned) {
+        this.method = method;
         this.scorecard = scorecard;
         this.naive = naive;
         this.inputs = List.copyOf(inputs);
-        this.binnings = Map.copyOf(binnings);
-        this.selected = List.copyOf(selected);
-        this.intercept = intercept;
-        this.coefficients = coefficients.clone();
+        this.interactions = List.copyOf(interactions);
+        this.kinds = Map.copyOf(kinds);
+        this.logit = logit;
         this.constant = constant;
         this.slope = slope;
         this.trainingRows = trainingRows;
@@ -120,6 +141,16 @@ public final class FittedScorecard {
     /** @return every column the fit considered: used inputs first (in fitting order), then those left out and why */
     public List<FittedInput> inputs() {
         return inputs;
+    }
+
+    /** @return how the scorecard was fitted */
+    public FitOptions.Method method() {
+        return method;
+    }
+
+    /** @return the two-way interactions of an additive fit, strongest first; empty for a linear fit */
+    public List<Interaction> interactions() {
+        return interactions;
     }
 
     /** @return the schema of the features both scorecards read */
@@ -208,21 +239,20 @@ public final class FittedScorecard {
     }
 
     /**
-     * The regression's churn log-odds of a row, computed from the binning and coefficients, not
-     * through the scorecard; {@code 100 * (C - logit) / S} is the row's score.
+     * The fit's churn log-odds of a row, computed from the fit itself (binning and coefficients, or
+     * the additive model's shapes and tables), not through the scorecard; {@code 100 * (C - logit) / S}
+     * is the row's score.
      *
      * @param rows the rows
      * @param row the row
-     * @return {@code b0 + sum_i b_i * woe_i}
+     * @return {@code b0 + sum_i b_i * woe_i} (linear), {@code b0 + sum_i f_i(x_i) + sum_ij f_ij(x_i, x_j)} (additive)
+     * @throws org.cskit.model.ValidationException if the rows lack a column the fit reads, or its kind differs
      */
     public double logit(TrainingSet rows, int row) {
-        double[] x = new double[selected.size()];
-        for (int j = 0; j < x.length; j++) {
-            TrainingSet.Column column = column(rows, selected.get(j));
-            WoeBinning b = binnings.get(selected.get(j));
-            x[j] = column.kind() == TrainingSet.Kind.NUMERIC ? b.woeOf(column.number(row)) : b.woeOf(column.category(row));
+        for (String name : kinds.keySet()) {
+            column(rows, name);
         }
-        return LogisticRegression.eta(x, concat(intercept, coefficients));
+        return logit.logit(rows, row);
     }
 
     /**
@@ -279,7 +309,7 @@ public final class FittedScorecard {
     private TrainingSet.Column column(TrainingSet rows, String name) {
         TrainingSet.Column column = rows.column(name).orElseThrow(() -> Validate.invalid("columns", "the rows have no column '" + name
                 + "', which the fitted scorecard reads"));
-        boolean categorical = binnings.get(name).categorical();
+        boolean categorical = kinds.get(name) == TrainingSet.Kind.CATEGORICAL;
         if (categorical != (column.kind() == TrainingSet.Kind.CATEGORICAL)) {
             throw Validate.invalid("columns", "column '" + name + "' is " + column.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + ", but the fitted scorecard reads it as " + (categorical ? "categorical" : "numeric"));
@@ -287,15 +317,10 @@ public final class FittedScorecard {
         return column;
     }
 
-    private static double[] concat(double first, double[] rest) {
-        double[] out = new double[rest.length + 1];
-        out[0] = first;
-        System.arraycopy(rest, 0, out, 1, rest.length);
-        return out;
-    }
-
     @Override
     public String toString() {
-        return "FittedScorecard[" + scorecard.id() + ", " + selected.size() + " inputs, " + trainingRows + " training rows]";
+        return "FittedScorecard[" + scorecard.id() + ", " + method.name().toLowerCase(java.util.Locale.ROOT) + ", "
+                + inputs.stream().filter(FittedInput::used).count() + " inputs, " + interactions.size() + " interactions, "
+                + trainingRows + " training rows]";
     }
 }

@@ -85,6 +85,9 @@ public final class ScorecardFitter {
      * @throws org.cskit.model.ValidationException if no column has at least two bins (nothing can be fitted)
      */
     public FittedScorecard fit(TrainingSet training) {
+        if (options.method() == FitOptions.Method.ADDITIVE) {
+            return AdditiveFit.fit(training, options);
+        }
         int n = training.size();
         boolean[] y = training.outcomes();
         int minRows = Math.max(1, (int) Math.ceil(options.minBinShare() * n));
@@ -174,7 +177,7 @@ public final class ScorecardFitter {
             double logit = LogisticRegression.eta(x[r], beta);
             trainingScores[r] = 100 * (constant - logit) / slope;
         }
-        BandScheme bands = bands(trainingScores);
+        BandScheme bands = bands(options, trainingScores);
         Scorecard scorecard = Scorecard.builder().id(options.id()).groups(scorecardGroups).bands(bands)
                 .description(String.format(java.util.Locale.ROOT, "Fitted by cskit calibration on %d rows (%d churned): "
                         + "weight-of-evidence tiers and L2 logistic regression (l2 %s). Churn log-odds = %.6f - %.6f * score / 100.",
@@ -194,24 +197,35 @@ public final class ScorecardFitter {
         Scorecard naive = Scorecard.builder().id(org.cskit.model.ScorecardId.of(options.id().value() + "-naive"))
                 .description("Every input equally weighted after the same weight-of-evidence normalisation, for comparison.")
                 .addGroups(ScorecardGroup.builder().name("naive").weight(1).inputs(naiveInputs).build())
-                .bands(bands(naiveScores)).build();
+                .bands(bands(options, naiveScores)).build();
 
         List<Candidate> all = new ArrayList<>(candidates);
         Map<String, WoeBinning> binnings = new LinkedHashMap<>();
         for (Candidate c : all) {
             binnings.put(c.name, c.binning);
         }
-        double[] coefficients = new double[selected.size()];
         List<String> selectedNames = new ArrayList<>();
-        for (int j = 0; j < selected.size(); j++) {
-            coefficients[j] = beta[j + 1];
-            selectedNames.add(selected.get(j).name);
+        for (Candidate c : selected) {
+            selectedNames.add(c.name);
         }
-        return new FittedScorecard(scorecard, naive, summaries, binnings, selectedNames, beta[0], coefficients, constant, slope,
+        Map<String, TrainingSet.Kind> kinds = new LinkedHashMap<>();
+        for (Candidate c : all) {
+            kinds.put(c.name, c.kind);
+        }
+        FittedScorecard.RowLogit logit = (rows, row) -> {
+            double[] xr = new double[selectedNames.size()];
+            for (int j = 0; j < xr.length; j++) {
+                TrainingSet.Column column = rows.column(selectedNames.get(j)).orElseThrow();
+                WoeBinning b = binnings.get(selectedNames.get(j));
+                xr[j] = column.kind() == TrainingSet.Kind.NUMERIC ? b.woeOf(column.number(row)) : b.woeOf(column.category(row));
+            }
+            return LogisticRegression.eta(xr, beta);
+        };
+        return new FittedScorecard(FitOptions.Method.LINEAR, scorecard, naive, summaries, List.of(), kinds, logit, constant, slope,
                 training.size(), positives);
     }
 
-    private BandScheme bands(double[] scores) {
+    static BandScheme bands(FitOptions options, double[] scores) {
         double[] sorted = scores.clone();
         Arrays.sort(sorted);
         List<String> labels = options.bandLabels();

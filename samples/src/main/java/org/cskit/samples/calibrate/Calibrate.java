@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cskit.model.MetricDirection;
 import org.cskit.model.ValidationException;
 import org.cskit.model.json.CsJson;
 import org.cskit.samples.input.CsvTable;
@@ -73,6 +74,18 @@ public final class Calibrate implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "scorecard.json", paramLabel = "FILE", description = "scorecard JSON to write (default ${DEFAULT-VALUE}); the HTML report goes beside it")
     Path out;
+
+    @Option(names = "--fitter", defaultValue = "linear", paramLabel = "linear|additive",
+            description = "linear: weight-of-evidence tiers weighted by logistic regression; additive: an explainable boosting machine,"
+                    + " a shape per input and two-way interaction tables (default ${DEFAULT-VALUE})")
+    String fitter;
+
+    @Option(names = "--interactions", paramLabel = "K", description = "additive: the most two-way interaction tables (default 10)")
+    Integer interactions;
+
+    @Option(names = "--monotone", split = ",", paramLabel = "COLUMN:higher|lower",
+            description = "additive: keep a numeric input's effect monotone: higher (higher values are better: risk only falls) or lower")
+    List<String> monotone = new ArrayList<>();
 
     @Option(names = "--resamples", defaultValue = "1000", description = "bootstrap resamples for the AUC interval (default ${DEFAULT-VALUE})")
     int resamples;
@@ -180,7 +193,7 @@ public final class Calibrate implements Callable<Integer> {
         long start = System.nanoTime();
         FittedScorecard fitted;
         try {
-            fitted = ScorecardFitter.of(FitOptions.builder().id(org.cskit.model.ScorecardId.of(scorecardId())).build()).fit(train);
+            fitted = ScorecardFitter.of(fitOptions()).fit(train);
         } catch (ValidationException e) {
             throw new InputException(csv + ": " + e.getMessage());
         }
@@ -215,6 +228,37 @@ public final class Calibrate implements Callable<Integer> {
         o.flush();
         result = new Result(fitted, holdoutEval, naiveEval, report);
         return 0;
+    }
+
+    private FitOptions fitOptions() {
+        FitOptions.Builder options = FitOptions.builder().id(org.cskit.model.ScorecardId.of(scorecardId()));
+        switch (fitter) {
+            case "linear":
+                if (interactions != null || !monotone.isEmpty()) {
+                    throw new InputException("--interactions and --monotone apply to --fitter additive only");
+                }
+                return options.build();
+            case "additive":
+                options.method(FitOptions.Method.ADDITIVE);
+                break;
+            default:
+                throw new InputException("--fitter must be linear or additive, but was '" + fitter + "'");
+        }
+        if (interactions != null) {
+            options.interactions(interactions);
+        }
+        for (String m : monotone) {
+            String[] parts = m.trim().split(":", -1);
+            if (parts.length != 2 || parts[0].isBlank() || !(parts[1].equals("higher") || parts[1].equals("lower"))) {
+                throw new InputException("--monotone must look like COLUMN:higher or COLUMN:lower, but was '" + m + "'");
+            }
+            options.putMonotone(parts[0].trim(), parts[1].equals("higher") ? MetricDirection.HIGHER_IS_BETTER : MetricDirection.LOWER_IS_BETTER);
+        }
+        try {
+            return options.build();
+        } catch (ValidationException e) {
+            throw new InputException("--interactions: " + e.getMessage());
+        }
     }
 
     private String scorecardId() {

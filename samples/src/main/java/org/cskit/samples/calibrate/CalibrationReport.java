@@ -8,7 +8,11 @@ import java.util.List;
 import org.cskit.scoring.calibration.Evaluation;
 import org.cskit.scoring.calibration.FittedScorecard;
 
-/** The HTML report of a calibration: verdict, metrics, ROC curve, risk by band, top inputs. Charts are inline SVG; no network needed. */
+/**
+ * The HTML report of a calibration: verdict, metrics, ROC curve, risk by band, top inputs with the
+ * shape of each (the log-odds of churn each bin adds), and for an additive fit a heat map of each
+ * interaction table. Charts are inline SVG; no network needed.
+ */
 final class CalibrationReport {
     private CalibrationReport() {}
 
@@ -55,6 +59,18 @@ final class CalibrationReport {
             h.append("</td></tr>\n");
         }
         h.append("</table>\n");
+        h.append("<h2>Shapes of the top inputs</h2>\n<p>How much each bin adds to the log-odds of churn (above the line: riskier, "
+                + "below: safer); the scorecard's points are these, rescaled so that the score stays in [0, 100].</p>\n");
+        for (FittedScorecard.FittedInput in : inputs) {
+            h.append(shapeSvg(in));
+        }
+        if (!fitted.interactions().isEmpty()) {
+            h.append("<h2>Interactions</h2>\n<p>Each table adds log-odds of churn for a pair of values, beyond what the two inputs add "
+                    + "alone (red: riskier, blue: safer; a row with either value missing adds nothing).</p>\n");
+            for (FittedScorecard.Interaction i : fitted.interactions()) {
+                h.append(heatMapSvg(i));
+            }
+        }
         List<FittedScorecard.FittedInput> left = fitted.inputs().stream().filter(i -> !i.used()).toList();
         if (!left.isEmpty()) {
             h.append("<h2>Inputs left out</h2>\n<ul>\n");
@@ -64,9 +80,89 @@ final class CalibrationReport {
             h.append("</ul>\n");
         }
         h.append("<p>The scorecard is ordinary JSON (").append(esc(fitted.scorecard().id().toString()))
-                .append("): each input is a tier table over its bins and a weight. ")
+                .append(fitted.method() == org.cskit.scoring.calibration.FitOptions.Method.LINEAR
+                        ? "): each input is a tier table over its bins and a weight. "
+                        : "): each input is a table of points over its bins (its shape), each interaction a two-way table, and a weight. ")
                 .append(esc(fitted.scorecard().description().orElse(""))).append("</p>\n</body></html>\n");
         return h.toString();
+    }
+
+    private static String shapeSvg(FittedScorecard.FittedInput in) {
+        List<FittedScorecard.Bin> bins = in.bins();
+        int bar = Math.max(6, Math.min(40, 600 / Math.max(1, bins.size())));
+        int height = 140;
+        int pad = 30;
+        int width = bins.size() * (bar + 4) + 2 * pad;
+        double max = 1e-9;
+        for (FittedScorecard.Bin b : bins) {
+            max = Math.max(max, Math.abs(in.coefficient() * b.woe()));
+        }
+        int zero = pad + height / 2;
+        StringBuilder s = new StringBuilder();
+        s.append("<figure><figcaption>").append(esc(in.name())).append(" (").append(fmt(100 * in.weight(), 1))
+                .append("% of the score)</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
+                .append("\" height=\"").append(height + 2 * pad).append("\" role=\"img\" aria-label=\"shape of ").append(esc(in.name()))
+                .append("\">\n");
+        s.append("<line x1=\"").append(pad).append("\" y1=\"").append(zero).append("\" x2=\"").append(width - pad).append("\" y2=\"")
+                .append(zero).append("\" stroke=\"#999\"/>\n");
+        for (int i = 0; i < bins.size(); i++) {
+            FittedScorecard.Bin b = bins.get(i);
+            double v = in.coefficient() * b.woe();
+            int h = (int) Math.round(Math.abs(v) / max * (height / 2.0));
+            int x = pad + i * (bar + 4);
+            s.append("<rect x=\"").append(x).append("\" y=\"").append(v > 0 ? zero - h : zero).append("\" width=\"").append(bar)
+                    .append("\" height=\"").append(h).append("\" fill=\"").append(v > 0 ? "#d55e00" : "#0072b2").append("\"><title>")
+                    .append(esc(b.label())).append(": ").append(fmt(v, 3)).append(" log-odds, ").append(b.rows()).append(" rows</title></rect>\n");
+        }
+        s.append("<text x=\"").append(pad).append("\" y=\"").append(pad - 8).append("\" font-size=\"11\">+").append(fmt(max, 2))
+                .append(" log-odds</text>\n<text x=\"").append(pad).append("\" y=\"").append(height + 2 * pad - 8)
+                .append("\" font-size=\"11\">").append(esc(bins.get(0).label())).append(" ... ").append(esc(bins.get(bins.size() - 1).label()))
+                .append("</text>\n</svg></figure>\n");
+        return s.toString();
+    }
+
+    private static String heatMapSvg(FittedScorecard.Interaction in) {
+        int cell = 44;
+        int left = 150;
+        int top = 60;
+        int rows = in.rows().size();
+        int cols = in.columns().size();
+        double max = 1e-9;
+        for (double[] r : in.logOdds()) {
+            for (double v : r) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        s.append("<figure><figcaption>").append(esc(in.name())).append(" (").append(fmt(100 * in.weight(), 1))
+                .append("% of the score): rows ").append(esc(in.first())).append(", columns ").append(esc(in.second()))
+                .append("</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(left + cols * cell + 10)
+                .append("\" height=\"").append(top + rows * cell + 10).append("\" role=\"img\" aria-label=\"heat map of ").append(esc(in.name()))
+                .append("\">\n");
+        for (int j = 0; j < cols; j++) {
+            int x = left + j * cell + cell / 2;
+            s.append("<text x=\"").append(x).append("\" y=\"").append(top - 6).append("\" font-size=\"9\" transform=\"rotate(-30 ").append(x)
+                    .append(' ').append(top - 6).append(")\">").append(esc(shorten(in.columns().get(j)))).append("</text>\n");
+        }
+        for (int i = 0; i < rows; i++) {
+            int y = top + i * cell;
+            s.append("<text x=\"").append(left - 4).append("\" y=\"").append(y + cell / 2 + 4).append("\" font-size=\"9\" text-anchor=\"end\">")
+                    .append(esc(shorten(in.rows().get(i)))).append("</text>\n");
+            for (int j = 0; j < cols; j++) {
+                double v = in.logOdds()[i][j];
+                double a = Math.min(1.0, Math.abs(v) / max);
+                String colour = v > 0 ? "213,94,0" : "0,114,178";
+                s.append("<rect x=\"").append(left + j * cell).append("\" y=\"").append(y).append("\" width=\"").append(cell)
+                        .append("\" height=\"").append(cell).append("\" fill=\"rgba(").append(colour).append(',').append(fmt(a, 2))
+                        .append(")\" stroke=\"#fff\"/>\n<text x=\"").append(left + j * cell + cell / 2).append("\" y=\"")
+                        .append(y + cell / 2 + 4).append("\" font-size=\"9\" text-anchor=\"middle\">").append(fmt(v, 2)).append("</text>\n");
+            }
+        }
+        return s.append("</svg></figure>\n").toString();
+    }
+
+    private static String shorten(String label) {
+        return label.length() <= 24 ? label : label.substring(0, 23) + "...";
     }
 
     private static void row(StringBuilder h, String name, Evaluation e) {
