@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cskit.model.AccountSnapshot;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.Features;
 import org.cskit.model.Validate;
 
 /**
@@ -142,6 +145,79 @@ public final class TrainingSet {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Labelled rows straight from account snapshots (as of the day each account was judged) and
+     * what each account then did: one numeric column per feature of the snapshots' schema, in its
+     * order. See {@link #fromSnapshots(List, boolean[], List)}.
+     *
+     * @param snapshots one per row, all with the same feature schema
+     * @param churned one per snapshot: true if the account churned after it, false if it renewed
+     * @return the training set
+     * @throws org.cskit.model.ValidationException as {@link #fromSnapshots(List, boolean[], List)}
+     */
+    public static TrainingSet fromSnapshots(List<AccountSnapshot> snapshots, boolean[] churned) {
+        Validate.present("snapshots", snapshots);
+        if (snapshots.isEmpty()) {
+            throw Validate.invalid("snapshots", "a training set needs at least one snapshot, but snapshots was empty");
+        }
+        return fromSnapshots(snapshots, churned, snapshots.get(0).features().schema().names());
+    }
+
+    /**
+     * Labelled rows straight from account snapshots: one numeric column per named feature, in the
+     * order given (a categorical scorecard input's feature holds the category's index, as
+     * scorecards read it), missing where a snapshot has no value for it; each row's id is its
+     * account's and its as-of time the snapshot's. Every rule of {@link Builder#build()} applies: a
+     * feature constant across the snapshots is refused by name, not dropped.
+     *
+     * @param snapshots one per row, all with the same feature schema
+     * @param churned one per snapshot: true if the account churned after it, false if it renewed
+     * @param features the features to use as columns
+     * @return the training set
+     * @throws org.cskit.model.ValidationException if the counts differ, a snapshot's schema differs from the first's
+     *     ({@code snapshots[i]}), a feature is not in the schema ({@code features[i]}), or a rule of the builder is broken
+     */
+    public static TrainingSet fromSnapshots(List<AccountSnapshot> snapshots, boolean[] churned, List<String> features) {
+        Validate.present("snapshots", snapshots);
+        Validate.present("churned", churned);
+        Validate.present("features", features);
+        if (snapshots.size() != churned.length) {
+            throw Validate.invalid("churned", "there are " + snapshots.size() + " snapshots but " + churned.length + " outcomes");
+        }
+        if (snapshots.isEmpty()) {
+            throw Validate.invalid("snapshots", "a training set needs at least one snapshot, but snapshots was empty");
+        }
+        FeatureSchema schema = snapshots.get(0).features().schema();
+        for (int i = 1; i < snapshots.size(); i++) {
+            FeatureSchema other = snapshots.get(i).features().schema();
+            if (!other.names().equals(schema.names())) {
+                throw Validate.invalid("snapshots[" + i + "]", "snapshot " + i + " (account '" + snapshots.get(i).accountId()
+                        + "') has features " + other.names() + ", but the first has " + schema.names() + "; all must share one schema");
+            }
+        }
+        Builder b = builder().outcomes(churned);
+        for (int j = 0; j < features.size(); j++) {
+            int index = schema.indexOf(features.get(j));
+            if (index < 0) {
+                throw Validate.invalid("features[" + j + "]", "feature '" + features.get(j) + "' is not in the snapshots' schema; known features: "
+                        + String.join(", ", schema.names()));
+            }
+            double[] values = new double[snapshots.size()];
+            for (int r = 0; r < values.length; r++) {
+                Features f = snapshots.get(r).features();
+                values[r] = f.isPresentAt(index) ? f.valueAt(index) : Double.NaN;
+            }
+            b.numeric(features.get(j), values);
+        }
+        List<String> ids = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        for (AccountSnapshot snapshot : snapshots) {
+            ids.add(snapshot.accountId().value());
+            times.add(snapshot.asOf());
+        }
+        return b.ids(ids).asOf(times).build();
     }
 
     /** @return the columns, in the order they were added */
