@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.cskit.samples.calibrate.BacktestCommand;
 import org.cskit.samples.calibrate.Calibrate;
 import org.cskit.samples.columns.ColumnarPlaybooks;
 import org.cskit.samples.calibrate.DeriveRavenStack;
@@ -18,11 +19,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The samples program: {@code demo} (the default), {@code score}, {@code playbooks} and
- * {@code calibrate}. The README's demo command runs it.
+ * The samples program: {@code demo} (the default), {@code score}, {@code playbooks},
+ * {@code columns}, {@code calibrate} and {@code backtest}. The README's demo command runs it.
  */
 @Command(name = "cskit", mixinStandardHelpOptions = true,
-        subcommands = {Demo.class, Score.class, Playbooks.class, ColumnarPlaybooks.class, Calibrate.class, DeriveRavenStack.class},
+        subcommands = {Demo.class, Score.class, Playbooks.class, ColumnarPlaybooks.class, Calibrate.class, BacktestCommand.class,
+            DeriveRavenStack.class},
         description = "cskit samples. With no command, runs the demo.")
 public final class CsKit implements Runnable {
 

@@ -11,6 +11,6 @@ class CsKitTest {
         Run run = Run.of("--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("demo", "score", "playbooks", "calibrate");
+        assertThat(run.out()).contains("demo", "score", "playbooks", "calibrate", "backtest");
     }
 }

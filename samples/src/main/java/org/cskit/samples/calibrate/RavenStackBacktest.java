@@ -54,12 +54,33 @@ public final class RavenStackBacktest {
     private record Dated(LocalDate day, double a, double b) {}
 
     /**
-     * Runs the backtest.
+     * The dated history a backtest replays.
+     *
+     * @param dates the monthly as-of dates
+     * @param source every account signed up before a date, as of that date, with {@link #SCHEMA}'s features
+     * @param churnedAt each churned account's first churn day
+     */
+    public record History(List<Instant> dates, Backtest.SnapshotSource source, Map<AccountId, Instant> churnedAt) {}
+
+    /**
+     * Runs the backtest of the hand-made {@link #SCORECARD}.
      *
      * @param dataDir the folder holding the {@code ravenstack_*.csv} files
      * @return the result, with a 90-day horizon
      */
     public static Backtest run(Path dataDir) {
+        History h = history(dataDir);
+        return Backtest.run(WeightedScorecard.of(SCORECARD), h.dates(), h.source(), h.churnedAt(), Duration.ofDays(90));
+    }
+
+    /**
+     * Reads the dated history.
+     *
+     * @param dataDir the folder holding the {@code ravenstack_*.csv} files, with {@code ravenstack_churn_events.csv}
+     * @return the history
+     * @throws org.cskit.samples.input.InputException if a file is missing or malformed
+     */
+    public static History history(Path dataDir) {
         CsvTable accounts = CsvTable.read(dataDir.resolve("ravenstack_accounts.csv"));
         CsvTable subs = CsvTable.read(dataDir.resolve("ravenstack_subscriptions.csv"));
         CsvTable usage = CsvTable.read(dataDir.resolve("ravenstack_feature_usage.csv"));
@@ -115,7 +136,7 @@ public final class RavenStackBacktest {
             });
             return out;
         };
-        return Backtest.run(WeightedScorecard.of(SCORECARD), dates, source, churnedAt, Duration.ofDays(90));
+        return new History(List.copyOf(dates), source, java.util.Collections.unmodifiableMap(churnedAt));
     }
 
     /** Sums of the two amounts and the row count over the {@code days} days before {@code day} (never on or after it). */
