@@ -48,19 +48,13 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
         return goodness(value);
     }
 
-    /** The index of the step a value falls in: values from {@code bounds[i-1]} (inclusive) below {@code bounds[i]} are step {@code i}. */
-    private static int step(double[] bounds, double value) {
-        int lo = 0;
-        int hi = bounds.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (value >= bounds[mid]) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    /**
+     * The step a value falls in: values from {@code bounds[i-1]} (inclusive) below {@code bounds[i]}
+     * are step {@code i}, as {@code >=} reads them ({@code + 0.0} turns -0.0 into 0.0 for the search).
+     */
+    private static int step(java.util.List<Double> bounds, double value) {
+        int i = java.util.Collections.binarySearch(bounds, value + 0.0);
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     private static double[] checkedBounds(String field, java.util.List<Double> bounds) {
@@ -237,17 +231,7 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
 
         @Override
         public double goodness(double value) {
-            int lo = 0;
-            int hi = bounds.size();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (value >= bounds.get(mid)) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return scores.get(lo);
+            return scores.get(step(bounds, value));
         }
     }
 
@@ -308,7 +292,7 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
          * @return its row in the grid
          */
         public int row(double value) {
-            return step(bounds.stream().mapToDouble(Double::doubleValue).toArray(), value);
+            return step(bounds, value);
         }
 
         /**
@@ -316,7 +300,7 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
          * @return its column in the grid
          */
         public int column(double cross) {
-            return step(crossBounds.stream().mapToDouble(Double::doubleValue).toArray(), cross);
+            return step(crossBounds, cross);
         }
     }
 }

@@ -386,19 +386,10 @@ final class ScorecardEvaluator {
         return lowerIsBetter[i] ? 1.0 - g : g;
     }
 
-    /** Binary search: the number of bounds at or below the value. */
+    /** The number of bounds at or below the value, as {@code >=} reads them ({@code + 0.0} turns -0.0 into 0.0). */
     private static int step(double[] bounds, double value) {
-        int lo = 0;
-        int hi = bounds.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (value >= bounds[mid]) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        int i = java.util.Arrays.binarySearch(bounds, value + 0.0);
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** The goodness an input's missing data counts as under its policy, or NaN when the input is dropped. */

@@ -12,6 +12,7 @@ import org.cskit.model.MetricDirection;
 import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.Validate;
+import org.cskit.model.ValidationException;
 import org.cskit.scoring.Normalizer;
 import org.cskit.scoring.Scorecard;
 import org.cskit.scoring.ScorecardGroup;
@@ -61,18 +62,9 @@ final class AdditiveFit {
                 return -1;
             }
             if (numeric()) {
-                double v = c.number(row);
-                int lo = 0;
-                int hi = cuts.length;
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (v >= cuts[mid]) {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                return lo;
+                // the bin is the number of cuts at or below the value (+ 0.0 reads -0.0 as 0.0, as >= does)
+                int i = Arrays.binarySearch(cuts, c.number(row) + 0.0);
+                return i >= 0 ? i + 1 : -i - 1;
             }
             return binOfCategory.getOrDefault(c.category(row), -1);
         }
@@ -173,9 +165,22 @@ final class AdditiveFit {
             features[f] = new AdditiveBooster.Feature(bin, b.valueBins + (b.hasMissingBin ? 1 : 0), b.hasMissingBin, b.numeric(), sign,
                     pairBins, b.pairBinCount);
         }
+        int[][] train = new int[options.bags()][];
+        int[][] valid = new int[options.bags()][];
+        for (int b = 0; b < options.bags(); b++) {
+            Splits.Split split;
+            try {
+                split = Splits.holdout(y, options.validationShare(), options.seed() + 7919L * b);
+            } catch (ValidationException e) {
+                throw Validate.invalid("validationShare", "the additive fit holds out validationShare " + Validate.format(options.validationShare())
+                        + " of the rows in each bag to stop early, but " + e.getMessage().replace("testShare " + options.validationShare() + " leaves",
+                                "that leaves"));
+            }
+            train[b] = split.train();
+            valid[b] = split.test();
+        }
         AdditiveBooster.Model model = AdditiveBooster.fit(features, y, new AdditiveBooster.Params(options.learningRate(),
-                options.maxRounds(), options.earlyStoppingRounds(), options.bags(), options.validationShare(), options.minLeafRows(),
-                options.interactions(), options.seed()));
+                options.maxRounds(), options.earlyStoppingRounds(), options.minLeafRows(), options.interactions()), train, valid);
 
         // the terms as the scorecard states them
         double intercept = model.intercept();

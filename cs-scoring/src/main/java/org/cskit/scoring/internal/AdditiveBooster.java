@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -13,8 +12,7 @@ import java.util.stream.IntStream;
  *
  * <ol>
  *   <li>Every input is binned beforehand (the caller's {@link Feature}s).
- *   <li>Per bag (outer bagging): a stratified random part of the rows is held out for early
- *       stopping; on the rest, cyclic gradient boosting visits one input at a time, fits a tree of
+ *   <li>Per bag (outer bagging): the caller's held-out rows judge early stopping; on the rest, cyclic gradient boosting visits one input at a time, fits a tree of
  *       three leaves over its bins to the logistic loss's gradients (Newton leaf values, bins in
  *       value order, categories in the order of their gradient ratio, the missing bin a leaf of its
  *       own), and adds it at a small learning rate. A round visits every input once; the bag stops
@@ -28,8 +26,8 @@ import java.util.stream.IntStream;
  *       into the intercept.
  * </ol>
  *
- * <p>Deterministic for a given seed (bags run in parallel, each from its own seed, and are combined
- * in order). Stateless and thread-safe.
+ * <p>Deterministic: the bags' rows are the caller's; bags run in parallel and are combined in
+ * order. Stateless and thread-safe.
  */
 public final class AdditiveBooster {
     private static final double MIN_HESSIAN = 1e-9;
@@ -64,13 +62,10 @@ public final class AdditiveBooster {
      * @param maxRounds the most rounds per bag and stage
      * @param patience rounds without improvement of the held-out loss before a bag stops
      * @param bags the number of outer bags
-     * @param validationShare the share of rows each bag holds out for early stopping
      * @param minLeafRows the fewest training rows in a leaf
      * @param interactions the most pairs to fit
-     * @param seed the seed of the bags' splits
      */
-    public record Params(double learningRate, int maxRounds, int patience, int bags, double validationShare, int minLeafRows,
-            int interactions, long seed) {}
+    public record Params(double learningRate, int maxRounds, int patience, int minLeafRows, int interactions) {}
 
     /**
      * The fitted model: {@code logit = intercept + sum_f main[f][bin_f] + sum_p pair[p][pairBin_a * cols + pairBin_b]},
@@ -109,20 +104,16 @@ public final class AdditiveBooster {
      * @param features the binned inputs
      * @param y the outcomes
      * @param params how to boost
+     * @param train per bag, the rows it boosts on
+     * @param valid per bag, the rows it holds out for early stopping
      * @return the model
      */
-    public static Model fit(Feature[] features, boolean[] y, Params params) {
+    public static Model fit(Feature[] features, boolean[] y, Params params, int[][] train, int[][] valid) {
         int n = y.length;
-        int[][] train = new int[params.bags()][];
-        int[][] valid = new int[params.bags()][];
-        for (int b = 0; b < params.bags(); b++) {
-            int[][] split = split(y, params.validationShare(), params.seed() + 7919L * b);
-            train[b] = split[0];
-            valid[b] = split[1];
-        }
+        int bagCount = train.length;
         double base = baseLogit(y);
         // stage 1: main effects, per bag in parallel
-        Bag[] bags = IntStream.range(0, params.bags()).parallel()
+        Bag[] bags = IntStream.range(0, bagCount).parallel()
                 .mapToObj(b -> mains(features, y, train[b], valid[b], base, params)).toArray(Bag[]::new);
         double[][] main = new double[features.length][];
         for (int f = 0; f < features.length; f++) {
@@ -145,7 +136,7 @@ public final class AdditiveBooster {
         List<int[]> pairs = params.interactions() == 0 ? List.of() : rankPairs(features, y, logit, params);
         List<double[]> pair = new ArrayList<>();
         if (!pairs.isEmpty()) {
-            List<double[]> perBag = IntStream.range(0, params.bags()).parallel()
+            List<double[]> perBag = IntStream.range(0, bagCount).parallel()
                     .mapToObj(b -> pairsOfBag(features, y, train[b], valid[b], base, bags[b].main, pairs, params))
                     .map(tables -> {
                         double[] flat = new double[0];
@@ -231,46 +222,6 @@ public final class AdditiveBooster {
         }
         double rate = (p + 0.5) / (y.length + 1.0);
         return Math.log(rate / (1 - rate));
-    }
-
-    /** A stratified random split: {train rows, validation rows}, each ascending. */
-    static int[][] split(boolean[] y, double share, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        boolean[] held = new boolean[y.length];
-        for (boolean label : new boolean[] {true, false}) {
-            List<Integer> rows = new ArrayList<>();
-            for (int r = 0; r < y.length; r++) {
-                if (y[r] == label) {
-                    rows.add(r);
-                }
-            }
-            for (int i = rows.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Integer t = rows.get(i);
-                rows.set(i, rows.get(j));
-                rows.set(j, t);
-            }
-            int k = (int) Math.round(share * rows.size());
-            for (int i = 0; i < k; i++) {
-                held[rows.get(i)] = true;
-            }
-        }
-        int v = 0;
-        for (boolean h : held) {
-            v += h ? 1 : 0;
-        }
-        int[] train = new int[y.length - v];
-        int[] valid = new int[v];
-        int t = 0;
-        int u = 0;
-        for (int r = 0; r < y.length; r++) {
-            if (held[r]) {
-                valid[u++] = r;
-            } else {
-                train[t++] = r;
-            }
-        }
-        return new int[][] {train, valid};
     }
 
     /** The rows of one bag, packed: bins per input, labels, odds. */
