@@ -111,6 +111,7 @@ public final class Calibrate implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        FitOptions fitOptions = fitOptions();
         CsvTable table = CsvTable.read(csv);
         int labelIndex = table.indexOf(label);
         if (labelIndex < 0) {
@@ -193,7 +194,7 @@ public final class Calibrate implements Callable<Integer> {
         long start = System.nanoTime();
         FittedScorecard fitted;
         try {
-            fitted = ScorecardFitter.of(fitOptions()).fit(train);
+            fitted = ScorecardFitter.of(fitOptions).fit(train);
         } catch (ValidationException e) {
             throw new InputException(csv + ": " + e.getMessage());
         }

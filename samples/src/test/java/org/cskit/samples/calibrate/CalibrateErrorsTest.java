@@ -96,4 +96,49 @@ class CalibrateErrorsTest {
         assertThat(run.code()).isZero();
         assertThat(run.lastLine()).matches("holdout AUC=\\d\\.\\d{4} \\[\\d\\.\\d{4}, \\d\\.\\d{4}\\] naive AUC=\\d\\.\\d{4} rows=50");
     }
+
+    /** 300 rows: a number that matters, a plan and the label. */
+    private static String labelled() {
+        StringBuilder csv = new StringBuilder("usage,plan,churn\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 300; i++) {
+            int usage = random.nextInt(100);
+            csv.append(usage).append(',').append(random.nextBoolean() ? "basic" : "pro").append(',')
+                    .append(random.nextInt(100) < 60 - usage / 2 ? "yes" : "no").append('\n');
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void fitterOptions_unknownFitterOrMisplacedOption_oneLineBeforeReadingAnything() {
+        Run unknown = Run.of("calibrate", "--csv", "absent.csv", "--label", "churn", "--positive", "yes", "--fitter", "boosted");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualToNormalizingNewlines("error: --fitter must be linear or additive, but was 'boosted'\n");
+        Run linear = Run.of("calibrate", "--csv", "absent.csv", "--label", "churn", "--positive", "yes", "--interactions", "3");
+        assertThat(linear.err()).isEqualToNormalizingNewlines("error: --interactions and --monotone apply to --fitter additive only\n");
+        Run monotone = Run.of("calibrate", "--csv", "absent.csv", "--label", "churn", "--positive", "yes", "--fitter", "additive",
+                "--monotone", "usage:up");
+        assertThat(monotone.err()).isEqualToNormalizingNewlines("error: --monotone must look like COLUMN:higher or COLUMN:lower, but was 'usage:up'\n");
+        Run many = Run.of("calibrate", "--csv", "absent.csv", "--label", "churn", "--positive", "yes", "--fitter", "additive",
+                "--interactions", "500");
+        assertThat(many.err()).isEqualToNormalizingNewlines("error: --interactions: interactions must be in [0, 100], but was 500\n");
+    }
+
+    @Test
+    void monotone_onACategoricalOrAbsentColumn_namesIt() throws IOException {
+        assertError(calibrate(labelled(), "--label", "churn", "--positive", "yes", "--fitter", "additive", "--monotone", "plan:higher"),
+                ": monotone names column 'plan', which is categorical; a monotone constraint needs numbers in order");
+        assertError(calibrate(labelled(), "--label", "churn", "--positive", "yes", "--fitter", "additive", "--monotone", "seats:higher"),
+                ": monotone names column 'seats', which the training set does not have");
+    }
+
+    @Test
+    void additive_monotoneUsage_fitsAndWritesTheReport() throws IOException {
+        Run run = calibrate(labelled(), "--label", "churn", "--positive", "yes", "--fitter", "additive", "--monotone", "usage:higher");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        assertThat(run.summary()[4]).isEqualTo(60);
+        assertThat(Files.readString(tmp.resolve("out.html"), StandardCharsets.UTF_8)).contains("Shapes of the top inputs", "shape of usage");
+    }
 }
