@@ -270,14 +270,15 @@ final class AdditiveFit {
         }
         int positives = training.churnedCount();
         int rounds = Arrays.stream(model.rounds()).sum() / model.rounds().length;
+        int pairRounds = Arrays.stream(model.pairRounds()).sum() / model.pairRounds().length;
         Scorecard scorecard = Scorecard.builder().id(options.id()).groups(scorecardGroups).bands(ScorecardFitter.bands(options, trainingScores))
                 .description(nothing ? String.format(Locale.ROOT, "Fitted by cskit calibration on %d rows (%d churned): an explainable "
                         + "boosting machine in which no input improved the held-out rows of any of %d bags, so every input is flat "
                         + "and every account scores 50. Churn log-odds = %.6f.", n, positives, options.bags(), constant)
                         : String.format(Locale.ROOT, "Fitted by cskit calibration on %d rows (%d churned): an explainable boosting "
-                        + "machine, a shape per input and %d two-way interactions (%d bags, learning rate %s, %d rounds a bag on average). "
-                        + "Churn log-odds = %.6f - %.6f * score / 100.", n, positives, pairs.size(), options.bags(),
-                        Validate.format(options.learningRate()), rounds, constant, span))
+                        + "machine, a shape per input and %d two-way interactions (%d bags, learning rate %s; on average a bag kept %d rounds "
+                        + "of shapes and %d of interactions). Churn log-odds = %.6f - %.6f * score / 100.", n, positives, pairs.size(),
+                        options.bags(), Validate.format(options.learningRate()), rounds, pairRounds, constant, span))
                 .build();
 
         List<ScorecardInput> naiveInputs = new ArrayList<>();

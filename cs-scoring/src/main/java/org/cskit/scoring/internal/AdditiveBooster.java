@@ -76,8 +76,9 @@ public final class AdditiveBooster {
      * @param pairs the fitted pairs, as input indexes {@code {a, b}}
      * @param pair per pair, its log-odds per cell, row-major over (a's interaction bin, b's interaction bin)
      * @param rounds per bag, the rounds the main stage kept
+     * @param pairRounds per bag, the rounds the pair stage kept (0 without pairs)
      */
-    public record Model(double intercept, double[][] main, List<int[]> pairs, List<double[]> pair, int[] rounds) {
+    public record Model(double intercept, double[][] main, List<int[]> pairs, List<double[]> pair, int[] rounds, int[] pairRounds) {
         /**
          * The log-odds of a training row.
          *
@@ -135,16 +136,19 @@ public final class AdditiveBooster {
         }
         List<int[]> pairs = params.interactions() == 0 ? List.of() : rankPairs(features, y, logit, params);
         List<double[]> pair = new ArrayList<>();
+        int[] pairRounds = new int[bagCount];
         if (!pairs.isEmpty()) {
-            List<double[]> perBag = IntStream.range(0, bagCount).parallel()
-                    .mapToObj(b -> pairsOfBag(features, y, train[b], valid[b], base, bags[b].main, pairs, params))
-                    .map(tables -> {
-                        double[] flat = new double[0];
-                        for (double[] t : tables) {
-                            flat = concat(flat, t);
-                        }
-                        return flat;
-                    }).toList();
+            List<PairBag> fitted = IntStream.range(0, bagCount).parallel()
+                    .mapToObj(b -> pairsOfBag(features, y, train[b], valid[b], base, bags[b].main, pairs, params)).toList();
+            List<double[]> perBag = new ArrayList<>();
+            for (int b = 0; b < bagCount; b++) {
+                pairRounds[b] = fitted.get(b).rounds();
+                double[] flat = new double[0];
+                for (double[] t : fitted.get(b).tables()) {
+                    flat = concat(flat, t);
+                }
+                perBag.add(flat);
+            }
             int offset = 0;
             for (int[] p : pairs) {
                 int cells = features[p[0]].pairBinCount() * features[p[1]].pairBinCount();
@@ -195,7 +199,7 @@ public final class AdditiveBooster {
         for (int b = 0; b < bags.length; b++) {
             rounds[b] = bags[b].rounds;
         }
-        return new Model(intercept, main, List.copyOf(pairs), List.copyOf(pair), rounds);
+        return new Model(intercept, main, List.copyOf(pairs), List.copyOf(pair), rounds, pairRounds);
     }
 
     private static double[] concat(double[] a, double[] b) {
@@ -584,7 +588,9 @@ public final class AdditiveBooster {
         return best;
     }
 
-    private static List<double[]> pairsOfBag(Feature[] features, boolean[] labels, int[] trainRows, int[] validRows, double base,
+    private record PairBag(List<double[]> tables, int rounds) {}
+
+    private static PairBag pairsOfBag(Feature[] features, boolean[] labels, int[] trainRows, int[] validRows, double base,
             double[][] main, List<int[]> pairs, Params params) {
         Rows train = new Rows(features, labels, trainRows, logits(features, trainRows, base, main));
         Rows valid = new Rows(features, labels, validRows, logits(features, validRows, base, main));
@@ -649,7 +655,7 @@ public final class AdditiveBooster {
                 break;
             }
         }
-        return best;
+        return new PairBag(best, bestRound);
     }
 
     private static void applyCells(Rows rows, int[] cellOf, double[] factor) {
