@@ -27,9 +27,8 @@ import org.immutables.value.Value;
  *
  * <p>Interactions: an input with a {@link Normalizer.Grid} reads two features, its {@code feature}
  * and its {@link #crossFeature()}, and its goodness is the grid's cell for the pair of values; it
- * is missing when either value is; its contribution in the vector carries the feature's value
- * (the cross feature's is in the vector's own input for it). A categorical feature in a grid is
- * read as the index another
+ * is missing when either value is; its contribution in the vector carries the feature's value,
+ * not the cross feature's. A categorical feature in a grid is read as the index another
  * input of the scorecard lists for it ({@link #categories()} of the input that reads the feature
  * alone).
  *
