@@ -63,7 +63,8 @@ import org.cskit.scoring.internal.WoeBinning;
  *       {@link FitOptions#learningRate()}, until the held-out loss has not improved for
  *       {@link FitOptions#earlyStoppingRounds()} rounds (the best round is kept). An input named in
  *       {@link FitOptions#monotone()} is kept monotone at every step.
- *   <li>FAST ranks every pair of inputs (binned to {@link FitOptions#interactionBins()}) by the
+ *   <li>FAST ranks every pair of inputs (numbers binned to {@link FitOptions#interactionBins()};
+ *       a categorical input with more categories than that, or a monotone one, takes part in no pair) by the
  *       gain of the best cut on each over the main effects' residuals; the best
  *       {@link FitOptions#interactions()} are boosted the same way on each bag's residuals.
  *   <li>The bags are averaged and each term centred. The scorecard: each input's shape, rescaled to
@@ -111,7 +112,9 @@ public final class ScorecardFitter {
      *
      * @param training the labelled rows to fit on
      * @return the fitted scorecard, with a naive equally weighted one for comparison
-     * @throws org.cskit.model.ValidationException if no column has at least two bins (nothing can be fitted)
+     * @throws org.cskit.model.ValidationException if no column has at least two bins (nothing can be fitted); additive: also
+     *     if {@code monotone} names a column the rows lack or a categorical one, or the held-out part of a bag would have no
+     *     churned (or no renewed) row
      */
     public FittedScorecard fit(TrainingSet training) {
         if (options.method() == FitOptions.Method.ADDITIVE) {
