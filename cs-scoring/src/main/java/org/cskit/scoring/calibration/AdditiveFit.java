@@ -321,12 +321,29 @@ final class AdditiveFit {
         int start = 0;
         for (int i = 1; i < present.length; i++) {
             if (present[i] != present[i - 1] && i - start >= target && cuts.size() < maxBins - 1) {
-                double mid = present[i - 1] + (present[i] - present[i - 1]) / 2;
-                cuts.add(mid > present[i - 1] && mid <= present[i] ? mid : present[i]);
+                cuts.add(cut(present[i - 1], present[i]));
                 start = i;
             }
         }
         return new Binned(column, cuts.stream().mapToDouble(Double::doubleValue).toArray(), List.of(), missing > 0);
+    }
+
+    /**
+     * A cut between two neighbouring values, {@code below < cut <= from}: the midpoint, rounded to
+     * the fewest digits that still fall between them, so that tables read 323.3 rather than
+     * 323.29999999999995.
+     */
+    static double cut(double below, double from) {
+        double mid = below + (from - below) / 2;
+        if (Double.isFinite(mid)) {
+            for (int scale = -9; scale <= 15; scale++) {
+                double c = new java.math.BigDecimal(mid).setScale(scale, java.math.RoundingMode.HALF_UP).doubleValue();
+                if (c > below && c <= from) {
+                    return c;
+                }
+            }
+        }
+        return mid > below && mid <= from ? mid : from;
     }
 
     private static Binned categorical(TrainingSet.Column column, boolean[] y, int minRows) {

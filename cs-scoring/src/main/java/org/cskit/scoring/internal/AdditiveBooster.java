@@ -14,8 +14,8 @@ import java.util.stream.IntStream;
  *   <li>Every input is binned beforehand (the caller's {@link Feature}s).
  *   <li>Per bag (outer bagging): the caller's held-out rows judge early stopping; on the rest, cyclic gradient boosting visits one input at a time, fits a tree of
  *       three leaves over its bins to the logistic loss's gradients (Newton leaf values, bins in
- *       value order, categories in the order of their gradient ratio, the missing bin a leaf of its
- *       own), and adds it at a small learning rate. A round visits every input once; the bag stops
+ *       value order after the missing bin, categories and the missing bin in the order of their
+ *       gradient ratio), and adds it at a small learning rate. A round visits every input once; the bag stops
  *       when the held-out loss has not improved for {@code patience} rounds and keeps its best round.
  *       An input with a monotone constraint is projected onto monotone shapes (weighted isotonic
  *       regression) after each of its steps.
@@ -363,15 +363,23 @@ public final class AdditiveBooster {
     }
 
     /**
-     * A tree of three leaves over the bins in order (numbers by value, categories by gradient
-     * ratio), the missing bin its own leaf; returns each bin's Newton value {@code G / H} (to be
+     * A tree of three leaves over the bins in order (numbers by value after the missing bin,
+     * categories and missing by gradient ratio); returns each bin's Newton value {@code G / H} (to be
      * subtracted), or null if no split holds {@code minLeaf} rows on each side.
      */
     static double[] threeLeaves(Feature feature, double[] g, double[] h, int[] c, int minLeaf) {
-        int k = feature.valueBins();
+        // every bin takes part, the missing bin too: first for numbers (as InterpretML puts it), in ratio order for categories
+        int k = feature.bins();
         Integer[] order = new Integer[k];
-        for (int b = 0; b < k; b++) {
-            order[b] = b;
+        int at = 0;
+        if (feature.hasMissingBin() && feature.ordered()) {
+            order[at++] = k - 1;
+        }
+        for (int b = 0; b < feature.valueBins(); b++) {
+            order[at++] = b;
+        }
+        if (feature.hasMissingBin() && !feature.ordered()) {
+            order[at] = k - 1;
         }
         if (!feature.ordered()) {
             Arrays.sort(order, Comparator.comparingDouble((Integer b) -> h[b] > MIN_HESSIAN ? g[b] / h[b] : 0.0)
@@ -386,11 +394,9 @@ public final class AdditiveBooster {
             ph[i + 1] = ph[i] + h[b];
             pc[i + 1] = pc[i] + c[b];
         }
-        double[] out = new double[feature.bins()];
+        double[] out = new double[k];
         int[] first = bestSplit(pg, ph, pc, 0, k, minLeaf);
-        boolean split = false;
         if (first != null) {
-            split = true;
             int s = first[0];
             int[] left = bestSplit(pg, ph, pc, 0, s, minLeaf);
             int[] right = bestSplit(pg, ph, pc, s, k, minLeaf);
@@ -411,14 +417,7 @@ public final class AdditiveBooster {
                 }
             }
         }
-        if (feature.hasMissingBin()) {
-            int m = feature.bins() - 1;
-            if (c[m] > 0 && h[m] > MIN_HESSIAN) {
-                out[m] = g[m] / h[m];
-                split = true;
-            }
-        }
-        return split ? out : null;
+        return first == null ? null : out;
     }
 
     private static double leaf(double[] pg, double[] ph, int a, int b) {

@@ -160,6 +160,16 @@ class AdditiveFitTest {
                 "validationShare must be in (0, 0.5], but was 0.6");
     }
 
+    @Test
+    void cut_isTheShortestNumberBetweenNeighbours() {
+        assertThat(AdditiveFit.cut(323.25, 323.35)).isEqualTo(323.3);
+        assertThat(AdditiveFit.cut(247.8, 247.85)).isEqualTo(247.82);
+        assertThat(AdditiveFit.cut(5600, 5661)).isEqualTo(5630);
+        assertThat(AdditiveFit.cut(1, 2)).isEqualTo(2);
+        assertThat(AdditiveFit.cut(0.1, 0.1 + 1e-12)).isGreaterThan(0.1).isLessThanOrEqualTo(0.1 + 1e-12);
+        assertThat(AdditiveFit.cut(-3, -1)).isEqualTo(-2);
+    }
+
     private static ScorecardInput input(Scorecard card, String name) {
         return card.groups().stream().flatMap(g -> g.inputs().stream()).filter(i -> i.name().equals(name)).findFirst().orElseThrow();
     }
