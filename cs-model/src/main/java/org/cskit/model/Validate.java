@@ -260,12 +260,21 @@ public final class Validate {
     }
 
     /**
-     * Formats a number for a message: whole numbers without a fraction ({@code 10}, not {@code 10.0}).
+     * Formats a number for a message: whole numbers without a fraction ({@code 10}, not {@code 10.0}),
+     * others with the shortest decimal digits that read back as the same double; plain digits below
+     * 10<sup>21</sup> in magnitude ({@code 100000000000000000}, not {@code 1.0E17}), scientific
+     * notation beyond it and for magnitudes below 10<sup>-6</sup>.
      *
      * @param value the number
      * @return the text
      */
     public static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        if (Double.isFinite(value) && Math.abs(value) < 1e21 && Math.abs(value) >= 1e-6) {
+            return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        return Double.toString(value);
     }
 }
