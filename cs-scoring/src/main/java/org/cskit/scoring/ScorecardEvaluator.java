@@ -268,6 +268,7 @@ final class ScorecardEvaluator {
                 .asOf(snapshot.asOf())
                 .score(score)
                 .band(band)
+                .bandHeld(band.rank() != bands.indexOf(score))
                 .direction(directionOf(velocity))
                 .velocity(velocity)
                 .coverage(Math.min(1.0, coverage))
@@ -308,6 +309,7 @@ final class ScorecardEvaluator {
         } else {
             Normalizer.Tiers tiers = (Normalizer.Tiers) normalizer;
             kind[i] = TIERS;
+            a[i] = tiers.atBound() == Normalizer.Tiers.AtBound.LOWER_TIER ? 1.0 : 0.0;
             tierBounds[i] = tiers.bounds().stream().mapToDouble(Double::doubleValue).toArray();
             tierScores[i] = tiers.scores().stream().mapToDouble(Double::doubleValue).toArray();
         }
@@ -335,8 +337,9 @@ final class ScorecardEvaluator {
                 break;
             default: {
                 double[] bounds = tierBounds[i];
+                boolean lowerTier = a[i] == 1.0;
                 int t = 0;
-                while (t < bounds.length && value >= bounds[t]) {
+                while (t < bounds.length && (value > bounds[t] || !lowerTier && value == bounds[t])) {
                     t++;
                 }
                 g = tierScores[i][t];

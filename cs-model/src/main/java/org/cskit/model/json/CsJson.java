@@ -267,7 +267,7 @@ public final class CsJson {
             String guess = u.getKnownPropertyIds() == null ? null : closest(u.getPropertyName(),
                     u.getKnownPropertyIds().stream().map(Object::toString).toList());
             return new JsonInputException(path, "unknown property '" + u.getPropertyName() + "'"
-                    + (guess == null ? "" : "; did you mean '" + guess + "'?") + known, location, e);
+                    + (guess == null ? known : "; did you mean '" + guess + "'?" + known.replaceFirst("^;", "")), location, e);
         }
         if (e instanceof InvalidTypeIdException t) {
             return new JsonInputException(path, "unknown or missing type '" + t.getTypeId() + "': "

@@ -2,7 +2,10 @@ package org.cskit.model.json;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -13,18 +16,18 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Reports an unknown property of a record before the record is built. Jackson builds a record
+ * Reports an unknown property of a record instead of the failure it caused. Jackson builds a record
  * through its constructor and looks at unknown properties only afterwards, so a typo in a required
  * property ({@code seatUtilization} for {@code seatUtilisation}) surfaced as the constructor's
- * complaint that the property was missing. Records only: types built through a builder report
+ * complaint that the property was missing; when building fails and the object named a property
+ * the record does not have, that property is reported (the original failure is suppressed on it). Records only: types built through a builder report
  * unknown properties where they stand.
  */
 final class KnownPropertiesFirst extends DelegatingDeserializer {
@@ -73,23 +76,65 @@ final class KnownPropertiesFirst extends DelegatingDeserializer {
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        if (!p.hasToken(JsonToken.START_OBJECT)) {
+        if (!p.hasToken(JsonToken.START_OBJECT) && !p.hasToken(JsonToken.FIELD_NAME)) {
             return super.deserialize(p, ctxt);
         }
-        TokenBuffer buffer = ctxt.bufferAsCopyOfValue(p);
-        try (JsonParser scan = buffer.asParser(p.getCodec())) {
-            scan.nextToken();
-            for (JsonToken t = scan.nextToken(); t == JsonToken.FIELD_NAME; t = scan.nextToken()) {
-                String name = scan.currentName();
+        // Read from the parser itself (so every problem keeps its line and column), noting the
+        // object's property names as they pass; if building fails, an unknown name is the likelier cause.
+        Watch watch = new Watch(p);
+        try {
+            return super.deserialize(watch, ctxt);
+        } catch (IOException | RuntimeException e) {
+            for (String name : watch.names) {
                 if (!known.contains(name)) {
-                    Collection<Object> ids = new ArrayList<>(known);
-                    throw UnrecognizedPropertyException.from(p, handledType(), name, ids);
+                    UnrecognizedPropertyException unknown = UnrecognizedPropertyException.from(p, handledType(), name,
+                            new ArrayList<>(known));
+                    unknown.addSuppressed(e);
+                    throw unknown;
                 }
-                scan.nextToken();
-                scan.skipChildren();
+            }
+            throw e;
+        }
+    }
+
+    /** Passes every call to the parser, noting the property names of the object it starts in. */
+    private static final class Watch extends JsonParserDelegate {
+        private final JsonStreamContext object;
+        private final List<String> names = new ArrayList<>();
+
+        Watch(JsonParser p) throws IOException {
+            super(p);
+            object = p.getParsingContext();
+            if (p.hasToken(JsonToken.FIELD_NAME)) {
+                names.add(p.currentName());
             }
         }
-        JsonParser replay = buffer.asParserOnFirstToken();
-        return super.deserialize(replay, ctxt);
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = delegate.nextToken();
+            note(t);
+            return t;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            String name = delegate.nextFieldName();
+            note(delegate.currentToken());
+            return name;
+        }
+
+        @Override
+        public boolean nextFieldName(SerializableString name) throws IOException {
+            boolean matches = delegate.nextFieldName(name);
+            note(delegate.currentToken());
+            return matches;
+        }
+
+        private void note(JsonToken t) throws IOException {
+            if (t == JsonToken.FIELD_NAME && delegate.getParsingContext() == object) {
+                names.add(delegate.currentName());
+            }
+        }
     }
 }
