@@ -106,4 +106,15 @@ class JsonStrictnessTest {
                             .contains("'x\\nyyy").contains("(999,802 more characters)'");
                 });
     }
+
+    @Test
+    void differenceFrom_sameNamesInAnotherOrder_saysSo() {
+        FeatureSchema expected = FeatureSchema.of(java.util.List.of("nps", "logins"));
+
+        assertThat(expected.differenceFrom(FeatureSchema.of(java.util.List.of("logins", "nps"))))
+                .isEqualTo("has the same names in another order: at position 0 it has 'logins' where 'nps' is expected");
+        assertThat(expected.differenceFrom(FeatureSchema.of(java.util.List.of("nps", "seats"))))
+                .isEqualTo("lacks logins; has in addition seats");
+        assertThat(expected.differenceFrom(expected)).isEmpty();
+    }
 }
