@@ -119,6 +119,9 @@ class DemoTest {
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(html.contains("<h2>Vectors over time: the 2 accounts most at risk</h2>")).isTrue();
         assertThat(html.contains("RavenStack is synthetic")).as("no claim about RavenStack for one's own data").isFalse();
+        String header = html.substring(html.indexOf("<table>"), html.indexOf("</table>"));
+        // Issue 17, item 17: the data path was printed twice in the report header.
+        assertThat(header.split(Pattern.quote(data.toString()), -1)).as("the data path in the header").hasSize(2);
     }
 
     @Test
