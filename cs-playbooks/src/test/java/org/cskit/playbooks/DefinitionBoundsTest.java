@@ -128,4 +128,33 @@ class DefinitionBoundsTest {
                 .isInstanceOf(JsonInputException.class).hasMessage("$[0]: expected a Playbook, but found null");
         assertThat(JSON.readList("[]", Playbook.class)).isEmpty();
     }
+
+    /** Issue 17, item 15: the queue showed the playbook's NORMAL while its task said URGENT. */
+    @Test
+    void priority_leftOut_isTheMostUrgentTasks() {
+        Playbook p = Playbook.builder().id("renewal").name("Renewal").trigger(new Trigger.DaysBeforeRenewal(30))
+                .addActions(new Action.Tag("renewal"), new Action.Task(Template.of("Call"), "CSM", 1, Priority.URGENT),
+                        new Action.Task(Template.of("Write"), "CSM", 3, Priority.HIGH))
+                .build();
+        Playbook tagOnly = Playbook.builder().id("tag").name("Tag").trigger(new Trigger.DaysBeforeRenewal(30))
+                .addActions(new Action.Tag("renewal")).build();
+
+        assertThat(p.priority()).isEqualTo(Priority.URGENT);
+        assertThat(tagOnly.priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void readJson_priorityBelowATasks_isRefused() {
+        String json = """
+                [ { "id": "renewal", "name": "Renewal", "priority": "NORMAL",
+                    "trigger": { "type": "DAYS_BEFORE_RENEWAL", "days": 30 },
+                    "actions": [ { "type": "TASK", "title": "Call", "ownerRole": "CSM", "dueInDays": 1, "priority": "URGENT" } ] } ]""";
+
+        assertThatThrownBy(() -> PlaybookEngine.readJson(json, SCHEMA))
+                .isInstanceOfSatisfying(JsonInputException.class, e -> {
+                    assertThat(e.path()).isEqualTo("$[0].priority");
+                    assertThat(e.problem()).isEqualTo("playbook 'renewal' priority NORMAL is below its task's URGENT (actions[0]): a "
+                            + "playbook is at least as urgent as each of its tasks; leave priority out to take the most urgent task's");
+                });
+    }
 }
