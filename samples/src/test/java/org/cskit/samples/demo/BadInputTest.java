@@ -172,13 +172,27 @@ class BadInputTest {
     @CsvSource(delimiter = '|', textBlock = """
             a hex amount         | ravenstack_subscriptions.csv | 1000,12000,        | 1000,0x1p3,         | 2: arr_amount '0x1p3' is not a number
             a huge amount        | ravenstack_subscriptions.csv | 1000,12000,        | 1000,1e308,         | 2: arr_amount '1e308' must be a number from 0 to 1000000000000
-            a huge usage count   | ravenstack_feature_usage.csv | feature_1,12,3600, | feature_1,1e308,3600, | 2: usage_count '1e308' must be a number from 0 to 1000000000000
+            a huge usage count   | ravenstack_feature_usage.csv | U-1,S-1,2024-01-01,feature_1,12, | U-1,S-1,2024-01-01,feature_1,1e308, | 2: usage_count '1e308' must be a number from 0 to 1000000000000
             NaN as a number      | ravenstack_support_tickets.csv | 2024-06-25 1:00,20, | 2024-06-25 1:00,NaN, | 4: resolution_time_hours 'NaN' is not a number
             """)
     void outOfRangeNumber_isOneErrorLine(String what, String file, String from, String to, String lineAndProblem) {
         TinyData.replace(data, file, from, to);
 
         assertError(run("score"), data.resolve(file) + ":" + lineAndProblem);
+    }
+
+    /** Issue 17, item 25: a 10 MB cell was echoed in full, twice, on one stderr line. */
+    @Test
+    void hugeCell_isQuotedCutOnOneLine() {
+        TinyData.replace(data, RavenStack.TICKETS, "T-3,A-2,2024-06-24,2024-06-25 1:00,20,", "T-3,A-2,2024-06-24,2024-06-25 1:00,"
+                + "9".repeat(1_000_000) + "x,");
+
+        Run run = run("score");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: " + data.resolve(RavenStack.TICKETS) + ":4: resolution_time_hours '999")
+                .contains("(999,801 more characters)' is not a number").hasLineCount(1);
+        assertThat(run.err().length()).isLessThan(600);
     }
 
     @ParameterizedTest(name = "{0}")
