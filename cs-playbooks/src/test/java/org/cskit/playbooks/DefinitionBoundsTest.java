@@ -98,24 +98,23 @@ class DefinitionBoundsTest {
                 .hasMessage("conditions nest 33 levels deep, but at most 32 are allowed (each ALL_OF, ANY_OF and NOT is one level)");
     }
 
+    /** A playbook whose one condition is a comparison under {@code depth} NOTs. */
+    private static String notNested(int depth) {
+        String leaf = "{ \"type\": \"COMPARE\", \"field\": \"seat_utilisation\", \"op\": \"LT\", \"value\": 0.4 }";
+        String nested = "{ \"type\": \"NOT\", \"condition\": ".repeat(depth) + leaf + " }".repeat(depth);
+        return playbook("{}", threshold()).replace("\"trigger\":", "\"conditions\": [ " + nested + " ], \"trigger\":");
+    }
+
     @Test
     void readJson_notNested500Deep_isRefusedWithoutOverflowingTheStack() {
-        String leaf = "{ \"type\": \"COMPARE\", \"field\": \"seat_utilisation\", \"op\": \"LT\", \"value\": 0.4 }";
-        String nested = "{ \"type\": \"NOT\", \"condition\": ".repeat(500) + leaf + " }".repeat(500);
-        String json = playbook("{}", threshold()).replace("\"trigger\":", "\"conditions\": [ " + nested + " ], \"trigger\":");
-
-        assertThatThrownBy(() -> PlaybookEngine.readJson(json, SCHEMA))
+        assertThatThrownBy(() -> PlaybookEngine.readJson(notNested(500), SCHEMA))
                 .isInstanceOf(JsonInputException.class)
                 .hasMessageContaining("JSON nests arrays and objects more than 100 levels deep; cskit reads at most 100");
     }
 
     @Test
     void readJson_notNested40Deep_isRefusedAtTheConditionLimit() {
-        String leaf = "{ \"type\": \"COMPARE\", \"field\": \"seat_utilisation\", \"op\": \"LT\", \"value\": 0.4 }";
-        String nested = "{ \"type\": \"NOT\", \"condition\": ".repeat(40) + leaf + " }".repeat(40);
-        String json = playbook("{}", threshold()).replace("\"trigger\":", "\"conditions\": [ " + nested + " ], \"trigger\":");
-
-        assertThatThrownBy(() -> PlaybookEngine.readJson(json, SCHEMA))
+        assertThatThrownBy(() -> PlaybookEngine.readJson(notNested(40), SCHEMA))
                 .isInstanceOf(JsonInputException.class)
                 .hasMessageContaining(".condition: conditions nest 33 levels deep, but at most 32 are allowed");
     }
@@ -127,6 +126,7 @@ class DefinitionBoundsTest {
         assertThatThrownBy(() -> PlaybookEngine.readJson("[null]", SCHEMA))
                 .isInstanceOf(JsonInputException.class).hasMessage("$[0]: expected a Playbook, but found null");
         assertThat(JSON.readList("[]", Playbook.class)).isEmpty();
+        assertThat(PlaybookEngine.readJson(notNested(Condition.MAX_DEPTH), SCHEMA)).hasSize(1);
     }
 
     /** Issue 17, item 15: the queue showed the playbook's NORMAL while its task said URGENT. */
