@@ -31,7 +31,8 @@ import org.immutables.value.Value;
  *       {@link StakeholderRole#EXECUTIVE_SPONSOR executive sponsor};</li>
  *   <li>every success plan belongs to this account, and every person it names (milestone owners,
  *       responsibilities) is a stakeholder or on the account team;</li>
- *   <li>additional plans need a primary plan, and plan ids are unique across the account's plans.</li>
+ *   <li>additional plans need a primary plan, and plan ids are unique across the account's plans;</li>
+ *   <li>the handoff belongs to this account, names stakeholders of it and a seller on its team.</li>
  * </ul>
  */
 @Value.Immutable
@@ -127,6 +128,14 @@ public abstract class Account {
     @JsonProperty("additionalPlans")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public abstract List<SuccessPlan> additionalPlans();
+
+    /**
+     * What sales handed over when the deal closed, if recorded: the seed of the first plan.
+     *
+     * @return the handoff
+     */
+    @JsonProperty("handoff")
+    public abstract Optional<SalesHandoff> handoff();
 
     /**
      * Every plan of the account: the primary plan first, then the additional ones.
@@ -237,6 +246,7 @@ public abstract class Account {
             throw Validate.invalid("successPlan", "account '" + id() + "' has " + additionalPlans().size()
                     + " additional plans but no successPlan: the first plan is the primary one");
         }
+        handoff().ifPresent(h -> checkHandoff(h, people));
         Set<PlanId> planIds = new HashSet<>();
         successPlan().ifPresent(p -> planIds.add(p.id()));
         for (int i = 0; i < additionalPlans().size(); i++) {
@@ -255,6 +265,24 @@ public abstract class Account {
             throw Validate.invalid("stakeholders", "account '" + id() + "' has " + holders.size() + " stakeholders with role "
                     + role + " (" + String.join(", ", holders.stream().map(s -> "'" + s.name() + "'").toList())
                     + "), but at most one is allowed");
+        }
+    }
+
+    private void checkHandoff(SalesHandoff handoff, Set<PersonId> people) {
+        if (!handoff.accountId().equals(id())) {
+            throw Validate.invalid("handoff.accountId", "handoff.accountId '" + handoff.accountId()
+                    + "' does not match account id '" + id() + "'");
+        }
+        for (int i = 0; i < handoff.stakeholders().size(); i++) {
+            PersonId p = handoff.stakeholders().get(i);
+            if (stakeholders().stream().noneMatch(s -> s.id().equals(p))) {
+                throw Validate.invalid("handoff.stakeholders[" + i + "]", "the handoff names '" + p
+                        + "', who is not a stakeholder of account '" + id() + "'");
+            }
+        }
+        if (handoff.soldBy().isPresent() && accountTeam().stream().noneMatch(m -> m.id().equals(handoff.soldBy().get()))) {
+            throw Validate.invalid("handoff.soldBy", "the handoff was sold by '" + handoff.soldBy().get()
+                    + "', who is not on the account team of '" + id() + "'");
         }
     }
 

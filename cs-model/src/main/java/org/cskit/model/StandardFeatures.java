@@ -42,6 +42,8 @@ public final class StandardFeatures {
     public static final String HIGH_RISKS_UNOWNED = "plan.high_risks_unowned";
     /** Days to the next review a plan's own cadence calls for ({@link SuccessPlan#nextReviewDue()}), the soonest over the plans; negative once overdue. */
     public static final String DAYS_TO_REVIEW = "plan.days_to_review";
+    /** Days since the {@link SalesHandoff} while the account has no plan: a promised outcome nobody plans for; missing with a plan, without a handoff, or before it. */
+    public static final String HANDOFF_DAYS_WITHOUT_PLAN = "handoff.days_without_plan";
     /** Days from the contract's start to first value; missing until first value is reached. */
     public static final String DAYS_TO_FIRST_VALUE = "first_value.days";
     /** Days to the contract's renewal date, negative once past it. */
@@ -56,7 +58,7 @@ public final class StandardFeatures {
 
     private static final List<String> NAMES = List.of(HAS_PLAN, OUTCOME_ATTAINMENT, OUTCOME_ATTAINMENT_MIN, MILESTONES_ACHIEVED,
             MILESTONES_ON_TIME, MILESTONES_OVERDUE, MAX_DAYS_OVERDUE, FIRST_VALUE_DAYS_OVERDUE, NEXT_PHASE_DEFINED,
-            OPEN_GAPS_DUE_SOON, HIGH_RISKS_UNOWNED, DAYS_TO_REVIEW, DAYS_TO_FIRST_VALUE, DAYS_TO_RENEWAL,
+            OPEN_GAPS_DUE_SOON, HIGH_RISKS_UNOWNED, DAYS_TO_REVIEW, HANDOFF_DAYS_WITHOUT_PLAN, DAYS_TO_FIRST_VALUE, DAYS_TO_RENEWAL,
             DAYS_SINCE_START, ARR);
 
     private StandardFeatures() {}
@@ -95,6 +97,8 @@ public final class StandardFeatures {
         into.set(HAS_PLAN, plans.isEmpty() ? 0 : 1, 1);
         account.daysToFirstValue(asOf).ifPresent(days -> into.set(DAYS_TO_FIRST_VALUE, days, 1));
         if (plans.isEmpty()) {
+            account.handoff().filter(h -> !h.handedOverOn().isAfter(asOf))
+                    .ifPresent(h -> into.set(HANDOFF_DAYS_WITHOUT_PLAN, ChronoUnit.DAYS.between(h.handedOverOn(), asOf), 1));
             return;
         }
         double attainmentSum = 0;
