@@ -480,6 +480,30 @@ public abstract class SuccessPlan {
     }
 
     /**
+     * Records that people achieved a milestone on a day, as for a {@link SignOff}: the milestone
+     * becomes {@link MilestoneStatus#ACHIEVED} on that day, with no evidence. The version does not
+     * change.
+     *
+     * @param milestone the milestone's id
+     * @param on the day it was achieved (UTC)
+     * @return the plan with the milestone achieved
+     * @throws ValidationException if the plan has no such milestone, or it is already achieved or cancelled
+     */
+    public SuccessPlan recordAchieved(MilestoneId milestone, LocalDate on) {
+        Validate.present("on", on);
+        Milestone m = milestone(milestone).orElseThrow(() -> Validate.invalid("milestone",
+                "milestone '" + milestone + "' is not a milestone of plan '" + id() + "'"));
+        if (m.status() == MilestoneStatus.ACHIEVED || m.status() == MilestoneStatus.CANCELLED) {
+            throw Validate.invalid("milestone", "milestone '" + m.name() + "' is already " + m.status()
+                    + m.achievedOn().map(d -> " on " + d).orElse("") + ": it cannot be achieved on " + on);
+        }
+        Milestone achieved = Milestone.builder().from(m).status(MilestoneStatus.ACHIEVED).achievedOn(on).build();
+        List<Milestone> next = new ArrayList<>(milestones());
+        next.replaceAll(x -> x.id().equals(milestone) ? achieved : x);
+        return builder().from(this).milestones(next).build();
+    }
+
+    /**
      * Adds a measurement to one of the plan's metrics, in time order. The version does not change:
      * a measurement is not a revision.
      *

@@ -255,4 +255,24 @@ class SuccessPlanEvidenceTest {
         assertThat(e.milestone()).isEmpty();
         assertThat(e.expansionOpportunity()).isEmpty();
     }
+
+    @Test
+    void recordAchieved_signOff_isAchievedWithoutEvidence() {
+        SuccessPlan plan = plan(kickOff().build()).build().recordAchieved(MilestoneId.of("kick-off"), LocalDate.of(2026, 2, 5));
+
+        Milestone m = plan.milestones().get(0);
+        assertThat(m.status()).isEqualTo(MilestoneStatus.ACHIEVED);
+        assertThat(m.achievedOn()).contains(LocalDate.of(2026, 2, 5));
+        assertThat(m.evidence()).isEmpty();
+    }
+
+    @Test
+    void recordAchieved_twiceOrUnknown_isRejected() {
+        SuccessPlan plan = plan(kickOff().build()).build().recordAchieved(MilestoneId.of("kick-off"), LocalDate.of(2026, 2, 5));
+
+        assertViolation(() -> plan.recordAchieved(MilestoneId.of("kick-off"), LocalDate.of(2026, 2, 6)), "milestone",
+                "milestone 'Kick-off held' is already ACHIEVED on 2026-02-05: it cannot be achieved on 2026-02-06");
+        assertViolation(() -> plan.recordAchieved(MilestoneId.of("go-live"), LocalDate.of(2026, 2, 6)), "milestone",
+                "milestone 'go-live' is not a milestone of plan 'plan'");
+    }
 }

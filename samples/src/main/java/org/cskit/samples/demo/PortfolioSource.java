@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cskit.model.Account;
+import org.cskit.model.AccountId;
 import org.cskit.model.Signal;
 import org.cskit.scoring.features.SnapshotAssembler;
 
@@ -121,6 +122,24 @@ interface PortfolioSource {
      * @return the member
      */
     Member member(int index, LocalDate upTo);
+
+    /**
+     * One account as of a day, found by id: by default by reading every member, which a source
+     * with a faster way overrides.
+     *
+     * @param id the account's id
+     * @param day the day
+     * @return the account, or empty if it was not in the portfolio that day
+     */
+    default Optional<Account> account(AccountId id, LocalDate day) {
+        for (int i = 0; i < size(); i++) {
+            Optional<Account> a = member(i, day).on(day);
+            if (a.isPresent() && a.get().id().equals(id)) {
+                return a;
+            }
+        }
+        return Optional.empty();
+    }
 
     /** @return what the data can and cannot tell, one plain-text sentence or more per item, for the report */
     List<String> notes();
