@@ -1,0 +1,45 @@
+package org.cskit.model.json;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.cskit.model.AccountId;
+import org.cskit.model.Fixtures;
+import org.cskit.model.Measurement;
+import org.cskit.model.MetricId;
+import org.cskit.model.PersonId;
+import org.cskit.model.Risk;
+import org.cskit.model.RiskLevel;
+import org.cskit.model.SalesHandoff;
+import org.cskit.model.SuccessPlan;
+import org.cskit.model.SuccessReview;
+import org.cskit.model.event.AccountEvents;
+import org.cskit.model.event.MilestoneAchieved;
+
+/** Values of the plan types whose JSON form is pinned by committed fixtures. */
+final class FixturesJson {
+    private FixturesJson() {}
+
+    /** Acme's revised plan with 36 active users on 2026-05-04, which achieves the rollout by evidence. */
+    static SuccessPlan rolledOut() {
+        return Fixtures.revisedAccount().successPlan().orElseThrow()
+                .withMeasurement(MetricId.of("active-users"), Measurement.of(Instant.parse("2026-05-04T00:00:00Z"), 36));
+    }
+
+    static MilestoneAchieved achieved() {
+        return AccountEvents.milestonesAchieved(rolledOut().completeByEvidence(LocalDate.of(2026, 5, 10))).get(0);
+    }
+
+    static SalesHandoff handoff() {
+        return SalesHandoff.builder().accountId(AccountId.of("acme")).handedOverOn(LocalDate.of(2026, 1, 10))
+                .useCase("Month-end close in the product instead of spreadsheets")
+                .promisedOutcome(Fixtures.desiredOutcome().requiredOutcome())
+                .appropriateExperience(Fixtures.desiredOutcome().appropriateExperience())
+                .addStakeholders(PersonId.of("lee"), PersonId.of("dana"))
+                .addRiskFlags(Risk.builder().description("IT has not approved the ledger integration").level(RiskLevel.HIGH).build())
+                .soldBy(PersonId.of("ae-1")).build();
+    }
+
+    static SuccessReview review() {
+        return SuccessReview.of(Fixtures.accountBuilder().successPlan(rolledOut()).build(), LocalDate.of(2026, 5, 10));
+    }
+}
