@@ -12,13 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The Sales-to-CS handoff: a record on the account that drafts the first plan. */
 class SalesHandoffTest {
     static SalesHandoff.Builder handoff() {
-        return SalesHandoff.builder().accountId(AccountId.of("acme")).handedOverOn(LocalDate.of(2026, 1, 10))
-                .useCase("Month-end close in the product instead of spreadsheets")
-                .promisedOutcome(Fixtures.desiredOutcome().requiredOutcome())
-                .appropriateExperience(Fixtures.desiredOutcome().appropriateExperience())
-                .addStakeholders(PersonId.of("lee"), PersonId.of("dana"))
-                .addRiskFlags(Risk.builder().description("IT has not approved the ledger integration").level(RiskLevel.HIGH).build())
-                .soldBy(PersonId.of("ae-1"));
+        return Fixtures.handoffBuilder();
     }
 
     private static Account withoutPlan() {

@@ -71,6 +71,14 @@ class PlanPlaybooksTest {
         return engine.evaluate(PlaybookInput.of(snapshot, vector)).created();
     }
 
+    /** No plan, so every plan feature is missing, and a handoff that many days ago. */
+    private static Features handedOverWithoutPlan(int days) {
+        return healthy().set(StandardFeatures.HAS_PLAN, 0, 1).clear(StandardFeatures.OUTCOME_ATTAINMENT)
+                .clear(StandardFeatures.NEXT_PHASE_DEFINED).clear(StandardFeatures.MAX_DAYS_OVERDUE)
+                .clear(StandardFeatures.OPEN_GAPS_DUE_SOON).clear(StandardFeatures.HIGH_RISKS_UNOWNED).clear(StandardFeatures.DAYS_TO_REVIEW)
+                .set(StandardFeatures.HANDOFF_DAYS_WITHOUT_PLAN, days, 1).build();
+    }
+
     private static List<String> fired(Features features) {
         return plays(features).stream().map(Play::playbookId).toList();
     }
@@ -117,22 +125,12 @@ class PlanPlaybooksTest {
 
     @Test
     void promisedOutcomeNoPlan_firesTwoWeeksAfterTheHandoffAndWinsOverNoPlan() {
-        Features noPlan = healthy().set(StandardFeatures.HAS_PLAN, 0, 1).clear(StandardFeatures.OUTCOME_ATTAINMENT)
-                .clear(StandardFeatures.NEXT_PHASE_DEFINED).clear(StandardFeatures.MAX_DAYS_OVERDUE)
-                .clear(StandardFeatures.OPEN_GAPS_DUE_SOON).clear(StandardFeatures.HIGH_RISKS_UNOWNED).clear(StandardFeatures.DAYS_TO_REVIEW)
-                .set(StandardFeatures.HANDOFF_DAYS_WITHOUT_PLAN, 14, 1).build();
-
-        assertThat(fired(noPlan)).containsExactly("promised-outcome-no-plan");
+        assertThat(fired(handedOverWithoutPlan(14))).containsExactly("promised-outcome-no-plan");
     }
 
     @Test
     void promisedOutcomeNoPlan_nearMiss_thirteenDaysLeavesTheGeneralNoPlanPlay() {
-        Features noPlan = healthy().set(StandardFeatures.HAS_PLAN, 0, 1).clear(StandardFeatures.OUTCOME_ATTAINMENT)
-                .clear(StandardFeatures.NEXT_PHASE_DEFINED).clear(StandardFeatures.MAX_DAYS_OVERDUE)
-                .clear(StandardFeatures.OPEN_GAPS_DUE_SOON).clear(StandardFeatures.HIGH_RISKS_UNOWNED).clear(StandardFeatures.DAYS_TO_REVIEW)
-                .set(StandardFeatures.HANDOFF_DAYS_WITHOUT_PLAN, 13, 1).build();
-
-        assertThat(fired(noPlan)).containsExactly("no-success-plan");
+        assertThat(fired(handedOverWithoutPlan(13))).containsExactly("no-success-plan");
     }
 
     @Test

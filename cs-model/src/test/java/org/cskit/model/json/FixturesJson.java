@@ -2,13 +2,9 @@ package org.cskit.model.json;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.cskit.model.AccountId;
 import org.cskit.model.Fixtures;
 import org.cskit.model.Measurement;
 import org.cskit.model.MetricId;
-import org.cskit.model.PersonId;
-import org.cskit.model.Risk;
-import org.cskit.model.RiskLevel;
 import org.cskit.model.SalesHandoff;
 import org.cskit.model.SuccessPlan;
 import org.cskit.model.SuccessReview;
@@ -30,13 +26,7 @@ final class FixturesJson {
     }
 
     static SalesHandoff handoff() {
-        return SalesHandoff.builder().accountId(AccountId.of("acme")).handedOverOn(LocalDate.of(2026, 1, 10))
-                .useCase("Month-end close in the product instead of spreadsheets")
-                .promisedOutcome(Fixtures.desiredOutcome().requiredOutcome())
-                .appropriateExperience(Fixtures.desiredOutcome().appropriateExperience())
-                .addStakeholders(PersonId.of("lee"), PersonId.of("dana"))
-                .addRiskFlags(Risk.builder().description("IT has not approved the ledger integration").level(RiskLevel.HIGH).build())
-                .soldBy(PersonId.of("ae-1")).build();
+        return Fixtures.handoffBuilder().build();
     }
 
     static SuccessReview review() {
