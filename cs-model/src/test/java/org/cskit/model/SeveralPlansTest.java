@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.cskit.model.event.AccountEvent;
+import org.cskit.model.event.AccountEvents;
+import org.cskit.model.event.MilestoneAchieved;
 import org.cskit.model.json.CsJson;
 import org.junit.jupiter.api.Test;
 
@@ -143,5 +146,20 @@ class SeveralPlansTest {
         assertThat(text).contains("\"additionalPlans\"").contains("\"product\" : \"Payroll\"");
         assertThat(json.read(text, Account.class)).isEqualTo(account);
         assertThat(json.write(Fixtures.account())).doesNotContain("additionalPlans").doesNotContain("\"product\"");
+    }
+
+    @Test
+    void changes_milestoneOfAnAdditionalPlan_isReportedWithThatPlan() {
+        Account before = Fixtures.accountBuilder().addAdditionalPlans(payroll()).build();
+        SuccessPlan achieved = payroll().recordAchieved(MilestoneId.of("payroll-live"), LocalDate.of(2026, 5, 18));
+        Account after = Fixtures.accountBuilder().addAdditionalPlans(achieved).build();
+
+        List<AccountEvent> events = AccountEvents.changes(before, after,
+                Instant.parse("2026-05-19T00:00:00Z"));
+
+        assertThat(events).hasSize(1);
+        MilestoneAchieved e = (MilestoneAchieved) events.get(0);
+        assertThat(e.planId()).isEqualTo(PlanId.of("payroll"));
+        assertThat(e.milestone().orElseThrow().achievedOn()).contains(LocalDate.of(2026, 5, 18));
     }
 }
