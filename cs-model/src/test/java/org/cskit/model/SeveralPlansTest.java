@@ -1,6 +1,7 @@
 package org.cskit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.cskit.model.Violations.assertViolation;
 
@@ -8,10 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import org.cskit.model.event.AccountEvent;
 import org.cskit.model.event.AccountEvents;
 import org.cskit.model.event.MilestoneAchieved;
 import org.cskit.model.json.CsJson;
+import org.cskit.model.json.JsonInputException;
 import org.junit.jupiter.api.Test;
 
 /** An account with several plans, and the plan features that read gaps, risks and the review cadence. */
@@ -161,5 +164,21 @@ class SeveralPlansTest {
         MilestoneAchieved e = (MilestoneAchieved) events.get(0);
         assertThat(e.planId()).isEqualTo(PlanId.of("payroll"));
         assertThat(e.milestone().orElseThrow().achievedOn()).contains(LocalDate.of(2026, 5, 18));
+    }
+
+    @Test
+    void json_duplicatePlanOrBadHandoff_namesTheJsonPath() {
+        CsJson json = CsJson.create();
+        String duplicate = json.write(Fixtures.accountBuilder().build()).replaceFirst("\"successPlan\" : ",
+                Matcher.quoteReplacement("\"additionalPlans\" : [ " + json.write(Fixtures.plan()) + " ], \"successPlan\" : "));
+        String handoff = json.write(Fixtures.accountBuilder().handoff(Fixtures.handoffBuilder().build()).build())
+                .replace("\"handedOverOn\" : \"2026-01-10\"", "\"handedOverOn\" : \"2026-10-10\"");
+
+        assertThatThrownBy(() -> json.read(duplicate, Account.class))
+                .isInstanceOf(JsonInputException.class)
+                .hasMessageStartingWith("$.additionalPlans[0].id: duplicate plan id 'acme-plan' in account 'acme'");
+        assertThatThrownBy(() -> json.read(handoff, Account.class))
+                .isInstanceOf(JsonInputException.class)
+                .hasMessageStartingWith("$.handoff.promisedOutcome.deadline: promised outcome deadline 2026-09-30 is before the handoff on 2026-10-10");
     }
 }
