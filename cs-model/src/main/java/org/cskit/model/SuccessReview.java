@@ -67,9 +67,9 @@ public record SuccessReview(AccountId accountId, String accountName, LocalDate a
             List<MilestoneLine> due = new ArrayList<>();
             for (Milestone m : plan.milestones()) {
                 if (m.isAchievedAsOf(asOf) && m.achievedOn().get().isAfter(since)) {
-                    achieved.add(MilestoneLine.of(m, account));
+                    achieved.add(MilestoneLine.of(m, account, asOf));
                 } else if (m.isOpenAsOf(asOf) && !m.dueDate().isAfter(next)) {
-                    due.add(MilestoneLine.of(m, account));
+                    due.add(MilestoneLine.of(m, account, asOf));
                 }
                 if (m.isAchievedAsOf(asOf) && m.evidence().isPresent()) {
                     expansion.add(new ExpansionLine(plan.id(), "milestone '" + m.name() + "' achieved on " + m.achievedOn().get()
@@ -175,7 +175,8 @@ public record SuccessReview(AccountId accountId, String accountName, LocalDate a
      * @param name its name
      * @param kind its kind
      * @param dueDate when it is due
-     * @param achievedOn when it was achieved, if it was
+     * @param achievedOn when it was achieved, if it was by the review's day (a later achievement
+     *     people recorded is not shown: the review is as of its day)
      * @param ownerSide the side that owns it
      * @param owner the owner's name, if a person is named
      * @param evidence the measurement that achieved it, if evidence did
@@ -183,11 +184,12 @@ public record SuccessReview(AccountId accountId, String accountName, LocalDate a
     public record MilestoneLine(MilestoneId milestone, String name, MilestoneKind kind, LocalDate dueDate, Optional<LocalDate> achievedOn,
             Side ownerSide, Optional<String> owner, Optional<Measurement> evidence) {
 
-        static MilestoneLine of(Milestone m, Account account) {
+        static MilestoneLine of(Milestone m, Account account, LocalDate asOf) {
             Optional<String> owner = m.owner().flatMap(p -> account.stakeholders().stream().filter(s -> s.id().equals(p))
                     .map(Stakeholder::name).findFirst()
                     .or(() -> account.accountTeam().stream().filter(t -> t.id().equals(p)).map(TeamMember::name).findFirst()));
-            return new MilestoneLine(m.id(), m.name(), m.kind(), m.dueDate(), m.achievedOn(), m.ownerSide(), owner, m.evidence());
+            return new MilestoneLine(m.id(), m.name(), m.kind(), m.dueDate(), m.achievedOn().filter(d -> !d.isAfter(asOf)), m.ownerSide(),
+                    owner, m.evidence());
         }
     }
 
