@@ -40,7 +40,7 @@ public final class StandardFeatures {
     public static final String OPEN_GAPS_DUE_SOON = "plan.open_gaps_due_soon";
     /** {@link RiskLevel#HIGH HIGH} risks with no side owning their mitigation. */
     public static final String HIGH_RISKS_UNOWNED = "plan.high_risks_unowned";
-    /** Days to the next review a plan's own cadence calls for ({@link SuccessPlan#nextReviewDue()}), the soonest over the plans; negative once overdue. */
+    /** Days to the next review a plan's own cadence calls for ({@link SuccessPlan#nextReviewDue(LocalDate)}), the soonest over the plans; negative once overdue. */
     public static final String DAYS_TO_REVIEW = "plan.days_to_review";
     /** Days since the {@link SalesHandoff} while the account has no plan: a promised outcome nobody plans for; missing with a plan, without a handoff, or before it. */
     public static final String HANDOFF_DAYS_WITHOUT_PLAN = "handoff.days_without_plan";
@@ -144,7 +144,7 @@ public final class StandardFeatures {
                 }
             }
             risksUnowned += (int) plan.risks().stream().filter(r -> r.level() == RiskLevel.HIGH && r.ownerSide().isEmpty()).count();
-            daysToReview = Math.min(daysToReview, ChronoUnit.DAYS.between(asOf, plan.nextReviewDue()));
+            daysToReview = Math.min(daysToReview, ChronoUnit.DAYS.between(asOf, plan.nextReviewDue(asOf)));
         }
         if (measured > 0) {
             into.set(OUTCOME_ATTAINMENT, attainmentSum / measured, measurements);

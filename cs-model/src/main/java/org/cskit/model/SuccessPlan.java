@@ -179,13 +179,15 @@ public abstract class SuccessPlan {
     public abstract Optional<LocalDate> lastReviewOn();
 
     /**
-     * The day the next review is due: the last review (or, before the first, the plan's start)
-     * plus the {@link #reviewCadence()}.
+     * The day the next review is due as seen on a day: the last review held by then (or, before
+     * the first, the plan's start) plus the {@link #reviewCadence()}. A review recorded after the
+     * day does not count, so that history can be replayed.
      *
-     * @return the day
+     * @param asOf the day (UTC)
+     * @return the day the next review is due; before {@code asOf} when it is overdue
      */
-    public LocalDate nextReviewDue() {
-        return lastReviewOn().orElse(startDate()).plus(reviewCadence());
+    public LocalDate nextReviewDue(LocalDate asOf) {
+        return lastReviewOn().filter(d -> !d.isAfter(asOf)).orElse(startDate()).plus(reviewCadence());
     }
 
     /**

@@ -106,7 +106,9 @@ class SeveralPlansTest {
         // Monthly cadence from the start (2026-02-01): due 2026-03-01, 70 days overdue on May 10.
         assertThat(write(Fixtures.account(), MAY_10).value(StandardFeatures.DAYS_TO_REVIEW)).hasValue(-70.0);
         SuccessPlan reviewed = Fixtures.planBuilder().lastReviewOn(LocalDate.of(2026, 5, 1)).build();
-        assertThat(reviewed.nextReviewDue()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(reviewed.nextReviewDue(MAY_10)).isEqualTo(LocalDate.of(2026, 6, 1));
+        // As of a day before that review, it had not been held: the cadence runs from the start.
+        assertThat(reviewed.nextReviewDue(LocalDate.of(2026, 4, 30))).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(write(Fixtures.accountBuilder().successPlan(reviewed).build(), MAY_10).value(StandardFeatures.DAYS_TO_REVIEW))
                 .hasValue(22.0);
     }
