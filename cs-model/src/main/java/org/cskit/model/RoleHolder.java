@@ -108,22 +108,15 @@ public record RoleHolder(String role, Optional<Side> side, Optional<PersonId> pe
     }
 
     static Optional<AccountTeamRole> vendorRole(String role) {
-        String n = normalise(role);
-        for (AccountTeamRole r : AccountTeamRole.values()) {
-            if (r.name().equals(n)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return named(AccountTeamRole.class, role);
     }
 
     static Optional<StakeholderRole> customerRole(String role) {
+        return named(StakeholderRole.class, role);
+    }
+
+    private static <E extends Enum<E>> Optional<E> named(Class<E> roles, String role) {
         String n = normalise(role);
-        for (StakeholderRole r : StakeholderRole.values()) {
-            if (r.name().equals(n)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(roles.getEnumConstants()).filter(r -> r.name().equals(n)).findFirst();
     }
 }
