@@ -124,22 +124,13 @@ interface PortfolioSource {
     Member member(int index, LocalDate upTo);
 
     /**
-     * One account as of a day, found by id: by default by reading every member, which a source
-     * with a faster way overrides.
+     * One account as of a day, found by id.
      *
      * @param id the account's id
-     * @param day the day
+     * @param day a day up to the last the source covers
      * @return the account, or empty if it was not in the portfolio that day
      */
-    default Optional<Account> account(AccountId id, LocalDate day) {
-        for (int i = 0; i < size(); i++) {
-            Optional<Account> a = member(i, day).on(day);
-            if (a.isPresent() && a.get().id().equals(id)) {
-                return a;
-            }
-        }
-        return Optional.empty();
-    }
+    Optional<Account> account(AccountId id, LocalDate day);
 
     /** @return what the data can and cannot tell, one plain-text sentence or more per item, for the report */
     List<String> notes();
