@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Counts read as English (issue 17, item 17): no "1 days" or "2 plays for 1 accounts". */
 class WordingTest {
     /** A placeholder followed by a plural noun, which reads "1 days" when the value is 1. */
-    private static final Pattern COUNT_BEFORE_PLURAL = Pattern.compile("\\}\\}\\s+(days|plays|accounts|weeks|months)\\b");
+    private static final Pattern COUNT_BEFORE_PLURAL = Pattern.compile("\\}\\}\\s+(\\w+\\s+)?\\w+s\\b");
 
     @Test
     void count_isSingularForOne() {
