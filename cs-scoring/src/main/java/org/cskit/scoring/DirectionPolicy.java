@@ -20,15 +20,12 @@ import org.immutables.value.Value;
  * velocity 0. Immutable and thread-safe.
  *
  * <p>Defaults: lookback 84 days (12 weeks), minPoints 3, flatBelow 0.5 points per week, no input trends.
- * Rules: lookback positive and at most {@value #MAX_LOOKBACK_DAYS} days; minPoints at least 2;
- * flatBelow finite and not negative.
+ * Rules: lookback positive; minPoints at least 2; flatBelow finite and not negative.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableDirectionPolicy.class)
 @JsonDeserialize(builder = DirectionPolicy.Builder.class)
 public abstract class DirectionPolicy {
-    /** The longest lookback: ten years, in days. */
-    public static final int MAX_LOOKBACK_DAYS = 3650;
     private static final double WEEK_SECONDS = 7 * 24 * 3600.0;
 
     // Only the generated implementation extends this type.
@@ -83,9 +80,8 @@ public abstract class DirectionPolicy {
             Validate.nonBlank("inputTrends", input);
             Validate.nonBlank("inputTrends." + input, feature);
         });
-        if (lookback().isNegative() || lookback().isZero() || lookback().compareTo(Duration.ofDays(MAX_LOOKBACK_DAYS)) > 0) {
-            throw Validate.invalid("lookback", "lookback must be positive and at most P" + MAX_LOOKBACK_DAYS
-                    + "D (ten years), but was " + lookback());
+        if (lookback().isNegative() || lookback().isZero()) {
+            throw Validate.invalid("lookback", "lookback must be positive, but was " + lookback());
         }
         if (minPoints() < 2) {
             throw Validate.invalid("minPoints", "minPoints must be at least 2, but was " + minPoints());

@@ -49,14 +49,6 @@ class DirectionHelperTest {
         assertThat(policy.directionOf(0.5)).isEqualTo(Direction.IMPROVING);
     }
 
-    @Test
-    void lookback_pastTenYears_isRefusedWithTheBound() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DirectionPolicy.builder()
-                        .lookback(java.time.Duration.ofSeconds(Long.MAX_VALUE)).build())
-                .isInstanceOf(org.cskit.model.ValidationException.class)
-                .hasMessage("lookback must be positive and at most P3650D (ten years), but was PT2562047788015215H30M7S");
-    }
-
     private static AccountSnapshot snapshot(double x, List<ScorePoint> history) {
         return AccountSnapshot.builder().accountId(AccountId.of("a")).asOf(AS_OF)
                 .segment(Segment.of("s", EngagementModel.HIGH_TOUCH)).lifecycleStage(LifecycleStage.ADOPTION)
