@@ -16,7 +16,7 @@ import org.cskit.model.ValidationException;
  * happened once the renewal closed. Immutable and thread-safe.
  *
  * <p>Rules: {@code madeOn} is before {@code renewalDate}; a forecast churn expects an ARR of 0, a
- * forecast renewal an ARR above 0.
+ * forecast renewal an ARR that is not negative.
  *
  * @param accountId the account
  * @param renewalDate the renewal the forecast is for
@@ -54,9 +54,8 @@ public record RenewalForecast(AccountId accountId, LocalDate renewalDate, LocalD
         if (churn && expectedArr.amount().signum() != 0) {
             throw Validate.invalid("expectedArr", what + "a forecast churn expects an ARR of 0, but expectedArr was " + expectedArr);
         }
-        if (!churn && expectedArr.amount().signum() <= 0) {
-            throw Validate.invalid("expectedArr", what + "a forecast renewal expects an ARR above 0, but expectedArr was "
-                    + expectedArr);
+        if (expectedArr.isNegative()) {
+            throw Validate.invalid("expectedArr", what + "expectedArr must not be negative, but was " + expectedArr);
         }
     }
 

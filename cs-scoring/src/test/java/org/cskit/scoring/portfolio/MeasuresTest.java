@@ -155,8 +155,8 @@ class MeasuresTest {
                 "account 'a': forecast made on 2026-06-01 must be before the renewal on 2026-06-01");
         assertViolation(() -> forecast("a", true, 5), "expectedArr",
                 "account 'a': a forecast churn expects an ARR of 0, but expectedArr was 5 EUR");
-        assertViolation(() -> forecast("a", false, 0), "expectedArr",
-                "account 'a': a forecast renewal expects an ARR above 0, but expectedArr was 0 EUR");
+        assertViolation(() -> forecast("a", false, -5), "expectedArr",
+                "account 'a': expectedArr must not be negative, but was -5 EUR");
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class Demo extends PortfolioCommand {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(report, DemoReport.html(run, playbooks, top), StandardCharsets.UTF_8);
+            Files.writeString(report, DemoReport.html(run, playbooks, DemoDashboard.of(run, playbooks), top), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(out + ": cannot write: " + e.getMessage());
         }
