@@ -34,7 +34,7 @@ import org.cskit.scoring.portfolio.ValueGenerated;
 final class DashboardHtml {
     /** How many books of business the table lists, largest ARR first; the unassigned book always shows. */
     static final int BOOKS_SHOWN = 10;
-    static final String STYLE = ".dash{display:flex;gap:24px;align-items:flex-start}.dash>div{flex:1}"
+    static final String STYLE = "#moves td,#books td{white-space:nowrap}#moves td.reason{white-space:normal}.dash{display:flex;gap:24px;align-items:flex-start}.dash>div{flex:1}"
             + ".kpi td.v{font-size:140%;font-weight:bold;white-space:nowrap}.kpi td.b{font-size:85%;color:#555;text-align:left}"
             + ".dash h3{margin:.4em 0}.left h3{color:#1a5e9a}.right h3{color:#7a3e00}.down{color:#b00}.up{color:#070}";
 
@@ -46,11 +46,12 @@ final class DashboardHtml {
                         + "the right what the company got. Definitions: the README's measures table.</p>\n");
         h.append("<div class=\"dash\" id=\"dashboard\"><div class=\"left\"><h3>Customer success</h3><table class=\"kpi\">\n");
         OutcomeShare o = d.outcome();
-        kpi(h, "reached-outcome", "customers that reached their desired outcome", percent(o.share()),
+        boolean plans = o.withoutPlan() < o.accounts();
+        kpi(h, "reached-outcome", "customers that reached their desired outcome", plans ? percent(o.share()) : "n/a",
                 o.reached() + " of " + o.accounts() + " customers; " + o.withoutPlan() + " without a success plan, " + o.notMeasured()
                         + " not measured yet");
         ValueGenerated v = d.value();
-        kpi(h, "reached-value", "customers that reached value", percent(v.shareReachedValue()),
+        kpi(h, "reached-value", "customers that reached value", plans ? percent(v.shareReachedValue()) : "n/a",
                 v.reachedValue() + " of " + v.accounts() + " customers improved their outcome metric past its baseline; " + v.withoutPlan()
                         + " without a plan, " + v.withoutRate() + " without a value rate");
         kpi(h, "mean-value", "average value generated", v.meanValue().map(DashboardHtml::money).orElse("n/a"),

@@ -29,6 +29,31 @@ class DemoTest {
     }
 
     @Test
+    void report_dashboard_csatIsTheTicketsSatisfactionOverTheYear() throws IOException {
+        // Tickets rated 4 or 5 of those rated, by the day they closed, 2024-01-01 to 2024-12-31: counted here from the CSV.
+        List<String> rows = Files.readAllLines(org.cskit.samples.ravenstack.RavenStackScoring.shippedData()
+                .resolve("ravenstack_support_tickets.csv"));
+        int rated = 0;
+        int satisfied = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            if (cells[7].isBlank() || !cells[3].startsWith("2024-")) {
+                continue;
+            }
+            rated++;
+            satisfied += Integer.parseInt(cells[7]) >= 4 ? 1 : 0;
+        }
+
+        assertThat(rated).isPositive();
+        assertThat(ReportHtml.kpi(report, "csat")).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * satisfied / rated));
+        assertThat(report).contains(rated + " answers: share satisfied (4-5 of 5)");
+        // No success plans in the data: nothing to count, said as n/a rather than 0%.
+        assertThat(ReportHtml.kpi(report, "reached-outcome")).isEqualTo("n/a");
+        assertThat(ReportHtml.kpi(report, "nps")).isEqualTo("n/a");
+        assertThat(report).contains("<h3>What moved this week</h3>");
+    }
+
+    @Test
     void noArguments_runsTheDemo_summaryEndsWithTheReportsAbsolutePath() {
         assertThat(run.err()).isEmpty();
         assertThat(run.code()).isZero();
