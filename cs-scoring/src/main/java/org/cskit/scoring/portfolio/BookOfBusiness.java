@@ -139,10 +139,7 @@ public final class BookOfBusiness {
     }
 
     private BookOfBusiness mergeInto(BookOfBusiness other) {
-        if (!other.currency.equals(currency)) {
-            throw Validate.invalid("currency", "cannot combine books in " + currency.getCurrencyCode() + " with books in "
-                    + other.currency.getCurrencyCode() + ": cskit never converts");
-        }
+        Currencies.requireSame("books", currency, other.currency);
         other.books.forEach((owner, book) -> books.merge(owner, book, Book::plus));
         return this;
     }

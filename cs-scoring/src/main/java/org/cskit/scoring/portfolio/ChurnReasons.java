@@ -96,10 +96,7 @@ public final class ChurnReasons {
      * @throws ValidationException if the currencies differ
      */
     public ChurnReasons combine(ChurnReasons other) {
-        if (!other.currency.equals(currency)) {
-            throw Validate.invalid("currency", "cannot combine losses in " + currency.getCurrencyCode() + " with losses in "
-                    + other.currency.getCurrencyCode() + ": cskit never converts");
-        }
+        Currencies.requireSame("losses", currency, other.currency);
         SortedMap<Segment, SortedMap<String, Loss>> sum = copy(bySegment);
         other.bySegment.forEach((segment, losses) -> losses.forEach((reason, loss) -> put(sum, segment, reason, loss)));
         return new ChurnReasons(currency, freeze(sum));
@@ -194,10 +191,7 @@ public final class ChurnReasons {
         }
 
         Tally merge(Tally other) {
-            if (!other.currency.equals(currency)) {
-                throw Validate.invalid("currency", "cannot combine losses in " + currency.getCurrencyCode() + " with losses in "
-                        + other.currency.getCurrencyCode() + ": cskit never converts");
-            }
+            Currencies.requireSame("losses", currency, other.currency);
             other.bySegment.forEach((segment, losses) -> losses.forEach((reason, loss) -> put(bySegment, segment, reason, loss)));
             return this;
         }

@@ -122,10 +122,7 @@ public final class ForecastAccuracy {
     }
 
     private ForecastAccuracy mergeInto(ForecastAccuracy other) {
-        if (!other.currency.equals(currency)) {
-            throw Validate.invalid("currency", "cannot combine accuracy in " + currency.getCurrencyCode() + " with accuracy in "
-                    + other.currency.getCurrencyCode() + ": cskit never converts");
-        }
+        Currencies.requireSame("accuracy", currency, other.currency);
         other.calls.forEach((segment, c) -> {
             long[] into = calls.computeIfAbsent(segment, s -> new long[4]);
             for (int i = 0; i < 4; i++) {

@@ -247,10 +247,7 @@ public final class ValueGenerated {
                 throw Validate.invalid("asOf", "cannot combine a measure as of " + asOf + " with one as of " + other.asOf
                         + ": the days differ");
             }
-            if (!other.currency.equals(currency)) {
-                throw Validate.invalid("currency", "cannot combine value in " + currency.getCurrencyCode() + " with value in "
-                        + other.currency.getCurrencyCode() + ": cskit never converts");
-            }
+            Currencies.requireSame("value", currency, other.currency);
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += other.counts[i];
             }

@@ -229,6 +229,17 @@ class MeasuresTest {
         assertThat(b.arrPerManager()).contains(eur(15_000));
     }
 
+    @Test
+    void combine_anotherCurrency_isRejectedNamingBoth() {
+        BookOfBusiness eur = BookOfBusiness.of(EUR, Set.of("red"), Stream.empty());
+        BookOfBusiness usd = BookOfBusiness.of(java.util.Currency.getInstance("USD"), Set.of("red"), Stream.empty());
+
+        assertViolation(() -> eur.combine(usd), "currency", "cannot combine books in EUR with books in USD: cskit never converts");
+        assertViolation(() -> ValueGenerated.of(MAY_10, rates(), Stream.empty())
+                        .combine(ValueGenerated.of(MAY_10, ValueRates.builder(java.util.Currency.getInstance("USD")).build(), Stream.empty())),
+                "currency", "cannot combine value in EUR with value in USD: cskit never converts");
+    }
+
     static Account inGroup(String id, String parent, long arr) {
         Account a = account(id, Optional.empty());
         Account.Builder b = Account.builder().from(a).contract(Contract.builder().from(a.contract()).arr(eur(arr)).build());
