@@ -20,7 +20,8 @@ import org.cskit.model.ValidationException;
 /**
  * What one unit of improvement in a customer's required outcome is worth to that customer, per
  * success plan or per segment, in one currency: the rule that turns outcome attainment into
- * <b>value generated</b>. Immutable and thread-safe.
+ * <b>value generated</b>. Two sets of rates are equal when they hold the same rates. Immutable and
+ * thread-safe.
  *
  * <p>An account's value generated to date, as of a day, is
  * {@code improvement × value per unit}, where the improvement is the latest measurement of its
@@ -129,6 +130,16 @@ public final class ValueRates {
             int digits = Math.max(currency.getDefaultFractionDigits(), 0);
             return new Money(value.setScale(digits, RoundingMode.HALF_EVEN), currency);
         });
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValueRates r && currency.equals(r.currency) && byPlan.equals(r.byPlan) && bySegment.equals(r.bySegment);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(currency, byPlan, bySegment);
     }
 
     @Override

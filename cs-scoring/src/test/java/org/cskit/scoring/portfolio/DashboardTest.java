@@ -129,6 +129,14 @@ class DashboardTest {
     }
 
     @Test
+    void combine_slicesUnderEqualSpecsBuiltApart_isTheWhole() {
+        Dashboard.Spec again = new Dashboard.Spec(FY2026, MeasuresTest.rates(), Set.of("red"), 10);
+
+        assertThat(Dashboard.of(SPEC, accounts().subList(0, 1).stream()).combine(Dashboard.of(again, accounts().subList(1, 3).stream())))
+                .isEqualTo(Dashboard.of(SPEC, accounts().stream()));
+    }
+
+    @Test
     void combine_anotherSpec_isRejected() {
         Dashboard d = Dashboard.of(SPEC, accounts().stream());
         Dashboard other = Dashboard.of(new Dashboard.Spec(FY2026, MeasuresTest.rates(), Set.of("red", "yellow"), 10),
