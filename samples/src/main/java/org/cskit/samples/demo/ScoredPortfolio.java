@@ -125,11 +125,14 @@ final class ScoredPortfolio {
      * @param strategy the scoring strategy
      * @param days the days, oldest first
      * @param keepEveryDay whether to keep every day's snapshots and vectors (for {@link #everyDay()}), not only the last day's
+     * @param dashboard whether to keep what the dashboard needs ({@link #facts(int)}): the vector a week before the last day,
+     *     the renewal calls and the survey answers
      * @param progress reports each account scored
      * @return the scores
      * @throws InputException if the strategy cannot score the snapshots, naming its configuration's line
      */
-    static ScoredPortfolio score(PortfolioSource data, Strategy strategy, List<LocalDate> days, boolean keepEveryDay, Progress progress) {
+    static ScoredPortfolio score(PortfolioSource data, Strategy strategy, List<LocalDate> days, boolean keepEveryDay, boolean dashboard,
+            Progress progress) {
         SnapshotAssembler assembler = data.assembler();
         int n = data.size();
         progress.start("scoring", n);
@@ -137,7 +140,7 @@ final class ScoredPortfolio {
         Map<AccountId, Track> tracks = new HashMap<>();
         List<Scored> everyDay = keepEveryDay ? new ArrayList<>() : null;
         DashboardFacts[] facts = new DashboardFacts[n];
-        Map<String, SurveyKind> surveys = data.surveySignals();
+        Map<String, SurveyKind> surveys = dashboard ? data.surveySignals() : null;
         long signals = 0;
         for (int from = 0; from < n; from += BATCH) {
             List<AccountRun> batch = IntStream.range(from, Math.min(n, from + BATCH)).parallel()
@@ -167,7 +170,8 @@ final class ScoredPortfolio {
 
     /**
      * Scores one account on each day it is in the portfolio, oldest first, each day's vector feeding the next day's snapshot; and a
-     * week before the last day, from the same history as the last day, for the dashboard's band moves.
+     * week before the last day, from the same history as the last day, for the dashboard's band moves. Without survey signals
+     * (null), nothing is kept for the dashboard.
      */
     private static AccountRun scoreAccount(PortfolioSource.Member member, SnapshotAssembler assembler, Strategy strategy,
             List<LocalDate> days, Map<String, SurveyKind> surveys) {
@@ -187,7 +191,7 @@ final class ScoredPortfolio {
             if (account.isEmpty()) {
                 continue;
             }
-            if (d == days.size() - 1 && (d == 0 || lastDay.minusDays(7).isAfter(days.get(d - 1)))) {
+            if (surveys != null && d == days.size() - 1 && (d == 0 || lastDay.minusDays(7).isAfter(days.get(d - 1)))) {
                 Optional<Account> before = member.on(lastDay.minusDays(7));
                 if (before.isPresent()) {
                     Instant at = startOf(lastDay.minusDays(7));
@@ -220,6 +224,9 @@ final class ScoredPortfolio {
                 open = call;
                 closed = renewal.isAfter(lastDay) ? closed : call;
             }
+        }
+        if (surveys == null) {
+            return new AccountRun(scored, scores, member.outcome(), signals, null, null);
         }
         boolean moved = weekBefore != null && !Double.isNaN(scores[days.size() - 1]) && !weekBefore.band().equals(previous.band());
         List<SurveyResponse> responses = new ArrayList<>();
@@ -282,7 +289,7 @@ final class ScoredPortfolio {
      * What the dashboard needs of one account's scoring.
      *
      * @param index the account's index in the source
-     * @return its facts
+     * @return its facts, or null if the portfolio was not scored for the dashboard
      */
     DashboardFacts facts(int index) {
         return facts[index];
