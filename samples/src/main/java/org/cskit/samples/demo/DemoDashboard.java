@@ -75,14 +75,15 @@ final class DemoDashboard {
 
     private static Optional<DashboardAccount> entry(PortfolioCommand.Run run, int index, Dashboard.Spec spec, Set<String> risk,
             Map<AccountId, Integer> plays) {
-        Optional<AccountRevenue> revenue = run.data().revenue(index, spec.period());
-        if (revenue.isEmpty()) {
+        Optional<PortfolioSource.Standing> standing = run.data().standing(index, spec.period());
+        if (standing.isEmpty()) {
             return Optional.empty();
         }
-        AccountId id = revenue.get().accountId();
-        Optional<Account> account = run.data().accountOn(index, run.asOf());
+        AccountRevenue revenue = standing.get().revenue();
+        AccountId id = revenue.accountId();
+        Optional<Account> account = standing.get().onLastDay();
         ScoredPortfolio.DashboardFacts facts = run.scored().facts(index);
-        DashboardAccount.Builder d = DashboardAccount.builder().revenue(revenue.get()).account(account)
+        DashboardAccount.Builder d = DashboardAccount.builder().revenue(revenue).account(account)
                 .vector(run.scored().lastOf(id).map(ScoredPortfolio.Scored::vector)).responses(facts.responses())
                 .openPlays(plays.getOrDefault(id, 0));
         if (facts.weekBefore() != null) {

@@ -16,7 +16,6 @@ import org.cskit.model.SurveyKind;
 import org.cskit.samples.input.TextFiles;
 import org.cskit.scoring.WeightedScorecard;
 import org.cskit.scoring.features.SnapshotAssembler;
-import org.cskit.scoring.portfolio.AccountRevenue;
 import org.cskit.scoring.portfolio.ReportingPeriod;
 import org.cskit.scoring.portfolio.ValueRates;
 import org.cskit.testkit.GeneratedAccount;
@@ -179,7 +178,7 @@ final class GeneratedSource implements PortfolioSource {
 
     /** The generator knows the churn day: the renewal day of an account that churned. */
     @Override
-    public Optional<AccountRevenue> revenue(int index, ReportingPeriod period) {
+    public Optional<Standing> standing(int index, ReportingPeriod period) {
         GeneratedAccount a = generator.account(index);
         Optional<Account> start = a.accountOn(period.start());
         Optional<Account> end = a.accountOn(period.end());
@@ -188,7 +187,7 @@ final class GeneratedSource implements PortfolioSource {
         if (start.isEmpty() && end.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(PortfolioSource.revenue(start.or(() -> end).orElseThrow(), start, end, churnedOn));
+        return Optional.of(new Standing(PortfolioSource.revenue(start.or(() -> end).orElseThrow(), start, end, churnedOn), end));
     }
 
     @Override

@@ -134,7 +134,7 @@ interface PortfolioSource {
     List<String> notes();
 
     /**
-     * One account as of a day, without its signals: what the dashboard reads of it.
+     * One account as of a day, without its signals.
      *
      * @param index the account's index, in [0, {@link #size()})
      * @param day a day the data covers
@@ -143,16 +143,24 @@ interface PortfolioSource {
     Optional<Account> accountOn(int index, LocalDate day);
 
     /**
-     * One account's revenue over a period ending on the as-of day: its ARR on the first and the last
-     * day, its churn day and its renewal. The default looks the account up on the period's days: on
-     * the first and the last, and day by day back from the last to find the churn day of an account
-     * that left.
+     * One account over a period ending on the as-of day, as the dashboard reads it.
+     *
+     * @param revenue its revenue over the period
+     * @param onLastDay the account on the period's last day, if it was still a customer
+     */
+    record Standing(AccountRevenue revenue, Optional<Account> onLastDay) {}
+
+    /**
+     * One account over a period ending on the as-of day: its ARR on the first and the last day, its
+     * churn day and its renewal, and the account on the last day. The default looks the account up
+     * on the period's days: on the first and the last, and day by day back from the last to find the
+     * churn day of an account that left.
      *
      * @param index the account's index, in [0, {@link #size()})
      * @param period the period, within the days the data covers
-     * @return the revenue, or empty if the account was not in the portfolio on any day of the period
+     * @return the standing, or empty if the account was not in the portfolio on any day of the period
      */
-    default Optional<AccountRevenue> revenue(int index, ReportingPeriod period) {
+    default Optional<Standing> standing(int index, ReportingPeriod period) {
         Optional<Account> start = accountOn(index, period.start());
         Optional<Account> end = accountOn(index, period.end());
         Optional<LocalDate> churnedOn = Optional.empty();
@@ -170,7 +178,7 @@ interface PortfolioSource {
                 return Optional.empty();
             }
         }
-        return Optional.of(revenue(any, start, end, churnedOn));
+        return Optional.of(new Standing(revenue(any, start, end, churnedOn), end));
     }
 
     /** The revenue of an account seen on a period's first and last day, which churned on a day if it did. */
