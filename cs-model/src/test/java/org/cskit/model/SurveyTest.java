@@ -69,6 +69,16 @@ class SurveyTest {
     }
 
     @Test
+    void response_jsonWithoutRespondent_readsAsAnonymous() {
+        String json = "{\"accountId\": \"acme\", \"kind\": \"CSAT\", \"score\": 2, \"respondedAt\": \"2026-05-10T00:00:00Z\"}";
+
+        SurveyResponse r = CsJson.create().read(json, SurveyResponse.class);
+
+        assertThat(r).isEqualTo(SurveyResponse.of(ACME, SurveyKind.CSAT, 2, NOW));
+        assertThat(r.isNegative()).isTrue();
+    }
+
+    @Test
     void write_answersInAndOutOfTheWindow_givesHandComputedFeatures() {
         List<SurveyResponse> responses = List.of(
                 answer(SurveyKind.NPS, 10, 1), answer(SurveyKind.NPS, 9, 2), answer(SurveyKind.NPS, 7, 3),
