@@ -16,8 +16,8 @@ import org.cskit.model.ValidationException;
  * The value customers got, as of a day, under a set of {@link ValueRates}: each account's value
  * generated to date ({@link ValueRates#valueOf}), their total and mean, and the share of customers
  * that reached value. Every account is counted once, in one of five groups: reached value (a value
- * above 0), no value yet (a value of 0 or less), not measured (a plan and a rate but no
- * measurement by the day), no rate (a plan whose plan and segment have no rate), without a plan.
+ * above 0), no value yet (a value of 0 or less), not measured (plans with a rate, none measured by
+ * the day), no rate (plans, none with a rate of its own or of the segment), without a plan.
  * Mergeable and order independent like {@link RetentionReport}. Immutable and thread-safe.
  *
  * <ul>
@@ -224,11 +224,11 @@ public final class ValueGenerated {
         }
 
         void add(Account account, ValueRates rates) {
-            if (account.successPlan().isEmpty()) {
+            if (account.plans().isEmpty()) {
                 counts[4]++;
                 return;
             }
-            if (rates.rateFor(account).isEmpty()) {
+            if (account.plans().stream().allMatch(p -> rates.rateFor(account, p).isEmpty())) {
                 counts[3]++;
                 return;
             }

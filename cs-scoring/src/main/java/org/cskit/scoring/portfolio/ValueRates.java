@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.cskit.model.Account;
+import org.cskit.model.Measurement;
 import org.cskit.model.MetricDirection;
 import org.cskit.model.Money;
 import org.cskit.model.PlanId;
@@ -23,11 +24,12 @@ import org.cskit.model.ValidationException;
  * <b>value generated</b>. Two sets of rates are equal when they hold the same rates. Immutable and
  * thread-safe.
  *
- * <p>An account's value generated to date, as of a day, is
- * {@code improvement × value per unit}, where the improvement is the latest measurement of its
- * plan's required outcome metric by the end of that day minus the metric's baseline (baseline minus
- * the measurement when lower is better), and the value per unit is its plan's rate if one was given
- * for the plan, else its segment's (by segment name). The product is rounded half-even to the
+ * <p>A plan's value generated to date, as of a day, is {@code improvement × value per unit},
+ * where the improvement is the latest measurement of the plan's required outcome metric by the end
+ * of that day minus the metric's baseline (baseline minus the measurement when lower is better),
+ * and the value per unit is the plan's rate if one was given for the plan, else its account's
+ * segment's (by segment name). An account's value is the sum over its plans that have a rate and a
+ * measurement. The product is rounded half-even to the
  * currency's minor unit (cents for EUR). It is negative when the metric regressed past its baseline:
  * nothing is clamped. A rate states its unit, and it must be the metric's unit
  * ({@code weekly active users}, {@code hours}...), compared ignoring case.
@@ -89,47 +91,52 @@ public final class ValueRates {
     }
 
     /**
-     * The rate that applies to an account: its plan's, else its segment's.
+     * The rate that applies to one of an account's plans: the plan's own, else the account's
+     * segment's.
      *
      * @param account the account
-     * @return the rate, or empty without a plan or without a rate for its plan or segment
+     * @param plan one of its plans
+     * @return the rate, or empty without a rate for the plan or the segment
      */
-    public Optional<Rate> rateFor(Account account) {
-        if (account.successPlan().isEmpty()) {
-            return Optional.empty();
-        }
-        Rate plan = byPlan.get(account.successPlan().get().id());
-        return plan != null ? Optional.of(plan) : Optional.ofNullable(bySegment.get(account.segment().name()));
+    public Optional<Rate> rateFor(Account account, SuccessPlan plan) {
+        Rate own = byPlan.get(plan.id());
+        return own != null ? Optional.of(own) : Optional.ofNullable(bySegment.get(account.segment().name()));
     }
 
     /**
-     * An account's value generated to date: the improvement of its required outcome's latest
-     * measurement over the baseline, times the rate (see the class description).
+     * An account's value generated to date: over each of its plans ({@link Account#plans()}) that
+     * has a rate and a measurement by the day, the improvement of its required outcome's latest
+     * measurement over the baseline times the rate (see the class description), summed. A plan
+     * without a rate or a measurement adds nothing.
      *
      * @param account the account
      * @param asOf the day (UTC); measurements after it do not count
-     * @return the value, or empty without a plan, a rate or a measurement by the day
-     * @throws ValidationException naming the account if the rate's unit is not the metric's
+     * @return the value, or empty when no plan has both a rate and a measurement by the day
+     * @throws ValidationException naming the account if a rate's unit is not its plan's metric's
      */
     public Optional<Money> valueOf(Account account, LocalDate asOf) {
-        Optional<Rate> rate = rateFor(account);
-        if (rate.isEmpty()) {
-            return Optional.empty();
+        BigDecimal total = null;
+        for (SuccessPlan plan : account.plans()) {
+            Optional<Rate> rate = rateFor(account, plan);
+            if (rate.isEmpty()) {
+                continue;
+            }
+            SuccessMetric metric = plan.desiredOutcome().requiredOutcome().metric();
+            if (!metric.unit().trim().equalsIgnoreCase(rate.get().unit().trim())) {
+                throw Validate.invalid("unit", "account '" + account.id() + "': metric '" + metric.name() + "' is in '" + metric.unit()
+                        + "' but the value rate for " + (byPlan.containsKey(plan.id()) ? "plan '" + plan.id() + "'"
+                                : "segment '" + account.segment().name() + "'") + " is per '" + rate.get().unit() + "'");
+            }
+            Optional<Measurement> latest = metric.latestAsOf(asOf);
+            if (latest.isPresent()) {
+                double improvement = metric.direction() == MetricDirection.HIGHER_IS_BETTER
+                        ? latest.get().value() - metric.baseline() : metric.baseline() - latest.get().value();
+                BigDecimal value = BigDecimal.valueOf(improvement).multiply(rate.get().perUnit().amount())
+                        .setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
+                total = total == null ? value : total.add(value);
+            }
         }
-        SuccessPlan plan = account.successPlan().orElseThrow();
-        SuccessMetric metric = plan.desiredOutcome().requiredOutcome().metric();
-        if (!metric.unit().trim().equalsIgnoreCase(rate.get().unit().trim())) {
-            throw Validate.invalid("unit", "account '" + account.id() + "': metric '" + metric.name() + "' is in '" + metric.unit()
-                    + "' but the value rate for " + (byPlan.containsKey(plan.id()) ? "plan '" + plan.id() + "'"
-                            : "segment '" + account.segment().name() + "'") + " is per '" + rate.get().unit() + "'");
-        }
-        return metric.latestAsOf(asOf).map(m -> {
-            double improvement = metric.direction() == MetricDirection.HIGHER_IS_BETTER
-                    ? m.value() - metric.baseline() : metric.baseline() - m.value();
-            BigDecimal value = BigDecimal.valueOf(improvement).multiply(rate.get().perUnit().amount());
-            int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-            return new Money(value.setScale(digits, RoundingMode.HALF_EVEN), currency);
-        });
+        return Optional.ofNullable(total).map(t -> new Money(t, currency));
     }
 
     @Override

@@ -52,6 +52,7 @@ final class DemoReport {
         DashboardHtml.section(h, dashboard);
         bands(h, run, last.size());
         overTime(h, run, top);
+        DemoReviews.section(h, run);
         playbookTable(h, playbooks);
         knownOutcomes(h, run);
         queue(h, run, playbooks);

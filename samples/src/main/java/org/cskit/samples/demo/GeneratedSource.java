@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cskit.model.Account;
+import org.cskit.model.AccountId;
 import org.cskit.model.Money;
 import org.cskit.model.Signal;
 import org.cskit.model.SurveyKind;
@@ -138,6 +139,18 @@ final class GeneratedSource implements PortfolioSource {
     @Override
     public int size() {
         return generator.accounts();
+    }
+
+    /** A generated account's id holds its index ({@code acct-0000042}); the account is made again from it and checked. */
+    @Override
+    public Optional<Account> account(AccountId id, LocalDate day) {
+        String digits = id.value().substring(id.value().lastIndexOf('-') + 1);
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)
+                || Integer.parseInt(digits) >= generator.accounts()) {
+            return Optional.empty();
+        }
+        GeneratedAccount account = generator.account(Integer.parseInt(digits));
+        return account.account().id().equals(id) ? account.accountOn(day) : Optional.empty();
     }
 
     @Override
