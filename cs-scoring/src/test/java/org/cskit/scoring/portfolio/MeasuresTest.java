@@ -79,6 +79,17 @@ class MeasuresTest {
     }
 
     @Test
+    void valueOf_twoPlans_sumsEachPlansValueAtItsOwnRate() {
+        Account one = measured("b", ENTERPRISE, 2.5); // its plan b-plan has its own rate: 2.5 x 1000 = 2500
+        org.cskit.model.SuccessPlan second = org.cskit.model.SuccessPlan.builder()
+                .from(plan("b", Optional.empty(), Optional.of(4.0))).id(PlanId.of("b-second")).product("reports").build();
+        Account two = Account.builder().from(one).addAdditionalPlans(second).build(); // the segment's rate: 4 x 150 = 600
+
+        assertThat(rates().valueOf(two, MAY_10)).contains(eurs("3100.00"));
+        assertThat(ValueGenerated.of(MAY_10, rates(), Stream.of(two)).totalValue()).isEqualTo(eur(3100));
+    }
+
+    @Test
     void valueOf_rateInAnotherUnit_isRejectedNamingBothUnits() {
         ValueRates hours = ValueRates.builder(EUR).segment("enterprise", "hours", eur(150)).build();
 
