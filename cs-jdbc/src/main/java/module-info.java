@@ -8,6 +8,7 @@ module org.cskit.jdbc {
     requires transitive org.cskit.scoring;
     requires transitive org.cskit.playbooks;
     requires org.slf4j;
+    requires static org.postgresql.jdbc;
 
     exports org.cskit.jdbc;
 }
