@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * cskit's architecture rules over every library module, cs-jdbc included (cs-testkit cannot see
  * cs-jdbc, which is built after it), plus cs-jdbc's own: nothing beyond the JDK, SLF4J's API,
- * Jackson (through cs-model) and cskit.
+ * Jackson (through cs-model) and cskit, but for the optional PostgreSQL driver in {@code PgCopy}.
  */
 class JdbcArchitectureTest {
     private static JavaClasses production;
@@ -61,11 +61,16 @@ class JdbcArchitectureTest {
 
     @Test
     void jdbc_usesOnlyTheJdkSlf4jJacksonAndCskit() {
-        noClasses().that().resideInAPackage("org.cskit.jdbc..")
+        noClasses().that().resideInAPackage("org.cskit.jdbc..").and().doNotHaveSimpleName("PgCopy")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.sql..", "org.slf4j..",
                         "com.fasterxml.jackson..", "org.cskit.model..", "org.cskit.scoring..", "org.cskit.playbooks..",
                         "org.cskit.jdbc..")
                 .as("cs-jdbc uses nothing beyond the JDK, SLF4J's API, Jackson and cskit")
+                .check(production);
+        // pgjdbc is optional: only PgCopy touches it, and only once the connection is known to be pgjdbc's.
+        noClasses().that().resideInAPackage("org.cskit.jdbc..").and().doNotHaveSimpleName("PgCopy")
+                .should().dependOnClassesThat().resideInAPackage("org.postgresql..")
+                .as("only PgCopy uses the optional PostgreSQL driver")
                 .check(production);
     }
 }

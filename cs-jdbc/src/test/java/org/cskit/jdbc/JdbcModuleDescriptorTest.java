@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class JdbcModuleDescriptorTest {
 
     @Test
-    void descriptor_exportsTheApiOnlyAndRequiresSlf4jJdbcAndCskit() throws Exception {
+    void descriptor_exportsTheApiOnlyAndRequiresTheDriverOnlyStatically() throws Exception {
         Path location = Path.of(CsJdbc.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ModuleDescriptor descriptor = ModuleFinder.of(location).findAll().iterator().next().descriptor();
 
@@ -29,6 +29,9 @@ class JdbcModuleDescriptorTest {
                 .isEqualTo(Set.of("java.sql", "org.cskit.scoring", "org.cskit.playbooks"));
         assertThat(descriptor.requires().stream().map(ModuleDescriptor.Requires::name))
                 .contains("org.slf4j")
-                .noneMatch(n -> n.contains("postgresql") || n.contains("h2") || n.contains("hikari"));
+                .noneMatch(n -> n.contains("h2") || n.contains("hikari"));
+        assertThat(descriptor.requires()).filteredOn(r -> r.name().equals("org.postgresql.jdbc"))
+                .singleElement().satisfies(r -> assertThat(r.modifiers())
+                        .as("the PostgreSQL driver is optional").containsExactly(ModuleDescriptor.Requires.Modifier.STATIC));
     }
 }
