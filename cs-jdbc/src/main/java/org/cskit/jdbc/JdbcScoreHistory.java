@@ -68,7 +68,7 @@ public final class JdbcScoreHistory implements ScoreHistory {
             return 0;
         }
         Row[] rows = rows(vectors);
-        return Sql.inTransaction(db.dataSource(), "saving " + rows.length + " vectors in " + table, c -> {
+        return Sql.inTransactionRetryingDuplicates(db.dataSource(), "saving " + rows.length + " vectors in " + table, c -> {
             if (db.dialect() == Dialect.POSTGRESQL && PgCopy.available(c)) {
                 return copyPostgres(c, rows);
             }

@@ -51,6 +51,12 @@ public final class PlayOutbox {
     private final String table;
     private final String insert;
     private final String select;
+    private final Object lock = new Object();
+    private List<Request> waiting = new ArrayList<>();
+    private int writers;
+
+    /** How many group transactions of {@link #enqueue(Collection)} may be in flight at once. */
+    private static final int MAX_WRITERS = 4;
 
     PlayOutbox(CsJdbc db, OutboxOptions options) {
         this.db = db;
@@ -61,7 +67,7 @@ public final class PlayOutbox {
                 ? "INSERT INTO " + table + " (idempotency_key, account_id, playbook_id, play_json, enqueued_at_us, due_at_us, "
                         + "picked, attempts, version) SELECT u.k, u.a, u.p, u.j, u.e, u.e, FALSE, 0, 0 "
                         + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::int8[]) AS u(k, a, p, j, e) "
-                        + "ON CONFLICT (idempotency_key) DO NOTHING"
+                        + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key"
                 : "MERGE INTO " + table + " t USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(255)), "
                         + "CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(1000000)), CAST(? AS BIGINT))) AS u(k, a, p, j, e) "
                         + "ON t.idempotency_key = u.k WHEN NOT MATCHED THEN INSERT (idempotency_key, account_id, playbook_id, "
@@ -82,7 +88,10 @@ public final class PlayOutbox {
     }
 
     /**
-     * Enqueues plays in a transaction of their own.
+     * Enqueues plays in a transaction of their own, durable when this returns. Calls from threads
+     * that arrive together share one transaction (group commit, at most four in flight), so many
+     * events at once cost one round trip and one commit each group; if a shared transaction fails,
+     * each call's plays are written again on their own, so one call's failure is not another's.
      *
      * @param plays the plays
      * @return how many were new (a key already in the table, or twice in the batch, is not)
@@ -94,8 +103,91 @@ public final class PlayOutbox {
         if (unique.isEmpty()) {
             return 0;
         }
-        return Sql.inTransaction(db.dataSource(), "enqueuing " + unique.size() + " plays in " + table,
-                c -> write(c, unique));
+        Request request = new Request(unique);
+        synchronized (lock) {
+            waiting.add(request);
+        }
+        while (true) {
+            List<Request> batch;
+            synchronized (lock) {
+                while (!request.done && (writers >= MAX_WRITERS || waiting.isEmpty())) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new JdbcStoreException("interrupted while enqueuing " + unique.size() + " plays", e);
+                    }
+                }
+                if (request.done) {
+                    break;
+                }
+                batch = waiting;
+                waiting = new ArrayList<>();
+                writers++;
+            }
+            try {
+                writeGroup(batch);
+            } finally {
+                synchronized (lock) {
+                    writers--;
+                    lock.notifyAll();
+                }
+            }
+        }
+        if (request.failure != null) {
+            throw request.failure;
+        }
+        return request.added;
+    }
+
+    /** Plays one caller enqueues, and what became of them. Guarded by {@link #lock}. */
+    private static final class Request {
+        final List<Play> plays;
+        boolean done;
+        int added;
+        RuntimeException failure;
+
+        Request(List<Play> plays) {
+            this.plays = plays;
+        }
+    }
+
+    /**
+     * Writes the requests of callers waiting at once in one transaction (group commit: one
+     * round trip and one durable commit for all of them). If that fails, each request is
+     * written on its own, so one caller's failure is not another's.
+     */
+    private void writeGroup(List<Request> batch) {
+        Map<String, Request> owner = new LinkedHashMap<>();
+        List<Play> plays = new ArrayList<>();
+        for (Request r : batch) {
+            for (Play p : r.plays) {
+                if (owner.putIfAbsent(p.key(), r) == null) {
+                    plays.add(p);
+                }
+            }
+        }
+        try {
+            java.util.Set<String> added = Sql.inTransactionRetryingDuplicates(db.dataSource(), "enqueuing " + plays.size() + " plays in " + table,
+                    c -> write(c, plays));
+            synchronized (lock) {
+                for (String key : added) {
+                    owner.get(key).added++;
+                }
+                batch.forEach(r -> r.done = true);
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                synchronized (lock) {
+                    batch.get(0).failure = e;
+                    batch.get(0).done = true;
+                }
+                return;
+            }
+            for (Request r : batch) {
+                writeGroup(List.of(r));
+            }
+        }
     }
 
     /**
@@ -115,7 +207,7 @@ public final class PlayOutbox {
             return 0;
         }
         try {
-            return write(connection, unique);
+            return write(connection, unique).size();
         } catch (SQLException e) {
             throw Sql.failed("enqueuing " + unique.size() + " plays in " + table, e);
         }
@@ -257,7 +349,8 @@ public final class PlayOutbox {
         }
     }
 
-    private int write(Connection c, List<Play> plays) throws SQLException {
+    /** Inserts the plays whose keys are not in the table yet; returns those keys. */
+    private java.util.Set<String> write(Connection c, List<Play> plays) throws SQLException {
         long now = Micros.of(db.clock().instant());
         if (db.dialect() == Dialect.POSTGRESQL) {
             int n = plays.size();
@@ -280,7 +373,13 @@ public final class PlayOutbox {
                 for (int i = 0; i < arrays.size(); i++) {
                     ps.setArray(i + 1, arrays.get(i));
                 }
-                return ps.executeUpdate();
+                java.util.Set<String> added = new java.util.HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        added.add(rs.getString(1));
+                    }
+                }
+                return added;
             } finally {
                 for (Array a : arrays) {
                     a.free();
@@ -296,9 +395,12 @@ public final class PlayOutbox {
                 ps.setLong(5, now);
                 ps.addBatch();
             }
-            int added = 0;
-            for (int count : ps.executeBatch()) {
-                added += count;
+            int[] counts = ps.executeBatch();
+            java.util.Set<String> added = new java.util.HashSet<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    added.add(plays.get(i).key());
+                }
             }
             return added;
         }

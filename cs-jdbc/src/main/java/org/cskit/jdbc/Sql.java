@@ -41,6 +41,40 @@ final class Sql {
         }
     }
 
+    /**
+     * As {@link #inTransaction}, but when the database reports a unique-key violation (another
+     * transaction inserted the same key between this one's check and its insert, which H2's
+     * {@code MERGE} does not wait out), rolls back and runs the work again, up to three times.
+     */
+    static <T> T inTransactionRetryingDuplicates(DataSource ds, String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(ds, what, work);
+            } catch (JdbcStoreException e) {
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException sql) || !isUniqueViolation(sql)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether the exception, or one chained to it, is a unique-key violation (SQLState 23505). */
+    static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException x = sql; x != null; x = x.getNextException()) {
+                    if ("23505".equals(x.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     static Connection connect(DataSource ds, String what) {
         try {
             return ds.getConnection();

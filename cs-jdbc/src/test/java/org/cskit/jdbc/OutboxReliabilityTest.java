@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The outbox across JVMs on one PostgreSQL database: two JVMs relaying and producing at once, and
  * a JVM killed with SIGKILL between evaluation (plays committed) and delivery. Each run lasts
- * {@code -Dcskit.reliability.seconds} (default 4); the closing note's figures come from 60.
+ * {@code -Dcskit.reliability.seconds} (default 3); the closing note's figures come from 60.
  */
 class OutboxReliabilityTest {
-    private static final long SECONDS = Long.getLong("cskit.reliability.seconds", 4);
+    private static final long SECONDS = Long.getLong("cskit.reliability.seconds", 3);
 
     private DataSource ds;
     private CsJdbc db;

@@ -89,6 +89,34 @@ abstract class PlayOutboxBehaviour {
     }
 
     @Test
+    void enqueue_manyThreadsWithOverlappingKeys_countsEachKeyNewOnce() throws Exception {
+        int threads = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> added = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * 17;
+                added.add(pool.submit(() -> {
+                    int n = 0;
+                    for (int i = 0; i < 150; i++) {
+                        n += outbox.enqueue(List.of(play((i + offset) % 150)));
+                    }
+                    return n;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : added) {
+                total += f.get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(total).as("plays counted new over all calls").isEqualTo(150);
+            assertThat(outbox.stats().pending()).isEqualTo(150);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void purgeDelivered_removesOnlyDeliveredBeforeTheTime_andTheKeyMayReturn() {
         outbox.enqueue(plays(0, 3));
         outbox.deliverDue(p -> { });
@@ -184,7 +212,7 @@ abstract class PlayOutboxBehaviour {
         OutboxOptions fast = OutboxOptions.defaults().withBatchSize(100).withPollInterval(Duration.ofMillis(5));
         PlayOutbox a = db.playOutbox(fast.withInstanceName("relay-a"));
         PlayOutbox b = db.playOutbox(fast.withInstanceName("relay-b"));
-        int total = 4_000;
+        int total = 2_000;
         ExecutorService producers = Executors.newFixedThreadPool(4);
         PlayOutbox.Relay ra = a.startRelay(consumer);
         PlayOutbox.Relay rb = b.startRelay(consumer);

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * restored vectors; one vector per account and UTC day, a later one of the same day replacing it
  * and an earlier one not stored; a batch with two vectors of one account and day is refused
  * whole; {@code latestBefore} and {@code scores} honour their bounds and order; a day restores
- * completely; threads saving at once lose nothing; and what was saved is still there after
+ * completely; threads saving at once lose nothing, and those saving the same account and day
+ * leave the latest vector; and what was saved is still there after
  * {@link #reopen(ScoreHistory)} (for a store that outlives its object).
  */
 public abstract class ScoreHistoryContract {
@@ -246,6 +247,20 @@ public abstract class ScoreHistoryContract {
         for (int j = 0; j < 20; j++) {
             assertThat(history.scores(AccountId.of("shared-" + j), T0, T0.plus(DAY.multipliedBy(threads() + 2))))
                     .hasSize(threads());
+        }
+    }
+
+    /** Threads saving the same account and day at once leave the latest vector, whatever the order. */
+    @Test
+    public void save_sameAccountAndDayFromManyThreads_keepsTheLatest() throws InterruptedException {
+        for (int r = 0; r < 5; r++) {
+            int round = r;
+            AccountId account = AccountId.of("race-" + round);
+            Concurrently.run(threads(), t -> history.save(List.of(simple(account, T0.plusSeconds(t), 10 + t),
+                    simple(OTHER, T0.plus(DAY.multipliedBy(round * 100L + t)), 1))));
+
+            assertThat(history.vectorOn(account, day(T0))).map(SuccessVector::score).as("round %d", round)
+                    .contains(10.0 + threads() - 1);
         }
     }
 
