@@ -11,9 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.cskit.jdbc.internal.Micros;
@@ -191,37 +189,57 @@ public final class JdbcScoreHistory implements ScoreHistory {
     }
 
     /** One vector, ready to write. */
-    private record Row(String account, LocalDate day, long asOf, SuccessVector v, byte[] detail) {}
+    private record Row(int index, String account, long day, long asOf, SuccessVector v, byte[] detail) {
+        LocalDate date() {
+            return LocalDate.ofEpochDay(day);
+        }
+    }
+
+    private static final Comparator<Row> ORDER = (a, b) -> {
+        int c = a.account().compareTo(b.account());
+        return c != 0 ? c : Long.compare(a.day(), b.day());
+    };
 
     private static Row[] rows(Collection<SuccessVector> vectors) {
         Row[] rows = new Row[vectors.size()];
-        Map<String, Integer> seen = new HashMap<>(vectors.size() * 2);
         int i = 0;
         for (SuccessVector v : vectors) {
-            String field = "vectors[" + i + "]";
             String account = v.accountId().value();
-            maxLength(field + ".accountId", account, 255);
-            maxLength(field + ".band.label", v.band().label(), 64);
-            maxLength(field + ".scorecardId", v.scorecardId().value(), 255);
+            maxLength(i, ".accountId", account, 255);
+            maxLength(i, ".band.label", v.band().label(), 64);
+            maxLength(i, ".scorecardId", v.scorecardId().value(), 255);
             if (!Micros.exact(v.asOf())) {
-                throw new ValidationException(field + ".asOf", field + ".asOf " + v.asOf()
+                String field = "vectors[" + i + "].asOf";
+                throw new ValidationException(field, field + " " + v.asOf()
                         + " has a part below a microsecond: the score history keeps microseconds");
             }
-            LocalDate day = ScoreHistory.dayOf(v);
-            Integer earlier = seen.putIfAbsent(account + '\u0000' + day, i);
-            if (earlier != null) {
-                throw new ValidationException(field, "vectors[" + earlier + "] and " + field + " are both of account '"
-                        + account + "' on " + day + ": a batch holds at most one vector per account and day");
-            }
-            rows[i++] = new Row(account, day, Micros.of(v.asOf()), v, VectorCodec.encode(v.contributions(), v.override()));
+            long asOf = Micros.of(v.asOf());
+            rows[i] = new Row(i, account, Math.floorDiv(asOf, 86_400_000_000L), asOf, v, null);
+            i++;
         }
-        // One order for every writer: rows locked in the same order cannot deadlock.
-        java.util.Arrays.sort(rows, Comparator.comparing(Row::account).thenComparing(Row::day));
+        // One order for every writer: rows locked in the same order cannot deadlock. Sorted, two
+        // vectors of one account and day are neighbours.
+        java.util.Arrays.sort(rows, ORDER);
+        for (int k = 1; k < rows.length; k++) {
+            if (ORDER.compare(rows[k - 1], rows[k]) == 0) {
+                int first = Math.min(rows[k - 1].index(), rows[k].index());
+                int second = Math.max(rows[k - 1].index(), rows[k].index());
+                throw new ValidationException("vectors[" + second + "]", "vectors[" + first + "] and vectors[" + second
+                        + "] are both of account '" + rows[k].account() + "' on " + rows[k].date()
+                        + ": a batch holds at most one vector per account and day");
+            }
+        }
+        for (int k = 0; k < rows.length; k++) {
+            Row r = rows[k];
+            rows[k] = new Row(r.index(), r.account(), r.day(), r.asOf(), r.v(),
+                    VectorCodec.encode(r.v().contributions(), r.v().override()));
+        }
         return rows;
     }
 
-    private static void maxLength(String field, String value, int max) {
+    private static void maxLength(int index, String name, String value, int max) {
         if (value.length() > max) {
+            String field = "vectors[" + index + "]" + name;
             throw new ValidationException(field, field + " of " + value.length() + " characters ('"
                     + value.substring(0, 40) + "...') is longer than the " + max + " the table holds");
         }
@@ -275,7 +293,7 @@ public final class JdbcScoreHistory implements ScoreHistory {
                 SuccessVector v = r.v();
                 copy.row(12);
                 copy.text(r.account());
-                copy.date(r.day());
+                copy.date(r.date());
                 copy.int8(r.asOf());
                 copy.float8(v.score());
                 copy.text(v.band().label());
@@ -315,7 +333,7 @@ public final class JdbcScoreHistory implements ScoreHistory {
             Row r = rows[from + i];
             SuccessVector v = r.v();
             accounts[i] = r.account();
-            days[i] = Math.toIntExact(r.day().toEpochDay());
+            days[i] = Math.toIntExact(r.day());
             asOf[i] = r.asOf();
             scores[i] = v.score();
             labels[i] = v.band().label();
@@ -350,7 +368,7 @@ public final class JdbcScoreHistory implements ScoreHistory {
                 Row r = rows[i];
                 SuccessVector v = r.v();
                 ps.setString(1, r.account());
-                ps.setObject(2, r.day());
+                ps.setObject(2, r.date());
                 ps.setLong(3, r.asOf());
                 ps.setDouble(4, v.score());
                 ps.setString(5, v.band().label());
