@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.Validate;
+import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.event.AccountEvent;
 import org.cskit.model.event.AccountEvents;
 import org.cskit.model.event.ChampionChanged;
@@ -41,7 +42,7 @@ abstract class CompiledTrigger {
      *
      * @param day the as-of day, as an epoch day
      */
-    long situationCode(AccountColumns columns, int row, long day) {
+    long situationCode(AccountBatch columns, int row, long day) {
         return 0;
     }
 
@@ -130,7 +131,7 @@ abstract class CompiledTrigger {
                 }
 
                 @Override
-                long situationCode(AccountColumns columns, int row, long day) {
+                long situationCode(AccountBatch columns, int row, long day) {
                     return day + (long) days.number(columns, row);
                 }
 
@@ -165,7 +166,7 @@ abstract class CompiledTrigger {
                 }
 
                 @Override
-                long situationCode(AccountColumns columns, int row, long day) {
+                long situationCode(AccountBatch columns, int row, long day) {
                     return day - (long) age.number(columns, row);
                 }
 
@@ -219,7 +220,7 @@ abstract class CompiledTrigger {
                 }
 
                 @Override
-                long situationCode(AccountColumns columns, int row, long day) {
+                long situationCode(AccountBatch columns, int row, long day) {
                     return day;
                 }
 

@@ -9,11 +9,12 @@ import org.cskit.model.EngagementModel;
 import org.cskit.model.Features;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.SuccessVector;
+import org.cskit.model.columns.AccountBatch;
 import org.cskit.playbooks.spi.PlayHistory;
 
 /**
  * One account's evaluation: the account read either from a {@link PlaybookInput} (objects) or from
- * one row of {@link AccountColumns}, quick access to its parts, and the shared atoms' results.
+ * one row of {@link AccountBatch}, quick access to its parts, and the shared atoms' results.
  * Triggers, conditions and templates read the account only through this class, so that both forms
  * give the same plays and the same reasons.
  */
@@ -23,7 +24,7 @@ final class EvalContext {
     private final Features features; // null for a row
     private final SuccessVector vector; // null when not scored or for a row
     private final SuccessVector previous; // null when none or for a row
-    private final AccountColumns columns; // null for an input
+    private final AccountBatch columns; // null for an input
     private final int row;
     private LocalDate day; // computed on first use: most evaluations never need it
     private String asOfText; // likewise
@@ -42,7 +43,7 @@ final class EvalContext {
         this.row = -1;
     }
 
-    EvalContext(AccountColumns columns, int row, int atomCount) {
+    EvalContext(AccountBatch columns, int row, int atomCount) {
         this.input = null;
         this.snapshot = null;
         this.features = null;

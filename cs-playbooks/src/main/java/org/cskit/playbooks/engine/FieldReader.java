@@ -2,6 +2,7 @@ package org.cskit.playbooks.engine;
 
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Validate;
+import org.cskit.model.columns.AccountBatch;
 import org.cskit.playbooks.Fields;
 
 /** Reads one field (a built-in or a feature) from an evaluation, resolved once at compile time. */
@@ -63,7 +64,7 @@ final class FieldReader {
     }
 
     /** The numeric value of a row, or NaN when absent. */
-    double number(AccountColumns c, int row) {
+    double number(AccountBatch c, int row) {
         switch (kind) {
             case FEATURE: return c.feature(index, row);
             case SCORE: return c.score(row);

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
+import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.event.AccountEvents;
 import org.cskit.model.json.CsJson;
 import org.cskit.model.json.JsonInputException;
@@ -42,7 +43,7 @@ import org.cskit.playbooks.spi.PlayHistory;
  *
  * <p>Two paths, the same rules. {@link #evaluate(PlaybookInput)} and {@link #onEvent} take one
  * account as objects and build every play with its reason; use them per account and per event.
- * {@link #evaluate(AccountColumns, RowPlayHistory, RowSink)} takes a whole portfolio as columns,
+ * {@link #evaluate(AccountBatch, RowPlayHistory, RowSink)} takes a whole portfolio as columns,
  * evaluates each test once per 64 accounts, and builds a play only when asked ({@link #play}); use
  * it for nightly runs over millions of accounts. Each path keeps its own history.
  */
@@ -232,13 +233,13 @@ public final class PlaybookEngine {
      * @throws ValidationException if the columns follow another schema or the history belongs to
      *     another engine or has fewer rows
      */
-    public BatchResult evaluate(AccountColumns columns, RowPlayHistory history, RowSink sink) {
+    public BatchResult evaluate(AccountBatch columns, RowPlayHistory history, RowSink sink) {
         return evaluate(columns, 0, columns.size(), history, sink);
     }
 
     /**
      * Evaluates rows {@code [from, to)} of a columnar portfolio; see
-     * {@link #evaluate(AccountColumns, RowPlayHistory, RowSink)}. Calls on disjoint ranges may run in
+     * {@link #evaluate(AccountBatch, RowPlayHistory, RowSink)}. Calls on disjoint ranges may run in
      * parallel (with a thread-safe sink).
      *
      * @param columns the accounts
@@ -248,7 +249,7 @@ public final class PlaybookEngine {
      * @param sink where plays go
      * @return counts of what was done
      */
-    public BatchResult evaluate(AccountColumns columns, int from, int to, RowPlayHistory history, RowSink sink) {
+    public BatchResult evaluate(AccountBatch columns, int from, int to, RowPlayHistory history, RowSink sink) {
         check(columns, history);
         Objects.checkFromToIndex(from, to, columns.size());
         Objects.requireNonNull(sink, "sink");
@@ -264,7 +265,7 @@ public final class PlaybookEngine {
      * @param sink a thread-safe sink
      * @return counts of what was done, added up
      */
-    public BatchResult evaluateParallel(AccountColumns columns, RowPlayHistory history, RowSink sink) {
+    public BatchResult evaluateParallel(AccountBatch columns, RowPlayHistory history, RowSink sink) {
         check(columns, history);
         Objects.requireNonNull(sink, "sink");
         int slice = 16 * RowProgram.CHUNK;
@@ -284,7 +285,7 @@ public final class PlaybookEngine {
      * @param playbook the playbook's index in {@link #playbooks()}
      * @return the play
      */
-    public Play play(AccountColumns columns, int row, int playbook) {
+    public Play play(AccountBatch columns, int row, int playbook) {
         checkSchema(columns);
         Objects.checkIndex(row, columns.size());
         Objects.checkIndex(playbook, compiled.length);
@@ -300,14 +301,14 @@ public final class PlaybookEngine {
         return p.index;
     }
 
-    private void checkSchema(AccountColumns columns) {
+    private void checkSchema(AccountBatch columns) {
         if (!columns.schema().equals(schema)) {
             throw Validate.invalid("columns.schema", "the columns follow " + columns.schema() + ", but the playbooks were compiled for "
                     + schema);
         }
     }
 
-    private void check(AccountColumns columns, RowPlayHistory history) {
+    private void check(AccountBatch columns, RowPlayHistory history) {
         checkSchema(columns);
         if (history.engine != this) {
             throw Validate.invalid("history", "the row history was made by another engine; use this engine's newRowHistory");

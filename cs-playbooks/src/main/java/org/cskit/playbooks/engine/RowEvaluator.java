@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cskit.model.Validate;
+import org.cskit.model.columns.AccountBatch;
 
 /**
  * The columnar evaluation of a range of rows: the same steps as the object path, in the same order
@@ -58,7 +59,7 @@ final class RowEvaluator {
         }
     }
 
-    BatchResult evaluate(AccountColumns columns, int from, int to, RowPlayHistory history, RowSink sink) {
+    BatchResult evaluate(AccountBatch columns, int from, int to, RowPlayHistory history, RowSink sink) {
         Instant asOf = columns.asOf();
         long now;
         try {

@@ -1,9 +1,11 @@
 package org.cskit.playbooks.engine;
 
+import org.cskit.model.columns.AccountBatch;
+
 /**
  * Receives what a columnar evaluation does, by row and playbook index (the position in
  * {@link PlaybookEngine#playbooks()}), without building a {@link org.cskit.playbooks.Play} for each:
- * call {@link PlaybookEngine#play(AccountColumns, int, int)} for the full play (actions, reason,
+ * call {@link PlaybookEngine#play(AccountBatch, int, int)} for the full play (actions, reason,
  * idempotency key) of those you carry out. Delivery is at-least-once, as with
  * {@link org.cskit.playbooks.spi.ActionSink}: if {@link #created} throws, the play is not recorded,
  * and the next evaluation tries it again. Must be thread-safe when rows are evaluated in parallel.

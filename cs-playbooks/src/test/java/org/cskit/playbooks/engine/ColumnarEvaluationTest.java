@@ -1,8 +1,5 @@
 package org.cskit.playbooks.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -25,6 +22,10 @@ import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.ValidationException;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumn;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.Action;
 import org.cskit.playbooks.Audience;
 import org.cskit.playbooks.Condition;
@@ -39,6 +40,8 @@ import org.cskit.playbooks.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The columnar path against the object path: the same random portfolio, evaluated over several
@@ -145,14 +148,39 @@ class ColumnarEvaluationTest {
             }
         }
 
-        AccountColumns columns() {
-            AccountColumns.Builder b = AccountColumns.builder(SCHEMA, ACCOUNTS).asOf(at).accountIds(ColumnarEvaluationTest::id)
-                    .segments(SEGMENTS, segment).stages(stage).bands(BANDS).vector(score, band, direction)
-                    .previousVector(previousScore, previousBand, previousDirection).velocity(velocity()).coverage(coverage());
-            for (int f = 0; f < SCHEMA.size(); f++) {
-                b.feature(SCHEMA.names().get(f), features[f]);
+        AccountBatch columns() {
+            return columns(false);
+        }
+
+        /**
+         * The round as a batch; {@code typed}: whole-number features held as {@code int} (even
+         * features) and {@code float} (odd ones) columns instead of {@code double}.
+         */
+        AccountBatch columns(boolean typed) {
+            FeatureColumns.Builder f = FeatureColumns.builder(SCHEMA, ACCOUNTS);
+            for (int k = 0; k < SCHEMA.size(); k++) {
+                String name = SCHEMA.names().get(k);
+                boolean whole = java.util.Arrays.stream(features[k]).allMatch(v -> Double.isNaN(v) || v == Math.rint(v));
+                if (typed && whole && k % 2 == 0) {
+                    f.feature(name, java.util.Arrays.stream(features[k])
+                            .mapToInt(v -> Double.isNaN(v) ? FeatureColumn.MISSING_INT : (int) v).toArray());
+                } else if (typed && whole) {
+                    float[] floats = new float[ACCOUNTS];
+                    for (int i = 0; i < ACCOUNTS; i++) {
+                        floats[i] = (float) features[k][i];
+                    }
+                    f.feature(name, floats);
+                } else {
+                    f.feature(name, features[k]);
+                }
             }
-            return b.build();
+            return AccountBatch.builder(f.build()).asOf(at).accountIds(ColumnarEvaluationTest::id)
+                    .segments(SEGMENTS, segment).stages(stage)
+                    .vectors(VectorColumns.builder(ACCOUNTS).bands(BANDS).scores(score).bandCodes(band).directionCodes(direction)
+                            .velocities(velocity()).coverages(coverage()).build())
+                    .previousVectors(VectorColumns.builder(ACCOUNTS).bands(BANDS).scores(previousScore).bandCodes(previousBand)
+                            .directionCodes(previousDirection).build())
+                    .build();
         }
 
         /** The vectors' velocity: 0 where scored, as {@link #vector} builds them. */
@@ -229,7 +257,7 @@ class ColumnarEvaluationTest {
         long suppressedTotal = 0;
         for (int day : ROUND_DAYS) {
             Round round = new Round(day, random);
-            AccountColumns columns = round.columns();
+            AccountBatch columns = round.columns();
             Set<String> expectedCreated = new TreeSet<>();
             Set<String> expectedClosed = new TreeSet<>();
             List<Play> expectedPlays = new ArrayList<>();
@@ -276,10 +304,31 @@ class ColumnarEvaluationTest {
     }
 
     @Test
+    void intAndFloatFeatureColumns_makeTheSamePlaysAsDoubleColumns() {
+        List<Playbook> playbooks = playbooks();
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        RowPlayHistory doubles = engine.newRowHistory(ACCOUNTS);
+        RowPlayHistory typed = engine.newRowHistory(ACCOUNTS);
+        SplittableRandom random = new SplittableRandom(13);
+        for (int day : ROUND_DAYS) {
+            Round round = new Round(day, random);
+            AccountBatch plain = round.columns(false);
+            AccountBatch mixed = round.columns(true);
+            assertThat(java.util.stream.IntStream.range(0, SCHEMA.size()).mapToObj(k -> mixed.features().column(k).type()))
+                    .contains(FeatureColumn.Type.INT, FeatureColumn.Type.FLOAT, FeatureColumn.Type.DOUBLE);
+            List<Play> expected = new ArrayList<>();
+            engine.evaluate(plain, doubles, (row, p) -> expected.add(engine.play(plain, row, p)));
+            List<Play> actual = new ArrayList<>();
+            engine.evaluate(mixed, typed, (row, p) -> actual.add(engine.play(mixed, row, p)));
+            assertThat(actual).as("plays on day %d", day).isNotEmpty().containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void parallelEvaluation_makesTheSamePlaysAsSequential() {
         List<Playbook> playbooks = playbooks();
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
-        AccountColumns columns = new Round(0, new SplittableRandom(3)).columns();
+        AccountBatch columns = new Round(0, new SplittableRandom(3)).columns();
         Set<Long> sequential = new TreeSet<>();
         engine.evaluate(columns, engine.newRowHistory(ACCOUNTS), (row, p) -> sequential.add((long) row * 64 + p));
         Set<Long> parallel = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -291,13 +340,13 @@ class ColumnarEvaluationTest {
     @Test
     void slices_areViewsWithTheirOwnRowNumbers() {
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
-        AccountColumns columns = new Round(0, new SplittableRandom(11)).columns();
+        AccountBatch columns = new Round(0, new SplittableRandom(11)).columns();
         Set<Long> whole = new TreeSet<>();
         engine.evaluate(columns, engine.newRowHistory(ACCOUNTS), (row, p) -> whole.add((long) row * 64 + p));
         Set<Long> sliced = new TreeSet<>();
         for (int from = 0; from < ACCOUNTS; from += 150) {
             int base = from;
-            AccountColumns slice = columns.slice(from, Math.min(ACCOUNTS, from + 150));
+            AccountBatch slice = columns.slice(from, Math.min(ACCOUNTS, from + 150));
             engine.evaluate(slice, engine.newRowHistory(slice.size()), (row, p) -> {
                 sliced.add((long) (base + row) * 64 + p);
                 assertThat(engine.play(slice, row, p)).isEqualTo(engine.play(columns, base + row, p));
@@ -311,7 +360,7 @@ class ColumnarEvaluationTest {
     void sinkFailure_isReportedNotRecorded_andRetriedNextTime() {
         List<Playbook> playbooks = playbooks();
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
-        AccountColumns columns = new Round(0, new SplittableRandom(5)).columns();
+        AccountBatch columns = new Round(0, new SplittableRandom(5)).columns();
         RowPlayHistory history = engine.newRowHistory(ACCOUNTS);
         BatchResult failing = engine.evaluate(columns, history, (row, p) -> {
             throw new IllegalStateException("CRM down");
@@ -329,7 +378,7 @@ class ColumnarEvaluationTest {
     void history_answersWhatWasPlayed() {
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
         Round round = new Round(0, new SplittableRandom(9));
-        AccountColumns columns = round.columns();
+        AccountBatch columns = round.columns();
         RowPlayHistory history = engine.newRowHistory(ACCOUNTS);
         List<int[]> made = new ArrayList<>();
         engine.evaluate(columns, history, (row, p) -> made.add(new int[] {row, p}));
@@ -345,31 +394,20 @@ class ColumnarEvaluationTest {
 
     @Test
     void badColumns_areRejectedNamingColumnRowAndValue() {
-        double[] two = {1, 2};
-        assertThatThrownBy(() -> base(3).feature("logins", two).build()).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("'logins' has 2 values for 3 rows");
-        assertThatThrownBy(() -> base(2).feature("unknown", two)).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("unknown feature 'unknown'");
-        assertThatThrownBy(() -> base(2).feature("logins", new double[] {1, Double.POSITIVE_INFINITY}).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("row 1");
-        assertThatThrownBy(() -> base(2).bands(BANDS).vector(new double[] {50, 60}, new byte[] {1, 3}, new byte[] {0, 0}).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("band code 3 in row 1 is outside -1..2");
-        assertThatThrownBy(() -> base(2).bands(BANDS).vector(new double[] {50, Double.NaN}, new byte[] {1, 1}, new byte[] {0, 0})
-                .build()).isInstanceOf(ValidationException.class).hasMessageContaining("row 1 has score NaN, band code 1");
-        assertThatThrownBy(() -> AccountColumns.builder(SCHEMA, 2).asOf(T0).accountIds(ColumnarEvaluationTest::id)
-                .segments(SEGMENTS, null).stage(LifecycleStage.ADOPTION).build()).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("3 segments but no codes");
+        assertThatThrownBy(() -> AccountBatch.builder(FeatureColumns.builder(SCHEMA, 2).build()).asOf(T0)
+                .accountIds(ColumnarEvaluationTest::id).segments(SEGMENTS, null).stage(LifecycleStage.ADOPTION).build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("3 segments but no codes");
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
         PlaybookEngine other = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
-        AccountColumns columns = base(2).build();
+        AccountBatch columns = base(2).build();
         assertThatThrownBy(() -> engine.evaluate(columns, other.newRowHistory(2), (r, p) -> { }))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("another engine");
         assertThatThrownBy(() -> engine.evaluate(columns, engine.newRowHistory(1), (r, p) -> { }))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("1 rows, but the columns have 2");
     }
 
-    private static AccountColumns.Builder base(int size) {
-        return AccountColumns.builder(SCHEMA, size).asOf(T0).accountIds(ColumnarEvaluationTest::id)
+    private static AccountBatch.Builder base(int size) {
+        return AccountBatch.builder(FeatureColumns.builder(SCHEMA, size).build()).asOf(T0).accountIds(ColumnarEvaluationTest::id)
                 .segments(List.of(SEGMENTS.get(0)), null).stage(LifecycleStage.ADOPTION);
     }
 }
