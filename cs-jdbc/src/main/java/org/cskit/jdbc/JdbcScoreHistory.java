@@ -23,6 +23,7 @@ import org.cskit.model.ScorePoint;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.ValidationException;
+import org.cskit.model.columns.ScoreHistoryColumns;
 import org.cskit.scoring.spi.ScoreHistory;
 
 /**
@@ -134,6 +135,38 @@ public final class JdbcScoreHistory implements ScoreHistory {
             }
             return null;
         });
+    }
+
+    /** One pass over the rows of each run's day, matched to rows by account id. */
+    @Override
+    public ScoreHistoryColumns scoreColumns(List<AccountId> accounts, List<Instant> runs) {
+        java.util.Map<String, Integer> rowOf = new java.util.HashMap<>(accounts.size() * 2);
+        for (int r = 0; r < accounts.size(); r++) {
+            rowOf.put(accounts.get(r).value(), r);
+        }
+        ScoreHistoryColumns.Builder columns = ScoreHistoryColumns.builder(accounts.size());
+        for (Instant run : runs) {
+            LocalDate day = LocalDate.ofInstant(run, java.time.ZoneOffset.UTC);
+            double[] scores = new double[accounts.size()];
+            java.util.Arrays.fill(scores, Double.NaN);
+            Sql.inTransaction(db.dataSource(), "reading the scores of " + day + " from " + table, c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT account_id, score FROM " + table + " WHERE score_day = ?")) {
+                    ps.setFetchSize(CHUNK);
+                    ps.setObject(1, day);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Integer row = rowOf.get(rs.getString(1));
+                            if (row != null) {
+                                scores[row] = rs.getDouble(2);
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+            columns.point(run, scores);
+        }
+        return columns.build();
     }
 
     /** A microsecond bound such that {@code micros >= bound} exactly when {@code instant >= t}. */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.cskit.model.AccountId;
 import org.cskit.model.ScorePoint;
 import org.cskit.model.SuccessVector;
+import org.cskit.model.columns.ScoreHistoryColumns;
 
 /**
  * Where a host keeps the vectors it scored, one per account and UTC day, so that the next run
@@ -90,6 +91,31 @@ public interface ScoreHistory {
      * @param action what to do with each vector
      */
     void forEachOn(LocalDate day, Consumer<SuccessVector> action);
+
+    /**
+     * Earlier runs' scores of many accounts as columns, for the nightly run's direction and
+     * velocity: point {@code p} is {@code runs.get(p)}, and row {@code r} holds the score of the
+     * vector stored for {@code accounts.get(r)} on that run's UTC day (the latest of that day), or
+     * NaN where there is none. The default reads {@link #vectorOn} once per account and run; a
+     * store should read each day in one pass.
+     *
+     * @param accounts the accounts, one per row
+     * @param runs the runs' times, in strictly increasing order
+     * @return the history columns
+     * @throws org.cskit.model.ValidationException if the runs are not in strictly increasing order
+     */
+    default ScoreHistoryColumns scoreColumns(List<AccountId> accounts, List<Instant> runs) {
+        ScoreHistoryColumns.Builder columns = ScoreHistoryColumns.builder(accounts.size());
+        for (Instant run : runs) {
+            LocalDate day = LocalDate.ofInstant(run, ZoneOffset.UTC);
+            double[] scores = new double[accounts.size()];
+            for (int r = 0; r < scores.length; r++) {
+                scores[r] = vectorOn(accounts.get(r), day).map(SuccessVector::score).orElse(Double.NaN);
+            }
+            columns.point(run, scores);
+        }
+        return columns.build();
+    }
 
     /**
      * The UTC day a vector belongs to.

@@ -208,6 +208,32 @@ public abstract class ScoreHistoryContract {
         assertThat(restored).isEqualTo(saved);
     }
 
+    /** Earlier runs come back as columns, NaN where an account had no vector that day. */
+    @Test
+    public void scoreColumns_readsEachRunsDayForEachAccount() {
+        List<AccountId> accounts = List.of(AccountId.of("c0"), AccountId.of("c1"), AccountId.of("c2"), AccountId.of("never"));
+        List<Instant> runs = List.of(T0, T0.plus(DAY), T0.plus(DAY.multipliedBy(7)));
+        List<SuccessVector> saved = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            for (int p = 0; p < runs.size(); p++) {
+                if (r != 1 || p != 1) {
+                    saved.add(simple(accounts.get(r), runs.get(p), 10 * r + p));
+                }
+            }
+        }
+        saved.add(simple(AccountId.of("not-asked"), T0, 99));
+        history.save(saved);
+
+        var columns = history.scoreColumns(accounts, runs);
+
+        assertThat(columns.rows()).isEqualTo(4);
+        assertThat(columns.points()).isEqualTo(3);
+        assertThat(columns.time(2)).isEqualTo(runs.get(2));
+        assertThat(columns.scores(0)).containsExactly(0, 10, 20, Double.NaN);
+        assertThat(columns.scores(1)).containsExactly(1, Double.NaN, 21, Double.NaN);
+        assertThat(columns.scores(2)).containsExactly(2, 12, 22, Double.NaN);
+    }
+
     /** Explanations on restored vectors are those on the originals. */
     @Test
     public void restoredVectors_explainTheSameChange() {
