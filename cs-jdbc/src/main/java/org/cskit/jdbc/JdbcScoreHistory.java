@@ -33,7 +33,8 @@ import org.cskit.scoring.spi.ScoreHistory;
  * call takes a connection of its own from the data source and gives it back.
  *
  * <p>{@link #save(Collection)} stores a batch in one transaction: on PostgreSQL with pgjdbc as a
- * binary {@code COPY} into a temporary table of the session and one {@code INSERT ... SELECT ...
+ * binary {@code COPY} into the table when none of its rows is there yet, else (after rolling that
+ * back to a savepoint) into a temporary table of the session and one {@code INSERT ... SELECT ...
  * ON CONFLICT} from it (with another driver, one {@code INSERT ... SELECT FROM unnest(...)} per
  * 10,000 rows), on H2 as JDBC batches of {@code MERGE}. Rows are written in account and day order, so two batches that overlap cannot
  * deadlock. {@link #forEachOn} streams a day with a fetch size of 10,000 rows.
@@ -311,15 +312,34 @@ public final class JdbcScoreHistory implements ScoreHistory {
     }
 
     /**
-     * PostgreSQL with pgjdbc: binary COPY into a temporary table of this session (emptied at
-     * commit or rollback), then one upsert from it.
+     * PostgreSQL with pgjdbc: binary COPY straight into the table when none of the rows is there
+     * yet (the first save of a night), else, after rolling that back to a savepoint, binary COPY
+     * into a temporary table of this session (emptied at commit or rollback) and one upsert from it.
      */
     private int copyPostgres(Connection c, Row[] rows) throws SQLException {
+        java.sql.Savepoint before = c.setSavepoint();
+        try {
+            copy(c, table, rows);
+            c.releaseSavepoint(before);
+            return rows.length;
+        } catch (SQLException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(before);
+        }
         String stage = db.table("score_stage");
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " + table + ") ON COMMIT DELETE ROWS");
         }
-        PgCopy copy = PgCopy.start(c, "COPY " + stage + " (account_id, score_day, as_of_us, score, band_label, band_rank, "
+        copy(c, stage, rows);
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate(upsertFromStage.replace("{stage}", stage));
+        }
+    }
+
+    private static void copy(Connection c, String into, Row[] rows) throws SQLException {
+        PgCopy copy = PgCopy.start(c, "COPY " + into + " (account_id, score_day, as_of_us, score, band_label, band_rank, "
                 + "direction, velocity, coverage, scorecard_id, scorecard_version, detail) FROM STDIN (FORMAT binary)");
         try {
             for (Row r : rows) {
@@ -342,9 +362,6 @@ public final class JdbcScoreHistory implements ScoreHistory {
         } catch (SQLException | RuntimeException e) {
             copy.cancel();
             throw e;
-        }
-        try (Statement s = c.createStatement()) {
-            return s.executeUpdate(upsertFromStage.replace("{stage}", stage));
         }
     }
 
