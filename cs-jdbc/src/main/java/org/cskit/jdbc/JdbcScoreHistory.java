@@ -24,6 +24,7 @@ import org.cskit.model.ScorecardId;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.ValidationException;
 import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.scoring.spi.ScoreHistory;
 
 /**
@@ -138,13 +139,65 @@ public final class JdbcScoreHistory implements ScoreHistory {
         });
     }
 
-    /** One pass over the rows of each run's day, matched to rows by account id. */
+    /** One pass over the day's rows, matched to rows by account id; the detail is not read. */
     @Override
-    public ScoreHistoryColumns scoreColumns(List<AccountId> accounts, List<Instant> runs) {
+    public VectorColumns vectorColumns(List<AccountId> accounts, LocalDate day, List<String> bandLabels) {
+        java.util.Map<String, Integer> rowOf = rowsOf(accounts);
+        int n = accounts.size();
+        double[] scores = new double[n];
+        byte[] bands = new byte[n];
+        byte[] directions = new byte[n];
+        double[] velocities = new double[n];
+        double[] coverages = new double[n];
+        java.util.Arrays.fill(scores, Double.NaN);
+        java.util.Arrays.fill(bands, (byte) -1);
+        java.util.Arrays.fill(directions, (byte) -1);
+        java.util.Arrays.fill(velocities, Double.NaN);
+        java.util.Arrays.fill(coverages, Double.NaN);
+        Sql.inTransaction(db.dataSource(), "reading the vectors of " + day + " from " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id, score, band_label, direction, velocity, coverage FROM "
+                    + table + " WHERE score_day = ?")) {
+                ps.setFetchSize(CHUNK);
+                ps.setObject(1, day);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String lastLabel = null;
+                    byte lastCode = -1;
+                    while (rs.next()) {
+                        Integer row = rowOf.get(rs.getString(1));
+                        if (row == null) {
+                            continue;
+                        }
+                        String label = rs.getString(3);
+                        if (!label.equals(lastLabel)) {
+                            lastCode = ScoreHistory.bandCode(bandLabels, label, accounts.get(row));
+                            lastLabel = label;
+                        }
+                        scores[row] = rs.getDouble(2);
+                        bands[row] = lastCode;
+                        directions[row] = (byte) Direction.valueOf(rs.getString(4)).ordinal();
+                        velocities[row] = rs.getDouble(5);
+                        coverages[row] = rs.getDouble(6);
+                    }
+                }
+            }
+            return null;
+        });
+        return VectorColumns.builder(n).bands(bandLabels).scores(scores).bandCodes(bands).directionCodes(directions)
+                .velocities(velocities).coverages(coverages).build();
+    }
+
+    private static java.util.Map<String, Integer> rowsOf(List<AccountId> accounts) {
         java.util.Map<String, Integer> rowOf = new java.util.HashMap<>(accounts.size() * 2);
         for (int r = 0; r < accounts.size(); r++) {
             rowOf.put(accounts.get(r).value(), r);
         }
+        return rowOf;
+    }
+
+    /** One pass over the rows of each run's day, matched to rows by account id. */
+    @Override
+    public ScoreHistoryColumns scoreColumns(List<AccountId> accounts, List<Instant> runs) {
+        java.util.Map<String, Integer> rowOf = rowsOf(accounts);
         ScoreHistoryColumns.Builder columns = ScoreHistoryColumns.builder(accounts.size());
         for (Instant run : runs) {
             LocalDate day = LocalDate.ofInstant(run, java.time.ZoneOffset.UTC);

@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 import org.cskit.model.AccountId;
 import org.cskit.model.ScorePoint;
 import org.cskit.model.SuccessVector;
+import org.cskit.model.ValidationException;
 import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.VectorColumns;
 
 /**
  * Where a host keeps the vectors it scored, one per account and UTC day, so that the next run
@@ -115,6 +117,57 @@ public interface ScoreHistory {
             columns.point(run, scores);
         }
         return columns.build();
+    }
+
+    /**
+     * A day's vectors of many accounts as columns, without their explanations: the previous
+     * vectors a nightly run reads for band hysteresis and transitions. Row {@code r} holds the
+     * vector stored for {@code accounts.get(r)} on the day, or is unscored (NaN, -1, -1) where
+     * there is none. An explanation is then read for the rows that need one with
+     * {@link #vectorOn}. The default reads {@link #vectorOn} once per account; a store should
+     * read the day in one pass.
+     *
+     * @param accounts the accounts, one per row
+     * @param day the UTC day
+     * @param bandLabels the labels band codes index
+     * @return the vector columns
+     * @throws org.cskit.model.ValidationException if a stored band is not among the labels
+     */
+    default VectorColumns vectorColumns(List<AccountId> accounts, LocalDate day, List<String> bandLabels) {
+        VectorColumns.Builder columns = VectorColumns.builder(accounts.size()).bands(bandLabels);
+        double[] scores = new double[accounts.size()];
+        byte[] bands = new byte[accounts.size()];
+        byte[] directions = new byte[accounts.size()];
+        double[] velocities = new double[accounts.size()];
+        double[] coverages = new double[accounts.size()];
+        for (int r = 0; r < scores.length; r++) {
+            Optional<SuccessVector> v = vectorOn(accounts.get(r), day);
+            scores[r] = v.map(SuccessVector::score).orElse(Double.NaN);
+            bands[r] = v.isPresent() ? bandCode(bandLabels, v.get().band().label(), accounts.get(r)) : -1;
+            directions[r] = v.isPresent() ? (byte) v.get().direction().ordinal() : -1;
+            velocities[r] = v.map(SuccessVector::velocity).orElse(Double.NaN);
+            coverages[r] = v.map(SuccessVector::coverage).orElse(Double.NaN);
+        }
+        return columns.scores(scores).bandCodes(bands).directionCodes(directions).velocities(velocities)
+                .coverages(coverages).build();
+    }
+
+    /**
+     * The code of a stored band among the labels a run uses.
+     *
+     * @param bandLabels the labels
+     * @param label the stored label
+     * @param account the account, for the message
+     * @return the label's index
+     * @throws org.cskit.model.ValidationException if the label is not among them
+     */
+    static byte bandCode(List<String> bandLabels, String label, AccountId account) {
+        int code = bandLabels.indexOf(label);
+        if (code < 0) {
+            throw new ValidationException("bandLabels", "account '" + account + "' has a stored band '" + label
+                    + "', which is not among the bands " + bandLabels);
+        }
+        return (byte) code;
     }
 
     /**

@@ -234,6 +234,26 @@ public abstract class ScoreHistoryContract {
         assertThat(columns.scores(2)).containsExactly(2, 12, 22, Double.NaN);
     }
 
+    /** A day's vectors come back as columns, unscored where an account had none. */
+    @Test
+    public void vectorColumns_readTheDaysVectorsWithoutExplanations() {
+        SuccessVector a = full(AccountId.of("v0"), T0, 35.5);
+        SuccessVector b = simple(AccountId.of("v1"), T0.plusSeconds(5), 80);
+        history.save(List.of(a, b, simple(AccountId.of("v0"), T0.plus(DAY), 90)));
+
+        var columns = history.vectorColumns(List.of(AccountId.of("v1"), AccountId.of("absent"), AccountId.of("v0")), day(T0),
+                List.of("red", "yellow", "green"));
+
+        assertThat(columns.scores()).containsExactly(80, Double.NaN, 35.5);
+        assertThat(columns.bandCodes()).containsExactly(2, -1, 0);
+        assertThat(columns.directionCodes()).containsExactly(Direction.FLAT.ordinal(), -1, Direction.DECLINING.ordinal());
+        assertThat(columns.velocities()).containsExactly(0, Double.NaN, a.velocity());
+        assertThat(columns.coverages()).containsExactly(1, Double.NaN, a.coverage());
+        assertThatThrownBy(() -> history.vectorColumns(List.of(AccountId.of("v1")), day(T0), List.of("red", "amber")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("account 'v1' has a stored band 'green', which is not among the bands [red, amber]");
+    }
+
     /** Explanations on restored vectors are those on the originals. */
     @Test
     public void restoredVectors_explainTheSameChange() {
