@@ -32,6 +32,7 @@ import org.cskit.model.Direction;
 import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.SuccessVector;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.Action;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Priority;
@@ -45,7 +46,8 @@ import org.cskit.scoring.spi.ScoreHistory;
  *
  * <ol>
  *   <li>score history: save the vectors of N accounts (6 contributions each) in slices of 10,000,
- *       one transaction per slice, then restore the day with {@code forEachOn}; the same on
+ *       one transaction per slice, then restore the day with {@code forEachOn} (whole vectors)
+ *       and with {@code vectorColumns} (the columns a nightly run reads); the same on
  *       {@link InMemoryScoreHistory};
  *   <li>play outbox, event path: T threads each enqueue one play per transaction (a durable
  *       commit each) for S seconds while a relay delivers them to a no-op sink; throughput and
@@ -103,6 +105,16 @@ public final class JdbcStoresBenchmark {
             restored[1] += v.contributions().size();
         });
         long restoreNanos = System.nanoTime() - t0;
+        List<AccountId> ids = new ArrayList<>(accounts);
+        for (int i = 0; i < accounts; i++) {
+            ids.add(AccountId.of(String.format("acct-%07d", i)));
+        }
+        t0 = System.nanoTime();
+        VectorColumns columns = history.vectorColumns(ids, LocalDate.ofInstant(AS_OF, ZoneOffset.UTC), List.of("red", "yellow", "green"));
+        long columnsNanos = System.nanoTime() - t0;
+        long scored = java.util.Arrays.stream(columns.scores()).filter(x -> !Double.isNaN(x)).count();
+        out.printf("score history %-10s restore as VectorColumns (no explanations) %,d of %,d rows scored: %6.2f s%n", name, scored,
+                accounts, columnsNanos / 1e9);
         out.printf("score history %-10s save %,d vectors: %6.2f s (%,.0f/s)   restore %,d vectors (%,d contributions): %6.2f s (%,.0f/s)%n",
                 name, stored, saveNanos / 1e9, stored / (saveNanos / 1e9), restored[0], restored[1], restoreNanos / 1e9,
                 restored[0] / (restoreNanos / 1e9));
