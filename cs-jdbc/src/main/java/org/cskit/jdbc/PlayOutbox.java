@@ -259,7 +259,8 @@ public final class PlayOutbox {
     /**
      * Starts a relay: a daemon thread that calls {@link #deliverDue} until closed, at once again
      * while it finds full batches, after {@link OutboxOptions#pollInterval()} otherwise. A database
-     * error is logged and retried after the poll interval.
+     * error (any runtime exception) is logged at WARN and retried after the poll interval; an
+     * {@link Error} from the consumer ends the relay after its batch is marked.
      *
      * @param consumer the host's sink
      * @return the relay; close it to stop it
@@ -522,8 +523,8 @@ public final class PlayOutbox {
                     if (n > 0 && n >= options.batchSize() / 2) {
                         wait = 0;
                     }
-                } catch (JdbcStoreException e) {
-                    LOG.warn("outbox relay {}: {}; retrying in {}", options.instanceName(), e.getMessage(), options.pollInterval());
+                } catch (RuntimeException e) {
+                    LOG.warn("outbox relay {}: {}; retrying in {}", options.instanceName(), e.toString(), options.pollInterval());
                 }
                 try {
                     if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {

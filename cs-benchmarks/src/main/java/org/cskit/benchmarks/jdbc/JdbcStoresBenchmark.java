@@ -45,8 +45,8 @@ import org.cskit.scoring.spi.ScoreHistory;
  * ships) started by the benchmark itself, beside the in-memory equivalents in the same run:
  *
  * <ol>
- *   <li>score history: save the vectors of N accounts (6 contributions each) in slices of 10,000,
- *       one transaction per slice, then restore the day with {@code forEachOn} (whole vectors)
+ *   <li>score history: save the vectors of N accounts (6 contributions each, made before the
+ *       clock starts) in slices of 10,000, one transaction per slice, W slices at a time, then restore the day with {@code forEachOn} (whole vectors)
  *       and with {@code vectorColumns} (the columns a nightly run reads); the same on
  *       {@link InMemoryScoreHistory};
  *   <li>play outbox, event path: T threads each enqueue one play per transaction (a durable
@@ -57,10 +57,10 @@ import org.cskit.scoring.spi.ScoreHistory;
  * <pre>
  * mvn -B -q -pl cs-benchmarks -am package -DskipTests
  * java -Xmx4g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.jdbc.JdbcStoresBenchmark \
- *     [--accounts 1000000] [--threads 32] [--seconds 20]
+ *     [--accounts 1000000] [--writers 2] [--threads 64] [--seconds 20]
  * </pre>
  *
- * Generating the vectors is not timed: each slice is made before its save starts.
+ * Generating the vectors is not timed: all are made before the first save.
  */
 public final class JdbcStoresBenchmark {
     private static final Instant AS_OF = Instant.parse("2026-05-01T02:00:00Z");
@@ -71,9 +71,11 @@ public final class JdbcStoresBenchmark {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         int accounts = intArg(args, "--accounts", 1_000_000);
-        int threads = intArg(args, "--threads", 32);
+        int threads = intArg(args, "--threads", 64);
         int seconds = intArg(args, "--seconds", 20);
-        out.printf("JdbcStoresBenchmark: %,d accounts, %d threads, %d s; %d cores, max heap %d MB%n", accounts, threads, seconds,
+        int writers = intArg(args, "--writers", 2);
+        out.printf("JdbcStoresBenchmark: %,d accounts, %d writers, %d threads, %d s; %d cores, max heap %d MB%n", accounts, writers,
+                threads, seconds,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         try (PostgresServer server = PostgresServer.start(true)) {
             HikariConfig config = new HikariConfig();
@@ -82,22 +84,32 @@ public final class JdbcStoresBenchmark {
             try (HikariDataSource pool = new HikariDataSource(config)) {
                 CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
                 db.migrate();
-                scoreHistory(out, "in-memory", InMemoryScoreHistory.create(), accounts);
-                scoreHistory(out, "postgresql", db.scoreHistory(), accounts);
+                List<List<SuccessVector>> slices = new ArrayList<>();
+                for (int from = 0; from < accounts; from += SLICE) {
+                    slices.add(slice(from, Math.min(accounts, from + SLICE)));
+                }
+                scoreHistory(out, "in-memory", InMemoryScoreHistory.create(), slices, accounts, writers);
+                scoreHistory(out, "postgresql", db.scoreHistory(), slices, accounts, writers);
+                slices = null;
                 outbox(out, db, threads, seconds);
             }
         }
     }
 
-    private static void scoreHistory(PrintStream out, String name, ScoreHistory history, int accounts) {
-        long saveNanos = 0;
-        int stored = 0;
-        for (int from = 0; from < accounts; from += SLICE) {
-            List<SuccessVector> slice = slice(from, Math.min(accounts, from + SLICE));
-            long t0 = System.nanoTime();
-            stored += history.save(slice);
-            saveNanos += System.nanoTime() - t0;
+    private static void scoreHistory(PrintStream out, String name, ScoreHistory history, List<List<SuccessVector>> slices,
+            int accounts, int writers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> saved = new ArrayList<>();
+        long start = System.nanoTime();
+        for (List<SuccessVector> slice : slices) {
+            saved.add(pool.submit(() -> history.save(slice)));
         }
+        int stored = 0;
+        for (Future<Integer> f : saved) {
+            stored += f.get();
+        }
+        long saveNanos = System.nanoTime() - start;
+        pool.shutdown();
         long[] restored = {0, 0};
         long t0 = System.nanoTime();
         history.forEachOn(LocalDate.ofInstant(AS_OF, ZoneOffset.UTC), v -> {
@@ -115,8 +127,8 @@ public final class JdbcStoresBenchmark {
         long scored = java.util.Arrays.stream(columns.scores()).filter(x -> !Double.isNaN(x)).count();
         out.printf("score history %-10s restore as VectorColumns (no explanations) %,d of %,d rows scored: %6.2f s%n", name, scored,
                 accounts, columnsNanos / 1e9);
-        out.printf("score history %-10s save %,d vectors: %6.2f s (%,.0f/s)   restore %,d vectors (%,d contributions): %6.2f s (%,.0f/s)%n",
-                name, stored, saveNanos / 1e9, stored / (saveNanos / 1e9), restored[0], restored[1], restoreNanos / 1e9,
+        out.printf("score history %-10s save %,d vectors (%d writers): %6.2f s (%,.0f/s)   restore %,d vectors (%,d contributions): %6.2f s (%,.0f/s)%n",
+                name, stored, writers, saveNanos / 1e9, stored / (saveNanos / 1e9), restored[0], restored[1], restoreNanos / 1e9,
                 restored[0] / (restoreNanos / 1e9));
     }
 
