@@ -114,6 +114,27 @@ class CsJdbcTest {
     }
 
     @Test
+    void h2File_closedAndOpenedAgain_keepsVectorsAndPendingPlays() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("cskit-h2-reopen-").resolve("db");
+        SuccessVector v = TestVectors.vector(AccountId.of("acme"), T0, 42, TestVectors.YELLOW, Direction.DECLINING);
+        var play = org.cskit.testkit.TestPlays.play();
+        try (var first = Databases.h2Pool(file)) {
+            CsJdbc db = CsJdbc.builder().dataSource(first).build();
+            db.migrate();
+            db.scoreHistory().save(v);
+            db.playOutbox(OutboxOptions.defaults()).enqueue(List.of(play));
+        }
+        try (var second = Databases.h2Pool(file)) {
+            CsJdbc db = CsJdbc.builder().dataSource(second).build();
+            List<org.cskit.playbooks.Play> delivered = new ArrayList<>();
+
+            assertThat(db.scoreHistory().vectorOn(AccountId.of("acme"), LocalDate.of(2026, 5, 1))).contains(v);
+            assertThat(db.playOutbox(OutboxOptions.defaults()).deliverDue(delivered::add)).isEqualTo(1);
+            assertThat(delivered).containsExactly(play);
+        }
+    }
+
+    @Test
     void save_asOfBelowAMicrosecond_throwsNamingTheVector() {
         JdbcScoreHistory history = Databases.fresh(Databases.h2()).scoreHistory();
         SuccessVector ok = TestVectors.vector(AccountId.of("a"), T0, 50, TestVectors.YELLOW, Direction.FLAT);

@@ -80,7 +80,7 @@ public final class JdbcStoresBenchmark {
         try (PostgresServer server = PostgresServer.start(true)) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(server.url("postgres"));
-            config.setMaximumPoolSize(threads + 4);
+            config.setMaximumPoolSize(Math.min(threads + 4, 40));
             try (HikariDataSource pool = new HikariDataSource(config)) {
                 CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
                 db.migrate();
