@@ -1,14 +1,18 @@
 package org.cskit.model.event;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.cskit.model.Account;
+import org.cskit.model.Measurement;
 import org.cskit.model.Milestone;
 import org.cskit.model.MilestoneStatus;
 import org.cskit.model.PersonId;
+import org.cskit.model.PlanCompletion;
 import org.cskit.model.PlanRevision;
 import org.cskit.model.Stakeholder;
 import org.cskit.model.SuccessPlan;
@@ -46,9 +50,31 @@ public final class AccountEvents {
     }
 
     /**
+     * The {@code MILESTONE_ACHIEVED} events of a completion by evidence, one per milestone newly
+     * achieved, in the plan's order. Each carries the milestone (with its expansion opportunity and
+     * evidence) and occurs at its evidence's time, or at the start of its day when a dependency
+     * achieved later made it later; so the same completion always gives the same events.
+     *
+     * @param completion what {@link SuccessPlan#completeByEvidence} returned
+     * @return the events
+     */
+    public static List<MilestoneAchieved> milestonesAchieved(PlanCompletion completion) {
+        SuccessPlan plan = completion.plan();
+        List<MilestoneAchieved> events = new ArrayList<>(completion.newlyAchieved().size());
+        for (Milestone m : completion.newlyAchieved()) {
+            LocalDate day = m.achievedOn().orElseThrow();
+            Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant at = m.evidence().map(Measurement::at).filter(x -> x.isAfter(dayStart)).orElse(dayStart);
+            events.add(new MilestoneAchieved(plan.accountId(), plan.id(), m.id(), day, at, Optional.of(m)));
+        }
+        return List.copyOf(events);
+    }
+
+    /**
      * Lists what changed between two states of an account, in this order: lifecycle stage,
-     * champion, executive sponsor, contract renewal, plan revision, then milestones newly achieved
-     * or missed (in the plan's order). A milestone counts as newly achieved or missed when its
+     * champion, executive sponsor, contract renewal, then for each plan (the primary first) its
+     * revision and its milestones newly achieved or missed (in the plan's order); a plan is matched
+     * with the earlier state's plan of the same id. A milestone counts as newly achieved or missed when its
      * status became {@code ACHIEVED} or {@code MISSED}, including a milestone added in that state.
      *
      * @param before the earlier state
@@ -84,7 +110,9 @@ public final class AccountEvents {
             events.add(new ContractRenewed(after.id(), before.contract().renewalDate(),
                     after.contract().renewalDate(), after.contract().arr(), at));
         }
-        after.successPlan().ifPresent(plan -> planChanges(before.successPlan(), plan, at, events));
+        for (SuccessPlan plan : after.plans()) {
+            planChanges(before.plans().stream().filter(p -> p.id().equals(plan.id())).findFirst(), plan, at, events);
+        }
         return List.copyOf(events);
     }
 
@@ -102,7 +130,7 @@ public final class AccountEvents {
                 continue;
             }
             if (m.status() == MilestoneStatus.ACHIEVED) {
-                events.add(new MilestoneAchieved(plan.accountId(), plan.id(), m.id(), m.achievedOn().orElseThrow(), at));
+                events.add(new MilestoneAchieved(plan.accountId(), plan.id(), m.id(), m.achievedOn().orElseThrow(), at, Optional.of(m)));
             } else if (m.status() == MilestoneStatus.MISSED) {
                 events.add(new MilestoneMissed(plan.accountId(), plan.id(), m.id(), m.dueDate(), at));
             }

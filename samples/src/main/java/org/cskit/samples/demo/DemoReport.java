@@ -50,6 +50,7 @@ final class DemoReport {
         header(h, run, last.size(), playbooks);
         bands(h, run, last.size());
         overTime(h, run, top);
+        DemoReviews.section(h, run);
         playbookTable(h, playbooks);
         knownOutcomes(h, run);
         queue(h, run, playbooks);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cskit.model.Account;
+import org.cskit.model.AccountId;
 import org.cskit.model.Signal;
 import org.cskit.samples.input.TextFiles;
 import org.cskit.scoring.WeightedScorecard;
@@ -132,6 +133,18 @@ final class GeneratedSource implements PortfolioSource {
     @Override
     public int size() {
         return generator.accounts();
+    }
+
+    /** A generated account's id holds its index ({@code acct-0000042}); the account is made again from it and checked. */
+    @Override
+    public Optional<Account> account(AccountId id, LocalDate day) {
+        String digits = id.value().substring(id.value().lastIndexOf('-') + 1);
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)
+                || Integer.parseInt(digits) >= generator.accounts()) {
+            return Optional.empty();
+        }
+        GeneratedAccount account = generator.account(Integer.parseInt(digits));
+        return account.account().id().equals(id) ? account.accountOn(day) : Optional.empty();
     }
 
     @Override

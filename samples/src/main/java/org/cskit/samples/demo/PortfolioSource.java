@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cskit.model.Account;
+import org.cskit.model.AccountId;
 import org.cskit.model.Signal;
 import org.cskit.scoring.features.SnapshotAssembler;
 
@@ -121,6 +122,15 @@ interface PortfolioSource {
      * @return the member
      */
     Member member(int index, LocalDate upTo);
+
+    /**
+     * One account as of a day, found by id.
+     *
+     * @param id the account's id
+     * @param day a day up to the last the source covers
+     * @return the account, or empty if it was not in the portfolio that day
+     */
+    Optional<Account> account(AccountId id, LocalDate day);
 
     /** @return what the data can and cannot tell, one plain-text sentence or more per item, for the report */
     List<String> notes();

@@ -116,6 +116,11 @@ final class RavenStackSource implements PortfolioSource {
     }
 
     @Override
+    public Optional<Account> account(AccountId id, LocalDate day) {
+        return ids.contains(id) ? data.accountOn(id, day) : Optional.empty();
+    }
+
+    @Override
     public Member member(int index, LocalDate upTo) {
         AccountId id = ids.get(index);
         return new Member() {

@@ -139,4 +139,10 @@ class DemoTest {
     private static void assertReportContains(String text) {
         assertThat(report.contains(text)).as("the report contains '%s'", text).isTrue();
     }
+
+    @Test
+    void successReviews_ravenStackHasNoPlans_saysThereIsNoneToBuild() {
+        assertThat(report).contains("<h2>Success reviews</h2>")
+                .contains("so there is no review to build: a review is built from the plan.");
+    }
 }

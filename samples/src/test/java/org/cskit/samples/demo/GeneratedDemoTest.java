@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class GeneratedDemoTest {
     @Test
     void playsAreMade_byThePlaybooksThatNeedWhatOnlyTheGeneratorProvides() {
         Map<String, String> outcomes = playbookOutcomes();
-        assertThat(outcomes).hasSize(12);
+        assertThat(outcomes).hasSize(16);
         // RavenStack has no seats, plans or milestones; the generated accounts have them
         for (String playbook : List.of("low-adoption", "first-value-overdue", "no-success-plan", "renewal-at-risk")) {
             assertThat(outcomes.get(playbook)).as(playbook).isEqualTo("fired");
@@ -85,7 +86,7 @@ class GeneratedDemoTest {
         assertThat(outcomes.values()).doesNotContain("not run");
         assertThat(outcomes.get("champion-change")).isEqualTo("cannot fire");
         assertThat(outcomes.get("milestone-review")).isEqualTo("cannot fire");
-        assertThat(run.out()).contains("cannot fire on this data (the report says why): champion-change, milestone-review\n");
+        assertThat(run.out()).contains("cannot fire on this data (the report says why): champion-change, milestone-review, promised-outcome-no-plan\n");
         Matcher plays = Pattern.compile("<p>(\\d+) plays, most urgent first").matcher(report);
         assertThat(plays.find()).isTrue();
         assertThat(Integer.parseInt(plays.group(1))).isPositive();
@@ -183,5 +184,21 @@ class GeneratedDemoTest {
             out.put(rows.group(1), rows.group(2));
         }
         return out;
+    }
+
+    @Test
+    void successReviews_forTheAccountMostAtRiskAndTheHealthiest() {
+        String reviews = report.substring(report.indexOf("<h2>Success reviews</h2>"), report.indexOf("<h2>", report.indexOf("<h2>Success reviews</h2>") + 5));
+        Matcher heads = Pattern.compile("<h3>(Most at risk|Healthiest): [^<]+ <small>\\((acct-\\d+), score ([\\d.]+) (\\w+)").matcher(reviews);
+        List<String> found = new ArrayList<>();
+        while (heads.find()) {
+            found.add(heads.group(1) + " " + heads.group(4));
+        }
+
+        assertThat(found).containsExactly("Most at risk red", "Healthiest green");
+        assertThat(reviews).contains("Achieved since the last review").contains("Due before the next review").contains("<svg");
+        // the healthiest reached its outcome, so value is proven; the one most at risk did not
+        assertThat(reviews.substring(reviews.indexOf("Healthiest"))).contains("<b>Expansion</b>, value proven");
+        assertThat(reviews.substring(0, reviews.indexOf("Healthiest"))).contains("No expansion section: value is not proven yet");
     }
 }
