@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The outbox across JVMs on one PostgreSQL database: two JVMs relaying and producing at once, and
  * a JVM killed with SIGKILL between evaluation (plays committed) and delivery. Each run lasts
- * {@code -Dcskit.reliability.seconds} (default 3); the closing note's figures come from 60.
+ * {@code -Dcskit.reliability.seconds} (default 3); the closing note's figures come from 60. Each
+ * producer commits 20 plays, then pauses 20 ms (at most 1,000 plays a second), so that the relays,
+ * whose sink writes a row per play, keep up.
  */
 class OutboxReliabilityTest {
     private static final long SECONDS = Long.getLong("cskit.reliability.seconds", 3);
@@ -54,6 +56,7 @@ class OutboxReliabilityTest {
             while (System.nanoTime() < until) {
                 outbox.enqueue(OutboxWorker.plays("jvm-a", produced, produced + 20));
                 produced += 20;
+                Thread.sleep(OutboxWorker.PAUSE_MILLIS);
             }
             assertThat(other.process.waitFor(60, TimeUnit.SECONDS)).as("the other JVM ends").isTrue();
             assertThat(other.process.exitValue()).as("the other JVM's exit code; its output: %s", other.lines).isZero();
@@ -114,9 +117,9 @@ class OutboxReliabilityTest {
     }
 
     private void awaitEmpty(PlayOutbox outbox) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120 + 2 * SECONDS);
         while (outbox.stats().pending() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+            Thread.sleep(200);
         }
         assertThat(outbox.stats().pending()).as("plays still pending").isZero();
     }

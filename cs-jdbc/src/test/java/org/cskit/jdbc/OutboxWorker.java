@@ -23,10 +23,14 @@ import org.cskit.testkit.TestPlays;
  *
  * It runs a relay whose consumer records each delivery in {@code <prefix>deliveries} (key,
  * instance) and, when PRODUCE is {@code true}, enqueues plays {@code INSTANCE-0, -1, ...} in
- * transactions of 20 at the same time, printing {@code committed N} after each commit. It prints
+ * transactions of 20 at the same time, printing {@code committed N} after each commit and pausing
+ * {@link #PAUSE_MILLIS} ms. It prints
  * {@code ready} once its relay runs.
  */
 public final class OutboxWorker {
+    /** The pause after each transaction of 20 plays. */
+    static final long PAUSE_MILLIS = 20;
+
     private OutboxWorker() {}
 
     public static void main(String[] args) throws Exception {
@@ -51,6 +55,7 @@ public final class OutboxWorker {
                         outbox.enqueue(plays(instance, n, n + 20));
                         n += 20;
                         out.println("committed " + n);
+                        Thread.sleep(PAUSE_MILLIS);
                     } else {
                         Thread.sleep(20);
                     }

@@ -2,8 +2,9 @@ package org.cskit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.cskit.model.AccountId;
 import org.cskit.model.Direction;
@@ -25,9 +27,21 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
 
     @Test
+    void readme_showsThisTestsCode() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Keep history and plays in your database"));
+        int start = section.indexOf("```java") + "```java".length();
+        List<String> lines = section.substring(start, section.indexOf("```", start)).strip().lines().map(String::strip).toList();
+        String source = Files.readString(Path.of("src/test/java/org/cskit/jdbc/ReadmeExampleTest.java")).lines()
+                .map(String::strip).collect(Collectors.joining("\n"));
+
+        assertThat(lines).hasSizeGreaterThan(15);
+        assertThat(source).contains(String.join("\n", lines));
+    }
+
+    @Test
     void readmeExample_runsOnPostgres() throws Exception {
         DataSource pool = Databases.postgres();
-        String prefix = Databases.freshPrefix();
         AccountId acme = AccountId.of("acme");
         LocalDate lastNight = LocalDate.of(2026, 5, 1);
         Instant now = Instant.parse("2026-05-02T09:30:00Z");
@@ -40,10 +54,10 @@ class ReadmeExampleTest {
         Map<AccountId, SuccessVector> previous = new HashMap<>();
         Map<String, Play> crm = new ConcurrentHashMap<>();
 
-        CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix(prefix).build();
+        CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("cskit_").build();
         db.migrate();                                        // or run the migration files with Flyway
         JdbcScoreHistory history = db.scoreHistory();        // checks the schema version
-        PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withPollInterval(Duration.ofMillis(10)));
+        PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults());
 
         // The nightly job: one slice of accounts per transaction; a failed slice stores nothing and can be retried.
         for (List<SuccessVector> slice : tonight) {
@@ -59,7 +73,6 @@ class ReadmeExampleTest {
             c.setAutoCommit(false);
             outbox.enqueue(c, plays);
             c.commit();
-            c.setAutoCommit(true);
         }
         PlayOutbox.Relay relay = outbox.startRelay(play -> crm.put(play.key(), play));   // at least once, by key
 
