@@ -26,6 +26,7 @@ import org.immutables.value.Value;
  * <p>Rules, checked when the account is built:
  * <ul>
  *   <li>{@code name} is not blank; attribute keys and values are not blank;</li>
+ *   <li>{@code parentId}, when set, is another account's;</li>
  *   <li>person ids are unique across stakeholders and the account team;</li>
  *   <li>at most one stakeholder is the {@link StakeholderRole#CHAMPION champion}, and at most one the
  *       {@link StakeholderRole#EXECUTIVE_SPONSOR executive sponsor};</li>
@@ -153,6 +154,25 @@ public abstract class Account {
     }
 
     /**
+     * The account this one belongs to in a group of companies (a subsidiary's parent), if any.
+     * cs-scoring's {@code org.cskit.scoring.portfolio.Rollup} rolls scores and measures up to it.
+     *
+     * @return the parent's id, never this account's own
+     */
+    @JsonProperty("parentId")
+    public abstract Optional<AccountId> parentId();
+
+    /**
+     * The first member of the account team who is the customer success manager, if any: the owner
+     * of the account in a book of business.
+     *
+     * @return the CSM
+     */
+    public Optional<TeamMember> customerSuccessManager() {
+        return accountTeam().stream().filter(m -> m.role() == AccountTeamRole.CUSTOMER_SUCCESS_MANAGER).findFirst();
+    }
+
+    /**
      * The stakeholder who is the champion, if any.
      *
      * @return the champion
@@ -219,6 +239,9 @@ public abstract class Account {
     @Value.Check
     protected void check() {
         Validate.nonBlank("name", name());
+        if (parentId().isPresent() && parentId().get().equals(id())) {
+            throw Validate.invalid("parentId", "parentId '" + parentId().get() + "' is the account itself: an account cannot be its own parent");
+        }
         attributes().forEach((k, v) -> {
             if (k.isBlank()) {
                 throw Validate.invalid("attributes", "attribute key must not be blank, but was '" + k + "'");

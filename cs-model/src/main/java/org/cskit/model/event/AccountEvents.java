@@ -20,7 +20,11 @@ import org.cskit.model.ValidationException;
 
 /** Derives domain events from two states of one account. Stateless and thread-safe. */
 public final class AccountEvents {
-    /** Every event's type name, as written in JSON's {@code type} property and read by playbook triggers. */
+    /**
+     * The type names playbook triggers can name, as written in JSON's {@code type} property: every
+     * event but {@link DetractorResponded} ({@code DETRACTOR_RESPONDED}), which the playbook engine
+     * does not handle yet.
+     */
     public static final List<String> TYPES = List.of("MILESTONE_ACHIEVED", "MILESTONE_MISSED", "CHAMPION_CHANGED",
             "EXECUTIVE_SPONSOR_CHANGED", "PLAN_REVISED", "LIFECYCLE_STAGE_CHANGED", "CONTRACT_RENEWED");
 
@@ -30,7 +34,7 @@ public final class AccountEvents {
      * An event's type name, as in JSON.
      *
      * @param event the event
-     * @return its name, one of {@link #TYPES}
+     * @return its name, one of {@link #TYPES} or {@code DETRACTOR_RESPONDED}
      */
     public static String typeOf(AccountEvent event) {
         if (event instanceof MilestoneAchieved) {
@@ -45,6 +49,8 @@ public final class AccountEvents {
             return "PLAN_REVISED";
         } else if (event instanceof LifecycleStageChanged) {
             return "LIFECYCLE_STAGE_CHANGED";
+        } else if (event instanceof DetractorResponded) {
+            return "DETRACTOR_RESPONDED";
         }
         return "CONTRACT_RENEWED";
     }

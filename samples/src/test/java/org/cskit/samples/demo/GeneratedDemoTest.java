@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cskit.samples.Run;
+import org.cskit.scoring.portfolio.AccountRevenue;
+import org.cskit.scoring.portfolio.ReportingPeriod;
+import org.cskit.scoring.portfolio.RetentionReport;
 import org.cskit.testkit.GeneratedAccount;
 import org.cskit.testkit.PortfolioGenerator;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +125,42 @@ class GeneratedDemoTest {
         assertThat(later.err()).isEmpty();
         assertThat(gone).isPositive();
         assertThat(later.out().lines().skip(1).count()).isEqualTo(N - gone);
+    }
+
+    @Test
+    void dashboard_afterRenewals_retentionAndForecastsAreTheGeneratorsOutcomes() throws IOException {
+        LocalDate day = LocalDate.of(2026, 3, 31);
+        ReportingPeriod year = ReportingPeriod.of(day.minusYears(1).plusDays(1), day);
+        // Independently of the demo: every account started before the window; by the day it churned, renewed at the
+        // outcome's ARR, or has not renewed yet.
+        List<AccountRevenue> revenues = TRUTH.stream().map(a -> {
+            GeneratedAccount.Outcome o = a.outcome();
+            boolean closed = !o.date().isAfter(day);
+            AccountRevenue.Builder b = AccountRevenue.builder().accountId(a.account().id()).segment(a.account().segment())
+                    .startArr(a.account().contract().arr()).endArr(closed ? o.arr() : a.account().contract().arr())
+                    .renewalDate(a.account().contract().renewalDate());
+            if (closed && o.churned()) {
+                b.churnedOn(o.date());
+            }
+            return b.build();
+        }).toList();
+        RetentionReport truth = RetentionReport.of(year, java.util.Currency.getInstance("EUR"), revenues);
+        // A renewal has a forecast when a scored day (monthly from 2025-10-31) came before it.
+        LocalDate firstScored = LocalDate.of(2025, 10, 31);
+        long closedRenewals = TRUTH.stream().filter(a -> a.outcome().date().isAfter(firstScored) && !a.outcome().date().isAfter(day))
+                .count();
+
+        Run later = Run.of("demo", "--generated", Integer.toString(N), "--seed", Long.toString(SEED), "--as-of", day.toString(),
+                "--out", tmp.resolve("later.html").toString());
+        String html = Files.readString(tmp.resolve("later.html"), StandardCharsets.UTF_8);
+
+        assertThat(later.err()).isEmpty();
+        assertThat(truth.churnedAccounts()).isPositive();
+        assertThat(ReportHtml.kpi(html, "nrr")).isEqualTo(DashboardHtml.percent(truth.netRevenueRetention()));
+        assertThat(ReportHtml.kpi(html, "grr")).isEqualTo(DashboardHtml.percent(truth.grossRevenueRetention()));
+        assertThat(ReportHtml.kpi(html, "logo-churn")).isEqualTo(DashboardHtml.percent(truth.logoChurn()));
+        assertThat(html).contains(truth.churnedAccounts() + " of " + truth.accountsThatCouldChurn() + " accounts that could churn");
+        assertThat(html).contains(closedRenewals + " renewals closed: ");
     }
 
     @Test
