@@ -46,7 +46,7 @@ class OutboxReliabilityTest {
 
     @Test
     void twoJvms_producingAndRelayingAtOnce_deliverEveryPlayExactlyOnce() throws Exception {
-        Worker other = Worker.start(db.tablePrefix(), "jvm-b", SECONDS, true);
+        Worker other = Worker.start(db.tablePrefix(), "jvm-b", SECONDS, true, 0);
         other.awaitReady();
         PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("jvm-a").withBatchSize(50)
                 .withPollInterval(Duration.ofMillis(5)).withClaimTimeout(Duration.ofSeconds(30)));
@@ -77,7 +77,8 @@ class OutboxReliabilityTest {
 
     @Test
     void killMinus9_betweenEvaluationAndDelivery_losesNothingAndDuplicatesNoKey() throws Exception {
-        Worker victim = Worker.start(db.tablePrefix(), "victim", 600, true);
+        // A slow sink (2 ms a play, half the production rate): a backlog builds and a batch is in hand at the kill.
+        Worker victim = Worker.start(db.tablePrefix(), "victim", 600, true, 2);
         victim.awaitReady();
         // Let it commit and deliver for a while, then kill it wherever it is.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
@@ -155,11 +156,11 @@ class OutboxReliabilityTest {
             reader.start();
         }
 
-        static Worker start(String prefix, String instance, long seconds, boolean produce) throws IOException {
+        static Worker start(String prefix, String instance, long seconds, boolean produce, long sinkMillis) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     OutboxWorker.class.getName(), PostgresServer.shared().url("postgres"), prefix, instance,
-                    Long.toString(seconds), Boolean.toString(produce)).redirectErrorStream(true);
+                    Long.toString(seconds), Boolean.toString(produce), Long.toString(sinkMillis)).redirectErrorStream(true);
             return new Worker(pb.start());
         }
 

@@ -18,11 +18,11 @@ import org.cskit.testkit.TestPlays;
  * is killed or has run for its time.
  *
  * <pre>
- * OutboxWorker URL PREFIX INSTANCE SECONDS PRODUCE
+ * OutboxWorker URL PREFIX INSTANCE SECONDS PRODUCE SINK_MILLIS
  * </pre>
  *
  * It runs a relay whose consumer records each delivery in {@code <prefix>deliveries} (key,
- * instance) and, when PRODUCE is {@code true}, enqueues plays {@code INSTANCE-0, -1, ...} in
+ * instance), taking SINK_MILLIS more per play (a slow sink), and, when PRODUCE is {@code true}, enqueues plays {@code INSTANCE-0, -1, ...} in
  * transactions of 20 at the same time, printing {@code committed N} after each commit and pausing
  * {@link #PAUSE_MILLIS} ms. It prints
  * {@code ready} once its relay runs.
@@ -40,6 +40,7 @@ public final class OutboxWorker {
         String instance = args[2];
         long until = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[3])).toNanos();
         boolean produce = Boolean.parseBoolean(args[4]);
+        long sinkMillis = Long.parseLong(args[5]);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(4);
@@ -47,7 +48,11 @@ public final class OutboxWorker {
             CsJdbc db = CsJdbc.builder().dataSource(ds).tablePrefix(prefix).build();
             PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName(instance).withBatchSize(50)
                     .withPollInterval(Duration.ofMillis(5)).withClaimTimeout(Duration.ofSeconds(2)));
-            try (PlayOutbox.Relay relay = outbox.startRelay(recording(ds, prefix, instance))) {
+            PlayConsumer record = recording(ds, prefix, instance);
+            try (PlayOutbox.Relay relay = outbox.startRelay(p -> {
+                Thread.sleep(sinkMillis);
+                record.accept(p);
+            })) {
                 out.println("ready");
                 int n = 0;
                 while (System.nanoTime() < until) {
