@@ -1,0 +1,284 @@
+package org.cskit.scoring.features;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The arithmetic of feature derivation, shared by the object path (one account's signals, times
+ * in nanoseconds) and the column path (a portfolio's signal columns, times in milliseconds): the
+ * definitions compiled against one as-of time, with every window boundary worked out once, then
+ * applied to one account's observations of each signal, given as a run {@code [s, e)} of parallel
+ * {@code long} time and {@code double} value arrays sorted by time.
+ *
+ * <p>A time {@code t} in units is at or before an instant {@code x} when {@code t <= floor(x)} in the
+ * same units, so both paths cut the windows exactly where {@link Instant} comparisons would. Not
+ * thread-safe: {@link #value}, {@link #count} and the scratch buffer belong to one caller.
+ */
+final class Windows {
+    private static final double SECONDS_PER_DAY = 86_400.0;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final FeatureDefinition[] definitions;
+    private final long unitsPerSecond;
+    private final long nanosPerUnit;
+    private final long asOfSeconds;
+    private final int asOfNanos;
+    /** Per definition, per k: floor(asOf - k window) in units; {@link #belowAll} where it is before every time. */
+    private final long[][] bounds;
+    private final boolean[][] belowAll;
+    private double[] scratch = new double[64];
+
+    /** The result of the last {@link #compute}: the value (NaN: missing) and what it rests on. */
+    double value;
+    int count;
+
+    Windows(List<FeatureDefinition> definitions, Instant asOf, long unitsPerSecond) {
+        this.definitions = definitions.toArray(new FeatureDefinition[0]);
+        this.unitsPerSecond = unitsPerSecond;
+        this.nanosPerUnit = NANOS_PER_SECOND / unitsPerSecond;
+        this.asOfSeconds = asOf.getEpochSecond();
+        this.asOfNanos = asOf.getNano();
+        this.bounds = new long[this.definitions.length][];
+        this.belowAll = new boolean[this.definitions.length][];
+        for (int d = 0; d < this.definitions.length; d++) {
+            FeatureDefinition def = this.definitions[d];
+            int windows = def.trendPeriods().orElse(def.change().isPresent() ? 2 : 1);
+            bounds[d] = new long[windows + 1];
+            belowAll[d] = new boolean[windows + 1];
+            for (int k = 0; k <= windows; k++) {
+                Instant bound = k == 0 ? asOf : before(asOf, def.window().multipliedBy(k));
+                if (bound == null || bound.getEpochSecond() <= -(Long.MAX_VALUE / unitsPerSecond - 1)) {
+                    belowAll[d][k] = true; // before every time a long holds
+                } else {
+                    bounds[d][k] = floor(bound);
+                }
+            }
+        }
+    }
+
+    /** {@code asOf - span}, or null if that is before the earliest instant (an unbounded start). */
+    private static Instant before(Instant asOf, Duration span) {
+        try {
+            return asOf.minus(span);
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** The instant in units, rounded down; after the range of {@code long}, {@link Long#MAX_VALUE} (after every time). */
+    private long floor(Instant x) {
+        long seconds = x.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / unitsPerSecond - 1) {
+            return Long.MAX_VALUE;
+        }
+        return seconds * unitsPerSecond + x.getNano() / nanosPerUnit;
+    }
+
+    /**
+     * An instant in units, or {@link Long#MIN_VALUE} if it does not fit (the caller reports it).
+     *
+     * @return the time in units
+     */
+    static long units(Instant x, long unitsPerSecond) {
+        try {
+            return Math.addExact(Math.multiplyExact(x.getEpochSecond(), unitsPerSecond),
+                    x.getNano() / (NANOS_PER_SECOND / unitsPerSecond));
+        } catch (ArithmeticException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /**
+     * Computes definition {@code d} for one account into {@link #value} and {@link #count}.
+     *
+     * @param times the signal's times, sorted, in units; {@code [s, e)} is the account's run
+     * @param dTimes the denominator signal's times (for a ratio), {@code [ds, de)} the account's run
+     * @return whether the feature has a value
+     */
+    boolean compute(int d, long[] times, double[] values, int s, int e, long[] dTimes, double[] dValues, int ds, int de) {
+        FeatureDefinition def = definitions[d];
+        if (def.aggregate() == Aggregate.DAYS_SINCE_LAST) {
+            int hi = upTo(times, s, e, d, 0);
+            int lo = upTo(times, s, e, d, 1);
+            if (hi == lo) {
+                return missing();
+            }
+            long t = times[hi - 1];
+            // Duration.between(t, asOf), as seconds and a non-negative nano part.
+            long seconds = asOfSeconds - Math.floorDiv(t, unitsPerSecond);
+            long nanos = asOfNanos - Math.floorMod(t, unitsPerSecond) * nanosPerUnit;
+            if (nanos < 0) {
+                seconds--;
+                nanos += NANOS_PER_SECOND;
+            }
+            value = (seconds + (int) nanos / 1e9) / SECONDS_PER_DAY;
+            count = 1;
+            return true;
+        }
+        if (def.denominator().isPresent()) {
+            aggregate(def, d, times, values, s, e, 0);
+            double numerator = value;
+            int numeratorCount = count;
+            aggregate(def, d, dTimes, dValues, ds, de, 0);
+            if (Double.isNaN(numerator) || Double.isNaN(value) || value == 0.0) {
+                return missing(); // no ratio against nothing, never infinite
+            }
+            value = numerator / value;
+            count = Math.min(numeratorCount, count);
+            return true;
+        }
+        if (def.change().isPresent()) {
+            aggregate(def, d, times, values, s, e, 0);
+            double current = value;
+            int currentCount = count;
+            aggregate(def, d, times, values, s, e, 1);
+            double previous = value;
+            if (Double.isNaN(current) || Double.isNaN(previous)) {
+                return missing();
+            }
+            double change;
+            if (def.change().get() == WindowChange.ABSOLUTE) {
+                change = current - previous;
+            } else if (previous == 0) {
+                return missing(); // no percent change against nothing
+            } else {
+                change = 100.0 * (current - previous) / Math.abs(previous);
+            }
+            value = change;
+            count = Math.min(currentCount, count);
+            return true;
+        }
+        if (def.trendPeriods().isPresent()) {
+            return trend(def, d, times, values, s, e);
+        }
+        aggregate(def, d, times, values, s, e, 0);
+        return !Double.isNaN(value);
+    }
+
+    private boolean missing() {
+        value = Double.NaN;
+        count = 0;
+        return false;
+    }
+
+    /** Least-squares slope per period over the periods that have a value; x is the period, oldest 0. */
+    private boolean trend(FeatureDefinition def, int d, long[] times, double[] values, int s, int e) {
+        int n = def.trendPeriods().get();
+        int points = 0;
+        int observations = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (int k = 0; k < n; k++) {
+            aggregate(def, d, times, values, s, e, k);
+            observations += count;
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            double x = n - 1 - k;
+            points++;
+            sx += x;
+            sy += value;
+            sxx += x * x;
+            sxy += x * value;
+        }
+        if (points < 2) {
+            return missing();
+        }
+        // Distinct x values, so the denominator is positive once there are two points.
+        value = (points * sxy - sx * sy) / (points * sxx - sx * sx);
+        count = observations;
+        return true;
+    }
+
+    /**
+     * The definition's aggregate over the k-th window back, {@code (asOf - (k+1) window, asOf - k window]},
+     * into {@link #value} (NaN if the window is empty and empty windows are missing) and {@link #count}.
+     */
+    private void aggregate(FeatureDefinition def, int d, long[] times, double[] values, int s, int e, int k) {
+        int hi = upTo(times, s, e, d, k);
+        int lo = upTo(times, s, e, d, k + 1);
+        int n = hi - lo;
+        count = n;
+        if (n == 0) {
+            value = def.emptyAsZero() ? 0.0 : Double.NaN;
+            return;
+        }
+        switch (def.aggregate()) {
+            case COUNT:
+                value = n;
+                return;
+            case LAST:
+                value = values[hi - 1];
+                return;
+            case DISTINCT:
+                value = distinct(values, lo, hi);
+                return;
+            default:
+                break;
+        }
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = lo; i < hi; i++) {
+            double v = values[i];
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        switch (def.aggregate()) {
+            case SUM:
+                value = sum;
+                break;
+            case MIN:
+                value = min;
+                break;
+            case MAX:
+                value = max;
+                break;
+            default:
+                // sum / count can miss [min, max] by a rounding step (3 x 0.1 / 3 > 0.1); the mean cannot.
+                value = Math.max(min, Math.min(max, sum / n));
+        }
+    }
+
+    /** How many different values (equal by {@code ==}, so 0.0 and -0.0 are one) are in {@code [lo, hi)}. */
+    private int distinct(double[] values, int lo, int hi) {
+        int n = hi - lo;
+        if (scratch.length < n) {
+            scratch = new double[Math.max(n, 2 * scratch.length)];
+        }
+        System.arraycopy(values, lo, scratch, 0, n);
+        Arrays.sort(scratch, 0, n);
+        int distinct = 1;
+        for (int i = 1; i < n; i++) {
+            if (scratch[i] != scratch[i - 1]) {
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    /** The index one past the account's last observation at or before bound k of definition d. */
+    private int upTo(long[] times, int s, int e, int d, int k) {
+        if (belowAll[d][k]) {
+            return s;
+        }
+        long t = bounds[d][k];
+        int lo = s;
+        int hi = e;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] > t) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+}
