@@ -269,8 +269,20 @@ final class Windows {
             return s;
         }
         long t = bounds[d][k];
-        int lo = s;
+        // Windows end near the newest observation: gallop back from the end, then bisect the bracket.
         int hi = e;
+        int lo = s;
+        for (int step = 1;; step <<= 1) {
+            int probe = hi - step;
+            if (probe < s) {
+                break;
+            }
+            if (times[probe] <= t) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe; // every time from here on is after t
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (times[mid] > t) {
