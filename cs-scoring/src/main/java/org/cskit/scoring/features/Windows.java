@@ -21,7 +21,12 @@ final class Windows {
     private static final double SECONDS_PER_DAY = 86_400.0;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private final FeatureDefinition[] definitions;
+    // Each definition unpacked once: its Optional attributes are made anew on every call.
+    private final Aggregate[] aggregate;
+    private final int[] changeKind; // -1 none, else a WindowChange ordinal
+    private final int[] trendPeriods; // 0 none
+    private final boolean[] ratio;
+    private final boolean[] emptyAsZero;
     private final long unitsPerSecond;
     private final long nanosPerUnit;
     private final long asOfSeconds;
@@ -36,15 +41,28 @@ final class Windows {
     int count;
 
     Windows(List<FeatureDefinition> definitions, Instant asOf, long unitsPerSecond) {
-        this.definitions = definitions.toArray(new FeatureDefinition[0]);
+        int count = definitions.size();
+        this.aggregate = new Aggregate[count];
+        this.changeKind = new int[count];
+        this.trendPeriods = new int[count];
+        this.ratio = new boolean[count];
+        this.emptyAsZero = new boolean[count];
+        for (int d = 0; d < count; d++) {
+            FeatureDefinition def = definitions.get(d);
+            aggregate[d] = def.aggregate();
+            changeKind[d] = def.change().map(Enum::ordinal).orElse(-1);
+            trendPeriods[d] = def.trendPeriods().orElse(0);
+            ratio[d] = def.denominator().isPresent();
+            emptyAsZero[d] = def.emptyAsZero();
+        }
         this.unitsPerSecond = unitsPerSecond;
         this.nanosPerUnit = NANOS_PER_SECOND / unitsPerSecond;
         this.asOfSeconds = asOf.getEpochSecond();
         this.asOfNanos = asOf.getNano();
-        this.bounds = new long[this.definitions.length][];
-        this.belowAll = new boolean[this.definitions.length][];
-        for (int d = 0; d < this.definitions.length; d++) {
-            FeatureDefinition def = this.definitions[d];
+        this.bounds = new long[count][];
+        this.belowAll = new boolean[count][];
+        for (int d = 0; d < count; d++) {
+            FeatureDefinition def = definitions.get(d);
             int windows = def.trendPeriods().orElse(def.change().isPresent() ? 2 : 1);
             bounds[d] = new long[windows + 1];
             belowAll[d] = new boolean[windows + 1];
@@ -99,8 +117,7 @@ final class Windows {
      * @return whether the feature has a value
      */
     boolean compute(int d, long[] times, double[] values, int s, int e, long[] dTimes, double[] dValues, int ds, int de) {
-        FeatureDefinition def = definitions[d];
-        if (def.aggregate() == Aggregate.DAYS_SINCE_LAST) {
+        if (aggregate[d] == Aggregate.DAYS_SINCE_LAST) {
             int hi = upTo(times, s, e, d, 0);
             int lo = upTo(times, s, e, d, 1);
             if (hi == lo) {
@@ -118,11 +135,11 @@ final class Windows {
             count = 1;
             return true;
         }
-        if (def.denominator().isPresent()) {
-            aggregate(def, d, times, values, s, e, 0);
+        if (ratio[d]) {
+            aggregate(d, times, values, s, e, 0);
             double numerator = value;
             int numeratorCount = count;
-            aggregate(def, d, dTimes, dValues, ds, de, 0);
+            aggregate(d, dTimes, dValues, ds, de, 0);
             if (Double.isNaN(numerator) || Double.isNaN(value) || value == 0.0) {
                 return missing(); // no ratio against nothing, never infinite
             }
@@ -130,17 +147,17 @@ final class Windows {
             count = Math.min(numeratorCount, count);
             return true;
         }
-        if (def.change().isPresent()) {
-            aggregate(def, d, times, values, s, e, 0);
+        if (changeKind[d] >= 0) {
+            aggregate(d, times, values, s, e, 0);
             double current = value;
             int currentCount = count;
-            aggregate(def, d, times, values, s, e, 1);
+            aggregate(d, times, values, s, e, 1);
             double previous = value;
             if (Double.isNaN(current) || Double.isNaN(previous)) {
                 return missing();
             }
             double change;
-            if (def.change().get() == WindowChange.ABSOLUTE) {
+            if (changeKind[d] == WindowChange.ABSOLUTE.ordinal()) {
                 change = current - previous;
             } else if (previous == 0) {
                 return missing(); // no percent change against nothing
@@ -151,10 +168,10 @@ final class Windows {
             count = Math.min(currentCount, count);
             return true;
         }
-        if (def.trendPeriods().isPresent()) {
-            return trend(def, d, times, values, s, e);
+        if (trendPeriods[d] > 0) {
+            return trend(d, times, values, s, e);
         }
-        aggregate(def, d, times, values, s, e, 0);
+        aggregate(d, times, values, s, e, 0);
         return !Double.isNaN(value);
     }
 
@@ -165,8 +182,8 @@ final class Windows {
     }
 
     /** Least-squares slope per period over the periods that have a value; x is the period, oldest 0. */
-    private boolean trend(FeatureDefinition def, int d, long[] times, double[] values, int s, int e) {
-        int n = def.trendPeriods().get();
+    private boolean trend(int d, long[] times, double[] values, int s, int e) {
+        int n = trendPeriods[d];
         int points = 0;
         int observations = 0;
         double sx = 0;
@@ -174,7 +191,7 @@ final class Windows {
         double sxx = 0;
         double sxy = 0;
         for (int k = 0; k < n; k++) {
-            aggregate(def, d, times, values, s, e, k);
+            aggregate(d, times, values, s, e, k);
             observations += count;
             if (Double.isNaN(value)) {
                 continue;
@@ -199,16 +216,16 @@ final class Windows {
      * The definition's aggregate over the k-th window back, {@code (asOf - (k+1) window, asOf - k window]},
      * into {@link #value} (NaN if the window is empty and empty windows are missing) and {@link #count}.
      */
-    private void aggregate(FeatureDefinition def, int d, long[] times, double[] values, int s, int e, int k) {
+    private void aggregate(int d, long[] times, double[] values, int s, int e, int k) {
         int hi = upTo(times, s, e, d, k);
         int lo = upTo(times, s, e, d, k + 1);
         int n = hi - lo;
         count = n;
         if (n == 0) {
-            value = def.emptyAsZero() ? 0.0 : Double.NaN;
+            value = emptyAsZero[d] ? 0.0 : Double.NaN;
             return;
         }
-        switch (def.aggregate()) {
+        switch (aggregate[d]) {
             case COUNT:
                 value = n;
                 return;
@@ -230,7 +247,7 @@ final class Windows {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        switch (def.aggregate()) {
+        switch (aggregate[d]) {
             case SUM:
                 value = sum;
                 break;
