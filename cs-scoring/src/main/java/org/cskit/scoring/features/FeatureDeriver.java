@@ -253,6 +253,7 @@ public final class FeatureDeriver {
                 }
                 cursor[c] = i;
             }
+            windows.nextAccount();
             for (int d = 0; d < n; d++) {
                 SignalColumn sc = columns[signal[d]];
                 SignalColumn dc = columns[denominator[d]];

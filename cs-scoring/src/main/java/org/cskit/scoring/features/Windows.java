@@ -35,6 +35,17 @@ final class Windows {
     private final long[][] bounds;
     private final boolean[][] belowAll;
     private double[] scratch = new double[64];
+    /**
+     * Per definition, per k: the slot of its signal's boundary k (and, for a ratio, of its
+     * denominator's), shared by every definition that cuts the same signal at the same instant, so
+     * that each account's search for it runs once: the cache holds the index found, valid while
+     * {@link #account} is unchanged.
+     */
+    private final int[][] slot;
+    private final int[][] denominatorSlot;
+    private final int[] cached;
+    private final int[] cachedFor;
+    private int account = 1;
 
     /** The result of the last {@link #compute}: the value (NaN: missing) and what it rests on. */
     double value;
@@ -75,6 +86,31 @@ final class Windows {
                 }
             }
         }
+        java.util.Map<String, Integer> slots = new java.util.HashMap<>();
+        slot = new int[count][];
+        denominatorSlot = new int[count][];
+        for (int d = 0; d < count; d++) {
+            FeatureDefinition def = definitions.get(d);
+            slot[d] = slots(slots, def.signal(), d);
+            denominatorSlot[d] = def.denominator().isPresent() ? slots(slots, def.denominator().get(), d) : slot[d];
+        }
+        cached = new int[slots.size()];
+        cachedFor = new int[slots.size()];
+    }
+
+    private int[] slots(java.util.Map<String, Integer> slots, String signal, int d) {
+        int[] out = new int[bounds[d].length];
+        for (int k = 0; k < out.length; k++) {
+            String key = signal + '|' + (belowAll[d][k] ? "all" : Long.toString(bounds[d][k]));
+            Integer known = slots.putIfAbsent(key, slots.size());
+            out[k] = known == null ? slots.size() - 1 : known;
+        }
+        return out;
+    }
+
+    /** Starts another account: the boundary indexes found for the last one no longer hold. */
+    void nextAccount() {
+        account++;
     }
 
     /** {@code asOf - span}, or null if that is before the earliest instant (an unbounded start). */
@@ -118,8 +154,8 @@ final class Windows {
      */
     boolean compute(int d, long[] times, double[] values, int s, int e, long[] dTimes, double[] dValues, int ds, int de) {
         if (aggregate[d] == Aggregate.DAYS_SINCE_LAST) {
-            int hi = upTo(times, s, e, d, 0);
-            int lo = upTo(times, s, e, d, 1);
+            int hi = upTo(times, s, e, d, 0, slot[d]);
+            int lo = upTo(times, s, e, d, 1, slot[d]);
             if (hi == lo) {
                 return missing();
             }
@@ -136,10 +172,10 @@ final class Windows {
             return true;
         }
         if (ratio[d]) {
-            aggregate(d, times, values, s, e, 0);
+            aggregate(d, times, values, s, e, 0, slot[d]);
             double numerator = value;
             int numeratorCount = count;
-            aggregate(d, dTimes, dValues, ds, de, 0);
+            aggregate(d, dTimes, dValues, ds, de, 0, denominatorSlot[d]);
             if (Double.isNaN(numerator) || Double.isNaN(value) || value == 0.0) {
                 return missing(); // no ratio against nothing, never infinite
             }
@@ -148,10 +184,10 @@ final class Windows {
             return true;
         }
         if (changeKind[d] >= 0) {
-            aggregate(d, times, values, s, e, 0);
+            aggregate(d, times, values, s, e, 0, slot[d]);
             double current = value;
             int currentCount = count;
-            aggregate(d, times, values, s, e, 1);
+            aggregate(d, times, values, s, e, 1, slot[d]);
             double previous = value;
             if (Double.isNaN(current) || Double.isNaN(previous)) {
                 return missing();
@@ -171,7 +207,7 @@ final class Windows {
         if (trendPeriods[d] > 0) {
             return trend(d, times, values, s, e);
         }
-        aggregate(d, times, values, s, e, 0);
+        aggregate(d, times, values, s, e, 0, slot[d]);
         return !Double.isNaN(value);
     }
 
@@ -191,7 +227,7 @@ final class Windows {
         double sxx = 0;
         double sxy = 0;
         for (int k = 0; k < n; k++) {
-            aggregate(d, times, values, s, e, k);
+            aggregate(d, times, values, s, e, k, slot[d]);
             observations += count;
             if (Double.isNaN(value)) {
                 continue;
@@ -216,9 +252,9 @@ final class Windows {
      * The definition's aggregate over the k-th window back, {@code (asOf - (k+1) window, asOf - k window]},
      * into {@link #value} (NaN if the window is empty and empty windows are missing) and {@link #count}.
      */
-    private void aggregate(int d, long[] times, double[] values, int s, int e, int k) {
-        int hi = upTo(times, s, e, d, k);
-        int lo = upTo(times, s, e, d, k + 1);
+    private void aggregate(int d, long[] times, double[] values, int s, int e, int k, int[] slots) {
+        int hi = upTo(times, s, e, d, k, slots);
+        int lo = upTo(times, s, e, d, k + 1, slots);
         int n = hi - lo;
         count = n;
         if (n == 0) {
@@ -281,11 +317,21 @@ final class Windows {
     }
 
     /** The index one past the account's last observation at or before bound k of definition d. */
-    private int upTo(long[] times, int s, int e, int d, int k) {
+    private int upTo(long[] times, int s, int e, int d, int k, int[] slots) {
         if (belowAll[d][k]) {
             return s;
         }
-        long t = bounds[d][k];
+        int id = slots[k];
+        if (cachedFor[id] == account) {
+            return cached[id];
+        }
+        int found = search(times, s, e, bounds[d][k]);
+        cached[id] = found;
+        cachedFor[id] = account;
+        return found;
+    }
+
+    private static int search(long[] times, int s, int e, long t) {
         // Windows end near the newest observation: gallop back from the end, then bisect the bracket.
         int hi = e;
         int lo = s;
