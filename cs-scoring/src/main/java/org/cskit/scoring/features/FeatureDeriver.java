@@ -204,10 +204,32 @@ public final class FeatureDeriver {
      */
     public void derive(SignalColumns signals, Instant asOf, FeatureColumns into) {
         Validate.present("signals", signals);
-        Validate.present("asOf", asOf);
         Validate.present("into", into);
         if (into.rows() != signals.rows()) {
             throw Validate.invalid("into", "into has " + into.rows() + " rows, but the signals are of " + signals.rows() + " accounts");
+        }
+        derive(signals, asOf, into, 0);
+    }
+
+    /**
+     * Derives the features of a slice of a portfolio: as {@link #derive(SignalColumns, Instant, FeatureColumns)},
+     * writing the signals' row {@code r} into row {@code intoRow + r} of {@code into}, so that a large
+     * portfolio's signals can be made and derived a slice at a time into one set of feature columns.
+     * Slices on different rows may be derived in parallel.
+     *
+     * @param signals the slice's signals
+     * @param asOf the as-of time; no observation may be after it
+     * @param into where to write, as above, with at least {@code intoRow + signals.rows()} rows
+     * @param intoRow the row of {@code into} for the signals' row 0
+     * @throws org.cskit.model.ValidationException as above, or if the slice does not fit in {@code into}
+     */
+    public void derive(SignalColumns signals, Instant asOf, FeatureColumns into, int intoRow) {
+        Validate.present("signals", signals);
+        Validate.present("asOf", asOf);
+        Validate.present("into", into);
+        if (intoRow < 0 || (long) intoRow + signals.rows() > into.rows()) {
+            throw Validate.invalid("intoRow", "rows " + intoRow + " to " + ((long) intoRow + signals.rows()) + " do not fit in into's "
+                    + into.rows() + " rows");
         }
         int n = definitions.size();
         double[][] values = new double[n][];
@@ -257,13 +279,14 @@ public final class FeatureDeriver {
             for (int d = 0; d < n; d++) {
                 SignalColumn sc = columns[signal[d]];
                 SignalColumn dc = columns[denominator[d]];
+                int at = intoRow + row;
                 if (windows.compute(d, sc.times(), sc.values(), start[signal[d]], cursor[signal[d]],
                         dc.times(), dc.values(), start[denominator[d]], cursor[denominator[d]])) {
-                    values[d][row] = windows.value;
-                    counts[d][row] = windows.count;
+                    values[d][at] = windows.value;
+                    counts[d][at] = windows.count;
                 } else {
-                    values[d][row] = Double.NaN;
-                    counts[d][row] = 0;
+                    values[d][at] = Double.NaN;
+                    counts[d][at] = 0;
                 }
             }
         }

@@ -67,4 +67,16 @@ class ColumnarDerivationTest {
         assertThatThrownBy(() -> DERIVER.derive(none, AS_OF, FeatureColumns.allocate(DERIVER.schema(), 3)))
                 .isInstanceOf(ValidationException.class).hasMessage("into has 3 rows, but the signals are of 2 accounts");
     }
+
+    @Test
+    void derive_aSliceIntoItsRows_leavesTheOtherRowsAlone() {
+        SignalColumn logins = SignalColumn.of("logins", new int[] {0, 1}, new long[] {daysBefore(1), daysBefore(2)}, new double[] {4, 3});
+        FeatureColumns into = FeatureColumns.allocate(DERIVER.schema(), 5);
+
+        DERIVER.derive(SignalColumns.of(2, List.of(logins)), AS_OF, into, 3);
+
+        assertThat(into.doubles(0)).containsExactly(Double.NaN, Double.NaN, Double.NaN, 4, 3);
+        assertThatThrownBy(() -> DERIVER.derive(SignalColumns.of(2, List.of(logins)), AS_OF, into, 4))
+                .isInstanceOf(ValidationException.class).hasMessage("rows 4 to 6 do not fit in into's 5 rows");
+    }
 }
