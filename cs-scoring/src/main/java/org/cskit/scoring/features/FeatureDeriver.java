@@ -262,26 +262,36 @@ public final class FeatureDeriver {
             denominator[d] = definition.denominator().map(names::indexOf).orElse(signal[d]);
         }
         Windows windows = new Windows(definitions, asOf, MILLIS);
-        int[] cursor = new int[columns.length];
-        int[] start = new int[columns.length];
-        for (int row = 0; row < signals.rows(); row++) {
-            for (int c = 0; c < columns.length; c++) {
-                int[] rows = columns[c].rows();
+        int m = columns.length;
+        int[][] rowsOf = new int[m][];
+        long[][] timesOf = new long[m][];
+        double[][] valuesOf = new double[m][];
+        int[] countOf = new int[m];
+        for (int c = 0; c < m; c++) {
+            rowsOf[c] = columns[c].rows();
+            timesOf[c] = columns[c].times();
+            valuesOf[c] = columns[c].values();
+            countOf[c] = columns[c].count();
+        }
+        int[] cursor = new int[m];
+        int[] start = new int[m];
+        for (int row = 0, rows = signals.rows(); row < rows; row++) {
+            for (int c = 0; c < m; c++) {
+                int[] of = rowsOf[c];
                 int i = cursor[c];
-                int end = columns[c].count();
+                int end = countOf[c];
                 start[c] = i;
-                while (i < end && rows[i] == row) {
+                while (i < end && of[i] == row) {
                     i++;
                 }
                 cursor[c] = i;
             }
             windows.nextAccount();
+            int at = intoRow + row;
             for (int d = 0; d < n; d++) {
-                SignalColumn sc = columns[signal[d]];
-                SignalColumn dc = columns[denominator[d]];
-                int at = intoRow + row;
-                if (windows.compute(d, sc.times(), sc.values(), start[signal[d]], cursor[signal[d]],
-                        dc.times(), dc.values(), start[denominator[d]], cursor[denominator[d]])) {
+                int c = signal[d];
+                int dc = denominator[d];
+                if (windows.compute(d, timesOf[c], valuesOf[c], start[c], cursor[c], timesOf[dc], valuesOf[dc], start[dc], cursor[dc])) {
                     values[d][at] = windows.value;
                     counts[d][at] = windows.count;
                 } else {

@@ -20,6 +20,8 @@ import java.util.List;
 final class Windows {
     private static final double SECONDS_PER_DAY = 86_400.0;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** How far back from the newest observation a search steps before it bisects. */
+    private static final int LINEAR_STEPS = 16;
 
     // Each definition unpacked once: its Optional attributes are made anew on every call.
     private final Aggregate[] aggregate;
@@ -27,6 +29,12 @@ final class Windows {
     private final int[] trendPeriods; // 0 none
     private final boolean[] ratio;
     private final boolean[] emptyAsZero;
+    private static final int PLAIN = 0;
+    private static final int CHANGE = 1;
+    private static final int TREND = 2;
+    private static final int RATIO = 3;
+    private static final int DAYS_SINCE_LAST = 4;
+    private final int[] kind;
     private final long unitsPerSecond;
     private final long nanosPerUnit;
     private final long asOfSeconds;
@@ -45,6 +53,9 @@ final class Windows {
     private final int[][] denominatorSlot;
     private final int[] cached;
     private final int[] cachedFor;
+    /** Per slot: its boundary in units, or before every time. */
+    private final long[] slotBound;
+    private final boolean[] slotBelowAll;
     private int account = 1;
 
     /** The result of the last {@link #compute}: the value (NaN: missing) and what it rests on. */
@@ -58,6 +69,7 @@ final class Windows {
         this.trendPeriods = new int[count];
         this.ratio = new boolean[count];
         this.emptyAsZero = new boolean[count];
+        this.kind = new int[count];
         for (int d = 0; d < count; d++) {
             FeatureDefinition def = definitions.get(d);
             aggregate[d] = def.aggregate();
@@ -65,6 +77,8 @@ final class Windows {
             trendPeriods[d] = def.trendPeriods().orElse(0);
             ratio[d] = def.denominator().isPresent();
             emptyAsZero[d] = def.emptyAsZero();
+            kind[d] = aggregate[d] == Aggregate.DAYS_SINCE_LAST ? DAYS_SINCE_LAST : ratio[d] ? RATIO : changeKind[d] >= 0 ? CHANGE
+                    : trendPeriods[d] > 0 ? TREND : PLAIN;
         }
         this.unitsPerSecond = unitsPerSecond;
         this.nanosPerUnit = NANOS_PER_SECOND / unitsPerSecond;
@@ -96,6 +110,16 @@ final class Windows {
         }
         cached = new int[slots.size()];
         cachedFor = new int[slots.size()];
+        slotBound = new long[slots.size()];
+        slotBelowAll = new boolean[slots.size()];
+        for (int d = 0; d < count; d++) {
+            for (int k = 0; k < bounds[d].length; k++) {
+                for (int id : new int[] {slot[d][k], denominatorSlot[d][k]}) {
+                    slotBound[id] = bounds[d][k];
+                    slotBelowAll[id] = belowAll[d][k];
+                }
+            }
+        }
     }
 
     private int[] slots(java.util.Map<String, Integer> slots, String signal, int d) {
@@ -153,62 +177,74 @@ final class Windows {
      * @return whether the feature has a value
      */
     boolean compute(int d, long[] times, double[] values, int s, int e, long[] dTimes, double[] dValues, int ds, int de) {
-        if (aggregate[d] == Aggregate.DAYS_SINCE_LAST) {
-            int hi = upTo(times, s, e, d, 0, slot[d]);
-            int lo = upTo(times, s, e, d, 1, slot[d]);
-            if (hi == lo) {
-                return missing();
-            }
-            long t = times[hi - 1];
-            // Duration.between(t, asOf), as seconds and a non-negative nano part.
-            long seconds = asOfSeconds - Math.floorDiv(t, unitsPerSecond);
-            long nanos = asOfNanos - Math.floorMod(t, unitsPerSecond) * nanosPerUnit;
-            if (nanos < 0) {
-                seconds--;
-                nanos += NANOS_PER_SECOND;
-            }
-            value = (seconds + (int) nanos / 1e9) / SECONDS_PER_DAY;
-            count = 1;
-            return true;
+        // Small enough to be inlined into the callers' loops; each kind in its own method.
+        switch (kind[d]) {
+            case PLAIN:
+                aggregate(d, times, values, s, e, 0, slot[d]);
+                return value == value;
+            case CHANGE:
+                return change(d, times, values, s, e);
+            case TREND:
+                return trend(d, times, values, s, e);
+            case RATIO:
+                return ratio(d, times, values, s, e, dTimes, dValues, ds, de);
+            default:
+                return daysSinceLast(d, times, s, e);
         }
-        if (ratio[d]) {
-            aggregate(d, times, values, s, e, 0, slot[d]);
-            double numerator = value;
-            int numeratorCount = count;
-            aggregate(d, dTimes, dValues, ds, de, 0, denominatorSlot[d]);
-            if (Double.isNaN(numerator) || Double.isNaN(value) || value == 0.0) {
-                return missing(); // no ratio against nothing, never infinite
-            }
-            value = numerator / value;
-            count = Math.min(numeratorCount, count);
-            return true;
+    }
+
+    private boolean daysSinceLast(int d, long[] times, int s, int e) {
+        int hi = upTo(times, s, e, slot[d][0]);
+        int lo = upTo(times, s, e, slot[d][1]);
+        if (hi == lo) {
+            return missing();
         }
-        if (changeKind[d] >= 0) {
-            aggregate(d, times, values, s, e, 0, slot[d]);
-            double current = value;
-            int currentCount = count;
-            aggregate(d, times, values, s, e, 1, slot[d]);
-            double previous = value;
-            if (Double.isNaN(current) || Double.isNaN(previous)) {
-                return missing();
-            }
-            double change;
-            if (changeKind[d] == WindowChange.ABSOLUTE.ordinal()) {
-                change = current - previous;
-            } else if (previous == 0) {
-                return missing(); // no percent change against nothing
-            } else {
-                change = 100.0 * (current - previous) / Math.abs(previous);
-            }
-            value = change;
-            count = Math.min(currentCount, count);
-            return true;
+        long t = times[hi - 1];
+        // Duration.between(t, asOf), as seconds and a non-negative nano part.
+        long seconds = asOfSeconds - Math.floorDiv(t, unitsPerSecond);
+        long nanos = asOfNanos - Math.floorMod(t, unitsPerSecond) * nanosPerUnit;
+        if (nanos < 0) {
+            seconds--;
+            nanos += NANOS_PER_SECOND;
         }
-        if (trendPeriods[d] > 0) {
-            return trend(d, times, values, s, e);
-        }
+        value = (seconds + (int) nanos / 1e9) / SECONDS_PER_DAY;
+        count = 1;
+        return true;
+    }
+
+    private boolean ratio(int d, long[] times, double[] values, int s, int e, long[] dTimes, double[] dValues, int ds, int de) {
         aggregate(d, times, values, s, e, 0, slot[d]);
-        return !Double.isNaN(value);
+        double numerator = value;
+        int numeratorCount = count;
+        aggregate(d, dTimes, dValues, ds, de, 0, denominatorSlot[d]);
+        if (Double.isNaN(numerator) || Double.isNaN(value) || value == 0.0) {
+            return missing(); // no ratio against nothing, never infinite
+        }
+        value = numerator / value;
+        count = Math.min(numeratorCount, count);
+        return true;
+    }
+
+    private boolean change(int d, long[] times, double[] values, int s, int e) {
+        aggregate(d, times, values, s, e, 0, slot[d]);
+        double current = value;
+        int currentCount = count;
+        aggregate(d, times, values, s, e, 1, slot[d]);
+        double previous = value;
+        if (Double.isNaN(current) || Double.isNaN(previous)) {
+            return missing();
+        }
+        double change;
+        if (changeKind[d] == WindowChange.ABSOLUTE.ordinal()) {
+            change = current - previous;
+        } else if (previous == 0) {
+            return missing(); // no percent change against nothing
+        } else {
+            change = 100.0 * (current - previous) / Math.abs(previous);
+        }
+        value = change;
+        count = Math.min(currentCount, count);
+        return true;
     }
 
     private boolean missing() {
@@ -253,8 +289,8 @@ final class Windows {
      * into {@link #value} (NaN if the window is empty and empty windows are missing) and {@link #count}.
      */
     private void aggregate(int d, long[] times, double[] values, int s, int e, int k, int[] slots) {
-        int hi = upTo(times, s, e, d, k, slots);
-        int lo = upTo(times, s, e, d, k + 1, slots);
+        int hi = upTo(times, s, e, slots[k]);
+        int lo = upTo(times, s, e, slots[k + 1]);
         int n = hi - lo;
         count = n;
         if (n == 0) {
@@ -271,6 +307,14 @@ final class Windows {
             case DISTINCT:
                 value = distinct(values, lo, hi);
                 return;
+            case SUM: {
+                double sum = 0; // the same order as below, without the min and max a sum does not need
+                for (int i = lo; i < hi; i++) {
+                    sum += values[i];
+                }
+                value = sum;
+                return;
+            }
             default:
                 break;
         }
@@ -280,13 +324,15 @@ final class Windows {
         for (int i = lo; i < hi; i++) {
             double v = values[i];
             sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            // Math.min and Math.max for finite values (-0.0 below 0.0), with branches the JIT predicts.
+            if (v < min || v == 0.0 && min == 0.0 && 1 / v < 0) {
+                min = v;
+            }
+            if (v > max || v == 0.0 && max == 0.0 && 1 / v > 0) {
+                max = v;
+            }
         }
         switch (aggregate[d]) {
-            case SUM:
-                value = sum;
-                break;
             case MIN:
                 value = min;
                 break;
@@ -316,36 +362,30 @@ final class Windows {
         return distinct;
     }
 
-    /** The index one past the account's last observation at or before bound k of definition d. */
-    private int upTo(long[] times, int s, int e, int d, int k, int[] slots) {
-        if (belowAll[d][k]) {
-            return s;
-        }
-        int id = slots[k];
+    /** The index one past the account's last observation at or before the boundary of a slot. */
+    private int upTo(long[] times, int s, int e, int id) {
         if (cachedFor[id] == account) {
             return cached[id];
         }
-        int found = search(times, s, e, bounds[d][k]);
+        int found = slotBelowAll[id] ? s : search(times, s, e, slotBound[id]);
         cached[id] = found;
         cachedFor[id] = account;
         return found;
     }
 
     private static int search(long[] times, int s, int e, long t) {
-        // Windows end near the newest observation: gallop back from the end, then bisect the bracket.
-        int hi = e;
-        int lo = s;
-        for (int step = 1;; step <<= 1) {
-            int probe = hi - step;
-            if (probe < s) {
-                break;
-            }
-            if (times[probe] <= t) {
-                lo = probe + 1;
-                break;
-            }
-            hi = probe; // every time from here on is after t
+        // Windows end near the newest observation: step back from the end (predictable branches),
+        // and bisect only what is left after a few steps.
+        int i = e;
+        int near = Math.max(s, e - LINEAR_STEPS);
+        while (i > near && times[i - 1] > t) {
+            i--;
         }
+        if (i > near || i == s) {
+            return i;
+        }
+        int lo = s;
+        int hi = i;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (times[mid] > t) {
