@@ -12,7 +12,6 @@ import org.cskit.model.FeatureSchema;
 import org.cskit.model.Features;
 import org.cskit.model.ManualOverride;
 import org.cskit.model.MissingDataPolicy;
-import org.cskit.model.ScorePoint;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.ValidationException;
 import org.cskit.model.columns.FeatureColumns;
@@ -26,7 +25,6 @@ import org.cskit.scoring.spi.ScoreSummary;
  * thread-safe.
  */
 final class ScorecardEvaluator {
-    private static final double WEEK_SECONDS = 7 * 24 * 3600.0;
     private static final String OVERRIDE_GROUP = "override";
 
     private final Scorecard scorecard;
@@ -55,7 +53,6 @@ final class ScorecardEvaluator {
     private final BandScheme bands;
     private final Band[] bandByIndex;
     private final DirectionPolicy direction;
-    private final double lookbackSeconds;
 
     private ScorecardEvaluator(Scorecard scorecard, FeatureSchema schema) {
         this.scorecard = scorecard;
@@ -119,7 +116,6 @@ final class ScorecardEvaluator {
             bandByIndex[b] = bands.band(b);
         }
         direction = scorecard.direction();
-        lookbackSeconds = direction.lookback().getSeconds() + direction.lookback().getNano() / 1e9;
     }
 
     /**
@@ -293,13 +289,13 @@ final class ScorecardEvaluator {
             int count = 0;
             double[] xs = new double[history.points()];
             int[] ps = new int[history.points()];
+            double lookbackSeconds = e.direction.lookbackSeconds();
             for (int p = history.points() - 1; p >= 0; p--) {
-                Instant at = history.time(p);
-                double secondsBefore = (asOf.getEpochSecond() - at.getEpochSecond()) + (asOf.getNano() - at.getNano()) / 1e9;
-                if (secondsBefore > e.lookbackSeconds) {
+                double secondsBefore = DirectionPolicy.secondsBefore(history.time(p), asOf);
+                if (secondsBefore > lookbackSeconds) {
                     break;
                 }
-                xs[count] = -secondsBefore / WEEK_SECONDS;
+                xs[count] = DirectionPolicy.weeksBack(secondsBefore);
                 ps[count] = p;
                 count++;
             }
@@ -307,7 +303,7 @@ final class ScorecardEvaluator {
             points = java.util.Arrays.copyOf(ps, count);
         }
 
-        /** Least-squares slope as {@link ScorecardEvaluator#velocity(AccountSnapshot, double, Row)} computes it. */
+        /** The history's velocity as {@link DirectionPolicy#historyVelocity} computes it, else projected. */
         double velocity(int r, double score, Row row) {
             int n = 1;
             double sx = 0.0;
@@ -408,6 +404,7 @@ final class ScorecardEvaluator {
                 .asOf(snapshot.asOf())
                 .score(score)
                 .band(band)
+                .bandHeld(band.rank() != bands.indexOf(score))
                 .direction(directionOf(velocity))
                 .velocity(velocity)
                 .coverage(Math.min(1.0, coverage))
@@ -448,6 +445,7 @@ final class ScorecardEvaluator {
         } else {
             Normalizer.Tiers tiers = (Normalizer.Tiers) normalizer;
             kind[i] = TIERS;
+            a[i] = tiers.atBound() == Normalizer.Tiers.AtBound.LOWER_TIER ? 1.0 : 0.0;
             tierBounds[i] = tiers.bounds().stream().mapToDouble(Double::doubleValue).toArray();
             tierScores[i] = tiers.scores().stream().mapToDouble(Double::doubleValue).toArray();
         }
@@ -475,8 +473,9 @@ final class ScorecardEvaluator {
                 break;
             default: {
                 double[] bounds = tierBounds[i];
+                boolean lowerTier = a[i] == 1.0;
                 int t = 0;
-                while (t < bounds.length && value >= bounds[t]) {
+                while (t < bounds.length && (value > bounds[t] || !lowerTier && value == bounds[t])) {
                     t++;
                 }
                 g = tierScores[i][t];
@@ -535,29 +534,10 @@ final class ScorecardEvaluator {
         return computed;
     }
 
-    /** Least-squares slope in points per week over the history within the lookback and the current score. */
+    /** The history's velocity (one rule, {@link DirectionPolicy#historyVelocity}), else projected from the inputs' trends. */
     private double velocity(AccountSnapshot snapshot, double score, Row row) {
-        List<ScorePoint> history = snapshot.history();
-        Instant asOf = snapshot.asOf();
-        int n = 1;
-        double sx = 0.0;
-        double sy = score;
-        double sxx = 0.0;
-        double sxy = 0.0;
-        for (int k = history.size() - 1; k >= 0; k--) {
-            ScorePoint p = history.get(k);
-            double secondsBefore = (asOf.getEpochSecond() - p.at().getEpochSecond()) + (asOf.getNano() - p.at().getNano()) / 1e9;
-            if (secondsBefore > lookbackSeconds) {
-                break;
-            }
-            double x = -secondsBefore / WEEK_SECONDS;
-            n++;
-            sx += x;
-            sy += p.score();
-            sxx += x * x;
-            sxy += x * p.score();
-        }
-        return slope(n, sx, sy, sxx, sxy, row);
+        java.util.OptionalDouble v = direction.historyVelocity(snapshot, score);
+        return v.isPresent() ? v.getAsDouble() : projectedVelocity(row);
     }
 
     /** The slope from the sums over n points, or the projected velocity with fewer than the policy's minimum. */
@@ -565,8 +545,7 @@ final class ScorecardEvaluator {
         if (n < direction.minPoints()) {
             return projectedVelocity(row);
         }
-        double denominator = n * sxx - sx * sx;
-        return denominator == 0.0 ? 0.0 : (n * sxy - sx * sy) / denominator;
+        return DirectionPolicy.slope(n, sx, sy, sxx, sxy);
     }
 
     /** Points per week the score would move if each input with a trend feature kept its trend. */
@@ -594,9 +573,6 @@ final class ScorecardEvaluator {
     }
 
     private Direction directionOf(double velocity) {
-        if (Math.abs(velocity) < direction.flatBelow() || velocity == 0.0) {
-            return Direction.FLAT;
-        }
-        return velocity > 0 ? Direction.IMPROVING : Direction.DECLINING;
+        return direction.directionOf(velocity);
     }
 }

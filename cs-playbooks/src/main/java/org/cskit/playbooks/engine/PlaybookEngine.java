@@ -304,7 +304,7 @@ public final class PlaybookEngine {
     private void checkSchema(AccountBatch columns) {
         if (!columns.schema().equals(schema)) {
             throw Validate.invalid("columns.schema", "the columns follow " + columns.schema() + ", but the playbooks were compiled for "
-                    + schema);
+                    + schema + ": the columns' schema " + schema.differenceFrom(columns.schema()));
         }
     }
 
@@ -346,7 +346,8 @@ public final class PlaybookEngine {
     private EvaluationResult run(PlaybookInput input, CompiledPlaybook[] set) {
         if (!input.snapshot().features().schema().equals(schema)) {
             throw Validate.invalid("snapshot.features", "the snapshot's features follow " + input.snapshot().features().schema()
-                    + ", but the playbooks were compiled for " + schema);
+                    + ", but the playbooks were compiled for " + schema + ": the snapshot's schema "
+                    + schema.differenceFrom(input.snapshot().features().schema()));
         }
         EvalContext c = new EvalContext(input, atomCount, history);
         var account = input.snapshot().accountId();
