@@ -385,4 +385,105 @@ public final class HandWrittenScorer {
         double denominator = n * sxx - sx * sx;
         return denominator == 0.0 ? 0.0 : (n * sxy - sx * sy) / denominator;
     }
+
+    /**
+     * Scores row {@code r} of a portfolio held as columns, without the explanation: the arithmetic of
+     * {@link #summarize}, reading one array per feature and one per history point (shared times).
+     *
+     * @param values per feature, per row; NaN when missing
+     * @param observations per feature, per row
+     * @param previousBand per row, the previous band's rank or -1
+     * @param historySeconds per history point (oldest first), its time in epoch seconds
+     * @param historyScores per history point, per row; NaN when the row was not scored then
+     * @param asOfSecond the as-of time in epoch seconds
+     * @param r the row
+     * @param out where the result goes
+     * @return {@code out}
+     */
+    public Result summarizeColumns(double[][] values, int[][] observations, byte[] previousBand, long[] historySeconds,
+            double[][] historyScores, long asOfSecond, int r, Result out) {
+        double activeGroupWeight = 0.0;
+        for (int g = 0; g < groupCount; g++) {
+            double active = 0.0;
+            for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+                if (policy[i] != REDISTRIBUTE || hasData(values, observations, r, i)) {
+                    active += inputWeight[i];
+                }
+            }
+            activeInput[g] = active;
+            if (active > 0.0) {
+                activeGroupWeight += groupWeight[g];
+            }
+        }
+        boolean allMissing = activeGroupWeight == 0.0;
+        if (allMissing) {
+            activeGroupWeight = 1.0;
+        }
+        double computed = 0.0;
+        double coverage = 0.0;
+        for (int g = 0; g < groupCount; g++) {
+            double active = allMissing ? 1.0 : activeInput[g];
+            if (active == 0.0) {
+                continue;
+            }
+            double share = groupWeight[g] / activeGroupWeight;
+            for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+                double goodness;
+                if (allMissing) {
+                    goodness = 0.5;
+                } else if (hasData(values, observations, r, i)) {
+                    goodness = goodness(i, values[featureIndex[i]][r]);
+                    coverage += groupWeight[g] * inputWeight[i];
+                } else if (policy[i] == NEUTRAL) {
+                    goodness = 0.5;
+                } else if (policy[i] == WORST) {
+                    goodness = 0.0;
+                } else {
+                    continue;
+                }
+                computed += 100.0 * share * (inputWeight[i] / active) * goodness;
+            }
+        }
+        double score = computed > 100.0 ? 100.0 : computed;
+        out.score = score;
+        out.band = band(score, previousBand[r]);
+        long from = asOfSecond - lookbackSeconds;
+        int n = 1;
+        double sx = 0.0;
+        double sy = score;
+        double sxx = 0.0;
+        double sxy = 0.0;
+        for (int k = historySeconds.length - 1; k >= 0; k--) {
+            if (historySeconds[k] < from) {
+                break;
+            }
+            double y = historyScores[k][r];
+            if (y != y) {
+                continue;
+            }
+            double x = -(asOfSecond - historySeconds[k]) / WEEK_SECONDS;
+            n++;
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+        }
+        double velocity;
+        if (n < minPoints) {
+            velocity = 0.0;
+        } else {
+            double denominator = n * sxx - sx * sx;
+            velocity = denominator == 0.0 ? 0.0 : (n * sxy - sx * sy) / denominator;
+        }
+        out.velocity = velocity;
+        out.direction = Math.abs(velocity) < flatBelow || velocity == 0.0 ? Direction.FLAT
+                : velocity > 0 ? Direction.IMPROVING : Direction.DECLINING;
+        out.coverage = Math.min(1.0, coverage);
+        return out;
+    }
+
+    private boolean hasData(double[][] values, int[][] observations, int r, int i) {
+        int f = featureIndex[i];
+        return !Double.isNaN(values[f][r]) && observations[f][r] >= minObservations[i];
+    }
 }

@@ -106,7 +106,7 @@ public abstract class DirectionPolicy {
     public java.util.OptionalDouble historyVelocity(org.cskit.model.AccountSnapshot snapshot, double score) {
         java.util.List<org.cskit.model.ScorePoint> history = snapshot.history();
         java.time.Instant asOf = snapshot.asOf();
-        double lookbackSeconds = lookback().getSeconds() + lookback().getNano() / 1e9;
+        double lookbackSeconds = lookbackSeconds();
         int n = 1;
         double sx = 0.0;
         double sy = score;
@@ -114,11 +114,11 @@ public abstract class DirectionPolicy {
         double sxy = 0.0;
         for (int k = history.size() - 1; k >= 0; k--) {
             org.cskit.model.ScorePoint p = history.get(k);
-            double secondsBefore = (asOf.getEpochSecond() - p.at().getEpochSecond()) + (asOf.getNano() - p.at().getNano()) / 1e9;
+            double secondsBefore = secondsBefore(p.at(), asOf);
             if (secondsBefore > lookbackSeconds) {
                 break;
             }
-            double x = -secondsBefore / WEEK_SECONDS;
+            double x = weeksBack(secondsBefore);
             n++;
             sx += x;
             sy += p.score();
@@ -128,8 +128,30 @@ public abstract class DirectionPolicy {
         if (n < minPoints()) {
             return java.util.OptionalDouble.empty();
         }
+        return java.util.OptionalDouble.of(slope(n, sx, sy, sxx, sxy));
+    }
+
+    // The parts of historyVelocity that the scorecards' column loop (ScorecardEvaluator) shares, so both read one rule.
+
+    /** The lookback in seconds. */
+    double lookbackSeconds() {
+        return lookback().getSeconds() + lookback().getNano() / 1e9;
+    }
+
+    /** Seconds from a history point to the as-of time. */
+    static double secondsBefore(java.time.Instant at, java.time.Instant asOf) {
+        return (asOf.getEpochSecond() - at.getEpochSecond()) + (asOf.getNano() - at.getNano()) / 1e9;
+    }
+
+    /** A point's x: weeks before the as-of time, negative. */
+    static double weeksBack(double secondsBefore) {
+        return -secondsBefore / WEEK_SECONDS;
+    }
+
+    /** The least-squares slope from the sums over n points (at least {@link #minPoints()}). */
+    static double slope(int n, double sx, double sy, double sxx, double sxy) {
         double denominator = n * sxx - sx * sx;
-        return java.util.OptionalDouble.of(denominator == 0.0 ? 0.0 : (n * sxy - sx * sy) / denominator);
+        return denominator == 0.0 ? 0.0 : (n * sxy - sx * sy) / denominator;
     }
 
     /**

@@ -12,9 +12,11 @@ import org.cskit.model.FeatureSchema;
 import org.cskit.model.Features;
 import org.cskit.model.ManualOverride;
 import org.cskit.model.MissingDataPolicy;
-import org.cskit.model.ScorePoint;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.ValidationException;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.scoring.spi.ScoreSummary;
 
 /**
@@ -177,7 +179,70 @@ final class ScorecardEvaluator {
      * exactly the arithmetic {@link #score} uses, so the two agree to the last bit.
      */
     ScoreSummary summarize(AccountSnapshot snapshot) {
-        Features f = snapshot.features();
+        Row row = new Row(inputName.length);
+        gather(snapshot.features(), row);
+        double score = finalScore(snapshot, computed(row));
+        Band band = band(snapshot, score);
+        double velocity = velocity(snapshot, score, row);
+        return new ScoreSummary(score, band, directionOf(velocity), velocity, Math.min(1.0, row.coverage));
+    }
+
+    /**
+     * One account's inputs as scoring reads them: each input's value, NaN where it has no data (a
+     * missing feature, or fewer observations than the input requires), and its trend feature's
+     * value, NaN where there is none, and a grid's cross feature value (0 for other inputs; an input
+     * whose grid lacks its cross value has no data). Gathered from {@link Features} or from a row of
+     * {@link FeatureColumns}, then scored by the same arithmetic. Not thread-safe: one per thread.
+     */
+    static final class Row {
+        final double[] value;
+        final double[] trend;
+        final double[] cross;
+        double coverage;
+
+        Row(int inputs) {
+            value = new double[inputs];
+            trend = new double[inputs];
+            cross = new double[inputs];
+        }
+    }
+
+    private void gather(Features f, Row row) {
+        for (int i = 0; i < featureIndex.length; i++) {
+            boolean data = hasData(f, i);
+            row.value[i] = data ? f.valueAt(featureIndex[i]) : Double.NaN;
+            row.cross[i] = data && crossIndex[i] >= 0 ? f.valueAt(crossIndex[i]) : 0.0;
+            int t = trendIndex[i];
+            row.trend[i] = t < 0 ? Double.NaN : f.valueAt(t);
+        }
+    }
+
+    private void gather(FeatureColumns f, int r, Row row) {
+        for (int i = 0; i < featureIndex.length; i++) {
+            int index = featureIndex[i];
+            double v = f.value(index, r);
+            boolean data = v == v && f.observations(index, r) >= minObservations[i];
+            double cross = 0.0;
+            int c = crossIndex[i];
+            if (data && c >= 0) {
+                cross = f.value(c, r);
+                data = cross == cross && f.observations(c, r) >= minObservations[i];
+            }
+            row.value[i] = data ? v : Double.NaN;
+            row.cross[i] = data ? cross : 0.0;
+            int t = trendIndex[i];
+            row.trend[i] = t < 0 ? Double.NaN : f.value(t, r);
+        }
+    }
+
+    /**
+     * The score before any override, in one pass over the inputs; sets the row's coverage. The score
+     * is {@code 100 * sum over active groups (groupWeight * group goodness) / sum of active group
+     * weights}, where a group's goodness is its active inputs' weighted mean goodness; this is exactly
+     * the arithmetic {@link #score} uses, so the two agree to the last bit.
+     */
+    private double computed(Row row) {
+        double[] value = row.value;
         double weighted = 0.0;
         double activeGroups = 0.0;
         double coverage = 0.0;
@@ -186,9 +251,10 @@ final class ScorecardEvaluator {
             double sum = 0.0;
             for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
                 double w = inputWeight[i];
-                if (hasData(f, i)) {
+                double v = value[i];
+                if (v == v) {
                     active += w;
-                    sum += w * goodnessOf(i, f);
+                    sum += w * goodnessOf(i, v, row.cross[i]);
                     coverage += groupWeight[g] * w;
                 } else if (!Double.isNaN(standIn[i])) {
                     active += w;
@@ -200,10 +266,94 @@ final class ScorecardEvaluator {
                 activeGroups += groupWeight[g];
             }
         }
-        double score = finalScore(snapshot, computed(weighted, activeGroups));
-        Band band = band(snapshot, score);
-        double velocity = velocity(snapshot, score);
-        return new ScoreSummary(score, band, directionOf(velocity), velocity, Math.min(1.0, coverage));
+        row.coverage = coverage;
+        return computed(weighted, activeGroups);
+    }
+
+    /**
+     * Scores row {@code r} of the arrays (features, previous vectors, history and output share them),
+     * writing score, band code, direction code, velocity and coverage: the same numbers
+     * {@link #summarize} gives for the row's snapshot.
+     *
+     * @param previousIndex by previous band code + 1: this scheme's range index, or -1
+     * @param bandCode by range index: the output's band code
+     */
+    void scoreRow(FeatureColumns features, byte[] previousBands, int[] previousIndex, HistoryWindow history, int r, Row row,
+            VectorColumns into, byte[] bandCode) {
+        gather(features, r, row);
+        double score = computed(row);
+        int previous = previousBands == null ? -1 : previousIndex[previousBands[r] + 1];
+        int band = bands.indexOf(score, previous);
+        double velocity = history.velocity(r, score, row);
+        into.scores()[r] = score;
+        into.bandCodes()[r] = bandCode[band];
+        into.directionCodes()[r] = (byte) directionOf(velocity).ordinal();
+        into.velocities()[r] = velocity;
+        into.coverages()[r] = Math.min(1.0, row.coverage);
+    }
+
+    /** The number of inputs. */
+    int inputs() {
+        return inputName.length;
+    }
+
+    /** This scorecard's band scheme. */
+    BandScheme bands() {
+        return bands;
+    }
+
+    /**
+     * The score history as velocity reads it for one batch and scorecard: the points within the
+     * lookback before the as-of time, newest first, with their x (weeks before, negative), worked
+     * out once.
+     */
+    static final class HistoryWindow {
+        private final ScorecardEvaluator e;
+        private final ScoreHistoryColumns history;
+        private final int[] points;
+        private final double[] x;
+
+        HistoryWindow(ScorecardEvaluator e, ScoreHistoryColumns history, Instant asOf) {
+            this.e = e;
+            this.history = history;
+            int count = 0;
+            double[] xs = new double[history.points()];
+            int[] ps = new int[history.points()];
+            double lookbackSeconds = e.direction.lookbackSeconds();
+            for (int p = history.points() - 1; p >= 0; p--) {
+                double secondsBefore = DirectionPolicy.secondsBefore(history.time(p), asOf);
+                if (secondsBefore > lookbackSeconds) {
+                    break;
+                }
+                xs[count] = DirectionPolicy.weeksBack(secondsBefore);
+                ps[count] = p;
+                count++;
+            }
+            x = java.util.Arrays.copyOf(xs, count);
+            points = java.util.Arrays.copyOf(ps, count);
+        }
+
+        /** The history's velocity as {@link DirectionPolicy#historyVelocity} computes it, else projected. */
+        double velocity(int r, double score, Row row) {
+            int n = 1;
+            double sx = 0.0;
+            double sy = score;
+            double sxx = 0.0;
+            double sxy = 0.0;
+            for (int k = 0; k < points.length; k++) {
+                double y = history.scores(points[k])[r];
+                if (y != y) {
+                    continue; // not scored in that run
+                }
+                double xk = x[k];
+                n++;
+                sx += xk;
+                sy += y;
+                sxx += xk * xk;
+                sxy += xk * y;
+            }
+            return e.slope(n, sx, sy, sxx, sxy, row);
+        }
     }
 
     /** Scores with the explanation: one contribution per input, adding up to the score. */
@@ -276,7 +426,9 @@ final class ScorecardEvaluator {
                     .points(score - explained).weight(0.0).build());
         }
         Band band = band(snapshot, score);
-        double velocity = velocity(snapshot, score);
+        Row row = new Row(inputName.length);
+        gather(f, row);
+        double velocity = velocity(snapshot, score, row);
         return SuccessVector.builder()
                 .accountId(snapshot.accountId())
                 .asOf(snapshot.asOf())
@@ -416,20 +568,20 @@ final class ScorecardEvaluator {
         }
     }
 
-    private double activeInputWeight(Features f, int g) {
+    private double activeInputWeight(double[] value, int g) {
         double active = 0.0;
         for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
-            if (hasData(f, i) || !Double.isNaN(standIn[i])) {
+            if (!Double.isNaN(value[i]) || !Double.isNaN(standIn[i])) {
                 active += inputWeight[i];
             }
         }
         return active;
     }
 
-    private double activeGroupWeight(Features f) {
+    private double activeGroupWeight(double[] value) {
         double active = 0.0;
         for (int g = 0; g < groupCount; g++) {
-            if (activeInputWeight(f, g) > 0.0) {
+            if (activeInputWeight(value, g) > 0.0) {
                 active += groupWeight[g];
             }
         }
@@ -453,28 +605,38 @@ final class ScorecardEvaluator {
     }
 
     /** The history's velocity (one rule, {@link DirectionPolicy#historyVelocity}), else projected from the inputs' trends. */
-    private double velocity(AccountSnapshot snapshot, double score) {
+    private double velocity(AccountSnapshot snapshot, double score, Row row) {
         java.util.OptionalDouble v = direction.historyVelocity(snapshot, score);
-        return v.isPresent() ? v.getAsDouble() : projectedVelocity(snapshot.features());
+        return v.isPresent() ? v.getAsDouble() : projectedVelocity(row);
+    }
+
+    /** The slope from the sums over n points, or the projected velocity with fewer than the policy's minimum. */
+    private double slope(int n, double sx, double sy, double sxx, double sxy, Row row) {
+        if (n < direction.minPoints()) {
+            return projectedVelocity(row);
+        }
+        return DirectionPolicy.slope(n, sx, sy, sxx, sxy);
     }
 
     /** Points per week the score would move if each input with a trend feature kept its trend. */
-    private double projectedVelocity(Features f) {
+    private double projectedVelocity(Row row) {
+        double[] value = row.value;
+        double[] trend = row.trend;
         double projected = 0.0;
-        double activeGroupWeight = activeGroupWeight(f);
+        double activeGroupWeight = activeGroupWeight(value);
         if (activeGroupWeight == 0.0) {
             return 0.0;
         }
         for (int g = 0; g < groupCount; g++) {
-            double active = activeInputWeight(f, g);
+            double active = activeInputWeight(value, g);
             for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
-                int t = trendIndex[i];
-                if (t < 0 || !f.isPresentAt(t) || !hasData(f, i)) {
+                double t = trend[i];
+                double v = value[i];
+                if (t != t || v != v) {
                     continue;
                 }
-                double value = f.valueAt(featureIndex[i]);
-                double cross = crossIndex[i] < 0 ? 0.0 : f.valueAt(crossIndex[i]);
-                double change = goodnessOf(i, value + f.valueAt(t), cross) - goodnessOf(i, value, cross);
+                double c = row.cross[i];
+                double change = goodnessOf(i, v + t, c) - goodnessOf(i, v, c);
                 projected += 100.0 * (groupWeight[g] / activeGroupWeight) * (inputWeight[i] / active) * change;
             }
         }

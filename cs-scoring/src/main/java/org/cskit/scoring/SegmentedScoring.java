@@ -1,9 +1,17 @@
 package org.cskit.scoring;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.cskit.model.AccountSnapshot;
+import org.cskit.model.LifecycleStage;
+import org.cskit.model.Segment;
 import org.cskit.model.SuccessVector;
+import org.cskit.model.Validate;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.scoring.spi.ScoreSummary;
 import org.cskit.scoring.spi.ScoringStrategy;
 import org.cskit.scoring.spi.ScoringStrategyProvider;
@@ -61,6 +69,50 @@ public final class SegmentedScoring implements ScoringStrategy {
     @Override
     public ScoreSummary summarize(AccountSnapshot snapshot) {
         return strategyFor(snapshot).summarize(snapshot);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A loop over the columns: each row with the compiled scorecard its segment and stage select
+     * (worked out once per segment and stage), allocating nothing per row; the same numbers as
+     * {@link #summarize} for each row's snapshot, to the last bit.
+     *
+     * @throws org.cskit.model.ValidationException if a scorecard reads a feature the batch's schema
+     *     lacks, a band is not among {@code into}'s labels, or the inputs do not fit together
+     */
+    @Override
+    public void scoreAll(AccountBatch accounts, ScoreHistoryColumns history, VectorColumns into) {
+        Validate.present("accounts", accounts);
+        List<Segment> segments = accounts.segments();
+        LifecycleStage[] stages = LifecycleStage.values();
+        List<ScorecardEvaluator> evaluators = new ArrayList<>();
+        Map<Scorecard, Integer> index = new IdentityHashMap<>();
+        byte[] segmentCodes = accounts.segmentCodes();
+        byte[] stageCodes = accounts.stageCodes();
+        int fixedStage = stageCodes == null ? accounts.fixedStage().ordinal() : -1;
+        // Only the segments and stages that occur: a scorecard no row selects need not fit the schema.
+        int[][] chosen = new int[segments.size()][stages.length];
+        for (int r = accounts.offset(), end = r + accounts.size(); r < end; r++) {
+            chosen[segmentCodes == null ? 0 : segmentCodes[r]][fixedStage >= 0 ? fixedStage : stageCodes[r]] = 1;
+        }
+        for (int s = 0; s < segments.size(); s++) {
+            for (int g = 0; g < stages.length; g++) {
+                if (chosen[s][g] == 0) {
+                    continue;
+                }
+                Scorecard card = selection.select(segments.get(s).name(), stages[g]);
+                Integer e = index.get(card);
+                if (e == null) {
+                    e = evaluators.size();
+                    index.put(card, e);
+                    evaluators.add(strategies.get(card).evaluator(accounts.schema()));
+                }
+                chosen[s][g] = e;
+            }
+        }
+        ColumnScoring.score(accounts, history, into, evaluators, r -> chosen[segmentCodes == null ? 0 : segmentCodes[r]]
+                [fixedStage >= 0 ? fixedStage : stageCodes[r]]);
     }
 
     /**

@@ -1,7 +1,12 @@
 package org.cskit.scoring;
 
 import org.cskit.model.AccountSnapshot;
+import java.util.List;
 import org.cskit.model.FeatureSchema;
+import org.cskit.model.Validate;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.model.SuccessVector;
 import org.cskit.scoring.spi.ScoreSummary;
 import org.cskit.scoring.spi.ScoringStrategy;
@@ -71,7 +76,22 @@ public final class WeightedScorecard implements ScoringStrategy {
         return evaluator(snapshot.features().schema()).summarize(snapshot);
     }
 
-    private ScorecardEvaluator evaluator(FeatureSchema schema) {
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A loop over the columns with the compiled scorecard, allocating nothing per row: the same
+     * numbers as {@link #summarize} for each row's snapshot, to the last bit.
+     *
+     * @throws org.cskit.model.ValidationException if an input reads a feature the batch's schema
+     *     lacks, a band is not among {@code into}'s labels, or the inputs do not fit together
+     */
+    @Override
+    public void scoreAll(AccountBatch accounts, ScoreHistoryColumns history, VectorColumns into) {
+        Validate.present("accounts", accounts);
+        ColumnScoring.score(accounts, history, into, List.of(evaluator(accounts.schema())), r -> 0);
+    }
+
+    ScorecardEvaluator evaluator(FeatureSchema schema) {
         ScorecardEvaluator e = last;
         if (e == null || e.schema() != schema) {
             e = compiled.computeIfAbsent(schema, s -> ScorecardEvaluator.compile(scorecard, s));

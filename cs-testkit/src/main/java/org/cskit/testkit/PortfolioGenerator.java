@@ -1,11 +1,17 @@
 package org.cskit.testkit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.cskit.model.Validate;
+import org.cskit.model.columns.SignalColumn;
+import org.cskit.model.columns.SignalColumns;
 import org.cskit.playbooks.BuiltInPlaybooks;
 import org.cskit.scoring.features.Aggregate;
 import org.cskit.scoring.features.FeatureDefinition;
@@ -122,6 +128,86 @@ public final class PortfolioGenerator {
      */
     public Stream<GeneratedAccount> stream() {
         return IntStream.range(0, accounts).mapToObj(this::generate);
+    }
+
+    /**
+     * The signals of accounts {@code [fromIndex, toIndex)} observed in {@code (asOf - lookback, asOf]}
+     * as {@link SignalColumns}, row {@code r} being account {@code fromIndex + r}: the same
+     * observations as each account's {@link GeneratedAccount#signals()} in that span, drawn without
+     * an object per observation (about 20 bytes each), so portfolios of millions fit in memory; cut
+     * a larger one into index ranges. Each signal's column is sorted by row, then time (no account
+     * has two observations of one signal at one instant).
+     *
+     * @param fromIndex the first account
+     * @param toIndex the account after the last
+     * @param asOf the last instant observed
+     * @param lookback how far back to keep observations (the longest window the features read,
+     *     such as 180 days for {@link #featureDefinitions()}); positive
+     * @return the columns, one per generated signal, over {@code toIndex - fromIndex} rows
+     * @throws org.cskit.model.ValidationException if the range is not within [0, accounts] or the
+     *     lookback is not positive
+     */
+    public SignalColumns signalColumns(int fromIndex, int toIndex, Instant asOf, Duration lookback) {
+        if (fromIndex < 0 || toIndex > accounts || fromIndex > toIndex) {
+            throw Validate.invalid("fromIndex", "accounts [" + fromIndex + ", " + toIndex + ") are not within [0, " + accounts + ")");
+        }
+        Validate.present("asOf", asOf);
+        if (Validate.present("lookback", lookback).isNegative() || lookback.isZero()) {
+            throw Validate.invalid("lookback", "lookback must be positive, but was " + lookback);
+        }
+        long last = asOf.toEpochMilli();
+        long first = asOf.minus(lookback).toEpochMilli(); // exclusive
+        LocalDate until = LocalDate.ofInstant(asOf, ZoneOffset.UTC).plusDays(1);
+        int rows = toIndex - fromIndex;
+        int names = PortfolioModel.SIGNAL_NAMES.length;
+        int expected = (int) Math.min(Integer.MAX_VALUE / 2, (long) rows * (lookback.toDays() / 7 + 2));
+        Growing[] columns = new Growing[names];
+        for (int c = 0; c < names; c++) {
+            columns[c] = new Growing(c == names - 1 ? Math.max(16, rows) : Math.max(16, expected));
+        }
+        int[] row = new int[1];
+        PortfolioModel.Observer keep = (signal, period, millis, value) -> {
+            if (millis > first && millis <= last) {
+                columns[signal].add(row[0], millis, value);
+            }
+        };
+        for (int i = fromIndex; i < toIndex; i++) {
+            row[0] = i - fromIndex;
+            PortfolioModel.observe(seed, i, start, months, generate(i), until, keep);
+        }
+        List<SignalColumn> list = new ArrayList<>();
+        for (int c = 0; c < names; c++) {
+            Growing g = columns[c];
+            list.add(SignalColumn.of(PortfolioModel.SIGNAL_NAMES[c], g.rows, g.times, g.values, g.count));
+        }
+        return SignalColumns.of(rows, list);
+    }
+
+    /** A signal column being filled: arrays that double when full. */
+    private static final class Growing {
+        int[] rows;
+        long[] times;
+        double[] values;
+        int count;
+
+        Growing(int capacity) {
+            rows = new int[capacity];
+            times = new long[capacity];
+            values = new double[capacity];
+        }
+
+        void add(int row, long time, double value) {
+            if (count == rows.length) {
+                int capacity = rows.length + (rows.length >> 1) + 1;
+                rows = Arrays.copyOf(rows, capacity);
+                times = Arrays.copyOf(times, capacity);
+                values = Arrays.copyOf(values, capacity);
+            }
+            rows[count] = row;
+            times[count] = time;
+            values[count] = value;
+            count++;
+        }
     }
 
     /**

@@ -312,6 +312,26 @@ final class PortfolioModel {
         return plan.build();
     }
 
+    /** Receives an account's observations in the order they are drawn: each signal's in time order. */
+    interface Observer {
+        /**
+         * @param signal the signal's index in {@link #SIGNAL_NAMES}
+         * @param period the week or quarter it belongs to (part of the object's id)
+         * @param millis when, in epoch milliseconds
+         * @param value the value
+         */
+        void observe(int signal, int period, long millis, double value);
+    }
+
+    /** The generated signals' names, in the order {@link Observer} indexes them. */
+    static final String[] SIGNAL_NAMES = {PortfolioGenerator.ACTIVE_USERS, PortfolioGenerator.LOGINS,
+            PortfolioGenerator.SEAT_UTILISATION, PortfolioGenerator.SUPPORT_TICKETS, PortfolioGenerator.NPS};
+    private static final SignalFamily[] FAMILIES = {SignalFamily.USAGE, SignalFamily.USAGE, SignalFamily.USAGE,
+            SignalFamily.SUPPORT, SignalFamily.SENTIMENT};
+    private static final String[] UNITS = {Signal.COUNT, Signal.COUNT, "ratio", Signal.COUNT, "score"};
+    private static final String[] SOURCES = {"product-analytics", "product-analytics", "product-analytics", "helpdesk", "survey"};
+    private static final long DAY_MILLIS = 86_400_000L;
+
     /**
      * The weekly usage and support signals, and the survey answers, from the window's start to its
      * end or the churn day, and before {@code until}; sorted by time, then id. Each part draws its
@@ -319,10 +339,20 @@ final class PortfolioModel {
      */
     static List<Signal> signals(long seed, int index, LocalDate start, int months, GeneratedAccount a, LocalDate until) {
         AccountId id = a.account().id();
+        List<Signal> signals = new ArrayList<>(4 * (months * 31 / 7 + 1) + months / 3 + 2);
+        observe(seed, index, start, months, a, until, (signal, period, millis, value) -> signals.add(
+                Signal.builder().id(SignalId.of(id.value() + "/" + SIGNAL_NAMES[signal] + "/" + period)).accountId(id)
+                        .family(FAMILIES[signal]).name(SIGNAL_NAMES[signal]).value(value).unit(UNITS[signal])
+                        .observedAt(Instant.ofEpochMilli(millis)).source(SOURCES[signal]).build()));
+        signals.sort(Comparator.comparing(Signal::observedAt).thenComparing(Signal::id));
+        return List.copyOf(signals);
+    }
+
+    /** Draws the signals of {@link #signals} and hands each to {@code out}, without making objects. */
+    static void observe(long seed, int index, LocalDate start, int months, GeneratedAccount a, LocalDate until, Observer out) {
         LocalDate end = a.outcome().churned() ? a.outcome().date() : start.plusMonths(months);
         LocalDate stop = until.isBefore(end) ? until : end;
         int seats = a.seats();
-        List<Signal> signals = new ArrayList<>(4 * (months * 31 / 7 + 1) + months / 3 + 2);
         SeededRandom usage = SeededRandom.of(seed, index, USAGE);
         double fit = fit(seed, index);
         for (int week = 0;; week++) {
@@ -335,16 +365,11 @@ final class PortfolioModel {
             int active = (int) Math.round(seats * utilisation);
             int logins = usage.poisson(active * (1.5 + 5 * health));
             int tickets = usage.poisson(0.06 * StrictMath.sqrt(seats) * (0.3 + 2.5 * (1 - health)));
-            Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            String suffix = "/" + week;
-            signals.add(signal(id, PortfolioGenerator.ACTIVE_USERS, suffix, SignalFamily.USAGE, active, Signal.COUNT, at,
-                    "product-analytics"));
-            signals.add(signal(id, PortfolioGenerator.LOGINS, suffix, SignalFamily.USAGE, logins, Signal.COUNT, at,
-                    "product-analytics"));
-            signals.add(signal(id, PortfolioGenerator.SEAT_UTILISATION, suffix, SignalFamily.USAGE, (double) active / seats,
-                    "ratio", at, "product-analytics"));
-            signals.add(signal(id, PortfolioGenerator.SUPPORT_TICKETS, suffix, SignalFamily.SUPPORT, tickets, Signal.COUNT, at,
-                    "helpdesk"));
+            long at = day.toEpochDay() * DAY_MILLIS;
+            out.observe(0, week, at, active);
+            out.observe(1, week, at, logins);
+            out.observe(2, week, at, (double) active / seats);
+            out.observe(3, week, at, tickets);
         }
         SeededRandom surveys = SeededRandom.of(seed, index, SURVEYS);
         for (int quarter = 0;; quarter++) {
@@ -358,18 +383,9 @@ final class PortfolioModel {
             double health = a.healthOn(day);
             if (answers < 0.3 + 0.5 * health) {
                 double score = Math.max(0, Math.min(10, Math.round(11 * health - 0.5 + 1.2 * noise)));
-                signals.add(signal(id, PortfolioGenerator.NPS, "/" + quarter, SignalFamily.SENTIMENT, score, "score",
-                        day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(second), "survey"));
+                out.observe(4, quarter, day.toEpochDay() * DAY_MILLIS + second * 1000L, score);
             }
         }
-        signals.sort(Comparator.comparing(Signal::observedAt).thenComparing(Signal::id));
-        return List.copyOf(signals);
-    }
-
-    private static Signal signal(AccountId account, String name, String suffix, SignalFamily family, double value, String unit,
-            Instant at, String source) {
-        return Signal.builder().id(SignalId.of(account.value() + "/" + name + suffix)).accountId(account).family(family)
-                .name(name).value(value).unit(unit).observedAt(at).source(source).build();
     }
 
     /** The health on a day: linear between month boundaries, the first value before the window, the last after it. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,6 +31,9 @@ import org.cskit.model.Signal;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.SuccessPlan;
 import org.cskit.model.ValidationException;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.SignalColumn;
+import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.json.CsJson;
 import org.cskit.playbooks.BuiltInPlaybooks;
 import org.cskit.scoring.Normalizer;
@@ -37,6 +41,7 @@ import org.cskit.scoring.Scorecard;
 import org.cskit.scoring.ScorecardGroup;
 import org.cskit.scoring.ScorecardInput;
 import org.cskit.scoring.calibration.Evaluation;
+import org.cskit.scoring.features.FeatureDeriver;
 import org.cskit.scoring.portfolio.RetentionReport;
 import org.cskit.testkit.GeneratedAccount.Outcome;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +58,57 @@ class PortfolioGeneratorTest {
     @BeforeAll
     static void generate() {
         accounts = PORTFOLIO.stream().toList();
+    }
+
+    @Test
+    void signalColumns_holdEachAccountsSignalsInTheSpan_andDeriveItsSnapshotsFeatures() {
+        LocalDate day = LocalDate.of(2026, 8, 3);
+        Instant asOf = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Duration lookback = Duration.ofDays(180);
+        int from = 100;
+        int to = 300;
+
+        SignalColumns columns = PORTFOLIO.signalColumns(from, to, asOf, lookback);
+
+        assertThat(columns.rows()).isEqualTo(to - from);
+        FeatureDeriver deriver = FeatureDeriver.of(PortfolioGenerator.featureDefinitions());
+        FeatureColumns features = FeatureColumns.allocate(deriver.schema(), to - from);
+        deriver.derive(columns, asOf, features);
+        long observations = 0;
+        for (int row = 0; row < to - from; row++) {
+            GeneratedAccount a = accounts.get(from + row);
+            List<Signal> expected = a.signals().stream()
+                    .filter(s -> s.observedAt().isAfter(asOf.minus(lookback)) && !s.observedAt().isAfter(asOf)).toList();
+            List<String> actual = new ArrayList<>();
+            for (SignalColumn c : columns.columns()) {
+                for (int i = 0; i < c.count(); i++) {
+                    if (c.rows()[i] == row) {
+                        actual.add(c.name() + " " + Instant.ofEpochMilli(c.times()[i]) + " " + c.values()[i]);
+                    }
+                }
+            }
+            assertThat(actual).as("account %d", from + row).containsExactlyInAnyOrderElementsOf(
+                    expected.stream().map(s -> s.name() + " " + s.observedAt() + " " + s.value()).toList());
+            observations += expected.size();
+            AccountSnapshot snapshot = a.snapshot(day);
+            for (int f = 0; f < deriver.schema().size(); f++) {
+                String name = deriver.schema().names().get(f);
+                int at = snapshot.features().schema().indexOf(name);
+                assertThat(Double.doubleToLongBits(features.value(f, row))).as("%s of account %d", name, from + row)
+                        .isEqualTo(Double.doubleToLongBits(snapshot.features().valueAt(at)));
+                assertThat(features.observations(f, row)).isEqualTo(snapshot.features().observationsAt(at));
+            }
+        }
+        assertThat(observations).as("about 4 weekly signals for 26 weeks, fewer for churned accounts").isGreaterThan(60L * (to - from));
+    }
+
+    @Test
+    void signalColumns_badRangeOrLookback_isRejected() {
+        Instant asOf = Instant.parse("2026-06-01T00:00:00Z");
+        assertThatThrownBy(() -> PORTFOLIO.signalColumns(10, 2001, asOf, Duration.ofDays(1)))
+                .isInstanceOf(ValidationException.class).hasMessage("accounts [10, 2001) are not within [0, 2000)");
+        assertThatThrownBy(() -> PORTFOLIO.signalColumns(0, 1, asOf, Duration.ZERO))
+                .isInstanceOf(ValidationException.class).hasMessage("lookback must be positive, but was PT0S");
     }
 
     @Test

@@ -5,7 +5,8 @@
  *
  * <p>The pipeline, each stage reading and writing the types of this package:
  * {@link org.cskit.model.columns.SignalColumns} (observations) → feature derivation →
- * {@link org.cskit.model.columns.FeatureColumns} → a scoring strategy →
+ * {@link org.cskit.model.columns.FeatureColumns} (with the contract facts from
+ * {@link org.cskit.model.columns.ContractColumns}) → a scoring strategy →
  * {@link org.cskit.model.columns.VectorColumns} (with {@link org.cskit.model.columns.ScoreHistoryColumns}
  * and the previous run's vector columns as input) → {@link org.cskit.model.columns.AccountBatch} →
  * the playbook engine.

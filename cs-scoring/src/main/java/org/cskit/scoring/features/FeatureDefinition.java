@@ -21,8 +21,9 @@ import org.immutables.value.Value;
  * <p>Rules: {@code name} and {@code signal} are not blank; {@code window} is positive and at most
  * 3650 days; {@code change} and {@code trendPeriods} are not both given; {@code trendPeriods} is in
  * [2, 52]; {@link Aggregate#DAYS_SINCE_LAST} takes neither (its window is how far back it looks).
- * {@code emptyAsZero} defaults to true for COUNT and SUM (an empty window is 0 signals) and false
- * otherwise (an empty window leaves the feature missing); it may only be true for those two.
+ * {@code emptyAsZero} defaults to true for COUNT, SUM and DISTINCT (an empty window is 0 signals) and
+ * false otherwise (an empty window leaves the feature missing); it may only be true for those three.
+ * A ratio ({@code denominator}) takes no change, trend or DAYS_SINCE_LAST.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableFeatureDefinition.class)
@@ -75,6 +76,17 @@ public abstract class FeatureDefinition {
     public abstract Optional<WindowChange> change();
 
     /**
+     * For a ratio: the signal whose aggregate over the same window divides this signal's (licence
+     * utilisation: {@code LAST} of {@code seats_active} over {@code LAST} of {@code seats_purchased}).
+     * The ratio is missing when either side is missing or the denominator is 0 (never infinite), and
+     * rests on the smaller of the two sides' observation counts.
+     *
+     * @return the denominator's signal name
+     */
+    @JsonProperty("denominator")
+    public abstract Optional<String> denominator();
+
+    /**
      * The number of windows a trend is read over, if the feature is a trend.
      *
      * @return the number of periods
@@ -85,7 +97,7 @@ public abstract class FeatureDefinition {
     /**
      * Whether an empty window counts as 0 rather than as missing.
      *
-     * @return true by default for COUNT and SUM, false otherwise
+     * @return true by default for COUNT, SUM and DISTINCT, false otherwise
      */
     @Value.Default
     @JsonProperty("emptyAsZero")
@@ -107,13 +119,21 @@ public abstract class FeatureDefinition {
             throw Validate.invalid(change().isPresent() ? "change" : "trendPeriods", "feature '" + name()
                     + "' aggregates DAYS_SINCE_LAST, which has no change or trend");
         }
+        if (denominator().isPresent()) {
+            Validate.nonBlank("denominator", denominator().get());
+            if (change().isPresent() || trendPeriods().isPresent() || aggregate() == Aggregate.DAYS_SINCE_LAST) {
+                throw Validate.invalid("denominator", "feature '" + name() + "' is a ratio, which takes no change or trend and "
+                        + "no DAYS_SINCE_LAST, but has " + (change().isPresent() ? "change " + change().get()
+                        : trendPeriods().isPresent() ? "trendPeriods " + trendPeriods().get() : "aggregate DAYS_SINCE_LAST"));
+            }
+        }
         if (trendPeriods().isPresent() && (trendPeriods().get() < 2 || trendPeriods().get() > 52)) {
             throw Validate.invalid("trendPeriods", "feature '" + name() + "' trendPeriods must be in [2, 52], but was "
                     + trendPeriods().get());
         }
         if (emptyAsZero() && !aggregate().countsEmptyAsZero()) {
             throw Validate.invalid("emptyAsZero", "feature '" + name() + "' cannot count an empty window as 0 for "
-                    + aggregate() + ": only COUNT and SUM have a value without signals");
+                    + aggregate() + ": only COUNT, SUM and DISTINCT have a value without signals");
         }
     }
 

@@ -1,7 +1,5 @@
 package org.cskit.scoring.features;
 
-import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,10 +16,19 @@ import org.cskit.model.Signal;
 import org.cskit.model.SignalId;
 import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.SignalColumn;
+import org.cskit.model.columns.SignalColumns;
 
 /**
- * Derives an account's features from its raw signals as of a time, following a fixed list of
- * {@link FeatureDefinition}s. Only signals observed up to the as-of time may be given: a signal from
+ * Derives features from raw signals as of a time, following a fixed list of
+ * {@link FeatureDefinition}s: for a whole portfolio in one pass over its {@link SignalColumns}
+ * ({@link #derive(SignalColumns, Instant, FeatureColumns)}, no object per account or observation),
+ * or for one account from its {@link org.cskit.model.Signal} objects (the object edge). Both forms
+ * run the same arithmetic and give the same values to the last bit.
+ *
+ * <p>For objects, signal times count to the nanosecond and must lie between 1677 and 2262 (the
+ * range of a {@code long} of nanoseconds); signal columns count to the millisecond. Only signals observed up to the as-of time may be given: a signal from
  * its future, of another account, or repeating another's id is refused with a
  * {@link org.cskit.model.ValidationException} naming it, never silently dropped. Immutable and
  * thread-safe: build one deriver and share it.
@@ -41,13 +48,14 @@ import org.cskit.model.ValidationException;
  *       signal;
  *   <li>a change: the smaller of the two windows' counts, so a change is only as well founded as its
  *       thinner side (a COUNT change from an empty window rests on 0 observations);
- *   <li>a trend: the total over its periods.
+ *   <li>a trend: the total over its periods;
+ *   <li>a ratio: the smaller of the two sides' counts.
  * </ul>
  *
  * <p>Missing data: a feature without a value is left missing ({@code NaN}) in the result, so a
  * scorecard's missing-data policy applies. An empty window is missing, or 0 where the definition's
  * {@link FeatureDefinition#emptyAsZero()} says so; a change is missing if either window is; a percent
- * change against 0 is missing, never infinite; a trend leaves periods without a value out of its fit
+ * change against 0 is missing, never infinite, and so is a ratio whose denominator is 0 or missing; a trend leaves periods without a value out of its fit
  * and is missing with fewer than 2 periods that have one.
  *
  * <pre>{@code
@@ -59,7 +67,8 @@ import org.cskit.model.ValidationException;
  * }</pre>
  */
 public final class FeatureDeriver {
-    private static final double SECONDS_PER_DAY = 86_400.0;
+    private static final long NANOS = 1_000_000_000L;
+    private static final long MILLIS = 1_000L;
     private static final Comparator<Signal> BY_TIME_THEN_ID =
             Comparator.comparing(Signal::observedAt).thenComparing(Signal::id);
 
@@ -84,6 +93,7 @@ public final class FeatureDeriver {
             }
             names.add(d.name());
             signals.add(d.signal());
+            d.denominator().ifPresent(signals::add);
         }
         this.definitions = List.copyOf(definitions);
         this.schema = FeatureSchema.of(names);
@@ -133,10 +143,10 @@ public final class FeatureDeriver {
     public Features derive(AccountId account, Collection<Signal> signals, Instant asOf) {
         Features.Builder into = Features.builder(schema);
         Map<String, Series> byName = group(account, signals, asOf);
+        Windows windows = new Windows(definitions, asOf, NANOS);
         for (int i = 0; i < definitions.size(); i++) {
-            Value v = value(definitions.get(i), byName, asOf);
-            if (v != null) {
-                into.setAt(i, v.value, v.count);
+            if (compute(windows, i, byName)) {
+                into.setAt(i, windows.value, windows.count);
             }
         }
         return into.build();
@@ -157,10 +167,149 @@ public final class FeatureDeriver {
     public void derive(AccountId account, Collection<Signal> signals, Instant asOf, Features.Builder into) {
         Validate.present("into", into);
         Map<String, Series> byName = group(account, signals, asOf);
-        for (FeatureDefinition d : definitions) {
-            Value v = value(d, byName, asOf);
-            if (v != null) {
-                into.set(d.name(), v.value, v.count);
+        Windows windows = new Windows(definitions, asOf, NANOS);
+        for (int i = 0; i < definitions.size(); i++) {
+            if (compute(windows, i, byName)) {
+                into.set(definitions.get(i).name(), windows.value, windows.count);
+            }
+        }
+    }
+
+    private boolean compute(Windows windows, int d, Map<String, Series> byName) {
+        FeatureDefinition definition = definitions.get(d);
+        Series series = byName.getOrDefault(definition.signal(), Series.EMPTY);
+        Series denominator = definition.denominator().map(n -> byName.getOrDefault(n, Series.EMPTY)).orElse(Series.EMPTY);
+        return windows.compute(d, series.times, series.values, 0, series.times.length,
+                denominator.times, denominator.values, 0, denominator.times.length);
+    }
+
+    /**
+     * Derives the features of a whole portfolio in one pass over its signal columns, writing every
+     * definition's value and observation count into {@code into}; the same values, to the last
+     * bit, as {@link #derive(AccountId, Collection, Instant)} for each account's signals (signals
+     * of one account at the same millisecond count in their column order, where the object path
+     * orders them by id). A missing value is written as NaN with 0 observations. Allocates nothing
+     * per account.
+     *
+     * <p>Everything is checked before anything is written: on a {@link org.cskit.model.ValidationException}
+     * {@code into} is as it was.
+     *
+     * @param signals the portfolio's signals; signals no definition reads are ignored
+     * @param asOf the as-of time; no observation may be after it
+     * @param into where to write: the same rows as {@code signals}, and for every definition's name a
+     *     {@code double} column with observation counts (as {@link FeatureColumns#allocate} makes);
+     *     other features are left alone
+     * @throws org.cskit.model.ValidationException naming the signal, observation, row and time of an
+     *     observation after {@code asOf}, or the feature {@code into} cannot hold
+     */
+    public void derive(SignalColumns signals, Instant asOf, FeatureColumns into) {
+        Validate.present("signals", signals);
+        Validate.present("into", into);
+        if (into.rows() != signals.rows()) {
+            throw Validate.invalid("into", "into has " + into.rows() + " rows, but the signals are of " + signals.rows() + " accounts");
+        }
+        derive(signals, asOf, into, 0);
+    }
+
+    /**
+     * Derives the features of a slice of a portfolio: as {@link #derive(SignalColumns, Instant, FeatureColumns)},
+     * writing the signals' row {@code r} into row {@code intoRow + r} of {@code into}, so that a large
+     * portfolio's signals can be made and derived a slice at a time into one set of feature columns.
+     * Slices on different rows may be derived in parallel.
+     *
+     * @param signals the slice's signals
+     * @param asOf the as-of time; no observation may be after it
+     * @param into where to write, as above, with at least {@code intoRow + signals.rows()} rows
+     * @param intoRow the row of {@code into} for the signals' row 0
+     * @throws org.cskit.model.ValidationException as above, or if the slice does not fit in {@code into}
+     */
+    public void derive(SignalColumns signals, Instant asOf, FeatureColumns into, int intoRow) {
+        Validate.present("signals", signals);
+        Validate.present("asOf", asOf);
+        Validate.present("into", into);
+        if (intoRow < 0 || (long) intoRow + signals.rows() > into.rows()) {
+            throw Validate.invalid("intoRow", "rows " + intoRow + " to " + ((long) intoRow + signals.rows()) + " do not fit in into's "
+                    + into.rows() + " rows");
+        }
+        int n = definitions.size();
+        double[][] values = new double[n][];
+        int[][] counts = new int[n][];
+        for (int d = 0; d < n; d++) {
+            String name = definitions.get(d).name();
+            int index = into.schema().indexOf(name);
+            if (index < 0 || into.doubles(index) == null || into.observations(index) == null) {
+                throw Validate.invalid("into." + name, "into must hold feature '" + name + "' as a double column with "
+                        + "observation counts (as FeatureColumns.allocate makes), but " + (index < 0 ? "its schema lacks it"
+                        : into.column(index) == null ? "it has no column" : into.doubles(index) == null
+                        ? "it is a " + into.column(index).type() + " column" : "it has no observation counts"));
+            }
+            values[d] = into.doubles(index);
+            counts[d] = into.observations(index);
+        }
+        List<String> names = List.copyOf(signalNames);
+        SignalColumn[] columns = new SignalColumn[names.size()];
+        long last = asOf.toEpochMilli();
+        for (int c = 0; c < columns.length; c++) {
+            SignalColumn column = signals.column(names.get(c));
+            columns[c] = column != null ? column : SignalColumn.of(names.get(c), new int[0], new long[0], new double[0]);
+            afterAsOf(columns[c], asOf, last);
+        }
+        int[] signal = new int[n];
+        int[] denominator = new int[n];
+        for (int d = 0; d < n; d++) {
+            FeatureDefinition definition = definitions.get(d);
+            signal[d] = names.indexOf(definition.signal());
+            denominator[d] = definition.denominator().map(names::indexOf).orElse(signal[d]);
+        }
+        Windows windows = new Windows(definitions, asOf, MILLIS);
+        int m = columns.length;
+        int[][] rowsOf = new int[m][];
+        long[][] timesOf = new long[m][];
+        double[][] valuesOf = new double[m][];
+        int[] countOf = new int[m];
+        for (int c = 0; c < m; c++) {
+            rowsOf[c] = columns[c].rows();
+            timesOf[c] = columns[c].times();
+            valuesOf[c] = columns[c].values();
+            countOf[c] = columns[c].count();
+        }
+        int[] cursor = new int[m];
+        int[] start = new int[m];
+        for (int row = 0, rows = signals.rows(); row < rows; row++) {
+            for (int c = 0; c < m; c++) {
+                int[] of = rowsOf[c];
+                int i = cursor[c];
+                int end = countOf[c];
+                start[c] = i;
+                while (i < end && of[i] == row) {
+                    i++;
+                }
+                cursor[c] = i;
+            }
+            windows.nextAccount();
+            int at = intoRow + row;
+            for (int d = 0; d < n; d++) {
+                int c = signal[d];
+                int dc = denominator[d];
+                if (windows.compute(d, timesOf[c], valuesOf[c], start[c], cursor[c], timesOf[dc], valuesOf[dc], start[dc], cursor[dc])) {
+                    values[d][at] = windows.value;
+                    counts[d][at] = windows.count;
+                } else {
+                    values[d][at] = Double.NaN;
+                    counts[d][at] = 0;
+                }
+            }
+        }
+    }
+
+    /** Refuses an observation after the as-of time (in milliseconds, at or before asOf's millisecond). */
+    private static void afterAsOf(SignalColumn column, Instant asOf, long last) {
+        long[] times = column.times();
+        for (int i = 0; i < column.count(); i++) {
+            if (times[i] > last) {
+                throw Validate.invalid(column.name() + ".times[" + i + "]", "signal '" + column.name() + "' observation " + i
+                        + " (row " + column.rows()[i] + ") at " + Instant.ofEpochMilli(times[i]) + " is after the as-of time "
+                        + asOf);
             }
         }
     }
@@ -180,6 +329,11 @@ public final class FeatureDeriver {
             if (!s.accountId().equals(account)) {
                 throw Validate.invalid("signals[" + i + "].accountId", "signals[" + i + "] '" + s.name() + "' is of account '"
                         + s.accountId() + "', not of account '" + account + "'");
+            }
+            if (Windows.units(s.observedAt(), NANOS) == Long.MIN_VALUE) {
+                throw Validate.invalid("signals[" + i + "].observedAt", "signals[" + i + "] '" + s.name() + "' observed at "
+                        + s.observedAt() + " is outside " + Instant.ofEpochSecond(0, Long.MIN_VALUE + 1) + " to "
+                        + Instant.ofEpochSecond(0, Long.MAX_VALUE) + ", the times features are derived over");
             }
             if (s.observedAt().isAfter(asOf)) {
                 throw Validate.invalid("signals[" + i + "].observedAt", "signals[" + i + "] '" + s.name() + "' observed at "
@@ -211,168 +365,27 @@ public final class FeatureDeriver {
                 + "] and signals[" + at + "]");
     }
 
-    /** The feature's value and what it rests on, or null if it is missing. */
-    private static Value value(FeatureDefinition d, Map<String, Series> byName, Instant asOf) {
-        Series series = byName.getOrDefault(d.signal(), Series.EMPTY);
-        if (d.aggregate() == Aggregate.DAYS_SINCE_LAST) {
-            int hi = series.upTo(asOf);
-            int lo = series.after(before(asOf, d.window()));
-            if (hi == lo) {
-                return null;
-            }
-            Duration since = Duration.between(series.times[hi - 1], asOf);
-            return new Value((since.getSeconds() + since.getNano() / 1e9) / SECONDS_PER_DAY, 1);
-        }
-        if (d.change().isPresent()) {
-            Value current = aggregate(d, series, asOf, 0);
-            Value previous = aggregate(d, series, asOf, 1);
-            if (current.isMissing() || previous.isMissing()) {
-                return null;
-            }
-            double change;
-            if (d.change().get() == WindowChange.ABSOLUTE) {
-                change = current.value - previous.value;
-            } else if (previous.value == 0) {
-                return null; // no percent change against nothing
-            } else {
-                change = 100.0 * (current.value - previous.value) / Math.abs(previous.value);
-            }
-            return new Value(change, Math.min(current.count, previous.count));
-        }
-        if (d.trendPeriods().isPresent()) {
-            return trend(d, series, asOf);
-        }
-        Value v = aggregate(d, series, asOf, 0);
-        return v.isMissing() ? null : v;
-    }
-
-    /** Least-squares slope per period over the periods that have a value; x is the period, oldest 0. */
-    private static Value trend(FeatureDefinition d, Series series, Instant asOf) {
-        int n = d.trendPeriods().get();
-        int points = 0;
-        int observations = 0;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (int k = 0; k < n; k++) {
-            Value period = aggregate(d, series, asOf, k);
-            observations += period.count;
-            if (period.isMissing()) {
-                continue;
-            }
-            double x = n - 1 - k;
-            points++;
-            sx += x;
-            sy += period.value;
-            sxx += x * x;
-            sxy += x * period.value;
-        }
-        // Distinct x values, so the denominator is positive once there are two points.
-        return points < 2 ? null : new Value((points * sxy - sx * sy) / (points * sxx - sx * sx), observations);
-    }
-
-    /**
-     * The definition's aggregate over the k-th window back, {@code (asOf - (k+1) window, asOf - k window]};
-     * NaN if the window is empty and empty windows are missing.
-     */
-    private static Value aggregate(FeatureDefinition d, Series series, Instant asOf, int k) {
-        Duration window = d.window();
-        Instant end = k == 0 ? asOf : before(asOf, window.multipliedBy(k));
-        int hi = end == null ? 0 : series.upTo(end);
-        int lo = end == null ? 0 : series.after(before(asOf, window.multipliedBy(k + 1L)));
-        int count = hi - lo;
-        if (count == 0) {
-            return new Value(d.emptyAsZero() ? 0.0 : Double.NaN, 0);
-        }
-        double[] values = series.values;
-        switch (d.aggregate()) {
-            case COUNT:
-                return new Value(count, count);
-            case LAST:
-                return new Value(values[hi - 1], count);
-            default:
-                break;
-        }
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = lo; i < hi; i++) {
-            double v = values[i];
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        switch (d.aggregate()) {
-            case SUM:
-                return new Value(sum, count);
-            case MIN:
-                return new Value(min, count);
-            case MAX:
-                return new Value(max, count);
-            default:
-                // sum / count can miss [min, max] by a rounding step (3 x 0.1 / 3 > 0.1); the mean cannot.
-                return new Value(Math.max(min, Math.min(max, sum / count)), count);
-        }
-    }
-
-    /** {@code asOf - span}, or null if that is before the earliest instant (an unbounded start). */
-    private static Instant before(Instant asOf, Duration span) {
-        try {
-            return asOf.minus(span);
-        } catch (DateTimeException | ArithmeticException e) {
-            return null;
-        }
-    }
-
-    /** A feature's value (NaN: missing) and the number of signals it rests on. */
-    private record Value(double value, int count) {
-        boolean isMissing() {
-            return Double.isNaN(value);
-        }
-    }
-
-    /** One signal name's signals, sorted by time and then id, as parallel arrays. */
+    /** One signal name's times (in nanoseconds) and values, sorted by time and then id. */
     private static final class Series {
-        static final Series EMPTY = new Series(new Instant[0], new double[0]);
+        static final Series EMPTY = new Series(new long[0], new double[0]);
 
-        final Instant[] times;
+        final long[] times;
         final double[] values;
 
-        private Series(Instant[] times, double[] values) {
+        private Series(long[] times, double[] values) {
             this.times = times;
             this.values = values;
         }
 
         static Series of(List<Signal> signals) {
             signals.sort(BY_TIME_THEN_ID);
-            Instant[] times = new Instant[signals.size()];
+            long[] times = new long[signals.size()];
             double[] values = new double[signals.size()];
             for (int i = 0; i < times.length; i++) {
-                times[i] = signals.get(i).observedAt();
+                times[i] = Windows.units(signals.get(i).observedAt(), NANOS);
                 values[i] = signals.get(i).value();
             }
             return new Series(times, values);
-        }
-
-        /** The index of the first signal after {@code t} (null: the first signal); the start of a window. */
-        int after(Instant t) {
-            return t == null ? 0 : upTo(t);
-        }
-
-        /** The number of signals at or before {@code t}: the index one past a window ending at {@code t}. */
-        int upTo(Instant t) {
-            int lo = 0;
-            int hi = times.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (times[mid].isAfter(t)) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            return lo;
         }
     }
 }

@@ -1,7 +1,12 @@
 package org.cskit.scoring.spi;
 
+import java.util.List;
 import org.cskit.model.AccountSnapshot;
 import org.cskit.model.SuccessVector;
+import org.cskit.model.Validate;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.VectorColumns;
 
 /**
  * Turns an account's snapshot into a {@link SuccessVector}. Implementations must be pure (the same
@@ -45,5 +50,52 @@ public interface ScoringStrategy {
     default ScoreSummary summarize(AccountSnapshot snapshot) {
         SuccessVector v = score(snapshot);
         return new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage());
+    }
+
+    /**
+     * Scores every row of a batch into vector columns, without explanations: for each row, the
+     * score, band code (the index of the band's label in {@code into}'s band labels), direction
+     * code, velocity and coverage that {@link #summarize} gives for the row's snapshot
+     * ({@link RowSnapshots#of}). Band hysteresis reads the batch's previous vectors; direction and
+     * velocity read {@code history}. A slice scores its own rows: row {@code r} of the batch is
+     * index {@code accounts.offset() + r} of the arrays of the features, the previous vectors,
+     * {@code history} and {@code into}. Manual overrides are not part of the columns: overridden
+     * accounts are scored through {@link #score} or {@link #summarize}.
+     *
+     * <p>The default loops over row snapshots, so every strategy that scores snapshots scores
+     * batches; built-in strategies override it with a loop over the columns that gives the same
+     * numbers to the last bit. Either way nothing is written unless every row could be scored: on
+     * an exception {@code into} is as it was.
+     *
+     * @param accounts the accounts, with their features and (optionally) previous vectors
+     * @param history earlier runs' scores, before {@code accounts.asOf()}; may have no points
+     * @param into where to write, as {@link VectorColumns#allocate} makes it, over the batch's arrays
+     * @throws org.cskit.model.ValidationException naming the column and value if the inputs do not
+     *     fit together (see {@link RowSnapshots#check}), a band the strategy gives is not among
+     *     {@code into}'s labels, or a row cannot be scored
+     */
+    default void scoreAll(AccountBatch accounts, ScoreHistoryColumns history, VectorColumns into) {
+        RowSnapshots.check(accounts, history, into);
+        int n = accounts.size();
+        ScoreSummary[] summaries = new ScoreSummary[n];
+        byte[] bands = new byte[n];
+        List<String> labels = into.bandLabels();
+        for (int row = 0; row < n; row++) {
+            summaries[row] = summarize(RowSnapshots.of(accounts, history, row));
+            int code = labels.indexOf(summaries[row].band().label());
+            if (code < 0) {
+                throw Validate.invalid("into.bands", "row " + row + " is in band '" + summaries[row].band().label()
+                        + "', which is not among into's bands " + labels);
+            }
+            bands[row] = (byte) code;
+        }
+        for (int row = 0, r = accounts.offset(); row < n; row++, r++) {
+            ScoreSummary s = summaries[row];
+            into.scores()[r] = s.score();
+            into.bandCodes()[r] = bands[row];
+            into.directionCodes()[r] = (byte) s.direction().ordinal();
+            into.velocities()[r] = s.velocity();
+            into.coverages()[r] = s.coverage();
+        }
     }
 }

@@ -320,4 +320,35 @@ class FeatureDeriverTest {
         assertThat(feature(f, "other")).isEqualTo(new Feature("other", 42, 3));
         assertThat(feature(f, "n")).isEqualTo(new Feature("n", 1, 1));
     }
+
+    @Test
+    void derive_distinct_countsDifferentValuesInTheWindow() {
+        // workflows used in the week: 7, 3, 7, 0, -0 (one value); outside: 9. Distinct: 7, 3, 0 = 3.
+        List<Signal> s = List.of(signal("usage", 7, daysBefore(1)), signal("usage", 3, daysBefore(2)),
+                signal("usage", 7, daysBefore(3)), signal("usage", 0.0, daysBefore(4)), signal("usage", -0.0, daysBefore(5)),
+                signal("usage", 9, daysBefore(9)));
+        Features f = derive(s, weekly("breadth", Aggregate.DISTINCT).build(),
+                weekly("breadth_empty", Aggregate.DISTINCT).signal("none").build());
+
+        assertThat(feature(f, "breadth").value()).isEqualTo(3.0);
+        assertThat(feature(f, "breadth").observations()).isEqualTo(5);
+        assertThat(feature(f, "breadth_empty").value()).as("an empty window has 0 distinct values").isEqualTo(0.0);
+    }
+
+    @Test
+    void derive_ratio_dividesTheTwoSignalsAggregates_andIsMissingAgainstZeroOrNothing() {
+        // active seats last 30 (day 1), purchased seats last 40 (day 3): utilisation 0.75, resting on 1 and 2 signals.
+        List<Signal> s = List.of(signal("usage", 20, daysBefore(2)), signal("usage", 30, daysBefore(1)),
+                signal("seats", 40, daysBefore(3)), signal("free", 0, daysBefore(1)));
+        Features f = derive(s, weekly("utilisation", Aggregate.LAST).denominator("seats").build(),
+                weekly("against_zero", Aggregate.LAST).denominator("free").build(),
+                weekly("against_nothing", Aggregate.LAST).denominator("absent").build(),
+                weekly("sum_against_empty_sum", Aggregate.SUM).denominator("absent").build());
+
+        assertThat(feature(f, "utilisation").value()).isEqualTo(0.75);
+        assertThat(feature(f, "utilisation").observations()).isEqualTo(1);
+        assertThat(f.get("against_zero")).as("denominator 0").isEmpty();
+        assertThat(f.get("against_nothing")).as("denominator missing").isEmpty();
+        assertThat(f.get("sum_against_empty_sum")).as("an empty SUM is 0, so the ratio is missing").isEmpty();
+    }
 }

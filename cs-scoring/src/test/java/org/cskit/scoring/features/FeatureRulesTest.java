@@ -215,14 +215,25 @@ class FeatureRulesTest {
     @Test
     void definition_emptyAsZeroForMean_isRejected() {
         assertRejected(() -> definition().aggregate(Aggregate.MEAN).emptyAsZero(true).build(), "emptyAsZero",
-                "feature 'n' cannot count an empty window as 0 for MEAN: only COUNT and SUM have a value without signals");
+                "feature 'n' cannot count an empty window as 0 for MEAN: only COUNT, SUM and DISTINCT have a value without signals");
     }
 
     @Test
-    void definition_emptyAsZero_defaultsToTrueForCountAndSumOnly() {
+    void definition_emptyAsZero_defaultsToTrueForCountSumAndDistinctOnly() {
         for (Aggregate a : Aggregate.values()) {
-            boolean expected = a == Aggregate.COUNT || a == Aggregate.SUM;
+            boolean expected = a == Aggregate.COUNT || a == Aggregate.SUM || a == Aggregate.DISTINCT;
             assertThat(definition().aggregate(a).build().emptyAsZero()).as(a.name()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void definition_ratioWithAChangeTrendOrDaysSinceLast_isRejected() {
+        assertThatThrownBy(() -> definition().denominator("seats").change(WindowChange.ABSOLUTE).build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("feature 'n' is a ratio, which takes no change or trend and no DAYS_SINCE_LAST, but has change ABSOLUTE");
+        assertThatThrownBy(() -> definition().denominator("seats").aggregate(Aggregate.DAYS_SINCE_LAST).build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("but has aggregate DAYS_SINCE_LAST");
+        assertThatThrownBy(() -> definition().denominator(" ").build()).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("denominator must not be blank");
     }
 }

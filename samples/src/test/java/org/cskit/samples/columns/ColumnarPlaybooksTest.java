@@ -13,6 +13,10 @@ class ColumnarPlaybooksTest {
     void columns_countsPlaysExplainsSomeAndFindsThemOpenTheSecondTime() {
         Run run = Run.of("columns", "--accounts", "20000", "--explain", "2");
         assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("signals -> features: [\\d,]+ observations \\(as columns, no object each\\) into 8 "
+                + "features for 20,000 accounts");
+        assertThat(run.out()).containsPattern("features -> vectors: scored 20,000 accounts with generated-health in [\\d,]+ ms; "
+                + "red [\\d,]+, yellow [\\d,]+, green [\\d,]+; [1-9][\\d,]* entered red since last week");
         Matcher total = Pattern.compile("evaluated 20,000 accounts against 3 playbooks in [\\d,]+ ms: ([\\d,]+) plays").matcher(run.out());
         assertThat(total.find()).as(run.out()).isTrue();
         long plays = Long.parseLong(total.group(1).replace(",", ""));
@@ -25,7 +29,7 @@ class ColumnarPlaybooksTest {
             sum += n;
         }
         assertThat(sum).isEqualTo(plays);
-        assertThat(run.out()).containsPattern("acc-\\d{7} \\S+: .+\\n    because .+ \\(.+ = .+\\)");
+        assertThat(run.out()).containsPattern("acct-\\d{7} \\S+: .+\\n    because .+ \\(.+ = .+\\)");
         assertThat(Pattern.compile("\\n    because ").matcher(run.out()).results().count()).isEqualTo(2);
         assertThat(run.out()).contains("the same day again: 0 new plays, " + String.format("%,d", plays) + " suppressed");
     }
@@ -34,6 +38,6 @@ class ColumnarPlaybooksTest {
     void badCounts_endWithOneLineAndExitCode2() {
         Run run = Run.of("columns", "--accounts", "0");
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("error: --accounts 0 is outside 1 to 10,000,000");
+        assertThat(run.err().strip()).isEqualTo("error: --accounts 0 is outside 1 to 1,000,000");
     }
 }
