@@ -10,6 +10,7 @@ import org.cskit.model.AccountSnapshot;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Features;
 import org.cskit.model.Validate;
+import org.cskit.model.columns.AccountBatch;
 
 /**
  * Labelled history to fit and judge scorecards on: columns of inputs (numeric or categorical,
@@ -216,6 +217,70 @@ public final class TrainingSet {
         for (AccountSnapshot snapshot : snapshots) {
             ids.add(snapshot.accountId().value());
             times.add(snapshot.asOf());
+        }
+        return b.ids(ids).asOf(times).build();
+    }
+
+    /**
+     * Labelled rows straight from an account batch (a portfolio as columns, as of the day its
+     * accounts were judged) and what each account then did: one numeric column per feature of the
+     * batch's schema, in its order. See {@link #fromColumns(AccountBatch, boolean[], List)}.
+     *
+     * @param batch the accounts, one row each
+     * @param churned one per row: true if the account churned after it, false if it renewed
+     * @return the training set
+     * @throws org.cskit.model.ValidationException as {@link #fromColumns(AccountBatch, boolean[], List)}
+     */
+    public static TrainingSet fromColumns(AccountBatch batch, boolean[] churned) {
+        Validate.present("batch", batch);
+        return fromColumns(batch, churned, batch.schema().names());
+    }
+
+    /**
+     * Labelled rows straight from an account batch: one numeric column per named feature, in the
+     * order given, copied out of the batch's feature columns (whatever their primitive type),
+     * missing where the batch has no value; each row's id is its account's and its as-of time the
+     * batch's. The same rows as {@link #fromSnapshots(List, boolean[], List)} gives for the
+     * accounts' snapshots. Every rule of {@link Builder#build()} applies: a feature constant across
+     * the rows is refused by name, not dropped.
+     *
+     * @param batch the accounts, one row each
+     * @param churned one per row: true if the account churned after it, false if it renewed
+     * @param features the features to use as columns
+     * @return the training set
+     * @throws org.cskit.model.ValidationException if the counts differ, the batch is empty, a feature is not in
+     *     the schema ({@code features[i]}), or a rule of the builder is broken
+     */
+    public static TrainingSet fromColumns(AccountBatch batch, boolean[] churned, List<String> features) {
+        Validate.present("batch", batch);
+        Validate.present("churned", churned);
+        Validate.present("features", features);
+        int n = batch.size();
+        if (n != churned.length) {
+            throw Validate.invalid("churned", "the batch has " + n + " rows but there are " + churned.length + " outcomes");
+        }
+        if (n == 0) {
+            throw Validate.invalid("batch", "a training set needs at least one row, but the batch was empty");
+        }
+        FeatureSchema schema = batch.schema();
+        Builder b = builder().outcomes(churned);
+        for (int j = 0; j < features.size(); j++) {
+            int index = schema.indexOf(features.get(j));
+            if (index < 0) {
+                throw Validate.invalid("features[" + j + "]", "feature '" + features.get(j) + "' is not in the batch's schema; known features: "
+                        + String.join(", ", schema.names()));
+            }
+            double[] values = new double[n];
+            for (int r = 0; r < n; r++) {
+                values[r] = batch.feature(index, r);
+            }
+            b.numeric(features.get(j), values);
+        }
+        List<String> ids = new ArrayList<>(n);
+        List<Instant> times = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            ids.add(batch.accountId(r).value());
+            times.add(batch.asOf());
         }
         return b.ids(ids).asOf(times).build();
     }

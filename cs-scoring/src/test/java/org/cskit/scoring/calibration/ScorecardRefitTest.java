@@ -17,6 +17,8 @@ import org.cskit.model.MetricDirection;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumns;
 import org.cskit.scoring.Normalizer;
 import org.cskit.scoring.OutcomeAndPlan;
 import org.cskit.scoring.Scorecard;
@@ -154,5 +156,69 @@ class ScorecardRefitTest {
                 .build()).build());
         assertViolation(() -> TrainingSet.fromSnapshots(rows, y), "snapshots[2]", "snapshot 2 (account 'a2') has features [logins], but the "
                 + "first has " + SCHEMA.names() + "; all must share one schema");
+    }
+
+    @Test
+    void fromColumns_sameRowsAsFromSnapshots_whateverTheColumnType() {
+        boolean[] y = new boolean[40];
+        List<AccountSnapshot> rows = accounts(5, 40, y);
+        y[0] = true;
+        y[1] = false;
+        int n = rows.size();
+        float[] logins = new float[n];
+        int[] tickets = new int[n];
+        double[] noise = new double[n];
+        for (int r = 0; r < n; r++) {
+            Features f = rows.get(r).features();
+            logins[r] = r % 7 == 3 ? Float.NaN : (float) f.value("logins").getAsDouble(); // whole numbers: exact as floats
+            tickets[r] = (int) f.value("tickets").getAsDouble();
+            noise[r] = f.value("noise").getAsDouble();
+        }
+        List<AccountSnapshot> same = new ArrayList<>();
+        for (int r = 0; r < n; r++) { // the snapshots with the same missing logins
+            Features f = rows.get(r).features();
+            Features.Builder b = Features.builder(FeatureSchema.of("logins", "tickets", "noise"))
+                    .set("tickets", tickets[r], 1).set("noise", noise[r], 1);
+            if (r % 7 != 3) {
+                b.set("logins", f.value("logins").getAsDouble(), 1);
+            }
+            same.add(AccountSnapshot.builder().from(rows.get(r)).features(b.build()).build());
+        }
+        FeatureColumns columns = FeatureColumns.builder(FeatureSchema.of("logins", "tickets", "noise"), n)
+                .feature("logins", logins).feature("tickets", tickets).feature("noise", noise).build();
+        AccountBatch batch = AccountBatch.builder(columns).asOf(Instant.parse("2026-01-01T00:00:00Z"))
+                .accountIds(r -> AccountId.of("a" + r)).segments(List.of(Segment.of("smb", EngagementModel.SCALED)), null)
+                .stage(LifecycleStage.STEADY_STATE).build();
+
+        TrainingSet fromColumns = TrainingSet.fromColumns(batch, y);
+        TrainingSet fromSnapshots = TrainingSet.fromSnapshots(same, y);
+
+        assertThat(fromColumns.columns()).extracting(TrainingSet.Column::name).containsExactly("logins", "tickets", "noise");
+        for (int c = 0; c < 3; c++) {
+            assertThat(fromColumns.columns().get(c).numbers()).containsExactly(fromSnapshots.columns().get(c).numbers());
+        }
+        for (int r = 0; r < n; r++) {
+            assertThat(fromColumns.id(r)).isEqualTo(fromSnapshots.id(r));
+            assertThat(fromColumns.asOf(r)).isEqualTo(fromSnapshots.asOf(r));
+            assertThat(fromColumns.churned(r)).isEqualTo(y[r]);
+        }
+        assertThat(Double.isNaN(fromColumns.column("logins").orElseThrow().number(3))).isTrue();
+        // a slice's rows are its own
+        assertThat(TrainingSet.fromColumns(batch.slice(10, 40), java.util.Arrays.copyOfRange(y, 10, 40)).id(0)).contains("a10");
+    }
+
+    @Test
+    void fromColumns_badInput_namesTheField() {
+        boolean[] y = {true, false, true};
+        FeatureColumns columns = FeatureColumns.builder(FeatureSchema.of("logins"), 3).feature("logins", new double[] {1, 2, 3}).build();
+        AccountBatch batch = AccountBatch.builder(columns).asOf(Instant.parse("2026-01-01T00:00:00Z"))
+                .accountIds(r -> AccountId.of("a" + r)).segments(List.of(Segment.of("smb", EngagementModel.SCALED)), null)
+                .stage(LifecycleStage.STEADY_STATE).build();
+
+        assertViolation(() -> TrainingSet.fromColumns(batch, new boolean[2]), "churned", "the batch has 3 rows but there are 2 outcomes");
+        assertViolation(() -> TrainingSet.fromColumns(batch, y, List.of("seats")), "features[0]",
+                "feature 'seats' is not in the batch's schema; known features: logins");
+        assertViolation(() -> TrainingSet.fromColumns(batch.slice(0, 0), new boolean[0]), "batch",
+                "a training set needs at least one row, but the batch was empty");
     }
 }
