@@ -1,5 +1,6 @@
 package org.cskit.playbooks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Period;
@@ -37,6 +38,17 @@ public sealed interface Trigger
         permits Trigger.OnEvent, Trigger.BandEntered, Trigger.BandLeft, Trigger.DirectionTurned, Trigger.Threshold,
                 Trigger.DaysBeforeRenewal, Trigger.DaysAfterStart, Trigger.MilestoneOverdue, Trigger.Every, Trigger.Manual {
 
+    /** The kinds of trigger, one per subtype: a switch over {@link #kind()} without a default is exhaustive, so a new subtype that is not handled does not compile. */
+    enum Kind { EVENT, BAND_ENTERED, BAND_LEFT, DIRECTION_TURNED, THRESHOLD, DAYS_BEFORE_RENEWAL, DAYS_AFTER_START, MILESTONE_OVERDUE, EVERY, MANUAL }
+
+    /**
+     * Which kind this is.
+     *
+     * @return the kind
+     */
+    @JsonIgnore
+    Kind kind();
+
     /** The longest window a date trigger may name: ten years. */
     int MAX_DAYS = 3650;
 
@@ -55,6 +67,11 @@ public sealed interface Trigger
      * @param event the event's type name, one of {@link AccountEvents#TYPES}
      */
     record OnEvent(String event) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.EVENT;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -74,6 +91,11 @@ public sealed interface Trigger
      * @param band the band's label
      */
     record BandEntered(String band) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.BAND_ENTERED;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -95,6 +117,11 @@ public sealed interface Trigger
      * @param band the band's label
      */
     record BandLeft(String band) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.BAND_LEFT;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -116,6 +143,11 @@ public sealed interface Trigger
      * @param to the new direction
      */
     record DirectionTurned(Direction to) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.DIRECTION_TURNED;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -141,6 +173,11 @@ public sealed interface Trigger
      * @param value the threshold, finite
      */
     record Threshold(String field, Operator op, double value) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.THRESHOLD;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -167,6 +204,11 @@ public sealed interface Trigger
      * @param days the lead time, in [0, {@value #MAX_DAYS}]
      */
     record DaysBeforeRenewal(int days) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.DAYS_BEFORE_RENEWAL;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -190,6 +232,11 @@ public sealed interface Trigger
      * @param to the day the window ends, exclusive, after {@code from}, at most {@value #MAX_DAYS}
      */
     record DaysAfterStart(int from, int to) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.DAYS_AFTER_START;
+        }
+
         /**
          * Checks the window.
          *
@@ -216,6 +263,11 @@ public sealed interface Trigger
      * @param days how far past its due date, in [1, {@value #MAX_DAYS}]
      */
     record MilestoneOverdue(int days) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.MILESTONE_OVERDUE;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -240,6 +292,11 @@ public sealed interface Trigger
      * @param period the cadence, positive
      */
     record Every(Period period) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.EVERY;
+        }
+
         /**
          * Checks the cadence.
          *
@@ -254,7 +311,12 @@ public sealed interface Trigger
     }
 
     /** A person enrols the account by hand. */
-    record Manual() implements Trigger {}
+    record Manual() implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.MANUAL;
+        }
+    }
 
     private static void requireDays(String field, int days) {
         if (days < 0 || days > MAX_DAYS) {

@@ -14,12 +14,14 @@ import org.cskit.model.FeatureSchema;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.Segment;
 import org.cskit.model.Validate;
+import org.cskit.model.event.AccountEvent;
 
 /**
  * A portfolio as columns, one row per account, all as of one time: the form for evaluating
- * millions of accounts with {@link PlaybookEngine#evaluate(AccountColumns, RowPlayHistory, RowSink)}.
+ * millions of accounts with {@link PlaybookEngine#evaluate(AccountColumns, org.cskit.playbooks.spi.ActionSink)}.
  * It holds the same facts a {@link PlaybookInput} does (features, the current and previous vector's
- * score, band and direction, segment, lifecycle stage), as primitive arrays instead of objects, so a
+ * score, band and direction, segment, lifecycle stage, and the event and manual enrolments a row
+ * brings), as primitive arrays instead of objects, so a
  * million accounts take tens of megabytes and the engine reads them without allocating.
  *
  * <p>Missing numbers are {@code NaN}; a missing band or direction is code {@code -1}; an account
@@ -57,6 +59,36 @@ public final class AccountColumns {
     final byte[] segment; // null = segments[0] everywhere
     final byte[] stage; // null = fixedStage everywhere
     final LifecycleStage fixedStage;
+    final AccountEvent[] events; // null = no event on any row
+    final String[][] enrolments; // per row the manual playbooks enrolled; null = none on any row
+
+    /** The one-row columns of a per-account evaluation, over a thread's reused arrays (see {@link OneRow}). */
+    AccountColumns(FeatureSchema schema, Instant asOf, AccountId id, double[][] features, double[] score, double[] velocity,
+            double[] coverage, double[] previousScore, byte[] band, byte[] previousBand, byte[] direction, byte[] previousDirection,
+            String[] bandLabels, Segment segment, byte[] stage, AccountEvent[] events, String[][] enrolments) {
+        this.schema = schema;
+        this.size = 1;
+        this.offset = 0;
+        this.asOf = asOf;
+        this.ids = row -> id;
+        this.features = features;
+        this.score = score;
+        this.velocity = velocity;
+        this.coverage = coverage;
+        this.previousScore = previousScore;
+        this.band = band;
+        this.previousBand = previousBand;
+        this.direction = direction;
+        this.previousDirection = previousDirection;
+        this.bandLabels = bandLabels;
+        this.segments = new Segment[] {segment};
+        this.segmentNames = new String[] {segment.name()};
+        this.segment = null;
+        this.stage = stage;
+        this.fixedStage = null;
+        this.events = events;
+        this.enrolments = enrolments;
+    }
 
     private AccountColumns(Builder b) {
         this.schema = b.schema;
@@ -82,6 +114,8 @@ public final class AccountColumns {
         this.segment = b.segment;
         this.stage = b.stage;
         this.fixedStage = b.fixedStage;
+        this.events = b.events;
+        this.enrolments = b.enrolments;
     }
 
     private AccountColumns(AccountColumns whole, int from, int to) {
@@ -105,11 +139,13 @@ public final class AccountColumns {
         this.segment = whole.segment;
         this.stage = whole.stage;
         this.fixedStage = whole.fixedStage;
+        this.events = whole.events;
+        this.enrolments = whole.enrolments;
     }
 
     /**
      * A view of rows {@code [from, to)}, without copying: its row 0 is this one's row {@code from}.
-     * Useful to evaluate a large portfolio in slices, each with its own {@link RowPlayHistory}.
+     * Useful to evaluate a large portfolio in slices, for example one per thread.
      *
      * @param from the first row
      * @param to the row after the last
@@ -154,6 +190,24 @@ public final class AccountColumns {
      */
     public AccountId accountId(int row) {
         return Objects.requireNonNull(ids.apply(offset + Objects.checkIndex(row, size)), () -> "accountIds returned null for row " + row);
+    }
+
+    /** The event of a row, or null. */
+    AccountEvent event(int row) {
+        return events == null ? null : events[offset + row];
+    }
+
+    /** Whether a row was enrolled by hand in a playbook. */
+    boolean enrolled(int row, String playbookId) {
+        String[] ids = enrolments == null ? null : enrolments[offset + row];
+        if (ids != null) {
+            for (String id : ids) {
+                if (id.equals(playbookId)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     double feature(int index, int row) {
@@ -221,6 +275,8 @@ public final class AccountColumns {
         private byte[] segment;
         private byte[] stage;
         private LifecycleStage fixedStage;
+        private AccountEvent[] events;
+        private String[][] enrolments;
 
         private Builder(FeatureSchema schema, int size) {
             this.schema = Validate.present("schema", schema);
@@ -392,6 +448,47 @@ public final class AccountColumns {
         }
 
         /**
+         * The event a row's account is handling, for playbooks with an {@code EVENT} trigger; one
+         * per row (evaluate the batch again for a second event of one account).
+         *
+         * @param row the row
+         * @param event its event, of the row's account
+         * @return this builder
+         */
+        public Builder event(int row, AccountEvent event) {
+            Objects.checkIndex(row, size);
+            Objects.requireNonNull(event, "event");
+            if (events == null) {
+                events = new AccountEvent[size];
+            }
+            if (events[row] != null) {
+                throw Validate.invalid("events[" + row + "]", "row " + row + " has an event already; give one event per row and evaluate again for the next");
+            }
+            events[row] = event;
+            return this;
+        }
+
+        /**
+         * Enrols a row's account by hand in a playbook with a {@code MANUAL} trigger.
+         *
+         * @param row the row
+         * @param playbookId the playbook
+         * @return this builder
+         */
+        public Builder enrol(int row, String playbookId) {
+            Objects.checkIndex(row, size);
+            Validate.nonBlank("playbookId", playbookId);
+            if (enrolments == null) {
+                enrolments = new String[size][];
+            }
+            String[] before = enrolments[row] == null ? new String[0] : enrolments[row];
+            String[] after = Arrays.copyOf(before, before.length + 1);
+            after[before.length] = playbookId;
+            enrolments[row] = after;
+            return this;
+        }
+
+        /**
          * Checks every column and builds.
          *
          * @return the columns
@@ -425,6 +522,14 @@ public final class AccountColumns {
             finiteOrNaN("coverage", coverage);
             codes("segment", segment, 0, segments.length);
             codes("stages", stage, 0, STAGES.length);
+            if (events != null) {
+                for (int r = 0; r < size; r++) {
+                    if (events[r] != null && !events[r].accountId().equals(ids.apply(r))) {
+                        throw Validate.invalid("events[" + r + "]", "the event of row " + r + " is of account '" + events[r].accountId()
+                                + "', not of the row's account '" + ids.apply(r) + "'");
+                    }
+                }
+            }
             return new AccountColumns(this);
         }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import org.cskit.model.AccountId;
-import org.cskit.playbooks.Play;
 
 /**
  * What each playbook would have done over past inputs: how many plays, for which accounts, how
@@ -43,7 +42,7 @@ public record DryRunReport(List<PlaybookSummary> playbooks) {
         int suppressed;
         final Set<AccountId> accounts = new HashSet<>();
 
-        void play(Play play) {
+        void play(org.cskit.playbooks.spi.PlayHandle play) {
             plays++;
             accounts.add(play.accountId());
         }

@@ -1,0 +1,620 @@
+package org.cskit.playbooks.engine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.cskit.model.AccountId;
+import org.cskit.model.Validate;
+import org.cskit.model.ValidationException;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.spi.PlayState;
+import org.cskit.playbooks.spi.PlayStateStore;
+
+/**
+ * The default {@link PlayStateStore}: every state in memory, in primitive arrays, costing memory
+ * only for the (account, playbook) pairs that have something to remember (a play out, or recent
+ * plays a cooldown, limit, cadence or reminder still looks back to); an account with no state costs
+ * nothing. Saved to and restored from a stream ({@link #snapshot}, {@link #restore}), so a nightly
+ * run hands its state to the next night in another JVM. Thread-safe: accounts are spread over
+ * independently locked stripes.
+ *
+ * <p><b>Cost.</b> A state takes one slot of 28 bytes (a 64-bit fingerprint of the account id, the
+ * playbook, the status and version, the situation and two times) in a table kept at most three
+ * quarters full, so about 28 to 56 bytes; playbooks with a limit add a small array per state for
+ * the recent play times. The account ids themselves are not kept: accounts are told apart by a
+ * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
+ * 3 in a million). Times are kept to the second, from 1970 to 2106.
+ *
+ * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
+ * format version (int); the playbook set it was taken under: a count (int), then per playbook its
+ * id (modified UTF-8) and version (int, 0 for a playbook that has states here but was not in the
+ * set given); the number of states (long); per state the account fingerprint (long), the playbook's
+ * position in the set (int), the status (byte: 0 none, 1 offered, 2 open), the version (int), the
+ * situation (int), the offer and last-play times (long each, epoch seconds, {@code Long.MIN_VALUE}
+ * for never), the number of recent times (int) and those times (long each); last, the CRC-32 of
+ * every byte before it (long). {@link #restore} reads a stream whole before it builds anything: a
+ * truncated or corrupt stream, one of a newer format version, or one taken under another playbook
+ * set (unless changes are allowed) fails with one {@link ValidationException} and no store.
+ */
+public final class InMemoryPlayStateStore implements PlayStateStore {
+    /** The snapshot format version this class writes and reads. */
+    public static final int FORMAT = 1;
+
+    private static final byte[] MAGIC = {'C', 'S', 'K', 'I', 'T', 'P', 'S', '1'};
+    private static final int STRIPES = 256;
+    private static final long NO_TIME = PlayState.NEVER;
+    private static final long MAX_TIME = 0xFFFF_FFFEL; // unsigned int seconds; 0xFFFFFFFF is "never"
+
+    private final Stripe[] stripes = new Stripe[STRIPES];
+    private final Map<String, Integer> playbookIndex = new HashMap<>();
+    private final List<String> playbookIds = new ArrayList<>();
+
+    /** Creates an empty store. */
+    public InMemoryPlayStateStore() {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Stripe();
+        }
+    }
+
+    /** What {@link #restore} does when the playbook set differs from the one the snapshot was taken under. */
+    public enum SetChanges {
+        /** Fail, naming what differs. */
+        REJECT,
+        /**
+         * Accept: states of playbooks no longer in the set are dropped (and reported), new
+         * playbooks start empty, and a playbook whose version changed keeps its states (its open
+         * plays stay open until the new version's situation no longer holds, which the next
+         * evaluation checks).
+         */
+        ACCEPT
+    }
+
+    /**
+     * What a restore found.
+     *
+     * @param store the restored store
+     * @param states how many states it holds
+     * @param dropped per playbook no longer in the set, how many of its states were dropped
+     * @param added playbooks of the set the snapshot did not know (they start empty)
+     * @param versionChanged playbooks whose version differs from the snapshot's: id to "old -&gt; new"
+     */
+    public record Restored(InMemoryPlayStateStore store, long states, Map<String, Long> dropped, List<String> added,
+            Map<String, String> versionChanged) {
+        /** Copies. */
+        public Restored {
+            dropped = Map.copyOf(dropped);
+            added = List.copyOf(added);
+            versionChanged = Map.copyOf(versionChanged);
+        }
+    }
+
+    /**
+     * A 64-bit fingerprint of an account id (FNV-1a over its characters, then a 64-bit mix); never 0.
+     */
+    static long fingerprint(AccountId account) {
+        String id = account.value();
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < id.length(); i++) {
+            h ^= id.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h;
+    }
+
+    private Stripe stripe(long fp) {
+        return stripes[(int) (fp >>> 56)];
+    }
+
+    private synchronized int indexOf(String playbookId) {
+        Integer i = playbookIndex.get(playbookId);
+        if (i == null) {
+            Validate.nonBlank("playbookId", playbookId);
+            if (playbookIds.size() >= 0xFFFF) {
+                throw Validate.invalid("playbookId", "the store holds 65535 playbooks, the most it can tell apart");
+            }
+            i = playbookIds.size();
+            playbookIds.add(playbookId);
+            playbookIndex.put(playbookId, i);
+        }
+        return i;
+    }
+
+    private synchronized String idOf(int index) {
+        return playbookIds.get(index);
+    }
+
+    private synchronized List<String> ids() {
+        return List.copyOf(playbookIds);
+    }
+
+    @Override
+    public void read(AccountId[] accounts, int count, StateConsumer into) {
+        Objects.checkFromIndexSize(0, count, accounts.length);
+        List<String> names = null;
+        for (int i = 0; i < count; i++) {
+            long fp = fingerprint(accounts[i]);
+            Stripe s = stripe(fp);
+            PlayState[] found;
+            int[] pbs;
+            synchronized (s) {
+                int n = s.countOf(fp);
+                if (n == 0) {
+                    continue;
+                }
+                found = new PlayState[n];
+                pbs = new int[n];
+                s.collect(fp, found, pbs);
+            }
+            if (names == null) {
+                names = ids();
+            }
+            for (int k = 0; k < found.length; k++) {
+                if (pbs[k] >= names.size()) {
+                    names = ids();
+                }
+                into.accept(i, names.get(pbs[k]), found[k]);
+            }
+        }
+    }
+
+    @Override
+    public boolean compareAndSet(AccountId account, String playbookId, long expectedVersion, PlayState next) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(next, "next");
+        if (next.version() != expectedVersion + 1) {
+            throw Validate.invalid("next.version", "the new state's version must be " + (expectedVersion + 1) + ", the expected one plus one, but was "
+                    + next.version());
+        }
+        if (expectedVersion >= Integer.MAX_VALUE) {
+            throw Validate.invalid("expectedVersion", "version " + expectedVersion + " is beyond what this store counts to");
+        }
+        checkTime("offeredAt", next.offeredAt());
+        checkTime("lastPlay", next.lastPlay());
+        for (int i = 0; i < next.recentCount(); i++) {
+            checkTime("recent[" + i + "]", next.recentAt(i));
+        }
+        if (next.situation() != (int) next.situation()) {
+            throw Validate.invalid("situation", "situation code " + next.situation() + " does not fit an int, which this store keeps");
+        }
+        int pb = indexOf(playbookId);
+        long fp = fingerprint(account);
+        Stripe s = stripe(fp);
+        synchronized (s) {
+            int slot = s.find(fp, pb);
+            long current = slot < 0 ? 0 : s.version[slot] & 0xFFFF_FFFFL;
+            if (current != expectedVersion) {
+                return false;
+            }
+            if (next.isEmpty()) {
+                if (slot >= 0) {
+                    s.delete(slot);
+                }
+                return true;
+            }
+            if (slot < 0) {
+                slot = s.insert(fp, pb);
+            }
+            s.set(slot, next);
+            return true;
+        }
+    }
+
+    private static void checkTime(String field, long t) {
+        if (t != NO_TIME && (t < 0 || t > MAX_TIME)) {
+            throw Validate.invalid(field, field + " " + t + " is outside 1970 to 2106 (epoch seconds 0 to " + MAX_TIME
+                    + "), the times this store keeps");
+        }
+    }
+
+    /**
+     * How many states the store holds.
+     *
+     * @return the count
+     */
+    public long size() {
+        long n = 0;
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                n += s.size;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Writes every state to a stream in the format described above (and flushes, without closing
+     * it). Writes made meanwhile may or may not be in it; take the snapshot between runs.
+     *
+     * @param out where to write
+     * @param playbooks the playbook set the states were made under, in the engine's order
+     * @throws UncheckedIOException if the stream fails
+     */
+    public void snapshot(OutputStream out, List<Playbook> playbooks) {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        for (Playbook p : playbooks) {
+            versions.put(p.id(), p.version());
+        }
+        for (String id : ids()) {
+            versions.putIfAbsent(id, 0);
+        }
+        List<String> order = new ArrayList<>(versions.keySet());
+        int[] position = new int[ids().size()];
+        for (int i = 0; i < position.length; i++) {
+            position[i] = order.indexOf(idOf(i));
+        }
+        CRC32 crc = new CRC32();
+        try {
+            DataOutputStream data = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(nonClosing(out), 1 << 16), crc));
+            data.write(MAGIC);
+            data.writeInt(FORMAT);
+            data.writeInt(order.size());
+            for (String id : order) {
+                data.writeUTF(id);
+                data.writeInt(versions.get(id));
+            }
+            long total = 0;
+            for (Stripe s : stripes) {
+                total += s.size;
+            }
+            data.writeLong(total);
+            long written = 0;
+            for (Stripe s : stripes) {
+                synchronized (s) {
+                    written += s.write(data, position);
+                }
+            }
+            if (written != total) {
+                throw Validate.invalid("store", "the store changed while its snapshot was taken (" + total + " states counted, " + written
+                        + " written); take snapshots between runs");
+            }
+            data.flush();
+            long sum = crc.getValue();
+            data.writeLong(sum);
+            data.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the play state snapshot failed", e);
+        }
+    }
+
+    /**
+     * Reads a snapshot written by {@link #snapshot} into a new store, checking it whole first.
+     *
+     * @param in the snapshot (read to its end, not closed)
+     * @param playbooks the playbook set the store will serve, in the engine's order
+     * @param changes what to do if that set differs from the snapshot's
+     * @return the store and what the restore found
+     * @throws ValidationException if the stream is truncated or corrupt, of a newer format version,
+     *     or (with {@link SetChanges#REJECT}) taken under another playbook set; nothing is restored
+     * @throws UncheckedIOException if the stream fails
+     */
+    public static Restored restore(InputStream in, List<Playbook> playbooks, SetChanges changes) {
+        Objects.requireNonNull(changes, "changes");
+        CRC32 crc = new CRC32();
+        DataInputStream data = new DataInputStream(new CheckedInputStream(new BufferedInputStream(in, 1 << 16), crc));
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            data.readFully(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw Validate.invalid("snapshot", "not a cskit play state snapshot: it does not start with CSKITPS1");
+            }
+            int format = data.readInt();
+            if (format != FORMAT) {
+                throw Validate.invalid("snapshot.format", "snapshot format version " + format + ", but this cskit reads version " + FORMAT
+                        + (format > FORMAT ? "; restore it with the cskit that wrote it or a newer one" : ""));
+            }
+            int count = data.readInt();
+            if (count < 0 || count > 0xFFFF) {
+                throw Validate.invalid("snapshot.playbooks", "snapshot names " + count + " playbooks: the stream is corrupt");
+            }
+            List<String> ids = new ArrayList<>(count);
+            List<Integer> versions = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                ids.add(data.readUTF());
+                versions.add(data.readInt());
+            }
+            Map<String, Integer> now = new LinkedHashMap<>();
+            for (Playbook p : playbooks) {
+                now.put(p.id(), p.version());
+            }
+            Map<String, Long> dropped = new LinkedHashMap<>();
+            List<String> added = new ArrayList<>();
+            Map<String, String> changed = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                Integer v = now.get(ids.get(i));
+                if (v == null) {
+                    dropped.put(ids.get(i), 0L);
+                } else if (versions.get(i) != 0 && !v.equals(versions.get(i))) {
+                    changed.put(ids.get(i), versions.get(i) + " -> " + v);
+                }
+            }
+            for (String id : now.keySet()) {
+                if (!ids.contains(id)) {
+                    added.add(id);
+                }
+            }
+            boolean setDiffers = !dropped.keySet().stream().allMatch(id -> versions.get(ids.indexOf(id)) == 0) || !added.isEmpty()
+                    || !changed.isEmpty();
+            if (setDiffers && changes == SetChanges.REJECT) {
+                throw Validate.invalid("snapshot.playbooks", "the snapshot was taken under another playbook set: "
+                        + describe(dropped.keySet(), added, changed) + "; restore with SetChanges.ACCEPT to adapt it");
+            }
+            long states = data.readLong();
+            if (states < 0) {
+                throw Validate.invalid("snapshot.states", "snapshot holds " + states + " states: the stream is corrupt");
+            }
+            InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+            int[] storeIndex = new int[count];
+            for (int i = 0; i < count; i++) {
+                storeIndex[i] = dropped.containsKey(ids.get(i)) ? -1 : store.indexOf(ids.get(i));
+            }
+            long kept = 0;
+            for (long k = 0; k < states; k++) {
+                long fp = data.readLong();
+                int pb = data.readInt();
+                int status = data.readByte();
+                long version = data.readInt() & 0xFFFF_FFFFL;
+                int situation = data.readInt();
+                long offeredAt = data.readLong();
+                long lastPlay = data.readLong();
+                int recentCount = data.readInt();
+                if (pb < 0 || pb >= count || status < 0 || status > 2 || recentCount < 0 || recentCount > 1 << 20 || fp == 0
+                        || version == 0) {
+                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt (playbook " + pb + ", status " + status
+                            + ", version " + version + ", " + recentCount + " recent times)");
+                }
+                long[] recent = new long[recentCount];
+                for (int r = 0; r < recentCount; r++) {
+                    recent[r] = data.readLong();
+                }
+                if (storeIndex[pb] < 0) {
+                    dropped.merge(ids.get(pb), 1L, Long::sum);
+                    continue;
+                }
+                PlayState state;
+                try {
+                    state = new PlayState(version, PlayState.Status.values()[status], situation, offeredAt, lastPlay, recent);
+                } catch (ValidationException e) {
+                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt: " + e.getMessage());
+                }
+                Stripe s = store.stripe(fp);
+                if (s.find(fp, storeIndex[pb]) >= 0) {
+                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " repeats an account and playbook: the stream is corrupt");
+                }
+                s.set(s.insert(fp, storeIndex[pb]), state);
+                kept++;
+            }
+            long expected = crc.getValue();
+            long sum = data.readLong();
+            if (sum != expected) {
+                throw Validate.invalid("snapshot.checksum", "the snapshot's checksum does not match its content: the stream is corrupt");
+            }
+            if (data.read() != -1) {
+                throw Validate.invalid("snapshot", "the stream goes on after the snapshot's end: it is not one snapshot");
+            }
+            dropped.values().removeIf(n -> n == 0 && false);
+            return new Restored(store, kept, dropped, added, changed);
+        } catch (EOFException e) {
+            throw Validate.invalid("snapshot", "the snapshot ends too early: it is truncated");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the play state snapshot failed", e);
+        }
+    }
+
+    private static String describe(java.util.Collection<String> dropped, List<String> added, Map<String, String> changed) {
+        List<String> parts = new ArrayList<>();
+        if (!dropped.isEmpty()) {
+            parts.add("not in the set now: " + String.join(", ", dropped));
+        }
+        if (!added.isEmpty()) {
+            parts.add("new in the set: " + String.join(", ", added));
+        }
+        if (!changed.isEmpty()) {
+            List<String> c = new ArrayList<>();
+            changed.forEach((id, v) -> c.add(id + " " + v));
+            parts.add("version changed: " + String.join(", ", c));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static OutputStream nonClosing(OutputStream out) {
+        return new java.io.FilterOutputStream(Objects.requireNonNull(out, "out")) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    /**
+     * One lock's share of the states: an open-addressing table with linear probing, keyed by the
+     * account fingerprint; an account's states (one per playbook) all lie on its probe run, so one
+     * scan finds them all. Deletion shifts entries back (no tombstones).
+     */
+    private static final class Stripe {
+        private long[] fp = new long[16];
+        private int[] playbook = new int[16]; // playbook index << 2 | status
+        private int[] version = new int[16];
+        private int[] situation = new int[16];
+        private int[] offeredAt = new int[16]; // unsigned epoch seconds, -1 never
+        private int[] lastPlay = new int[16];
+        private long[][] recent = new long[16][];
+        private int size;
+
+        private int home(long key) {
+            return (int) (key ^ key >>> 29) & (fp.length - 1);
+        }
+
+        int countOf(long key) {
+            int n = 0;
+            for (int i = home(key); fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
+                if (fp[i] == key) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        void collect(long key, PlayState[] into, int[] pbs) {
+            int n = 0;
+            for (int i = home(key); fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
+                if (fp[i] == key) {
+                    pbs[n] = playbook[i] >>> 2;
+                    into[n++] = state(i);
+                }
+            }
+        }
+
+        PlayState state(int i) {
+            long[] r = recent[i];
+            return new PlayState(version[i] & 0xFFFF_FFFFL, PlayState.Status.values()[playbook[i] & 3], situation[i], time(offeredAt[i]),
+                    time(lastPlay[i]), r == null ? new long[0] : r);
+        }
+
+        private static long time(int t) {
+            return t == -1 ? NO_TIME : t & 0xFFFF_FFFFL;
+        }
+
+        private static int time(long t) {
+            return t == NO_TIME ? -1 : (int) t;
+        }
+
+        int find(long key, int pb) {
+            for (int i = home(key); fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
+                if (fp[i] == key && playbook[i] >>> 2 == pb) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        int insert(long key, int pb) {
+            if ((size + 1) * 4L > fp.length * 3L) {
+                grow();
+            }
+            int i = home(key);
+            while (fp[i] != 0) {
+                i = (i + 1) & (fp.length - 1);
+            }
+            fp[i] = key;
+            playbook[i] = pb << 2;
+            size++;
+            return i;
+        }
+
+        void set(int i, PlayState s) {
+            playbook[i] = (playbook[i] & ~3) | s.status().ordinal();
+            version[i] = (int) s.version();
+            situation[i] = (int) s.situation();
+            offeredAt[i] = time(s.offeredAt());
+            lastPlay[i] = time(s.lastPlay());
+            recent[i] = s.recentCount() == 0 ? null : s.recent();
+        }
+
+        void delete(int slot) {
+            int mask = fp.length - 1;
+            int hole = slot;
+            int i = (slot + 1) & mask;
+            while (fp[i] != 0) {
+                int h = home(fp[i]);
+                // Move entry i back into the hole if its home is not within (hole, i].
+                if (((i - h) & mask) >= ((i - hole) & mask)) {
+                    move(i, hole);
+                    hole = i;
+                }
+                i = (i + 1) & mask;
+            }
+            fp[hole] = 0;
+            recent[hole] = null;
+            size--;
+        }
+
+        private void move(int from, int to) {
+            fp[to] = fp[from];
+            playbook[to] = playbook[from];
+            version[to] = version[from];
+            situation[to] = situation[from];
+            offeredAt[to] = offeredAt[from];
+            lastPlay[to] = lastPlay[from];
+            recent[to] = recent[from];
+        }
+
+        private void grow() {
+            long[] oldFp = fp;
+            int[] oldPb = playbook, oldV = version, oldS = situation, oldO = offeredAt, oldL = lastPlay;
+            long[][] oldR = recent;
+            int n = oldFp.length * 2;
+            fp = new long[n];
+            playbook = new int[n];
+            version = new int[n];
+            situation = new int[n];
+            offeredAt = new int[n];
+            lastPlay = new int[n];
+            recent = new long[n][];
+            for (int j = 0; j < oldFp.length; j++) {
+                if (oldFp[j] != 0) {
+                    int i = home(oldFp[j]);
+                    while (fp[i] != 0) {
+                        i = (i + 1) & (n - 1);
+                    }
+                    fp[i] = oldFp[j];
+                    playbook[i] = oldPb[j];
+                    version[i] = oldV[j];
+                    situation[i] = oldS[j];
+                    offeredAt[i] = oldO[j];
+                    lastPlay[i] = oldL[j];
+                    recent[i] = oldR[j];
+                }
+            }
+        }
+
+        long write(DataOutputStream out, int[] position) throws IOException {
+            long n = 0;
+            for (int i = 0; i < fp.length; i++) {
+                if (fp[i] == 0) {
+                    continue;
+                }
+                out.writeLong(fp[i]);
+                out.writeInt(position[playbook[i] >>> 2]);
+                out.writeByte(playbook[i] & 3);
+                out.writeInt(version[i]);
+                out.writeInt(situation[i]);
+                out.writeLong(time(offeredAt[i]));
+                out.writeLong(time(lastPlay[i]));
+                long[] r = recent[i];
+                out.writeInt(r == null ? 0 : r.length);
+                if (r != null) {
+                    for (long t : r) {
+                        out.writeLong(t);
+                    }
+                }
+                n++;
+            }
+            return n;
+        }
+    }
+}
