@@ -3,23 +3,25 @@ package org.cskit.benchmarks.playbooks;
 import java.util.Arrays;
 import java.util.List;
 import org.cskit.model.LifecycleStage;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.Playbook;
-import org.cskit.playbooks.engine.AccountColumns;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.playbooks.engine.RowPlayHistory;
 import org.cskit.playbooks.engine.RowSink;
 
 /**
  * cskit's columnar path: the same {@link PlaybookEngine} and the same 50 playbooks, reading the
- * portfolio's primitive columns through {@link AccountColumns} (no objects per account, like the
- * hand-written floor). The portfolio is cut into slices of one batch ({@link AccountColumns#slice},
+ * portfolio's primitive columns through {@link AccountBatch} (no objects per account, like the
+ * hand-written floor). The portfolio is cut into slices of one batch ({@link AccountBatch#slice},
  * views, no copies) and one {@link RowPlayHistory} of one batch's rows is cleared before each batch,
  * as the peers' {@link Cooldowns} are. The sink counts the play (and, for the gate, records
  * {@code (account, rule)}; the playbook index is the rule index).
  */
 public final class CskitColumnsEngine implements Engine {
     private final PlaybookEngine engine;
-    private final AccountColumns[] slices;
+    private final AccountBatch[] slices;
     private final RowPlayHistory history;
     private final Firings firings;
     private final int batch;
@@ -31,14 +33,19 @@ public final class CskitColumnsEngine implements Engine {
         this.batch = batch;
         byte[] flat = new byte[p.size];
         Arrays.fill(flat, (byte) Portfolio.FLAT);
-        AccountColumns all = AccountColumns.builder(Portfolio.SCHEMA, p.size).asOf(Portfolio.NOW).accountIds(Portfolio::accountId)
-                .segments(Arrays.asList(Portfolio.SEGMENTS), p.segment).stage(LifecycleStage.STEADY_STATE)
+        FeatureColumns features = FeatureColumns.builder(Portfolio.SCHEMA, p.size)
                 .feature(Portfolio.LOGINS, p.logins).feature(Portfolio.LOGINS_CHANGE, p.loginsChange)
                 .feature(Portfolio.USERS_CHANGE, p.usersChange).feature(Portfolio.TICKETS, p.tickets).feature(Portfolio.SEATS, p.seats)
                 .feature(Portfolio.NPS, p.nps).feature(Portfolio.RENEWAL, p.renewal).feature(Portfolio.ARR, p.arr)
-                .bands(Portfolio.BANDS).vector(p.score, p.band, p.direction).previousVector(p.previousScore, p.previousBand, flat)
                 .build();
-        slices = new AccountColumns[(p.size + batch - 1) / batch];
+        AccountBatch all = AccountBatch.builder(features).asOf(Portfolio.NOW).accountIds(Portfolio::accountId)
+                .segments(Arrays.asList(Portfolio.SEGMENTS), p.segment).stage(LifecycleStage.STEADY_STATE)
+                .vectors(VectorColumns.builder(p.size).bands(Portfolio.BANDS).scores(p.score).bandCodes(p.band)
+                        .directionCodes(p.direction).build())
+                .previousVectors(VectorColumns.builder(p.size).bands(Portfolio.BANDS).scores(p.previousScore)
+                        .bandCodes(p.previousBand).directionCodes(flat).build())
+                .build();
+        slices = new AccountBatch[(p.size + batch - 1) / batch];
         for (int i = 0; i < slices.length; i++) {
             slices[i] = all.slice(i * batch, Math.min(p.size, (i + 1) * batch));
         }
@@ -60,7 +67,7 @@ public final class CskitColumnsEngine implements Engine {
         if (from % batch != 0 || to - from > batch || from < base || to > base + batch) {
             throw new IllegalArgumentException("evaluate one batch after reset(" + base + "): " + from + ".." + to);
         }
-        AccountColumns slice = slices[from / batch];
+        AccountBatch slice = slices[from / batch];
         int offset = from;
         RowSink sink = (row, playbook) -> firings.fire(offset + row, playbook);
         return engine.evaluate(slice, 0, to - from, history, sink).created();

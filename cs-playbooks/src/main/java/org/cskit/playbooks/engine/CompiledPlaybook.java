@@ -1,5 +1,6 @@
 package org.cskit.playbooks.engine;
 
+import org.cskit.model.columns.AccountBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,7 +114,7 @@ final class CompiledPlaybook {
     }
 
     /** The situation of a row, as a code (equal codes, equal situations); {@code day} is the as-of epoch day. */
-    int situationCode(AccountColumns c, int row, long day) {
+    int situationCode(AccountBatch c, int row, long day) {
         return switch (kind) {
             case BAND_ENTERED, BAND_LEFT, DIRECTION_TURNED, THRESHOLD, MILESTONE_OVERDUE -> 0;
             case DAYS_BEFORE_RENEWAL -> (int) (day + (long) days.number(c, row));
@@ -127,7 +128,7 @@ final class CompiledPlaybook {
     }
 
     /** The situation's name, such as {@code renewal:2027-01-15}, from its code (and the row's event, for events). */
-    String situation(int code, AccountColumns c, int row) {
+    String situation(int code, AccountBatch c, int row) {
         Trigger t = playbook.trigger();
         return switch (kind) {
             case BAND_ENTERED -> "band-entered:" + ((Trigger.BandEntered) t).band();
@@ -175,7 +176,7 @@ final class CompiledPlaybook {
     }
 
     /** The trigger, described with what it saw. */
-    String describe(AccountColumns c, int row) {
+    String describe(AccountBatch c, int row) {
         Trigger t = playbook.trigger();
         return switch (kind) {
             case BAND_ENTERED, BAND_LEFT -> {
@@ -212,7 +213,7 @@ final class CompiledPlaybook {
      *
      * @param held whether each condition held, from the program's atoms
      */
-    Play play(AccountColumns c, int row, String situation, String key, boolean[] held) {
+    Play play(AccountBatch c, int row, String situation, String key, boolean[] held) {
         LocalDate day = LocalDate.ofInstant(c.asOf(), java.time.ZoneOffset.UTC);
         List<Play.PlannedAction> actions = new ArrayList<>(playbook.actions().size());
         java.util.function.Function<String, String> values = name -> placeholders.get(name).display(c, row);
@@ -297,7 +298,7 @@ final class CompiledPlaybook {
             return new Explained("(" + String.join(joiner, texts) + ")", null, parts);
         }
 
-        String actual(AccountColumns c, int row) {
+        String actual(AccountBatch c, int row) {
             if (fields != null) {
                 StringBuilder sb = new StringBuilder();
                 for (FieldReader f : fields) {

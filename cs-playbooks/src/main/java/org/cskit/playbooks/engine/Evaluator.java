@@ -1,5 +1,6 @@
 package org.cskit.playbooks.engine;
 
+import org.cskit.model.columns.AccountBatch;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ final class Evaluator {
      * @param only a bit per playbook to evaluate (fire, close, remind), or null for all
      * @param input the input of a per-account evaluation (for handles that outlive the thread's arrays), else null
      */
-    void evaluate(AccountColumns columns, int from, int to, long[] only, ActionSink sink, PlayStateStore store, Work w, Outcome out,
+    void evaluate(AccountBatch columns, int from, int to, long[] only, ActionSink sink, PlayStateStore store, Work w, Outcome out,
             PlaybookInput input) {
         long now = columns.asOf().getEpochSecond();
         long day = columns.asOf().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
@@ -123,7 +124,7 @@ final class Evaluator {
         }
     }
 
-    private void row(AccountColumns columns, int row, int i, long now, long day, long[] only, ActionSink sink, PlayStateStore store,
+    private void row(AccountBatch columns, int row, int i, long now, long day, long[] only, ActionSink sink, PlayStateStore store,
             Work w, Outcome out, PlaybookInput input) {
         int n = compiled.length;
         int base = i * n;
@@ -231,12 +232,12 @@ final class Evaluator {
         return s == null ? PlayState.EMPTY : s;
     }
 
-    private static String situation(CompiledPlaybook cp, AccountColumns columns, int row, int code) {
+    private static String situation(CompiledPlaybook cp, AccountBatch columns, int row, int code) {
         return cp.situation(code, columns, row);
     }
 
     /** Offers an offered play again, after claiming it (so that two evaluations racing do not both offer it). */
-    private void retry(AccountColumns columns, int row, int i, CompiledPlaybook cp, PlayState st, long now, ActionSink sink,
+    private void retry(AccountBatch columns, int row, int i, CompiledPlaybook cp, PlayState st, long now, ActionSink sink,
             PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
         PlayState claimed = st.withVersion(st.version() + 1);
         if (!store.compareAndSet(w.ids[i], cp.id, st.version(), claimed)) {
@@ -251,7 +252,7 @@ final class Evaluator {
      * Delivers a play recorded as offered (or an open play's reminder) and, if the sink takes it,
      * records it as open. If the sink throws, the state stays as it was: offered, under the same key.
      */
-    private void offer(AccountColumns columns, int row, int i, CompiledPlaybook cp, PlayState st, int code, long offeredAt, long reminderOf,
+    private void offer(AccountBatch columns, int row, int i, CompiledPlaybook cp, PlayState st, int code, long offeredAt, long reminderOf,
             long now, ActionSink sink, PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
         Handle h = new Handle(engine, columns, input, row, cp, code, offeredAt, reminderOf, false);
         try {

@@ -1,5 +1,6 @@
 package org.cskit.playbooks.engine;
 
+import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Validate;
 import org.cskit.playbooks.Fields;
@@ -51,7 +52,7 @@ final class FieldReader {
     }
 
     /** The numeric value of a row, or NaN when absent (a missing feature, no vector, a text field). */
-    double number(AccountColumns c, int row) {
+    double number(AccountBatch c, int row) {
         switch (kind) {
             case FEATURE: return c.feature(index, row);
             case SCORE: return c.score(row);
@@ -63,7 +64,7 @@ final class FieldReader {
     }
 
     /** The text value of a row, or null when absent (or a numeric field). */
-    String text(AccountColumns c, int row) {
+    String text(AccountBatch c, int row) {
         switch (kind) {
             case BAND: return c.band(row);
             case DIRECTION: return c.direction(row);
@@ -76,7 +77,7 @@ final class FieldReader {
     }
 
     /** The value as text for templates and explanations: numbers to two decimals, without a needless fraction; "missing" when absent. */
-    String display(AccountColumns c, int row) {
+    String display(AccountBatch c, int row) {
         if (isText()) {
             String t = text(c, row);
             return t == null ? "missing" : t;

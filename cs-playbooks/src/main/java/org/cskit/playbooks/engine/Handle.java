@@ -1,5 +1,6 @@
 package org.cskit.playbooks.engine;
 
+import org.cskit.model.columns.AccountBatch;
 import java.time.Instant;
 import org.cskit.model.AccountId;
 import org.cskit.playbooks.Play;
@@ -9,7 +10,7 @@ import org.cskit.playbooks.spi.PlayState;
 /** The engine's {@link PlayHandle}: where the play's row is, and what the state said; the rest on demand. */
 final class Handle implements PlayHandle {
     private final PlaybookEngine engine;
-    private AccountColumns columns; // null until needed for a per-account evaluation
+    private AccountBatch columns; // null until needed for a per-account evaluation
     private final PlaybookInput input; // the per-account evaluation's input, or null for a batch row
     private final int row;
     private final CompiledPlaybook playbook;
@@ -19,7 +20,7 @@ final class Handle implements PlayHandle {
     private final boolean closed;
     private String situation;
 
-    Handle(PlaybookEngine engine, AccountColumns columns, PlaybookInput input, int row, CompiledPlaybook playbook, int situationCode,
+    Handle(PlaybookEngine engine, AccountBatch columns, PlaybookInput input, int row, CompiledPlaybook playbook, int situationCode,
             long offeredAt, long reminderOf, boolean closed) {
         this.engine = engine;
         this.columns = input == null ? columns : null;
@@ -35,7 +36,7 @@ final class Handle implements PlayHandle {
         }
     }
 
-    private synchronized AccountColumns columns() {
+    private synchronized AccountBatch columns() {
         if (columns == null) {
             columns = OneRow.fresh(input, engine.schema());
         }

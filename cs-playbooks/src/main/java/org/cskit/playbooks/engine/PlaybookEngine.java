@@ -1,5 +1,6 @@
 package org.cskit.playbooks.engine;
 
+import org.cskit.model.columns.AccountBatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
 
 /**
  * Evaluates a set of playbooks, compiled once against the feature schema the accounts follow.
- * One engine, one evaluator: a portfolio of millions of accounts held as {@link AccountColumns}, one
+ * One engine, one evaluator: a portfolio of millions of accounts held as {@link AccountBatch}, one
  * account ({@link #evaluate(PlaybookInput)}, a batch of one row) and one event ({@link #onEvent},
  * the same row evaluating only the playbooks that event starts) are evaluated by the same program
  * under the same rules, with the same {@link PlayStateStore}, so one open play per situation,
@@ -214,7 +215,7 @@ public final class PlaybookEngine {
                     + ", but the playbooks were compiled for " + schema);
         }
         Evaluator.Work w = work.get();
-        AccountColumns row = w.oneRow.fill(input, schema);
+        AccountBatch row = w.oneRow.fill(input);
         Evaluator.Outcome out = new Evaluator.Outcome(true);
         evaluator.evaluate(row, 0, 1, only, sink, store, w, out, input);
         return new EvaluationResult(new ArrayList<>(out.createdPlays), new ArrayList<>(out.closedPlays), out.suppressedPlays, out.failures);
@@ -268,12 +269,12 @@ public final class PlaybookEngine {
      * @return counts of what was done
      * @throws ValidationException if the columns follow another schema
      */
-    public BatchResult evaluate(AccountColumns columns, ActionSink sink) {
+    public BatchResult evaluate(AccountBatch columns, ActionSink sink) {
         return evaluate(columns, 0, columns.size(), sink);
     }
 
     /**
-     * Evaluates rows {@code [from, to)} of a portfolio; see {@link #evaluate(AccountColumns, ActionSink)}.
+     * Evaluates rows {@code [from, to)} of a portfolio; see {@link #evaluate(AccountBatch, ActionSink)}.
      * Calls on disjoint ranges may run in parallel (with a thread-safe sink).
      *
      * @param columns the accounts
@@ -282,7 +283,7 @@ public final class PlaybookEngine {
      * @param sink where plays go
      * @return counts of what was done
      */
-    public BatchResult evaluate(AccountColumns columns, int from, int to, ActionSink sink) {
+    public BatchResult evaluate(AccountBatch columns, int from, int to, ActionSink sink) {
         checkSchema(columns);
         Objects.checkFromToIndex(from, to, columns.size());
         Objects.requireNonNull(sink, "sink");
@@ -299,7 +300,7 @@ public final class PlaybookEngine {
      * @param sink a thread-safe sink
      * @return counts of what was done, added up
      */
-    public BatchResult evaluateParallel(AccountColumns columns, ActionSink sink) {
+    public BatchResult evaluateParallel(AccountBatch columns, ActionSink sink) {
         checkSchema(columns);
         Objects.requireNonNull(sink, "sink");
         int slice = 16 * RowProgram.CHUNK;
@@ -318,7 +319,7 @@ public final class PlaybookEngine {
      * @param playbook the playbook's index in {@link #playbooks()}
      * @return the play
      */
-    public Play play(AccountColumns columns, int row, int playbook) {
+    public Play play(AccountBatch columns, int row, int playbook) {
         checkSchema(columns);
         Objects.checkIndex(row, columns.size());
         Objects.checkIndex(playbook, compiled.length);
@@ -332,7 +333,7 @@ public final class PlaybookEngine {
     }
 
     /** The full play of a row, its conditions' outcomes from the program's atoms. */
-    Play build(AccountColumns columns, int row, CompiledPlaybook cp, String situation, String key) {
+    Play build(AccountBatch columns, int row, CompiledPlaybook cp, String situation, String key) {
         RowProgram.Chunk chunk = program.newChunk();
         chunk.start(columns, row, 1);
         int[] atoms = program.conditionAtoms[cp.index];
@@ -343,7 +344,7 @@ public final class PlaybookEngine {
         return cp.play(columns, row, situation, key, held);
     }
 
-    private void checkSchema(AccountColumns columns) {
+    private void checkSchema(AccountBatch columns) {
         if (!columns.schema().equals(schema)) {
             throw Validate.invalid("columns.schema", "the columns follow " + columns.schema() + ", but the playbooks were compiled for "
                     + schema);

@@ -10,6 +10,8 @@ import org.cskit.model.FeatureSchema;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumn;
 import org.cskit.playbooks.Audience;
 import org.cskit.playbooks.Condition;
 import org.cskit.playbooks.Fields;
@@ -18,7 +20,7 @@ import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.Trigger;
 
 /**
- * The playbooks compiled for {@link AccountColumns}: every distinct test (a comparison, a text
+ * The playbooks compiled for an {@link AccountBatch}: every distinct test (a comparison, a text
  * test, an audience, and the and/or/not built from them) becomes one atom. For a chunk of rows, an
  * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed column by column without
  * branches, and only when a playbook needs it; a playbook fires for the rows where the bitmaps of
@@ -83,17 +85,17 @@ final class RowProgram {
         private final boolean[] done = new boolean[atoms.length];
         private final Object[] prepared = new Object[atoms.length];
         private final boolean[] isPrepared = new boolean[atoms.length];
-        private AccountColumns columns;
+        private AccountBatch columns;
         private int from;
         private int n;
 
         /** Starts rows {@code [from, from + n)} of the columns, {@code n <= CHUNK}. */
-        void start(AccountColumns columns, int from, int n) {
+        void start(AccountBatch columns, int from, int n) {
             if (columns != this.columns) {
                 java.util.Arrays.fill(isPrepared, false);
             }
             this.columns = columns;
-            this.from = columns.offset + from;
+            this.from = columns.offset() + from;
             this.n = n;
             java.util.Arrays.fill(done, false);
         }
@@ -185,7 +187,7 @@ final class RowProgram {
          * What the atom needs from the columns that does not change from row to row (such as which
          * band codes it accepts), worked out once per evaluation; null if nothing.
          */
-        Object prepare(AccountColumns columns) {
+        Object prepare(AccountBatch columns) {
             return null;
         }
 
@@ -195,7 +197,7 @@ final class RowProgram {
          *
          * @param prepared what {@link #prepare} returned for these columns
          */
-        abstract void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared);
+        abstract void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared);
 
         /** Writes the same word (all set or none) for every block. */
         final void fill(long[] bits, int n, boolean value) {
@@ -219,15 +221,21 @@ final class RowProgram {
             this.t = t;
         }
 
+        /** A scratch buffer for a column held as float or int; null for one read in place. */
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
-            double[] col = source.of(columns);
+        Object prepare(AccountBatch columns) {
+            return source.widened(columns) == null ? null : new double[CHUNK];
+        }
+
+        @Override
+        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
+            double[] col = numbers(source, columns, from, n, prepared);
             if (col == null) {
                 fill(bits, n, false);
                 return;
             }
             double t = this.t;
-            for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
+            for (int b = 0, base = col == prepared ? 0 : from; b << 6 < n; b++, base += 64) {
                 int m = Math.min(64, n - (b << 6));
                 long word = 0;
                 switch (op) {
@@ -276,18 +284,27 @@ final class RowProgram {
             this.factor = factor;
         }
 
+        /** Two scratch buffers, for columns held as float or int. */
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
-            double[] x = a.of(columns), y = b.of(columns);
+        Object prepare(AccountBatch columns) {
+            return new double[][] {new double[CHUNK], new double[CHUNK]};
+        }
+
+        @Override
+        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
+            double[][] scratch = (double[][]) prepared;
+            double[] x = numbers(a, columns, from, n, scratch[0]), y = numbers(b, columns, from, n, scratch[1]);
             if (x == null || y == null) {
                 fill(bits, n, false);
                 return;
             }
-            for (int blk = 0, base = from; blk << 6 < n; blk++, base += 64) {
+            int bx = x == scratch[0] ? 0 : from, by = y == scratch[1] ? 0 : from;
+            for (int blk = 0; blk << 6 < n; blk++) {
                 int m = Math.min(64, n - (blk << 6));
                 long word = 0;
                 for (int j = 0; j < m; j++) {
-                    double v = x[base + j], w = y[base + j] * factor;
+                    int r = (blk << 6) + j;
+                    double v = x[bx + r], w = y[by + r] * factor;
                     word |= (!Double.isNaN(v) && !Double.isNaN(w) && op.test(v, w) ? 1L : 0L) << j;
                 }
                 bits[at + blk] = word;
@@ -305,8 +322,8 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
-            if (columns.events == null) {
+        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
+            if (!columns.hasEvents()) {
                 fill(bits, n, false);
                 return;
             }
@@ -314,7 +331,7 @@ final class RowProgram {
                 int m = Math.min(64, n - (b << 6));
                 long word = 0;
                 for (int j = 0; j < m; j++) {
-                    org.cskit.model.event.AccountEvent e = columns.events[base + j];
+                    org.cskit.model.event.AccountEvent e = columns.event(base - columns.offset() + j);
                     word |= (e != null && org.cskit.model.event.AccountEvents.typeOf(e).equals(type) ? 1L : 0L) << j;
                 }
                 bits[at + b] = word;
@@ -332,8 +349,8 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
-            if (columns.enrolments == null) {
+        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
+            if (!columns.hasEnrolments()) {
                 fill(bits, n, false);
                 return;
             }
@@ -341,7 +358,7 @@ final class RowProgram {
                 int m = Math.min(64, n - (b << 6));
                 long word = 0;
                 for (int j = 0; j < m; j++) {
-                    word |= (columns.enrolled(base - columns.offset + j, playbookId) ? 1L : 0L) << j;
+                    word |= (columns.enrolled(base - columns.offset() + j, playbookId) ? 1L : 0L) << j;
                 }
                 bits[at + b] = word;
             }
@@ -358,13 +375,18 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
-            double[] col = source.of(columns);
+        Object prepare(AccountBatch columns) {
+            return source.widened(columns) == null ? null : new double[CHUNK];
+        }
+
+        @Override
+        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
+            double[] col = numbers(source, columns, from, n, prepared);
             if (col == null) {
                 fill(bits, n, false);
                 return;
             }
-            for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
+            for (int b = 0, base = col == prepared ? 0 : from; b << 6 < n; b++, base += 64) {
                 int m = Math.min(64, n - (b << 6));
                 long word = 0;
                 for (int j = 0; j < m; j++) {
@@ -389,7 +411,7 @@ final class RowProgram {
 
         /** Per code + 1 (0 is missing): 1 where the text is accepted. */
         @Override
-        Object prepare(AccountColumns columns) {
+        Object prepare(AccountBatch columns) {
             if (source == TextColumn.ACCOUNT_ID) {
                 return null;
             }
@@ -403,13 +425,13 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
+        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
             if (source == TextColumn.ACCOUNT_ID) {
                 for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
                     int m = Math.min(64, n - (b << 6));
                     long word = 0;
                     for (int j = 0; j < m; j++) {
-                        word |= (accept.test(columns.accountId(base - columns.offset + j).value()) ? 1L : 0L) << j;
+                        word |= (accept.test(columns.accountId(base - columns.offset() + j).value()) ? 1L : 0L) << j;
                     }
                     bits[at + b] = word;
                 }
@@ -443,28 +465,30 @@ final class RowProgram {
 
         /** Per segment code and stage ordinal: 1 where the audience includes the account. */
         @Override
-        Object prepare(AccountColumns columns) {
-            Segment[] segments = columns.segments;
+        Object prepare(AccountBatch columns) {
+            List<Segment> segments = columns.segments();
             LifecycleStage[] stages = LifecycleStage.values();
-            long[][] ok = new long[segments.length][stages.length];
-            for (int s = 0; s < segments.length; s++) {
+            long[][] ok = new long[segments.size()][stages.length];
+            for (int s = 0; s < segments.size(); s++) {
                 for (int g = 0; g < stages.length; g++) {
-                    ok[s][g] = audience.includes(segments[s].name(), stages[g], segments[s].engagementModel()) ? 1L : 0L;
+                    ok[s][g] = audience.includes(segments.get(s).name(), stages[g], segments.get(s).engagementModel()) ? 1L : 0L;
                 }
             }
             return ok;
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
+        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
             long[][] ok = (long[][]) prepared;
-            int fixedStage = columns.stage == null ? columns.fixedStage.ordinal() : -1;
+            byte[] segment = columns.segmentCodes();
+            byte[] stage = columns.stageCodes();
+            int fixedStage = stage == null ? columns.fixedStage().ordinal() : -1;
             for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
                 int m = Math.min(64, n - (b << 6));
                 long word = 0;
                 for (int j = 0; j < m; j++) {
-                    int s = columns.segment == null ? 0 : columns.segment[base + j];
-                    int g = fixedStage >= 0 ? fixedStage : columns.stage[base + j];
+                    int s = segment == null ? 0 : segment[base + j];
+                    int g = fixedStage >= 0 ? fixedStage : stage[base + j];
                     word |= ok[s][g] << j;
                 }
                 bits[at + b] = word;
@@ -486,7 +510,7 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
+        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
             int blocks = (n + 63) >>> 6;
             for (int b = 0; b < blocks; b++) {
                 long word;
@@ -510,7 +534,56 @@ final class RowProgram {
 
     /** Where a numeric field's column is. */
     private interface NumberColumn {
-        double[] of(AccountColumns c);
+        /** The column's {@code double[]}, or null when missing everywhere or held in another type. */
+        double[] of(AccountBatch c);
+
+        /** The column when it is held as {@code float} or {@code int} (read per chunk, widened), else null. */
+        default FeatureColumn widened(AccountBatch c) {
+            return null;
+        }
+    }
+
+    /**
+     * A feature's column. A {@code double} column is read in place; a {@code float} or {@code int}
+     * column is widened, one chunk at a time, into a scratch buffer of the chunk (exact: every
+     * float and int is a double), so the comparison loops read {@code double[]} either way.
+     */
+    private static final class FeatureNumbers implements NumberColumn {
+        private final int index;
+
+        FeatureNumbers(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public double[] of(AccountBatch c) {
+            return c.features().doubles(index);
+        }
+
+        @Override
+        public FeatureColumn widened(AccountBatch c) {
+            FeatureColumn column = c.features().column(index);
+            return column == null || column.type() == FeatureColumn.Type.DOUBLE ? null : column;
+        }
+    }
+
+    /**
+     * The array a number atom reads for rows {@code [from, from + n)}, and the index of row
+     * {@code from} in it: the column itself, or the chunk's scratch buffer holding the rows
+     * widened; null when the column is missing everywhere.
+     */
+    private static double[] numbers(NumberColumn source, AccountBatch columns, int from, int n, Object scratch) {
+        double[] col = source.of(columns);
+        if (col != null) {
+            return col;
+        }
+        FeatureColumn widened = source.widened(columns);
+        if (widened == null) {
+            return null;
+        }
+        double[] buffer = (double[]) scratch;
+        widened.read(from, n, buffer);
+        return buffer;
     }
 
     /** A coded text column: labels, and codes per row ({@code -1} missing) or one code for all rows. */
@@ -528,37 +601,38 @@ final class RowProgram {
             return names;
         }
 
-        String[] labels(AccountColumns c) {
+        String[] labels(AccountBatch c) {
             switch (this) {
                 case BAND:
+                    return c.vectors() == null ? new String[0] : c.vectors().bandLabels().toArray(new String[0]);
                 case PREVIOUS_BAND:
-                    return c.bandLabels;
+                    return c.previousVectors() == null ? new String[0] : c.previousVectors().bandLabels().toArray(new String[0]);
                 case DIRECTION:
                 case PREVIOUS_DIRECTION:
                     return DIRECTIONS;
                 case SEGMENT:
-                    return c.segmentNames;
+                    return c.segments().stream().map(Segment::name).toArray(String[]::new);
                 default:
                     return STAGES;
             }
         }
 
-        byte[] codes(AccountColumns c) {
+        byte[] codes(AccountBatch c) {
             switch (this) {
-                case BAND: return c.band;
-                case PREVIOUS_BAND: return c.previousBand;
-                case DIRECTION: return c.direction;
-                case PREVIOUS_DIRECTION: return c.previousDirection;
-                case SEGMENT: return c.segment;
-                default: return c.stage;
+                case BAND: return c.vectors() == null ? null : c.vectors().bandCodes();
+                case PREVIOUS_BAND: return c.previousVectors() == null ? null : c.previousVectors().bandCodes();
+                case DIRECTION: return c.vectors() == null ? null : c.vectors().directionCodes();
+                case PREVIOUS_DIRECTION: return c.previousVectors() == null ? null : c.previousVectors().directionCodes();
+                case SEGMENT: return c.segmentCodes();
+                default: return c.stageCodes();
             }
         }
 
         /** The code of every row when {@link #codes} is null. */
-        int fixedCode(AccountColumns c) {
+        int fixedCode(AccountBatch c) {
             switch (this) {
                 case SEGMENT: return 0;
-                case STAGE: return c.fixedStage.ordinal();
+                case STAGE: return c.fixedStage().ordinal();
                 default: return -1;
             }
         }
@@ -588,13 +662,13 @@ final class RowProgram {
         /** A numeric field's column, or null for a text field (numeric tests on text never hold). */
         private NumberColumn number(String field) {
             switch (field) {
-                case Fields.SCORE: return c -> c.score;
-                case Fields.VELOCITY: return c -> c.velocity;
-                case Fields.COVERAGE: return c -> c.coverage;
-                case Fields.PREVIOUS_SCORE: return c -> c.previousScore;
+                case Fields.SCORE: return c -> c.vectors() == null ? null : c.vectors().scores();
+                case Fields.VELOCITY: return c -> c.vectors() == null ? null : c.vectors().velocities();
+                case Fields.COVERAGE: return c -> c.vectors() == null ? null : c.vectors().coverages();
+                case Fields.PREVIOUS_SCORE: return c -> c.previousVectors() == null ? null : c.previousVectors().scores();
                 default:
                     int i = schema.indexOf(field);
-                    return i < 0 ? null : c -> c.features[i];
+                    return i < 0 ? null : new FeatureNumbers(i);
             }
         }
 
@@ -613,7 +687,7 @@ final class RowProgram {
         private int never() {
             return add("never", i -> new ColumnAtom(i) {
                 @Override
-                void evaluate(AccountColumns columns, int from, int n, long[] bits, Object prepared) {
+                void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
                     fill(bits, n, false);
                 }
             });

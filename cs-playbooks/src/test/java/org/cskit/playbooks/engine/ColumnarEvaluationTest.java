@@ -1,8 +1,5 @@
 package org.cskit.playbooks.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -25,6 +22,10 @@ import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.ValidationException;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumn;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.Action;
 import org.cskit.playbooks.Audience;
 import org.cskit.playbooks.Condition;
@@ -41,6 +42,8 @@ import org.cskit.playbooks.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The columnar path against the object path: the same random portfolio, evaluated over several
@@ -147,14 +150,39 @@ class ColumnarEvaluationTest {
             }
         }
 
-        AccountColumns columns() {
-            AccountColumns.Builder b = AccountColumns.builder(SCHEMA, ACCOUNTS).asOf(at).accountIds(ColumnarEvaluationTest::id)
-                    .segments(SEGMENTS, segment).stages(stage).bands(BANDS).vector(score, band, direction)
-                    .previousVector(previousScore, previousBand, previousDirection).velocity(velocity()).coverage(coverage());
-            for (int f = 0; f < SCHEMA.size(); f++) {
-                b.feature(SCHEMA.names().get(f), features[f]);
+        AccountBatch columns() {
+            return columns(false);
+        }
+
+        /**
+         * The round as a batch; {@code typed}: whole-number features held as {@code int} (even
+         * features) and {@code float} (odd ones) columns instead of {@code double}.
+         */
+        AccountBatch columns(boolean typed) {
+            FeatureColumns.Builder f = FeatureColumns.builder(SCHEMA, ACCOUNTS);
+            for (int k = 0; k < SCHEMA.size(); k++) {
+                String name = SCHEMA.names().get(k);
+                boolean whole = java.util.Arrays.stream(features[k]).allMatch(v -> Double.isNaN(v) || v == Math.rint(v));
+                if (typed && whole && k % 2 == 0) {
+                    f.feature(name, java.util.Arrays.stream(features[k])
+                            .mapToInt(v -> Double.isNaN(v) ? FeatureColumn.MISSING_INT : (int) v).toArray());
+                } else if (typed && whole) {
+                    float[] floats = new float[ACCOUNTS];
+                    for (int i = 0; i < ACCOUNTS; i++) {
+                        floats[i] = (float) features[k][i];
+                    }
+                    f.feature(name, floats);
+                } else {
+                    f.feature(name, features[k]);
+                }
             }
-            return b.build();
+            return AccountBatch.builder(f.build()).asOf(at).accountIds(ColumnarEvaluationTest::id)
+                    .segments(SEGMENTS, segment).stages(stage)
+                    .vectors(VectorColumns.builder(ACCOUNTS).bands(BANDS).scores(score).bandCodes(band).directionCodes(direction)
+                            .velocities(velocity()).coverages(coverage()).build())
+                    .previousVectors(VectorColumns.builder(ACCOUNTS).bands(BANDS).scores(previousScore).bandCodes(previousBand)
+                            .directionCodes(previousDirection).build())
+                    .build();
         }
 
         /** The vectors' velocity: 0 where scored, as {@link #vector} builds them. */
@@ -230,7 +258,7 @@ class ColumnarEvaluationTest {
         long suppressedTotal = 0;
         for (int day : ROUND_DAYS) {
             Round round = new Round(day, random);
-            AccountColumns columns = round.columns();
+            AccountBatch columns = round.columns();
             Set<String> expectedCreated = new TreeSet<>();
             Set<String> expectedClosed = new TreeSet<>();
             List<Play> expectedPlays = new ArrayList<>();
@@ -278,11 +306,31 @@ class ColumnarEvaluationTest {
     }
 
     @Test
+    void intAndFloatFeatureColumns_makeTheSamePlaysAsDoubleColumns() {
+        List<Playbook> playbooks = playbooks();
+        PlaybookEngine doubles = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        PlaybookEngine typed = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        SplittableRandom random = new SplittableRandom(13);
+        for (int day : ROUND_DAYS) {
+            Round round = new Round(day, random);
+            AccountBatch plain = round.columns(false);
+            AccountBatch mixed = round.columns(true);
+            assertThat(java.util.stream.IntStream.range(0, SCHEMA.size()).mapToObj(k -> mixed.features().column(k).type()))
+                    .contains(FeatureColumn.Type.INT, FeatureColumn.Type.FLOAT, FeatureColumn.Type.DOUBLE);
+            List<Play> expected = new ArrayList<>();
+            doubles.evaluate(plain, h -> expected.add(h.play()));
+            List<Play> actual = new ArrayList<>();
+            typed.evaluate(mixed, h -> actual.add(h.play()));
+            assertThat(actual).as("plays on day %d", day).isNotEmpty().containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void parallelEvaluation_makesTheSamePlaysAsSequential() {
         List<Playbook> playbooks = playbooks();
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
         PlaybookEngine other = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
-        AccountColumns columns = new Round(0, new SplittableRandom(3)).columns();
+        AccountBatch columns = new Round(0, new SplittableRandom(3)).columns();
         Set<Long> sequential = new TreeSet<>();
         engine.evaluate(columns, h -> sequential.add((long) h.row() * 64 + h.playbookIndex()));
         Set<Long> parallel = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -295,13 +343,13 @@ class ColumnarEvaluationTest {
     void slices_areViewsWithTheirOwnRowNumbers() {
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
         PlaybookEngine slicedEngine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
-        AccountColumns columns = new Round(0, new SplittableRandom(11)).columns();
+        AccountBatch columns = new Round(0, new SplittableRandom(11)).columns();
         Set<Long> whole = new TreeSet<>();
         engine.evaluate(columns, h -> whole.add((long) h.row() * 64 + h.playbookIndex()));
         Set<Long> sliced = new TreeSet<>();
         for (int from = 0; from < ACCOUNTS; from += 150) {
             int base = from;
-            AccountColumns slice = columns.slice(from, Math.min(ACCOUNTS, from + 150));
+            AccountBatch slice = columns.slice(from, Math.min(ACCOUNTS, from + 150));
             slicedEngine.evaluate(slice, h -> {
                 sliced.add((long) (base + h.row()) * 64 + h.playbookIndex());
                 assertThat(h.play()).isEqualTo(engine.play(columns, base + h.row(), h.playbookIndex()));
@@ -315,7 +363,7 @@ class ColumnarEvaluationTest {
     void sinkFailure_isReportedNotRecorded_andRetriedNextTimeUnderTheSameKey() {
         List<Playbook> playbooks = playbooks();
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
-        AccountColumns columns = new Round(0, new SplittableRandom(5)).columns();
+        AccountBatch columns = new Round(0, new SplittableRandom(5)).columns();
         Set<String> failedKeys = new TreeSet<>();
         BatchResult failing = engine.evaluate(columns, h -> {
             failedKeys.add(h.key());
@@ -334,7 +382,7 @@ class ColumnarEvaluationTest {
     void openPlaybooks_answersWhatIsOpen() {
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
         Round round = new Round(0, new SplittableRandom(9));
-        AccountColumns columns = round.columns();
+        AccountBatch columns = round.columns();
         List<PlayHandle> made = new ArrayList<>();
         engine.evaluate(columns, made::add);
         PlayHandle first = made.get(0);
@@ -344,24 +392,13 @@ class ColumnarEvaluationTest {
 
     @Test
     void badColumns_areRejectedNamingColumnRowAndValue() {
-        double[] two = {1, 2};
-        assertThatThrownBy(() -> base(3).feature("logins", two).build()).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("'logins' has 2 values for 3 rows");
-        assertThatThrownBy(() -> base(2).feature("unknown", two)).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("unknown feature 'unknown'");
-        assertThatThrownBy(() -> base(2).feature("logins", new double[] {1, Double.POSITIVE_INFINITY}).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("row 1");
-        assertThatThrownBy(() -> base(2).bands(BANDS).vector(new double[] {50, 60}, new byte[] {1, 3}, new byte[] {0, 0}).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("band code 3 in row 1 is outside -1..2");
-        assertThatThrownBy(() -> base(2).bands(BANDS).vector(new double[] {50, Double.NaN}, new byte[] {1, 1}, new byte[] {0, 0})
-                .build()).isInstanceOf(ValidationException.class).hasMessageContaining("row 1 has score NaN, band code 1");
-        assertThatThrownBy(() -> AccountColumns.builder(SCHEMA, 2).asOf(T0).accountIds(ColumnarEvaluationTest::id)
-                .segments(SEGMENTS, null).stage(LifecycleStage.ADOPTION).build()).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("3 segments but no codes");
+        assertThatThrownBy(() -> AccountBatch.builder(FeatureColumns.builder(SCHEMA, 2).build()).asOf(T0)
+                .accountIds(ColumnarEvaluationTest::id).segments(SEGMENTS, null).stage(LifecycleStage.ADOPTION).build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("3 segments but no codes");
     }
 
-    private static AccountColumns.Builder base(int size) {
-        return AccountColumns.builder(SCHEMA, size).asOf(T0).accountIds(ColumnarEvaluationTest::id)
+    private static AccountBatch.Builder base(int size) {
+        return AccountBatch.builder(FeatureColumns.builder(SCHEMA, size).build()).asOf(T0).accountIds(ColumnarEvaluationTest::id)
                 .segments(List.of(SEGMENTS.get(0)), null).stage(LifecycleStage.ADOPTION);
     }
 }

@@ -22,7 +22,7 @@ class ModuleDescriptorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        org.cskit.model     | org.cskit.model.Account      | org.cskit.model org.cskit.model.event org.cskit.model.json | org.cskit.model>com.fasterxml.jackson.databind org.cskit.model.event>com.fasterxml.jackson.databind
+        org.cskit.model     | org.cskit.model.Account      | org.cskit.model org.cskit.model.columns org.cskit.model.event org.cskit.model.json | org.cskit.model>com.fasterxml.jackson.databind org.cskit.model.event>com.fasterxml.jackson.databind
         org.cskit.scoring   | org.cskit.scoring.Scorecard      | org.cskit.scoring org.cskit.scoring.calibration org.cskit.scoring.features org.cskit.scoring.portfolio org.cskit.scoring.spi | org.cskit.scoring>com.fasterxml.jackson.databind org.cskit.scoring.features>com.fasterxml.jackson.databind org.cskit.scoring.portfolio>com.fasterxml.jackson.databind
         org.cskit.playbooks | org.cskit.playbooks.Playbook     | org.cskit.playbooks org.cskit.playbooks.engine org.cskit.playbooks.spi | org.cskit.playbooks>com.fasterxml.jackson.databind
         org.cskit.testkit   | org.cskit.testkit.TestClock      | org.cskit.testkit org.cskit.testkit.tck | ''

@@ -17,22 +17,24 @@ import org.cskit.model.FeatureSchema;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Playbook;
-import org.cskit.playbooks.engine.AccountColumns;
 import org.cskit.playbooks.engine.BatchResult;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.playbooks.engine.RowPlayHistory;
 import org.cskit.samples.input.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code columns}: runs three playbooks (read from JSON) over a seeded portfolio of up to ten million
  * accounts held as primitive arrays, the way a nightly job over a data warehouse extract would:
- * the arrays are wrapped in {@link AccountColumns} without copying, evaluated in parallel, and only
+ * the arrays are wrapped in {@link AccountBatch} without copying, evaluated in parallel, and only
  * a few plays are built in full, with their reason. A second run on the same day makes no new plays:
  * the plays of the first are still open.
  */
@@ -66,7 +68,7 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
             throw new InputException("--explain " + explain + " is negative");
         }
         PrintWriter out = spec.commandLine().getOut();
-        AccountColumns columns = portfolio(accounts, seed);
+        AccountBatch columns = portfolio(accounts, seed);
         List<Playbook> playbooks = PlaybookEngine.readJson(resource("playbooks.json"), SCHEMA);
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
         RowPlayHistory history = engine.newRowHistory(accounts);
@@ -100,7 +102,7 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
     }
 
     /** A seeded portfolio as columns: logins, seat utilisation, tickets, days to renewal, score, band, direction, segment. */
-    static AccountColumns portfolio(int n, long seed) {
+    static AccountBatch portfolio(int n, long seed) {
         double[] logins = new double[n], seats = new double[n], tickets = new double[n], renewal = new double[n];
         double[] score = new double[n], previousScore = new double[n];
         byte[] band = new byte[n], previousBand = new byte[n], direction = new byte[n], previousDirection = new byte[n];
@@ -119,11 +121,16 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
             previousDirection[i] = 1;
             segment[i] = (byte) r.nextInt(SEGMENTS.size());
         }
-        return AccountColumns.builder(SCHEMA, n).asOf(NOW).accountIds(i -> AccountId.of(String.format("acc-%07d", i)))
-                .segments(SEGMENTS, segment).stage(LifecycleStage.STEADY_STATE)
+        FeatureColumns features = FeatureColumns.builder(SCHEMA, n)
                 .feature("logins_14d", logins).feature("seat_utilisation", seats).feature("tickets_14d", tickets)
                 .feature(StandardFeatures.DAYS_TO_RENEWAL, renewal)
-                .bands("red", "yellow", "green").vector(score, band, direction).previousVector(previousScore, previousBand, previousDirection)
+                .build();
+        return AccountBatch.builder(features).asOf(NOW).accountIds(i -> AccountId.of(String.format("acc-%07d", i)))
+                .segments(SEGMENTS, segment).stage(LifecycleStage.STEADY_STATE)
+                .vectors(VectorColumns.builder(n).bands("red", "yellow", "green").scores(score).bandCodes(band)
+                        .directionCodes(direction).build())
+                .previousVectors(VectorColumns.builder(n).bands("red", "yellow", "green").scores(previousScore)
+                        .bandCodes(previousBand).directionCodes(previousDirection).build())
                 .build();
     }
 
