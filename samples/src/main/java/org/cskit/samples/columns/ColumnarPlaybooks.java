@@ -24,7 +24,6 @@ import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.BatchResult;
 import org.cskit.playbooks.engine.PlaybookEngine;
-import org.cskit.playbooks.engine.RowPlayHistory;
 import org.cskit.samples.input.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,15 +70,14 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
         AccountBatch columns = portfolio(accounts, seed);
         List<Playbook> playbooks = PlaybookEngine.readJson(resource("playbooks.json"), SCHEMA);
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
-        RowPlayHistory history = engine.newRowHistory(accounts);
 
         AtomicLongArray perPlaybook = new AtomicLongArray(playbooks.size());
         ConcurrentLinkedQueue<int[]> sample = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
-        BatchResult first = engine.evaluateParallel(columns, history, (row, p) -> {
-            perPlaybook.incrementAndGet(p);
-            if (row < 1000) {
-                sample.add(new int[] {row, p});
+        BatchResult first = engine.evaluateParallel(columns, play -> {
+            perPlaybook.incrementAndGet(play.playbookIndex());
+            if (play.row() < 1000) {
+                sample.add(new int[] {play.row(), play.playbookIndex()});
             }
         });
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -95,7 +93,7 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
                             play.reason().trigger(), play.reason().conditions().stream()
                                     .map(c -> c.condition() + " (" + c.actual() + ")").reduce((x, y) -> x + "; " + y).orElse("no conditions"));
                 });
-        BatchResult again = engine.evaluateParallel(columns, history, (row, p) -> { });
+        BatchResult again = engine.evaluateParallel(columns, play -> { });
         out.printf("the same day again: %,d new plays, %,d suppressed (their plays are still open)%n", again.created(),
                 again.suppressed());
         return 0;

@@ -85,7 +85,7 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
         ConcurrentLinkedQueue<Play> sink = new ConcurrentLinkedQueue<>();
         Map<String, Integer> suppressed = new HashMap<>();
         if (!runnable.isEmpty()) {
-            PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(runnable).sink(sink::add).build();
+            PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(runnable).sink(h -> sink.add(h.play())).build();
             progress.start("playbooks", accounts.size());
             engine.evaluateAll(accounts.stream().map(s -> PlaybookInput.of(s.snapshot(), s.vector())), 64).forEach(r -> {
                 for (EvaluationResult.Suppressed s : r.suppressed()) {
