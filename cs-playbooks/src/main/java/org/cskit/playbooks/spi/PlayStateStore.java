@@ -17,7 +17,7 @@ import org.cskit.model.AccountId;
  * <p><b>Writes are compare-and-set</b> on {@link PlayState#version()}: a write succeeds only if the
  * stored version is still the one the engine read (0 when there was no state), and stores the new
  * state with the version the engine gives (the read one plus one). A write of a state that
- * {@link PlayState#isEmpty() is empty} may delete it instead: it then reads as absent (version 0).
+ * {@link PlayState#isEmpty() is empty} deletes it: it then reads as absent (version 0).
  * Two evaluations of one account that race therefore never both make a play: one write fails, and
  * the engine reads again. Writes of different accounts, and of different playbooks of one account,
  * are independent.
