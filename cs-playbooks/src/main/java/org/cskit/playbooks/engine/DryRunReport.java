@@ -11,12 +11,16 @@ import org.cskit.model.AccountId;
  * many closed again and how many firings the repeat policy suppressed. Immutable and thread-safe.
  *
  * @param playbooks one summary per playbook, in the set's order
+ * @param cannotFire playbooks whose own tests contradict each other, so that no input can make them
+ *     fire, with the reason (such as {@code p1 >= 2 and p1 < 1 cannot both hold}); found when the
+ *     engine was built, see {@link PlaybookEngine#cannotFire()}
  */
-public record DryRunReport(List<PlaybookSummary> playbooks) {
+public record DryRunReport(List<PlaybookSummary> playbooks, java.util.Map<String, String> cannotFire) {
 
-    /** Copies the list. */
+    /** Copies the list and map. */
     public DryRunReport {
         playbooks = List.copyOf(playbooks);
+        cannotFire = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cannotFire));
     }
 
     /**

@@ -63,6 +63,7 @@ public final class PlaybookEngine {
     private final RowProgram program;
     private final Evaluator evaluator;
     private final ThreadLocal<Evaluator.Work> work;
+    private final Map<String, String> cannotFire;
 
     private PlaybookEngine(Builder b) {
         this.playbooks = List.copyOf(b.playbooks);
@@ -98,6 +99,8 @@ public final class PlaybookEngine {
         for (List<Integer> m : groups.values()) {
             members[g++] = m.stream().mapToInt(Integer::intValue).toArray();
         }
+        Lint.labels(playbooks, b.bands, b.segments);
+        cannotFire = java.util.Collections.unmodifiableMap(Lint.neverFires(playbooks));
         evaluator = new Evaluator(this, compiled, program, index, members);
         work = ThreadLocal.withInitial(evaluator::newWork);
     }
@@ -117,9 +120,30 @@ public final class PlaybookEngine {
      * @throws JsonInputException naming the JSON path of the first problem
      */
     public static List<Playbook> readJson(String json, FeatureSchema schema) {
+        return readJson(json, builder().schema(schema));
+    }
+
+    /**
+     * Reads playbooks from JSON as {@link #readJson(String, FeatureSchema)} does, and also checks
+     * every band label and segment name they use against those the host declares.
+     *
+     * @param json a JSON array of playbooks
+     * @param schema the features the snapshots will carry
+     * @param bandLabels every band label of the scorecards in use
+     * @param segmentNames the declared segments' names
+     * @return the playbooks
+     * @throws JsonInputException naming the JSON path of the first problem, and for an unknown
+     *     label or segment the known ones
+     */
+    public static List<Playbook> readJson(String json, FeatureSchema schema, java.util.Collection<String> bandLabels,
+            java.util.Collection<String> segmentNames) {
+        return readJson(json, builder().schema(schema).bandLabels(bandLabels).segmentNames(segmentNames));
+    }
+
+    private static List<Playbook> readJson(String json, Builder check) {
         List<Playbook> playbooks = CsJson.create().readList(json, Playbook.class);
         try {
-            builder().schema(schema).playbooks(playbooks).build();
+            check.playbooks(playbooks).build();
         } catch (ValidationException e) {
             throw new JsonInputException("$" + e.field(), e.getMessage(), "", e);
         }
@@ -142,6 +166,19 @@ public final class PlaybookEngine {
      */
     public List<Playbook> playbooks() {
         return playbooks;
+    }
+
+    /**
+     * The playbooks that can never fire, because their own tests contradict each other (the
+     * trigger's and the conditions that must all hold): two numeric tests of one field that leave
+     * no value, such as {@code p1 >= 2} and {@code p1 < 1}; a field that must be both present and
+     * missing; a text field that must equal two different texts. Found when the engine is built;
+     * {@link #dryRun} reports them too. A playbook not listed may still never fire on your data.
+     *
+     * @return by playbook id, why it cannot fire
+     */
+    public Map<String, String> cannotFire() {
+        return cannotFire;
     }
 
     /** @return the feature schema the playbooks were compiled for */
@@ -372,7 +409,7 @@ public final class PlaybookEngine {
         List<DryRunReport.PlaybookSummary> summaries = new ArrayList<>();
         tallies.forEach((id, t) -> summaries.add(new DryRunReport.PlaybookSummary(id, t.plays, new TreeSet<>(t.accounts),
                 t.closed, t.suppressed)));
-        return new DryRunReport(summaries);
+        return new DryRunReport(summaries, cannotFire);
     }
 
     /** Builds a {@link PlaybookEngine}. Not thread-safe. */
@@ -381,8 +418,35 @@ public final class PlaybookEngine {
         private FeatureSchema schema;
         private PlayStateStore store = new InMemoryPlayStateStore();
         private ActionSink sink = play -> { };
+        private Set<String> bands;
+        private Set<String> segments;
 
         private Builder() {}
+
+        /**
+         * The band labels the host's scorecards use, such as {@code red, yellow, green}. When given,
+         * a playbook naming another label (in a band trigger or a {@code vector.band} or
+         * {@code previous.band} test) is rejected, since it could never fire. Default: any label.
+         *
+         * @param labels every label of every band scheme in use
+         * @return this builder
+         */
+        public Builder bandLabels(java.util.Collection<String> labels) {
+            this.bands = Set.copyOf(labels);
+            return this;
+        }
+
+        /**
+         * The segment names the host declares. When given, a playbook naming another segment (in its
+         * audience or an {@code account.segment} test) is rejected. Default: any name.
+         *
+         * @param names the segments' names
+         * @return this builder
+         */
+        public Builder segmentNames(java.util.Collection<String> names) {
+            this.segments = Set.copyOf(names);
+            return this;
+        }
 
         /**
          * The features the accounts will carry; every field a playbook reads is checked against it.
@@ -446,7 +510,8 @@ public final class PlaybookEngine {
          *
          * @return the engine
          * @throws ValidationException naming the playbook ({@code [index]}) and the field if a
-         *     playbook reads an unknown field or two playbooks share an id
+         *     playbook reads an unknown field, names a band label or segment not declared, or two
+         *     playbooks share an id
          */
         public PlaybookEngine build() {
             return new PlaybookEngine(this);

@@ -314,11 +314,13 @@ final class RowProgram {
 
     /** The row's event is of a type. */
     private static final class EventIs extends ColumnAtom {
+        private final Trigger.OnEvent trigger;
         private final String type;
 
-        EventIs(int index, String type) {
+        EventIs(int index, Trigger.OnEvent trigger) {
             super(index);
-            this.type = type;
+            this.trigger = trigger;
+            this.type = trigger.event();
         }
 
         @Override
@@ -332,7 +334,7 @@ final class RowProgram {
                 long word = 0;
                 for (int j = 0; j < m; j++) {
                     org.cskit.model.event.AccountEvent e = columns.event(base - columns.offset() + j);
-                    word |= (e != null && org.cskit.model.event.AccountEvents.typeOf(e).equals(type) ? 1L : 0L) << j;
+                    word |= (e != null && org.cskit.model.event.AccountEvents.typeOf(e).equals(type) && trigger.matches(e) ? 1L : 0L) << j;
                 }
                 bits[at + b] = word;
             }
@@ -829,8 +831,8 @@ final class RowProgram {
                     yield true;
                 }
                 case EVENT -> {
-                    String type = ((Trigger.OnEvent) trigger).event();
-                    fire.add(add("event " + type, i -> new EventIs(i, type)));
+                    Trigger.OnEvent e = (Trigger.OnEvent) trigger;
+                    fire.add(add("event " + e.event() + " " + new java.util.TreeMap<>(e.when()), i -> new EventIs(i, e)));
                     yield false;
                 }
                 case MANUAL -> {
