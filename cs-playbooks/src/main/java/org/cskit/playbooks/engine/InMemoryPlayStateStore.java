@@ -1,9 +1,5 @@
 package org.cskit.playbooks.engine;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 import org.cskit.model.AccountId;
 import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
@@ -34,22 +27,24 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * independently locked stripes.
  *
  * <p><b>Cost.</b> A state takes one slot of 28 bytes (a 64-bit fingerprint of the account id, the
- * playbook, the status and version, the situation and two times) in a table kept at most three
- * quarters full, so about 28 to 56 bytes; playbooks with a limit add a small array per state for
- * the recent play times. The account ids themselves are not kept: accounts are told apart by a
+ * playbook and status, the version, the situation and two times) in tables kept between three
+ * eighths and three quarters full, so 37 to 75 bytes a state; once a playbook with a limit is
+ * used, every slot of a table holding one of its states takes 4 more bytes, and each such state a
+ * small array of its recent play times. The account ids themselves are not kept: accounts are told apart by a
  * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
  * 3 in a million). Times are kept to the second, from 1970 to 2106.
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
- * id (modified UTF-8) and version (int, 0 for a playbook that has states here but was not in the
- * set given); the number of states (long); per state the account fingerprint (long), the playbook's
- * position in the set (int), the status (byte: 0 none, 1 offered, 2 open), the version (int), the
- * situation (int), the offer and last-play times (long each, epoch seconds, {@code Long.MIN_VALUE}
- * for never), the number of recent times (int) and those times (long each); last, the CRC-32 of
- * every byte before it (long). {@link #restore} reads a stream whole before it builds anything: a
- * truncated or corrupt stream, one of a newer format version, or one taken under another playbook
- * set (unless changes are allowed) fails with one {@link ValidationException} and no store.
+ * id (a short length and UTF-8 bytes) and version (int, 0 for a playbook that has states here but
+ * was not in the set given); the number of states (long); per state the account fingerprint (long),
+ * the playbook's position in the set (unsigned short), the status (byte: 0 none, 1 offered, 2 open),
+ * the version (int), the situation (int), the offer and last-play times (unsigned int epoch seconds,
+ * {@code 0xFFFFFFFF} for never), the number of recent times (int) and those times (unsigned int
+ * each); last, the CRC-32C of every byte before it (long). {@link #restore} reads a stream whole
+ * before it returns a store: a truncated or corrupt stream, one of another format version, or one
+ * taken under another playbook set (unless changes are allowed) fails with one
+ * {@link ValidationException} and no store.
  */
 public final class InMemoryPlayStateStore implements PlayStateStore {
     /** The snapshot format version this class writes and reads. */
@@ -262,21 +257,23 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (int i = 0; i < position.length; i++) {
             position[i] = order.indexOf(idOf(i));
         }
-        CRC32 crc = new CRC32();
         try {
-            DataOutputStream data = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(nonClosing(out), 1 << 16), crc));
-            data.write(MAGIC);
-            data.writeInt(FORMAT);
-            data.writeInt(order.size());
+            ChunkOut data = new ChunkOut(Objects.requireNonNull(out, "out"));
+            data.need(MAGIC.length + 8);
+            data.buffer.put(MAGIC).putInt(FORMAT).putInt(order.size());
             for (String id : order) {
-                data.writeUTF(id);
-                data.writeInt(versions.get(id));
+                byte[] utf = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                data.need(2 + utf.length + 4);
+                data.buffer.putShort((short) utf.length).put(utf).putInt(versions.get(id));
             }
             long total = 0;
             for (Stripe s : stripes) {
-                total += s.size;
+                synchronized (s) {
+                    total += s.size;
+                }
             }
-            data.writeLong(total);
+            data.need(8);
+            data.buffer.putLong(total);
             long written = 0;
             for (Stripe s : stripes) {
                 synchronized (s) {
@@ -288,9 +285,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                         + " written); take snapshots between runs");
             }
             data.flush();
-            long sum = crc.getValue();
-            data.writeLong(sum);
+            data.need(8);
+            data.buffer.putLong(data.crc.getValue());
             data.flush();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("writing the play state snapshot failed", e);
         }
@@ -309,28 +307,34 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      */
     public static Restored restore(InputStream in, List<Playbook> playbooks, SetChanges changes) {
         Objects.requireNonNull(changes, "changes");
-        CRC32 crc = new CRC32();
-        DataInputStream data = new DataInputStream(new CheckedInputStream(new BufferedInputStream(in, 1 << 16), crc));
+        ChunkIn data = new ChunkIn(Objects.requireNonNull(in, "in"));
         try {
             byte[] magic = new byte[MAGIC.length];
-            data.readFully(magic);
+            data.need(MAGIC.length);
+            data.buffer.get(magic);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
                 throw Validate.invalid("snapshot", "not a cskit play state snapshot: it does not start with CSKITPS1");
             }
-            int format = data.readInt();
+            data.need(8);
+            int format = data.buffer.getInt();
             if (format != FORMAT) {
                 throw Validate.invalid("snapshot.format", "snapshot format version " + format + ", but this cskit reads version " + FORMAT
                         + (format > FORMAT ? "; restore it with the cskit that wrote it or a newer one" : ""));
             }
-            int count = data.readInt();
+            int count = data.buffer.getInt();
             if (count < 0 || count > 0xFFFF) {
                 throw Validate.invalid("snapshot.playbooks", "snapshot names " + count + " playbooks: the stream is corrupt");
             }
             List<String> ids = new ArrayList<>(count);
             List<Integer> versions = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                ids.add(data.readUTF());
-                versions.add(data.readInt());
+                data.need(2);
+                int length = data.buffer.getShort() & 0xFFFF;
+                data.need(length + 4);
+                byte[] utf = new byte[length];
+                data.buffer.get(utf);
+                ids.add(new String(utf, java.nio.charset.StandardCharsets.UTF_8));
+                versions.add(data.buffer.getInt());
             }
             Map<String, Integer> now = new LinkedHashMap<>();
             for (Playbook p : playbooks) {
@@ -358,7 +362,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 throw Validate.invalid("snapshot.playbooks", "the snapshot was taken under another playbook set: "
                         + describe(dropped.keySet(), added, changed) + "; restore with SetChanges.ACCEPT to adapt it");
             }
-            long states = data.readLong();
+            data.need(8);
+            long states = data.buffer.getLong();
             if (states < 0) {
                 throw Validate.invalid("snapshot.states", "snapshot holds " + states + " states: the stream is corrupt");
             }
@@ -369,54 +374,136 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
             long kept = 0;
             for (long k = 0; k < states; k++) {
-                long fp = data.readLong();
-                int pb = data.readInt();
-                int status = data.readByte();
-                long version = data.readInt() & 0xFFFF_FFFFL;
-                int situation = data.readInt();
-                long offeredAt = data.readLong();
-                long lastPlay = data.readLong();
-                int recentCount = data.readInt();
-                if (pb < 0 || pb >= count || status < 0 || status > 2 || recentCount < 0 || recentCount > 1 << 20 || fp == 0
-                        || version == 0) {
+                data.need(STATE_BYTES);
+                java.nio.ByteBuffer b = data.buffer;
+                long fp = b.getLong();
+                int pb = b.getShort() & 0xFFFF;
+                int status = b.get();
+                int version = b.getInt();
+                int situation = b.getInt();
+                int offeredAt = b.getInt();
+                int lastPlay = b.getInt();
+                int recentCount = b.getInt();
+                if (pb >= count || status < 0 || status > 2 || recentCount < 0 || recentCount > 1 << 20 || fp == 0 || version == 0) {
                     throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt (playbook " + pb + ", status " + status
-                            + ", version " + version + ", " + recentCount + " recent times)");
+                            + ", version " + (version & 0xFFFF_FFFFL) + ", " + recentCount + " recent times)");
                 }
+                data.need(4 * recentCount);
                 long[] recent = new long[recentCount];
                 for (int r = 0; r < recentCount; r++) {
-                    recent[r] = data.readLong();
+                    recent[r] = b.getInt() & 0xFFFF_FFFFL;
                 }
                 if (storeIndex[pb] < 0) {
                     dropped.merge(ids.get(pb), 1L, Long::sum);
                     continue;
                 }
-                PlayState state;
-                try {
-                    state = new PlayState(version, PlayState.Status.values()[status], situation, offeredAt, lastPlay, recent);
-                } catch (ValidationException e) {
-                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt: " + e.getMessage());
+                if (status == 0 ? offeredAt != -1 : offeredAt == -1) {
+                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt: status " + status + " with offer time "
+                            + (offeredAt & 0xFFFF_FFFFL));
+                }
+                for (int r = 1; r < recentCount; r++) {
+                    if (recent[r] < recent[r - 1]) {
+                        throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt: recent times out of order");
+                    }
                 }
                 Stripe s = store.stripe(fp);
-                if (s.find(fp, storeIndex[pb]) >= 0) {
+                int slot = s.find(fp, storeIndex[pb]);
+                if (slot >= 0) {
                     throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " repeats an account and playbook: the stream is corrupt");
                 }
-                s.set(s.insert(fp, storeIndex[pb]), state);
+                s.put(s.insert(fp, storeIndex[pb]), status, version, situation, offeredAt, lastPlay, recentCount == 0 ? null : recent);
                 kept++;
             }
-            long expected = crc.getValue();
-            long sum = data.readLong();
+            long expected = data.checksum();
+            data.need(8);
+            long sum = data.buffer.getLong();
             if (sum != expected) {
                 throw Validate.invalid("snapshot.checksum", "the snapshot's checksum does not match its content: the stream is corrupt");
             }
-            if (data.read() != -1) {
+            if (!data.atEnd()) {
                 throw Validate.invalid("snapshot", "the stream goes on after the snapshot's end: it is not one snapshot");
             }
-            dropped.values().removeIf(n -> n == 0 && false);
+            dropped.entrySet().removeIf(e -> e.getValue() == 0 && versions.get(ids.indexOf(e.getKey())) == 0);
             return new Restored(store, kept, dropped, added, changed);
         } catch (EOFException e) {
             throw Validate.invalid("snapshot", "the snapshot ends too early: it is truncated");
         } catch (IOException e) {
             throw new UncheckedIOException("reading the play state snapshot failed", e);
+        }
+    }
+
+    /** Bytes of a state in a snapshot before its recent times. */
+    private static final int STATE_BYTES = 8 + 2 + 1 + 4 + 4 + 4 + 4 + 4;
+
+    /** Writes through a 1 MB buffer, keeping the CRC-32C of everything written. */
+    private static final class ChunkOut {
+        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 20);
+        private final OutputStream out;
+
+        ChunkOut(OutputStream out) {
+            this.out = out;
+        }
+
+        /** Makes room for {@code n} bytes, writing out what is buffered if needed. */
+        void need(int n) throws IOException {
+            if (buffer.remaining() < n) {
+                flush();
+                if (buffer.remaining() < n) {
+                    throw Validate.invalid("snapshot", "a state of " + n + " bytes does not fit the snapshot's buffer");
+                }
+            }
+        }
+
+        void flush() throws IOException {
+            crc.update(buffer.array(), 0, buffer.position());
+            out.write(buffer.array(), 0, buffer.position());
+            buffer.clear();
+        }
+    }
+
+    /** Reads through a 1 MB buffer, keeping the CRC-32C of everything consumed. */
+    private static final class ChunkIn {
+        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 20).limit(0);
+        private final InputStream in;
+        private int checked; // position up to which the CRC covers the buffer
+
+        ChunkIn(InputStream in) {
+            this.in = in;
+        }
+
+        /** Makes {@code n} bytes readable, reading more if needed; EOF if the stream ends first. */
+        void need(int n) throws IOException {
+            if (buffer.remaining() >= n) {
+                return;
+            }
+            if (n > buffer.capacity()) {
+                throw Validate.invalid("snapshot", "the snapshot announces " + n + " bytes in one state: the stream is corrupt");
+            }
+            crc.update(buffer.array(), checked, buffer.position() - checked);
+            buffer.compact();
+            int filled = buffer.position();
+            while (filled < n) {
+                int read = in.read(buffer.array(), filled, buffer.capacity() - filled);
+                if (read < 0) {
+                    throw new EOFException();
+                }
+                filled += read;
+            }
+            buffer.position(filled).flip();
+            checked = 0;
+        }
+
+        /** The CRC of everything consumed so far. */
+        long checksum() {
+            crc.update(buffer.array(), checked, buffer.position() - checked);
+            checked = buffer.position();
+            return crc.getValue();
+        }
+
+        boolean atEnd() throws IOException {
+            return !buffer.hasRemaining() && in.read() < 0;
         }
     }
 
@@ -436,20 +523,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         return String.join("; ", parts);
     }
 
-    private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(Objects.requireNonNull(out, "out")) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
-    }
-
     /**
      * One lock's share of the states: an open-addressing table with linear probing, keyed by the
      * account fingerprint; an account's states (one per playbook) all lie on its probe run, so one
@@ -462,7 +535,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         private int[] situation = new int[16];
         private int[] offeredAt = new int[16]; // unsigned epoch seconds, -1 never
         private int[] lastPlay = new int[16];
-        private long[][] recent = new long[16][];
+        private long[][] recent; // allocated when the first state with recent times arrives: null costs nothing
         private int size;
 
         private int home(long key) {
@@ -490,7 +563,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         PlayState state(int i) {
-            long[] r = recent[i];
+            long[] r = recent == null ? null : recent[i];
             return new PlayState(version[i] & 0xFFFF_FFFFL, PlayState.Status.values()[playbook[i] & 3], situation[i], time(offeredAt[i]),
                     time(lastPlay[i]), r == null ? new long[0] : r);
         }
@@ -532,7 +605,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             situation[i] = (int) s.situation();
             offeredAt[i] = time(s.offeredAt());
             lastPlay[i] = time(s.lastPlay());
-            recent[i] = s.recentCount() == 0 ? null : s.recent();
+            setRecent(i, s.recentCount() == 0 ? null : s.recent());
         }
 
         void delete(int slot) {
@@ -549,7 +622,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 i = (i + 1) & mask;
             }
             fp[hole] = 0;
-            recent[hole] = null;
+            if (recent != null) {
+                recent[hole] = null;
+            }
             size--;
         }
 
@@ -560,7 +635,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             situation[to] = situation[from];
             offeredAt[to] = offeredAt[from];
             lastPlay[to] = lastPlay[from];
-            recent[to] = recent[from];
+            if (recent != null) {
+                recent[to] = recent[from];
+            }
         }
 
         private void grow() {
@@ -574,7 +651,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             situation = new int[n];
             offeredAt = new int[n];
             lastPlay = new int[n];
-            recent = new long[n][];
+            recent = oldR == null ? null : new long[n][];
             for (int j = 0; j < oldFp.length; j++) {
                 if (oldFp[j] != 0) {
                     int i = home(oldFp[j]);
@@ -587,34 +664,48 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     situation[i] = oldS[j];
                     offeredAt[i] = oldO[j];
                     lastPlay[i] = oldL[j];
-                    recent[i] = oldR[j];
+                    if (oldR != null) {
+                        recent[i] = oldR[j];
+                    }
                 }
             }
         }
 
-        long write(DataOutputStream out, int[] position) throws IOException {
+        long write(ChunkOut out, int[] position) throws IOException {
             long n = 0;
             for (int i = 0; i < fp.length; i++) {
                 if (fp[i] == 0) {
                     continue;
                 }
-                out.writeLong(fp[i]);
-                out.writeInt(position[playbook[i] >>> 2]);
-                out.writeByte(playbook[i] & 3);
-                out.writeInt(version[i]);
-                out.writeInt(situation[i]);
-                out.writeLong(time(offeredAt[i]));
-                out.writeLong(time(lastPlay[i]));
-                long[] r = recent[i];
-                out.writeInt(r == null ? 0 : r.length);
-                if (r != null) {
-                    for (long t : r) {
-                        out.writeLong(t);
-                    }
+                long[] r = recent == null ? null : recent[i];
+                int count = r == null ? 0 : r.length;
+                out.need(STATE_BYTES + 4 * count);
+                out.buffer.putLong(fp[i]).putShort((short) position[playbook[i] >>> 2]).put((byte) (playbook[i] & 3)).putInt(version[i])
+                        .putInt(situation[i]).putInt(offeredAt[i]).putInt(lastPlay[i]).putInt(count);
+                for (int k = 0; k < count; k++) {
+                    out.buffer.putInt((int) r[k]);
                 }
                 n++;
             }
             return n;
+        }
+
+        void put(int i, int status, int v, int s, int offered, int last, long[] r) {
+            playbook[i] = (playbook[i] & ~3) | status;
+            version[i] = v;
+            situation[i] = s;
+            offeredAt[i] = offered;
+            lastPlay[i] = last;
+            setRecent(i, r);
+        }
+
+        private void setRecent(int i, long[] r) {
+            if (recent == null && r != null) {
+                recent = new long[fp.length][];
+            }
+            if (recent != null) {
+                recent[i] = r;
+            }
         }
     }
 }
