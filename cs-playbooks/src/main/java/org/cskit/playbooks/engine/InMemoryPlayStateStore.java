@@ -38,12 +38,14 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
  * id (a short length and UTF-8 bytes) and version (int, 0 for a playbook that has states here but
  * was not in the set given); the number of states (long); per state the account fingerprint (long),
- * the playbook's position in the set (unsigned short), the status (byte: 0 none, 1 offered, 2 open),
- * the version (int), the situation (int), the offer and last-play times (unsigned int epoch seconds,
- * {@code 0xFFFFFFFF} for never), the number of recent times (int) and those times (unsigned int
- * each); last, the CRC-32C of every byte before it (long). {@link #restore} reads a stream whole
- * before it returns a store: a truncated or corrupt stream, one of another format version, or one
- * taken under another playbook set (unless changes are allowed) fails with one
+ * the playbook's position in the set (unsigned short), a flags byte (bits 0-1 the status: 0 none,
+ * 1 offered, 2 open; bit 2 a last-play time of its own follows; bit 3 a situation follows; bit 4
+ * recent times follow), the version (varint: 7 bits a byte, low first), then the offer time if a
+ * play is out (the last-play time is the same unless bit 2 says otherwise), the last-play time, the
+ * situation (int), and the number of recent times (varint) and those times; times are unsigned int
+ * epoch seconds. Last, the CRC-32C of every byte before it (long). {@link #restore} reads a stream
+ * whole before it returns a store: a truncated or corrupt stream, one of another format version, or
+ * one taken under another playbook set (unless changes are allowed) fails with one
  * {@link ValidationException} and no store.
  */
 public final class InMemoryPlayStateStore implements PlayStateStore {
@@ -373,45 +375,61 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 storeIndex[i] = dropped.containsKey(ids.get(i)) ? -1 : store.indexOf(ids.get(i));
             }
             long kept = 0;
+            long perStripe = states / STRIPES + states / STRIPES / 16 + 16;
+            for (Stripe s : store.stripes) {
+                s.reserve(perStripe);
+            }
             for (long k = 0; k < states; k++) {
                 data.need(STATE_BYTES);
                 java.nio.ByteBuffer b = data.buffer;
                 long fp = b.getLong();
                 int pb = b.getShort() & 0xFFFF;
-                int status = b.get();
-                int version = b.getInt();
-                int situation = b.getInt();
-                int offeredAt = b.getInt();
-                int lastPlay = b.getInt();
-                int recentCount = b.getInt();
-                if (pb >= count || status < 0 || status > 2 || recentCount < 0 || recentCount > 1 << 20 || fp == 0 || version == 0) {
-                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt (playbook " + pb + ", status " + status
+                int flags = b.get() & 0xFF;
+                int status = flags & 3;
+                int version = data.varint();
+                int offeredAt = -1, lastPlay = -1, situation = 0, recentCount = 0;
+                if (status != 0) {
+                    data.need(4);
+                    offeredAt = b.getInt();
+                    lastPlay = offeredAt;
+                }
+                if ((flags & OWN_LAST_PLAY) != 0) {
+                    data.need(4);
+                    lastPlay = b.getInt();
+                }
+                if ((flags & SITUATION) != 0) {
+                    data.need(4);
+                    situation = b.getInt();
+                }
+                if ((flags & RECENT) != 0) {
+                    recentCount = data.varint();
+                }
+                if (pb >= count || status > 2 || (flags & ~(3 | OWN_LAST_PLAY | SITUATION | RECENT)) != 0 || recentCount < 0
+                        || recentCount > 1 << 18 || fp == 0 || version == 0) {
+                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt (playbook " + pb + ", flags " + flags
                             + ", version " + (version & 0xFFFF_FFFFL) + ", " + recentCount + " recent times)");
                 }
-                data.need(4 * recentCount);
-                long[] recent = new long[recentCount];
-                for (int r = 0; r < recentCount; r++) {
-                    recent[r] = b.getInt() & 0xFFFF_FFFFL;
+                long[] recent = null;
+                if (recentCount > 0) {
+                    data.need(4 * recentCount);
+                    recent = new long[recentCount];
+                    for (int r = 0; r < recentCount; r++) {
+                        recent[r] = b.getInt() & 0xFFFF_FFFFL;
+                        if (r > 0 && recent[r] < recent[r - 1]) {
+                            throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt: recent times out of order");
+                        }
+                    }
                 }
                 if (storeIndex[pb] < 0) {
                     dropped.merge(ids.get(pb), 1L, Long::sum);
                     continue;
                 }
-                if (status == 0 ? offeredAt != -1 : offeredAt == -1) {
-                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt: status " + status + " with offer time "
-                            + (offeredAt & 0xFFFF_FFFFL));
-                }
-                for (int r = 1; r < recentCount; r++) {
-                    if (recent[r] < recent[r - 1]) {
-                        throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt: recent times out of order");
-                    }
-                }
                 Stripe s = store.stripe(fp);
-                int slot = s.find(fp, storeIndex[pb]);
-                if (slot >= 0) {
+                int slot = s.insertNew(fp, storeIndex[pb]);
+                if (slot < 0) {
                     throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " repeats an account and playbook: the stream is corrupt");
                 }
-                s.put(s.insert(fp, storeIndex[pb]), status, version, situation, offeredAt, lastPlay, recentCount == 0 ? null : recent);
+                s.put(slot, status, version, situation, offeredAt, lastPlay, recent);
                 kept++;
             }
             long expected = data.checksum();
@@ -432,8 +450,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
     }
 
-    /** Bytes of a state in a snapshot before its recent times. */
-    private static final int STATE_BYTES = 8 + 2 + 1 + 4 + 4 + 4 + 4 + 4;
+    /** The fixed bytes of a state in a snapshot: fingerprint, playbook, flags. */
+    private static final int STATE_BYTES = 8 + 2 + 1;
+    /** Flags of a state in a snapshot, beside the status in bits 0-1. */
+    private static final int OWN_LAST_PLAY = 4, SITUATION = 8, RECENT = 16;
 
     /** Writes through a 1 MB buffer, keeping the CRC-32C of everything written. */
     private static final class ChunkOut {
@@ -453,6 +473,16 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     throw Validate.invalid("snapshot", "a state of " + n + " bytes does not fit the snapshot's buffer");
                 }
             }
+        }
+
+        /** An unsigned int in 1 to 5 bytes, 7 bits each, low first. */
+        void varint(int v) throws IOException {
+            need(5);
+            while ((v & ~0x7F) != 0) {
+                buffer.put((byte) (v & 0x7F | 0x80));
+                v >>>= 7;
+            }
+            buffer.put((byte) v);
         }
 
         void flush() throws IOException {
@@ -493,6 +523,20 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
             buffer.position(filled).flip();
             checked = 0;
+        }
+
+        /** An unsigned int written by {@link ChunkOut#varint}. */
+        int varint() throws IOException {
+            int v = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                need(1);
+                int b = buffer.get();
+                v |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
+            throw Validate.invalid("snapshot", "a number in the snapshot runs over 5 bytes: the stream is corrupt");
         }
 
         /** The CRC of everything consumed so far. */
@@ -583,6 +627,31 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
             }
             return -1;
+        }
+
+        /** Inserts a slot for a state not yet here; -1 if the account and playbook already have one. */
+        int insertNew(long key, int pb) {
+            if ((size + 1) * 4L > fp.length * 3L) {
+                grow();
+            }
+            int i = home(key);
+            while (fp[i] != 0) {
+                if (fp[i] == key && playbook[i] >>> 2 == pb) {
+                    return -1;
+                }
+                i = (i + 1) & (fp.length - 1);
+            }
+            fp[i] = key;
+            playbook[i] = pb << 2;
+            size++;
+            return i;
+        }
+
+        /** Makes room for {@code n} states without growing again. */
+        void reserve(long n) {
+            while (n * 4 > fp.length * 3L && fp.length < 1 << 30) {
+                grow();
+            }
         }
 
         int insert(long key, int pb) {
@@ -679,11 +748,28 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
                 long[] r = recent == null ? null : recent[i];
                 int count = r == null ? 0 : r.length;
-                out.need(STATE_BYTES + 4 * count);
-                out.buffer.putLong(fp[i]).putShort((short) position[playbook[i] >>> 2]).put((byte) (playbook[i] & 3)).putInt(version[i])
-                        .putInt(situation[i]).putInt(offeredAt[i]).putInt(lastPlay[i]).putInt(count);
-                for (int k = 0; k < count; k++) {
-                    out.buffer.putInt((int) r[k]);
+                int status = playbook[i] & 3;
+                boolean ownLast = status == 0 ? lastPlay[i] != -1 : lastPlay[i] != offeredAt[i];
+                int flags = status | (ownLast ? OWN_LAST_PLAY : 0) | (situation[i] != 0 ? SITUATION : 0) | (count > 0 ? RECENT : 0);
+                out.need(STATE_BYTES);
+                out.buffer.putLong(fp[i]).putShort((short) position[playbook[i] >>> 2]).put((byte) flags);
+                out.varint(version[i]);
+                out.need(12);
+                if (status != 0) {
+                    out.buffer.putInt(offeredAt[i]);
+                }
+                if (ownLast) {
+                    out.buffer.putInt(lastPlay[i]);
+                }
+                if (situation[i] != 0) {
+                    out.buffer.putInt(situation[i]);
+                }
+                if (count > 0) {
+                    out.varint(count);
+                    out.need(4 * count);
+                    for (int k = 0; k < count; k++) {
+                        out.buffer.putInt((int) r[k]);
+                    }
                 }
                 n++;
             }

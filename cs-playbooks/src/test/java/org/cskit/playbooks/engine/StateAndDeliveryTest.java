@@ -261,6 +261,48 @@ class StateAndDeliveryTest {
     }
 
     @Test
+    void snapshot_randomStates_restoreExactly() {
+        SplittableRandom r = new SplittableRandom(99);
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        Map<String, org.cskit.playbooks.spi.PlayState> expected = new HashMap<>();
+        for (int k = 0; k < 20_000; k++) {
+            AccountId account = AccountId.of("a" + r.nextInt(2_000));
+            String playbook = set().get(r.nextInt(2)).id();
+            String key = account.value() + " " + playbook;
+            org.cskit.playbooks.spi.PlayState before = expected.getOrDefault(key, org.cskit.playbooks.spi.PlayState.EMPTY);
+            org.cskit.playbooks.spi.PlayState.Status status = org.cskit.playbooks.spi.PlayState.Status.values()[r.nextInt(3)];
+            long t = 1_700_000_000L + r.nextInt(1_000_000);
+            long[] recent = new long[r.nextInt(4) == 0 ? r.nextInt(1, 5) : 0];
+            for (int i = 0; i < recent.length; i++) {
+                recent[i] = t - 86_400L * (recent.length - i);
+            }
+            boolean empty = r.nextInt(8) == 0;
+            org.cskit.playbooks.spi.PlayState next = empty ? org.cskit.playbooks.spi.PlayState.EMPTY.withVersion(before.version() + 1)
+                    : new org.cskit.playbooks.spi.PlayState(before.version() + 1, status, r.nextBoolean() ? 0 : r.nextInt(),
+                            status == org.cskit.playbooks.spi.PlayState.Status.NONE ? org.cskit.playbooks.spi.PlayState.NEVER : t,
+                            r.nextBoolean() ? t : r.nextBoolean() ? org.cskit.playbooks.spi.PlayState.NEVER : t - 5, recent);
+            assertThat(store.compareAndSet(account, playbook, before.version(), next)).isTrue();
+            if (next.isEmpty()) {
+                expected.remove(key);
+            } else {
+                expected.put(key, next);
+            }
+        }
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        store.snapshot(saved, set());
+        InMemoryPlayStateStore back = restore(saved.toByteArray()).store();
+
+        Map<String, org.cskit.playbooks.spi.PlayState> read = new HashMap<>();
+        AccountId[] accounts = new AccountId[2_000];
+        for (int i = 0; i < accounts.length; i++) {
+            accounts[i] = AccountId.of("a" + i);
+        }
+        back.read(accounts, accounts.length, (i, playbook, state) -> read.put(accounts[i].value() + " " + playbook, state));
+        assertThat(read).isEqualTo(expected).hasSizeGreaterThan(1_000);
+        assertThat(back.size()).isEqualTo(expected.size());
+    }
+
+    @Test
     void restore_badSnapshots_failWholeWithOneClearMessage() {
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(set()).build();
         engine.evaluate(night(0, 5, Set.of()), play -> { });
