@@ -23,6 +23,7 @@ import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.BatchResult;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.samples.input.InputException;
 import picocli.CommandLine.Command;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
  * accounts held as primitive arrays, the way a nightly job over a data warehouse extract would:
  * the arrays are wrapped in {@link AccountBatch} without copying, evaluated in parallel, and only
  * a few plays are built in full, with their reason. A second run on the same day makes no new plays:
- * the plays of the first are still open.
+ * the plays of the first are still open. With {@code --state FILE} the play state is saved after the
+ * run and restored by the next one, in another process.
  */
 @Command(name = "columns", mixinStandardHelpOptions = true,
         description = "Run playbooks over a seeded portfolio held as columns (cskit's fast path for millions of accounts).")
@@ -55,6 +57,10 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "the portfolio's seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--state", paramLabel = "FILE", description = "the play state: restored from FILE if it exists (the previous run's), "
+            + "saved to it after this run, so a run in a new process knows which plays are open")
+    java.nio.file.Path state;
+
     @Option(names = "--explain", paramLabel = "K", defaultValue = "3", description = "how many plays to show in full (default: ${DEFAULT-VALUE})")
     int explain;
 
@@ -69,7 +75,20 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AccountBatch columns = portfolio(accounts, seed);
         List<Playbook> playbooks = PlaybookEngine.readJson(resource("playbooks.json"), SCHEMA);
-        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        if (state != null && java.nio.file.Files.exists(state)) {
+            try (InputStream in = java.nio.file.Files.newInputStream(state)) {
+                InMemoryPlayStateStore.Restored restored = InMemoryPlayStateStore.restore(in, playbooks,
+                        InMemoryPlayStateStore.SetChanges.ACCEPT);
+                store = restored.store();
+                out.printf("restored %,d play states from %s%n", restored.states(), state);
+            } catch (IOException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            } catch (org.cskit.model.ValidationException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            }
+        }
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).store(store).build();
 
         AtomicLongArray perPlaybook = new AtomicLongArray(playbooks.size());
         ConcurrentLinkedQueue<int[]> sample = new ConcurrentLinkedQueue<>();
@@ -96,6 +115,21 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
         BatchResult again = engine.evaluateParallel(columns, play -> { });
         out.printf("the same day again: %,d new plays, %,d suppressed (their plays are still open)%n", again.created(),
                 again.suppressed());
+        if (state != null) {
+            java.nio.file.Path next = state.resolveSibling(state.getFileName() + ".new");
+            try (java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(next), 1 << 20)) {
+                store.snapshot(file, playbooks);
+            } catch (IOException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            }
+            try {
+                java.nio.file.Files.move(next, state, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                out.printf("saved %,d play states to %s%n", store.size(), state);
+            } catch (IOException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            }
+        }
         return 0;
     }
 
