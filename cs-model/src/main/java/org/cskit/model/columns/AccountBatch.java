@@ -404,7 +404,9 @@ public final class AccountBatch {
             if (copy.isEmpty() || copy.size() > Byte.MAX_VALUE) {
                 throw Validate.invalid("segments", copy.size() + " segments; give 1 to " + Byte.MAX_VALUE);
             }
-            Validate.unique("segments", copy, Segment::name, "segment");
+            if (copy.size() > 1) {
+                Validate.unique("segments", copy, Segment::name, "segment");
+            }
             this.segments = copy;
             this.segmentCodes = codes;
             return this;

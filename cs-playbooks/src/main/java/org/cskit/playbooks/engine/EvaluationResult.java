@@ -19,7 +19,7 @@ import org.cskit.playbooks.spi.PlayHandle;
  */
 public record EvaluationResult(List<PlayHandle> created, List<PlayHandle> closed, List<Suppressed> suppressed, List<Failure> failed) {
 
-    /** Copies the lists. */
+    /** Copies the lists (an immutable list is kept as it is). */
     public EvaluationResult {
         created = List.copyOf(created);
         closed = List.copyOf(closed);

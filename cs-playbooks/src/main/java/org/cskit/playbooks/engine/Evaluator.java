@@ -58,10 +58,11 @@ final class Evaluator {
     static final class Outcome {
         final boolean keep;
         long rows, created, closed, suppressed;
-        final List<Handle> createdPlays = new ArrayList<>(0), closedPlays = new ArrayList<>(0);
-        final List<EvaluationResult.Suppressed> suppressedPlays = new ArrayList<>(0);
-        final List<EvaluationResult.Failure> failures = new ArrayList<>(0);
-        final List<BatchResult.Failure> rowFailures = new ArrayList<>(0);
+        // Made on first use: most evaluations of one account make no play and close none.
+        List<Handle> createdPlays = List.of(), closedPlays = List.of();
+        List<EvaluationResult.Suppressed> suppressedPlays = List.of();
+        List<EvaluationResult.Failure> failures = List.of();
+        List<BatchResult.Failure> rowFailures = List.of();
 
         Outcome(boolean keep) {
             this.keep = keep;
@@ -70,6 +71,9 @@ final class Evaluator {
         void suppress(CompiledPlaybook p, String situation, String reason) {
             suppressed++;
             if (keep) {
+                if (suppressedPlays.isEmpty()) {
+                    suppressedPlays = new ArrayList<>(2);
+                }
                 suppressedPlays.add(new EvaluationResult.Suppressed(p.id, situation, reason));
             }
         }
@@ -77,8 +81,14 @@ final class Evaluator {
         void fail(Handle h, Throwable t, String what) {
             String message = what + ": " + t;
             if (keep) {
+                if (failures.isEmpty()) {
+                    failures = new ArrayList<>(2);
+                }
                 failures.add(new EvaluationResult.Failure(h, message));
             } else {
+                if (rowFailures.isEmpty()) {
+                    rowFailures = new ArrayList<>();
+                }
                 rowFailures.add(new BatchResult.Failure(h.row(), h.playbookId(), message));
             }
         }
@@ -163,6 +173,9 @@ final class Evaluator {
                             w.states[base + p] = next;
                             out.closed++;
                             if (out.keep) {
+                                if (out.closedPlays.isEmpty()) {
+                                    out.closedPlays = new ArrayList<>(2);
+                                }
                                 out.closedPlays.add(h);
                             }
                         }
@@ -268,6 +281,9 @@ final class Evaluator {
         }
         out.created++;
         if (out.keep) {
+            if (out.createdPlays.isEmpty()) {
+                out.createdPlays = new ArrayList<>(4);
+            }
             out.createdPlays.add(h);
         }
     }

@@ -101,14 +101,18 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     }
 
     /**
-     * A 64-bit fingerprint of an account id (FNV-1a over its characters, then a 64-bit mix); never 0.
+     * A 64-bit fingerprint of an account id (FNV-1a over its length and its characters two at a
+     * time, then a 64-bit mix); never 0.
      */
     static long fingerprint(AccountId account) {
         String id = account.value();
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < id.length(); i++) {
-            h ^= id.charAt(i);
-            h *= 0x100000001b3L;
+        long h = 0xcbf29ce484222325L ^ id.length();
+        int i = 0;
+        for (int n = id.length() - 1; i < n; i += 2) {
+            h = (h ^ (id.charAt(i) | (long) id.charAt(i + 1) << 16)) * 0x100000001b3L;
+        }
+        if (i < id.length()) {
+            h = (h ^ id.charAt(i)) * 0x100000001b3L;
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

@@ -18,6 +18,7 @@ final class OneRow {
     private final FeatureColumns features;
     private final double[][] values;
     private final byte[] stage = new byte[1];
+    private final Vector current = new Vector(), previous = new Vector();
 
     OneRow(FeatureSchema schema) {
         features = FeatureColumns.allocate(schema, 1);
@@ -42,16 +43,36 @@ final class OneRow {
         stage[0] = (byte) s.lifecycleStage().ordinal();
         AccountBatch.Builder b = AccountBatch.builder(features).asOf(s.asOf()).accountIds(row -> s.accountId())
                 .segments(List.of(s.segment()), null).stages(stage);
-        input.vector().ifPresent(v -> b.vectors(vector(v)));
-        s.previousVector().ifPresent(p -> b.previousVectors(vector(p)));
+        input.vector().ifPresent(v -> b.vectors(current.of(v)));
+        s.previousVector().ifPresent(p -> b.previousVectors(previous.of(p)));
         input.event().ifPresent(e -> b.event(0, e));
         input.enrolments().forEach(id -> b.enrol(0, id));
         return b.build();
     }
 
-    private static VectorColumns vector(SuccessVector v) {
-        return VectorColumns.builder(1).bands(v.band().label()).scores(new double[] {v.score()}).bandCodes(new byte[] {0})
-                .directionCodes(new byte[] {(byte) v.direction().ordinal()}).velocities(new double[] {v.velocity()})
-                .coverages(new double[] {v.coverage()}).build();
+    /**
+     * A one-row vector column per band label, built (and checked) once, whose arrays are refilled
+     * on each call: a scored vector's values are already within the columns' rules.
+     */
+    private static final class Vector {
+        private final double[] score = new double[1], velocity = new double[1], coverage = new double[1];
+        private final byte[] band = {0}, direction = new byte[1];
+        private final java.util.Map<String, VectorColumns> byLabel = new java.util.HashMap<>();
+
+        VectorColumns of(SuccessVector v) {
+            VectorColumns columns = byLabel.get(v.band().label());
+            score[0] = v.score();
+            velocity[0] = v.velocity();
+            coverage[0] = v.coverage();
+            direction[0] = (byte) v.direction().ordinal();
+            if (columns == null) {
+                columns = VectorColumns.builder(1).bands(v.band().label()).scores(score).bandCodes(band).directionCodes(direction)
+                        .velocities(velocity).coverages(coverage).build();
+                if (byLabel.size() < 64) {
+                    byLabel.put(v.band().label(), columns);
+                }
+            }
+            return columns;
+        }
     }
 }

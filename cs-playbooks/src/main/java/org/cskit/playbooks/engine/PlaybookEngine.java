@@ -255,7 +255,8 @@ public final class PlaybookEngine {
         AccountBatch row = w.oneRow.fill(input);
         Evaluator.Outcome out = new Evaluator.Outcome(true);
         evaluator.evaluate(row, 0, 1, only, sink, store, w, out, input);
-        return new EvaluationResult(new ArrayList<>(out.createdPlays), new ArrayList<>(out.closedPlays), out.suppressedPlays, out.failures);
+        return new EvaluationResult(List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.createdPlays),
+                List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.closedPlays), out.suppressedPlays, out.failures);
     }
 
     /**

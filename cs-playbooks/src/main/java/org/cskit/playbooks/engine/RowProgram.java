@@ -92,7 +92,15 @@ final class RowProgram {
         /** Starts rows {@code [from, from + n)} of the columns, {@code n <= CHUNK}. */
         void start(AccountBatch columns, int from, int n) {
             if (columns != this.columns) {
-                java.util.Arrays.fill(isPrepared, false);
+                // What an atom prepares depends on the feature columns' types, and for text and
+                // audience atoms on the labels: a per-account call brings new labels but the same
+                // (reused) feature columns, so only those atoms prepare again.
+                boolean sameFeatures = this.columns != null && columns.features() == this.columns.features();
+                for (int a = 0; a < atoms.length; a++) {
+                    if (!sameFeatures || atoms[a].readsLabels()) {
+                        isPrepared[a] = false;
+                    }
+                }
             }
             this.columns = columns;
             this.from = columns.offset() + from;
@@ -189,6 +197,11 @@ final class RowProgram {
          */
         Object prepare(AccountBatch columns) {
             return null;
+        }
+
+        /** Whether {@link #prepare} reads labels (band labels, segments) rather than only column types. */
+        boolean readsLabels() {
+            return false;
         }
 
         /**
@@ -411,6 +424,11 @@ final class RowProgram {
             this.accept = accept;
         }
 
+        @Override
+        boolean readsLabels() {
+            return true;
+        }
+
         /** Per code + 1 (0 is missing): 1 where the text is accepted. */
         @Override
         Object prepare(AccountBatch columns) {
@@ -463,6 +481,11 @@ final class RowProgram {
         InAudience(int index, Audience audience) {
             super(index);
             this.audience = audience;
+        }
+
+        @Override
+        boolean readsLabels() {
+            return true;
         }
 
         /** Per segment code and stage ordinal: 1 where the audience includes the account. */
