@@ -378,64 +378,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             for (int i = 0; i < count; i++) {
                 storeIndex[i] = dropped.containsKey(ids.get(i)) ? -1 : store.indexOf(ids.get(i));
             }
-            long kept = 0;
-            long perStripe = states / STRIPES + states / STRIPES / 16 + 16;
-            for (Stripe s : store.stripes) {
-                s.reserve(perStripe);
-            }
-            for (long k = 0; k < states; k++) {
-                data.need(STATE_BYTES);
-                java.nio.ByteBuffer b = data.buffer;
-                long fp = b.getLong();
-                int pb = b.getShort() & 0xFFFF;
-                int flags = b.get() & 0xFF;
-                int status = flags & 3;
-                int version = data.varint();
-                int offeredAt = -1, lastPlay = -1, situation = 0, recentCount = 0;
-                if (status != 0) {
-                    data.need(4);
-                    offeredAt = b.getInt();
-                    lastPlay = offeredAt;
-                }
-                if ((flags & OWN_LAST_PLAY) != 0) {
-                    data.need(4);
-                    lastPlay = b.getInt();
-                }
-                if ((flags & SITUATION) != 0) {
-                    data.need(4);
-                    situation = b.getInt();
-                }
-                if ((flags & RECENT) != 0) {
-                    recentCount = data.varint();
-                }
-                if (pb >= count || status > 2 || (flags & ~(3 | OWN_LAST_PLAY | SITUATION | RECENT)) != 0 || recentCount < 0
-                        || recentCount > 1 << 18 || fp == 0 || version == 0) {
-                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt (playbook " + pb + ", flags " + flags
-                            + ", version " + (version & 0xFFFF_FFFFL) + ", " + recentCount + " recent times)");
-                }
-                long[] recent = null;
-                if (recentCount > 0) {
-                    data.need(4 * recentCount);
-                    recent = new long[recentCount];
-                    for (int r = 0; r < recentCount; r++) {
-                        recent[r] = b.getInt() & 0xFFFF_FFFFL;
-                        if (r > 0 && recent[r] < recent[r - 1]) {
-                            throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt: recent times out of order");
-                        }
-                    }
-                }
-                if (storeIndex[pb] < 0) {
-                    dropped.merge(ids.get(pb), 1L, Long::sum);
-                    continue;
-                }
-                Stripe s = store.stripe(fp);
-                int slot = s.insertNew(fp, storeIndex[pb]);
-                if (slot < 0) {
-                    throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " repeats an account and playbook: the stream is corrupt");
-                }
-                s.put(slot, status, version, situation, offeredAt, lastPlay, recent);
-                kept++;
-            }
+            long kept = readStates(data, states, count, storeIndex, store, ids, dropped);
             long expected = data.checksum();
             data.need(8);
             long sum = data.buffer.getLong();
@@ -452,6 +395,73 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the play state snapshot failed", e);
         }
+    }
+
+    /**
+     * Reads the states into the store (a method of its own: the JIT does not compile a method as
+     * long as {@link #restore}, and this loop runs millions of times).
+     */
+    private static long readStates(ChunkIn data, long states, int count, int[] storeIndex, InMemoryPlayStateStore store, List<String> ids,
+            Map<String, Long> dropped) throws IOException {
+        long kept = 0;
+        long perStripe = states / STRIPES; // tables a little fuller than that grow once, as they fill
+        for (Stripe s : store.stripes) {
+            s.reserve(perStripe);
+        }
+        for (long k = 0; k < states; k++) {
+            data.need(STATE_BYTES);
+            java.nio.ByteBuffer b = data.buffer;
+            long fp = b.getLong();
+            int pb = b.getShort() & 0xFFFF;
+            int flags = b.get() & 0xFF;
+            int status = flags & 3;
+            int version = data.varint();
+            int offeredAt = -1, lastPlay = -1, situation = 0, recentCount = 0;
+            if (status != 0) {
+                data.need(4);
+                offeredAt = b.getInt();
+                lastPlay = offeredAt;
+            }
+            if ((flags & OWN_LAST_PLAY) != 0) {
+                data.need(4);
+                lastPlay = b.getInt();
+            }
+            if ((flags & SITUATION) != 0) {
+                data.need(4);
+                situation = b.getInt();
+            }
+            if ((flags & RECENT) != 0) {
+                recentCount = data.varint();
+            }
+            if (pb >= count || status > 2 || (flags & ~(3 | OWN_LAST_PLAY | SITUATION | RECENT)) != 0 || recentCount < 0
+                    || recentCount > 1 << 18 || fp == 0 || version == 0) {
+                throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt (playbook " + pb + ", flags " + flags
+                        + ", version " + (version & 0xFFFF_FFFFL) + ", " + recentCount + " recent times)");
+            }
+            long[] recent = null;
+            if (recentCount > 0) {
+                data.need(4 * recentCount);
+                recent = new long[recentCount];
+                for (int r = 0; r < recentCount; r++) {
+                    recent[r] = b.getInt() & 0xFFFF_FFFFL;
+                    if (r > 0 && recent[r] < recent[r - 1]) {
+                        throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " is corrupt: recent times out of order");
+                    }
+                }
+            }
+            if (storeIndex[pb] < 0) {
+                dropped.merge(ids.get(pb), 1L, Long::sum);
+                continue;
+            }
+            Stripe s = store.stripe(fp);
+            int slot = s.insertNew(fp, storeIndex[pb]);
+            if (slot < 0) {
+                throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " repeats an account and playbook: the stream is corrupt");
+            }
+            s.put(slot, status, version, situation, offeredAt, lastPlay, recent);
+            kept++;
+        }
+        return kept;
     }
 
     /** The fixed bytes of a state in a snapshot: fingerprint, playbook, flags. */
@@ -702,44 +712,46 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         private void move(int from, int to) {
-            fp[to] = fp[from];
-            playbook[to] = playbook[from];
-            version[to] = version[from];
-            situation[to] = situation[from];
-            offeredAt[to] = offeredAt[from];
-            lastPlay[to] = lastPlay[from];
+            copy(this, from, to);
+        }
+
+        /** Copies slot {@code from} of {@code src} (this stripe, or its arrays before a resize) into slot {@code to}. */
+        private void copy(Stripe src, int from, int to) {
+            fp[to] = src.fp[from];
+            playbook[to] = src.playbook[from];
+            version[to] = src.version[from];
+            situation[to] = src.situation[from];
+            offeredAt[to] = src.offeredAt[from];
+            lastPlay[to] = src.lastPlay[from];
             if (recent != null) {
-                recent[to] = recent[from];
+                recent[to] = src.recent[from];
             }
         }
 
         private void grow() {
-            long[] oldFp = fp;
-            int[] oldPb = playbook, oldV = version, oldS = situation, oldO = offeredAt, oldL = lastPlay;
-            long[][] oldR = recent;
-            int n = oldFp.length * 2;
+            Stripe old = new Stripe();
+            old.fp = fp;
+            old.playbook = playbook;
+            old.version = version;
+            old.situation = situation;
+            old.offeredAt = offeredAt;
+            old.lastPlay = lastPlay;
+            old.recent = recent;
+            int n = fp.length * 2;
             fp = new long[n];
             playbook = new int[n];
             version = new int[n];
             situation = new int[n];
             offeredAt = new int[n];
             lastPlay = new int[n];
-            recent = oldR == null ? null : new long[n][];
-            for (int j = 0; j < oldFp.length; j++) {
-                if (oldFp[j] != 0) {
-                    int i = home(oldFp[j]);
+            recent = old.recent == null ? null : new long[n][];
+            for (int j = 0; j < old.fp.length; j++) {
+                if (old.fp[j] != 0) {
+                    int i = home(old.fp[j]);
                     while (fp[i] != 0) {
                         i = (i + 1) & (n - 1);
                     }
-                    fp[i] = oldFp[j];
-                    playbook[i] = oldPb[j];
-                    version[i] = oldV[j];
-                    situation[i] = oldS[j];
-                    offeredAt[i] = oldO[j];
-                    lastPlay[i] = oldL[j];
-                    if (oldR != null) {
-                        recent[i] = oldR[j];
-                    }
+                    copy(old, j, i);
                 }
             }
         }

@@ -325,37 +325,61 @@ final class RowProgram {
         }
     }
 
-    /** The row's event is of a type. */
-    private static final class EventIs extends ColumnAtom {
-        private final Trigger.OnEvent trigger;
-        private final String type;
-
-        EventIs(int index, Trigger.OnEvent trigger) {
+    /**
+     * A test of what a row brings besides its columns (its event, its manual enrolments), read row
+     * by row: such rows are few, and most batches have none at all.
+     */
+    private abstract static class RowInput extends ColumnAtom {
+        RowInput(int index) {
             super(index);
-            this.trigger = trigger;
-            this.type = trigger.event();
         }
 
+        /** Whether any row of the batch brings what this atom reads. */
+        abstract boolean any(AccountBatch columns);
+
+        /** The test of one row (a row of the batch, not of its arrays). */
+        abstract boolean test(AccountBatch columns, int row);
+
         @Override
-        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
-            if (!columns.hasEvents()) {
+        final void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
+            if (!any(columns)) {
                 fill(bits, n, false);
                 return;
             }
-            for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
+            for (int b = 0, base = from - columns.offset(); b << 6 < n; b++, base += 64) {
                 int m = Math.min(64, n - (b << 6));
                 long word = 0;
                 for (int j = 0; j < m; j++) {
-                    org.cskit.model.event.AccountEvent e = columns.event(base - columns.offset() + j);
-                    word |= (e != null && org.cskit.model.event.AccountEvents.typeOf(e).equals(type) && trigger.matches(e) ? 1L : 0L) << j;
+                    word |= (test(columns, base + j) ? 1L : 0L) << j;
                 }
                 bits[at + b] = word;
             }
         }
     }
 
+    /** The row's event is of the trigger's type and carries what it asks. */
+    private static final class EventIs extends RowInput {
+        private final Trigger.OnEvent trigger;
+
+        EventIs(int index, Trigger.OnEvent trigger) {
+            super(index);
+            this.trigger = trigger;
+        }
+
+        @Override
+        boolean any(AccountBatch columns) {
+            return columns.hasEvents();
+        }
+
+        @Override
+        boolean test(AccountBatch columns, int row) {
+            org.cskit.model.event.AccountEvent e = columns.event(row);
+            return e != null && org.cskit.model.event.AccountEvents.typeOf(e).equals(trigger.event()) && trigger.matches(e);
+        }
+    }
+
     /** The row's account was enrolled by hand in a playbook. */
-    private static final class Enrolled extends ColumnAtom {
+    private static final class Enrolled extends RowInput {
         private final String playbookId;
 
         Enrolled(int index, String playbookId) {
@@ -364,19 +388,13 @@ final class RowProgram {
         }
 
         @Override
-        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
-            if (!columns.hasEnrolments()) {
-                fill(bits, n, false);
-                return;
-            }
-            for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
-                int m = Math.min(64, n - (b << 6));
-                long word = 0;
-                for (int j = 0; j < m; j++) {
-                    word |= (columns.enrolled(base - columns.offset() + j, playbookId) ? 1L : 0L) << j;
-                }
-                bits[at + b] = word;
-            }
+        boolean any(AccountBatch columns) {
+            return columns.hasEnrolments();
+        }
+
+        @Override
+        boolean test(AccountBatch columns, int row) {
+            return columns.enrolled(row, playbookId);
         }
     }
 
