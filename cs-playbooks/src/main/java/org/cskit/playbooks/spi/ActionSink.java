@@ -6,8 +6,11 @@ package org.cskit.playbooks.spi;
  * exception, checked or not, or an error), the play stays offered, not open, and the next evaluation
  * whose situation still holds offers it again under the same {@link PlayHandle#key()}, which the sink
  * uses to ignore a duplicate. Close notifications are at least once too: if {@link #closed} throws,
- * the play stays open and the next evaluation tells again. Implementations must be thread-safe: the
- * engine delivers from many threads.
+ * the play stays open and the next evaluation tells again. A play offered but never taken whose
+ * situation clears before the next offer is not delivered late: it is closed, and {@link #closed}
+ * hears of it under the key it was offered with (the sink may have done the work before failing).
+ * Errors of the JVM itself ({@link VirtualMachineError}) stop the evaluation instead; the play is
+ * then left offered. Implementations must be thread-safe: the engine delivers from many threads.
  */
 @FunctionalInterface
 public interface ActionSink {

@@ -35,7 +35,8 @@ public interface PlayHandle {
 
     /**
      * The idempotency key: the playbook, the account, the situation and the time the play was first
-     * offered. A play that the sink failed to take is offered again on a later evaluation (the next
+     * offered (to the second), such as
+     * {@code low-adoption|acme|threshold:seat_utilisation|2026-05-01T00:00:00Z}. A play that the sink failed to take is offered again on a later evaluation (the next
      * night) under the same key; a reminder adds the time of the play it repeats. Two different
      * plays never share a key.
      *

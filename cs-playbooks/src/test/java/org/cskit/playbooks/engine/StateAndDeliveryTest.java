@@ -210,6 +210,32 @@ class StateAndDeliveryTest {
     }
 
     @Test
+    void offeredPlay_whoseSituationClearsBeforeARetry_isClosedUnderItsKeyNotDeliveredLate() {
+        List<String> offered = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
+        ActionSink down = new ActionSink() {
+            @Override
+            public void deliver(PlayHandle play) throws Exception {
+                offered.add(play.key());
+                throw new IOException("down");
+            }
+
+            @Override
+            public void closed(PlayHandle play) {
+                closed.add(play.key());
+            }
+        };
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).addPlaybooks(lowAdoption(RepeatPolicy.ofDefaults())).sink(down).build();
+
+        engine.evaluate(EngineFixtures.seats(0, 0.1));
+        EvaluationResult cleared = engine.evaluate(EngineFixtures.seats(1, 0.9));
+
+        assertThat(cleared.created()).isEmpty();
+        assertThat(closed).isEqualTo(offered).hasSize(1);
+        assertThat(engine.openPlaybooks(EngineFixtures.ACME)).isEmpty();
+    }
+
+    @Test
     void snapshot_restoredInANewEngine_theNextNightMakesOnlyNewPlays() {
         PlaybookEngine night1 = PlaybookEngine.builder().schema(SCHEMA).playbooks(set()).build();
         long made = night1.evaluate(night(0, 11, Set.of()), play -> { }).created();
