@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -105,6 +106,16 @@ public abstract class Milestone {
     public abstract Optional<LocalDate> achievedOn();
 
     /**
+     * The measurement that achieved the milestone, when evidence did rather than a person: see
+     * {@link SuccessPlan#completeByEvidence(LocalDate)}. Present only on an {@code ACHIEVED}
+     * milestone completed by a {@link MetricThreshold}, and taken no later than {@code achievedOn}.
+     *
+     * @return the measurement
+     */
+    @JsonProperty("evidence")
+    public abstract Optional<Measurement> evidence();
+
+    /**
      * The milestones that must be achieved before this one.
      *
      * @return the ids of its dependencies, which must exist in the same plan
@@ -170,6 +181,18 @@ public abstract class Milestone {
         if (!achieved && achievedOn().isPresent()) {
             throw Validate.invalid("achievedOn", "milestone '" + name() + "' has achievedOn " + achievedOn().get()
                     + " but its status is " + status() + ", not ACHIEVED");
+        }
+        if (evidence().isPresent()) {
+            if (!achieved || !(completion() instanceof MetricThreshold)) {
+                throw Validate.invalid("evidence", "milestone '" + name() + "' has evidence but is " + status()
+                        + " with a " + (completion() instanceof MetricThreshold ? "metric threshold" : "sign-off")
+                        + ": only an ACHIEVED milestone completed by a metric threshold has evidence");
+            }
+            LocalDate measured = LocalDate.ofInstant(evidence().get().at(), ZoneOffset.UTC);
+            if (measured.isAfter(achievedOn().get())) {
+                throw Validate.invalid("evidence", "milestone '" + name() + "' was achieved on " + achievedOn().get()
+                        + " but its evidence was measured later, at " + evidence().get().at());
+            }
         }
         if (dependsOn().contains(id())) {
             throw Validate.invalid("dependsOn", "milestone '" + name() + "' depends on itself ('" + id() + "')");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,6 +89,23 @@ public abstract class SuccessPlan {
     public abstract String purpose();
 
     /**
+     * The product the plan is for, when an account has a plan per product.
+     *
+     * @return the product; not blank when given
+     */
+    @JsonProperty("product")
+    public abstract Optional<String> product();
+
+    /**
+     * The customer's role or team the plan is for (such as {@code Finance} or {@code Admins}),
+     * when an account has a plan per role.
+     *
+     * @return the role; not blank when given
+     */
+    @JsonProperty("forRole")
+    public abstract Optional<String> forRole();
+
+    /**
      * The outcome the plan works toward; its required outcome carries the plan's main metric,
      * target and deadline.
      *
@@ -151,6 +169,26 @@ public abstract class SuccessPlan {
      */
     @JsonProperty("reviewCadence")
     public abstract Period reviewCadence();
+
+    /**
+     * The day of the last review held with the customer, if one was.
+     *
+     * @return the day; not before {@code startDate}
+     */
+    @JsonProperty("lastReviewOn")
+    public abstract Optional<LocalDate> lastReviewOn();
+
+    /**
+     * The day the next review is due as seen on a day: the last review held by then (or, before
+     * the first, the plan's start) plus the {@link #reviewCadence()}. A review recorded after the
+     * day does not count, so that history can be replayed.
+     *
+     * @param asOf the day (UTC)
+     * @return the day the next review is due; before {@code asOf} when it is overdue
+     */
+    public LocalDate nextReviewDue(LocalDate asOf) {
+        return lastReviewOn().filter(d -> !d.isAfter(asOf)).orElse(startDate()).plus(reviewCadence());
+    }
 
     /**
      * Where the plan stands; {@link PlanStatus#DRAFT} by default.
@@ -337,6 +375,171 @@ public abstract class SuccessPlan {
     }
 
     /**
+     * The evidence that completes a milestone as of a day: the first measurement of its
+     * {@link MetricThreshold}'s metric that meets the threshold, taken on or after the plan's start
+     * and by the end of that day. Measurements before the plan started are its history, not
+     * evidence. A {@link SignOff} milestone has no evidence; people record it.
+     *
+     * @param milestone the milestone's id
+     * @param asOf the day (UTC)
+     * @return the measurement, or empty if none met the threshold by then
+     * @throws ValidationException if the plan has no such milestone
+     */
+    public Optional<Measurement> evidenceFor(MilestoneId milestone, LocalDate asOf) {
+        Milestone m = milestone(milestone).orElseThrow(() -> Validate.invalid("milestone",
+                "milestone '" + milestone + "' is not a milestone of plan '" + id() + "'"));
+        if (!(m.completion() instanceof MetricThreshold t)) {
+            return Optional.empty();
+        }
+        SuccessMetric metric = metric(t.metric()).orElseThrow();
+        for (Measurement x : metric.measurements()) {
+            LocalDate day = LocalDate.ofInstant(x.at(), ZoneOffset.UTC);
+            if (day.isAfter(asOf)) {
+                break;
+            }
+            if (!day.isBefore(startDate()) && metric.meets(x.value(), t.threshold())) {
+                return Optional.of(x);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Completes milestones by evidence as of a day: every milestone with a {@link MetricThreshold}
+     * becomes {@link MilestoneStatus#ACHIEVED} once a measurement meets it
+     * ({@link #evidenceFor}) and every milestone it depends on is achieved; it is achieved on the
+     * later of the measurement's day and its dependencies' days, and keeps the measurement as its
+     * {@link Milestone#evidence() evidence}. Sign-off milestones, cancelled ones and achievements
+     * people recorded (without evidence) stay as they are.
+     *
+     * <p>A pure function of the plan and the day. Milestones achieved by evidence are worked out
+     * again from the measurements each time, so the result does not depend on the order in which
+     * measurements arrived or on earlier runs, and a milestone whose evidence falls after the day
+     * (or was withdrawn) is open again, {@link MilestoneStatus#PLANNED}. More measurements never
+     * un-achieve a milestone nor move its day later. The plan's version does not change: evidence
+     * is not a revision.
+     *
+     * @param asOf the day (UTC); measurements after it do not count
+     * @return the completed plan and the milestones that were not {@code ACHIEVED} in this plan
+     *     and are in the result, in the plan's order; {@link
+     *     org.cskit.model.event.AccountEvents#milestonesAchieved(PlanCompletion)} turns them into
+     *     {@code MILESTONE_ACHIEVED} events
+     */
+    public PlanCompletion completeByEvidence(LocalDate asOf) {
+        Map<MilestoneId, LocalDate> done = new HashMap<>();
+        Map<MilestoneId, Measurement> evidence = new HashMap<>();
+        List<Milestone> candidates = new ArrayList<>();
+        for (Milestone m : milestones()) {
+            boolean recorded = m.status() == MilestoneStatus.ACHIEVED && m.evidence().isEmpty();
+            if (recorded && m.isAchievedAsOf(asOf)) {
+                done.put(m.id(), m.achievedOn().orElseThrow());
+            } else if (!recorded && m.status() != MilestoneStatus.CANCELLED && m.completion() instanceof MetricThreshold) {
+                evidenceFor(m.id(), asOf).ifPresent(x -> {
+                    evidence.put(m.id(), x);
+                    candidates.add(m);
+                });
+            }
+        }
+        // Dependencies form no cycle, so each pass settles at least one milestone or none is left to settle.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Milestone m : candidates) {
+                if (done.containsKey(m.id()) || !done.keySet().containsAll(m.dependsOn())) {
+                    continue;
+                }
+                LocalDate day = LocalDate.ofInstant(evidence.get(m.id()).at(), ZoneOffset.UTC);
+                for (MilestoneId d : m.dependsOn()) {
+                    day = day.isBefore(done.get(d)) ? done.get(d) : day;
+                }
+                done.put(m.id(), day);
+                changed = true;
+            }
+        }
+        List<Milestone> result = new ArrayList<>(milestones().size());
+        List<Milestone> newlyAchieved = new ArrayList<>();
+        for (Milestone m : milestones()) {
+            boolean byEvidence = m.evidence().isPresent() || candidates.contains(m);
+            if (!byEvidence) {
+                result.add(m);
+                continue;
+            }
+            Milestone next;
+            if (done.containsKey(m.id())) {
+                next = Milestone.builder().from(m).status(MilestoneStatus.ACHIEVED).achievedOn(done.get(m.id()))
+                        .evidence(evidence.get(m.id())).build();
+                if (m.status() != MilestoneStatus.ACHIEVED) {
+                    newlyAchieved.add(next);
+                }
+            } else {
+                next = Milestone.builder().from(m).status(MilestoneStatus.PLANNED).achievedOn(Optional.empty())
+                        .evidence(Optional.empty()).build();
+            }
+            result.add(next);
+        }
+        SuccessPlan plan = result.equals(milestones()) ? this : builder().from(this).milestones(result).build();
+        return new PlanCompletion(plan, newlyAchieved);
+    }
+
+    /**
+     * Records that people achieved a milestone on a day, as for a {@link SignOff}: the milestone
+     * becomes {@link MilestoneStatus#ACHIEVED} on that day, with no evidence. The version does not
+     * change.
+     *
+     * @param milestone the milestone's id
+     * @param on the day it was achieved (UTC)
+     * @return the plan with the milestone achieved
+     * @throws ValidationException if the plan has no such milestone, or it is already achieved or cancelled
+     */
+    public SuccessPlan recordAchieved(MilestoneId milestone, LocalDate on) {
+        Validate.present("on", on);
+        Milestone m = milestone(milestone).orElseThrow(() -> Validate.invalid("milestone",
+                "milestone '" + milestone + "' is not a milestone of plan '" + id() + "'"));
+        if (m.status() == MilestoneStatus.ACHIEVED || m.status() == MilestoneStatus.CANCELLED) {
+            throw Validate.invalid("milestone", "milestone '" + m.name() + "' is already " + m.status()
+                    + m.achievedOn().map(d -> " on " + d).orElse("") + ": it cannot be achieved on " + on);
+        }
+        Milestone achieved = Milestone.builder().from(m).status(MilestoneStatus.ACHIEVED).achievedOn(on).build();
+        List<Milestone> next = new ArrayList<>(milestones());
+        next.replaceAll(x -> x.id().equals(milestone) ? achieved : x);
+        return builder().from(this).milestones(next).build();
+    }
+
+    /**
+     * Adds a measurement to one of the plan's metrics, in time order. The version does not change:
+     * a measurement is not a revision.
+     *
+     * @param metric the metric's id
+     * @param measurement the observation
+     * @return the plan with the measurement
+     * @throws ValidationException if the plan has no such metric, or the metric already has a
+     *     measurement at that time
+     */
+    public SuccessPlan withMeasurement(MetricId metric, Measurement measurement) {
+        Validate.present("measurement", measurement);
+        SuccessMetric m = metric(metric).orElseThrow(() -> Validate.invalid("metric",
+                "metric '" + metric + "' is not a metric of plan '" + id() + "'"));
+        List<Measurement> series = new ArrayList<>(m.measurements());
+        for (Measurement x : series) {
+            if (x.at().equals(measurement.at())) {
+                throw Validate.invalid("measurement.at", "metric '" + m.name() + "' already has a measurement at "
+                        + x.at() + " (value " + Validate.format(x.value()) + ")");
+            }
+        }
+        series.add(measurement);
+        series.sort(Comparator.comparing(Measurement::at));
+        SuccessMetric updated = SuccessMetric.builder().from(m).measurements(series).build();
+        RequiredOutcome required = desiredOutcome().requiredOutcome();
+        if (required.metric().id().equals(metric)) {
+            RequiredOutcome r = RequiredOutcome.builder().from(required).metric(updated).build();
+            return builder().from(this).desiredOutcome(DesiredOutcome.builder().from(desiredOutcome()).requiredOutcome(r).build()).build();
+        }
+        List<SuccessMetric> metrics = new ArrayList<>(metrics());
+        metrics.replaceAll(x -> x.id().equals(metric) ? updated : x);
+        return builder().from(this).metrics(metrics).build();
+    }
+
+    /**
      * Revises the plan: applies a change to a copy, raises the version by one, and keeps this
      * version (without its own history) among the revisions. The id, account, version and
      * revisions are set by this method, whatever the change sets.
@@ -365,6 +568,11 @@ public abstract class SuccessPlan {
         if (deadline.isBefore(startDate())) {
             throw Validate.invalid("desiredOutcome.requiredOutcome.deadline",
                     "required outcome deadline " + deadline + " is before plan start " + startDate());
+        }
+        product().ifPresent(p -> Validate.nonBlank("product", p));
+        forRole().ifPresent(r -> Validate.nonBlank("forRole", r));
+        if (lastReviewOn().isPresent() && lastReviewOn().get().isBefore(startDate())) {
+            throw Validate.invalid("lastReviewOn", "last review on " + lastReviewOn().get() + " is before plan start " + startDate());
         }
         checkMetrics();
         checkMilestones();

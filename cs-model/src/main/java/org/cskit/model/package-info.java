@@ -12,6 +12,12 @@
  * are immutable and safe to share between threads. Dates ({@link java.time.LocalDate}) are UTC
  * calendar days; times are {@link java.time.Instant}s.
  *
+ * <p>A plan is made from a segment's {@link org.cskit.model.PlanTemplate} (or from the sales
+ * {@link org.cskit.model.SalesHandoff} over one), moves as evidence arrives
+ * ({@link org.cskit.model.SuccessPlan#completeByEvidence}) and is reviewed as data
+ * ({@link org.cskit.model.SuccessReview#of}); {@link org.cskit.model.RoleHolder} resolves a role
+ * to the person of the account who holds it.
+ *
  * <p>JSON reading and writing lives in {@link org.cskit.model.json.CsJson}.
  */
 @ValueStyle

@@ -172,6 +172,17 @@ public final class Fixtures {
                 .build();
     }
 
+    /** What sales handed over for Acme: the fixture's outcome, two stakeholders, one high risk, sold by the AE. */
+    public static SalesHandoff.Builder handoffBuilder() {
+        return SalesHandoff.builder().accountId(AccountId.of("acme")).handedOverOn(LocalDate.of(2026, 1, 10))
+                .useCase("Month-end close in the product instead of spreadsheets")
+                .promisedOutcome(desiredOutcome().requiredOutcome())
+                .appropriateExperience(desiredOutcome().appropriateExperience())
+                .addStakeholders(PersonId.of("lee"), PersonId.of("dana"))
+                .addRiskFlags(Risk.builder().description("IT has not approved the ledger integration").level(RiskLevel.HIGH).build())
+                .soldBy(PersonId.of("ae-1"));
+    }
+
     public static Account account() {
         return accountBuilder().build();
     }

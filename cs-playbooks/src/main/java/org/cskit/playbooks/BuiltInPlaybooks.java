@@ -15,7 +15,9 @@ import org.cskit.model.json.CsJson;
  * The playbooks every customer-success team runs, as JSON definitions to use as they are or to
  * copy and adapt: low adoption, champion change, support spike, renewal at risk, expansion ready,
  * first value overdue, onboarding steps (days 0-7, 7-30, 30-90), no success plan, target near with
- * no next phase, and a review after a milestone. Stateless and thread-safe.
+ * no next phase, a review after a milestone, an open success gap near its milestone's due date, a
+ * high risk without a mitigation owner, a review due by the plan's own cadence, and a promised
+ * outcome (from the sales handoff) still without a plan. Stateless and thread-safe.
  *
  * <p>They read {@link StandardFeatures} and three features the host derives from its signals:
  * {@value #SEAT_UTILISATION} (share of seats used, 0 to 1), {@value #TICKETS} (support tickets

@@ -21,6 +21,12 @@ import org.cskit.model.StandardFeatures;
  *   <li>{@code has_plan} (1): {@link StandardFeatures#HAS_PLAN}: an account without a plan scores 0.</li>
  * </ul>
  * The plan inputs count as worst when missing, since they are missing only when there is no plan.
+ *
+ * <p>An account with several plans (one per product or role) is scored as one: the features
+ * combine its plans ({@link StandardFeatures#write}): attainment is the mean over the plans
+ * measured, milestones are pooled across plans, and the account has a plan if it has any. A
+ * scorecard that should weigh the outcome furthest behind instead adds an input on
+ * {@link StandardFeatures#OUTCOME_ATTAINMENT_MIN}.
  */
 public final class OutcomeAndPlan {
     /** The group's name. */

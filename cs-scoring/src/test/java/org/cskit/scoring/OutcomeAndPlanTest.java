@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.AccountSnapshot;
 import org.cskit.model.EngagementModel;
@@ -61,5 +62,18 @@ class OutcomeAndPlanTest {
 
         assertThat(reached).isCloseTo(100.0, within(1e-9));
         assertThat(regressed).isCloseTo(100 * 4.0 / 7, within(1e-9));
+    }
+
+    @Test
+    void score_accountWithTwoPlans_scoresTheirCombinedFeatures() {
+        // Plan one: attainment 0.8, 1 of 2 milestones achieved on time, none overdue. Plan two: attainment 0.2, 0 of 2.
+        // Combined: attainment (0.8 + 0.2) / 2 = 0.5; achieved 1/4; on time 1/4; none overdue; has plan.
+        Account account = TwoPlans.account(0.8, 0.2);
+        Features.Builder b = Features.builder(SCHEMA);
+        StandardFeatures.write(account, TwoPlans.AS_OF, b);
+
+        SuccessVector v = score(b.build());
+
+        assertThat(v.score()).isCloseTo(100 * (3 * 0.5 + 0.25 + 0.25 + 1 + 1) / 7, within(1e-9));
     }
 }

@@ -6,10 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class QuickStartTest {
@@ -32,13 +28,6 @@ class QuickStartTest {
     /** The README's quick start is the code that runs here, and stays within fifteen lines. */
     @Test
     void readmeQuickStart_isTheCodeThatRuns() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        String section = readme.substring(readme.indexOf("## A first look"));
-        String block = section.substring(section.indexOf("```java") + "```java".length(), section.indexOf("```", section.indexOf("```java") + 7));
-        List<String> lines = block.strip().lines().map(String::strip).collect(Collectors.toList());
-        String source = Files.readString(Path.of("src/main/java/org/cskit/samples/QuickStart.java")).lines().map(String::strip)
-                .collect(Collectors.joining("\n"));
-        assertThat(lines).hasSizeBetween(5, 15);
-        assertThat(source).contains(String.join("\n", lines));
+        ReadmeSample.assertIsTheCodeThatRuns("## A first look", "QuickStart.java");
     }
 }

@@ -18,11 +18,12 @@ import org.cskit.model.AccountId;
     @JsonSubTypes.Type(value = ExecutiveSponsorChanged.class, name = "EXECUTIVE_SPONSOR_CHANGED"),
     @JsonSubTypes.Type(value = PlanRevised.class, name = "PLAN_REVISED"),
     @JsonSubTypes.Type(value = LifecycleStageChanged.class, name = "LIFECYCLE_STAGE_CHANGED"),
-    @JsonSubTypes.Type(value = ContractRenewed.class, name = "CONTRACT_RENEWED")
+    @JsonSubTypes.Type(value = ContractRenewed.class, name = "CONTRACT_RENEWED"),
+    @JsonSubTypes.Type(value = DetractorResponded.class, name = "DETRACTOR_RESPONDED")
 })
 public sealed interface AccountEvent
         permits MilestoneAchieved, MilestoneMissed, ChampionChanged, ExecutiveSponsorChanged, PlanRevised,
-                LifecycleStageChanged, ContractRenewed {
+                LifecycleStageChanged, ContractRenewed, DetractorResponded {
 
     /**
      * The account the event happened to.

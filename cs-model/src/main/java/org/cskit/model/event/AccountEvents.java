@@ -1,14 +1,18 @@
 package org.cskit.model.event;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.cskit.model.Account;
+import org.cskit.model.Measurement;
 import org.cskit.model.Milestone;
 import org.cskit.model.MilestoneStatus;
 import org.cskit.model.PersonId;
+import org.cskit.model.PlanCompletion;
 import org.cskit.model.PlanRevision;
 import org.cskit.model.Stakeholder;
 import org.cskit.model.SuccessPlan;
@@ -16,7 +20,11 @@ import org.cskit.model.ValidationException;
 
 /** Derives domain events from two states of one account. Stateless and thread-safe. */
 public final class AccountEvents {
-    /** Every event's type name, as written in JSON's {@code type} property and read by playbook triggers. */
+    /**
+     * The type names playbook triggers can name, as written in JSON's {@code type} property: every
+     * event but {@link DetractorResponded} ({@code DETRACTOR_RESPONDED}), which the playbook engine
+     * does not handle yet.
+     */
     public static final List<String> TYPES = List.of("MILESTONE_ACHIEVED", "MILESTONE_MISSED", "CHAMPION_CHANGED",
             "EXECUTIVE_SPONSOR_CHANGED", "PLAN_REVISED", "LIFECYCLE_STAGE_CHANGED", "CONTRACT_RENEWED");
 
@@ -26,7 +34,7 @@ public final class AccountEvents {
      * An event's type name, as in JSON.
      *
      * @param event the event
-     * @return its name, one of {@link #TYPES}
+     * @return its name, one of {@link #TYPES} or {@code DETRACTOR_RESPONDED}
      */
     public static String typeOf(AccountEvent event) {
         if (event instanceof MilestoneAchieved) {
@@ -41,14 +49,38 @@ public final class AccountEvents {
             return "PLAN_REVISED";
         } else if (event instanceof LifecycleStageChanged) {
             return "LIFECYCLE_STAGE_CHANGED";
+        } else if (event instanceof DetractorResponded) {
+            return "DETRACTOR_RESPONDED";
         }
         return "CONTRACT_RENEWED";
     }
 
     /**
+     * The {@code MILESTONE_ACHIEVED} events of a completion by evidence, one per milestone newly
+     * achieved, in the plan's order. Each carries the milestone (with its expansion opportunity and
+     * evidence) and occurs at its evidence's time, or at the start of its day when a dependency
+     * achieved later made it later; so the same completion always gives the same events.
+     *
+     * @param completion what {@link SuccessPlan#completeByEvidence} returned
+     * @return the events
+     */
+    public static List<MilestoneAchieved> milestonesAchieved(PlanCompletion completion) {
+        SuccessPlan plan = completion.plan();
+        List<MilestoneAchieved> events = new ArrayList<>(completion.newlyAchieved().size());
+        for (Milestone m : completion.newlyAchieved()) {
+            LocalDate day = m.achievedOn().orElseThrow();
+            Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant at = m.evidence().map(Measurement::at).filter(x -> x.isAfter(dayStart)).orElse(dayStart);
+            events.add(new MilestoneAchieved(plan.accountId(), plan.id(), m.id(), day, at, Optional.of(m)));
+        }
+        return List.copyOf(events);
+    }
+
+    /**
      * Lists what changed between two states of an account, in this order: lifecycle stage,
-     * champion, executive sponsor, contract renewal, plan revision, then milestones newly achieved
-     * or missed (in the plan's order). A milestone counts as newly achieved or missed when its
+     * champion, executive sponsor, contract renewal, then for each plan (the primary first) its
+     * revision and its milestones newly achieved or missed (in the plan's order); a plan is matched
+     * with the earlier state's plan of the same id. A milestone counts as newly achieved or missed when its
      * status became {@code ACHIEVED} or {@code MISSED}, including a milestone added in that state.
      *
      * @param before the earlier state
@@ -84,7 +116,9 @@ public final class AccountEvents {
             events.add(new ContractRenewed(after.id(), before.contract().renewalDate(),
                     after.contract().renewalDate(), after.contract().arr(), at));
         }
-        after.successPlan().ifPresent(plan -> planChanges(before.successPlan(), plan, at, events));
+        for (SuccessPlan plan : after.plans()) {
+            planChanges(before.plans().stream().filter(p -> p.id().equals(plan.id())).findFirst(), plan, at, events);
+        }
         return List.copyOf(events);
     }
 
@@ -102,7 +136,7 @@ public final class AccountEvents {
                 continue;
             }
             if (m.status() == MilestoneStatus.ACHIEVED) {
-                events.add(new MilestoneAchieved(plan.accountId(), plan.id(), m.id(), m.achievedOn().orElseThrow(), at));
+                events.add(new MilestoneAchieved(plan.accountId(), plan.id(), m.id(), m.achievedOn().orElseThrow(), at, Optional.of(m)));
             } else if (m.status() == MilestoneStatus.MISSED) {
                 events.add(new MilestoneMissed(plan.accountId(), plan.id(), m.id(), m.dueDate(), at));
             }

@@ -170,7 +170,10 @@ class AccountEventsTest {
         Account after = Fixtures.accountBuilder().successPlan(plan).build();
 
         assertThat(AccountEvents.changes(Fixtures.account(), after, AT)).containsExactly(
-                new MilestoneAchieved(ACME, PLAN, MilestoneId.of("rollout"), LocalDate.of(2026, 5, 2), AT));
+                achieved(plan, "rollout", LocalDate.of(2026, 5, 2)));
+        MilestoneAchieved event = (MilestoneAchieved) AccountEvents.changes(Fixtures.account(), after, AT).get(0);
+        assertThat(event.expansionOpportunity().orElseThrow().description()).isEqualTo("Procurement module for the purchasing team");
+        assertThat(event.evidence()).isEmpty();
     }
 
     @Test
@@ -200,7 +203,7 @@ class AccountEventsTest {
         Account after = Fixtures.accountBuilder().successPlan(plan).build();
 
         assertThat(AccountEvents.changes(Fixtures.account(), after, AT)).containsExactly(
-                new MilestoneAchieved(ACME, PLAN, MilestoneId.of("training"), LocalDate.of(2026, 4, 28), AT));
+                achieved(plan, "training", LocalDate.of(2026, 4, 28)));
     }
 
     @Test
@@ -208,8 +211,8 @@ class AccountEventsTest {
         Account before = Fixtures.accountBuilder().successPlan(Optional.empty()).build();
 
         assertThat(AccountEvents.changes(before, Fixtures.account(), AT)).containsExactly(
-                new MilestoneAchieved(ACME, PLAN, MilestoneId.of("setup"), LocalDate.of(2026, 2, 18), AT),
-                new MilestoneAchieved(ACME, PLAN, MilestoneId.of("first-close"), LocalDate.of(2026, 3, 12), AT));
+                achieved(Fixtures.plan(), "setup", LocalDate.of(2026, 2, 18)),
+                achieved(Fixtures.plan(), "first-close", LocalDate.of(2026, 3, 12)));
     }
 
     @Test
@@ -240,7 +243,7 @@ class AccountEventsTest {
                 new ExecutiveSponsorChanged(ACME, Optional.of(PersonId.of("lee")), Optional.of(PersonId.of("kim")), AT),
                 new ContractRenewed(ACME, LocalDate.of(2027, 1, 15), LocalDate.of(2028, 1, 15), Money.of("130000.00", "EUR"), AT),
                 new PlanRevised(ACME, PLAN, 1, 2, "QBR moved after the rollout slipped", REVISED_AT),
-                new MilestoneAchieved(ACME, PLAN, MilestoneId.of("rollout"), LocalDate.of(2026, 5, 2), AT),
+                achieved(plan, "rollout", LocalDate.of(2026, 5, 2)),
                 new MilestoneMissed(ACME, PLAN, MilestoneId.of("qbr"), LocalDate.of(2026, 7, 1), AT));
     }
 
@@ -264,5 +267,9 @@ class AccountEventsTest {
     void changes_nullArgument_isRejected() {
         assertThatThrownBy(() -> AccountEvents.changes(Fixtures.account(), Fixtures.account(), null))
                 .isInstanceOf(NullPointerException.class).hasMessage("at");
+    }
+
+    private static MilestoneAchieved achieved(SuccessPlan plan, String id, LocalDate day) {
+        return new MilestoneAchieved(ACME, PLAN, MilestoneId.of(id), day, AT, plan.milestone(MilestoneId.of(id)));
     }
 }

@@ -66,7 +66,20 @@ class CsJsonRoundTripTest {
                 Arguments.of("vector.json", Fixtures.vector()),
                 Arguments.of("signal.json", Fixtures.signal()),
                 Arguments.of("champion-changed.json", new ChampionChanged(AccountId.of("acme"),
-                        Optional.of(PersonId.of("dana")), Optional.empty(), Instant.parse("2026-05-01T08:00:00Z"))));
+                        Optional.of(PersonId.of("dana")), Optional.empty(), Instant.parse("2026-05-01T08:00:00Z"))),
+                Arguments.of("milestone-achieved.json", FixturesJson.achieved()),
+                Arguments.of("sales-handoff.json", FixturesJson.handoff()),
+                Arguments.of("success-review.json", FixturesJson.review()));
+    }
+
+    @Test
+    void planTemplates_shippedJsonIsTheFormCsJsonWrites() throws IOException {
+        String shipped;
+        try (InputStream in = PlanTemplates.class.getResourceAsStream("onboarding-templates.json")) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(json.write(PlanTemplates.builtIns()) + "\n").isEqualTo(shipped);
     }
 
     @Test

@@ -813,12 +813,16 @@ final class RowProgram {
 
         /** Adds the atoms whose conjunction is the condition: the parts of an all-of, else the condition's atom. */
         void conjunct(Condition condition, List<Integer> into) {
-            if (condition instanceof Condition.AllOf all) {
-                for (Condition c : all.conditions()) {
+            List<Condition> parts = switch (condition.kind()) {
+                case ALL_OF -> ((Condition.AllOf) condition).conditions();
+                case COMPARE, COMPARE_FIELDS, IS, IN, PRESENT, ABSENT, ANY_OF, NOT -> null;
+            };
+            if (parts == null) {
+                into.add(condition(condition));
+            } else {
+                for (Condition c : parts) {
                     conjunct(c, into);
                 }
-            } else {
-                into.add(condition(condition));
             }
         }
 

@@ -67,12 +67,13 @@ class BuiltInPlaybooksTest {
     }
 
     @Test
-    void all_loadsTwelvePlaybooksThatCompileAgainstTheirFeatures() {
+    void all_loadsSixteenPlaybooksThatCompileAgainstTheirFeatures() {
         List<Playbook> all = BuiltInPlaybooks.all();
 
         assertThat(all).extracting(Playbook::id).containsExactly("low-adoption", "champion-change", "support-spike",
                 "renewal-at-risk", "expansion-ready", "first-value-overdue", "onboarding-days-0-7", "onboarding-days-7-30",
-                "onboarding-days-30-90", "no-success-plan", "target-near-no-next-phase", "milestone-review");
+                "onboarding-days-30-90", "no-success-plan", "target-near-no-next-phase", "milestone-review",
+                "success-gap-near-due", "high-risk-unowned", "plan-review-due", "promised-outcome-no-plan");
         assertThat(PlaybookEngine.readJson(org.cskit.model.json.CsJson.create().write(all), SCHEMA)).isEqualTo(all);
     }
 

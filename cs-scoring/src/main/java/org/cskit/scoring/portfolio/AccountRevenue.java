@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.cskit.model.AccountId;
 import org.cskit.model.Money;
 import org.cskit.model.Segment;
@@ -27,12 +28,15 @@ import org.immutables.value.Value;
  *
  * <p>Rules: {@code startArr} and {@code endArr} are not negative and in the same currency; an
  * account that churned ends with an ARR of 0, and one that ends with 0 churned ({@code churnedOn}
- * is set). {@code monthToMonth} defaults to false.
+ * is set); a {@code reason} is a code, given only for a churn or a contraction. {@code monthToMonth}
+ * defaults to false.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableAccountRevenue.class)
 @JsonDeserialize(builder = AccountRevenue.Builder.class)
 public abstract class AccountRevenue {
+    private static final Pattern REASON_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
     // Only the generated implementation extends this type.
     AccountRevenue() {}
 
@@ -98,6 +102,28 @@ public abstract class AccountRevenue {
     }
 
     /**
+     * Why the account churned or contracted, as a code the team keeps (such as {@code budget},
+     * {@code competitor}, {@code product-fit}, {@code champion-left}): lower-case letters, digits,
+     * {@code -} and {@code _}, starting with a letter or digit. {@link ChurnReasons} reports ARR and
+     * accounts per code.
+     *
+     * @return the reason code; only for an account that churned, or that was in the starting cohort
+     *     and ended with less ARR
+     */
+    @JsonProperty("reason")
+    public abstract Optional<String> reason();
+
+    /**
+     * Tells whether the account's ARR fell in the period without reaching 0: a contraction of the
+     * starting cohort.
+     *
+     * @return true for a cohort account that did not churn and ended below its starting ARR
+     */
+    public boolean contracted() {
+        return inStartingCohort() && churnedOn().isEmpty() && endArr().amount().compareTo(startArr().amount()) < 0;
+    }
+
+    /**
      * Tells whether the account is in the starting cohort of its period: it had ARR on the first day.
      *
      * @return true when {@link #startArr()} is above 0
@@ -137,6 +163,17 @@ public abstract class AccountRevenue {
         if (churnedOn().isEmpty() && endsAtZero) {
             throw Validate.invalid("churnedOn", prefix() + "churnedOn must be set when endArr is " + endArr()
                     + ": an account without ARR at the period's end churned");
+        }
+        if (reason().isPresent()) {
+            String code = reason().get();
+            if (!REASON_CODE.matcher(code).matches()) {
+                throw Validate.invalid("reason", prefix() + "reason must be a code of lower-case letters, digits, '-' and '_' "
+                        + "starting with a letter or digit, such as 'product-fit', but was '" + code + "'");
+            }
+            if (churnedOn().isEmpty() && !contracted()) {
+                throw Validate.invalid("reason", prefix() + "reason '" + code + "' is for a churn or a contraction, but the "
+                        + "account went from " + startArr() + " to " + endArr() + " without churning");
+            }
         }
     }
 

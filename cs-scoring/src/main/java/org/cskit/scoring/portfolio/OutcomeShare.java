@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.cskit.model.Account;
 import org.cskit.model.Attainment;
+import org.cskit.model.SuccessPlan;
 import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
 
@@ -17,6 +18,11 @@ import org.cskit.model.ValidationException;
  * outcome measured at or past its target ({@link Attainment#targetReached()}, an attainment ratio of
  * at least 1), with the counts behind it. Every account is counted once: reached, not yet reached,
  * no measurement yet, or no success plan. Immutable and thread-safe.
+ *
+ * <p>An account with several plans ({@link Account#plans()}, one per product or role) has reached
+ * its outcome when every plan's required outcome is measured at or past its target; it is not
+ * measured when none of them is measured yet, and not yet reached otherwise (one plan short or
+ * unmeasured while another is measured).
  */
 public final class OutcomeShare {
     private final LocalDate asOf;
@@ -75,14 +81,20 @@ public final class OutcomeShare {
     }
 
     private static int category(Account account, LocalDate asOf) {
-        if (account.successPlan().isEmpty()) {
+        if (account.plans().isEmpty()) {
             return 3;
         }
-        Optional<Attainment> attainment = account.successPlan().get().outcomeAttainment(asOf);
-        if (attainment.isEmpty()) {
+        int measured = 0;
+        boolean allReached = true;
+        for (SuccessPlan plan : account.plans()) {
+            Optional<Attainment> attainment = plan.outcomeAttainment(asOf);
+            measured += attainment.isPresent() ? 1 : 0;
+            allReached &= attainment.map(Attainment::targetReached).orElse(false);
+        }
+        if (measured == 0) {
             return 2;
         }
-        return attainment.get().targetReached() ? 0 : 1;
+        return allReached ? 0 : 1;
     }
 
     /**

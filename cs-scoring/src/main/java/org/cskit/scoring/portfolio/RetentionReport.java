@@ -324,6 +324,19 @@ public final class RetentionReport {
                 + ", startingAccounts=" + startingAccounts() + ", newAccounts=" + newAccounts() + "}";
     }
 
+    /** Refuses an account in another currency or churned outside the period; shared with {@link ChurnReasons}. */
+    static void check(AccountRevenue account, ReportingPeriod period, Currency currency) {
+        String prefix = "account '" + account.accountId() + "': ";
+        if (!account.startArr().currency().equals(currency)) {
+            throw Validate.invalid("startArr", prefix + "startArr " + account.startArr()
+                    + " is not in the report's currency " + currency.getCurrencyCode() + ": cskit never converts");
+        }
+        if (account.churnedOn().isPresent() && !period.contains(account.churnedOn().get())) {
+            throw Validate.invalid("churnedOn", prefix + "churnedOn " + account.churnedOn().get()
+                    + " is outside the period " + period);
+        }
+    }
+
     /** The running sums; mutable while collecting, frozen once a report holds it. */
     private static final class Tally {
         private final ReportingPeriod period;
@@ -348,15 +361,7 @@ public final class RetentionReport {
         }
 
         void add(AccountRevenue account) {
-            String prefix = "account '" + account.accountId() + "': ";
-            if (!account.startArr().currency().equals(currency)) {
-                throw Validate.invalid("startArr", prefix + "startArr " + account.startArr()
-                        + " is not in the report's currency " + currency.getCurrencyCode() + ": cskit never converts");
-            }
-            if (account.churnedOn().isPresent() && !period.contains(account.churnedOn().get())) {
-                throw Validate.invalid("churnedOn", prefix + "churnedOn " + account.churnedOn().get()
-                        + " is outside the period " + period);
-            }
+            check(account, period, currency);
             BigDecimal start = account.startArr().amount();
             BigDecimal end = account.endArr().amount();
             if (!account.inStartingCohort()) {

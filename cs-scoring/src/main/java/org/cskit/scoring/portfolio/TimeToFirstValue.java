@@ -20,8 +20,9 @@ import org.cskit.model.ValidationException;
 /**
  * How long accounts took to reach first value, as of a day: the days from each contract's start to
  * its plan's first {@link org.cskit.model.MilestoneKind#FIRST_VALUE first-value} milestone
- * achieved ({@link Account#daysToFirstValue(LocalDate)}). Every account is counted: with first
- * value, without it yet, or without a success plan. Immutable and thread-safe.
+ * achieved ({@link Account#daysToFirstValue(LocalDate)}; with several plans, the earliest any of
+ * them reached). Every account is counted: with first value, without it yet, or without a success
+ * plan. Immutable and thread-safe.
  *
  * <p>Median, mean and percentiles are over the accounts with first value. The median of an even
  * count is the mean of the two middle values; a percentile is the nearest rank (the smallest number
@@ -227,7 +228,7 @@ public final class TimeToFirstValue {
         }
 
         void add(Account account) {
-            if (account.successPlan().isEmpty()) {
+            if (account.plans().isEmpty()) {
                 withoutPlan++;
                 return;
             }

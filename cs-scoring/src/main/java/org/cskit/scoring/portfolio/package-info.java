@@ -12,7 +12,18 @@
  *   <li>{@link org.cskit.scoring.portfolio.OutcomeShare}: the share of accounts that reached their
  *       desired outcome;</li>
  *   <li>{@link org.cskit.scoring.portfolio.VectorDistribution}: how success vectors spread over bands,
- *       per segment.</li>
+ *       per segment;</li>
+ *   <li>{@link org.cskit.scoring.portfolio.ValueGenerated}: the value customers got, under
+ *       {@link org.cskit.scoring.portfolio.ValueRates} (what a unit of their outcome metric is worth);</li>
+ *   <li>{@link org.cskit.scoring.portfolio.SurveyScores}: NPS, CSAT and CES, per segment;</li>
+ *   <li>{@link org.cskit.scoring.portfolio.ForecastAccuracy}: how well
+ *       {@link org.cskit.scoring.portfolio.RenewalForecast}s called the renewals that closed;</li>
+ *   <li>{@link org.cskit.scoring.portfolio.ChurnReasons}: churned and contracted ARR per reason code;</li>
+ *   <li>{@link org.cskit.scoring.portfolio.BookOfBusiness}: accounts, ARR, risk and open plays per CSM;</li>
+ *   <li>{@link org.cskit.scoring.portfolio.Rollup}: scores rolled up to a group's parent account;</li>
+ *   <li>{@link org.cskit.scoring.portfolio.Dashboard}: the two-column leadership dashboard over all of
+ *       the above, with the week's band moves, from one
+ *       {@link org.cskit.scoring.portfolio.DashboardAccount} per account.</li>
  * </ul>
  *
  * <p>Every report can be computed in parts and {@code combine}d (each also offers a

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.cskit.model.Account;
+import org.cskit.model.PlanId;
+import org.cskit.model.SuccessPlan;
 import org.junit.jupiter.api.Test;
 
 class OutcomeShareTest {
@@ -47,6 +49,32 @@ class OutcomeShareTest {
         assertThat(s.reached()).isZero();
         assertThat(s.share()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0"));
         assertThat(s.shareOfMeasured()).isEmpty();
+    }
+
+    @Test
+    void share_severalPlans_reachedOnlyWhenEveryPlanIsAtTarget() {
+        // Each account's primary plan is at target (12 of 10); the second plan is at target, short, or unmeasured.
+        OutcomeShare s = OutcomeShare.of(AS_OF, List.of(withSecond("a", Optional.of(10.0)), withSecond("b", Optional.of(4.0)),
+                withSecond("c", Optional.empty())));
+
+        assertThat(s.reached()).isEqualTo(1);
+        assertThat(s.notYetReached()).isEqualTo(2);
+        assertThat(s.notMeasured()).isZero();
+    }
+
+    @Test
+    void share_severalPlansNoneMeasured_isNotMeasured() {
+        Account a = account("a", Optional.of(plan("a", Optional.empty(), Optional.empty())));
+        Account both = Account.builder().from(a).addAdditionalPlans(SuccessPlan.builder().from(plan("a", Optional.empty(),
+                Optional.empty())).id(PlanId.of("second")).build()).build();
+
+        assertThat(OutcomeShare.of(AS_OF, List.of(both)).notMeasured()).isEqualTo(1);
+    }
+
+    private static Account withSecond(String id, Optional<Double> second) {
+        Account a = measured(id, 12);
+        return Account.builder().from(a).addAdditionalPlans(SuccessPlan.builder().from(plan(id, Optional.empty(), second))
+                .id(PlanId.of(id + "-second")).build()).build();
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.cskit.model.Account;
+import org.cskit.model.PlanId;
+import org.cskit.model.SuccessPlan;
 import org.junit.jupiter.api.Test;
 
 class TimeToFirstValueTest {
@@ -50,6 +52,19 @@ class TimeToFirstValueTest {
         assertThat(t.medianDays()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("7.5"));
         assertThat(t.meanDays()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("13"));
         assertThat(t.distribution()).containsEntry(7L, 2L);
+    }
+
+    @Test
+    void ttfv_severalPlans_countsTheEarliestFirstValue() {
+        // The primary plan reached first value on day 40, a second plan (another product) on day 25.
+        Account a = withFirstValueAfter("two", 40);
+        Account both = Account.builder().from(a).addAdditionalPlans(SuccessPlan.builder()
+                .from(plan("two", Optional.of(CONTRACT_START.plusDays(25)), Optional.empty())).id(PlanId.of("second")).build()).build();
+
+        TimeToFirstValue t = TimeToFirstValue.of(AS_OF, Stream.of(both));
+
+        assertThat(t.withFirstValue()).isEqualTo(1);
+        assertThat(t.medianDays()).hasValueSatisfying(d -> assertThat(d).isEqualByComparingTo("25"));
     }
 
     @Test

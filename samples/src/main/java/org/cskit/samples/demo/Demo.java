@@ -41,7 +41,7 @@ public final class Demo extends PortfolioCommand {
             throw new InputException("--top must be at least 1, but was " + top);
         }
         Progress bar = progress();
-        Run run = score(MONTHS, false, bar);
+        Run run = score(MONTHS, false, true, bar);
         PlaybookRun playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.data().assembler().schema(), run.scored(), bar);
         Path report = out.toAbsolutePath().normalize();
         try {
@@ -49,7 +49,7 @@ public final class Demo extends PortfolioCommand {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(report, DemoReport.html(run, playbooks, top), StandardCharsets.UTF_8);
+            Files.writeString(report, DemoReport.html(run, playbooks, DemoDashboard.of(run, playbooks), top), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(out + ": cannot write: " + e.getMessage());
         }

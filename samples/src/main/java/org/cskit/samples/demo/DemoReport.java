@@ -23,11 +23,12 @@ import org.cskit.samples.report.Html;
 import org.cskit.samples.report.Svg;
 import org.cskit.scoring.BandScheme;
 import org.cskit.scoring.Scorecard;
+import org.cskit.scoring.portfolio.Dashboard;
 import org.cskit.scoring.portfolio.SegmentDistribution;
 import org.cskit.scoring.portfolio.VectorDistribution;
 
 /**
- * The demo's HTML report, one self-contained file: where the data came from, the band distribution
+ * The demo's HTML report, one self-contained file: where the data came from, the leadership dashboard, the band distribution
  * overall and per segment, the vectors over time of the accounts most at risk, the playbooks and the
  * queue of plays with owners, due dates and reasons, and what the data cannot tell. Charts are
  * inline SVG; all text from the data is escaped.
@@ -39,17 +40,19 @@ final class DemoReport {
 
     private DemoReport() {}
 
-    static String html(PortfolioCommand.Run run, PlaybookRun playbooks, int top) {
+    static String html(PortfolioCommand.Run run, PlaybookRun playbooks, Dashboard dashboard, int top) {
         StringBuilder h = new StringBuilder();
         List<ScoredPortfolio.Scored> last = run.scored().last();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>cskit demo as of ").append(run.asOf())
-                .append("</title>\n<style>").append(Html.STYLE).append("td.reason{font-size:90%;color:#444;max-width:420px;text-align:left}"
+                .append("</title>\n<style>").append(Html.STYLE).append(DashboardHtml.STYLE).append("td.reason{font-size:90%;color:#444;max-width:420px;text-align:left}"
                         + ".queue{max-height:640px;overflow:auto;border:1px solid #ddd}.URGENT{color:#b00;font-weight:bold}.HIGH{color:#b60}"
                         + "</style></head><body>\n");
         h.append("<h1>Customer success for a SaaS portfolio, as of ").append(run.asOf()).append("</h1>\n");
         header(h, run, last.size(), playbooks);
+        DashboardHtml.section(h, dashboard);
         bands(h, run, last.size());
         overTime(h, run, top);
+        DemoReviews.section(h, run);
         playbookTable(h, playbooks);
         knownOutcomes(h, run);
         queue(h, run, playbooks);

@@ -43,7 +43,7 @@ public final class Playbooks extends PortfolioCommand {
         Progress bar = progress();
         PrintWriter o = out();
         if (dryRun) {
-            Run run = score(Integer.MAX_VALUE, true, bar);
+            Run run = score(Integer.MAX_VALUE, true, false, bar);
             List<Playbook> runnable = new ArrayList<>();
             for (Playbook p : playbooks) {
                 if (PlaybookRun.unknownFeatures(p, schema).isEmpty()) {
@@ -64,7 +64,7 @@ public final class Playbooks extends PortfolioCommand {
             o.flush();
             return 0;
         }
-        Run run = score(MONTHS, false, bar);
+        Run run = score(MONTHS, false, false, bar);
         PlaybookRun result = PlaybookRun.run(playbooks, schema, run.scored(), bar);
         o.printf("%s on %s: %d accounts, %d plays%n", source, result.day(), run.scored().last().size(), result.queue().size());
         for (Play p : result.queue()) {

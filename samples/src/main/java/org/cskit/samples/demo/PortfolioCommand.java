@@ -61,16 +61,17 @@ public abstract class PortfolioCommand implements Callable<Integer> {
      *
      * @param months how many monthly days, ending on the as-of day
      * @param keepEveryDay whether to keep every day's snapshots and vectors, as a dry run needs
+     * @param dashboard whether to keep what the dashboard needs
      * @param bar the progress bar
      * @return the run
      * @throws InputException if an option or the data is wrong, or no account is in the portfolio on the as-of day
      */
-    Run score(int months, boolean keepEveryDay, Progress bar) {
+    Run score(int months, boolean keepEveryDay, boolean dashboard, Progress bar) {
         PortfolioSource data = options.source(bar);
         LocalDate asOf = options.asOf(data);
         Strategy strategy = options.strategy(data);
         ScoredPortfolio scored = ScoredPortfolio.score(data, strategy, ScoredPortfolio.monthly(asOf, months, data.first()), keepEveryDay,
-                bar);
+                dashboard, bar);
         if (scored.last().isEmpty()) {
             throw new InputException("--as-of " + asOf + ": no account in " + data.name() + " " + data.membership() + " on that day");
         }

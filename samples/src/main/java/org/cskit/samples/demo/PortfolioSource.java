@@ -5,7 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Currency;
+import java.util.Map;
 import org.cskit.model.Account;
+import org.cskit.model.AccountId;
+import org.cskit.model.Money;
+import org.cskit.model.SurveyKind;
+import org.cskit.model.SurveyResponse;
+import org.cskit.scoring.portfolio.AccountRevenue;
+import org.cskit.scoring.portfolio.ReportingPeriod;
+import org.cskit.scoring.portfolio.ValueRates;
 import org.cskit.model.Signal;
 import org.cskit.scoring.features.SnapshotAssembler;
 
@@ -122,6 +131,92 @@ interface PortfolioSource {
      */
     Member member(int index, LocalDate upTo);
 
+    /**
+     * One account as of a day, found by id.
+     *
+     * @param id the account's id
+     * @param day a day up to the last the source covers
+     * @return the account, or empty if it was not in the portfolio that day
+     */
+    Optional<Account> account(AccountId id, LocalDate day);
+
     /** @return what the data can and cannot tell, one plain-text sentence or more per item, for the report */
     List<String> notes();
+
+    /**
+     * One account as of a day, without its signals.
+     *
+     * @param index the account's index, in [0, {@link #size()})
+     * @param day a day the data covers
+     * @return the account, or empty if it was not in the portfolio that day
+     */
+    Optional<Account> accountOn(int index, LocalDate day);
+
+    /**
+     * One account over a period ending on the as-of day, as the dashboard reads it.
+     *
+     * @param revenue its revenue over the period
+     * @param onLastDay the account on the period's last day, if it was still a customer
+     */
+    record Standing(AccountRevenue revenue, Optional<Account> onLastDay) {}
+
+    /**
+     * One account over a period ending on the as-of day: its ARR on the first and the last day, its
+     * churn day and its renewal, and the account on the last day. The default looks the account up
+     * on the period's days: on the first and the last, and day by day back from the last to find the
+     * churn day of an account that left.
+     *
+     * @param index the account's index, in [0, {@link #size()})
+     * @param period the period, within the days the data covers
+     * @return the standing, or empty if the account was not in the portfolio on any day of the period
+     */
+    default Optional<Standing> standing(int index, ReportingPeriod period) {
+        Optional<Account> start = accountOn(index, period.start());
+        Optional<Account> end = accountOn(index, period.end());
+        Optional<LocalDate> churnedOn = Optional.empty();
+        Account any = start.or(() -> end).orElse(null);
+        if (end.isEmpty()) {
+            for (LocalDate day = period.end().minusDays(1); !day.isBefore(period.start()); day = day.minusDays(1)) {
+                Optional<Account> seen = accountOn(index, day);
+                if (seen.isPresent()) {
+                    any = any == null ? seen.get() : any;
+                    churnedOn = Optional.of(day.plusDays(1));
+                    break;
+                }
+            }
+            if (churnedOn.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Standing(revenue(any, start, end, churnedOn), end));
+    }
+
+    /** The revenue of an account seen on a period's first and last day, which churned on a day if it did. */
+    static AccountRevenue revenue(Account any, Optional<Account> start, Optional<Account> end, Optional<LocalDate> churnedOn) {
+        Money zero = Money.zero(any.contract().arr().currency());
+        AccountRevenue.Builder b = AccountRevenue.builder().accountId(any.id()).segment(any.segment())
+                .startArr(start.map(a -> a.contract().arr()).orElse(zero))
+                .endArr(end.map(a -> a.contract().arr()).orElse(zero))
+                .churnedOn(churnedOn);
+        start.ifPresent(a -> b.renewalDate(a.contract().renewalDate()).monthToMonth(a.contract().termMonths() == 1));
+        return b.build();
+    }
+
+    /** @return the currency of every contract */
+    Currency currency();
+
+    /**
+     * The signals that are survey answers, by name, with their survey: each such signal becomes a
+     * {@link SurveyResponse} for the dashboard.
+     *
+     * @return the survey signals; empty if the data has none
+     */
+    Map<String, SurveyKind> surveySignals();
+
+    /**
+     * What one unit of the accounts' outcome metrics is worth, per segment: the dashboard's value rates.
+     *
+     * @return the rates, without any when the data has no outcome metrics
+     */
+    ValueRates valueRates();
 }

@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.Signal;
+import org.cskit.model.SurveyKind;
+import org.cskit.scoring.portfolio.ValueRates;
 import org.cskit.samples.ravenstack.RavenStack;
 import org.cskit.samples.ravenstack.RavenStackScoring;
 import org.cskit.scoring.WeightedScorecard;
@@ -116,6 +120,11 @@ final class RavenStackSource implements PortfolioSource {
     }
 
     @Override
+    public Optional<Account> account(AccountId id, LocalDate day) {
+        return ids.contains(id) ? data.accountOn(id, day) : Optional.empty();
+    }
+
+    @Override
     public Member member(int index, LocalDate upTo) {
         AccountId id = ids.get(index);
         return new Member() {
@@ -129,6 +138,27 @@ final class RavenStackSource implements PortfolioSource {
                 return data.signalsUpTo(id, asOf);
             }
         };
+    }
+
+    @Override
+    public Optional<Account> accountOn(int index, LocalDate day) {
+        return data.accountOn(ids.get(index), day);
+    }
+
+    @Override
+    public Currency currency() {
+        return Currency.getInstance("USD");
+    }
+
+    @Override
+    public Map<String, SurveyKind> surveySignals() {
+        return Map.of(RavenStack.CSAT, SurveyKind.CSAT);
+    }
+
+    /** No rates: the data has no success plans, so no outcome metric to value. */
+    @Override
+    public ValueRates valueRates() {
+        return ValueRates.builder(currency()).build();
     }
 
     @Override
@@ -151,6 +181,10 @@ final class RavenStackSource implements PortfolioSource {
             notes.add(String.format(Locale.ROOT, "%,d usage and ticket rows are dated before their account signed up (the data is "
                     + "synthetic); they are kept as they are.", beforeSignup));
         }
+        notes.add("Dashboard: with no success plans, the share that reached its outcome, value generated and time to first value "
+                + "have nothing to count; the survey answers are the tickets' satisfaction scores, taken as CSAT on a 1 to 5 scale; "
+                + "with no account team, every account is in the unassigned book; the churn events file is not read, so every "
+                + "loss is unstated.");
         if (shipped) {
             notes.add("RavenStack is synthetic: its churn labels carry no signal (see the data's README), so these scores show what "
                     + "the library does, not how well it predicts churn.");

@@ -14,10 +14,13 @@ import java.util.stream.IntStream;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.AccountSnapshot;
+import org.cskit.model.Band;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.Money;
 import org.cskit.model.ScorePoint;
 import org.cskit.model.Segment;
+import org.cskit.model.SurveyKind;
+import org.cskit.model.SurveyResponse;
 import org.cskit.model.Signal;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.ValidationException;
@@ -69,12 +72,31 @@ final class ScoredPortfolio {
     private record Track(double[] scores, Optional<PortfolioSource.KnownOutcome> outcome) {}
 
     /**
+     * A call a vector made on an account's renewal: its band on a scored day, with the contract's renewal and ARR as of it.
+     *
+     * @param madeOn the scored day
+     * @param renewal the renewal then due, after that day
+     * @param band the vector's band on the day
+     * @param arr the contract's ARR on the day
+     */
+    record RenewalCall(LocalDate madeOn, LocalDate renewal, Band band, Money arr) {}
+
+    /**
+     * What the dashboard needs of an account's scoring, kept for every account of the source, including those gone by the last day.
+     *
+     * @param weekBefore its vector a week before the last day, kept only when its band then differs from its band on the last day
+     * @param call the call on the latest renewal up to the last day, else on the renewal due after it; null if never scored
+     * @param responses its survey answers observed up to the last day
+     */
+    record DashboardFacts(SuccessVector weekBefore, RenewalCall call, List<SurveyResponse> responses) {}
+
+    /**
      * What scoring one account gave: its scored days, its score on every day (NaN where it was not in the
      * portfolio), its known outcome, the signals of its last snapshot, and the problem if the strategy
      * could not score it.
      */
     private record AccountRun(List<Scored> scored, double[] scores, Optional<PortfolioSource.KnownOutcome> outcome, int signals,
-            ValidationException problem) {}
+            DashboardFacts facts, ValidationException problem) {}
 
     private final List<LocalDate> days;
     private final List<Scored> last;
@@ -82,13 +104,18 @@ final class ScoredPortfolio {
     /** Null when not kept. */
     private final List<Scored> everyDay;
     private final long signals;
+    private final DashboardFacts[] facts;
+    private final Map<AccountId, Scored> byId = new java.util.HashMap<>();
 
-    private ScoredPortfolio(List<LocalDate> days, List<Scored> last, Map<AccountId, Track> tracks, List<Scored> everyDay, long signals) {
+    private ScoredPortfolio(List<LocalDate> days, List<Scored> last, Map<AccountId, Track> tracks, List<Scored> everyDay, long signals,
+            DashboardFacts[] facts) {
         this.days = days;
         this.last = last;
         this.tracks = tracks;
         this.everyDay = everyDay;
         this.signals = signals;
+        this.facts = facts;
+        last.forEach(x -> byId.put(x.account().id(), x));
     }
 
     /**
@@ -98,22 +125,29 @@ final class ScoredPortfolio {
      * @param strategy the scoring strategy
      * @param days the days, oldest first
      * @param keepEveryDay whether to keep every day's snapshots and vectors (for {@link #everyDay()}), not only the last day's
+     * @param dashboard whether to keep what the dashboard needs ({@link #facts(int)}): the vector a week before the last day,
+     *     the renewal calls and the survey answers
      * @param progress reports each account scored
      * @return the scores
      * @throws InputException if the strategy cannot score the snapshots, naming its configuration's line
      */
-    static ScoredPortfolio score(PortfolioSource data, Strategy strategy, List<LocalDate> days, boolean keepEveryDay, Progress progress) {
+    static ScoredPortfolio score(PortfolioSource data, Strategy strategy, List<LocalDate> days, boolean keepEveryDay, boolean dashboard,
+            Progress progress) {
         SnapshotAssembler assembler = data.assembler();
         int n = data.size();
         progress.start("scoring", n);
         List<Scored> last = new ArrayList<>();
         Map<AccountId, Track> tracks = new HashMap<>();
         List<Scored> everyDay = keepEveryDay ? new ArrayList<>() : null;
+        DashboardFacts[] facts = new DashboardFacts[n];
+        Map<String, SurveyKind> surveys = dashboard ? data.surveySignals() : null;
         long signals = 0;
         for (int from = 0; from < n; from += BATCH) {
             List<AccountRun> batch = IntStream.range(from, Math.min(n, from + BATCH)).parallel()
-                    .mapToObj(i -> scoreAccount(data.member(i, days.get(days.size() - 1)), assembler, strategy, days)).toList();
-            for (AccountRun run : batch) {
+                    .mapToObj(i -> scoreAccount(data.member(i, days.get(days.size() - 1)), assembler, strategy, days, surveys)).toList();
+            for (int b = 0; b < batch.size(); b++) {
+                AccountRun run = batch.get(b);
+                facts[from + b] = run.facts();
                 if (run.problem() != null) {
                     throw strategy.problem(run.problem());
                 }
@@ -131,39 +165,90 @@ final class ScoredPortfolio {
         }
         progress.finish();
         return new ScoredPortfolio(List.copyOf(days), List.copyOf(last), Map.copyOf(tracks), keepEveryDay ? List.copyOf(everyDay) : null,
-                signals);
+                signals, facts);
     }
 
-    /** Scores one account on each day it is in the portfolio, oldest first, each day's vector feeding the next day's snapshot. */
+    /**
+     * Scores one account on each day it is in the portfolio, oldest first, each day's vector feeding the next day's snapshot; and a
+     * week before the last day, from the same history as the last day, for the dashboard's band moves. Without survey signals
+     * (null), nothing is kept for the dashboard.
+     */
     private static AccountRun scoreAccount(PortfolioSource.Member member, SnapshotAssembler assembler, Strategy strategy,
-            List<LocalDate> days) {
+            List<LocalDate> days, Map<String, SurveyKind> surveys) {
         List<Scored> scored = new ArrayList<>();
         double[] scores = new double[days.size()];
         Arrays.fill(scores, Double.NaN);
         List<ScorePoint> history = new ArrayList<>();
         SuccessVector previous = null;
+        SuccessVector weekBefore = null;
+        RenewalCall closed = null;
+        RenewalCall open = null;
+        LocalDate lastDay = days.get(days.size() - 1);
         int signals = 0;
         for (int d = 0; d < days.size(); d++) {
-            Optional<Account> account = member.on(days.get(d));
+            LocalDate day = days.get(d);
+            Optional<Account> account = member.on(day);
             if (account.isEmpty()) {
                 continue;
             }
-            Instant asOf = startOf(days.get(d));
+            if (surveys != null && d == days.size() - 1 && (d == 0 || lastDay.minusDays(7).isAfter(days.get(d - 1)))) {
+                Optional<Account> before = member.on(lastDay.minusDays(7));
+                if (before.isPresent()) {
+                    Instant at = startOf(lastDay.minusDays(7));
+                    AccountSnapshot then = assembler.assemble(before.get(), member.signalsUpTo(at), at, List.copyOf(history),
+                            Optional.ofNullable(previous));
+                    try {
+                        weekBefore = strategy.strategy().score(then);
+                    } catch (ValidationException e) {
+                        return new AccountRun(List.of(), scores, Optional.empty(), 0, null, e);
+                    }
+                }
+            }
+            Instant asOf = startOf(day);
             List<Signal> known = member.signalsUpTo(asOf);
             AccountSnapshot snapshot = assembler.assemble(account.get(), known, asOf, List.copyOf(history), Optional.ofNullable(previous));
             SuccessVector v;
             try {
                 v = strategy.strategy().score(snapshot);
             } catch (ValidationException e) {
-                return new AccountRun(List.of(), scores, Optional.empty(), 0, e);
+                return new AccountRun(List.of(), scores, Optional.empty(), 0, null, e);
             }
             scored.add(new Scored(Customer.of(account.get()), snapshot, v));
             scores[d] = v.score();
             history.add(ScorePoint.of(v.asOf(), v.score()));
             previous = v;
             signals = known.size();
+            LocalDate renewal = account.get().contract().renewalDate();
+            if (renewal.isAfter(day)) {
+                RenewalCall call = new RenewalCall(day, renewal, v.band(), account.get().contract().arr());
+                open = call;
+                closed = renewal.isAfter(lastDay) ? closed : call;
+            }
         }
-        return new AccountRun(scored, scores, member.outcome(), signals, null);
+        if (surveys == null) {
+            return new AccountRun(scored, scores, member.outcome(), signals, null, null);
+        }
+        boolean moved = weekBefore != null && !Double.isNaN(scores[days.size() - 1]) && !weekBefore.band().equals(previous.band());
+        List<SurveyResponse> responses = new ArrayList<>();
+        if (!surveys.isEmpty()) {
+            for (Signal s : member.signalsUpTo(startOf(lastDay))) {
+                SurveyKind kind = surveys.get(s.name());
+                if (kind != null) {
+                    responses.add(response(s, kind));
+                }
+            }
+        }
+        DashboardFacts facts = new DashboardFacts(moved ? weekBefore : null, closed != null ? closed : open, List.copyOf(responses));
+        return new AccountRun(scored, scores, member.outcome(), signals, facts, null);
+    }
+
+    /** A survey signal as an answer: its value must be a whole number on the survey's scale. */
+    private static SurveyResponse response(Signal s, SurveyKind kind) {
+        if (s.value() != Math.rint(s.value())) {
+            throw new InputException("signal " + s.id() + " '" + s.name() + "' of account '" + s.accountId() + "' is a " + kind
+                    + " answer, so a whole number, but was " + s.value());
+        }
+        return SurveyResponse.of(s.accountId(), kind, kind.check((int) s.value()), s.observedAt());
     }
 
     /**
@@ -198,6 +283,26 @@ final class ScoredPortfolio {
             throw new IllegalStateException("every day's scores were not kept");
         }
         return everyDay;
+    }
+
+    /**
+     * What the dashboard needs of one account's scoring.
+     *
+     * @param index the account's index in the source
+     * @return its facts, or null if the portfolio was not scored for the dashboard
+     */
+    DashboardFacts facts(int index) {
+        return facts[index];
+    }
+
+    /**
+     * An account scored on the last day.
+     *
+     * @param account the account's id
+     * @return its snapshot and vector on the last day, or empty if it was not in the portfolio then
+     */
+    Optional<Scored> lastOf(AccountId account) {
+        return Optional.ofNullable(byId.get(account));
     }
 
     /** @return how many signals the snapshots of the last day rest on, over all its accounts */

@@ -29,6 +29,31 @@ class DemoTest {
     }
 
     @Test
+    void report_dashboard_csatIsTheTicketsSatisfactionOverTheYear() throws IOException {
+        // Tickets rated 4 or 5 of those rated, by the day they closed, 2024-01-01 to 2024-12-31: counted here from the CSV.
+        List<String> rows = Files.readAllLines(org.cskit.samples.ravenstack.RavenStackScoring.shippedData()
+                .resolve("ravenstack_support_tickets.csv"));
+        int rated = 0;
+        int satisfied = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            if (cells[7].isBlank() || !cells[3].startsWith("2024-")) {
+                continue;
+            }
+            rated++;
+            satisfied += Integer.parseInt(cells[7]) >= 4 ? 1 : 0;
+        }
+
+        assertThat(rated).isPositive();
+        assertThat(ReportHtml.kpi(report, "csat")).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * satisfied / rated));
+        assertThat(report).contains(rated + " answers: share satisfied (4-5 of 5)");
+        // No success plans in the data: nothing to count, said as n/a rather than 0%.
+        assertThat(ReportHtml.kpi(report, "reached-outcome")).isEqualTo("n/a");
+        assertThat(ReportHtml.kpi(report, "nps")).isEqualTo("n/a");
+        assertThat(report).contains("<h3>What moved this week</h3>");
+    }
+
+    @Test
     void noArguments_runsTheDemo_summaryEndsWithTheReportsAbsolutePath() {
         assertThat(run.err()).isEmpty();
         assertThat(run.code()).isZero();
@@ -119,6 +144,12 @@ class DemoTest {
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(html.contains("<h2>Vectors over time: the 2 accounts most at risk</h2>")).isTrue();
         assertThat(html.contains("RavenStack is synthetic")).as("no claim about RavenStack for one's own data").isFalse();
+        // The dashboard over [2024-01-01, 2024-05-31]: A-1 is the starting cohort (12,000, then 18,000 with its upgrade);
+        // A-2 (9,600) and A-4 (signed up 2024-01-15, gone in May) are new logos, A-4 found by looking back from the last day.
+        assertThat(ReportHtml.kpi(html, "nrr")).isEqualTo("150.0%");
+        assertThat(ReportHtml.kpi(html, "grr")).isEqualTo("100.0%");
+        assertThat(ReportHtml.kpi(html, "logo-churn")).isEqualTo("n/a");
+        assertThat(html).contains("new logos 2 with 9,600 USD");
     }
 
     @Test
@@ -138,5 +169,11 @@ class DemoTest {
 
     private static void assertReportContains(String text) {
         assertThat(report.contains(text)).as("the report contains '%s'", text).isTrue();
+    }
+
+    @Test
+    void successReviews_ravenStackHasNoPlans_saysThereIsNoneToBuild() {
+        assertThat(report).contains("<h2>Success reviews</h2>")
+                .contains("so there is no review to build: a review is built from the plan.");
     }
 }

@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cskit.samples.Run;
+import org.cskit.scoring.portfolio.AccountRevenue;
+import org.cskit.scoring.portfolio.ReportingPeriod;
+import org.cskit.scoring.portfolio.RetentionReport;
 import org.cskit.testkit.GeneratedAccount;
 import org.cskit.testkit.PortfolioGenerator;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +81,7 @@ class GeneratedDemoTest {
     @Test
     void playsAreMade_byThePlaybooksThatNeedWhatOnlyTheGeneratorProvides() {
         Map<String, String> outcomes = playbookOutcomes();
-        assertThat(outcomes).hasSize(12);
+        assertThat(outcomes).hasSize(16);
         // RavenStack has no seats, plans or milestones; the generated accounts have them
         for (String playbook : List.of("low-adoption", "first-value-overdue", "no-success-plan", "renewal-at-risk")) {
             assertThat(outcomes.get(playbook)).as(playbook).isEqualTo("fired");
@@ -85,7 +89,7 @@ class GeneratedDemoTest {
         assertThat(outcomes.values()).doesNotContain("not run");
         assertThat(outcomes.get("champion-change")).isEqualTo("cannot fire");
         assertThat(outcomes.get("milestone-review")).isEqualTo("cannot fire");
-        assertThat(run.out()).contains("cannot fire on this data (the report says why): champion-change, milestone-review\n");
+        assertThat(run.out()).contains("cannot fire on this data (the report says why): champion-change, milestone-review, promised-outcome-no-plan\n");
         Matcher plays = Pattern.compile("<p>(\\d+) plays, most urgent first").matcher(report);
         assertThat(plays.find()).isTrue();
         assertThat(Integer.parseInt(plays.group(1))).isPositive();
@@ -121,6 +125,42 @@ class GeneratedDemoTest {
         assertThat(later.err()).isEmpty();
         assertThat(gone).isPositive();
         assertThat(later.out().lines().skip(1).count()).isEqualTo(N - gone);
+    }
+
+    @Test
+    void dashboard_afterRenewals_retentionAndForecastsAreTheGeneratorsOutcomes() throws IOException {
+        LocalDate day = LocalDate.of(2026, 3, 31);
+        ReportingPeriod year = ReportingPeriod.of(day.minusYears(1).plusDays(1), day);
+        // Independently of the demo: every account started before the window; by the day it churned, renewed at the
+        // outcome's ARR, or has not renewed yet.
+        List<AccountRevenue> revenues = TRUTH.stream().map(a -> {
+            GeneratedAccount.Outcome o = a.outcome();
+            boolean closed = !o.date().isAfter(day);
+            AccountRevenue.Builder b = AccountRevenue.builder().accountId(a.account().id()).segment(a.account().segment())
+                    .startArr(a.account().contract().arr()).endArr(closed ? o.arr() : a.account().contract().arr())
+                    .renewalDate(a.account().contract().renewalDate());
+            if (closed && o.churned()) {
+                b.churnedOn(o.date());
+            }
+            return b.build();
+        }).toList();
+        RetentionReport truth = RetentionReport.of(year, java.util.Currency.getInstance("EUR"), revenues);
+        // A renewal has a forecast when a scored day (monthly from 2025-10-31) came before it.
+        LocalDate firstScored = LocalDate.of(2025, 10, 31);
+        long closedRenewals = TRUTH.stream().filter(a -> a.outcome().date().isAfter(firstScored) && !a.outcome().date().isAfter(day))
+                .count();
+
+        Run later = Run.of("demo", "--generated", Integer.toString(N), "--seed", Long.toString(SEED), "--as-of", day.toString(),
+                "--out", tmp.resolve("later.html").toString());
+        String html = Files.readString(tmp.resolve("later.html"), StandardCharsets.UTF_8);
+
+        assertThat(later.err()).isEmpty();
+        assertThat(truth.churnedAccounts()).isPositive();
+        assertThat(ReportHtml.kpi(html, "nrr")).isEqualTo(DashboardHtml.percent(truth.netRevenueRetention()));
+        assertThat(ReportHtml.kpi(html, "grr")).isEqualTo(DashboardHtml.percent(truth.grossRevenueRetention()));
+        assertThat(ReportHtml.kpi(html, "logo-churn")).isEqualTo(DashboardHtml.percent(truth.logoChurn()));
+        assertThat(html).contains(truth.churnedAccounts() + " of " + truth.accountsThatCouldChurn() + " accounts that could churn");
+        assertThat(html).contains(closedRenewals + " renewals closed: ");
     }
 
     @Test
@@ -183,5 +223,21 @@ class GeneratedDemoTest {
             out.put(rows.group(1), rows.group(2));
         }
         return out;
+    }
+
+    @Test
+    void successReviews_forTheAccountMostAtRiskAndTheHealthiest() {
+        String reviews = report.substring(report.indexOf("<h2>Success reviews</h2>"), report.indexOf("<h2>", report.indexOf("<h2>Success reviews</h2>") + 5));
+        Matcher heads = Pattern.compile("<h3>(Most at risk|Healthiest): [^<]+ <small>\\((acct-\\d+), score ([\\d.]+) (\\w+)").matcher(reviews);
+        List<String> found = new ArrayList<>();
+        while (heads.find()) {
+            found.add(heads.group(1) + " " + heads.group(4));
+        }
+
+        assertThat(found).containsExactly("Most at risk red", "Healthiest green");
+        assertThat(reviews).contains("Achieved since the last review").contains("Due before the next review").contains("<svg");
+        // the healthiest reached its outcome, so value is proven; the one most at risk did not
+        assertThat(reviews.substring(reviews.indexOf("Healthiest"))).contains("<b>Expansion</b>, value proven");
+        assertThat(reviews.substring(0, reviews.indexOf("Healthiest"))).contains("No expansion section: value is not proven yet");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.cskit.model.Account;
+import org.cskit.model.AccountId;
 import org.cskit.model.LifecycleStage;
 import org.cskit.testkit.GeneratedAccount;
 import org.cskit.testkit.PortfolioGenerator;
@@ -81,5 +82,16 @@ class GeneratedSourceTest {
                 .isNotEmpty();
         assertThat(member.outcome()).contains(new PortfolioSource.KnownOutcome(ACCOUNTS.get(2).outcome().date(),
                 ACCOUNTS.get(2).outcome().churned()));
+    }
+
+    @Test
+    void account_byId_isTheMembersAccountAndAnUnknownIdIsEmpty() {
+        GeneratedSource source = GeneratedSource.of(400, 5);
+        LocalDate day = GeneratedSource.FIRST_RENEWAL.minusDays(1);
+        GeneratedAccount third = ACCOUNTS.get(3);
+
+        assertThat(source.account(third.account().id(), day)).isEqualTo(source.member(3, day).on(day)).isPresent();
+        assertThat(source.account(AccountId.of("acct-9999999"), day)).isEmpty();
+        assertThat(source.account(AccountId.of("A-12"), day)).isEmpty();
     }
 }

@@ -31,4 +31,17 @@ final class ReportHtml {
         return Pattern.compile("<td data-band=\"[^\"]+\">(\\d+)</td>").matcher(report).results().mapToLong(r -> Long.parseLong(r.group(1)))
                 .sum();
     }
+
+    /**
+     * One figure of the dashboard.
+     *
+     * @param report the report
+     * @param id the figure's {@code data-kpi} id, such as {@code nrr}
+     * @return its text
+     */
+    static String kpi(String report, String id) {
+        Matcher m = Pattern.compile("<td class=\"v\" data-kpi=\"" + id + "\">([^<]*)</td>").matcher(report);
+        assertThat(m.find()).as("the dashboard's %s", id).isTrue();
+        return m.group(1);
+    }
 }
