@@ -22,12 +22,14 @@ import org.cskit.playbooks.spi.PlayState;
  * twelve built-in playbooks at the generated demo's fire rates:
  *
  * <pre>
- * java -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.playbooks.PlayStateFootprint 10000000
+ * java -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.playbooks.PlayStateFootprint 10000000 [16]
  * </pre>
  *
- * <p>Rates: {@code samples playbooks --generated 5000 --seed 42} makes 6,243 plays for 5,000
- * accounts (4,299 of them with at least one), per playbook as in {@link #DEMO_PLAYS} (7 of the 12
- * built-ins fire); each play is one open state, drawn independently per account and playbook. Every
+ * <p>Rates: {@code samples playbooks --generated 5000 --seed 42} made 6,243 plays for 5,000
+ * accounts (4,299 of them with at least one) with the twelve built-ins of issue 11's statement,
+ * per playbook as in {@link #DEMO_PLAYS} (7 of the 12 fire); with the sixteen built-ins since
+ * (second argument {@code 16}) it makes 9,421, the same plus {@link #PLAN_REVIEW_DUE}'s. Each play is
+ * one open state, drawn independently per account and playbook. Every
  * state is written through {@code compareAndSet}, as the engine writes it (offered, then open), so
  * the table grows as it does in a nightly run. Heap is measured after full collections, before
  * and after filling the store. The snapshot goes to a temporary file and is restored from it.
@@ -39,11 +41,18 @@ public final class PlayStateFootprint {
         {"first-value-overdue", "852"}, {"no-success-plan", "1822"}, {"target-near-no-next-phase", "1238"},
     };
 
+    /** Plays of {@code plan-review-due} per 5,000 generated accounts, with the sixteen built-ins. */
+    static final String[] PLAN_REVIEW_DUE = {"plan-review-due", "3178"};
+
     private PlayStateFootprint() {}
 
     public static void main(String[] args) throws IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         List<Playbook> playbooks = BuiltInPlaybooks.all();
+        List<String[]> rates = new java.util.ArrayList<>(List.of(DEMO_PLAYS));
+        if (args.length > 1 && args[1].equals("16")) {
+            rates.add(PLAN_REVIEW_DUE);
+        }
         long before = usedHeap();
         InMemoryPlayStateStore store = new InMemoryPlayStateStore();
         SplittableRandom r = new SplittableRandom(42);
@@ -51,7 +60,7 @@ public final class PlayStateFootprint {
         long states = 0;
         for (int i = 0; i < n; i++) {
             AccountId account = AccountId.of(String.format(Locale.ROOT, "acc-%08d", i));
-            for (String[] rate : DEMO_PLAYS) {
+            for (String[] rate : rates) {
                 if (r.nextInt(5000) < Integer.parseInt(rate[1])) {
                     PlayState offered = new PlayState(1, PlayState.Status.OFFERED, 0, now, PlayState.NEVER, new long[0]);
                     store.compareAndSet(account, rate[0], 0, offered);
@@ -61,8 +70,8 @@ public final class PlayStateFootprint {
             }
         }
         long after = usedHeap();
-        System.out.printf(Locale.ROOT, "%,d accounts x %d playbooks: %,d states; store heap %.1f MB (%.1f B per state, %.1f B per account)%n",
-                n, playbooks.size(), states, (after - before) / 1e6, (after - before) / (double) states, (after - before) / (double) n);
+        System.out.printf(Locale.ROOT, "%,d accounts x %d playbooks (%d firing): %,d states; store heap %.1f MB (%.1f B per state, %.1f B per account)%n",
+                n, playbooks.size(), rates.size(), states, (after - before) / 1e6, (after - before) / (double) states, (after - before) / (double) n);
         Path file = Files.createTempFile("cskit-state", ".bin");
         try {
             long t0 = System.nanoTime();
