@@ -12,6 +12,9 @@ module org.cskit.testkit {
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
 
+    // The scoring contract checks that a plug-in's provider is discoverable.
+    uses org.cskit.scoring.spi.ScoringStrategyProvider;
+
     exports org.cskit.testkit;
     exports org.cskit.testkit.tck;
 }

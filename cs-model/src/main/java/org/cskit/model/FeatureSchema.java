@@ -103,6 +103,35 @@ public final class FeatureSchema {
         return i;
     }
 
+    /**
+     * Says how another schema differs from this one, the expected one, for messages about a
+     * mismatch: the names it lacks and those it has in addition, or, when both have the same
+     * names, that only the order differs and where.
+     *
+     * @param other the schema found
+     * @return the difference in words, with the other schema as the subject, such as {@code has the
+     *     same names in another order: at position 0 it has 'logins' where 'nps' is expected}; empty
+     *     when the schemas are equal
+     */
+    public String differenceFrom(FeatureSchema other) {
+        if (equals(other)) {
+            return "";
+        }
+        java.util.List<String> missing = names.stream().filter(n -> other.indexOf(n) < 0).toList();
+        java.util.List<String> extra = other.names.stream().filter(n -> indexOf(n) < 0).toList();
+        if (missing.isEmpty() && extra.isEmpty()) {
+            int i = 0;
+            while (names.get(i).equals(other.names.get(i))) {
+                i++;
+            }
+            return "has the same names in another order: at position " + i + " it has '" + other.names.get(i)
+                    + "' where '" + names.get(i) + "' is expected";
+        }
+        return (missing.isEmpty() ? "" : "lacks " + String.join(", ", missing))
+                + (missing.isEmpty() || extra.isEmpty() ? "" : "; ")
+                + (extra.isEmpty() ? "" : "has in addition " + String.join(", ", extra));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof FeatureSchema s && hash == s.hash && names.equals(s.names);

@@ -2,6 +2,7 @@ package org.cskit.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +16,9 @@ import java.util.OptionalDouble;
  *
  * <p>Rules: a present value is finite; observation counts are not negative.
  *
- * <p>JSON: an object from feature name to {@code {"value": 212.0, "observations": 14}}; missing
- * features are left out.
+ * <p>JSON: an object from feature name to {@code {"value": 212.0, "observations": 14}}, in the
+ * schema's order; a missing feature is {@code null} ({@code "nps": null}), so the schema and the
+ * missing values survive a round trip.
  */
 public final class Features {
     private final FeatureSchema schema;
@@ -103,12 +105,12 @@ public final class Features {
     }
 
     @JsonValue
-    Map<String, FeatureValue> toJson() {
-        Map<String, FeatureValue> map = new LinkedHashMap<>();
+    Map<String, Object> toJson() {
+        // NullNode, not null: the host's inclusion rules leave null map values out, and a missing
+        // feature must stay in the JSON to stay in the schema.
+        Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
-            if (isPresentAt(i)) {
-                map.put(schema.names().get(i), new FeatureValue(values[i], observations[i]));
-            }
+            map.put(schema.names().get(i), isPresentAt(i) ? new FeatureValue(values[i], observations[i]) : NullNode.getInstance());
         }
         return map;
     }
@@ -120,10 +122,9 @@ public final class Features {
         }
         Builder b = builder(FeatureSchema.of(java.util.List.copyOf(json.keySet())));
         json.forEach((name, v) -> {
-            if (v == null) {
-                throw Validate.invalid(name, name + " must not be null");
+            if (v != null) {
+                b.set(name, v.value(), v.observations());
             }
-            b.set(name, v.value(), v.observations());
         });
         return b.build();
     }
@@ -144,7 +145,12 @@ public final class Features {
 
     @Override
     public String toString() {
-        return "Features" + toJson();
+        StringBuilder sb = new StringBuilder("Features{");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(schema.names().get(i)).append('=')
+                    .append(isPresentAt(i) ? values[i] + " (" + observations[i] + ")" : "missing");
+        }
+        return sb.append('}').toString();
     }
 
     /** Builds {@link Features}; not thread-safe. */

@@ -9,21 +9,42 @@ import java.util.Currency;
  * converted. Two amounts are equal when their currencies are the same and their values compare
  * equal, whatever their scale ({@code 100} equals {@code 100.00}). Immutable and thread-safe.
  *
+ * <p>Amounts are bounded, so that every amount can be written out, added up and read back: at most
+ * {@value #MAX_INTEGER_DIGITS} digits before the decimal point and {@value #MAX_DECIMALS} after it
+ * (trailing zeros do not count). {@code 1e999999999} or {@code 1e-999999999} is refused when the
+ * amount is built, naming the bound; a sum past the bound is refused the same way.
+ *
  * <p>JSON: {@code {"amount": 120000.00, "currency": "EUR"}}.
  *
  * @param amount the exact amount
  * @param currency the ISO 4217 currency
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /** The most digits an amount may have before the decimal point. */
+    public static final int MAX_INTEGER_DIGITS = 30;
+    /** The most digits an amount may have after the decimal point, trailing zeros not counted. */
+    public static final int MAX_DECIMALS = 18;
 
     /**
      * Checks the amount.
      *
-     * @throws ValidationException if the amount or the currency is null
+     * @throws ValidationException if the amount or the currency is null, or the amount has more than
+     *     {@value #MAX_INTEGER_DIGITS} digits before the decimal point or more than {@value #MAX_DECIMALS} after it
      */
     public Money {
         if (amount == null) {
             throw Validate.invalid("amount", "amount must not be null");
+        }
+        // Checked on the stripped form without ever expanding the number: 1e999999999 has one digit.
+        BigDecimal stripped = amount.stripTrailingZeros();
+        long integerDigits = (long) stripped.precision() - stripped.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            throw Validate.invalid("amount", "amount must have at most " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point, but was " + Validate.quote(amount) + " with " + integerDigits);
+        }
+        if (stripped.scale() > MAX_DECIMALS) {
+            throw Validate.invalid("amount", "amount must have at most " + MAX_DECIMALS
+                    + " digits after the decimal point, but was " + Validate.quote(amount) + " with " + stripped.scale());
         }
         if (currency == null) {
             throw Validate.invalid("currency", "currency must not be null");
@@ -43,7 +64,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             value = new BigDecimal(amount);
         } catch (NumberFormatException | NullPointerException e) {
-            throw Validate.invalid("amount", "amount must be a decimal number, but was '" + amount + "'");
+            throw Validate.invalid("amount", "amount must be a decimal number, but was " + Validate.quote(amount));
         }
         return new Money(value, currency(currencyCode));
     }
@@ -83,7 +104,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      *
      * @param other the amount to add
      * @return the sum
-     * @throws ValidationException if the currencies differ
+     * @throws ValidationException if the currencies differ or the sum is past the bounds
      */
     public Money plus(Money other) {
         requireSameCurrency(other);
@@ -95,7 +116,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      *
      * @param other the amount to subtract
      * @return the difference
-     * @throws ValidationException if the currencies differ
+     * @throws ValidationException if the currencies differ or the difference is past the bounds
      */
     public Money minus(Money other) {
         requireSameCurrency(other);

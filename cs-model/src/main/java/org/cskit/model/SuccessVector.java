@@ -1,5 +1,6 @@
 package org.cskit.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -122,6 +123,20 @@ public abstract class SuccessVector {
      */
     @JsonProperty("scorecardVersion")
     public abstract int scorecardVersion();
+
+    /**
+     * Whether band hysteresis held the previous band: the band is not the one the score alone would
+     * give, because the score has not left the previous band's range by more than the hysteresis.
+     * With the common 2 points, an account green at 71 that now scores 69 stays green, held.
+     *
+     * @return true if the band was held; false by default (and left out of the JSON form when false)
+     */
+    @Value.Default
+    @JsonProperty("bandHeld")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean bandHeld() {
+        return false;
+    }
 
     @Value.Check
     protected void check() {

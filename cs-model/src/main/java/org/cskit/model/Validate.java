@@ -17,6 +17,12 @@ import java.util.function.Function;
 public final class Validate {
     private static final int SMALL = 16;
 
+    /**
+     * The most characters of one value that a message quotes; the rest is cut and the message says
+     * how many characters were cut.
+     */
+    public static final int MAX_QUOTED = 200;
+
     private Validate() {}
 
     /**
@@ -169,12 +175,106 @@ public final class Validate {
     }
 
     /**
-     * Formats a number for a message: whole numbers without a fraction ({@code 10}, not {@code 10.0}).
+     * Quotes a value for a message: in single quotes, with control characters escaped (so the
+     * message stays one line) and at most {@value #MAX_QUOTED} characters of it, followed by how
+     * many were cut: {@code 'aaaa... (4,194,104 more characters)'}.
+     *
+     * @param value the value, may be null
+     * @return the quoted text
+     */
+    public static String quote(Object value) {
+        return "'" + oneLine(String.valueOf(value)) + "'";
+    }
+
+    /**
+     * Makes a message safe to print on one line: control characters (line breaks, tabs, escapes)
+     * are written as backslash escapes ({@code \n}, {@code \t}; others as a backslash, {@code u} and four hex
+     * digits), and every quoted value or word
+     * longer than {@value #MAX_QUOTED} characters is cut to that length, followed by how many
+     * characters were cut. Every cskit exception applies it to its message, so a value of
+     * megabytes or with a line break cannot flood or split a log line.
+     *
+     * @param message the message
+     * @return the safe message; the same string when nothing needed changing
+     */
+    public static String oneLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        boolean clean = message.length() <= MAX_QUOTED;
+        for (int i = 0; i < message.length() && clean; i++) {
+            char c = message.charAt(i);
+            clean = !Character.isISOControl(c) && c != '\u2028' && c != '\u2029';
+        }
+        if (clean) {
+            return message;
+        }
+        StringBuilder sb = new StringBuilder(Math.min(message.length(), 4 * MAX_QUOTED) + 64);
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i <= message.length(); i++) {
+            char c = i < message.length() ? message.charAt(i) : '\'';
+            // A quoted value runs to the next quote; outside quotes, a word runs to the next space.
+            if (c == '\'' || (!quoted && c == ' ') || i == message.length()) {
+                appendCut(sb, message, start, i);
+                if (i < message.length()) {
+                    sb.append(c);
+                }
+                if (c == '\'') {
+                    quoted = !quoted;
+                }
+                start = i + 1;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void appendCut(StringBuilder sb, String message, int from, int to) {
+        int marker = message.lastIndexOf("... (", to);
+        if (marker >= from && marker - from <= 6 * MAX_QUOTED && message.startsWith(" more characters)", to - 17)) {
+            sb.append(message, from, to); // quoted by quote(): already cut and escaped
+            return;
+        }
+        int end = to - from > MAX_QUOTED ? from + MAX_QUOTED : to;
+        if (end < to && Character.isHighSurrogate(message.charAt(end - 1))) {
+            end--;
+        }
+        for (int i = from; i < end; i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        if (end < to) {
+            sb.append("... (").append(String.format(java.util.Locale.ROOT, "%,d", to - end)).append(" more characters)");
+        }
+    }
+
+    /**
+     * Formats a number for a message: whole numbers without a fraction ({@code 10}, not {@code 10.0}),
+     * others with the shortest decimal digits that read back as the same double; plain digits below
+     * 10<sup>21</sup> in magnitude ({@code 100000000000000000}, not {@code 1.0E17}), scientific
+     * notation beyond it and for magnitudes below 10<sup>-6</sup>.
      *
      * @param value the number
      * @return the text
      */
     public static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        if (Double.isFinite(value) && Math.abs(value) < 1e21 && Math.abs(value) >= 1e-6) {
+            return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        return Double.toString(value);
     }
 }

@@ -8,6 +8,10 @@ import java.util.Objects;
  * 2026-02-01}; {@link #field()} gives the offending field as a path relative to the value being
  * built ({@code milestones[2].dueDate}), which the JSON reader joins to the document's own path.
  *
+ * <p>The message is one line: control characters are escaped and a quoted value longer than
+ * {@value Validate#MAX_QUOTED} characters is cut, saying how many characters were cut
+ * ({@link Validate#oneLine}).
+ *
  * <p>Nothing is built when this is thrown: cskit values are immutable, so no partial state exists.
  */
 public final class ValidationException extends IllegalArgumentException {
@@ -22,7 +26,7 @@ public final class ValidationException extends IllegalArgumentException {
      * @param message the rule that was broken, naming the field and the value
      */
     public ValidationException(String field, String message) {
-        super(Objects.requireNonNull(message, "message"));
+        super(Validate.oneLine(Objects.requireNonNull(message, "message")));
         this.field = Objects.requireNonNull(field, "field");
     }
 
@@ -35,7 +39,7 @@ public final class ValidationException extends IllegalArgumentException {
      * @param cause the exception that found it
      */
     public ValidationException(String field, String message, Throwable cause) {
-        super(Objects.requireNonNull(message, "message"), cause);
+        super(Validate.oneLine(Objects.requireNonNull(message, "message")), cause);
         this.field = Objects.requireNonNull(field, "field");
     }
 

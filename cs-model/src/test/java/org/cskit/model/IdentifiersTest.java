@@ -32,7 +32,7 @@ class IdentifiersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ids")
     void of_blank_isRejectedWithEmptyField(String name, Function<String, Object> of) {
-        assertViolation(() -> of.apply(" \t"), "", name + " must not be blank, but was ' \t'");
+        assertViolation(() -> of.apply(" \t"), "", name + " must not be blank, but was ' \\t'");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -135,8 +135,9 @@ class JsonRoundTripProperties {
     @Provide
     Arbitrary<Money> money() {
         Arbitrary<BigInteger> unscaled = Arbitraries.bigIntegers()
-                .between(BigInteger.TEN.pow(40).negate(), BigInteger.TEN.pow(40));
-        Arbitrary<Integer> scale = Arbitraries.integers().between(-30, 60);
+                .between(BigInteger.TEN.pow(30).negate().add(BigInteger.ONE), BigInteger.TEN.pow(30).subtract(BigInteger.ONE));
+        // Within Money's bounds: at most 30 digits before the point and 18 after it.
+        Arbitrary<Integer> scale = Arbitraries.integers().between(0, 18);
         List<Currency> currencies = new ArrayList<>(Currency.getAvailableCurrencies());
         currencies.sort(Comparator.comparing(Currency::getCurrencyCode));
         return Combinators.combine(unscaled, scale, Arbitraries.of(currencies))

@@ -10,7 +10,7 @@ class NextPhaseTest {
 
     @Test
     void of_blankDescription_isRejected() {
-        assertViolation(() -> NextPhase.of("\t"), "description", "description must not be blank, but was '\t'");
+        assertViolation(() -> NextPhase.of("\t"), "description", "description must not be blank, but was '\\t'");
     }
 
     @Test

@@ -46,7 +46,7 @@ class SuccessMetricTest {
     @Test
     void build_blankMeasurementMethod_isRejected() {
         assertViolation(() -> metric(MetricDirection.HIGHER_IS_BETTER, 0, 1).measurementMethod("\n").build(),
-                "measurementMethod", "measurementMethod must not be blank, but was '\n'");
+                "measurementMethod", "measurementMethod must not be blank, but was '\\n'");
     }
 
     @Test

@@ -20,6 +20,10 @@ import org.cskit.model.Validate;
  * {@code {"type": "IS", "field": "vector.band", "value": "red"}}, {@code IN} with {@code values},
  * {@code PRESENT} and {@code ABSENT} with a {@code field}, {@code ALL_OF} and {@code ANY_OF} with
  * {@code conditions}, {@code NOT} with a {@code condition}.
+ *
+ * <p>Combinations nest at most {@value #MAX_DEPTH} levels deep (each {@code ALL_OF},
+ * {@code ANY_OF} and {@code NOT} is one level); deeper nesting is refused when it is built, so that
+ * no reader or evaluator of a definition can run out of stack.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -47,6 +51,9 @@ public sealed interface Condition
      */
     @JsonIgnore
     Kind kind();
+
+    /** The deepest nesting of {@code ALL_OF}, {@code ANY_OF} and {@code NOT}. */
+    int MAX_DEPTH = 32;
 
     /**
      * The field names this condition reads.
@@ -267,6 +274,7 @@ public sealed interface Condition
          */
         public AllOf {
             conditions = requireSome(conditions, "ALL_OF");
+            requireDepth("conditions", conditions);
         }
 
         @Override
@@ -293,6 +301,7 @@ public sealed interface Condition
          */
         public AnyOf {
             conditions = requireSome(conditions, "ANY_OF");
+            requireDepth("conditions", conditions);
         }
 
         @Override
@@ -319,6 +328,7 @@ public sealed interface Condition
          */
         public Not {
             Validate.present("condition", condition);
+            requireDepth("condition", List.of(condition));
         }
 
         @Override
@@ -441,6 +451,30 @@ public sealed interface Condition
             Validate.present("conditions[" + i + "]", conditions.get(i));
         }
         return List.copyOf(conditions);
+    }
+
+    private static void requireDepth(String field, List<Condition> children) {
+        int deepest = 0;
+        for (Condition c : children) {
+            deepest = Math.max(deepest, depth(c));
+        }
+        if (deepest + 1 > MAX_DEPTH) {
+            throw Validate.invalid(field, "conditions nest " + (deepest + 1) + " levels deep, but at most " + MAX_DEPTH
+                    + " are allowed (each ALL_OF, ANY_OF and NOT is one level)");
+        }
+    }
+
+    /** Levels of combination; a leaf is 0. Children were checked when built, so this recurses at most MAX_DEPTH deep. */
+    private static int depth(Condition c) {
+        if (c instanceof Not n) {
+            return 1 + depth(n.condition());
+        }
+        List<Condition> children = c instanceof AllOf a ? a.conditions() : c instanceof AnyOf o ? o.conditions() : List.of();
+        int deepest = -1;
+        for (Condition child : children) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return deepest + 1;
     }
 
     private static Set<String> union(List<Condition> conditions) {

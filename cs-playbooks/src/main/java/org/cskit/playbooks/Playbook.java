@@ -17,8 +17,13 @@ import org.immutables.value.Value;
  *
  * <p>Rules: {@code id} is lower-case letters, digits, dots, dashes and underscores, starting with a
  * letter or digit; {@code name} is not blank; {@code version} is at least 1; at least one action.
- * Defaults: version 1, audience everyone, no conditions, priority {@link Priority#NORMAL}, repeat
- * policy {@link RepeatPolicy#ofDefaults()}.
+ * Defaults: version 1, audience everyone, no conditions, priority that of its most urgent task
+ * ({@link Priority#NORMAL} without tasks), repeat policy {@link RepeatPolicy#ofDefaults()}.
+ *
+ * <p><b>One priority rule:</b> a play is as urgent as its playbook, and a playbook is at least as
+ * urgent as each of its tasks. So the playbook's priority, which its plays carry, which orders a
+ * queue and which decides mutual exclusion, is never below what a task says: left out, it is the
+ * most urgent task's priority; given lower than a task's, the playbook is refused.
  *
  * <pre>{@code
  * Playbook lowAdoption = Playbook.builder()
@@ -114,14 +119,22 @@ public abstract class Playbook {
     public abstract List<Action> actions();
 
     /**
-     * How urgent its plays are.
+     * How urgent its plays are: at least as urgent as each of its tasks.
      *
-     * @return the priority; normal by default
+     * @return the priority; by default the most urgent task's, or normal without tasks
      */
     @Value.Default
     @JsonProperty("priority")
     public Priority priority() {
-        return Priority.NORMAL;
+        Priority most = Priority.NORMAL;
+        boolean anyTask = false;
+        for (Action a : actions()) {
+            if (a instanceof Action.Task t) {
+                most = anyTask && most.compareTo(t.priority()) >= 0 ? most : t.priority();
+                anyTask = true;
+            }
+        }
+        return most;
     }
 
     /**
@@ -158,6 +171,13 @@ public abstract class Playbook {
         Validate.atLeast("version", version(), 1);
         if (actions().isEmpty()) {
             throw Validate.invalid("actions", "playbook '" + id() + "' needs at least one action, but actions was empty");
+        }
+        for (int i = 0; i < actions().size(); i++) {
+            if (actions().get(i) instanceof Action.Task t && t.priority().compareTo(priority()) > 0) {
+                throw Validate.invalid("priority", "playbook '" + id() + "' priority " + priority() + " is below its task's "
+                        + t.priority() + " (actions[" + i + "]): a playbook is at least as urgent as each of its tasks; "
+                        + "leave priority out to take the most urgent task's");
+            }
         }
     }
 

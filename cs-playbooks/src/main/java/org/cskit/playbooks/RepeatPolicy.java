@@ -30,32 +30,46 @@ import org.immutables.value.Value;
  *       equal priority, the one listed first in the playbook set.</li>
  * </ul>
  * Immutable and thread-safe. Defaults: no cooldown, no limit, no reminders, auto-close on, no group.
+ *
+ * <p>Bounds, checked when the policy is built (and so when its JSON is read): the cooldown is in
+ * [0, {@value #MAX_DAYS} days]; a reminder period in (0, {@value #MAX_DAYS} days]; a limit's count is in [1, {@value #MAX_COUNT}] and its period in
+ * (0, {@value #MAX_DAYS} days]. In JSON, durations are ISO-8601 strings such as {@code "P30D"}; a
+ * bare number such as {@code 30} is refused (it has no unit), and so are months and years, which
+ * have no fixed length.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableRepeatPolicy.class)
 @JsonDeserialize(builder = RepeatPolicy.Builder.class)
 public abstract class RepeatPolicy {
+    /** The longest cooldown or limit period: ten years, in days, as {@link Trigger#MAX_DAYS}. */
+    public static final int MAX_DAYS = Trigger.MAX_DAYS;
+    /** The highest count a limit may allow. */
+    public static final int MAX_COUNT = 1000;
+
     // Only the generated implementation extends this type.
     RepeatPolicy() {}
 
     /**
      * At most {@code count} plays in any window of {@code period}.
      *
-     * @param count the most plays, at least 1
-     * @param period the window, positive
+     * @param count the most plays, in [1, {@value #MAX_COUNT}]
+     * @param period the window, positive and at most {@value #MAX_DAYS} days
      */
     public record Limit(int count, Duration period) {
         /**
          * Checks the limit.
          *
-         * @throws org.cskit.model.ValidationException if the count is below 1 or the period not positive
+         * @throws org.cskit.model.ValidationException if the count or the period is out of its bounds
          */
         public Limit {
-            Validate.atLeast("count", count, 1);
+            if (count < 1 || count > MAX_COUNT) {
+                throw Validate.invalid("count", "count must be in [1, " + MAX_COUNT + "], but was " + count);
+            }
             Validate.present("period", period);
             if (period.isZero() || period.isNegative()) {
-                throw Validate.invalid("period", "period must be positive such as P30D, but was " + period);
+                throw Validate.invalid("period", "period must be positive such as P30D, but was " + text(period));
             }
+            requireAtMostMaxDays("period", period);
         }
     }
 
@@ -109,14 +123,32 @@ public abstract class RepeatPolicy {
     @Value.Check
     protected void check() {
         if (cooldown().isNegative()) {
-            throw Validate.invalid("cooldown", "cooldown must not be negative, but was " + cooldown());
+            throw Validate.invalid("cooldown", "cooldown must not be negative, but was " + text(cooldown()));
         }
+        requireAtMostMaxDays("cooldown", cooldown());
         exclusionGroup().ifPresent(g -> Validate.nonBlank("exclusionGroup", g));
         remindEvery().ifPresent(r -> {
             if (r.isZero() || r.isNegative()) {
-                throw Validate.invalid("remindEvery", "remindEvery must be positive such as P7D, but was " + r);
+                throw Validate.invalid("remindEvery", "remindEvery must be positive such as P7D, but was " + text(r));
             }
+            requireAtMostMaxDays("remindEvery", r);
         });
+    }
+
+    private static void requireAtMostMaxDays(String field, Duration d) {
+        if (d.compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
+            throw Validate.invalid(field, field + " must be at most P" + MAX_DAYS + "D (ten years), but was " + text(d));
+        }
+    }
+
+    /** A duration as JSON spells it: whole days as {@code P30D} or {@code -P30D}, others as ISO-8601 with the sign in front. */
+    static String text(Duration d) {
+        String sign = d.isNegative() ? "-" : "";
+        Duration abs = d.abs();
+        if (abs.toNanosPart() == 0 && abs.toSecondsPart() == 0 && abs.toMinutesPart() == 0 && abs.toHoursPart() == 0) {
+            return sign + "P" + abs.toDays() + "D";
+        }
+        return sign + abs;
     }
 
     /**

@@ -362,8 +362,10 @@ public sealed interface Trigger
 
     /**
      * On a cadence, such as every 90 days, counted from the playbook's last play for the account.
+     * In JSON the period is an ISO-8601 string in days, weeks, months or years ({@code "P90D"},
+     * {@code "P2W"}, {@code "P3M"}); a bare number is refused.
      *
-     * @param period the cadence, positive
+     * @param period the cadence, positive and at most ten years (counting a month as 30 days)
      */
     record Every(Period period) implements Trigger {
         @Override
@@ -374,12 +376,16 @@ public sealed interface Trigger
         /**
          * Checks the cadence.
          *
-         * @throws org.cskit.model.ValidationException if the period is missing, zero or negative
+         * @throws org.cskit.model.ValidationException if the period is missing, not positive or longer than ten years
          */
         public Every {
             Validate.present("period", period);
             if (period.isZero() || period.isNegative()) {
                 throw Validate.invalid("period", "period must be positive such as P90D, but was " + period);
+            }
+            if (period.toTotalMonths() * 30 + period.getDays() > MAX_DAYS) {
+                throw Validate.invalid("period", "period must be at most ten years (P10Y, P120M or P" + MAX_DAYS
+                        + "D, a month counted as 30 days), but was " + period);
             }
         }
     }

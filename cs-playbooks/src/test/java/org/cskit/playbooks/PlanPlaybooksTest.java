@@ -94,7 +94,7 @@ class PlanPlaybooksTest {
 
         assertThat(plays).extracting(Play::playbookId).containsExactly("success-gap-near-due");
         assertThat(plays.get(0).actions().get(0).text())
-                .isEqualTo("2 open success gaps before milestones due within 14 days: bridge them with the customer");
+                .isEqualTo("Open success gaps before milestones due within 14 days: 2; bridge them with the customer");
     }
 
     @Test

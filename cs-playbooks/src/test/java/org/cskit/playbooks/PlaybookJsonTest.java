@@ -75,12 +75,12 @@ class PlaybookJsonTest {
         wrong type          | "dueInDays" : 7,                       | "dueInDays" : "seven",                            | $[0].actions[0].dueInDays | expected a whole number, but found the string 'seven'
         unknown event       | "CHAMPION_CHANGED"                    | "CHAMPION_LEFT"                                   | $[1].trigger.event | unknown event 'CHAMPION_LEFT'; known events: MILESTONE_ACHIEVED, MILESTONE_MISSED, CHAMPION_CHANGED, EXECUTIVE_SPONSOR_CHANGED, PLAN_REVISED, LIFECYCLE_STAGE_CHANGED, CONTRACT_RENEWED
         impossible window   | "from" : 0, "to" : 7                  | "from" : 7, "to" : 7                              | $[2].trigger.to | window to 7 must be after from 7: days 7 to 7 after start is an empty window
-        negative cooldown   | "cooldown" : "P30D"                   | "cooldown" : "PT-1H"                              | $[0].repeat.cooldown | cooldown must not be negative, but was PT-1H
+        negative cooldown   | "cooldown" : "P30D"                   | "cooldown" : "PT-1H"                              | $[0].repeat.cooldown | cooldown must not be negative, but was -PT1H
         text compared       | "field" : "contract.days_since_start", "op" : "GE" | "field" : "vector.band", "op" : "GE" | $[0].conditions[0].field | field 'vector.band' is text; compare it with IS or IN, not GE
         unclosed template   | "Kick-off held"                        | "Kick-off {{held"                                 | $[2].actions[0].name | template placeholder opened at position 9 is not closed with }}: 'Kick-off {{held'
         unknown condition   | "type" : "ABSENT"                      | "type" : "MISSING"                                | $[2].conditions[0].conditions[0] | unknown or missing type 'MISSING': Could not resolve type id 'MISSING': known type ids = [ABSENT, ALL_OF, ANY_OF, COMPARE, COMPARE_FIELDS, IN, IS, NOT, PRESENT] (property 'conditions')
         bad id              | "id" : "low-adoption"                  | "id" : "Low Adoption"                             | $[0].id | playbook id 'Low Adoption' must be 1 to 100 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit
-        empty limit         | "count" : 1,                           | "count" : 0,                                      | $[2].repeat.limit.count | count must be at least 1, but was 0
+        empty limit         | "count" : 1,                           | "count" : 0,                                      | $[2].repeat.limit.count | count must be in [1, 1000], but was 0
         """)
     void readList_badDefinition_namesThePath(String what, String replace, String with, String path, String problem) throws IOException {
         String text = fixture();

@@ -1,5 +1,6 @@
 package org.cskit.scoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -18,9 +19,21 @@ import org.immutables.value.Value;
  *
  * <p>Rules: 2 to 12 ranges; labels not blank and unique; the first range starts at 0, each next
  * range starts where the one before ends, the last ends at 100 (no gap, no overlap); hysteresis in
- * [0, 20] points, 2 by default.
+ * [0, 20] points, 2 by default; score decimals, if given, in [0, 6].
  *
- * <p>A range covers [from, to) except the last, which includes 100.
+ * <p><b>Which band a boundary score is in</b> is the scheme's {@link #boundary()}:
+ * {@link Boundary#FROM_INCLUSIVE} (the default) makes a range [from, to), the last including 100, so
+ * 40 is yellow in red/yellow/green at 40 and 70; {@link Boundary#TO_INCLUSIVE} makes it (from, to],
+ * the first including 0, so 40 is red: Gainsight's documented rule ("except for the 0-X range, the
+ * From value is not included"). With {@link #scoreDecimals()} the score is rounded half up to that
+ * many decimals before it is banded, so a score that is 75 up to floating-point error
+ * ({@code 74.99999999999999}) is banded as 75; the vector keeps the exact score, whose contributions
+ * add up to it.
+ *
+ * <p><b>Hysteresis holds the previous band:</b> with the default 2 points, an account that was
+ * green at 71 and now scores 69 stays green. A scorecard's vector says so:
+ * {@link org.cskit.model.SuccessVector#bandHeld()} is true when the band is not the one the score
+ * alone would give. Set {@code hysteresis} to 0 to band every score on its own.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableBandScheme.class)
@@ -29,12 +42,34 @@ public abstract class BandScheme {
     // Only the generated implementation extends this type.
     BandScheme() {}
 
+    /** Leaves the default boundary out of the JSON form, so schemes written before it existed keep their form. */
+    static final class DefaultBoundary {
+        @Override
+        public boolean equals(Object value) {
+            return value == Boundary.FROM_INCLUSIVE;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
+    /** Which of two neighbouring ranges a score exactly on their boundary belongs to. */
+    public enum Boundary {
+        /** A range is [from, to): a boundary score belongs to the higher range; the last range includes 100. */
+        FROM_INCLUSIVE,
+        /** A range is (from, to]: a boundary score belongs to the lower range; the first range includes 0 (Gainsight's rule). */
+        TO_INCLUSIVE
+    }
+
     /**
      * One band's range of scores.
      *
      * @param label the band's label, such as {@code red} or {@code B}
-     * @param from the lowest score in the band, inclusive
-     * @param to the score where the next band starts (exclusive; 100 is included in the last band)
+     * @param from the score where the band starts (included unless the scheme's boundary is {@link Boundary#TO_INCLUSIVE})
+     * @param to the score where the next band starts (included only if the scheme's boundary is
+     *     {@link Boundary#TO_INCLUSIVE}; 100 is always in the last band)
      */
     public record Range(String label, double from, double to) {
 
@@ -73,6 +108,39 @@ public abstract class BandScheme {
     }
 
     /**
+     * Which range a score exactly on a boundary belongs to.
+     *
+     * @return the rule; {@link Boundary#FROM_INCLUSIVE} by default
+     */
+    @Value.Default
+    @JsonProperty("boundary")
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultBoundary.class)
+    public Boundary boundary() {
+        return Boundary.FROM_INCLUSIVE;
+    }
+
+    /**
+     * To how many decimals a score is rounded (half up) before it is banded, if at all.
+     *
+     * @return the decimals, in [0, 6]; empty by default (the exact score is banded)
+     */
+    @JsonProperty("scoreDecimals")
+    public abstract java.util.OptionalInt scoreDecimals();
+
+    /**
+     * The score as it is banded: rounded to {@link #scoreDecimals()} if given.
+     *
+     * @param score a score
+     * @return the score to band
+     */
+    public double bandedScore(double score) {
+        if (scoreDecimals().isEmpty() || !Double.isFinite(score)) {
+            return score;
+        }
+        return java.math.BigDecimal.valueOf(score).setScale(scoreDecimals().getAsInt(), java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
      * The band of a score, ignoring history.
      *
      * @param score a score in [0, 100]
@@ -101,9 +169,12 @@ public abstract class BandScheme {
      * @return the range's index, 0 for the riskiest
      */
     public int indexOf(double score) {
+        double s = bandedScore(score);
+        boolean toInclusive = boundary() == Boundary.TO_INCLUSIVE;
         List<Range> r = ranges();
         for (int i = 0; i < r.size() - 1; i++) {
-            if (score < r.get(i).to()) {
+            double to = r.get(i).to();
+            if (s < to || toInclusive && s == to) {
                 return i;
             }
         }
@@ -120,7 +191,11 @@ public abstract class BandScheme {
     public int indexOf(double score, int previous) {
         if (previous >= 0 && previous < ranges().size()) {
             Range range = ranges().get(previous);
-            if (score >= range.from() - hysteresis() && score < range.to() + hysteresis()) {
+            double s = bandedScore(score);
+            boolean within = boundary() == Boundary.TO_INCLUSIVE
+                    ? s > range.from() - hysteresis() && s <= range.to() + hysteresis()
+                    : s >= range.from() - hysteresis() && s < range.to() + hysteresis();
+            if (within) {
                 return previous;
             }
         }
@@ -160,6 +235,9 @@ public abstract class BandScheme {
             throw Validate.invalid("ranges", "a band scheme needs 2 to 12 ranges, but has " + r.size());
         }
         Validate.inRange("hysteresis", hysteresis(), 0.0, 20.0);
+        if (scoreDecimals().isPresent() && (scoreDecimals().getAsInt() < 0 || scoreDecimals().getAsInt() > 6)) {
+            throw Validate.invalid("scoreDecimals", "scoreDecimals must be in [0, 6], but was " + scoreDecimals().getAsInt());
+        }
         if (r.get(0).from() != 0.0) {
             throw Validate.invalid("ranges[0].from", "the first band '" + r.get(0).label() + "' must start at 0, but starts at "
                     + Validate.format(r.get(0).from()));

@@ -26,6 +26,8 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableDirectionPolicy.class)
 @JsonDeserialize(builder = DirectionPolicy.Builder.class)
 public abstract class DirectionPolicy {
+    private static final double WEEK_SECONDS = 7 * 24 * 3600.0;
+
     // Only the generated implementation extends this type.
     DirectionPolicy() {}
 
@@ -88,6 +90,60 @@ public abstract class DirectionPolicy {
         if (flatBelow() < 0) {
             throw Validate.invalid("flatBelow", "flatBelow must not be negative, but was " + flatBelow());
         }
+    }
+
+    /**
+     * The velocity the score history gives, in points per week: the least-squares slope of the
+     * scores within {@link #lookback()} before the snapshot's as-of time plus the current score.
+     * The scorecards use exactly this; a plug-in strategy calls it so that its direction means what
+     * theirs does.
+     *
+     * @param snapshot the account, with its score history
+     * @param score the score now
+     * @return the slope, or empty with fewer than {@link #minPoints()} points (then project from the
+     *     inputs' trends, or take 0)
+     */
+    public java.util.OptionalDouble historyVelocity(org.cskit.model.AccountSnapshot snapshot, double score) {
+        java.util.List<org.cskit.model.ScorePoint> history = snapshot.history();
+        java.time.Instant asOf = snapshot.asOf();
+        double lookbackSeconds = lookback().getSeconds() + lookback().getNano() / 1e9;
+        int n = 1;
+        double sx = 0.0;
+        double sy = score;
+        double sxx = 0.0;
+        double sxy = 0.0;
+        for (int k = history.size() - 1; k >= 0; k--) {
+            org.cskit.model.ScorePoint p = history.get(k);
+            double secondsBefore = (asOf.getEpochSecond() - p.at().getEpochSecond()) + (asOf.getNano() - p.at().getNano()) / 1e9;
+            if (secondsBefore > lookbackSeconds) {
+                break;
+            }
+            double x = -secondsBefore / WEEK_SECONDS;
+            n++;
+            sx += x;
+            sy += p.score();
+            sxx += x * x;
+            sxy += x * p.score();
+        }
+        if (n < minPoints()) {
+            return java.util.OptionalDouble.empty();
+        }
+        double denominator = n * sxx - sx * sx;
+        return java.util.OptionalDouble.of(denominator == 0.0 ? 0.0 : (n * sxy - sx * sy) / denominator);
+    }
+
+    /**
+     * The direction of a velocity: flat below {@link #flatBelow()} points per week in size, else
+     * improving or declining.
+     *
+     * @param velocity points per week
+     * @return the direction
+     */
+    public org.cskit.model.Direction directionOf(double velocity) {
+        if (Math.abs(velocity) < flatBelow() || velocity == 0.0) {
+            return org.cskit.model.Direction.FLAT;
+        }
+        return velocity > 0 ? org.cskit.model.Direction.IMPROVING : org.cskit.model.Direction.DECLINING;
     }
 
     /**

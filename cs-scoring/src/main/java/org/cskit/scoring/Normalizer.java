@@ -11,7 +11,8 @@ import org.cskit.model.Validate;
  * Implementations are immutable and thread-safe.
  *
  * <p>JSON: {@code {"type": "LINEAR", "min": 0, "max": 40}}, {@code {"type": "TIERS", "bounds": [5,
- * 20], "scores": [0, 0.5, 1]}} or {@code {"type": "LOGISTIC", "midpoint": 10, "steepness": 0.5}}.
+ * 20], "scores": [0, 0.5, 1]}} (with {@code "atBound": "LOWER_TIER"} to put a value equal to a bound
+ * in the tier below it) or {@code {"type": "LOGISTIC", "midpoint": 10, "steepness": 0.5}}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -70,14 +71,53 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
     }
 
     /**
-     * Steps: values below {@code bounds[0]} score {@code scores[0]}, values from {@code bounds[i-1]}
-     * (inclusive) below {@code bounds[i]} score {@code scores[i]}, values from the last bound up
-     * score the last score.
+     * Steps: tier 0 is the values below {@code bounds[0]}, tier {@code i} those between
+     * {@code bounds[i-1]} and {@code bounds[i]}, the last tier those above the last bound; tier
+     * {@code i} scores {@code scores[i]}. A value equal to a bound is in the tier above it by default
+     * ({@link AtBound#HIGHER_TIER}: tiers are [from, to)), or in the tier below it with
+     * {@link AtBound#LOWER_TIER} (tiers are (from, to]). So "good if at most 7 days" on a
+     * lower-is-better input is {@code bounds [7, 30], scores [0, 0.5, 1], atBound LOWER_TIER}: 7 days
+     * is in tier 0, whose goodness 0 turns into 1 for lower is better; no one-ulp nudge of the bound.
      *
      * @param bounds the tier boundaries, strictly increasing, at least one
      * @param scores one more than the bounds, each in [0, 1], non-decreasing
+     * @param atBound which tier a value equal to a bound is in; {@link AtBound#HIGHER_TIER} if null
      */
-    record Tiers(java.util.List<Double> bounds, java.util.List<Double> scores) implements Normalizer {
+    record Tiers(java.util.List<Double> bounds, java.util.List<Double> scores,
+            @com.fasterxml.jackson.annotation.JsonInclude(value = com.fasterxml.jackson.annotation.JsonInclude.Include.CUSTOM,
+                    valueFilter = DefaultAtBound.class) AtBound atBound) implements Normalizer {
+
+        /** Which tier a value exactly equal to a bound is in. */
+        public enum AtBound {
+            /** In the tier above the bound: tiers are [from, to). */
+            HIGHER_TIER,
+            /** In the tier below the bound: tiers are (from, to]. */
+            LOWER_TIER
+        }
+
+        /** Leaves the default out of the JSON form. */
+        static final class DefaultAtBound {
+            @Override
+            public boolean equals(Object value) {
+                return value == AtBound.HIGHER_TIER;
+            }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
+        }
+
+        /**
+         * Tiers where a value equal to a bound is in the tier above it.
+         *
+         * @param bounds the tier boundaries, strictly increasing, at least one
+         * @param scores one more than the bounds, each in [0, 1], non-decreasing
+         * @throws org.cskit.model.ValidationException as the canonical constructor does
+         */
+        public Tiers(java.util.List<Double> bounds, java.util.List<Double> scores) {
+            this(bounds, scores, AtBound.HIGHER_TIER);
+        }
 
         /**
          * Checks the tiers.
@@ -95,6 +135,7 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
             }
             bounds = java.util.List.copyOf(bounds);
             scores = java.util.List.copyOf(scores);
+            atBound = atBound == null ? AtBound.HIGHER_TIER : atBound;
             for (int i = 0; i < bounds.size(); i++) {
                 Validate.finite("bounds[" + i + "]", bounds.get(i));
                 if (i > 0 && bounds.get(i) <= bounds.get(i - 1)) {
@@ -114,8 +155,9 @@ public sealed interface Normalizer permits Normalizer.Linear, Normalizer.Tiers, 
 
         @Override
         public double goodness(double value) {
+            boolean lowerTier = atBound == AtBound.LOWER_TIER;
             int i = 0;
-            while (i < bounds.size() && value >= bounds.get(i)) {
+            while (i < bounds.size() && (value > bounds.get(i) || !lowerTier && value == bounds.get(i))) {
                 i++;
             }
             return scores.get(i);

@@ -23,7 +23,6 @@ import org.cskit.scoring.spi.ScoreSummary;
  * thread-safe.
  */
 final class ScorecardEvaluator {
-    private static final double WEEK_SECONDS = 7 * 24 * 3600.0;
     private static final String OVERRIDE_GROUP = "override";
 
     private final Scorecard scorecard;
@@ -52,7 +51,6 @@ final class ScorecardEvaluator {
     private final BandScheme bands;
     private final Band[] bandByIndex;
     private final DirectionPolicy direction;
-    private final double lookbackSeconds;
 
     private ScorecardEvaluator(Scorecard scorecard, FeatureSchema schema) {
         this.scorecard = scorecard;
@@ -116,7 +114,6 @@ final class ScorecardEvaluator {
             bandByIndex[b] = bands.band(b);
         }
         direction = scorecard.direction();
-        lookbackSeconds = direction.lookback().getSeconds() + direction.lookback().getNano() / 1e9;
     }
 
     /**
@@ -268,6 +265,7 @@ final class ScorecardEvaluator {
                 .asOf(snapshot.asOf())
                 .score(score)
                 .band(band)
+                .bandHeld(band.rank() != bands.indexOf(score))
                 .direction(directionOf(velocity))
                 .velocity(velocity)
                 .coverage(Math.min(1.0, coverage))
@@ -308,6 +306,7 @@ final class ScorecardEvaluator {
         } else {
             Normalizer.Tiers tiers = (Normalizer.Tiers) normalizer;
             kind[i] = TIERS;
+            a[i] = tiers.atBound() == Normalizer.Tiers.AtBound.LOWER_TIER ? 1.0 : 0.0;
             tierBounds[i] = tiers.bounds().stream().mapToDouble(Double::doubleValue).toArray();
             tierScores[i] = tiers.scores().stream().mapToDouble(Double::doubleValue).toArray();
         }
@@ -335,8 +334,9 @@ final class ScorecardEvaluator {
                 break;
             default: {
                 double[] bounds = tierBounds[i];
+                boolean lowerTier = a[i] == 1.0;
                 int t = 0;
-                while (t < bounds.length && value >= bounds[t]) {
+                while (t < bounds.length && (value > bounds[t] || !lowerTier && value == bounds[t])) {
                     t++;
                 }
                 g = tierScores[i][t];
@@ -395,33 +395,10 @@ final class ScorecardEvaluator {
         return computed;
     }
 
-    /** Least-squares slope in points per week over the history within the lookback and the current score. */
+    /** The history's velocity (one rule, {@link DirectionPolicy#historyVelocity}), else projected from the inputs' trends. */
     private double velocity(AccountSnapshot snapshot, double score) {
-        List<ScorePoint> history = snapshot.history();
-        Instant asOf = snapshot.asOf();
-        int n = 1;
-        double sx = 0.0;
-        double sy = score;
-        double sxx = 0.0;
-        double sxy = 0.0;
-        for (int k = history.size() - 1; k >= 0; k--) {
-            ScorePoint p = history.get(k);
-            double secondsBefore = (asOf.getEpochSecond() - p.at().getEpochSecond()) + (asOf.getNano() - p.at().getNano()) / 1e9;
-            if (secondsBefore > lookbackSeconds) {
-                break;
-            }
-            double x = -secondsBefore / WEEK_SECONDS;
-            n++;
-            sx += x;
-            sy += p.score();
-            sxx += x * x;
-            sxy += x * p.score();
-        }
-        if (n < direction.minPoints()) {
-            return projectedVelocity(snapshot.features());
-        }
-        double denominator = n * sxx - sx * sx;
-        return denominator == 0.0 ? 0.0 : (n * sxy - sx * sy) / denominator;
+        java.util.OptionalDouble v = direction.historyVelocity(snapshot, score);
+        return v.isPresent() ? v.getAsDouble() : projectedVelocity(snapshot.features());
     }
 
     /** Points per week the score would move if each input with a trend feature kept its trend. */
@@ -447,9 +424,6 @@ final class ScorecardEvaluator {
     }
 
     private Direction directionOf(double velocity) {
-        if (Math.abs(velocity) < direction.flatBelow() || velocity == 0.0) {
-            return Direction.FLAT;
-        }
-        return velocity > 0 ? Direction.IMPROVING : Direction.DECLINING;
+        return direction.directionOf(velocity);
     }
 }

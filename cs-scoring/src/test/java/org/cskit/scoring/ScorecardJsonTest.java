@@ -163,7 +163,7 @@ class ScorecardJsonTest {
                         "$.groups[0].inputs[1].normalizer", "unknown or missing type 'SIGMOID': Could not resolve type id 'SIGMOID': "
                                 + "known type ids = [LINEAR, LOGISTIC, TIERS] (property 'normalizer')", "line 23, column 35"),
                 Arguments.of("unknown property", CARD.replace("\"weight\": 2.0", "\"weigth\": 2.0"),
-                        "$.groups[0].inputs[0].weigth", "unknown property 'weigth'; known properties: categories, direction, feature, "
+                        "$.groups[0].inputs[0].weigth", "unknown property 'weigth'; did you mean 'weight'? known properties: categories, direction, feature, "
                                 + "minObservations, missing, missingGoodness, name, normalizer, weight", "line 13, column 24"),
                 Arguments.of("NaN weight", CARD.replace("\"weight\": 2.0", "\"weight\": NaN"),
                         "$.groups[0].inputs[0]", "malformed JSON: Non-standard token 'NaN' is not a number; give a finite number",

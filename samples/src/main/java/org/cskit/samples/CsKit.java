@@ -12,6 +12,8 @@ import org.cskit.samples.demo.PortfolioCommand;
 import org.cskit.samples.demo.Playbooks;
 import org.cskit.samples.demo.Score;
 import org.cskit.samples.input.InputException;
+import org.cskit.model.ValidationException;
+import org.cskit.model.json.JsonInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +74,8 @@ public final class CsKit implements Runnable {
             return 2;
         });
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-            if (e instanceof InputException) {
+            // Bad input found past reading (a rule of the model, JSON read elsewhere) is still bad input: one line, exit 2.
+            if (e instanceof InputException || e instanceof ValidationException || e instanceof JsonInputException) {
                 if (c.getCommand() instanceof PortfolioCommand p) {
                     p.endProgress();
                 }

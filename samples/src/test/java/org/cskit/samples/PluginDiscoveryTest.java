@@ -51,4 +51,17 @@ class PluginDiscoveryTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("unknown scoring strategy 'support-pressure'; known strategies: segmented, weighted-scorecard");
     }
+
+    /**
+     * Issue 17, item 14: a typo in a required property of a plug-in's record config was reported as
+     * the constructor's "must not be null".
+     */
+    @Test
+    void configLine_typoInARequiredProperty_isAnUnknownPropertyWithASuggestion() {
+        String typo = CONFIG_LINE.replace("\"users\"", "\"usres\"");
+
+        assertThatThrownBy(() -> ScoringStrategies.withBuiltIns().loadFromServiceLoader().create(NAME, typo))
+                .isInstanceOf(org.cskit.model.json.JsonInputException.class)
+                .hasMessageStartingWith("$.usres: unknown property 'usres'; did you mean 'users'? known properties: ");
+    }
 }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -48,7 +51,12 @@ import org.cskit.model.ValidationException;
  * {@code null} for a number, a fraction for a whole number and a string where a number or a
  * boolean belongs are all rejected; empty optional values are left out when writing; dates are
  * ISO-8601 strings ({@code 2026-02-01}), times are UTC instants ({@code 2026-02-01T09:30:00Z}),
- * periods are ISO-8601 ({@code P14D}) and enums are written by name.
+ * periods are ISO-8601 ({@code P14D}), durations are ISO-8601 strings ({@code P30D} or
+ * {@code PT12H}; a bare number such as {@code 30} is refused, since it has no unit, and so are
+ * months and years, which have no fixed length) and enums are written by name. A whole number out
+ * of its type's range is refused naming the range; JSON nested deeper than {@value #MAX_DEPTH}
+ * levels is refused before it is read; {@code null} is never read as a value: not at the top, not
+ * as an element of a list.
  *
  * <p>Instances are immutable and thread-safe; create one and share it.
  */
@@ -56,6 +64,10 @@ public final class CsJson {
     private static final Pattern STRING_VALUE = Pattern.compile("String value \\(\"(.*?)\"\\)");
     private static final Pattern TOKEN = Pattern.compile("JsonToken\\.(\\w+)");
     private static final Pattern MISSING = Pattern.compile("Cannot build (\\w+), some of required attributes are not set (\\[.*])");
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\((.*?)\\) out of range of (\\w+)");
+
+    /** The deepest nesting of arrays and objects that JSON input may have. */
+    public static final int MAX_DEPTH = 100;
 
     private final ObjectMapper mapper;
 
@@ -83,6 +95,10 @@ public final class CsJson {
         ObjectMapper m = Objects.requireNonNull(hostMapper, "hostMapper").copy();
         m.registerModule(new JavaTimeModule());
         m.registerModule(new Jdk8Module());
+        m.registerModule(TimeText.module());
+        m.registerModule(KnownPropertiesFirst.module());
+        // Deeply nested input overflows the stack of any recursive reader: refuse it before reading.
+        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
         // Only declared properties: helpers such as Money.isNegative() are not part of the JSON form.
         m.setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
         m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -127,7 +143,7 @@ public final class CsJson {
      */
     public <T> T read(String json, Class<T> type) {
         Objects.requireNonNull(json, "json");
-        return read(() -> mapper.readValue(json, type));
+        return nonNull(read(() -> mapper.readValue(json, type)), type);
     }
 
     /**
@@ -142,7 +158,7 @@ public final class CsJson {
      */
     public <T> T read(InputStream json, Class<T> type) {
         Objects.requireNonNull(json, "json");
-        return read(() -> mapper.readerFor(type).without(JsonParser.Feature.AUTO_CLOSE_SOURCE).readValue(json));
+        return nonNull(read(() -> mapper.readerFor(type).without(JsonParser.Feature.AUTO_CLOSE_SOURCE).<T>readValue(json)), type);
     }
 
     /**
@@ -157,7 +173,7 @@ public final class CsJson {
      */
     public <T> T read(Reader json, Class<T> type) {
         Objects.requireNonNull(json, "json");
-        return read(() -> mapper.readerFor(type).without(JsonParser.Feature.AUTO_CLOSE_SOURCE).readValue(json));
+        return nonNull(read(() -> mapper.readerFor(type).without(JsonParser.Feature.AUTO_CLOSE_SOURCE).<T>readValue(json)), type);
     }
 
     /**
@@ -173,7 +189,22 @@ public final class CsJson {
         Objects.requireNonNull(json, "json");
         JavaType listType = mapper.getTypeFactory().constructCollectionType(List.class, elementType);
         List<T> values = read(() -> mapper.readValue(json, listType));
+        if (values == null) {
+            throw new JsonInputException("$", "expected an array, but found null", "", null);
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new JsonInputException("$[" + i + "]", "expected " + describe(elementType) + ", but found null", "", null);
+            }
+        }
         return List.copyOf(values);
+    }
+
+    private static <T> T nonNull(T value, Class<T> type) {
+        if (value == null) {
+            throw new JsonInputException("$", "expected " + describe(type) + ", but found null", "", null);
+        }
+        return value;
     }
 
     /**
@@ -203,6 +234,8 @@ public final class CsJson {
             throw translate(e);
         } catch (StreamReadException e) {
             throw malformed("$", e);
+        } catch (StreamConstraintsException e) {
+            throw tooDeep("$", e);
         } catch (JsonProcessingException e) {
             throw new JsonInputException("$", firstLine(e.getOriginalMessage()), location(e.getLocation()), e);
         } catch (IOException e) {
@@ -220,6 +253,10 @@ public final class CsJson {
             // stands at the object's end; the path is the precise pointer.
             return new JsonInputException(path + field, rule.getMessage(), "", e);
         }
+        StreamConstraintsException deep = find(e, StreamConstraintsException.class);
+        if (deep != null) {
+            return tooDeep(path, deep);
+        }
         StreamReadException syntax = find(e, StreamReadException.class);
         if (syntax != null) {
             return malformed(path, syntax);
@@ -227,7 +264,10 @@ public final class CsJson {
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ", "; known properties: ", ""));
-            return new JsonInputException(path, "unknown property '" + u.getPropertyName() + "'" + known, location, e);
+            String guess = u.getKnownPropertyIds() == null ? null : closest(u.getPropertyName(),
+                    u.getKnownPropertyIds().stream().map(Object::toString).toList());
+            return new JsonInputException(path, "unknown property '" + u.getPropertyName() + "'"
+                    + (guess == null ? known : "; did you mean '" + guess + "'?" + known.replaceFirst("^;", "")), location, e);
         }
         if (e instanceof InvalidTypeIdException t) {
             return new JsonInputException(path, "unknown or missing type '" + t.getTypeId() + "': "
@@ -259,8 +299,59 @@ public final class CsJson {
         return new JsonInputException(path, firstLine(e.getOriginalMessage()), location, e);
     }
 
+    /**
+     * The known name a typo most likely meant: the one at the least edit distance, if that is at
+     * most 2 (or a third of the name), ignoring case.
+     */
+    static String closest(String name, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 10 || a.length() > 100 || b.length() > 100) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+
+    private static JsonInputException tooDeep(String path, StreamConstraintsException e) {
+        return new JsonInputException(path, "JSON nests arrays and objects more than " + MAX_DEPTH
+                + " levels deep; cskit reads at most " + MAX_DEPTH, location(e.getLocation()), e);
+    }
+
     private static JsonInputException malformed(String path, StreamReadException e) {
         String message = firstLine(e.getOriginalMessage());
+        Matcher range = OUT_OF_RANGE.matcher(message);
+        if (e instanceof InputCoercionException && range.find()) {
+            String bounds = range.group(2).equals("int") ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                    : Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+            return new JsonInputException(path, "expected a whole number from " + bounds + ", but found " + range.group(1),
+                    location(e.getLocation()), e);
+        }
         if (message.startsWith("Non-standard token")) {
             message = message.substring(0, message.indexOf(':')) + " is not a number; give a finite number";
         } else if (message.startsWith("Duplicate field")) {

@@ -1,6 +1,7 @@
 package org.cskit.model.json;
 
 import java.util.Objects;
+import org.cskit.model.Validate;
 
 /**
  * Thrown when JSON input cannot become a cskit value: malformed JSON, an unknown or duplicate
@@ -9,7 +10,8 @@ import java.util.Objects;
  * {@code $.contract.termMonths: expected a whole number, but found the string '12' (line 20,
  * column 20)}. A broken domain rule carries no text location, since rules are checked once the
  * whole object is read; its path points at the field: {@code $.successPlan.milestones[1].dueDate:
- * milestone 'Go live' due 2026-01-10 is before plan start 2026-02-01}.
+ * milestone 'Go live' due 2026-01-10 is before plan start 2026-02-01}. Control characters are
+ * escaped and long quoted values cut, as {@link Validate#oneLine} says.
  */
 public final class JsonInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -26,9 +28,9 @@ public final class JsonInputException extends IllegalArgumentException {
      * @param cause the underlying exception
      */
     public JsonInputException(String path, String problem, String location, Throwable cause) {
-        super(path + ": " + problem + (location.isEmpty() ? "" : " (" + location + ")"), cause);
-        this.path = Objects.requireNonNull(path, "path");
-        this.problem = Objects.requireNonNull(problem, "problem");
+        super(Validate.oneLine(path + ": " + problem + (location.isEmpty() ? "" : " (" + location + ")")), cause);
+        this.path = Validate.oneLine(Objects.requireNonNull(path, "path"));
+        this.problem = Validate.oneLine(Objects.requireNonNull(problem, "problem"));
     }
 
     /**

@@ -92,10 +92,11 @@ final class FieldReader {
      * fraction, otherwise up to two decimals without trailing zeros.
      */
     static String twoDecimals(double v) {
-        long cents = Math.round(v * 100);
-        if (Math.abs(cents) >= 1_000_000_000L) {
-            return Validate.format(cents / 100.0);
+        if (Math.abs(v) >= 1e7) {
+            // Past the fast path (and before v * 100 could overflow a long): exact decimal digits.
+            return Validate.format(new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue());
         }
+        long cents = Math.round(v * 100);
         long abs = Math.abs(cents);
         long whole = abs / 100;
         int fraction = (int) (abs % 100);

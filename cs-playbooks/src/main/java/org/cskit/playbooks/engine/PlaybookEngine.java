@@ -249,7 +249,8 @@ public final class PlaybookEngine {
     private EvaluationResult one(PlaybookInput input, long[] only) {
         if (!input.snapshot().features().schema().equals(schema)) {
             throw Validate.invalid("snapshot.features", "the snapshot's features follow " + input.snapshot().features().schema()
-                    + ", but the playbooks were compiled for " + schema);
+                    + ", but the playbooks were compiled for " + schema + ": the snapshot's schema "
+                    + schema.differenceFrom(input.snapshot().features().schema()));
         }
         Evaluator.Work w = work.get();
         AccountBatch row = w.oneRow.fill(input);
@@ -385,7 +386,7 @@ public final class PlaybookEngine {
     private void checkSchema(AccountBatch columns) {
         if (!columns.schema().equals(schema)) {
             throw Validate.invalid("columns.schema", "the columns follow " + columns.schema() + ", but the playbooks were compiled for "
-                    + schema);
+                    + schema + ": the columns' schema " + schema.differenceFrom(columns.schema()));
         }
     }
 

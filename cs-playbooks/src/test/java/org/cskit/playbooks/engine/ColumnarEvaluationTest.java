@@ -100,7 +100,7 @@ class ColumnarEvaluationTest {
         return Playbook.builder().id(id).name(id).trigger(trigger).repeat(repeat).priority(priority).audience(audience)
                 .addConditions(conditions)
                 .addActions(new Action.Task(Template.of("Call {account.id}: logins {logins}, band {vector.band}"), "csm", 3,
-                        Priority.NORMAL))
+                        priority))
                 .build();
     }
 

@@ -377,7 +377,9 @@ class StateAndDeliveryTest {
     @Test
     void remindEvery_notPositive_isRejected() {
         assertThatThrownBy(() -> RepeatPolicy.builder().remindEvery(Duration.ZERO).build()).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("remindEvery must be positive such as P7D, but was PT0S");
+                .hasMessageContaining("remindEvery must be positive such as P7D, but was P0D");
+        assertThatThrownBy(() -> RepeatPolicy.builder().remindEvery(Duration.ofDays(3651)).build()).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("remindEvery must be at most P3650D (ten years), but was P3651D");
     }
 
     @Test
@@ -408,9 +410,11 @@ class StateAndDeliveryTest {
     }
 
     @Test
-    void hugeCooldownAndLimit_evaluateWithoutOverflow() {
-        Playbook extreme = lowAdoption(RepeatPolicy.builder().cooldown(Duration.ofSeconds(Long.MAX_VALUE))
-                .limit(new RepeatPolicy.Limit(Integer.MAX_VALUE, Duration.ofSeconds(Long.MAX_VALUE))).build());
+    void largestCooldownAndLimit_evaluateWithoutOverflow() {
+        // Definitions are bounded when read (ten years, 1,000 plays); the engine keeps no array sized
+        // by a count and adds times in saturated seconds, so the largest settings evaluate like any other.
+        Playbook extreme = lowAdoption(RepeatPolicy.builder().cooldown(Duration.ofDays(RepeatPolicy.MAX_DAYS))
+                .limit(new RepeatPolicy.Limit(RepeatPolicy.MAX_COUNT, Duration.ofDays(RepeatPolicy.MAX_DAYS))).build());
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).addPlaybooks(extreme).build();
 
         EvaluationResult first = engine.evaluate(EngineFixtures.seats(0, 0.1));

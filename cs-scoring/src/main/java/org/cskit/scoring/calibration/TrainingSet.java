@@ -271,11 +271,14 @@ public final class TrainingSet {
 
         /**
          * Adds a column of text cells, numeric if every non-blank cell is a number, else
-         * categorical; blank cells are missing and cells are trimmed.
+         * categorical; blank cells and {@code NaN} (in any case, as pandas and spreadsheets write a
+         * missing number) are missing and cells are trimmed. One {@code NaN} no longer turns a
+         * numeric column categorical.
          *
          * @param name the column's name
          * @param cells one cell per row
          * @return this builder
+         * @throws org.cskit.model.ValidationException if a cell is an infinite number such as {@code Infinity} or {@code 1e999}
          */
         public Builder inferred(String name, List<String> cells) {
             boolean numeric = true;
@@ -283,7 +286,7 @@ public final class TrainingSet {
             String[] text = new String[cells.size()];
             for (int i = 0; i < cells.size(); i++) {
                 String cell = cells.get(i) == null ? "" : cells.get(i).trim();
-                if (cell.isEmpty()) {
+                if (cell.isEmpty() || cell.equalsIgnoreCase("nan")) {
                     numbers[i] = Double.NaN;
                     continue;
                 }
@@ -291,7 +294,10 @@ public final class TrainingSet {
                 if (numeric) {
                     try {
                         numbers[i] = Double.parseDouble(cell);
-                        numeric = Double.isFinite(numbers[i]);
+                        if (Double.isInfinite(numbers[i])) {
+                            throw Validate.invalid(name, "column '" + name + "' row " + (i + 1) + ": " + Validate.quote(cell)
+                                    + " is not a finite number");
+                        }
                     } catch (NumberFormatException e) {
                         numeric = false;
                     }

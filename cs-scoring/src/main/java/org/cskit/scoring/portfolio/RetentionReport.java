@@ -38,8 +38,9 @@ import org.cskit.model.ValidationException;
  * which is in neither GRR nor NRR. Ratios are fractions divided with
  * {@link java.math.MathContext#DECIMAL64}, empty when the denominator is 0.
  *
- * <p>The input is read once and not kept. Each account must appear once: duplicates are not
- * detected, since that would mean holding every id.
+ * <p>The input is read once; only the accounts' ids are kept (about 50 bytes an account), so that
+ * an account that appears twice, in one input or across {@link #combine combined} reports, is
+ * refused naming it instead of being counted twice.
  *
  * <pre>{@code
  * RetentionReport fy = RetentionReport.of(ReportingPeriod.of(jan1, dec31), Currency.getInstance("EUR"), revenues);
@@ -60,7 +61,7 @@ public final class RetentionReport {
      * @param currency the currency every amount must be in
      * @param accounts the accounts, each once
      * @return the report
-     * @throws ValidationException naming the account if one is in another currency or churned outside the period
+     * @throws ValidationException naming the account if one is in another currency, churned outside the period or appears twice
      */
     public static RetentionReport of(ReportingPeriod period, Currency currency, Iterable<AccountRevenue> accounts) {
         return of(period, currency, StreamSupport.stream(accounts.spliterator(), false));
@@ -341,6 +342,7 @@ public final class RetentionReport {
     private static final class Tally {
         private final ReportingPeriod period;
         private final Currency currency;
+        private final java.util.Set<org.cskit.model.AccountId> seen = new java.util.HashSet<>();
         private BigDecimal startingArr = BigDecimal.ZERO;
         private BigDecimal expansion = BigDecimal.ZERO;
         private BigDecimal contraction = BigDecimal.ZERO;
@@ -362,6 +364,9 @@ public final class RetentionReport {
 
         void add(AccountRevenue account) {
             check(account, period, currency);
+            if (!seen.add(account.accountId())) {
+                throw twice(account.accountId());
+            }
             BigDecimal start = account.startArr().amount();
             BigDecimal end = account.endArr().amount();
             if (!account.inStartingCohort()) {
@@ -403,6 +408,11 @@ public final class RetentionReport {
                 throw Validate.invalid("currency", "cannot combine a report in " + currency.getCurrencyCode()
                         + " with one in " + other.currency.getCurrencyCode() + ": cskit never converts");
             }
+            for (org.cskit.model.AccountId id : other.seen) {
+                if (!seen.add(id)) {
+                    throw twice(id);
+                }
+            }
             startingArr = startingArr.add(other.startingArr);
             expansion = expansion.add(other.expansion);
             contraction = contraction.add(other.contraction);
@@ -417,6 +427,10 @@ public final class RetentionReport {
             newAccounts += other.newAccounts;
             newAccountsChurned += other.newAccountsChurned;
             return this;
+        }
+
+        private static ValidationException twice(org.cskit.model.AccountId id) {
+            return Validate.invalid("accountId", "account '" + id + "' appears twice: each account must appear once in a report");
         }
 
         private Object[] state() {

@@ -22,6 +22,24 @@ class TrainingSetTest {
         assertThat(c.number(2)).isEqualTo(2.5);
     }
 
+    /** Issue 17, item 26: one NaN cell made a numeric column categorical, and the fit then dropped it. */
+    @Test
+    void inferred_nanCell_staysNumericWithTheCellMissing() {
+        TrainingSet set = TrainingSet.builder().inferred("tenure", Arrays.asList("1", "NaN", "2.5")).outcomes(Y).build();
+
+        TrainingSet.Column c = set.column("tenure").orElseThrow();
+        assertThat(c.kind()).isEqualTo(TrainingSet.Kind.NUMERIC);
+        assertThat(c.isMissing(1)).isTrue();
+        assertThat(c.number(0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void inferred_infiniteCell_isRefusedNamingTheRow() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingSet.builder().inferred("tenure", Arrays.asList("1", "1e999", "2")))
+                .isInstanceOf(org.cskit.model.ValidationException.class)
+                .hasMessage("column 'tenure' row 2: '1e999' is not a finite number");
+    }
+
     @Test
     void inferred_anyText_categoricalWithMissing() {
         TrainingSet set = TrainingSet.builder().inferred("plan", Arrays.asList("1", "", "gold ")).outcomes(Y).build();

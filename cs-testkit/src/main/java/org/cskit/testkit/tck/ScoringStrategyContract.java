@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * input's data was missing, 0 when every input's was); {@code summarize} equals the vector's fields;
  * scoring from many threads at once gives the same vectors as scoring in sequence; and, with a
  * provider, the provider is what {@link java.util.ServiceLoader} can create (a public class with a
- * public no-arg constructor) and has the strategy's name, the config is of the provider's config
+ * public no-arg constructor) and actually finds (listed in {@code META-INF/services} and, in a
+ * module, provided by its {@code module-info}), and has the strategy's name, the config is of the provider's config
  * type, it reads back from its own JSON as an equal value, a strategy created from the read-back
  * config scores as the original does, and so does one that {@link ScoringStrategies} creates by
  * name from that JSON (the config line a host writes).
@@ -296,6 +297,52 @@ public abstract class ScoringStrategyContract {
             assertThat(rebuilt.score(s)).as("vector for %s from a strategy rebuilt from JSON", describe(s))
                     .isEqualTo(strategy.score(s));
         }
+    }
+
+    /**
+     * The provider is registered so that hosts actually find it, not only constructible:
+     * {@link java.util.ServiceLoader} finds the provider's class where this test runs; the jar or
+     * classes directory holding it lists it in {@code META-INF/services} (the class path); and if
+     * it holds a {@code module-info}, that {@code provides} it (the module path).
+     */
+    @Test
+    public void provider_isRegisteredForServiceLoader() throws Exception {
+        Class<?> type = requireProvider().getClass();
+        String service = ScoringStrategyProvider.class.getName();
+        List<String> found = java.util.ServiceLoader.load(ScoringStrategyProvider.class, type.getClassLoader()).stream()
+                .map(p -> p.type().getName()).toList();
+        assertThat(found).as("providers java.util.ServiceLoader finds for %s where this test runs (is %s listed in "
+                + "META-INF/services/%s, or provided by its module-info?)", service, type.getName(), service)
+                .contains(type.getName());
+
+        java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+        assertThat(source).as("where %s was loaded from", type.getName()).isNotNull();
+        java.nio.file.Path where = java.nio.file.Path.of(source.getLocation().toURI());
+        assertThat(servicesFile(where, service)).as("META-INF/services/%s in %s, read on the class path", service, where)
+                .contains(type.getName());
+        for (java.lang.module.ModuleReference module : java.lang.module.ModuleFinder.of(where).findAll()) {
+            java.lang.module.ModuleDescriptor descriptor = module.descriptor();
+            if (!descriptor.isAutomatic()) {
+                assertThat(descriptor.provides()).as("'provides %s with %s;' in module-info of %s, read on the module path",
+                        service, type.getName(), descriptor.name())
+                        .anyMatch(p -> p.service().equals(service) && p.providers().contains(type.getName()));
+            }
+        }
+    }
+
+    private static List<String> servicesFile(java.nio.file.Path where, String service) throws java.io.IOException {
+        String entry = "META-INF/services/" + service;
+        String text;
+        if (java.nio.file.Files.isDirectory(where)) {
+            java.nio.file.Path file = where.resolve(entry);
+            text = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+        } else {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(where.toFile())) {
+                java.util.zip.ZipEntry e = zip.getEntry(entry);
+                text = e == null ? "" : new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return text.lines().map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty()).toList();
     }
 
     private ScoringStrategyProvider<?> requireProvider() {

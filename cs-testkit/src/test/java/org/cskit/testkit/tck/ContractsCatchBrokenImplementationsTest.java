@@ -259,6 +259,45 @@ class ContractsCatchBrokenImplementationsTest {
         }
     }
 
+    /**
+     * Issue 17, item 4: a provider ServiceLoader could create but that is registered nowhere (no
+     * {@code META-INF/services} line, no {@code provides}) used to pass the contract.
+     */
+    @Test
+    void scoringContract_providerRegisteredNowhere_fails() {
+        ScoringStrategyContract contract = scoring(s -> TestVectors.green(), null, new UnregisteredProvider());
+
+        assertThatThrownBy(contract::provider_isRegisteredForServiceLoader).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("providers java.util.ServiceLoader finds")
+                .hasMessageContaining(UnregisteredProvider.class.getName());
+    }
+
+    @Test
+    void scoringContract_builtInProvider_isRegistered() throws Exception {
+        ScoringStrategyContract contract = scoring(s -> TestVectors.green(), null,
+                org.cskit.scoring.ScoringStrategies.withBuiltIns().provider("weighted-scorecard"));
+
+        contract.provider_isRegisteredForServiceLoader();
+    }
+
+    /** Public, with a public no-arg constructor, so ServiceLoader could create it; but never registered. */
+    public static final class UnregisteredProvider implements ScoringStrategyProvider<String> {
+        @Override
+        public String name() {
+            return "unregistered";
+        }
+
+        @Override
+        public Class<String> configType() {
+            return String.class;
+        }
+
+        @Override
+        public ScoringStrategy create(String config) {
+            throw new UnsupportedOperationException("never created");
+        }
+    }
+
     /** Carries out every delivery, duplicates included. */
     private static final class NaiveSink implements ActionSink {
         final List<Play> plays = Collections.synchronizedList(new ArrayList<>());

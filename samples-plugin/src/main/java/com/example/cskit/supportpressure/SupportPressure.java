@@ -10,7 +10,6 @@ import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import org.cskit.model.AccountSnapshot;
 import org.cskit.model.Contribution;
-import org.cskit.model.Direction;
 import org.cskit.model.Features;
 import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.ScorePoint;
@@ -18,6 +17,7 @@ import org.cskit.model.ScorecardId;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.Validate;
 import org.cskit.scoring.BandScheme;
+import org.cskit.scoring.DirectionPolicy;
 import org.cskit.scoring.spi.ScoringStrategy;
 
 /**
@@ -41,8 +41,9 @@ import org.cskit.scoring.spi.ScoringStrategy;
  * counts as neutral (relief 0.5, {@link MissingDataPolicy#NEUTRAL}) and its weight is left out of the
  * coverage. The band is red below 40, yellow below 70, green above, with the previous vector's band
  * kept within 2 points ({@link BandScheme#redYellowGreen()}); the velocity is the change in points
- * per week since the latest earlier score (history or previous vector), 0 without one, and a
- * velocity under 0.5 points per week is flat.
+ * per week since the latest earlier score (history or previous vector), 0 without one, and its
+ * direction is cskit's rule ({@link DirectionPolicy#directionOf}: flat under 0.5 points per week),
+ * so that DECLINING means what it means for the built-in scorecards.
  */
 public final class SupportPressure implements ScoringStrategy {
     /** The strategy's registered name. */
@@ -56,7 +57,7 @@ public final class SupportPressure implements ScoringStrategy {
 
     private static final ScorecardId ID = ScorecardId.of(NAME);
     private static final BandScheme BANDS = BandScheme.redYellowGreen();
-    private static final double FLAT_BELOW = 0.5;
+    private static final DirectionPolicy DIRECTION = DirectionPolicy.ofDefaults();
     private static final double SECONDS_PER_WEEK = 7 * 86_400.0;
 
     private final Config config;
@@ -129,7 +130,7 @@ public final class SupportPressure implements ScoringStrategy {
                 .asOf(snapshot.asOf())
                 .score(score)
                 .band(BANDS.bandOf(score, snapshot.previousVector().map(SuccessVector::band)))
-                .direction(Math.abs(velocity) < FLAT_BELOW ? Direction.FLAT : velocity > 0 ? Direction.IMPROVING : Direction.DECLINING)
+                .direction(DIRECTION.directionOf(velocity))
                 .velocity(velocity)
                 .coverage(Math.min(1, coverage))
                 .contributions(parts)

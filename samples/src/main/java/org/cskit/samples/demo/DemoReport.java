@@ -101,7 +101,9 @@ final class DemoReport {
     private static void header(StringBuilder h, PortfolioCommand.Run run, int accounts, PlaybookRun playbooks) {
         PortfolioSource data = run.data();
         h.append("<table>\n");
-        row(h, "data", esc(data.description()) + data.folder().map(f -> "<br><code>" + esc(f.toString()) + "</code>").orElse(""));
+        // The folder once, under the description, unless the description already names it.
+        row(h, "data", esc(data.description()) + data.folder().filter(f -> !data.description().contains(f.toString()))
+                .map(f -> "<br><code>" + esc(f.toString()) + "</code>").orElse(""));
         row(h, "contents", esc(data.contents(run.scored())));
         row(h, "portfolio on " + run.asOf(), String.format(Locale.ROOT, "%,d accounts that %s", accounts, esc(data.membership())));
         List<String> days = run.scored().days().stream().map(Object::toString).toList();

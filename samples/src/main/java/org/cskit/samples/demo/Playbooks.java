@@ -58,15 +58,17 @@ public final class Playbooks extends PortfolioCommand {
             o.printf("dry run of %s over %d monthly days, %s to %s (each account evaluated on each day, in order):%n", source, days.size(),
                     days.get(0), days.get(days.size() - 1));
             for (DryRunReport.PlaybookSummary s : report.playbooks()) {
-                o.printf(Locale.ROOT, "%-28s %5d plays for %4d accounts, %4d closed again, %5d firings suppressed%n", s.playbookId(), s.plays(),
-                        s.accounts().size(), s.closed(), s.suppressed());
+                o.printf(Locale.ROOT, "%-28s %s for %s, %4d closed again, %s suppressed%n", s.playbookId(),
+                        count(5, s.plays(), "play"), count(4, s.accounts().size(), "account"), s.closed(),
+                        count(5, s.suppressed(), "firing"));
             }
             o.flush();
             return 0;
         }
         Run run = score(MONTHS, false, false, bar);
         PlaybookRun result = PlaybookRun.run(playbooks, schema, run.scored(), bar);
-        o.printf("%s on %s: %d accounts, %d plays%n", source, result.day(), run.scored().last().size(), result.queue().size());
+        o.printf("%s on %s: %s, %s%n", source, result.day(), count(0, run.scored().last().size(), "account"),
+                count(0, result.queue().size(), "play"));
         for (Play p : result.queue()) {
             o.printf("%-6s due %s  %-12s %-26s %-18s %s | because %s%n", p.priority(), PlaybookRun.due(p), p.accountId().value(),
                     p.playbookId(), PlaybookRun.owners(p), p.actions().get(0).text(), PlaybookRun.reason(p));
@@ -92,5 +94,10 @@ public final class Playbooks extends PortfolioCommand {
             throw new InputException(file + ":1: no playbooks; expected a JSON array of at least one playbook");
         }
         return playbooks;
+    }
+
+    /** A count and its noun, singular for one: {@code 1 play}, {@code 2 plays}; the number right-aligned in {@code width}. */
+    static String count(int width, long n, String noun) {
+        return String.format(Locale.ROOT, "%" + (width > 0 ? width : "") + "d %s", n, n == 1 ? noun : noun + "s");
     }
 }

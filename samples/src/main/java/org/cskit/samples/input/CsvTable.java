@@ -1,5 +1,6 @@
 package org.cskit.samples.input;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cskit.model.Validate;
 
 /**
  * A CSV file read whole: a header and rows of text cells (RFC 4180: comma separated, fields may be
@@ -23,6 +25,11 @@ import java.util.regex.Pattern;
  * @param lines the file line each data row starts on (1-based), for messages
  */
 public record CsvTable(Path file, int headerLine, List<String> header, List<List<String>> rows, List<Integer> lines) {
+    /** A plain decimal number, with an optional exponent; no sign but a plus, no hex, no suffix, no NaN. */
+    private static final Pattern DECIMAL = Pattern.compile("\\+?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+    /** The largest number a cell may hold, so that sums over millions of cells stay finite. */
+    public static final double MAX_NUMBER = 1e12;
+
 
     /**
      * Reads a CSV file.
@@ -296,16 +303,28 @@ public record CsvTable(Path file, int headerLine, List<String> header, List<List
             if (s.isEmpty()) {
                 return OptionalDouble.empty();
             }
-            double v;
-            try {
-                v = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw problem(column + " '" + s + "' is not a number");
+            // Decimal digits only: Java would also read 0x1p3, 1d, NaN and Infinity.
+            if (!DECIMAL.matcher(s).matches()) {
+                throw problem(column + " " + Validate.quote(s) + " is not a number");
             }
-            if (!Double.isFinite(v) || v < 0) {
-                throw problem(column + " '" + s + "' must be a number of at least 0");
+            double v = Double.parseDouble(s);
+            if (v < 0 || v > MAX_NUMBER) {
+                throw problem(column + " " + Validate.quote(s) + " must be a number from 0 to " + Validate.format(MAX_NUMBER));
             }
             return OptionalDouble.of(v);
+        }
+
+        /**
+         * An exact amount such as {@code 12000.50}: a number as {@link #number}, within
+         * {@link org.cskit.model.Money}'s bounds.
+         *
+         * @param column the column
+         * @return the amount
+         * @throws InputException if the cell is blank, no number, negative or too large
+         */
+        public BigDecimal decimal(String column) {
+            number(column);
+            return new BigDecimal(optional(column));
         }
 
         /**

@@ -10,6 +10,6 @@ public final class InputException extends RuntimeException {
      * @param message one line: file, line (where there is one) and problem
      */
     public InputException(String message) {
-        super(message);
+        super(org.cskit.model.Validate.oneLine(message));
     }
 }

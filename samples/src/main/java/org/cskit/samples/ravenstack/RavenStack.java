@@ -50,12 +50,14 @@ import org.cskit.samples.input.InputException;
  *       are attributes.
  *   <li>Contract: ARR is the sum of {@code arr_amount} over the subscriptions active on D, in USD (the
  *       data names no currency); it starts when the account's first subscription started; it renews
- *       when the largest active subscription (by ARR, then earliest start) next renews after D: annual
- *       subscriptions on each anniversary of their start, monthly ones on the same day each month; its
- *       term (12 or 1 months) and auto-renewal are that subscription's.
+ *       on the next anniversary after D of the start of the largest active subscription (by ARR, then
+ *       earliest start), whether it is billed annually or monthly: monthly billing is how the
+ *       customer pays, not a renewal decision each month (which made "renewal in 1 day" plays for
+ *       every red account every month); the term is 12 months and the auto-renewal that
+ *       subscription's.
  *   <li>Lifecycle stage, from the contract: onboarding for the first {@value #ONBOARDING_DAYS} days,
  *       adoption until day {@value #ADOPTION_DAYS}, renewal window in the last
- *       {@value #RENEWAL_WINDOW_DAYS} days before an annual renewal, else steady state.
+ *       {@value #RENEWAL_WINDOW_DAYS} days before the renewal, else steady state.
  *   <li>No stakeholders, success plans or account team: the data has none.
  * </ul>
  *
@@ -133,9 +135,9 @@ public final class RavenStack {
             return !start.isAfter(day) && (end == null || end.isAfter(day));
         }
 
-        /** The first renewal after the day: a whole number of terms after the start. */
+        /** The first renewal after the day: a whole number of years after the start, whatever the billing. */
         LocalDate renewalAfter(LocalDate day) {
-            int term = monthly ? 1 : 12;
+            int term = 12;
             long terms = Math.max(1, ChronoUnit.MONTHS.between(start, day) / term);
             LocalDate next = start.plusMonths(terms * term);
             while (!next.isAfter(day)) {
@@ -263,7 +265,7 @@ public final class RavenStack {
         BigDecimal arr = active.stream().map(Subscription::arr).reduce(BigDecimal.ZERO, BigDecimal::add);
         LocalDate start = subscriptions.get(a.id()).stream().map(Subscription::start).min(Comparator.naturalOrder()).orElseThrow();
         Contract contract = Contract.builder().arr(Money.of(arr, "USD")).startDate(start).renewalDate(main.renewalAfter(day))
-                .termMonths(main.monthly() ? 1 : 12).autoRenew(main.autoRenew()).build();
+                .termMonths(12).autoRenew(main.autoRenew()).build();
         return Optional.of(Account.builder().id(a.id()).name(a.name()).segment(a.segment()).attributes(a.attributes())
                 .lifecycleStage(stage(contract, day)).contract(contract).build());
     }
@@ -368,8 +370,7 @@ public final class RavenStack {
                 if (end != null && end.isBefore(start)) {
                     throw row.problem("end_date " + end + " is before start_date " + start);
                 }
-                row.number("arr_amount");
-                BigDecimal arr = new BigDecimal(row.optional("arr_amount"));
+                BigDecimal arr = row.decimal("arr_amount");
                 boolean monthly = row.oneOf("billing_frequency", BILLING).equals("monthly");
                 subscriptions.computeIfAbsent(account, k -> new ArrayList<>())
                         .add(new Subscription(id, start, end, arr, monthly, row.flag("auto_renew_flag")));

@@ -167,6 +167,69 @@ class BadInputTest {
         assertThat(run.err()).startsWith("error: " + file + ":2: ").hasLineCount(1);
     }
 
+    /** Issue 17, item 24: these ended with a stack trace and exit 1. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a hex amount         | ravenstack_subscriptions.csv | 1000,12000,        | 1000,0x1p3,         | 2: arr_amount '0x1p3' is not a number
+            a huge amount        | ravenstack_subscriptions.csv | 1000,12000,        | 1000,1e308,         | 2: arr_amount '1e308' must be a number from 0 to 1000000000000
+            a huge usage count   | ravenstack_feature_usage.csv | U-1,S-1,2024-01-01,feature_1,12, | U-1,S-1,2024-01-01,feature_1,1e308, | 2: usage_count '1e308' must be a number from 0 to 1000000000000
+            NaN as a number      | ravenstack_support_tickets.csv | 2024-06-25 1:00,20, | 2024-06-25 1:00,NaN, | 4: resolution_time_hours 'NaN' is not a number
+            """)
+    void outOfRangeNumber_isOneErrorLine(String what, String file, String from, String to, String lineAndProblem) {
+        TinyData.replace(data, file, from, to);
+
+        assertError(run("score"), data.resolve(file) + ":" + lineAndProblem);
+    }
+
+    /** Issue 17, item 25: a 10 MB cell was echoed in full, twice, on one stderr line. */
+    @Test
+    void hugeCell_isQuotedCutOnOneLine() {
+        TinyData.replace(data, RavenStack.TICKETS, "T-3,A-2,2024-06-24,2024-06-25 1:00,20,", "T-3,A-2,2024-06-24,2024-06-25 1:00,"
+                + "9".repeat(1_000_000) + "x,");
+
+        Run run = run("score");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: " + data.resolve(RavenStack.TICKETS) + ":4: resolution_time_hours '999")
+                .contains("(999,801 more characters)' is not a number").hasLineCount(1);
+        assertThat(run.err().length()).isLessThan(600);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{ \"cooldown\": \"PT9223372036854775807S\" }", "{ \"limit\": { \"count\": 1, \"period\": \"P99999999D\" } }",
+            "{ \"cooldown\": 30 }"})
+    void playbooksFile_overflowingSettings_oneErrorLine(String repeat) throws IOException {
+        Path file = tmp.resolve("mine.json");
+        Files.writeString(file, """
+                [ { "id": "quiet", "name": "Quiet",
+                    "trigger": { "type": "THRESHOLD", "field": "usage_90d", "op": "LT", "value": 20 },
+                    "actions": [ { "type": "TAG", "tag": "quiet" } ],
+                    "repeat": %s } ]
+                """.formatted(repeat));
+
+        Run run = run("playbooks", "--playbooks", file.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: " + file).contains("$[0].repeat.").hasLineCount(1);
+    }
+
+    @Test
+    void playbooksFile_deepNesting_oneErrorLine() throws IOException {
+        Path file = tmp.resolve("mine.json");
+        String leaf = "{ \"type\": \"COMPARE\", \"field\": \"usage_90d\", \"op\": \"LT\", \"value\": 20 }";
+        Files.writeString(file, """
+                [ { "id": "quiet", "name": "Quiet",
+                    "trigger": { "type": "THRESHOLD", "field": "usage_90d", "op": "LT", "value": 20 },
+                    "conditions": [ %s ],
+                    "actions": [ { "type": "TAG", "tag": "quiet" } ] } ]
+                """.formatted("{ \"type\": \"NOT\", \"condition\": ".repeat(450) + leaf + " }".repeat(450)));
+
+        Run run = run("playbooks", "--playbooks", file.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: " + file).contains("more than 100 levels deep").hasLineCount(1);
+    }
+
     @Test
     void playbooksFile_missing() {
         assertError(run("playbooks", "--playbooks", tmp.resolve("none.json").toString()), tmp.resolve("none.json") + ": no such file");

@@ -144,6 +144,9 @@ class DemoTest {
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(html.contains("<h2>Vectors over time: the 2 accounts most at risk</h2>")).isTrue();
         assertThat(html.contains("RavenStack is synthetic")).as("no claim about RavenStack for one's own data").isFalse();
+        String header = html.substring(html.indexOf("<table>"), html.indexOf("</table>"));
+        // Issue 17, item 17: the data path was printed twice in the report header.
+        assertThat(header.split(Pattern.quote(data.toString()), -1)).as("the data path in the header").hasSize(2);
         // The dashboard over [2024-01-01, 2024-05-31]: A-1 is the starting cohort (12,000, then 18,000 with its upgrade);
         // A-2 (9,600) and A-4 (signed up 2024-01-15, gone in May) are new logos, A-4 found by looking back from the last day.
         assertThat(ReportHtml.kpi(html, "nrr")).isEqualTo("150.0%");

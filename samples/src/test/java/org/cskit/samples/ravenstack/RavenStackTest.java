@@ -61,8 +61,9 @@ class RavenStackTest {
         Account beta = accounts.get("A-2");
         assertThat(beta.name()).isEqualTo("Beta, Co");
         assertThat(beta.contract().startDate()).as("its first subscription, four days after it signed up").isEqualTo(LocalDate.of(2024, 2, 5));
-        assertThat(beta.contract().renewalDate()).as("monthly, from 2024-02-05").isEqualTo(LocalDate.of(2024, 7, 5));
-        assertThat(beta.contract().termMonths()).isEqualTo(1);
+        // Issue 17, item 16: billed monthly, but it renews on the anniversary, not every month.
+        assertThat(beta.contract().renewalDate()).as("billed monthly from 2024-02-05: the next anniversary").isEqualTo(LocalDate.of(2025, 2, 5));
+        assertThat(beta.contract().termMonths()).isEqualTo(12);
         assertThat(beta.segment().engagementModel()).isEqualTo(EngagementModel.SCALED);
 
         assertThat(accounts.get("A-3").lifecycleStage()).isEqualTo(LifecycleStage.ONBOARDING);
