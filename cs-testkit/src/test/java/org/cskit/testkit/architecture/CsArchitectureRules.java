@@ -11,26 +11,40 @@ import java.util.List;
 /**
  * cskit's architecture rules, written once for a root package so that the same rules run over
  * the production classes ({@code org.cskit}) and over the deliberately broken fixtures that prove
- * each rule can fail.
+ * each rule can fail. Modules built after cs-testkit (cs-jdbc) run them from their own tests
+ * through this module's test jar, naming themselves among the modules.
  */
-final class CsArchitectureRules {
-    /** The library modules, each owning the packages under {@code <root>.<name>}. */
-    static final List<String> MODULES = List.of("model", "scoring", "playbooks", "testkit");
+public final class CsArchitectureRules {
+    /** The library modules cs-testkit sees, each owning the packages under {@code <root>.<name>}. */
+    public static final List<String> MODULES = List.of("model", "scoring", "playbooks", "testkit");
 
     private final String root;
+    private final List<String> modules;
 
-    private CsArchitectureRules(String root) {
+    private CsArchitectureRules(String root, List<String> modules) {
         this.root = root;
+        this.modules = List.copyOf(modules);
     }
 
     static CsArchitectureRules forRoot(String root) {
-        return new CsArchitectureRules(root);
+        return new CsArchitectureRules(root, MODULES);
+    }
+
+    /**
+     * The rules for a root package and a list of modules.
+     *
+     * @param root the root package, such as {@code org.cskit}
+     * @param modules the modules, each owning {@code <root>.<module>..}
+     * @return the rules
+     */
+    public static CsArchitectureRules forRoot(String root, List<String> modules) {
+        return new CsArchitectureRules(root, modules);
     }
 
     /** No module imports another module's {@code internal} packages. */
     List<ArchRule> noInternalAcrossModules() {
         List<ArchRule> rules = new ArrayList<>();
-        for (String module : MODULES) {
+        for (String module : modules) {
             String own = root + "." + module + "..";
             rules.add(noClasses().that().resideOutsideOfPackage(own)
                     .should().dependOnClassesThat().resideInAPackage(root + "." + module + ".internal..")
@@ -55,7 +69,7 @@ final class CsArchitectureRules {
     ArchRule modelDependsOnNoOtherModule() {
         return noClasses().that().resideInAPackage(root + ".model..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        root + ".scoring..", root + ".playbooks..", root + ".testkit..",
+                        root + ".scoring..", root + ".playbooks..", root + ".testkit..", root + ".jdbc..",
                         root + ".samples..", root + ".benchmarks..")
                 .as("cs-model depends on no other cskit module");
     }
@@ -96,8 +110,12 @@ final class CsArchitectureRules {
                 GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS);
     }
 
-    /** Every rule, for the production check. */
-    List<ArchRule> all() {
+    /**
+     * Every rule, for the production check.
+     *
+     * @return the rules
+     */
+    public List<ArchRule> all() {
         List<ArchRule> rules = new ArrayList<>(noInternalAcrossModules());
         rules.add(spiNeverDependsOnInternal());
         rules.add(modelDependsOnNoOtherModule());
