@@ -1,5 +1,6 @@
 package org.cskit.playbooks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Set;
@@ -24,6 +25,17 @@ import org.cskit.model.Validate;
 })
 public sealed interface Action permits Action.Task, Action.Message, Action.AddMilestone, Action.ScheduleReview, Action.Tag {
 
+    /** The kinds of action, one per subtype: a switch over {@link #actionKind()} without a default is exhaustive, so a new subtype that is not handled does not compile. */
+    enum Kind { TASK, MESSAGE, ADD_MILESTONE, SCHEDULE_REVIEW, TAG }
+
+    /**
+     * Which kind this is.
+     *
+     * @return the kind
+     */
+    @JsonIgnore
+    Kind actionKind();
+
     /** The longest lead time an action may name: a year. */
     int MAX_DAYS = 365;
 
@@ -45,6 +57,11 @@ public sealed interface Action permits Action.Task, Action.Message, Action.AddMi
      * @param priority how urgent
      */
     record Task(Template title, String ownerRole, int dueInDays, Priority priority) implements Action {
+        @Override
+        public Kind actionKind() {
+            return Kind.TASK;
+        }
+
         /**
          * Checks the task.
          *
@@ -71,6 +88,11 @@ public sealed interface Action permits Action.Task, Action.Message, Action.AddMi
      * @param body the message, a template
      */
     record Message(Channel channel, String recipientRole, Template body) implements Action {
+        @Override
+        public Kind actionKind() {
+            return Kind.MESSAGE;
+        }
+
         /**
          * Checks the message.
          *
@@ -96,6 +118,11 @@ public sealed interface Action permits Action.Task, Action.Message, Action.AddMi
      * @param dueInDays days from the play to its due date, in [0, 365]
      */
     record AddMilestone(Template name, MilestoneKind kind, int dueInDays) implements Action {
+        @Override
+        public Kind actionKind() {
+            return Kind.ADD_MILESTONE;
+        }
+
         /**
          * Checks the change.
          *
@@ -120,6 +147,11 @@ public sealed interface Action permits Action.Task, Action.Message, Action.AddMi
      * @param agenda what to review, a template
      */
     record ScheduleReview(int inDays, Template agenda) implements Action {
+        @Override
+        public Kind actionKind() {
+            return Kind.SCHEDULE_REVIEW;
+        }
+
         /**
          * Checks the change.
          *
@@ -142,6 +174,11 @@ public sealed interface Action permits Action.Task, Action.Message, Action.AddMi
      * @param tag the tag
      */
     record Tag(String tag) implements Action {
+        @Override
+        public Kind actionKind() {
+            return Kind.TAG;
+        }
+
         /**
          * Checks the tag.
          *

@@ -1,5 +1,6 @@
 package org.cskit.playbooks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import org.cskit.model.Validate;
  * {@link #absent}. Implementations are immutable and thread-safe.
  *
  * <p>JSON: {@code {"type": "COMPARE", "field": "logins_14d", "op": "LT", "value": 10}},
+ * {@code {"type": "COMPARE_FIELDS", "field": "seats_active", "op": "LT", "other": "seats_purchased", "factor": 0.4}},
  * {@code {"type": "IS", "field": "vector.band", "value": "red"}}, {@code IN} with {@code values},
  * {@code PRESENT} and {@code ABSENT} with a {@code field}, {@code ALL_OF} and {@code ANY_OF} with
  * {@code conditions}, {@code NOT} with a {@code condition}.
@@ -26,6 +28,7 @@ import org.cskit.model.Validate;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Condition.Compare.class, name = "COMPARE"),
+    @JsonSubTypes.Type(value = Condition.CompareFields.class, name = "COMPARE_FIELDS"),
     @JsonSubTypes.Type(value = Condition.Is.class, name = "IS"),
     @JsonSubTypes.Type(value = Condition.In.class, name = "IN"),
     @JsonSubTypes.Type(value = Condition.Present.class, name = "PRESENT"),
@@ -35,8 +38,19 @@ import org.cskit.model.Validate;
     @JsonSubTypes.Type(value = Condition.Not.class, name = "NOT")
 })
 public sealed interface Condition
-        permits Condition.Compare, Condition.Is, Condition.In, Condition.Present, Condition.Absent,
+        permits Condition.Compare, Condition.CompareFields, Condition.Is, Condition.In, Condition.Present, Condition.Absent,
                 Condition.AllOf, Condition.AnyOf, Condition.Not {
+
+    /** The kinds of condition, one per subtype: a switch over {@link #kind()} without a default is exhaustive, so a new subtype that is not handled does not compile. */
+    enum Kind { COMPARE, COMPARE_FIELDS, IS, IN, PRESENT, ABSENT, ALL_OF, ANY_OF, NOT }
+
+    /**
+     * Which kind this is.
+     *
+     * @return the kind
+     */
+    @JsonIgnore
+    Kind kind();
 
     /** The deepest nesting of {@code ALL_OF}, {@code ANY_OF} and {@code NOT}. */
     int MAX_DEPTH = 32;
@@ -56,6 +70,11 @@ public sealed interface Condition
      * @param value the threshold, finite
      */
     record Compare(String field, Operator op, double value) implements Condition {
+        @Override
+        public Kind kind() {
+            return Kind.COMPARE;
+        }
+
         /**
          * Checks the comparison.
          *
@@ -77,12 +96,62 @@ public sealed interface Condition
     }
 
     /**
+     * Two numeric fields compared: {@code field op other x factor}, such as
+     * {@code seats_active < seats_purchased x 0.4}. False when either is missing.
+     *
+     * @param field a numeric field or feature
+     * @param op the operator
+     * @param other another numeric field or feature
+     * @param factor what {@code other} is multiplied by; finite and not 0 (use 1 to compare the fields as they are)
+     */
+    record CompareFields(String field, Operator op, String other, double factor) implements Condition {
+        @Override
+        public Kind kind() {
+            return Kind.COMPARE_FIELDS;
+        }
+
+        /**
+         * Checks the comparison.
+         *
+         * @throws org.cskit.model.ValidationException if a field is blank or text, the operator
+         *     missing, or the factor 0 or not finite
+         */
+        public CompareFields {
+            Validate.nonBlank("field", field);
+            Validate.present("op", op);
+            Validate.nonBlank("other", other);
+            Validate.finite("factor", factor);
+            if (factor == 0) {
+                throw Validate.invalid("factor", "factor must not be 0 (it multiplies '" + other + "'); give 1 to compare the two fields as they are");
+            }
+            for (String f : List.of(field, other)) {
+                if (Fields.TEXT.contains(f)) {
+                    throw Validate.invalid(f.equals(field) ? "field" : "other", "field '" + f + "' is text; COMPARE_FIELDS compares numbers");
+                }
+            }
+        }
+
+        @Override
+        public Set<String> fields() {
+            Set<String> both = new LinkedHashSet<>();
+            both.add(field);
+            both.add(other);
+            return both;
+        }
+    }
+
+    /**
      * A text equality: {@code field == value}, for band labels, directions, stages and segments.
      *
      * @param field a text built-in field
      * @param value the text
      */
     record Is(String field, String value) implements Condition {
+        @Override
+        public Kind kind() {
+            return Kind.IS;
+        }
+
         /**
          * Checks the condition.
          *
@@ -106,6 +175,11 @@ public sealed interface Condition
      * @param values the accepted values, at least one
      */
     record In(String field, List<String> values) implements Condition {
+        @Override
+        public Kind kind() {
+            return Kind.IN;
+        }
+
         /**
          * Checks the condition.
          *
@@ -135,6 +209,11 @@ public sealed interface Condition
      * @param field the field
      */
     record Present(String field) implements Condition {
+        @Override
+        public Kind kind() {
+            return Kind.PRESENT;
+        }
+
         /**
          * Checks the condition.
          *
@@ -157,6 +236,11 @@ public sealed interface Condition
      * @param field the field
      */
     record Absent(String field) implements Condition {
+        @Override
+        public Kind kind() {
+            return Kind.ABSENT;
+        }
+
         /**
          * Checks the condition.
          *
@@ -178,6 +262,11 @@ public sealed interface Condition
      * @param conditions at least one
      */
     record AllOf(List<Condition> conditions) implements Condition {
+        @Override
+        public Kind kind() {
+            return Kind.ALL_OF;
+        }
+
         /**
          * Checks the combination.
          *
@@ -200,6 +289,11 @@ public sealed interface Condition
      * @param conditions at least one
      */
     record AnyOf(List<Condition> conditions) implements Condition {
+        @Override
+        public Kind kind() {
+            return Kind.ANY_OF;
+        }
+
         /**
          * Checks the combination.
          *
@@ -222,6 +316,11 @@ public sealed interface Condition
      * @param condition the negated condition
      */
     record Not(Condition condition) implements Condition {
+        @Override
+        public Kind kind() {
+            return Kind.NOT;
+        }
+
         /**
          * Checks the negation.
          *
@@ -248,6 +347,19 @@ public sealed interface Condition
      */
     static Condition compare(String field, Operator op, double value) {
         return new Compare(field, op, value);
+    }
+
+    /**
+     * {@code field op other x factor}.
+     *
+     * @param field a numeric field or feature
+     * @param op the operator
+     * @param other another numeric field or feature
+     * @param factor what {@code other} is multiplied by
+     * @return the condition
+     */
+    static Condition compareFields(String field, Operator op, String other, double factor) {
+        return new CompareFields(field, op, other, factor);
     }
 
     /**

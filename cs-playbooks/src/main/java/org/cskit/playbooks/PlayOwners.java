@@ -35,10 +35,13 @@ public final class PlayOwners {
         }
         List<RoleHolder> holders = new ArrayList<>();
         for (Play.PlannedAction a : play.actions()) {
-            if (a.action() instanceof Action.Task t) {
-                holders.add(RoleHolder.resolve(account, t.ownerRole()));
-            } else if (a.action() instanceof Action.Message m) {
-                holders.add(RoleHolder.resolve(account, Side.CUSTOMER, m.recipientRole()));
+            RoleHolder holder = switch (a.action().actionKind()) {
+                case TASK -> RoleHolder.resolve(account, ((Action.Task) a.action()).ownerRole());
+                case MESSAGE -> RoleHolder.resolve(account, Side.CUSTOMER, ((Action.Message) a.action()).recipientRole());
+                case ADD_MILESTONE, SCHEDULE_REVIEW, TAG -> null; // name no role
+            };
+            if (holder != null) {
+                holders.add(holder);
             }
         }
         return List.copyOf(holders);

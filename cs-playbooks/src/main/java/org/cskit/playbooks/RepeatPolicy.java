@@ -17,16 +17,22 @@ import org.immutables.value.Value;
  *       that account until the cooldown has passed (0 = none);</li>
  *   <li><b>at most N per period</b>: no more than {@code count} plays of this playbook for the
  *       account in any window of {@code period} ending now;</li>
- *   <li><b>auto-close</b>: an open play closes when its trigger's situation no longer holds
- *       (a threshold no longer crossed, a band left);</li>
+ *   <li><b>auto-close</b>: an open play closes when its situation no longer holds: when the
+ *       trigger's situation clears (a threshold no longer crossed, a band left, a renewal date
+ *       passed) <em>or</em> a condition or the audience stops holding, whichever comes first. Plays of
+ *       momentary triggers (events, cadences, manual enrolment) have no situation that clears: they
+ *       stay open until a play of the same playbook for a new situation replaces them;</li>
+ *   <li><b>remind every</b>: while a play stays open, the playbook makes a reminder (the same
+ *       situation, a new key) each time this long has passed since its last play; still one open
+ *       play. Reminders count towards the limit;</li>
  *   <li><b>mutual exclusion</b>: of the playbooks sharing an {@code exclusionGroup} that fire for
  *       an account in one evaluation, only the most urgent ({@link Priority}) makes a play; on
  *       equal priority, the one listed first in the playbook set.</li>
  * </ul>
- * Immutable and thread-safe. Defaults: no cooldown, no limit, auto-close on, no group.
+ * Immutable and thread-safe. Defaults: no cooldown, no limit, no reminders, auto-close on, no group.
  *
  * <p>Bounds, checked when the policy is built (and so when its JSON is read): the cooldown is in
- * [0, {@value #MAX_DAYS} days]; a limit's count is in [1, {@value #MAX_COUNT}] and its period in
+ * [0, {@value #MAX_DAYS} days]; a reminder period in (0, {@value #MAX_DAYS} days]; a limit's count is in [1, {@value #MAX_COUNT}] and its period in
  * (0, {@value #MAX_DAYS} days]. In JSON, durations are ISO-8601 strings such as {@code "P30D"}; a
  * bare number such as {@code 30} is refused (it has no unit), and so are months and years, which
  * have no fixed length.
@@ -87,6 +93,15 @@ public abstract class RepeatPolicy {
     public abstract Optional<Limit> limit();
 
     /**
+     * How often to remind while a play stays open: a reminder of the open play (one open play
+     * still) each time this long has passed since the playbook's last play for the account.
+     *
+     * @return the reminder period, if any
+     */
+    @JsonProperty("remindEvery")
+    public abstract Optional<Duration> remindEvery();
+
+    /**
      * Whether an open play closes when its situation no longer holds.
      *
      * @return true by default
@@ -112,6 +127,12 @@ public abstract class RepeatPolicy {
         }
         requireAtMostMaxDays("cooldown", cooldown());
         exclusionGroup().ifPresent(g -> Validate.nonBlank("exclusionGroup", g));
+        remindEvery().ifPresent(r -> {
+            if (r.isZero() || r.isNegative()) {
+                throw Validate.invalid("remindEvery", "remindEvery must be positive such as P7D, but was " + text(r));
+            }
+            requireAtMostMaxDays("remindEvery", r);
+        });
     }
 
     private static void requireAtMostMaxDays(String field, Duration d) {

@@ -1,5 +1,6 @@
 package org.cskit.playbooks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Period;
@@ -37,6 +38,17 @@ public sealed interface Trigger
         permits Trigger.OnEvent, Trigger.BandEntered, Trigger.BandLeft, Trigger.DirectionTurned, Trigger.Threshold,
                 Trigger.DaysBeforeRenewal, Trigger.DaysAfterStart, Trigger.MilestoneOverdue, Trigger.Every, Trigger.Manual {
 
+    /** The kinds of trigger, one per subtype: a switch over {@link #kind()} without a default is exhaustive, so a new subtype that is not handled does not compile. */
+    enum Kind { EVENT, BAND_ENTERED, BAND_LEFT, DIRECTION_TURNED, THRESHOLD, DAYS_BEFORE_RENEWAL, DAYS_AFTER_START, MILESTONE_OVERDUE, EVERY, MANUAL }
+
+    /**
+     * Which kind this is.
+     *
+     * @return the kind
+     */
+    @JsonIgnore
+    Kind kind();
+
     /** The longest window a date trigger may name: ten years. */
     int MAX_DAYS = 3650;
 
@@ -50,21 +62,100 @@ public sealed interface Trigger
     }
 
     /**
-     * A domain event happened, such as {@code CHAMPION_CHANGED} or {@code MILESTONE_MISSED}.
+     * A domain event happened, such as {@code CHAMPION_CHANGED} or {@code MILESTONE_MISSED}, and
+     * what it carries matches {@code when}: {@code previous} and {@code current} ({@code PRESENT} or
+     * {@code ABSENT}) for {@code CHAMPION_CHANGED} and {@code EXECUTIVE_SPONSOR_CHANGED}, so that a
+     * champion replaced ({@code "previous": "PRESENT"}) differs from a first champion named;
+     * {@code from} and {@code to} (a {@link org.cskit.model.LifecycleStage} name) for
+     * {@code LIFECYCLE_STAGE_CHANGED}. Other events carry nothing to test. JSON:
+     * {@code {"type": "EVENT", "event": "CHAMPION_CHANGED", "when": {"previous": "PRESENT"}}}.
      *
      * @param event the event's type name, one of {@link AccountEvents#TYPES}
+     * @param when what the event must carry, by field; empty for any event of the type
      */
-    record OnEvent(String event) implements Trigger {
+    record OnEvent(String event,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            java.util.Map<String, String> when) implements Trigger {
+        /** The fields each event type carries that a trigger can test, and their values. */
+        public static final java.util.Map<String, java.util.Map<String, java.util.List<String>>> TESTABLE = testable();
+
+        @Override
+        public Kind kind() {
+            return Kind.EVENT;
+        }
+
+        /**
+         * Any event of a type.
+         *
+         * @param event the event's type name
+         */
+        public OnEvent(String event) {
+            this(event, java.util.Map.of());
+        }
+
         /**
          * Checks the trigger.
          *
-         * @throws org.cskit.model.ValidationException if the event type is unknown
+         * @throws org.cskit.model.ValidationException if the event type is unknown, or {@code when}
+         *     names a field the event does not carry or a value the field cannot have
          */
         public OnEvent {
             Validate.nonBlank("event", event);
             if (!AccountEvents.TYPES.contains(event)) {
                 throw Validate.invalid("event", "unknown event '" + event + "'; known events: " + String.join(", ", AccountEvents.TYPES));
             }
+            when = when == null ? java.util.Map.of() : java.util.Map.copyOf(when);
+            java.util.Map<String, java.util.List<String>> fields = TESTABLE.getOrDefault(event, java.util.Map.of());
+            for (java.util.Map.Entry<String, String> e : new java.util.TreeMap<>(when).entrySet()) {
+                java.util.List<String> values = fields.get(e.getKey());
+                if (values == null) {
+                    throw Validate.invalid("when." + e.getKey(), "event " + event + " has no field '" + e.getKey() + "' to test; "
+                            + (fields.isEmpty() ? "it carries none" : "it has " + String.join(", ", new java.util.TreeSet<>(fields.keySet()))));
+                }
+                if (!values.contains(e.getValue())) {
+                    throw Validate.invalid("when." + e.getKey(), "'" + e.getValue() + "' is not a value of " + event + "." + e.getKey()
+                            + "; give one of " + String.join(", ", values));
+                }
+            }
+        }
+
+        private static java.util.Map<String, java.util.Map<String, java.util.List<String>>> testable() {
+            java.util.List<String> presence = java.util.List.of("PRESENT", "ABSENT");
+            java.util.List<String> stages = new java.util.ArrayList<>();
+            for (org.cskit.model.LifecycleStage s : org.cskit.model.LifecycleStage.values()) {
+                stages.add(s.name());
+            }
+            return java.util.Map.of("CHAMPION_CHANGED", java.util.Map.of("previous", presence, "current", presence),
+                    "EXECUTIVE_SPONSOR_CHANGED", java.util.Map.of("previous", presence, "current", presence),
+                    "LIFECYCLE_STAGE_CHANGED", java.util.Map.of("from", java.util.List.copyOf(stages), "to", java.util.List.copyOf(stages)));
+        }
+
+        /**
+         * Whether an event of this trigger's type carries what {@code when} asks.
+         *
+         * @param e an event of this trigger's type
+         * @return whether it matches
+         */
+        public boolean matches(org.cskit.model.event.AccountEvent e) {
+            for (java.util.Map.Entry<String, String> test : when.entrySet()) {
+                String actual = switch (AccountEvents.typeOf(e) + "." + test.getKey()) {
+                    case "CHAMPION_CHANGED.previous" -> presence(((org.cskit.model.event.ChampionChanged) e).previous());
+                    case "CHAMPION_CHANGED.current" -> presence(((org.cskit.model.event.ChampionChanged) e).current());
+                    case "EXECUTIVE_SPONSOR_CHANGED.previous" -> presence(((org.cskit.model.event.ExecutiveSponsorChanged) e).previous());
+                    case "EXECUTIVE_SPONSOR_CHANGED.current" -> presence(((org.cskit.model.event.ExecutiveSponsorChanged) e).current());
+                    case "LIFECYCLE_STAGE_CHANGED.from" -> ((org.cskit.model.event.LifecycleStageChanged) e).from().name();
+                    case "LIFECYCLE_STAGE_CHANGED.to" -> ((org.cskit.model.event.LifecycleStageChanged) e).to().name();
+                    default -> null;
+                };
+                if (!test.getValue().equals(actual)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String presence(java.util.Optional<?> value) {
+            return value.isPresent() ? "PRESENT" : "ABSENT";
         }
     }
 
@@ -74,6 +165,11 @@ public sealed interface Trigger
      * @param band the band's label
      */
     record BandEntered(String band) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.BAND_ENTERED;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -95,6 +191,11 @@ public sealed interface Trigger
      * @param band the band's label
      */
     record BandLeft(String band) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.BAND_LEFT;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -116,6 +217,11 @@ public sealed interface Trigger
      * @param to the new direction
      */
     record DirectionTurned(Direction to) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.DIRECTION_TURNED;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -141,6 +247,11 @@ public sealed interface Trigger
      * @param value the threshold, finite
      */
     record Threshold(String field, Operator op, double value) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.THRESHOLD;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -167,6 +278,11 @@ public sealed interface Trigger
      * @param days the lead time, in [0, {@value #MAX_DAYS}]
      */
     record DaysBeforeRenewal(int days) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.DAYS_BEFORE_RENEWAL;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -190,6 +306,11 @@ public sealed interface Trigger
      * @param to the day the window ends, exclusive, after {@code from}, at most {@value #MAX_DAYS}
      */
     record DaysAfterStart(int from, int to) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.DAYS_AFTER_START;
+        }
+
         /**
          * Checks the window.
          *
@@ -216,6 +337,11 @@ public sealed interface Trigger
      * @param days how far past its due date, in [1, {@value #MAX_DAYS}]
      */
     record MilestoneOverdue(int days) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.MILESTONE_OVERDUE;
+        }
+
         /**
          * Checks the trigger.
          *
@@ -242,6 +368,11 @@ public sealed interface Trigger
      * @param period the cadence, positive and at most ten years (counting a month as 30 days)
      */
     record Every(Period period) implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.EVERY;
+        }
+
         /**
          * Checks the cadence.
          *
@@ -260,7 +391,12 @@ public sealed interface Trigger
     }
 
     /** A person enrols the account by hand. */
-    record Manual() implements Trigger {}
+    record Manual() implements Trigger {
+        @Override
+        public Kind kind() {
+            return Kind.MANUAL;
+        }
+    }
 
     private static void requireDays(String field, int days) {
         if (days < 0 || days > MAX_DAYS) {

@@ -11,9 +11,10 @@
  * nothing in a definition can run code, load classes or reach files or the network.
  *
  * <p>{@link org.cskit.playbooks.engine.PlaybookEngine} compiles a set of playbooks once and evaluates
- * accounts, keeping plays in a {@link org.cskit.playbooks.spi.PlayHistory} and delivering them to
- * an {@link org.cskit.playbooks.spi.ActionSink}. Not built yet: parallel portfolio evaluation, the
- * built-in playbook library and the benchmark against rule engines.
+ * portfolios, single accounts and events with one program, keeping what it remembers in a
+ * {@link org.cskit.playbooks.spi.PlayStateStore} and delivering plays to an
+ * {@link org.cskit.playbooks.spi.ActionSink}; {@link org.cskit.playbooks.BuiltInPlaybooks} holds the
+ * built-in library.
  */
 @ValueStyle
 package org.cskit.playbooks;

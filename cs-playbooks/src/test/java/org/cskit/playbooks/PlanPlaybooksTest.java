@@ -68,7 +68,7 @@ class PlanPlaybooksTest {
                 .segment(Segment.of("enterprise", EngagementModel.HIGH_TOUCH)).lifecycleStage(LifecycleStage.STEADY_STATE)
                 .features(features).build();
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(BuiltInPlaybooks.all()).build();
-        return engine.evaluate(PlaybookInput.of(snapshot, vector)).created();
+        return engine.evaluate(PlaybookInput.of(snapshot, vector)).plays();
     }
 
     /** No plan, so every plan feature is missing, and a handoff that many days ago. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.PlayHandle;
 
 /**
  * An {@link ActionSink} that keeps what it is given, for tests of hosts and engines. Idempotent by
@@ -17,23 +18,54 @@ import org.cskit.playbooks.spi.ActionSink;
  */
 public final class CollectingActionSink implements ActionSink {
     private final Map<String, Play> delivered = new LinkedHashMap<>();
+    private final java.util.Set<String> closed = new java.util.LinkedHashSet<>();
     private int attempts;
 
     /** Creates an empty sink. */
     public CollectingActionSink() {}
 
     /**
-     * Keeps the play unless a play with its key was delivered before.
+     * Keeps the play (built in full) unless a play with its key was delivered before.
      *
      * @param play the play
      * @throws NullPointerException if the play is null
      */
     @Override
-    public void deliver(Play play) {
+    public void deliver(PlayHandle play) {
         Objects.requireNonNull(play, "play");
+        String key = play.key();
         synchronized (delivered) {
             attempts++;
-            delivered.putIfAbsent(play.key(), play);
+            if (delivered.containsKey(key)) {
+                return;
+            }
+        }
+        Play full = play.play();
+        synchronized (delivered) {
+            delivered.putIfAbsent(key, full);
+        }
+    }
+
+    /**
+     * Notes the key of a play that closed.
+     *
+     * @param play the play
+     */
+    @Override
+    public void closed(PlayHandle play) {
+        synchronized (delivered) {
+            closed.add(play.key());
+        }
+    }
+
+    /**
+     * The keys of the plays that closed, each once, in the order they closed.
+     *
+     * @return a copy of the keys
+     */
+    public List<String> closedKeys() {
+        synchronized (delivered) {
+            return List.copyOf(closed);
         }
     }
 
@@ -75,6 +107,7 @@ public final class CollectingActionSink implements ActionSink {
     public void clear() {
         synchronized (delivered) {
             delivered.clear();
+            closed.clear();
             attempts = 0;
         }
     }

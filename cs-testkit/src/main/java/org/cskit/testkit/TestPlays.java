@@ -8,6 +8,7 @@ import org.cskit.playbooks.Action;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Priority;
 import org.cskit.playbooks.Template;
+import org.cskit.playbooks.spi.PlayHandle;
 
 /**
  * Plays as the engine makes them, for tests of sinks, histories and hosts. Stateless and
@@ -63,6 +64,67 @@ public final class TestPlays {
                 List.of(new Play.PlannedAction(task, TASK_TEXT, createdAt.atZone(ZoneOffset.UTC).toLocalDate())),
                 new Play.Reason("vector.band entered 'red' (was 'yellow')",
                         List.of(new Play.ConditionOutcome("logins_14d < 10", "logins_14d = 4", true))));
+    }
+
+    /**
+     * A handle to a play, as the engine gives a sink: its parts from the play, {@code play()} the
+     * play itself, row -1 (a per-account evaluation), playbook index 0.
+     *
+     * @param play the play
+     * @return the handle
+     */
+    public static PlayHandle handle(Play play) {
+        return new PlayHandle() {
+            @Override
+            public AccountId accountId() {
+                return play.accountId();
+            }
+
+            @Override
+            public String playbookId() {
+                return play.playbookId();
+            }
+
+            @Override
+            public int playbookIndex() {
+                return 0;
+            }
+
+            @Override
+            public int row() {
+                return -1;
+            }
+
+            @Override
+            public String situation() {
+                return play.situation();
+            }
+
+            @Override
+            public String key() {
+                return play.key();
+            }
+
+            @Override
+            public Instant at() {
+                return play.createdAt();
+            }
+
+            @Override
+            public boolean reminder() {
+                return false;
+            }
+
+            @Override
+            public Play play() {
+                return play;
+            }
+
+            @Override
+            public String toString() {
+                return play.key();
+            }
+        };
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * per account and rule, for the accounts of the current batch, checked in the rule's condition and
  * written by its action. Same semantics as cskit's {@code RepeatPolicy.cooldown}: a rule may fire
  * again for an account once {@code now >= last + 30 days}. (cskit keeps this state in its
- * {@code InMemoryPlayHistory}, together with one-open-play-per-situation.)
+ * {@code InMemoryPlayStateStore}, together with one-open-play-per-situation.)
  */
 public final class Cooldowns {
     private static final long NEVER = Long.MIN_VALUE;

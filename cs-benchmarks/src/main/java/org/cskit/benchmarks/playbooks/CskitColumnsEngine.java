@@ -7,27 +7,28 @@ import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.columns.FeatureColumns;
 import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
-import org.cskit.playbooks.engine.RowPlayHistory;
-import org.cskit.playbooks.engine.RowSink;
+import org.cskit.playbooks.spi.ActionSink;
 
 /**
  * cskit's columnar path: the same {@link PlaybookEngine} and the same 50 playbooks, reading the
  * portfolio's primitive columns through {@link AccountBatch} (no objects per account, like the
  * hand-written floor). The portfolio is cut into slices of one batch ({@link AccountBatch#slice},
- * views, no copies) and one {@link RowPlayHistory} of one batch's rows is cleared before each batch,
- * as the peers' {@link Cooldowns} are. The sink counts the play (and, for the gate, records
+ * views, no copies) and the engine is built again over a new, empty {@link InMemoryPlayStateStore}
+ * before each batch (outside the timed region), as the peers' {@link Cooldowns} are cleared. The sink counts the play (and, for the gate, records
  * {@code (account, rule)}; the playbook index is the rule index).
  */
 public final class CskitColumnsEngine implements Engine {
-    private final PlaybookEngine engine;
+    private final List<Playbook> playbooks;
+    private PlaybookEngine engine;
     private final AccountBatch[] slices;
-    private final RowPlayHistory history;
     private final Firings firings;
     private final int batch;
     private int base;
 
     public CskitColumnsEngine(Portfolio p, List<Playbook> playbooks, int batch, Firings firings) {
+        this.playbooks = playbooks;
         this.engine = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).build();
         this.firings = firings;
         this.batch = batch;
@@ -49,7 +50,6 @@ public final class CskitColumnsEngine implements Engine {
         for (int i = 0; i < slices.length; i++) {
             slices[i] = all.slice(i * batch, Math.min(p.size, (i + 1) * batch));
         }
-        history = engine.newRowHistory(batch);
     }
 
     public PlaybookEngine engine() {
@@ -59,7 +59,7 @@ public final class CskitColumnsEngine implements Engine {
     @Override
     public void reset(int base) {
         this.base = base;
-        history.clear();
+        engine = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).store(new InMemoryPlayStateStore()).build();
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class CskitColumnsEngine implements Engine {
         }
         AccountBatch slice = slices[from / batch];
         int offset = from;
-        RowSink sink = (row, playbook) -> firings.fire(offset + row, playbook);
-        return engine.evaluate(slice, 0, to - from, history, sink).created();
+        ActionSink sink = play -> firings.fire(offset + play.row(), play.playbookIndex());
+        return engine.evaluate(slice, 0, to - from, sink).created();
     }
 }

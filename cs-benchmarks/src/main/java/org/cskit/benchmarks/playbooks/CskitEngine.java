@@ -3,14 +3,14 @@ package org.cskit.benchmarks.playbooks;
 import java.util.List;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.EvaluationResult;
-import org.cskit.playbooks.engine.InMemoryPlayHistory;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.playbooks.engine.PlaybookInput;
 import org.cskit.playbooks.spi.ActionSink;
 
 /**
- * cskit's {@link PlaybookEngine} with its default {@link InMemoryPlayHistory} and a sink that
- * counts. {@link #reset} builds the engine again over a fresh history (outside the timed region),
+ * cskit's {@link PlaybookEngine} with its default {@link InMemoryPlayStateStore} and a sink that
+ * counts. {@link #reset} builds the engine again over a fresh store (outside the timed region),
  * so every batch starts, like every peer's, with no plays and no cooldowns.
  */
 public final class CskitEngine implements Engine {
@@ -44,7 +44,7 @@ public final class CskitEngine implements Engine {
 
     @Override
     public void reset(int base) {
-        engine = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).history(new InMemoryPlayHistory())
+        engine = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).store(new InMemoryPlayStateStore())
                 .sink(sink).build();
     }
 

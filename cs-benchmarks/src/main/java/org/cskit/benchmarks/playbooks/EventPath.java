@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.cskit.model.PersonId;
 import org.cskit.model.event.ChampionChanged;
 import org.cskit.playbooks.Playbook;
-import org.cskit.playbooks.engine.InMemoryPlayHistory;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.playbooks.engine.PlaybookInput;
 import org.cskit.playbooks.spi.ActionSink;
@@ -71,7 +71,7 @@ public final class EventPath implements Engine {
     public void reset(int base) {
         cooldowns.reset(base);
         if (mode.startsWith("cskit")) {
-            engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).history(new InMemoryPlayHistory()).sink(sink)
+            engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).store(new InMemoryPlayStateStore()).sink(sink)
                     .build();
         }
     }

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Each operation is one account (all 50 rules); an invocation evaluates a batch of
  * {@value #BATCH} consecutive accounts, cycling through the portfolio, and the score is time per
  * account ({@code @OperationsPerInvocation}). Before each batch (outside the timed region) every
- * engine gets a fresh play history: cskit a new {@code InMemoryPlayHistory} (the engine is rebuilt
+ * engine gets a fresh play history: cskit a new {@code InMemoryPlayStateStore} (the engine is rebuilt
  * around it), the peers and the floor a cleared {@link Cooldowns}. So every account is evaluated as
  * if for the first time and {@code dense} really fires about 7 plays per account in every batch;
  * without the reset, cskit would find its plays open and the peers their cooldowns running, and

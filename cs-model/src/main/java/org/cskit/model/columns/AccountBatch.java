@@ -10,6 +10,7 @@ import org.cskit.model.FeatureSchema;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.Segment;
 import org.cskit.model.Validate;
+import org.cskit.model.event.AccountEvent;
 
 /**
  * What the playbook engine reads about a batch of accounts, one row per account, all as of one
@@ -50,6 +51,8 @@ public final class AccountBatch {
     private final byte[] segmentCodes; // null = segments[0] everywhere
     private final byte[] stageCodes; // null = fixedStage everywhere
     private final LifecycleStage fixedStage;
+    private final AccountEvent[] events; // null = no event on any row
+    private final String[][] enrolments; // per row the manual playbooks enrolled; null = none on any row
 
     private AccountBatch(Builder b) {
         this.features = b.features;
@@ -63,6 +66,8 @@ public final class AccountBatch {
         this.segmentCodes = b.segmentCodes;
         this.stageCodes = b.stageCodes;
         this.fixedStage = b.fixedStage;
+        this.events = b.events;
+        this.enrolments = b.enrolments;
     }
 
     private AccountBatch(AccountBatch whole, int from, int to) {
@@ -77,6 +82,55 @@ public final class AccountBatch {
         this.segmentCodes = whole.segmentCodes;
         this.stageCodes = whole.stageCodes;
         this.fixedStage = whole.fixedStage;
+        this.events = whole.events;
+        this.enrolments = whole.enrolments;
+    }
+
+    /**
+     * The event a row's account is handling, if any (for playbooks with an event trigger).
+     *
+     * @param row the row
+     * @return the event, or null
+     */
+    public AccountEvent event(int row) {
+        return events == null ? null : events[offset + Objects.checkIndex(row, size)];
+    }
+
+    /**
+     * Whether any row carries an event.
+     *
+     * @return whether there are events
+     */
+    public boolean hasEvents() {
+        return events != null;
+    }
+
+    /**
+     * Whether any row carries a manual enrolment.
+     *
+     * @return whether there are enrolments
+     */
+    public boolean hasEnrolments() {
+        return enrolments != null;
+    }
+
+    /**
+     * Whether a row's account was enrolled by hand in a playbook.
+     *
+     * @param row the row
+     * @param playbookId the playbook
+     * @return whether it was
+     */
+    public boolean enrolled(int row, String playbookId) {
+        String[] ids = enrolments == null ? null : enrolments[offset + Objects.checkIndex(row, size)];
+        if (ids != null) {
+            for (String id : ids) {
+                if (id.equals(playbookId)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -283,6 +337,8 @@ public final class AccountBatch {
         private byte[] segmentCodes;
         private byte[] stageCodes;
         private LifecycleStage fixedStage;
+        private AccountEvent[] events;
+        private String[][] enrolments;
 
         private Builder(FeatureColumns features) {
             this.features = Validate.present("features", features);
@@ -348,7 +404,9 @@ public final class AccountBatch {
             if (copy.isEmpty() || copy.size() > Byte.MAX_VALUE) {
                 throw Validate.invalid("segments", copy.size() + " segments; give 1 to " + Byte.MAX_VALUE);
             }
-            Validate.unique("segments", copy, Segment::name, "segment");
+            if (copy.size() > 1) {
+                Validate.unique("segments", copy, Segment::name, "segment");
+            }
             this.segments = copy;
             this.segmentCodes = codes;
             return this;
@@ -375,6 +433,47 @@ public final class AccountBatch {
         public Builder stage(LifecycleStage stage) {
             this.fixedStage = Objects.requireNonNull(stage, "stage");
             this.stageCodes = null;
+            return this;
+        }
+
+        /**
+         * The event a row's account is handling, for playbooks with an event trigger; one per row
+         * (evaluate again for a second event of one account).
+         *
+         * @param row the row
+         * @param event its event, of the row's account
+         * @return this builder
+         */
+        public Builder event(int row, AccountEvent event) {
+            Objects.checkIndex(row, features.rows());
+            Objects.requireNonNull(event, "event");
+            if (events == null) {
+                events = new AccountEvent[features.rows()];
+            }
+            if (events[row] != null) {
+                throw Validate.invalid("events[" + row + "]", "row " + row + " has an event already; give one event per row and evaluate again for the next");
+            }
+            events[row] = event;
+            return this;
+        }
+
+        /**
+         * Enrols a row's account by hand in a playbook with a manual trigger.
+         *
+         * @param row the row
+         * @param playbookId the playbook
+         * @return this builder
+         */
+        public Builder enrol(int row, String playbookId) {
+            Objects.checkIndex(row, features.rows());
+            Validate.nonBlank("playbookId", playbookId);
+            if (enrolments == null) {
+                enrolments = new String[features.rows()][];
+            }
+            String[] before = enrolments[row] == null ? new String[0] : enrolments[row];
+            String[] after = java.util.Arrays.copyOf(before, before.length + 1);
+            after[before.length] = playbookId;
+            enrolments[row] = after;
             return this;
         }
 
@@ -408,6 +507,14 @@ public final class AccountBatch {
             if (stageCodes != null) {
                 Columns.length("stages", stageCodes.length, rows);
                 Columns.codes("stages", stageCodes, 0, STAGES.length);
+            }
+            if (events != null) {
+                for (int r = 0; r < rows; r++) {
+                    if (events[r] != null && !events[r].accountId().equals(ids.apply(r))) {
+                        throw Validate.invalid("events[" + r + "]", "the event of row " + r + " is of account '" + events[r].accountId()
+                                + "', not of the row's account '" + ids.apply(r) + "'");
+                    }
+                }
             }
             return new AccountBatch(this);
         }

@@ -4,14 +4,14 @@ import java.util.List;
 import org.cskit.model.Validate;
 
 /**
- * What a columnar evaluation did, in counts; the plays themselves went to the {@link RowSink}.
+ * What a batch evaluation did, in counts; the plays themselves went to the sink.
  *
  * @param rows rows evaluated
- * @param created plays made and delivered
+ * @param created plays delivered (new, offered again, reminders)
  * @param closed open plays closed because their situation cleared
  * @param suppressed plays that fired but were not made: already open, cooling down, over their
- *     limit, or excluded by a more urgent playbook of their group
- * @param failed plays the sink threw on (not recorded; retried by the next evaluation)
+ *     limit, excluded by a more urgent playbook of their group, or waiting for a close notification
+ * @param failed plays (and close notifications) the sink did not take; offered again next time
  */
 public record BatchResult(long rows, long created, long closed, long suppressed, List<Failure> failed) {
     /** Checks and copies. */
@@ -20,11 +20,11 @@ public record BatchResult(long rows, long created, long closed, long suppressed,
     }
 
     /**
-     * A play the sink could not take.
+     * A play the sink did not take.
      *
      * @param row the account's row
      * @param playbookId the playbook
-     * @param message the sink's exception message
+     * @param message what went wrong, with the sink's exception
      */
     public record Failure(int row, String playbookId, String message) {}
 

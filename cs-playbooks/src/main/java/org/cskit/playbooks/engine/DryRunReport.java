@@ -5,19 +5,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import org.cskit.model.AccountId;
-import org.cskit.playbooks.Play;
 
 /**
  * What each playbook would have done over past inputs: how many plays, for which accounts, how
  * many closed again and how many firings the repeat policy suppressed. Immutable and thread-safe.
  *
  * @param playbooks one summary per playbook, in the set's order
+ * @param cannotFire playbooks whose own tests contradict each other, so that no input can make them
+ *     fire, with the reason (such as {@code p1 >= 2 and p1 < 1 cannot both hold}); found when the
+ *     engine was built, see {@link PlaybookEngine#cannotFire()}
  */
-public record DryRunReport(List<PlaybookSummary> playbooks) {
+public record DryRunReport(List<PlaybookSummary> playbooks, java.util.Map<String, String> cannotFire) {
 
-    /** Copies the list. */
+    /** Copies the list and map. */
     public DryRunReport {
         playbooks = List.copyOf(playbooks);
+        cannotFire = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cannotFire));
     }
 
     /**
@@ -43,7 +46,7 @@ public record DryRunReport(List<PlaybookSummary> playbooks) {
         int suppressed;
         final Set<AccountId> accounts = new HashSet<>();
 
-        void play(Play play) {
+        void play(org.cskit.playbooks.spi.PlayHandle play) {
             plays++;
             accounts.add(play.accountId());
         }

@@ -1,8 +1,8 @@
 package org.cskit.playbooks.engine;
 
+import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Validate;
-import org.cskit.model.columns.AccountBatch;
 import org.cskit.playbooks.Fields;
 
 /** Reads one field (a built-in or a feature) from an evaluation, resolved once at compile time. */
@@ -51,19 +51,7 @@ final class FieldReader {
                 || kind == Kind.STAGE || kind == Kind.ACCOUNT_ID;
     }
 
-    /** The numeric value, or NaN when absent (a missing feature, no vector). */
-    double number(EvalContext c) {
-        switch (kind) {
-            case FEATURE: return c.feature(index);
-            case SCORE: return c.score();
-            case VELOCITY: return c.velocity();
-            case COVERAGE: return c.coverage();
-            case PREVIOUS_SCORE: return c.previousScore();
-            default: return Double.NaN;
-        }
-    }
-
-    /** The numeric value of a row, or NaN when absent. */
+    /** The numeric value of a row, or NaN when absent (a missing feature, no vector, a text field). */
     double number(AccountBatch c, int row) {
         switch (kind) {
             case FEATURE: return c.feature(index, row);
@@ -75,30 +63,26 @@ final class FieldReader {
         }
     }
 
-    /** The text value, or null when absent. */
-    String text(EvalContext c) {
+    /** The text value of a row, or null when absent (or a numeric field). */
+    String text(AccountBatch c, int row) {
         switch (kind) {
-            case BAND: return c.band();
-            case DIRECTION: return c.direction();
-            case PREVIOUS_BAND: return c.previousBand();
-            case SEGMENT: return c.segmentName();
-            case STAGE: return c.stage().name();
-            case ACCOUNT_ID: return c.accountId().value();
+            case BAND: return c.band(row);
+            case DIRECTION: return c.direction(row);
+            case PREVIOUS_BAND: return c.previousBand(row);
+            case SEGMENT: return c.segment(row).name();
+            case STAGE: return c.stage(row).name();
+            case ACCOUNT_ID: return c.accountId(row).value();
             default: return null;
         }
     }
 
-    boolean isPresent(EvalContext c) {
-        return isText() ? text(c) != null : !Double.isNaN(number(c));
-    }
-
     /** The value as text for templates and explanations: numbers to two decimals, without a needless fraction; "missing" when absent. */
-    String display(EvalContext c) {
+    String display(AccountBatch c, int row) {
         if (isText()) {
-            String t = text(c);
+            String t = text(c, row);
             return t == null ? "missing" : t;
         }
-        double v = number(c);
+        double v = number(c, row);
         return Double.isNaN(v) ? "missing" : twoDecimals(v);
     }
 

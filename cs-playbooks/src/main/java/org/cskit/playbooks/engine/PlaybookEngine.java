@@ -1,99 +1,112 @@
 package org.cskit.playbooks.engine;
 
+import org.cskit.model.columns.AccountBatch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
-import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.event.AccountEvents;
 import org.cskit.model.json.CsJson;
 import org.cskit.model.json.JsonInputException;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.Trigger;
 import org.cskit.playbooks.spi.ActionSink;
-import org.cskit.playbooks.spi.PlayHistory;
+import org.cskit.playbooks.spi.PlayStateStore;
 
 /**
- * Evaluates a set of playbooks, compiled once against the feature schema the snapshots follow:
- * every field a playbook reads is checked then, identical comparisons are shared between
- * playbooks and evaluated once per account, and conditions are evaluated only for playbooks whose
- * trigger fired or that have a play open. Thread-safe: evaluate many accounts from many threads.
+ * Evaluates a set of playbooks, compiled once against the feature schema the accounts follow.
+ * One engine, one evaluator: a portfolio of millions of accounts held as {@link AccountBatch}, one
+ * account ({@link #evaluate(PlaybookInput)}, a batch of one row) and one event ({@link #onEvent},
+ * the same row evaluating only the playbooks that event starts) are evaluated by the same program
+ * under the same rules, with the same {@link PlayStateStore}, so one open play per situation,
+ * cooldowns, limits and mutual exclusion hold across nightly batches and the events in between.
+ * Thread-safe: evaluate from many threads.
  *
- * <p>One evaluation of an account, in order: for each playbook whose audience includes the
- * account, the trigger is checked, then the conditions; open plays whose situation no longer holds
- * are closed (with auto-close); of the playbooks that fired, mutual exclusion keeps the most urgent
- * per group; each remaining play is admitted by the {@link PlayHistory} (one open play per
- * situation, cooldown, limit, atomically per account), delivered to the {@link ActionSink}, and
- * confirmed, or released if delivery failed. Each play carries its reason: the trigger and every
- * condition with the values it saw, computed only for plays actually made.
+ * <p>Every distinct test is evaluated once per 64 accounts as a bitmap (for one account, once);
+ * per account, in order: plays whose situation no longer holds are closed (the sink hears first);
+ * offered plays whose situation still holds are offered again under their key; open plays are
+ * reminded when their {@code remindEvery} is due; of the playbooks that fire, mutual exclusion keeps
+ * the most urgent per group; the {@link org.cskit.playbooks.RepeatPolicy} admits or suppresses each;
+ * an admitted play is recorded as offered (compare-and-set in the store), delivered to the
+ * {@link ActionSink} as a light {@link org.cskit.playbooks.spi.PlayHandle}, and recorded as open.
+ * The full {@link Play} (reason with every value, rendered actions) is built only when asked.
+ *
+ * <p><b>Delivery is at least once, with one key per situation.</b> A play's key is the playbook,
+ * the account, the situation and the time it was first offered; if the sink throws (anything), the
+ * play stays offered and the next evaluation whose situation still holds offers it again under the
+ * same key, on any later day. Close notifications are at least once too.
  *
  * <pre>{@code
  * PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).sink(tasks::create).build();
- * EvaluationResult result = engine.evaluate(PlaybookInput.of(snapshot, vector));
+ * EvaluationResult result = engine.evaluate(PlaybookInput.of(snapshot, vector));      // one account
+ * BatchResult night = engine.evaluateParallel(columns, tasks::create);                 // a portfolio
  * }</pre>
- *
- * <p>Two paths, the same rules. {@link #evaluate(PlaybookInput)} and {@link #onEvent} take one
- * account as objects and build every play with its reason; use them per account and per event.
- * {@link #evaluate(AccountBatch, RowPlayHistory, RowSink)} takes a whole portfolio as columns,
- * evaluates each test once per 64 accounts, and builds a play only when asked ({@link #play}); use
- * it for nightly runs over millions of accounts. Each path keeps its own history.
  */
 public final class PlaybookEngine {
     private final List<Playbook> playbooks;
     private final FeatureSchema schema;
     private final CompiledPlaybook[] compiled;
-    private final Map<String, CompiledPlaybook> byId = new HashMap<>();
-    private final Map<String, CompiledPlaybook[]> byEvent;
-    private final int atomCount;
-    private final PlayHistory history;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, long[]> byEvent = new HashMap<>();
+    private final PlayStateStore store;
     private final ActionSink sink;
-    private final RowEvaluator rows;
+    private final RowProgram program;
+    private final Evaluator evaluator;
+    private final ThreadLocal<Evaluator.Work> work;
+    private final Map<String, String> cannotFire;
 
     private PlaybookEngine(Builder b) {
         this.playbooks = List.copyOf(b.playbooks);
         this.schema = Validate.present("schema", b.schema);
-        this.history = b.history;
+        this.store = b.store;
         this.sink = b.sink;
-        Map<String, Integer> atoms = new HashMap<>();
-        List<EvalContext.Atom> atomList = new ArrayList<>();
-        compiled = compileAll(playbooks, schema, atoms, atomList);
-        atomCount = atomList.size();
-        for (CompiledPlaybook p : compiled) {
-            byId.put(p.id, p);
-        }
-        Map<String, List<CompiledPlaybook>> events = new HashMap<>();
-        for (CompiledPlaybook p : compiled) {
-            if (p.trigger.eventType() != null) {
-                events.computeIfAbsent(p.trigger.eventType(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        Map<String, CompiledPlaybook[]> index = new HashMap<>();
-        events.forEach((type, list) -> index.put(type, list.toArray(new CompiledPlaybook[0])));
-        byEvent = index;
-        rows = new RowEvaluator(compiled, new RowProgram(playbooks, schema));
-    }
-
-    private static CompiledPlaybook[] compileAll(List<Playbook> playbooks, FeatureSchema schema, Map<String, Integer> atoms,
-            List<EvalContext.Atom> atomList) {
-        CompiledPlaybook[] result = new CompiledPlaybook[playbooks.size()];
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < playbooks.size(); i++) {
-            Playbook p = playbooks.get(i);
-            if (!ids.add(p.id())) {
-                throw Validate.invalid("[" + i + "].id", "duplicate playbook id '" + p.id() + "'");
+            if (!ids.add(playbooks.get(i).id())) {
+                throw Validate.invalid("[" + i + "].id", "duplicate playbook id '" + playbooks.get(i).id() + "'");
             }
-            result[i] = new CompiledPlaybook(p, i, schema, "[" + i + "]", atoms, atomList);
         }
-        return result;
+        program = new RowProgram(playbooks, schema);
+        compiled = new CompiledPlaybook[playbooks.size()];
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < playbooks.size(); i++) {
+            Playbook p = playbooks.get(i);
+            int group = -1;
+            if (p.repeat().exclusionGroup().isPresent()) {
+                String g = p.repeat().exclusionGroup().get();
+                groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+                group = new ArrayList<>(groups.keySet()).indexOf(g);
+            }
+            compiled[i] = new CompiledPlaybook(p, i, schema, "[" + i + "]", program.closable[i], group);
+            index.put(p.id(), i);
+            if (p.trigger().kind() == Trigger.Kind.EVENT) {
+                long[] mask = byEvent.computeIfAbsent(((Trigger.OnEvent) p.trigger()).event(), k -> new long[words()]);
+                mask[i >>> 6] |= 1L << i;
+            }
+        }
+        int[][] members = new int[groups.size()][];
+        int g = 0;
+        for (List<Integer> m : groups.values()) {
+            members[g++] = m.stream().mapToInt(Integer::intValue).toArray();
+        }
+        Lint.labels(playbooks, b.bands, b.segments);
+        cannotFire = java.util.Collections.unmodifiableMap(Lint.neverFires(playbooks));
+        evaluator = new Evaluator(this, compiled, program, index, members);
+        work = ThreadLocal.withInitial(evaluator::newWork);
+    }
+
+    private int words() {
+        return Math.max(1, (playbooks.size() + 63) >>> 6);
     }
 
     /**
@@ -107,9 +120,30 @@ public final class PlaybookEngine {
      * @throws JsonInputException naming the JSON path of the first problem
      */
     public static List<Playbook> readJson(String json, FeatureSchema schema) {
+        return readJson(json, builder().schema(schema));
+    }
+
+    /**
+     * Reads playbooks from JSON as {@link #readJson(String, FeatureSchema)} does, and also checks
+     * every band label and segment name they use against those the host declares.
+     *
+     * @param json a JSON array of playbooks
+     * @param schema the features the snapshots will carry
+     * @param bandLabels every band label of the scorecards in use
+     * @param segmentNames the declared segments' names
+     * @return the playbooks
+     * @throws JsonInputException naming the JSON path of the first problem, and for an unknown
+     *     label or segment the known ones
+     */
+    public static List<Playbook> readJson(String json, FeatureSchema schema, java.util.Collection<String> bandLabels,
+            java.util.Collection<String> segmentNames) {
+        return readJson(json, builder().schema(schema).bandLabels(bandLabels).segmentNames(segmentNames));
+    }
+
+    private static List<Playbook> readJson(String json, Builder check) {
         List<Playbook> playbooks = CsJson.create().readList(json, Playbook.class);
         try {
-            compileAll(playbooks, schema, new HashMap<>(), new ArrayList<>());
+            check.playbooks(playbooks).build();
         } catch (ValidationException e) {
             throw new JsonInputException("$" + e.field(), e.getMessage(), "", e);
         }
@@ -135,28 +169,70 @@ public final class PlaybookEngine {
     }
 
     /**
-     * The history the engine records plays in.
+     * The playbooks that can never fire, because their own tests contradict each other (the
+     * trigger's and the conditions that must all hold): two numeric tests of one field that leave
+     * no value, such as {@code p1 >= 2} and {@code p1 < 1}; a field that must be both present and
+     * missing; a text field that must equal two different texts. Found when the engine is built;
+     * {@link #dryRun} reports them too. A playbook not listed may still never fire on your data.
      *
-     * @return the history
+     * @return by playbook id, why it cannot fire
      */
-    public PlayHistory history() {
-        return history;
+    public Map<String, String> cannotFire() {
+        return cannotFire;
+    }
+
+    /** @return the feature schema the playbooks were compiled for */
+    public FeatureSchema schema() {
+        return schema;
     }
 
     /**
-     * Evaluates every playbook for one account.
+     * Where the engine keeps its state.
      *
-     * @param input the account
+     * @return the store
+     */
+    public PlayStateStore store() {
+        return store;
+    }
+
+    /**
+     * The playbooks with a play out (offered or open) for an account, in the set's order, as the
+     * store holds them.
+     *
+     * @param account the account
+     * @return their ids
+     */
+    public List<String> openPlaybooks(org.cskit.model.AccountId account) {
+        boolean[] out = new boolean[compiled.length];
+        store.read(new org.cskit.model.AccountId[] {Objects.requireNonNull(account, "account")}, 1, (i, id, state) -> {
+            Integer p = index.get(id);
+            if (p != null && state.status() != org.cskit.playbooks.spi.PlayState.Status.NONE) {
+                out[p] = true;
+            }
+        });
+        List<String> ids = new ArrayList<>();
+        for (int p = 0; p < out.length; p++) {
+            if (out[p]) {
+                ids.add(compiled[p].id);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Evaluates every playbook for one account: a batch of one row, delivered to the engine's sink.
+     *
+     * @param input the account, with the event it handles and its manual enrolments, if any
      * @return what the evaluation did
      * @throws ValidationException if the snapshot's features follow another schema
      */
     public EvaluationResult evaluate(PlaybookInput input) {
-        return run(input, compiled);
+        return one(input, null);
     }
 
     /**
      * The incremental path: evaluates only the playbooks the input's event can start (those
-     * triggered by that event type). Plays of other playbooks are neither created nor closed.
+     * triggered by that event type). Plays of other playbooks are neither made nor closed.
      *
      * @param input the account, with the event being handled
      * @return what the evaluation did
@@ -166,8 +242,22 @@ public final class PlaybookEngine {
         if (input.event().isEmpty()) {
             throw Validate.invalid("event", "onEvent needs an input with an event; use evaluate for a full evaluation");
         }
-        CompiledPlaybook[] affected = byEvent.get(AccountEvents.typeOf(input.event().get()));
-        return run(input, affected == null ? new CompiledPlaybook[0] : affected);
+        long[] only = byEvent.get(AccountEvents.typeOf(input.event().get()));
+        return one(input, only == null ? new long[words()] : only);
+    }
+
+    private EvaluationResult one(PlaybookInput input, long[] only) {
+        if (!input.snapshot().features().schema().equals(schema)) {
+            throw Validate.invalid("snapshot.features", "the snapshot's features follow " + input.snapshot().features().schema()
+                    + ", but the playbooks were compiled for " + schema + ": the snapshot's schema "
+                    + schema.differenceFrom(input.snapshot().features().schema()));
+        }
+        Evaluator.Work w = work.get();
+        AccountBatch row = w.oneRow.fill(input);
+        Evaluator.Outcome out = new Evaluator.Outcome(true);
+        evaluator.evaluate(row, 0, 1, only, sink, store, w, out, input);
+        return new EvaluationResult(List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.createdPlays),
+                List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.closedPlays), out.suppressedPlays, out.failures);
     }
 
     /**
@@ -208,77 +298,60 @@ public final class PlaybookEngine {
     }
 
     /**
-     * A fresh history for columnar evaluation of up to {@code rows} rows with this engine's
-     * playbooks.
-     *
-     * @param rows the number of rows (accounts) it remembers plays for
-     * @return an empty history
-     * @throws ValidationException if rows is negative or rows x playbooks does not fit one array
-     */
-    public RowPlayHistory newRowHistory(int rows) {
-        return new RowPlayHistory(this, rows);
-    }
-
-    /**
-     * Evaluates every playbook for every row of a columnar portfolio: the fast path for millions of
-     * accounts. Same rules and same plays as {@link #evaluate(PlaybookInput)} on the equivalent
-     * inputs, except that event and manual triggers never fire (there is no event in a batch) and
-     * plays are not built: the sink gets (row, playbook) pairs, and {@link #play} builds the full
-     * play, with its reason, for those the host carries out. Allocates nothing per row.
+     * Evaluates every playbook for every row of a portfolio held as columns: the path for millions
+     * of accounts. The same rules as {@link #evaluate(PlaybookInput)} (which is this with one row);
+     * rows may carry events and manual enrolments. Allocates nothing per row beyond what the store
+     * reads and the plays made.
      *
      * @param columns the accounts
-     * @param history the plays made so far, from {@link #newRowHistory}
-     * @param sink where plays go
+     * @param sink where plays go (rather than the engine's sink)
      * @return counts of what was done
-     * @throws ValidationException if the columns follow another schema or the history belongs to
-     *     another engine or has fewer rows
+     * @throws ValidationException if the columns follow another schema
      */
-    public BatchResult evaluate(AccountBatch columns, RowPlayHistory history, RowSink sink) {
-        return evaluate(columns, 0, columns.size(), history, sink);
+    public BatchResult evaluate(AccountBatch columns, ActionSink sink) {
+        return evaluate(columns, 0, columns.size(), sink);
     }
 
     /**
-     * Evaluates rows {@code [from, to)} of a columnar portfolio; see
-     * {@link #evaluate(AccountBatch, RowPlayHistory, RowSink)}. Calls on disjoint ranges may run in
-     * parallel (with a thread-safe sink).
+     * Evaluates rows {@code [from, to)} of a portfolio; see {@link #evaluate(AccountBatch, ActionSink)}.
+     * Calls on disjoint ranges may run in parallel (with a thread-safe sink).
      *
      * @param columns the accounts
      * @param from the first row
      * @param to the row after the last
-     * @param history the plays made so far
      * @param sink where plays go
      * @return counts of what was done
      */
-    public BatchResult evaluate(AccountBatch columns, int from, int to, RowPlayHistory history, RowSink sink) {
-        check(columns, history);
+    public BatchResult evaluate(AccountBatch columns, int from, int to, ActionSink sink) {
+        checkSchema(columns);
         Objects.checkFromToIndex(from, to, columns.size());
         Objects.requireNonNull(sink, "sink");
-        return rows.evaluate(columns, from, to, history, sink);
+        Evaluator.Outcome out = new Evaluator.Outcome(false);
+        evaluator.evaluate(columns, from, to, null, sink, store, work.get(), out, null);
+        return new BatchResult(out.rows, out.created, out.closed, out.suppressed, out.rowFailures);
     }
 
     /**
-     * Evaluates a columnar portfolio on the common fork-join pool, in disjoint slices of rows, each
-     * row by one thread. The sink is called from several threads at once.
+     * Evaluates a portfolio on the common fork-join pool, in disjoint slices of rows. The sink is
+     * called from several threads at once.
      *
      * @param columns the accounts
-     * @param history the plays made so far
      * @param sink a thread-safe sink
      * @return counts of what was done, added up
      */
-    public BatchResult evaluateParallel(AccountBatch columns, RowPlayHistory history, RowSink sink) {
-        check(columns, history);
+    public BatchResult evaluateParallel(AccountBatch columns, ActionSink sink) {
+        checkSchema(columns);
         Objects.requireNonNull(sink, "sink");
         int slice = 16 * RowProgram.CHUNK;
         int slices = (columns.size() + slice - 1) / slice;
         return java.util.stream.IntStream.range(0, slices).parallel()
-                .mapToObj(i -> rows.evaluate(columns, i * slice, Math.min(columns.size(), (i + 1) * slice), history, sink))
+                .mapToObj(i -> evaluate(columns, i * slice, Math.min(columns.size(), (i + 1) * slice), sink))
                 .reduce(new BatchResult(0, 0, 0, 0, List.of()), BatchResult::plus);
     }
 
     /**
-     * The play a playbook makes (or would make) for a row of a columnar portfolio, with its
-     * actions, reason and idempotency key: what {@link #evaluate(PlaybookInput)} builds for the
-     * equivalent input. Builds it afresh on each call; it does not consult or change any history.
+     * The play a playbook would make for a row now, as if first offered at the columns' as-of time,
+     * with its actions, reason and key. It does not consult or change any state.
      *
      * @param columns the accounts
      * @param row the row
@@ -289,16 +362,25 @@ public final class PlaybookEngine {
         checkSchema(columns);
         Objects.checkIndex(row, columns.size());
         Objects.checkIndex(playbook, compiled.length);
-        return compiled[playbook].play(new EvalContext(columns, row, atomCount));
+        CompiledPlaybook cp = compiled[playbook];
+        long day = columns.asOf().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay();
+        int code = cp.situationCode(columns, row, day);
+        String situation = cp.situation(code, columns, row);
+        String key = cp.id + "|" + columns.accountId(row).value() + "|" + situation + "|"
+                + Iso.format(Instant.ofEpochSecond(columns.asOf().getEpochSecond()));
+        return build(columns, row, cp, situation, key);
     }
 
-    /** The index of a playbook in {@link #playbooks()}. */
-    int indexOf(String playbookId) {
-        CompiledPlaybook p = byId.get(playbookId);
-        if (p == null) {
-            throw Validate.invalid("playbookId", "unknown playbook '" + playbookId + "'; known: " + byId.keySet());
+    /** The full play of a row, its conditions' outcomes from the program's atoms. */
+    Play build(AccountBatch columns, int row, CompiledPlaybook cp, String situation, String key) {
+        RowProgram.Chunk chunk = program.newChunk();
+        chunk.start(columns, row, 1);
+        int[] atoms = program.conditionAtoms[cp.index];
+        boolean[] held = new boolean[atoms.length];
+        for (int i = 0; i < atoms.length; i++) {
+            held[i] = chunk.bit(atoms[i], 0);
         }
-        return p.index;
+        return cp.play(columns, row, situation, key, held);
     }
 
     private void checkSchema(AccountBatch columns) {
@@ -308,26 +390,15 @@ public final class PlaybookEngine {
         }
     }
 
-    private void check(AccountBatch columns, RowPlayHistory history) {
-        checkSchema(columns);
-        if (history.engine != this) {
-            throw Validate.invalid("history", "the row history was made by another engine; use this engine's newRowHistory");
-        }
-        if (history.rows() < columns.size()) {
-            throw Validate.invalid("history", "the row history has " + history.rows() + " rows, but the columns have "
-                    + columns.size());
-        }
-    }
-
     /**
-     * Replays past inputs against a fresh in-memory history and no sink, and reports what each
+     * Replays past inputs against a fresh in-memory store and no sink, and reports what each
      * playbook would have done, before it goes live. Give each account's inputs in time order.
      *
      * @param inputs past inputs
      * @return the report
      */
     public DryRunReport dryRun(Stream<PlaybookInput> inputs) {
-        PlaybookEngine rehearsal = builder().schema(schema).playbooks(playbooks).history(new InMemoryPlayHistory())
+        PlaybookEngine rehearsal = builder().schema(schema).playbooks(playbooks).store(new InMemoryPlayStateStore())
                 .sink(play -> { }).build();
         Map<String, DryRunReport.Tally> tallies = new LinkedHashMap<>();
         playbooks.forEach(p -> tallies.put(p.id(), new DryRunReport.Tally()));
@@ -340,109 +411,47 @@ public final class PlaybookEngine {
         List<DryRunReport.PlaybookSummary> summaries = new ArrayList<>();
         tallies.forEach((id, t) -> summaries.add(new DryRunReport.PlaybookSummary(id, t.plays, new TreeSet<>(t.accounts),
                 t.closed, t.suppressed)));
-        return new DryRunReport(summaries);
-    }
-
-    private EvaluationResult run(PlaybookInput input, CompiledPlaybook[] set) {
-        if (!input.snapshot().features().schema().equals(schema)) {
-            throw Validate.invalid("snapshot.features", "the snapshot's features follow " + input.snapshot().features().schema()
-                    + ", but the playbooks were compiled for " + schema + ": the snapshot's schema "
-                    + schema.differenceFrom(input.snapshot().features().schema()));
-        }
-        EvalContext c = new EvalContext(input, atomCount, history);
-        var account = input.snapshot().accountId();
-        List<Play> open = history.openPlays(account);
-        Set<String> withOpenPlays = open.isEmpty() ? Set.of() : new java.util.HashSet<>();
-        for (Play play : open) {
-            withOpenPlays.add(play.playbookId());
-        }
-        List<Play> closed = new ArrayList<>(0);
-        List<CompiledPlaybook> fired = new ArrayList<>(0);
-        for (CompiledPlaybook p : set) {
-            boolean inAudience = p.inAudience(c);
-            boolean fires = inAudience && p.trigger.fires(c, p.id);
-            boolean hasOpen = p.closes && withOpenPlays.contains(p.id);
-            if (!fires && !hasOpen) {
-                continue;
-            }
-            boolean conditions = inAudience && p.conditionsHold(c);
-            if (fires && conditions) {
-                fired.add(p);
-            }
-            if (hasOpen) {
-                boolean holds = inAudience && conditions && p.trigger.holds(c);
-                String situation = holds ? p.trigger.situation(c) : null;
-                for (Play play : open) {
-                    if (play.playbookId().equals(p.id) && !play.situation().equals(situation)
-                            && history.close(account, play.key(), input.snapshot().asOf())) {
-                        closed.add(play);
-                    }
-                }
-            }
-        }
-        List<EvaluationResult.Suppressed> suppressed = new ArrayList<>(0);
-        List<Play> created = new ArrayList<>(fired.size());
-        List<EvaluationResult.Failure> failed = new ArrayList<>(0);
-        for (CompiledPlaybook p : fired) {
-            Optional<String> excludedBy = excludedBy(p, fired, open, closed);
-            if (excludedBy.isPresent()) {
-                suppressed.add(new EvaluationResult.Suppressed(p.id, p.trigger.situation(c), "EXCLUDED by " + excludedBy.get()));
-                continue;
-            }
-            Play play = p.play(c);
-            PlayHistory.Admission admission = history.admit(play, p.playbook.repeat());
-            if (admission != PlayHistory.Admission.ADMITTED) {
-                suppressed.add(new EvaluationResult.Suppressed(p.id, play.situation(), admission.name()));
-                continue;
-            }
-            try {
-                sink.deliver(play);
-            } catch (RuntimeException e) {
-                history.release(account, play.key());
-                failed.add(new EvaluationResult.Failure(play, String.valueOf(e.getMessage())));
-                continue;
-            }
-            history.confirm(account, play.key());
-            created.add(play);
-        }
-        return new EvaluationResult(created, closed, suppressed, failed);
-    }
-
-    /** Mutual exclusion: a more urgent (or, equally urgent, earlier listed) member fired, or another member's play is open. */
-    private Optional<String> excludedBy(CompiledPlaybook p, List<CompiledPlaybook> fired, List<Play> open, List<Play> closed) {
-        Optional<String> group = p.playbook.repeat().exclusionGroup();
-        if (group.isEmpty()) {
-            return Optional.empty();
-        }
-        for (CompiledPlaybook other : fired) {
-            if (other != p && group.equals(other.playbook.repeat().exclusionGroup())
-                    && (other.playbook.priority().compareTo(p.playbook.priority()) > 0
-                            || other.playbook.priority() == p.playbook.priority() && other.index < p.index)) {
-                return Optional.of(other.id);
-            }
-        }
-        for (Play play : open) {
-            if (!play.playbookId().equals(p.id) && !closed.contains(play)) {
-                CompiledPlaybook other = byId.get(play.playbookId());
-                if (other != null && group.equals(other.playbook.repeat().exclusionGroup())) {
-                    return Optional.of(other.id);
-                }
-            }
-        }
-        return Optional.empty();
+        return new DryRunReport(summaries, cannotFire);
     }
 
     /** Builds a {@link PlaybookEngine}. Not thread-safe. */
     public static final class Builder {
         private final List<Playbook> playbooks = new ArrayList<>();
         private FeatureSchema schema;
-        private PlayHistory history = new InMemoryPlayHistory();
+        private PlayStateStore store = new InMemoryPlayStateStore();
         private ActionSink sink = play -> { };
+        private Set<String> bands;
+        private Set<String> segments;
 
         private Builder() {}
 
         /**
-         * The features the snapshots will carry; every field a playbook reads is checked against it.
+         * The band labels the host's scorecards use, such as {@code red, yellow, green}. When given,
+         * a playbook naming another label (in a band trigger or a {@code vector.band} or
+         * {@code previous.band} test) is rejected, since it could never fire. Default: any label.
+         *
+         * @param labels every label of every band scheme in use
+         * @return this builder
+         */
+        public Builder bandLabels(java.util.Collection<String> labels) {
+            this.bands = Set.copyOf(labels);
+            return this;
+        }
+
+        /**
+         * The segment names the host declares. When given, a playbook naming another segment (in its
+         * audience or an {@code account.segment} test) is rejected. Default: any name.
+         *
+         * @param names the segments' names
+         * @return this builder
+         */
+        public Builder segmentNames(java.util.Collection<String> names) {
+            this.segments = Set.copyOf(names);
+            return this;
+        }
+
+        /**
+         * The features the accounts will carry; every field a playbook reads is checked against it.
          *
          * @param schema the schema
          * @return this builder
@@ -474,18 +483,21 @@ public final class PlaybookEngine {
         }
 
         /**
-         * Where plays are remembered; an {@link InMemoryPlayHistory} by default.
+         * Where the engine keeps what it remembers per account and playbook; a new
+         * {@link InMemoryPlayStateStore} by default. Share one store between the engines of one
+         * playbook set (a nightly job and an event consumer), never between different sets.
          *
-         * @param history the history
+         * @param store the store
          * @return this builder
          */
-        public Builder history(PlayHistory history) {
-            this.history = Objects.requireNonNull(history, "history");
+        public Builder store(PlayStateStore store) {
+            this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
         /**
-         * Where plays are delivered; by default nowhere (read them from the results).
+         * Where per-account and per-event plays are delivered; by default nowhere (read them from
+         * the results).
          *
          * @param sink the sink
          * @return this builder
@@ -500,7 +512,8 @@ public final class PlaybookEngine {
          *
          * @return the engine
          * @throws ValidationException naming the playbook ({@code [index]}) and the field if a
-         *     playbook reads an unknown field or two playbooks share an id
+         *     playbook reads an unknown field, names a band label or segment not declared, or two
+         *     playbooks share an id
          */
         public PlaybookEngine build() {
             return new PlaybookEngine(this);

@@ -24,8 +24,8 @@ import org.cskit.playbooks.Trigger;
  * test, an audience, and the and/or/not built from them) becomes one atom. For a chunk of rows, an
  * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed column by column without
  * branches, and only when a playbook needs it; a playbook fires for the rows where the bitmaps of
- * all its atoms are set, 64 rows per AND, its trigger's atoms first. Same meaning as the object path ({@link CompiledCondition}, {@link CompiledTrigger}): a
- * missing number fails every comparison, a missing text equals nothing.
+ * all its atoms are set, 64 rows per AND, its trigger's atoms first. A missing number fails every comparison, a missing text equals nothing. This is the
+ * engine's only evaluator: a per-account call is a chunk of one row.
  */
 final class RowProgram {
     static final int CHUNK = 256;
@@ -34,22 +34,28 @@ final class RowProgram {
     private final ColumnAtom[] atoms;
     /** Per playbook: the atoms that must all hold for it to fire (trigger first), and for its situation to hold (auto-close). */
     private final int[][] fireAtoms, holdAtoms;
-    /** Per playbook: fires in a batch at all (event and manual triggers never do). */
-    final boolean[] active;
+    /** Per playbook: the atom of each of its conditions, in order (for the reason's "held"). */
+    final int[][] conditionAtoms;
+    /** Per playbook: whether its trigger's situation can clear (not an event, cadence or manual trigger). */
+    final boolean[] closable;
 
     RowProgram(List<Playbook> playbooks, FeatureSchema schema) {
         Compiler compiler = new Compiler(schema);
         int n = playbooks.size();
         fireAtoms = new int[n][];
         holdAtoms = new int[n][];
-        active = new boolean[n];
+        conditionAtoms = new int[n][];
+        closable = new boolean[n];
         for (int p = 0; p < n; p++) {
             Playbook playbook = playbooks.get(p);
             Trigger t = playbook.trigger();
-            active[p] = !(t instanceof Trigger.OnEvent || t instanceof Trigger.Manual);
             List<Integer> fire = new ArrayList<>();
             List<Integer> hold = new ArrayList<>();
-            compiler.trigger(t, fire, hold);
+            closable[p] = compiler.trigger(t, playbook.id(), fire, hold);
+            conditionAtoms[p] = new int[playbook.conditions().size()];
+            for (int c = 0; c < conditionAtoms[p].length; c++) {
+                conditionAtoms[p][c] = compiler.condition(playbook.conditions().get(c));
+            }
             List<Integer> common = new ArrayList<>();
             if (!playbook.audience().isEveryone()) {
                 common.add(compiler.audience(playbook.audience()));
@@ -86,12 +92,25 @@ final class RowProgram {
         /** Starts rows {@code [from, from + n)} of the columns, {@code n <= CHUNK}. */
         void start(AccountBatch columns, int from, int n) {
             if (columns != this.columns) {
-                java.util.Arrays.fill(isPrepared, false);
+                // What an atom prepares depends on the feature columns' types, and for text and
+                // audience atoms on the labels: a per-account call brings new labels but the same
+                // (reused) feature columns, so only those atoms prepare again.
+                boolean sameFeatures = this.columns != null && columns.features() == this.columns.features();
+                for (int a = 0; a < atoms.length; a++) {
+                    if (!sameFeatures || atoms[a].readsLabels()) {
+                        isPrepared[a] = false;
+                    }
+                }
             }
             this.columns = columns;
             this.from = columns.offset() + from;
             this.n = n;
             java.util.Arrays.fill(done, false);
+        }
+
+        /** Whether atom {@code a} holds for row {@code i} of the chunk. */
+        boolean bit(int a, int i) {
+            return (word(a, i >>> 6) >>> (i & 63) & 1L) != 0;
         }
 
         /** The bitmap word of atom {@code a} for block {@code b}, computing the atom first if needed. */
@@ -121,13 +140,13 @@ final class RowProgram {
 
         /**
          * Sets, in {@code fires} (a row's playbooks, {@code playbookWords} words per row), the bit
-         * of every active playbook that fires for the chunk's rows. {@code fires} must be zero on
+         * of every playbook (of {@code only}, a bit per playbook, if not null) that fires for the chunk's rows. {@code fires} must be zero on
          * entry.
          */
-        void fires(long[] fires, int playbookWords) {
+        void fires(long[] fires, int playbookWords, long[] only) {
             int blocks = (n + 63) >>> 6;
             for (int p = 0; p < fireAtoms.length; p++) {
-                if (!active[p]) {
+                if (only != null && (only[p >>> 6] & 1L << p) == 0) {
                     continue;
                 }
                 int[] atomIndexes = fireAtoms[p];
@@ -178,6 +197,11 @@ final class RowProgram {
          */
         Object prepare(AccountBatch columns) {
             return null;
+        }
+
+        /** Whether {@link #prepare} reads labels (band labels, segments) rather than only column types. */
+        boolean readsLabels() {
+            return false;
         }
 
         /**
@@ -259,6 +283,121 @@ final class RowProgram {
         }
     }
 
+    /** Two numeric columns compared: {@code a op b x factor}; NaN (missing) on either side never holds. */
+    private static final class CompareFields extends ColumnAtom {
+        private final NumberColumn a, b;
+        private final Operator op;
+        private final double factor;
+
+        CompareFields(int index, NumberColumn a, Operator op, NumberColumn b, double factor) {
+            super(index);
+            this.a = a;
+            this.b = b;
+            this.op = op;
+            this.factor = factor;
+        }
+
+        /** Two scratch buffers, for columns held as float or int. */
+        @Override
+        Object prepare(AccountBatch columns) {
+            return new double[][] {new double[CHUNK], new double[CHUNK]};
+        }
+
+        @Override
+        void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
+            double[][] scratch = (double[][]) prepared;
+            double[] x = numbers(a, columns, from, n, scratch[0]), y = numbers(b, columns, from, n, scratch[1]);
+            if (x == null || y == null) {
+                fill(bits, n, false);
+                return;
+            }
+            int bx = x == scratch[0] ? 0 : from, by = y == scratch[1] ? 0 : from;
+            for (int blk = 0; blk << 6 < n; blk++) {
+                int m = Math.min(64, n - (blk << 6));
+                long word = 0;
+                for (int j = 0; j < m; j++) {
+                    int r = (blk << 6) + j;
+                    double v = x[bx + r], w = y[by + r] * factor;
+                    word |= (!Double.isNaN(v) && !Double.isNaN(w) && op.test(v, w) ? 1L : 0L) << j;
+                }
+                bits[at + blk] = word;
+            }
+        }
+    }
+
+    /**
+     * A test of what a row brings besides its columns (its event, its manual enrolments), read row
+     * by row: such rows are few, and most batches have none at all.
+     */
+    private abstract static class RowInput extends ColumnAtom {
+        RowInput(int index) {
+            super(index);
+        }
+
+        /** Whether any row of the batch brings what this atom reads. */
+        abstract boolean any(AccountBatch columns);
+
+        /** The test of one row (a row of the batch, not of its arrays). */
+        abstract boolean test(AccountBatch columns, int row);
+
+        @Override
+        final void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
+            if (!any(columns)) {
+                fill(bits, n, false);
+                return;
+            }
+            for (int b = 0, base = from - columns.offset(); b << 6 < n; b++, base += 64) {
+                int m = Math.min(64, n - (b << 6));
+                long word = 0;
+                for (int j = 0; j < m; j++) {
+                    word |= (test(columns, base + j) ? 1L : 0L) << j;
+                }
+                bits[at + b] = word;
+            }
+        }
+    }
+
+    /** The row's event is of the trigger's type and carries what it asks. */
+    private static final class EventIs extends RowInput {
+        private final Trigger.OnEvent trigger;
+
+        EventIs(int index, Trigger.OnEvent trigger) {
+            super(index);
+            this.trigger = trigger;
+        }
+
+        @Override
+        boolean any(AccountBatch columns) {
+            return columns.hasEvents();
+        }
+
+        @Override
+        boolean test(AccountBatch columns, int row) {
+            org.cskit.model.event.AccountEvent e = columns.event(row);
+            return e != null && org.cskit.model.event.AccountEvents.typeOf(e).equals(trigger.event()) && trigger.matches(e);
+        }
+    }
+
+    /** The row's account was enrolled by hand in a playbook. */
+    private static final class Enrolled extends RowInput {
+        private final String playbookId;
+
+        Enrolled(int index, String playbookId) {
+            super(index);
+            this.playbookId = playbookId;
+        }
+
+        @Override
+        boolean any(AccountBatch columns) {
+            return columns.hasEnrolments();
+        }
+
+        @Override
+        boolean test(AccountBatch columns, int row) {
+            return columns.enrolled(row, playbookId);
+        }
+    }
+
     /** A numeric column is present (not NaN). */
     private static final class NumberPresent extends ColumnAtom {
         private final NumberColumn source;
@@ -301,6 +440,11 @@ final class RowProgram {
             super(index);
             this.source = source;
             this.accept = accept;
+        }
+
+        @Override
+        boolean readsLabels() {
+            return true;
         }
 
         /** Per code + 1 (0 is missing): 1 where the text is accepted. */
@@ -355,6 +499,11 @@ final class RowProgram {
         InAudience(int index, Audience audience) {
             super(index);
             this.audience = audience;
+        }
+
+        @Override
+        boolean readsLabels() {
+            return true;
         }
 
         /** Per segment code and stage ordinal: 1 where the audience includes the account. */
@@ -626,30 +775,32 @@ final class RowProgram {
         }
 
         int condition(Condition condition) {
-            if (condition instanceof Condition.Compare cmp) {
-                return compare(cmp.field(), cmp.op(), cmp.value());
-            }
-            if (condition instanceof Condition.Is is) {
-                String value = is.value();
-                return text(is.field(), "is " + value, value::equals);
-            }
-            if (condition instanceof Condition.In in) {
-                List<String> values = in.values();
-                return text(in.field(), "in " + values, v -> v != null && values.contains(v));
-            }
-            if (condition instanceof Condition.Present p) {
-                return present(p.field());
-            }
-            if (condition instanceof Condition.Absent a) {
-                return logic(Logic.Kind.NOT, present(a.field()));
-            }
-            if (condition instanceof Condition.AllOf all) {
-                return logic(Logic.Kind.AND, conditions(all.conditions()));
-            }
-            if (condition instanceof Condition.AnyOf any) {
-                return logic(Logic.Kind.OR, conditions(any.conditions()));
-            }
-            return logic(Logic.Kind.NOT, condition(((Condition.Not) condition).condition()));
+            return switch (condition.kind()) {
+                case COMPARE -> {
+                    Condition.Compare cmp = (Condition.Compare) condition;
+                    yield compare(cmp.field(), cmp.op(), cmp.value());
+                }
+                case COMPARE_FIELDS -> {
+                    Condition.CompareFields cmp = (Condition.CompareFields) condition;
+                    NumberColumn a = number(cmp.field()), b = number(cmp.other());
+                    yield a == null || b == null ? never()
+                            : add("cmp2 " + cmp.field() + " " + cmp.op() + " " + cmp.other() + " " + cmp.factor(),
+                                    i -> new CompareFields(i, a, cmp.op(), b, cmp.factor()));
+                }
+                case IS -> {
+                    String value = ((Condition.Is) condition).value();
+                    yield text(((Condition.Is) condition).field(), "is " + value, value::equals);
+                }
+                case IN -> {
+                    List<String> values = ((Condition.In) condition).values();
+                    yield text(((Condition.In) condition).field(), "in " + values, v -> v != null && values.contains(v));
+                }
+                case PRESENT -> present(((Condition.Present) condition).field());
+                case ABSENT -> logic(Logic.Kind.NOT, present(((Condition.Absent) condition).field()));
+                case ALL_OF -> logic(Logic.Kind.AND, conditions(((Condition.AllOf) condition).conditions()));
+                case ANY_OF -> logic(Logic.Kind.OR, conditions(((Condition.AnyOf) condition).conditions()));
+                case NOT -> logic(Logic.Kind.NOT, condition(((Condition.Not) condition).condition()));
+            };
         }
 
         private int[] conditions(List<Condition> conditions) {
@@ -662,42 +813,79 @@ final class RowProgram {
 
         /** Adds the atoms whose conjunction is the condition: the parts of an all-of, else the condition's atom. */
         void conjunct(Condition condition, List<Integer> into) {
-            if (condition instanceof Condition.AllOf all) {
-                for (Condition c : all.conditions()) {
+            List<Condition> parts = switch (condition.kind()) {
+                case ALL_OF -> ((Condition.AllOf) condition).conditions();
+                case COMPARE, COMPARE_FIELDS, IS, IN, PRESENT, ABSENT, ANY_OF, NOT -> null;
+            };
+            if (parts == null) {
+                into.add(condition(condition));
+            } else {
+                for (Condition c : parts) {
                     conjunct(c, into);
                 }
-            } else {
-                into.add(condition(condition));
             }
         }
 
-        /** Adds the trigger's atoms: those that must hold for it to fire, and for its situation to hold. None for cadence, event and manual triggers. */
-        void trigger(Trigger trigger, List<Integer> fire, List<Integer> hold) {
-            if (trigger instanceof Trigger.Threshold t) {
-                both(fire, hold, compare(t.field(), t.op(), t.value()));
-            } else if (trigger instanceof Trigger.BandEntered b) {
-                int now = textColumn(TextColumn.BAND, "is " + b.band(), b.band()::equals);
-                int before = textColumn(TextColumn.PREVIOUS_BAND, "is " + b.band(), b.band()::equals);
-                both(fire, hold, now);
-                fire.add(logic(Logic.Kind.NOT, before));
-            } else if (trigger instanceof Trigger.BandLeft b) {
-                int now = textColumn(TextColumn.BAND, "is " + b.band(), b.band()::equals);
-                int scored = textColumn(TextColumn.BAND, "present", v -> v != null);
-                both(fire, hold, logic(Logic.Kind.NOT, now), scored);
-                fire.add(textColumn(TextColumn.PREVIOUS_BAND, "is " + b.band(), b.band()::equals));
-            } else if (trigger instanceof Trigger.DirectionTurned d) {
-                String to = d.to().name();
-                both(fire, hold, textColumn(TextColumn.DIRECTION, "is " + to, to::equals));
-                fire.add(logic(Logic.Kind.NOT, textColumn(TextColumn.PREVIOUS_DIRECTION, "is " + to, to::equals)));
-            } else if (trigger instanceof Trigger.DaysBeforeRenewal r) {
-                both(fire, hold, compare(StandardFeatures.DAYS_TO_RENEWAL, Operator.LE, r.days()),
-                        compare(StandardFeatures.DAYS_TO_RENEWAL, Operator.GE, 0));
-            } else if (trigger instanceof Trigger.DaysAfterStart s) {
-                both(fire, hold, compare(StandardFeatures.DAYS_SINCE_START, Operator.GE, s.from()),
-                        compare(StandardFeatures.DAYS_SINCE_START, Operator.LT, s.to()));
-            } else if (trigger instanceof Trigger.MilestoneOverdue m) {
-                both(fire, hold, compare(StandardFeatures.MAX_DAYS_OVERDUE, Operator.GE, m.days()));
-            }
+        /**
+         * Adds the trigger's atoms: those that must hold for it to fire, and for its situation to
+         * hold. A cadence adds none (the state decides when it is due); events and manual enrolment
+         * only fire.
+         *
+         * @return whether the trigger's situation can clear (auto-close applies): false for the
+         *     momentary triggers (event, cadence, manual)
+         */
+        boolean trigger(Trigger trigger, String playbookId, List<Integer> fire, List<Integer> hold) {
+            return switch (trigger.kind()) {
+                case THRESHOLD -> {
+                    Trigger.Threshold t = (Trigger.Threshold) trigger;
+                    both(fire, hold, compare(t.field(), t.op(), t.value()));
+                    yield true;
+                }
+                case BAND_ENTERED -> {
+                    String band = ((Trigger.BandEntered) trigger).band();
+                    both(fire, hold, textColumn(TextColumn.BAND, "is " + band, band::equals));
+                    fire.add(logic(Logic.Kind.NOT, textColumn(TextColumn.PREVIOUS_BAND, "is " + band, band::equals)));
+                    yield true;
+                }
+                case BAND_LEFT -> {
+                    String band = ((Trigger.BandLeft) trigger).band();
+                    int now = textColumn(TextColumn.BAND, "is " + band, band::equals);
+                    both(fire, hold, logic(Logic.Kind.NOT, now), textColumn(TextColumn.BAND, "present", v -> v != null));
+                    fire.add(textColumn(TextColumn.PREVIOUS_BAND, "is " + band, band::equals));
+                    yield true;
+                }
+                case DIRECTION_TURNED -> {
+                    String to = ((Trigger.DirectionTurned) trigger).to().name();
+                    both(fire, hold, textColumn(TextColumn.DIRECTION, "is " + to, to::equals));
+                    fire.add(logic(Logic.Kind.NOT, textColumn(TextColumn.PREVIOUS_DIRECTION, "is " + to, to::equals)));
+                    yield true;
+                }
+                case DAYS_BEFORE_RENEWAL -> {
+                    both(fire, hold, compare(StandardFeatures.DAYS_TO_RENEWAL, Operator.LE, ((Trigger.DaysBeforeRenewal) trigger).days()),
+                            compare(StandardFeatures.DAYS_TO_RENEWAL, Operator.GE, 0));
+                    yield true;
+                }
+                case DAYS_AFTER_START -> {
+                    Trigger.DaysAfterStart s = (Trigger.DaysAfterStart) trigger;
+                    both(fire, hold, compare(StandardFeatures.DAYS_SINCE_START, Operator.GE, s.from()),
+                            compare(StandardFeatures.DAYS_SINCE_START, Operator.LT, s.to()));
+                    yield true;
+                }
+                case MILESTONE_OVERDUE -> {
+                    both(fire, hold, compare(StandardFeatures.MAX_DAYS_OVERDUE, Operator.GE, ((Trigger.MilestoneOverdue) trigger).days()));
+                    yield true;
+                }
+                case EVENT -> {
+                    Trigger.OnEvent e = (Trigger.OnEvent) trigger;
+                    fire.add(add("event " + e.event() + " " + new java.util.TreeMap<>(e.when()), i -> new EventIs(i, e)));
+                    yield false;
+                }
+                case MANUAL -> {
+                    fire.add(add("enrolled " + playbookId, i -> new Enrolled(i, playbookId)));
+                    yield false;
+                }
+                case EVERY -> false;
+            };
         }
 
         private static void both(List<Integer> fire, List<Integer> hold, int... atoms) {

@@ -59,7 +59,7 @@ class BuiltInPlaybooksTest {
 
     private static List<String> fired(PlaybookInput input) {
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(BuiltInPlaybooks.all()).build();
-        return engine.evaluate(input).created().stream().map(Play::playbookId).toList();
+        return engine.evaluate(input).plays().stream().map(Play::playbookId).toList();
     }
 
     private static PlaybookInput steady(Features features) {
@@ -164,7 +164,7 @@ class BuiltInPlaybooksTest {
                 MilestoneId.of("go-live"), LocalDate.of(2026, 5, 9), AS_OF));
 
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(BuiltInPlaybooks.all()).build();
-        List<Play> plays = engine.onEvent(input).created();
+        List<Play> plays = engine.onEvent(input).plays();
 
         assertThat(plays).extracting(Play::playbookId).containsExactly("milestone-review");
         assertThat(plays.get(0).actions().get(0).due()).isEqualTo(LocalDate.of(2026, 5, 17));

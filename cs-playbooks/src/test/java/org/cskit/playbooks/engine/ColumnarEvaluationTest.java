@@ -32,6 +32,8 @@ import org.cskit.playbooks.Condition;
 import org.cskit.playbooks.Fields;
 import org.cskit.playbooks.Operator;
 import org.cskit.playbooks.Play;
+import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.PlayHandle;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.Priority;
 import org.cskit.playbooks.RepeatPolicy;
@@ -250,7 +252,6 @@ class ColumnarEvaluationTest {
         List<Playbook> playbooks = wide ? widePlaybooks() : playbooks();
         PlaybookEngine objects = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
         PlaybookEngine columnar = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
-        RowPlayHistory history = columnar.newRowHistory(ACCOUNTS);
         SplittableRandom random = new SplittableRandom(7);
         Set<String> playbooksThatFired = new TreeSet<>();
         Set<String> playbooksThatClosed = new TreeSet<>();
@@ -266,22 +267,23 @@ class ColumnarEvaluationTest {
                 EvaluationResult r = objects.evaluate(round.input(i));
                 r.created().forEach(p -> expectedCreated.add(p.accountId() + " " + p.playbookId()));
                 r.closed().forEach(p -> expectedClosed.add(p.accountId() + " " + p.playbookId()));
-                expectedPlays.addAll(r.created());
+                expectedPlays.addAll(r.plays());
                 expectedSuppressed += r.suppressed().size();
             }
             Set<String> created = new TreeSet<>();
             Set<String> closed = new TreeSet<>();
             List<Play> plays = new ArrayList<>();
-            BatchResult result = columnar.evaluate(columns, history, new RowSink() {
+            BatchResult result = columnar.evaluate(columns, new ActionSink() {
                 @Override
-                public void created(int row, int p) {
-                    created.add(id(row) + " " + playbooks.get(p).id());
-                    plays.add(columnar.play(columns, row, p));
+                public void deliver(PlayHandle h) {
+                    created.add(id(h.row()) + " " + h.playbookId());
+                    plays.add(h.play());
+                    assertThat(h.play()).isEqualTo(columnar.play(columns, h.row(), h.playbookIndex()));
                 }
 
                 @Override
-                public void closed(int row, int p) {
-                    closed.add(id(row) + " " + playbooks.get(p).id());
+                public void closed(PlayHandle h) {
+                    closed.add(id(h.row()) + " " + h.playbookId());
                 }
             });
             assertThat(created).as("plays made on day %d", day).isEqualTo(expectedCreated);
@@ -306,9 +308,8 @@ class ColumnarEvaluationTest {
     @Test
     void intAndFloatFeatureColumns_makeTheSamePlaysAsDoubleColumns() {
         List<Playbook> playbooks = playbooks();
-        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
-        RowPlayHistory doubles = engine.newRowHistory(ACCOUNTS);
-        RowPlayHistory typed = engine.newRowHistory(ACCOUNTS);
+        PlaybookEngine doubles = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        PlaybookEngine typed = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
         SplittableRandom random = new SplittableRandom(13);
         for (int day : ROUND_DAYS) {
             Round round = new Round(day, random);
@@ -317,9 +318,9 @@ class ColumnarEvaluationTest {
             assertThat(java.util.stream.IntStream.range(0, SCHEMA.size()).mapToObj(k -> mixed.features().column(k).type()))
                     .contains(FeatureColumn.Type.INT, FeatureColumn.Type.FLOAT, FeatureColumn.Type.DOUBLE);
             List<Play> expected = new ArrayList<>();
-            engine.evaluate(plain, doubles, (row, p) -> expected.add(engine.play(plain, row, p)));
+            doubles.evaluate(plain, h -> expected.add(h.play()));
             List<Play> actual = new ArrayList<>();
-            engine.evaluate(mixed, typed, (row, p) -> actual.add(engine.play(mixed, row, p)));
+            typed.evaluate(mixed, h -> actual.add(h.play()));
             assertThat(actual).as("plays on day %d", day).isNotEmpty().containsExactlyElementsOf(expected);
         }
     }
@@ -328,11 +329,12 @@ class ColumnarEvaluationTest {
     void parallelEvaluation_makesTheSamePlaysAsSequential() {
         List<Playbook> playbooks = playbooks();
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        PlaybookEngine other = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
         AccountBatch columns = new Round(0, new SplittableRandom(3)).columns();
         Set<Long> sequential = new TreeSet<>();
-        engine.evaluate(columns, engine.newRowHistory(ACCOUNTS), (row, p) -> sequential.add((long) row * 64 + p));
+        engine.evaluate(columns, h -> sequential.add((long) h.row() * 64 + h.playbookIndex()));
         Set<Long> parallel = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        BatchResult r = engine.evaluateParallel(columns, engine.newRowHistory(ACCOUNTS), (row, p) -> parallel.add((long) row * 64 + p));
+        BatchResult r = other.evaluateParallel(columns, h -> parallel.add((long) h.row() * 64 + h.playbookIndex()));
         assertThat(new TreeSet<>(parallel)).isEqualTo(sequential).isNotEmpty();
         assertThat(r.created()).isEqualTo(sequential.size());
     }
@@ -340,16 +342,17 @@ class ColumnarEvaluationTest {
     @Test
     void slices_areViewsWithTheirOwnRowNumbers() {
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
+        PlaybookEngine slicedEngine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
         AccountBatch columns = new Round(0, new SplittableRandom(11)).columns();
         Set<Long> whole = new TreeSet<>();
-        engine.evaluate(columns, engine.newRowHistory(ACCOUNTS), (row, p) -> whole.add((long) row * 64 + p));
+        engine.evaluate(columns, h -> whole.add((long) h.row() * 64 + h.playbookIndex()));
         Set<Long> sliced = new TreeSet<>();
         for (int from = 0; from < ACCOUNTS; from += 150) {
             int base = from;
             AccountBatch slice = columns.slice(from, Math.min(ACCOUNTS, from + 150));
-            engine.evaluate(slice, engine.newRowHistory(slice.size()), (row, p) -> {
-                sliced.add((long) (base + row) * 64 + p);
-                assertThat(engine.play(slice, row, p)).isEqualTo(engine.play(columns, base + row, p));
+            slicedEngine.evaluate(slice, h -> {
+                sliced.add((long) (base + h.row()) * 64 + h.playbookIndex());
+                assertThat(h.play()).isEqualTo(engine.play(columns, base + h.row(), h.playbookIndex()));
             });
             assertThat(slice.accountId(0)).isEqualTo(id(from));
         }
@@ -357,39 +360,34 @@ class ColumnarEvaluationTest {
     }
 
     @Test
-    void sinkFailure_isReportedNotRecorded_andRetriedNextTime() {
+    void sinkFailure_isReportedNotRecorded_andRetriedNextTimeUnderTheSameKey() {
         List<Playbook> playbooks = playbooks();
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
         AccountBatch columns = new Round(0, new SplittableRandom(5)).columns();
-        RowPlayHistory history = engine.newRowHistory(ACCOUNTS);
-        BatchResult failing = engine.evaluate(columns, history, (row, p) -> {
-            throw new IllegalStateException("CRM down");
+        Set<String> failedKeys = new TreeSet<>();
+        BatchResult failing = engine.evaluate(columns, h -> {
+            failedKeys.add(h.key());
+            throw new java.io.IOException("CRM down");
         });
         assertThat(failing.created()).isZero();
-        assertThat(failing.failed()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).isEqualTo("CRM down"));
-        List<Long> delivered = new ArrayList<>();
-        BatchResult retry = engine.evaluate(columns, history, (row, p) -> delivered.add((long) row * 64 + p));
+        assertThat(failing.failed()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).endsWith("java.io.IOException: CRM down"));
+        Set<String> delivered = new TreeSet<>();
+        BatchResult retry = engine.evaluate(columns, h -> delivered.add(h.key()));
         assertThat(retry.created()).isEqualTo(failing.failed().size());
-        assertThat(delivered).hasSize(failing.failed().size());
-        assertThat(engine.evaluate(columns, history, (row, p) -> { }).created()).as("a third pass finds them open").isZero();
+        assertThat(delivered).isEqualTo(failedKeys);
+        assertThat(engine.evaluate(columns, h -> { }).created()).as("a third pass finds them open").isZero();
     }
 
     @Test
-    void history_answersWhatWasPlayed() {
+    void openPlaybooks_answersWhatIsOpen() {
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
         Round round = new Round(0, new SplittableRandom(9));
         AccountBatch columns = round.columns();
-        RowPlayHistory history = engine.newRowHistory(ACCOUNTS);
-        List<int[]> made = new ArrayList<>();
-        engine.evaluate(columns, history, (row, p) -> made.add(new int[] {row, p}));
-        int[] first = made.get(0);
-        String id = engine.playbooks().get(first[1]).id();
-        assertThat(history.lastPlay(first[0], id)).contains(round.at);
-        assertThat(history.isOpen(first[0], id)).isTrue();
-        assertThat(history.openPlaybooks(first[0])).contains(id);
-        history.clear();
-        assertThat(history.lastPlay(first[0], id)).isEmpty();
-        assertThatThrownBy(() -> history.isOpen(0, "nope")).isInstanceOf(ValidationException.class).hasMessageContaining("nope");
+        List<PlayHandle> made = new ArrayList<>();
+        engine.evaluate(columns, made::add);
+        PlayHandle first = made.get(0);
+        assertThat(engine.openPlaybooks(first.accountId())).contains(first.playbookId());
+        assertThat(first.at()).isEqualTo(round.at);
     }
 
     @Test
@@ -397,13 +395,6 @@ class ColumnarEvaluationTest {
         assertThatThrownBy(() -> AccountBatch.builder(FeatureColumns.builder(SCHEMA, 2).build()).asOf(T0)
                 .accountIds(ColumnarEvaluationTest::id).segments(SEGMENTS, null).stage(LifecycleStage.ADOPTION).build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("3 segments but no codes");
-        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
-        PlaybookEngine other = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks()).build();
-        AccountBatch columns = base(2).build();
-        assertThatThrownBy(() -> engine.evaluate(columns, other.newRowHistory(2), (r, p) -> { }))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("another engine");
-        assertThatThrownBy(() -> engine.evaluate(columns, engine.newRowHistory(1), (r, p) -> { }))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("1 rows, but the columns have 2");
     }
 
     private static AccountBatch.Builder base(int size) {

@@ -24,6 +24,7 @@ import org.cskit.playbooks.Audience;
 import org.cskit.playbooks.Condition;
 import org.cskit.playbooks.Operator;
 import org.cskit.playbooks.Play;
+import org.cskit.playbooks.spi.PlayHandle;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.Priority;
 import org.cskit.playbooks.RepeatPolicy;
@@ -64,7 +65,7 @@ class PlaybookEngineTest {
         EvaluationResult r = engine.evaluate(seats(0, 0.2));
 
         assertThat(r.created()).hasSize(1);
-        Play play = r.created().get(0);
+        Play play = r.plays().get(0);
         assertThat(play.situation()).isEqualTo("threshold:seat_utilisation");
         assertThat(play.actions().get(0).text()).isEqualTo("Seat utilisation at 0.2 for acme");
         assertThat(play.actions().get(0).due()).isEqualTo(LocalDate.of(2026, 5, 8));
@@ -83,7 +84,7 @@ class PlaybookEngineTest {
         assertThat(again.created()).isEmpty();
         assertThat(again.suppressed()).containsExactly(
                 new EvaluationResult.Suppressed("low-adoption", "threshold:seat_utilisation", "ALREADY_OPEN"));
-        assertThat(engine.history().openPlays(ACME)).hasSize(1);
+        assertThat(engine.openPlaybooks(ACME)).hasSize(1);
     }
 
     @Test
@@ -95,7 +96,7 @@ class PlaybookEngineTest {
         EvaluationResult again = engine.evaluate(seats(9, 0.25));
 
         assertThat(cleared.closed()).hasSize(1);
-        assertThat(engine.history().openPlays(ACME)).hasSize(1);
+        assertThat(engine.openPlaybooks(ACME)).hasSize(1);
         assertThat(again.created()).hasSize(1);
     }
 
@@ -116,7 +117,7 @@ class PlaybookEngineTest {
         engine.evaluate(seats(0, 0.2));
 
         assertThat(engine.evaluate(seats(5, 0.6)).closed()).isEmpty();
-        assertThat(engine.history().openPlays(ACME)).hasSize(1);
+        assertThat(engine.openPlaybooks(ACME)).hasSize(1);
     }
 
     @Test
@@ -140,7 +141,7 @@ class PlaybookEngineTest {
         for (int d = 0; d < 12; d += 2) {
             // alternate low and high: each low day is a new situation after the last one closed
             EvaluationResult r = engine.evaluate(seats(d, d % 4 == 0 ? 0.2 : 0.6));
-            r.created().forEach(p -> outcomes.add("created@" + p.createdAt()));
+            r.created().forEach(p -> outcomes.add("created@" + p.at()));
             r.suppressed().forEach(s -> outcomes.add(s.reason()));
         }
 
@@ -156,7 +157,7 @@ class PlaybookEngineTest {
 
         EvaluationResult r = engine.evaluate(seats(0, 0.2));
 
-        assertThat(r.created()).extracting(Play::playbookId).containsExactly("very-low-adoption");
+        assertThat(r.created()).extracting(PlayHandle::playbookId).containsExactly("very-low-adoption");
         assertThat(r.suppressed()).extracting(EvaluationResult.Suppressed::reason).containsExactly("EXCLUDED by very-low-adoption");
     }
 
@@ -167,7 +168,7 @@ class PlaybookEngineTest {
 
         EvaluationResult r = engine(first, second).evaluate(seats(0, 0.2));
 
-        assertThat(r.created()).extracting(Play::playbookId).containsExactly("low-adoption");
+        assertThat(r.created()).extracting(PlayHandle::playbookId).containsExactly("low-adoption");
     }
 
     @Test
@@ -183,10 +184,10 @@ class PlaybookEngineTest {
                 vector(14, 33, "red", 0, Direction.DECLINING)));
 
         assertThat(entered.created()).hasSize(1);
-        assertThat(entered.created().get(0).reason().trigger()).isEqualTo("band entered 'red' (was 'yellow', now 'red')");
+        assertThat(entered.plays().get(0).reason().trigger()).isEqualTo("band entered 'red' (was 'yellow', now 'red')");
         assertThat(stillRed.created()).isEmpty();
         assertThat(stillRed.suppressed()).isEmpty();
-        assertThat(engine.history().openPlays(ACME)).hasSize(1);
+        assertThat(engine.openPlaybooks(ACME)).hasSize(1);
     }
 
     @Test
@@ -198,7 +199,7 @@ class PlaybookEngineTest {
 
         EvaluationResult r = engine.onEvent(seats(3, 0.1).withEvent(event));
 
-        assertThat(r.created()).extracting(Play::playbookId).containsExactly("champion-change");
+        assertThat(r.created()).extracting(PlayHandle::playbookId).containsExactly("champion-change");
         assertThat(r.created().get(0).situation()).isEqualTo("event:CHAMPION_CHANGED:lee@" + day(3));
     }
 
@@ -219,7 +220,7 @@ class PlaybookEngineTest {
         List<Play> plays = new ArrayList<>();
         for (int d = 0; d < 30; d += 10) {
             plays.addAll(engine.evaluate(PlaybookInput.of(snapshot(d, features()
-                    .set(StandardFeatures.DAYS_TO_RENEWAL, 95 - d, 1).build()).build())).created());
+                    .set(StandardFeatures.DAYS_TO_RENEWAL, 95 - d, 1).build()).build())).plays());
         }
 
         assertThat(plays).hasSize(1);
@@ -253,7 +254,7 @@ class PlaybookEngineTest {
     @Test
     void evaluate_sinkFails_recordsNothingAndARetryDeliversTheSamePlay() {
         AtomicInteger attempts = new AtomicInteger();
-        List<Play> delivered = new ArrayList<>();
+        List<PlayHandle> delivered = new ArrayList<>();
         PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).addPlaybooks(lowAdoption(RepeatPolicy.ofDefaults()))
                 .sink(play -> {
                     if (attempts.incrementAndGet() == 1) {
@@ -265,7 +266,8 @@ class PlaybookEngineTest {
         EvaluationResult first = engine.evaluate(seats(0, 0.2));
         EvaluationResult retry = engine.evaluate(seats(0, 0.2));
 
-        assertThat(first.failed()).extracting(EvaluationResult.Failure::error).containsExactly("task system down");
+        assertThat(first.failed()).extracting(EvaluationResult.Failure::error)
+                .containsExactly("delivery failed; offered again next time under the same key: java.lang.IllegalStateException: task system down");
         assertThat(first.created()).isEmpty();
         assertThat(retry.created()).hasSize(1);
         assertThat(retry.created().get(0).key()).isEqualTo(first.failed().get(0).play().key());
@@ -288,13 +290,13 @@ class PlaybookEngineTest {
                 }));
             }
             start.countDown();
-            int created = 0;
+            java.util.Set<String> keys = new java.util.HashSet<>();
             for (Future<EvaluationResult> f : results) {
-                created += f.get().created().size();
+                f.get().created().forEach(h -> keys.add(h.key()));
             }
 
-            assertThat(created).isEqualTo(1);
-            assertThat(engine.history().openPlays(ACME)).hasSize(1);
+            assertThat(keys).as("at least once, and every delivery under one key").hasSize(1);
+            assertThat(engine.openPlaybooks(ACME)).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -308,7 +310,7 @@ class PlaybookEngineTest {
 
         assertThat(report.playbooks()).containsExactly(new DryRunReport.PlaybookSummary("low-adoption", 2,
                 new java.util.TreeSet<>(List.of(ACME)), 1, 1));
-        assertThat(engine.history().openPlays(ACME)).as("a dry run leaves the live history alone").isEmpty();
+        assertThat(engine.openPlaybooks(ACME)).as("a dry run leaves the live history alone").isEmpty();
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cskit.model.AccountId;
 import org.cskit.model.AccountSnapshot;
@@ -17,10 +19,11 @@ import org.cskit.model.MissingDataPolicy;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.SuccessVector;
 import org.cskit.playbooks.Play;
-import org.cskit.playbooks.RepeatPolicy;
-import org.cskit.playbooks.engine.InMemoryPlayHistory;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.spi.ActionSink;
-import org.cskit.playbooks.spi.PlayHistory;
+import org.cskit.playbooks.spi.PlayHandle;
+import org.cskit.playbooks.spi.PlayState;
+import org.cskit.playbooks.spi.PlayStateStore;
 import org.cskit.scoring.spi.ScoreSummary;
 import org.cskit.scoring.spi.ScoringStrategy;
 import org.cskit.scoring.spi.ScoringStrategyProvider;
@@ -132,17 +135,40 @@ class ContractsCatchBrokenImplementationsTest {
     }
 
     @Test
-    void historyContract_historyThatAdmitsEverything_fails() {
-        PlayHistoryContract contract = new PlayHistoryContract() {
+    void storeContract_storeThatIgnoresTheExpectedVersion_fails() {
+        PlayStateStoreContract<IgnoresVersions> contract = new PlayStateStoreContract<>() {
             @Override
-            protected PlayHistory newHistory() {
-                return new AdmitsEverything();
+            protected IgnoresVersions newStore() {
+                return new IgnoresVersions();
+            }
+
+            @Override
+            protected IgnoresVersions reopen(IgnoresVersions store) {
+                return store;
             }
         };
-        contract.setUpPlayHistoryContract();
+        contract.setUpPlayStateStoreContract();
 
-        assertThatThrownBy(contract::admit_sameSituationWhilePending_isAlreadyOpen).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("ALREADY_OPEN");
+        assertThatThrownBy(contract::compareAndSet_staleVersion_failsAndChangesNothing).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("a second write from version 0");
+    }
+
+    @Test
+    void storeContract_storeThatForgetsOnReopen_fails() {
+        PlayStateStoreContract<InMemoryPlayStateStore> contract = new PlayStateStoreContract<>() {
+            @Override
+            protected InMemoryPlayStateStore newStore() {
+                return new InMemoryPlayStateStore();
+            }
+
+            @Override
+            protected InMemoryPlayStateStore reopen(InMemoryPlayStateStore store) {
+                return new InMemoryPlayStateStore();
+            }
+        };
+        contract.setUpPlayStateStoreContract();
+
+        assertThatThrownBy(contract::reopen_keepsEveryStateAndVersion).isInstanceOf(AssertionError.class);
     }
 
     /** A flat yellow vector of the snapshot's account and time, scored as the contributions add up. */
@@ -277,52 +303,36 @@ class ContractsCatchBrokenImplementationsTest {
         final List<Play> plays = Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        public void deliver(Play play) {
-            plays.add(play);
+        public void deliver(PlayHandle play) {
+            plays.add(play.play());
         }
     }
 
-    /** Ignores open plays: admits whatever the cooldown and limit allow. */
-    private static final class AdmitsEverything implements PlayHistory {
-        private final InMemoryPlayHistory delegate = new InMemoryPlayHistory();
-        private final AtomicInteger n = new AtomicInteger();
+    /** Writes whatever it is given, whatever version is stored. */
+    private static final class IgnoresVersions implements PlayStateStore {
+        private final Map<String, PlayState> states = new ConcurrentHashMap<>();
 
         @Override
-        public Admission admit(Play play, RepeatPolicy policy) {
-            // A fresh situation each time hides the open play from the delegate.
-            Play disguised = new Play(play.key(), play.accountId(), play.playbookId(), play.playbookVersion(),
-                    play.situation() + "#" + n.incrementAndGet(), play.priority(), play.createdAt(), play.actions(), play.reason());
-            return delegate.admit(disguised, policy);
+        public void read(AccountId[] accounts, int count, StateConsumer into) {
+            for (int i = 0; i < count; i++) {
+                String prefix = accounts[i].value() + "|";
+                int index = i;
+                states.forEach((k, v) -> {
+                    if (k.startsWith(prefix)) {
+                        into.accept(index, k.substring(prefix.length()), v);
+                    }
+                });
+            }
         }
 
         @Override
-        public void confirm(AccountId account, String key) {
-            delegate.confirm(account, key);
-        }
-
-        @Override
-        public void release(AccountId account, String key) {
-            delegate.release(account, key);
-        }
-
-        @Override
-        public boolean close(AccountId account, String key, Instant at) {
-            return delegate.close(account, key, at);
-        }
-
-        @Override
-        public List<Play> openPlays(AccountId account) {
-            return delegate.openPlays(account);
-        }
-
-        @Override
-        public Optional<Instant> lastPlay(AccountId account, String playbookId) {
-            return delegate.lastPlay(account, playbookId);
-        }
-
-        @Override
-        public List<Entry> entries(AccountId account) {
-            return delegate.entries(account);
+        public boolean compareAndSet(AccountId account, String playbookId, long expectedVersion, PlayState next) {
+            if (next.isEmpty()) {
+                states.remove(account.value() + "|" + playbookId);
+            } else {
+                states.put(account.value() + "|" + playbookId, next);
+            }
+            return true;
         }
     }
 }

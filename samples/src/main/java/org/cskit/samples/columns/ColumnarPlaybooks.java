@@ -29,8 +29,8 @@ import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.BatchResult;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
-import org.cskit.playbooks.engine.RowPlayHistory;
 import org.cskit.samples.input.InputException;
 import org.cskit.scoring.BandScheme;
 import org.cskit.scoring.ScoringStrategies;
@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
  * last week and today (today's band hysteresis and velocity read last week's columns), and three
  * playbooks (read from JSON) run over the {@link AccountBatch} in parallel; only a few plays are
  * built in full, with their reason. A second run on the same day makes no new plays: the plays of the
- * first are still open.
+ * first are still open. With {@code --state FILE} the play state is saved after the run and restored
+ * by the next one, in another process.
  */
 @Command(name = "columns", mixinStandardHelpOptions = true,
         description = "Derive, score and run playbooks over a generated portfolio held as columns (cskit's path for millions of accounts).")
@@ -80,6 +81,10 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "the portfolio's seed (default: ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--state", paramLabel = "FILE", description = "the play state: restored from FILE if it exists (the previous run's), "
+            + "saved to it after this run, so a run in a new process knows which plays are open")
+    java.nio.file.Path state;
 
     @Option(names = "--explain", paramLabel = "K", defaultValue = "3", description = "how many plays to show in full (default: ${DEFAULT-VALUE})")
     int explain;
@@ -133,15 +138,28 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
 
         AccountBatch columns = batch(generator, today.features, TODAY, segment, stage).vectors(vectors).previousVectors(before).build();
         List<Playbook> playbooks = PlaybookEngine.readJson(resource("playbooks.json"), SCHEMA);
-        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
-        RowPlayHistory plays = engine.newRowHistory(accounts);
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        if (state != null && java.nio.file.Files.exists(state)) {
+            try (InputStream in = java.nio.file.Files.newInputStream(state)) {
+                InMemoryPlayStateStore.Restored restored = InMemoryPlayStateStore.restore(in, playbooks,
+                        InMemoryPlayStateStore.SetChanges.ACCEPT);
+                store = restored.store();
+                out.printf("restored %,d play states from %s%n", restored.states(), state);
+            } catch (IOException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            } catch (org.cskit.model.ValidationException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            }
+        }
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).store(store).build();
+
         AtomicLongArray perPlaybook = new AtomicLongArray(playbooks.size());
         ConcurrentLinkedQueue<int[]> sample = new ConcurrentLinkedQueue<>();
         start = System.nanoTime();
-        BatchResult first = engine.evaluateParallel(columns, plays, (row, p) -> {
-            perPlaybook.incrementAndGet(p);
-            if (row < 1000) {
-                sample.add(new int[] {row, p});
+        BatchResult first = engine.evaluateParallel(columns, play -> {
+            perPlaybook.incrementAndGet(play.playbookIndex());
+            if (play.row() < 1000) {
+                sample.add(new int[] {play.row(), play.playbookIndex()});
             }
         });
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -157,9 +175,24 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
                             play.reason().trigger(), play.reason().conditions().stream()
                                     .map(c -> c.condition() + " (" + c.actual() + ")").reduce((x, y) -> x + "; " + y).orElse("no conditions"));
                 });
-        BatchResult again = engine.evaluateParallel(columns, plays, (row, p) -> { });
+        BatchResult again = engine.evaluateParallel(columns, play -> { });
         out.printf("the same day again: %,d new plays, %,d suppressed (their plays are still open)%n", again.created(),
                 again.suppressed());
+        if (state != null) {
+            java.nio.file.Path next = state.resolveSibling(state.getFileName() + ".new");
+            try (java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(next), 1 << 20)) {
+                store.snapshot(file, playbooks);
+            } catch (IOException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            }
+            try {
+                java.nio.file.Files.move(next, state, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                out.printf("saved %,d play states to %s%n", store.size(), state);
+            } catch (IOException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            }
+        }
         return 0;
     }
 

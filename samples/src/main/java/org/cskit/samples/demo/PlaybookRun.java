@@ -85,7 +85,7 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
         ConcurrentLinkedQueue<Play> sink = new ConcurrentLinkedQueue<>();
         Map<String, Integer> suppressed = new HashMap<>();
         if (!runnable.isEmpty()) {
-            PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(runnable).sink(sink::add).build();
+            PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(runnable).sink(h -> sink.add(h.play())).build();
             progress.start("playbooks", accounts.size());
             engine.evaluateAll(accounts.stream().map(s -> PlaybookInput.of(s.snapshot(), s.vector())), 64).forEach(r -> {
                 for (EvaluationResult.Suppressed s : r.suppressed()) {
@@ -146,8 +146,9 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
 
     /** Why a playbook that ran made no play: the data cannot make it fire, or no account met it. */
     private static Status quiet(Playbook p, List<ScoredPortfolio.Scored> accounts, int suppressed) {
-        if (p.trigger() instanceof Trigger.OnEvent e) {
-            return new Status(p, Outcome.CANNOT_FIRE, 0, "starts on a " + e.event() + " event, and the data has no events");
+        if (p.trigger().kind() == Trigger.Kind.EVENT) {
+            return new Status(p, Outcome.CANNOT_FIRE, 0, "starts on a " + ((Trigger.OnEvent) p.trigger()).event()
+                    + " event, and the data has no events");
         }
         List<String> neverPresent = new ArrayList<>();
         for (String field : p.trigger().fields()) {
@@ -202,8 +203,8 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
     static String owners(Play play) {
         Set<String> owners = new LinkedHashSet<>();
         for (Play.PlannedAction a : play.actions()) {
-            if (a.action() instanceof Action.Task t) {
-                owners.add(t.ownerRole());
+            if (a.action().actionKind() == Action.Kind.TASK) {
+                owners.add(((Action.Task) a.action()).ownerRole());
             }
         }
         return owners.isEmpty() ? "account team" : String.join(", ", owners);
@@ -230,18 +231,13 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
      * @return the line
      */
     static String describe(Play.PlannedAction a) {
-        if (a.action() instanceof Action.Task t) {
-            return "task for " + t.ownerRole() + ", due " + a.due() + ": " + a.text();
-        }
-        if (a.action() instanceof Action.Message m) {
-            return m.channel() + " to " + m.recipientRole() + ": " + a.text();
-        }
-        if (a.action() instanceof Action.ScheduleReview) {
-            return "review on " + a.due() + ": " + a.text();
-        }
-        if (a.action() instanceof Action.AddMilestone) {
-            return "add milestone due " + a.due() + ": " + a.text();
-        }
-        return "tag: " + a.text();
+        return switch (a.action().actionKind()) {
+            case TASK -> "task for " + ((Action.Task) a.action()).ownerRole() + ", due " + a.due() + ": " + a.text();
+            case MESSAGE -> ((Action.Message) a.action()).channel() + " to " + ((Action.Message) a.action()).recipientRole() + ": "
+                    + a.text();
+            case SCHEDULE_REVIEW -> "review on " + a.due() + ": " + a.text();
+            case ADD_MILESTONE -> "add milestone due " + a.due() + ": " + a.text();
+            case TAG -> "tag: " + a.text();
+        };
     }
 }

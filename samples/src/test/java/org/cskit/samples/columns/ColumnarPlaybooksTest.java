@@ -35,6 +35,25 @@ class ColumnarPlaybooksTest {
     }
 
     @Test
+    void state_savedByOneRun_isRestoredByTheNext(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("state.bin");
+        Run first = Run.of("columns", "--accounts", "5000", "--explain", "0", "--state", file.toString());
+        Run second = Run.of("columns", "--accounts", "5000", "--explain", "0", "--state", file.toString());
+
+        assertThat(first.code()).as(first.err()).isZero();
+        Matcher plays = Pattern.compile("5,000 accounts against 3 playbooks in [\\d,]+ ms: ([\\d,]+) plays").matcher(first.out());
+        assertThat(plays.find()).as(first.out()).isTrue();
+        assertThat(first.out()).contains("saved " + plays.group(1) + " play states to " + file);
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("restored " + plays.group(1) + " play states from " + file)
+                .containsPattern("5,000 accounts against 3 playbooks in [\\d,]+ ms: 0 plays");
+        java.nio.file.Files.write(file, new byte[] {1, 2, 3});
+        Run bad = Run.of("columns", "--accounts", "5000", "--state", file.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("error: --state " + file + ": the snapshot ends too early: it is truncated");
+    }
+
+    @Test
     void badCounts_endWithOneLineAndExitCode2() {
         Run run = Run.of("columns", "--accounts", "0");
         assertThat(run.code()).isEqualTo(2);
