@@ -15,7 +15,8 @@ import org.cskit.model.json.CsJson;
  * The playbooks every customer-success team runs, as JSON definitions to use as they are or to
  * copy and adapt: low adoption, champion change, support spike, renewal at risk, expansion ready,
  * first value overdue, onboarding steps (days 0-7, 7-30, 30-90), no success plan, target near with
- * no next phase, a review after a milestone, an open success gap near its milestone's due date, a
+ * no next phase, a review after a milestone, an expansion conversation when a milestone that
+ * carries an expansion opportunity is achieved, an open success gap near its milestone's due date, a
  * high risk without a mitigation owner, a review due by the plan's own cadence, and a promised
  * outcome (from the sales handoff) still without a plan. Stateless and thread-safe.
  *

@@ -67,7 +67,10 @@ public sealed interface Trigger
      * {@code ABSENT}) for {@code CHAMPION_CHANGED} and {@code EXECUTIVE_SPONSOR_CHANGED}, so that a
      * champion replaced ({@code "previous": "PRESENT"}) differs from a first champion named;
      * {@code from} and {@code to} (a {@link org.cskit.model.LifecycleStage} name) for
-     * {@code LIFECYCLE_STAGE_CHANGED}. Other events carry nothing to test. JSON:
+     * {@code LIFECYCLE_STAGE_CHANGED}; {@code expansionOpportunity} ({@code PRESENT} or
+     * {@code ABSENT}) for {@code MILESTONE_ACHIEVED}, so that a milestone that opens an expansion
+     * conversation (one achieved by evidence carries its milestone and opportunity) starts its own
+     * playbook. Other events carry nothing to test. JSON:
      * {@code {"type": "EVENT", "event": "CHAMPION_CHANGED", "when": {"previous": "PRESENT"}}}.
      *
      * @param event the event's type name, one of {@link AccountEvents#TYPES}
@@ -127,7 +130,8 @@ public sealed interface Trigger
             }
             return java.util.Map.of("CHAMPION_CHANGED", java.util.Map.of("previous", presence, "current", presence),
                     "EXECUTIVE_SPONSOR_CHANGED", java.util.Map.of("previous", presence, "current", presence),
-                    "LIFECYCLE_STAGE_CHANGED", java.util.Map.of("from", java.util.List.copyOf(stages), "to", java.util.List.copyOf(stages)));
+                    "LIFECYCLE_STAGE_CHANGED", java.util.Map.of("from", java.util.List.copyOf(stages), "to", java.util.List.copyOf(stages)),
+                    "MILESTONE_ACHIEVED", java.util.Map.of("expansionOpportunity", presence));
         }
 
         /**
@@ -145,6 +149,8 @@ public sealed interface Trigger
                     case "EXECUTIVE_SPONSOR_CHANGED.current" -> presence(((org.cskit.model.event.ExecutiveSponsorChanged) e).current());
                     case "LIFECYCLE_STAGE_CHANGED.from" -> ((org.cskit.model.event.LifecycleStageChanged) e).from().name();
                     case "LIFECYCLE_STAGE_CHANGED.to" -> ((org.cskit.model.event.LifecycleStageChanged) e).to().name();
+                    case "MILESTONE_ACHIEVED.expansionOpportunity" ->
+                            presence(((org.cskit.model.event.MilestoneAchieved) e).expansionOpportunity());
                     default -> null;
                 };
                 if (!test.getValue().equals(actual)) {

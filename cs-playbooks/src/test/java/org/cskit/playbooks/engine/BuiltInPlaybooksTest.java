@@ -15,11 +15,18 @@ import org.cskit.model.EngagementModel;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Features;
 import org.cskit.model.LifecycleStage;
+import org.cskit.model.ExpansionOpportunity;
+import org.cskit.model.Milestone;
 import org.cskit.model.MilestoneId;
+import org.cskit.model.MilestoneKind;
+import org.cskit.model.MilestoneStatus;
+import org.cskit.model.Money;
 import org.cskit.model.PersonId;
 import org.cskit.model.PlanId;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.Segment;
+import org.cskit.model.Side;
+import org.cskit.model.SignOff;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.event.ChampionChanged;
@@ -67,13 +74,13 @@ class BuiltInPlaybooksTest {
     }
 
     @Test
-    void all_loadsSixteenPlaybooksThatCompileAgainstTheirFeatures() {
+    void all_loadsSeventeenPlaybooksThatCompileAgainstTheirFeatures() {
         List<Playbook> all = BuiltInPlaybooks.all();
 
         assertThat(all).extracting(Playbook::id).containsExactly("low-adoption", "champion-change", "support-spike",
                 "renewal-at-risk", "expansion-ready", "first-value-overdue", "onboarding-days-0-7", "onboarding-days-7-30",
                 "onboarding-days-30-90", "no-success-plan", "target-near-no-next-phase", "milestone-review",
-                "success-gap-near-due", "high-risk-unowned", "plan-review-due", "promised-outcome-no-plan");
+                "expansion-at-milestone", "success-gap-near-due", "high-risk-unowned", "plan-review-due", "promised-outcome-no-plan");
         assertThat(PlaybookEngine.readJson(org.cskit.model.json.CsJson.create().write(all), SCHEMA)).isEqualTo(all);
     }
 
@@ -169,5 +176,31 @@ class BuiltInPlaybooksTest {
         assertThat(plays).extracting(Play::playbookId).containsExactly("milestone-review");
         assertThat(plays.get(0).actions().get(0).due()).isEqualTo(LocalDate.of(2026, 5, 17));
         assertThat(plays.get(0).situation()).isEqualTo("event:MILESTONE_ACHIEVED:go-live");
+    }
+
+    @Test
+    void expansionAtMilestone_firesOnAMilestoneThatCarriesAnOpportunity_notOnOneWithout() {
+        Milestone.Builder goLive = Milestone.builder().id(MilestoneId.of("go-live")).name("Go live").kind(MilestoneKind.ROLLOUT)
+                .ownerSide(Side.CUSTOMER).dueDate(LocalDate.of(2026, 5, 30)).completion(SignOff.of(Side.CUSTOMER, "Live"))
+                .status(MilestoneStatus.ACHIEVED).achievedOn(LocalDate.of(2026, 5, 9));
+        Milestone withOpportunity = goLive.expansionOpportunity(ExpansionOpportunity.builder().description("50 more seats")
+                .estimatedArr(Money.of("12000.00", "EUR")).build()).build();
+        Milestone without = Milestone.builder().from(withOpportunity).expansionOpportunity(Optional.empty()).build();
+        // each event to an engine of its own, so that no play of one holds back the next
+        List<Play> plays = builtIns().onEvent(steady(healthy().build()).withEvent(new MilestoneAchieved(ACME, PlanId.of("plan"),
+                MilestoneId.of("go-live"), LocalDate.of(2026, 5, 9), AS_OF, Optional.of(withOpportunity)))).plays();
+        // near misses: the same milestone without an opportunity, and an event that names the milestone without carrying it
+        List<Play> bare = builtIns().onEvent(steady(healthy().build()).withEvent(new MilestoneAchieved(ACME,
+                PlanId.of("plan"), MilestoneId.of("go-live"), LocalDate.of(2026, 5, 9), AS_OF, Optional.of(without)))).plays();
+        List<Play> named = builtIns().onEvent(steady(healthy().build()).withEvent(new MilestoneAchieved(ACME,
+                PlanId.of("plan"), MilestoneId.of("go-live"), LocalDate.of(2026, 5, 9), AS_OF))).plays();
+
+        assertThat(plays).extracting(Play::playbookId).containsExactlyInAnyOrder("milestone-review", "expansion-at-milestone");
+        assertThat(bare).extracting(Play::playbookId).containsExactly("milestone-review");
+        assertThat(named).extracting(Play::playbookId).containsExactly("milestone-review");
+    }
+
+    private static PlaybookEngine builtIns() {
+        return PlaybookEngine.builder().schema(SCHEMA).playbooks(BuiltInPlaybooks.all()).build();
     }
 }

@@ -81,7 +81,7 @@ class GeneratedDemoTest {
     @Test
     void playsAreMade_byThePlaybooksThatNeedWhatOnlyTheGeneratorProvides() {
         Map<String, String> outcomes = playbookOutcomes();
-        assertThat(outcomes).hasSize(16);
+        assertThat(outcomes).hasSize(17);
         // RavenStack has no seats, plans or milestones; the generated accounts have them
         for (String playbook : List.of("low-adoption", "first-value-overdue", "no-success-plan", "renewal-at-risk")) {
             assertThat(outcomes.get(playbook)).as(playbook).isEqualTo("fired");
@@ -89,7 +89,9 @@ class GeneratedDemoTest {
         assertThat(outcomes.values()).doesNotContain("not run");
         assertThat(outcomes.get("champion-change")).isEqualTo("cannot fire");
         assertThat(outcomes.get("milestone-review")).isEqualTo("cannot fire");
-        assertThat(run.out()).contains("cannot fire on this data (the report says why): champion-change, milestone-review, promised-outcome-no-plan\n");
+        assertThat(outcomes.get("expansion-at-milestone")).isEqualTo("cannot fire");
+        assertThat(run.out()).contains("cannot fire on this data (the report says why): champion-change, milestone-review, "
+                + "expansion-at-milestone, promised-outcome-no-plan\n");
         Matcher plays = Pattern.compile("<p>(\\d+) plays, most urgent first").matcher(report);
         assertThat(plays.find()).isTrue();
         assertThat(Integer.parseInt(plays.group(1))).isPositive();
