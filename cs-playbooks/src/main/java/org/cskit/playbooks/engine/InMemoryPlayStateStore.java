@@ -201,7 +201,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         long fp = fingerprint(account);
         Stripe s = stripe(fp);
         synchronized (s) {
-            int slot = s.find(fp, pb);
+            // One scan: the state's slot, or (~free) the free slot ending its probe, where an insert goes.
+            int slot = s.findOrFree(fp, pb);
             long current = slot < 0 ? 0 : s.version[slot] & 0xFFFF_FFFFL;
             if (current != expectedVersion) {
                 return false;
@@ -213,7 +214,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 return true;
             }
             if (slot < 0) {
-                slot = s.insert(fp, pb);
+                slot = s.insertAt(~slot, fp, pb);
             }
             s.set(slot, next);
             return true;
@@ -634,13 +635,29 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return t == NO_TIME ? -1 : (int) t;
         }
 
-        int find(long key, int pb) {
-            for (int i = home(key); fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
+        /** The slot of the account's state of the playbook, or {@code ~i} for the free slot {@code i} that ends its probe. */
+        int findOrFree(long key, int pb) {
+            int i = home(key);
+            for (; fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
                 if (fp[i] == key && playbook[i] >>> 2 == pb) {
                     return i;
                 }
             }
-            return -1;
+            return ~i;
+        }
+
+        /**
+         * Inserts a state not yet here at the free slot {@link #findOrFree} gave (the slot {@link #insert}
+         * would take), or, if the table must grow first, where it lands after growing.
+         */
+        int insertAt(int free, long key, int pb) {
+            if ((size + 1) * 4L > fp.length * 3L) {
+                return insert(key, pb);
+            }
+            fp[free] = key;
+            playbook[free] = pb << 2;
+            size++;
+            return free;
         }
 
         /** Inserts a slot for a state not yet here; -1 if the account and playbook already have one. */
