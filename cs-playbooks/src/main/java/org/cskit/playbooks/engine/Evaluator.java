@@ -29,6 +29,7 @@ final class Evaluator {
     private final Map<String, Integer> index;
     private final int[][] members; // per group, its playbooks
     final int words;
+    private final String[] ids; // the playbooks' ids, in the engine's order
 
     Evaluator(PlaybookEngine engine, CompiledPlaybook[] compiled, RowProgram program, Map<String, Integer> index, int[][] members) {
         this.engine = engine;
@@ -37,6 +38,10 @@ final class Evaluator {
         this.index = index;
         this.members = members;
         this.words = Math.max(1, (compiled.length + 63) >>> 6);
+        this.ids = new String[compiled.length];
+        for (int p = 0; p < compiled.length; p++) {
+            ids[p] = compiled[p].id;
+        }
     }
 
     /** A thread's working arrays, reused across calls. */
@@ -45,6 +50,10 @@ final class Evaluator {
         final long[] fires = new long[RowProgram.CHUNK * words];
         final long[] has = new long[RowProgram.CHUNK * words];
         final AccountId[] ids = new AccountId[RowProgram.CHUNK];
+        /** For the in-memory store: the rows' account fingerprints and the playbooks' positions in it. */
+        final long[] fps = new long[RowProgram.CHUNK];
+        InMemoryPlayStateStore memory;
+        int[] positions;
         final PlayState[] states = new PlayState[RowProgram.CHUNK * Math.max(1, compiled.length)];
         final int[] fired = new int[compiled.length];
         final OneRow oneRow = new OneRow(engine.schema());
@@ -102,6 +111,7 @@ final class Evaluator {
      */
     void evaluate(AccountBatch columns, int from, int to, long[] only, ActionSink sink, PlayStateStore store, Work w, Outcome out,
             PlaybookInput input) {
+        bind(store, w);
         long now = columns.asOf().getEpochSecond();
         long day = columns.asOf().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
         int n = compiled.length;
@@ -114,13 +124,23 @@ final class Evaluator {
             for (int i = 0; i < rows; i++) {
                 w.ids[i] = columns.accountId(start + i);
             }
-            store.read(w.ids, rows, (i, playbookId, state) -> {
+            if (w.memory != null) {
+                for (int i = 0; i < rows; i++) {
+                    w.fps[i] = InMemoryPlayStateStore.fingerprint(w.ids[i]);
+                }
+            }
+            PlayStateStore.StateConsumer found = (i, playbookId, state) -> {
                 Integer p = index.get(playbookId);
                 if (p != null) {
                     w.states[i * n + p] = state;
                     w.has[i * words + (p >>> 6)] |= 1L << p;
                 }
-            });
+            };
+            if (w.memory != null) {
+                w.memory.read(w.fps, rows, found);
+            } else {
+                store.read(w.ids, rows, found);
+            }
             for (int i = 0; i < rows; i++) {
                 row(columns, start + i, i, now, day, only, sink, store, w, out, input);
                 for (int k = 0; k < words; k++) {
@@ -169,7 +189,7 @@ final class Evaluator {
                             continue;
                         }
                         PlayState next = closed(cp, st, now);
-                        if (store.compareAndSet(w.ids[i], cp.id, st.version(), next)) {
+                        if (cas(store, w, i, cp, st.version(), next)) {
                             w.states[base + p] = next;
                             out.closed++;
                             if (out.keep) {
@@ -195,7 +215,7 @@ final class Evaluator {
                         continue;
                     }
                 } else if (st.status() == Status.NONE && st.version() > 0 && forgettable(cp, st, now)) {
-                    if (store.compareAndSet(w.ids[i], cp.id, st.version(), PlayState.EMPTY.withVersion(st.version() + 1))) {
+                    if (cas(store, w, i, cp, st.version(), PlayState.EMPTY.withVersion(st.version() + 1))) {
                         w.states[base + p] = null;
                     }
                 }
@@ -229,7 +249,7 @@ final class Evaluator {
                 out.suppress(cp, situation(cp, columns, row, code), "LIMIT_REACHED");
             } else {
                 PlayState offered = new PlayState(st.version() + 1, Status.OFFERED, code, now, st.lastPlay(), st.recent());
-                if (!store.compareAndSet(w.ids[i], cp.id, st.version(), offered)) {
+                if (!cas(store, w, i, cp, st.version(), offered)) {
                     out.suppress(cp, situation(cp, columns, row, code), "CONCURRENT: another evaluation of the account recorded first");
                     continue;
                 }
@@ -238,6 +258,23 @@ final class Evaluator {
                 offer(columns, row, i, cp, offered, code, now, PlayState.NEVER, now, sink, store, w, out, input);
             }
         }
+    }
+
+    /** The in-memory store is written by fingerprint and position (resolved once per store), any other through the SPI. */
+    private void bind(PlayStateStore store, Work w) {
+        if (store instanceof InMemoryPlayStateStore memory) {
+            if (w.memory != memory) {
+                w.positions = memory.positions(ids);
+                w.memory = memory;
+            }
+        } else {
+            w.memory = null;
+        }
+    }
+
+    private static boolean cas(PlayStateStore store, Work w, int i, CompiledPlaybook cp, long expectedVersion, PlayState next) {
+        return w.memory != null ? w.memory.compareAndSet(w.fps[i], w.positions[cp.index], expectedVersion, next)
+                : store.compareAndSet(w.ids[i], cp.id, expectedVersion, next);
     }
 
     private static PlayState state(Work w, int cell) {
@@ -253,7 +290,7 @@ final class Evaluator {
     private void retry(AccountBatch columns, int row, int i, CompiledPlaybook cp, PlayState st, long now, ActionSink sink,
             PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
         PlayState claimed = st.withVersion(st.version() + 1);
-        if (!store.compareAndSet(w.ids[i], cp.id, st.version(), claimed)) {
+        if (!cas(store, w, i, cp, st.version(), claimed)) {
             out.suppress(cp, cp.situation((int) st.situation(), columns, row), "CONCURRENT: another evaluation of the account recorded first");
             return;
         }
@@ -276,7 +313,7 @@ final class Evaluator {
             return;
         }
         PlayState open = new PlayState(st.version() + 1, Status.OPEN, code, offeredAt, now, recent(cp, st, now));
-        if (store.compareAndSet(w.ids[i], cp.id, st.version(), open)) {
+        if (cas(store, w, i, cp, st.version(), open)) {
             w.states[i * compiled.length + cp.index] = open;
         }
         out.created++;

@@ -151,9 +151,18 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     @Override
     public void read(AccountId[] accounts, int count, StateConsumer into) {
         Objects.checkFromIndexSize(0, count, accounts.length);
+        long[] fps = new long[count];
+        for (int i = 0; i < count; i++) {
+            fps[i] = fingerprint(accounts[i]);
+        }
+        read(fps, count, into);
+    }
+
+    /** {@link #read(AccountId[], int, StateConsumer)} by the accounts' {@link #fingerprint}s, for the evaluator. */
+    void read(long[] fps, int count, StateConsumer into) {
         List<String> names = null;
         for (int i = 0; i < count; i++) {
-            long fp = fingerprint(accounts[i]);
+            long fp = fps[i];
             Stripe s = stripe(fp);
             PlayState[] found;
             int[] pbs;
@@ -197,8 +206,42 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         if (next.situation() != (int) next.situation()) {
             throw Validate.invalid("situation", "situation code " + next.situation() + " does not fit an int, which this store keeps");
         }
-        int pb = indexOf(playbookId);
-        long fp = fingerprint(account);
+        return compareAndSet(fingerprint(account), indexOf(playbookId), expectedVersion, next);
+    }
+
+    /**
+     * The engine's playbooks' positions in this store, in the engine's order (a position, once
+     * given, never changes). The evaluator resolves them once and then writes by position.
+     */
+    int[] positions(String[] playbookIds) {
+        int[] pos = new int[playbookIds.length];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = indexOf(playbookIds[i]);
+        }
+        return pos;
+    }
+
+    /**
+     * {@link #compareAndSet(AccountId, String, long, PlayState)} by the account's
+     * {@link #fingerprint} and the playbook's {@link #positions position}, for the evaluator, which
+     * computes both once per row and per store; {@code next} is checked as there.
+     */
+    boolean compareAndSet(long fp, int pb, long expectedVersion, PlayState next) {
+        if (next.version() != expectedVersion + 1) {
+            throw Validate.invalid("next.version", "the new state's version must be " + (expectedVersion + 1) + ", the expected one plus one, but was "
+                    + next.version());
+        }
+        if (expectedVersion >= Integer.MAX_VALUE) {
+            throw Validate.invalid("expectedVersion", "version " + expectedVersion + " is beyond what this store counts to");
+        }
+        checkTime("offeredAt", next.offeredAt());
+        checkTime("lastPlay", next.lastPlay());
+        for (int i = 0; i < next.recentCount(); i++) {
+            checkTime("recent[" + i + "]", next.recentAt(i));
+        }
+        if (next.situation() != (int) next.situation()) {
+            throw Validate.invalid("situation", "situation code " + next.situation() + " does not fit an int, which this store keeps");
+        }
         Stripe s = stripe(fp);
         synchronized (s) {
             // One scan: the state's slot, or (~free) the free slot ending its probe, where an insert goes.
