@@ -29,6 +29,7 @@ final class Evaluator {
     private final Map<String, Integer> index;
     private final int[][] members; // per group, its playbooks
     final int words;
+    private static final long[] NO_TIMES = new long[0]; // PlayState copies what it is given, except an empty array
     private final String[] ids; // the playbooks' ids, in the engine's order
 
     Evaluator(PlaybookEngine engine, CompiledPlaybook[] compiled, RowProgram program, Map<String, Integer> index, int[][] members) {
@@ -338,7 +339,7 @@ final class Evaluator {
     /** The recent play times after a play at {@code now}: those still inside the limit's window, at most its count. */
     private static long[] recent(CompiledPlaybook cp, PlayState st, long now) {
         if (cp.limitCount == 0) {
-            return new long[0];
+            return NO_TIMES;
         }
         long from = now - cp.limitPeriod;
         int keep = 0;
@@ -381,7 +382,7 @@ final class Evaluator {
     private static PlayState closed(CompiledPlaybook cp, PlayState st, long now) {
         boolean keep = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.cooldown > 0 && st.lastPlay() != PlayState.NEVER
                 && now < st.lastPlay() + cp.cooldown || cp.limitCount > 0;
-        long[] recent = cp.limitCount > 0 ? st.recent() : new long[0];
+        long[] recent = cp.limitCount > 0 ? st.recent() : NO_TIMES;
         return new PlayState(st.version() + 1, Status.NONE, 0, PlayState.NEVER, keep ? st.lastPlay() : PlayState.NEVER, recent);
     }
 

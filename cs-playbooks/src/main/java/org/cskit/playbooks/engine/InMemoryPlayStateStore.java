@@ -54,6 +54,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
     private static final byte[] MAGIC = {'C', 'S', 'K', 'I', 'T', 'P', 'S', '1'};
     private static final int STRIPES = 256;
+    private static final long[] NO_TIMES = new long[0];
     private static final long NO_TIME = PlayState.NEVER;
     private static final long MAX_TIME = 0xFFFF_FFFEL; // unsigned int seconds; 0xFFFFFFFF is "never"
 
@@ -667,7 +668,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         PlayState state(int i) {
             long[] r = recent == null ? null : recent[i];
             return new PlayState(version[i] & 0xFFFF_FFFFL, PlayState.Status.values()[playbook[i] & 3], situation[i], time(offeredAt[i]),
-                    time(lastPlay[i]), r == null ? new long[0] : r);
+                    time(lastPlay[i]), r == null ? NO_TIMES : r);
         }
 
         private static long time(int t) {

@@ -25,6 +25,8 @@ import org.cskit.model.Validate;
  *     (empty for playbooks without a limit); copied
  */
 public record PlayState(long version, Status status, long situation, long offeredAt, long lastPlay, long[] recent) {
+    private static final long[] NO_TIMES = new long[0];
+
     /** A time that never happened. */
     public static final long NEVER = Long.MIN_VALUE;
 
@@ -60,7 +62,7 @@ public record PlayState(long version, Status status, long situation, long offere
         if (status != Status.NONE && offeredAt == NEVER) {
             throw Validate.invalid("offeredAt", "a " + status + " play needs the time it was offered");
         }
-        recent = recent.clone();
+        recent = recent.length == 0 ? NO_TIMES : recent.clone(); // most states have none: one shared empty array
         for (int i = 1; i < recent.length; i++) {
             if (recent[i] < recent[i - 1]) {
                 throw Validate.invalid("recent", "recent play times must be oldest first, but " + recent[i] + " follows "
@@ -76,7 +78,7 @@ public record PlayState(long version, Status status, long situation, long offere
      */
     @Override
     public long[] recent() {
-        return recent.clone();
+        return recent.length == 0 ? NO_TIMES : recent.clone();
     }
 
     /** The number of recent play times, without copying them. */
