@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.StandardFeatures;
+import org.cskit.model.SurveyResponse;
 import org.cskit.model.Validate;
 import org.cskit.model.event.AccountEvent;
 import org.cskit.model.event.AccountEvents;
 import org.cskit.model.event.ChampionChanged;
 import org.cskit.model.event.ContractRenewed;
+import org.cskit.model.event.DetractorResponded;
 import org.cskit.model.event.ExecutiveSponsorChanged;
 import org.cskit.model.event.LifecycleStageChanged;
 import org.cskit.model.event.MilestoneAchieved;
@@ -171,6 +173,10 @@ final class CompiledPlaybook {
                 return s.to() + "@" + Iso.format(s.occurredAt());
             }
             case "CONTRACT_RENEWED": return ((ContractRenewed) e).renewalDate().toString();
+            case "DETRACTOR_RESPONDED": {
+                SurveyResponse r = ((DetractorResponded) e).response();
+                return r.kind() + ":" + r.respondent().map(Object::toString).orElse("anonymous") + "@" + Iso.format(r.respondedAt());
+            }
             default: return type + "@" + Iso.format(e.occurredAt());
         }
     }
