@@ -250,7 +250,7 @@ class MeasuresTest {
                         + " is not in the contract's currency EUR; convert it before forecasting");
     }
 
-    private static Milestone expansion(String id, LocalDate achievedOn, Optional<Money> estimate) {
+    static Milestone expansion(String id, LocalDate achievedOn, Optional<Money> estimate) {
         return Milestone.builder().id(MilestoneId.of(id)).name(id).kind(MilestoneKind.ROLLOUT).ownerSide(Side.CUSTOMER)
                 .dueDate(LocalDate.of(2026, 12, 1)).completion(SignOff.of(Side.CUSTOMER, "live"))
                 .status(MilestoneStatus.ACHIEVED).achievedOn(achievedOn)
