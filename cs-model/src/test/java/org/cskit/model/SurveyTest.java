@@ -64,8 +64,7 @@ class SurveyTest {
         assertThat(AccountEvents.typeOf(e)).isEqualTo("DETRACTOR_RESPONDED");
         assertThat(e.accountId()).isEqualTo(ACME);
         assertThat(e.occurredAt()).isEqualTo(NOW);
-        // Playbooks cannot trigger on it until the engine keys it.
-        assertThat(AccountEvents.TYPES).doesNotContain("DETRACTOR_RESPONDED");
+        assertThat(AccountEvents.TYPES).contains("DETRACTOR_RESPONDED");
     }
 
     @Test

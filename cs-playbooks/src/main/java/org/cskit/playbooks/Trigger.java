@@ -70,8 +70,11 @@ public sealed interface Trigger
      * {@code LIFECYCLE_STAGE_CHANGED}; {@code expansionOpportunity} ({@code PRESENT} or
      * {@code ABSENT}) for {@code MILESTONE_ACHIEVED}, so that a milestone that opens an expansion
      * conversation (one achieved by evidence carries its milestone and opportunity) starts its own
-     * playbook. Other events carry nothing to test. JSON:
-     * {@code {"type": "EVENT", "event": "CHAMPION_CHANGED", "when": {"previous": "PRESENT"}}}.
+     * playbook; {@code kind} ({@code NPS}, {@code CSAT} or {@code CES}) for {@code DETRACTOR_RESPONDED},
+     * so that an NPS detractor can start a different playbook than a hard CES answer. Other events
+     * carry nothing to test. JSON:
+     * {@code {"type": "EVENT", "event": "CHAMPION_CHANGED", "when": {"previous": "PRESENT"}}} or
+     * {@code {"type": "EVENT", "event": "DETRACTOR_RESPONDED", "when": {"kind": "NPS"}}}.
      *
      * @param event the event's type name, one of {@link AccountEvents#TYPES}
      * @param when what the event must carry, by field; empty for any event of the type
@@ -128,10 +131,15 @@ public sealed interface Trigger
             for (org.cskit.model.LifecycleStage s : org.cskit.model.LifecycleStage.values()) {
                 stages.add(s.name());
             }
+            java.util.List<String> surveys = new java.util.ArrayList<>();
+            for (org.cskit.model.SurveyKind k : org.cskit.model.SurveyKind.values()) {
+                surveys.add(k.name());
+            }
             return java.util.Map.of("CHAMPION_CHANGED", java.util.Map.of("previous", presence, "current", presence),
                     "EXECUTIVE_SPONSOR_CHANGED", java.util.Map.of("previous", presence, "current", presence),
                     "LIFECYCLE_STAGE_CHANGED", java.util.Map.of("from", java.util.List.copyOf(stages), "to", java.util.List.copyOf(stages)),
-                    "MILESTONE_ACHIEVED", java.util.Map.of("expansionOpportunity", presence));
+                    "MILESTONE_ACHIEVED", java.util.Map.of("expansionOpportunity", presence),
+                    "DETRACTOR_RESPONDED", java.util.Map.of("kind", java.util.List.copyOf(surveys)));
         }
 
         /**
@@ -151,6 +159,7 @@ public sealed interface Trigger
                     case "LIFECYCLE_STAGE_CHANGED.to" -> ((org.cskit.model.event.LifecycleStageChanged) e).to().name();
                     case "MILESTONE_ACHIEVED.expansionOpportunity" ->
                             presence(((org.cskit.model.event.MilestoneAchieved) e).expansionOpportunity());
+                    case "DETRACTOR_RESPONDED.kind" -> ((org.cskit.model.event.DetractorResponded) e).response().kind().name();
                     default -> null;
                 };
                 if (!test.getValue().equals(actual)) {

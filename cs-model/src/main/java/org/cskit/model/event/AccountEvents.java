@@ -21,12 +21,11 @@ import org.cskit.model.ValidationException;
 /** Derives domain events from two states of one account. Stateless and thread-safe. */
 public final class AccountEvents {
     /**
-     * The type names playbook triggers can name, as written in JSON's {@code type} property: every
-     * event but {@link DetractorResponded} ({@code DETRACTOR_RESPONDED}), which the playbook engine
-     * does not handle yet.
+     * The type names of every event, as written in JSON's {@code type} property; playbook triggers
+     * name one of them.
      */
     public static final List<String> TYPES = List.of("MILESTONE_ACHIEVED", "MILESTONE_MISSED", "CHAMPION_CHANGED",
-            "EXECUTIVE_SPONSOR_CHANGED", "PLAN_REVISED", "LIFECYCLE_STAGE_CHANGED", "CONTRACT_RENEWED");
+            "EXECUTIVE_SPONSOR_CHANGED", "PLAN_REVISED", "LIFECYCLE_STAGE_CHANGED", "CONTRACT_RENEWED", "DETRACTOR_RESPONDED");
 
     private AccountEvents() {}
 
@@ -34,7 +33,7 @@ public final class AccountEvents {
      * An event's type name, as in JSON.
      *
      * @param event the event
-     * @return its name, one of {@link #TYPES} or {@code DETRACTOR_RESPONDED}
+     * @return its name, one of {@link #TYPES}
      */
     public static String typeOf(AccountEvent event) {
         if (event instanceof MilestoneAchieved) {

@@ -12,10 +12,11 @@ import org.cskit.model.ValidationException;
  * CSAT (1-2) or a hard CES (1-3) ({@link SurveyResponse#isNegative()}). It happened when the answer
  * was given. Immutable and thread-safe.
  *
- * <p>Playbook triggers cannot name this event yet: it is not in {@link AccountEvents#TYPES}, which
- * the playbook engine checks triggers against, because the engine does not yet key its situation
- * (one open play per response). A host can record it and hand it to the engine, which finds no
- * playbook for it.
+ * <p>A playbook trigger names it as {@code DETRACTOR_RESPONDED} and can test the survey's
+ * {@code kind} ({@code NPS}, {@code CSAT} or {@code CES}). The playbook engine keeps one situation per
+ * response: the survey kind, the respondent ({@code anonymous} when not known) and the answer's time,
+ * so a second negative answer by the same person later is a new situation, and one answer handed
+ * over twice is the same one.
  *
  * @param response the negative answer
  */

@@ -12,6 +12,8 @@ import org.cskit.model.MilestoneId;
 import org.cskit.model.Money;
 import org.cskit.model.PersonId;
 import org.cskit.model.PlanId;
+import org.cskit.model.SurveyKind;
+import org.cskit.model.SurveyResponse;
 import org.cskit.model.json.CsJson;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,8 @@ class AccountEventTypesTest {
                 new ExecutiveSponsorChanged(A, Optional.of(PersonId.of("x")), Optional.empty(), AT),
                 new PlanRevised(A, PlanId.of("p"), 1, 2, "r", AT),
                 new LifecycleStageChanged(A, LifecycleStage.ONBOARDING, LifecycleStage.ADOPTION, AT),
-                new ContractRenewed(A, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), Money.of("1", "EUR"), AT));
+                new ContractRenewed(A, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), Money.of("1", "EUR"), AT),
+                new DetractorResponded(SurveyResponse.of(A, SurveyKind.CSAT, 1, AT)));
         CsJson json = CsJson.create();
 
         assertThat(events).extracting(AccountEvents::typeOf).containsExactlyElementsOf(AccountEvents.TYPES);

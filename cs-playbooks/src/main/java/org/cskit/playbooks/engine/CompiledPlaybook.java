@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.StandardFeatures;
+import org.cskit.model.SurveyResponse;
 import org.cskit.model.Validate;
 import org.cskit.model.event.AccountEvent;
 import org.cskit.model.event.AccountEvents;
 import org.cskit.model.event.ChampionChanged;
 import org.cskit.model.event.ContractRenewed;
+import org.cskit.model.event.DetractorResponded;
 import org.cskit.model.event.ExecutiveSponsorChanged;
 import org.cskit.model.event.LifecycleStageChanged;
 import org.cskit.model.event.MilestoneAchieved;
@@ -171,6 +173,10 @@ final class CompiledPlaybook {
                 return s.to() + "@" + Iso.format(s.occurredAt());
             }
             case "CONTRACT_RENEWED": return ((ContractRenewed) e).renewalDate().toString();
+            case "DETRACTOR_RESPONDED": {
+                SurveyResponse r = ((DetractorResponded) e).response();
+                return r.kind() + ":" + r.respondent().map(Object::toString).orElse("anonymous") + "@" + Iso.format(r.respondedAt());
+            }
             default: return type + "@" + Iso.format(e.occurredAt());
         }
     }
@@ -194,9 +200,9 @@ final class CompiledPlaybook {
                 Trigger.Threshold th = (Trigger.Threshold) t;
                 yield th.field() + " " + th.op().symbol() + " " + Validate.format(th.value()) + " (was " + thresholdField.display(c, row) + ")";
             }
-            case MILESTONE_OVERDUE -> "a milestone is " + days.display(c, row) + " days overdue (at least "
+            case MILESTONE_OVERDUE -> "a milestone is " + days(days.display(c, row)) + " overdue (at least "
                     + ((Trigger.MilestoneOverdue) t).days() + ")";
-            case DAYS_BEFORE_RENEWAL -> "renewal in " + days.display(c, row) + " days (within " + ((Trigger.DaysBeforeRenewal) t).days() + ")";
+            case DAYS_BEFORE_RENEWAL -> "renewal in " + days(days.display(c, row)) + " (within " + ((Trigger.DaysBeforeRenewal) t).days() + ")";
             case DAYS_AFTER_START -> "day " + days.display(c, row) + " after start (window " + ((Trigger.DaysAfterStart) t).from() + " to "
                     + ((Trigger.DaysAfterStart) t).to() + ")";
             case EVERY -> "cadence " + ((Trigger.Every) t).period();
@@ -318,5 +324,14 @@ final class CompiledPlaybook {
             }
             return String.join("; ", texts);
         }
+    }
+
+    /** "1 day", "2 days", "missing days" read as "missing": a count of days as a reason says it. */
+    static String days(String count) {
+        return switch (count) {
+            case "1" -> "1 day";
+            case "missing" -> "an unknown number of days";
+            default -> count + " days";
+        };
     }
 }

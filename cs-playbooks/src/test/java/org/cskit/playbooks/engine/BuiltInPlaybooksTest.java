@@ -179,6 +179,18 @@ class BuiltInPlaybooksTest {
     }
 
     @Test
+    void renewalAtRisk_reasonCountsOneDayInTheSingular() {
+        Features tomorrow = healthy().set(StandardFeatures.DAYS_TO_RENEWAL, 1, 1).build();
+        Features twoDays = healthy().set(StandardFeatures.DAYS_TO_RENEWAL, 2, 1).build();
+
+        Play one = builtIns().evaluate(input(tomorrow, LifecycleStage.RENEWAL_WINDOW, vector(35, "red", Direction.FLAT))).plays().get(0);
+        Play two = builtIns().evaluate(input(twoDays, LifecycleStage.RENEWAL_WINDOW, vector(35, "red", Direction.FLAT))).plays().get(0);
+
+        assertThat(one.reason().trigger()).isEqualTo("renewal in 1 day (within 120)");
+        assertThat(two.reason().trigger()).isEqualTo("renewal in 2 days (within 120)");
+    }
+
+    @Test
     void expansionAtMilestone_firesOnAMilestoneThatCarriesAnOpportunity_notOnOneWithout() {
         Milestone.Builder goLive = Milestone.builder().id(MilestoneId.of("go-live")).name("Go live").kind(MilestoneKind.ROLLOUT)
                 .ownerSide(Side.CUSTOMER).dueDate(LocalDate.of(2026, 5, 30)).completion(SignOff.of(Side.CUSTOMER, "Live"))

@@ -14,7 +14,10 @@ import org.cskit.model.LifecycleStage;
 import org.cskit.model.PersonId;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.ValidationException;
+import org.cskit.model.SurveyKind;
+import org.cskit.model.SurveyResponse;
 import org.cskit.model.event.ChampionChanged;
+import org.cskit.model.event.DetractorResponded;
 import org.cskit.model.event.LifecycleStageChanged;
 import org.cskit.model.json.JsonInputException;
 import org.cskit.playbooks.Action;
@@ -118,5 +121,50 @@ class VocabularyTest {
         assertThatThrownBy(() -> new Trigger.OnEvent("LIFECYCLE_STAGE_CHANGED", Map.of("to", "Renewal")))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("'Renewal' is not a value of LIFECYCLE_STAGE_CHANGED.to; give one of ONBOARDING");
+    }
+
+    private static DetractorResponded detractor(SurveyKind kind, int score, String respondent, int day) {
+        return new DetractorResponded(new SurveyResponse(ACME, kind, score, day(day), Optional.ofNullable(respondent).map(PersonId::of)));
+    }
+
+    @Test
+    void detractorResponded_firesOncePerResponse_andOnlyForTheSurveyKindAsked() {
+        // the README's example
+        String json = """
+                [{"id": "nps-detractor", "name": "NPS detractor call",
+                 "trigger": {"type": "EVENT", "event": "DETRACTOR_RESPONDED", "when": {"kind": "NPS"}},
+                 "actions": [{"type": "TASK", "title": "Call {{account.id}} about their NPS answer", "ownerRole": "CSM",
+                              "dueInDays": 2, "priority": "HIGH"}]}]""";
+        List<Playbook> playbooks = PlaybookEngine.readJson(json, SCHEMA);
+        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).build();
+        PlaybookInput base = PlaybookInput.of(EngineFixtures.snapshot(0, EngineFixtures.features().build()).build());
+
+        EvaluationResult first = engine.onEvent(base.withEvent(detractor(SurveyKind.NPS, 3, "dana", 0)));
+        EvaluationResult again = engine.onEvent(base.withEvent(detractor(SurveyKind.NPS, 3, "dana", 0)));
+        EvaluationResult hardEffort = engine.onEvent(base.withEvent(detractor(SurveyKind.CES, 2, "dana", 1)));
+        EvaluationResult anonymous = engine.onEvent(base.withEvent(detractor(SurveyKind.NPS, 6, null, 2)));
+
+        assertThat(playbooks).singleElement().extracting(Playbook::trigger)
+                .isEqualTo(new Trigger.OnEvent("DETRACTOR_RESPONDED", Map.of("kind", "NPS")));
+        assertThat(first.created()).singleElement().satisfies(h -> {
+            assertThat(h.playbookId()).isEqualTo("nps-detractor");
+            assertThat(h.situation()).isEqualTo("event:DETRACTOR_RESPONDED:NPS:dana@" + day(0));
+        });
+        assertThat(first.plays().get(0).reason().trigger()).isEqualTo("event DETRACTOR_RESPONDED at " + day(0));
+        assertThat(first.plays().get(0).actions().get(0).text()).isEqualTo("Call acme about their NPS answer");
+        assertThat(again.created()).as("the same response handed over twice").isEmpty();
+        assertThat(hardEffort.created()).as("a CES answer is not an NPS detractor").isEmpty();
+        assertThat(anonymous.created()).extracting(h -> h.situation())
+                .containsExactly("event:DETRACTOR_RESPONDED:NPS:anonymous@" + day(2));
+    }
+
+    @Test
+    void detractorResponded_whenOnAFieldItDoesNotCarry_isRejected() {
+        assertThatThrownBy(() -> new Trigger.OnEvent("DETRACTOR_RESPONDED", Map.of("kind", "nps")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'nps' is not a value of DETRACTOR_RESPONDED.kind; give one of NPS, CSAT, CES");
+        assertThatThrownBy(() -> new Trigger.OnEvent("DETRACTOR_RESPONDED", Map.of("score", "3")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("event DETRACTOR_RESPONDED has no field 'score' to test; it has kind");
     }
 }

@@ -2,10 +2,17 @@ package org.cskit.scoring.portfolio;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
+import org.cskit.model.Attainment;
+import org.cskit.model.ExpansionOpportunity;
+import org.cskit.model.Milestone;
+import org.cskit.model.MilestoneStatus;
 import org.cskit.model.Money;
+import org.cskit.model.SuccessPlan;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
@@ -30,7 +37,7 @@ public record RenewalForecast(AccountId accountId, LocalDate renewalDate, LocalD
 
     /** Who made a forecast. */
     public enum Source {
-        /** Derived from the account's success vector ({@link #fromVector}). */
+        /** Derived from the account's success vector ({@link #fromVectorAndPlans}). */
         SCORE,
         /** Set by a person, such as the CSM in a forecast call. */
         PERSON
@@ -60,25 +67,71 @@ public record RenewalForecast(AccountId accountId, LocalDate renewalDate, LocalD
     }
 
     /**
-     * The forecast a score makes: churn when the vector's band is one of the churn bands, else a
-     * renewal at the contract's current ARR; made on the vector's day, for the contract's renewal.
+     * The forecast a score and the plans make, as of the vector's day {@code D}, for the contract's
+     * renewal. The rule, in this order:
+     * <ol>
+     *   <li><b>The band's call</b>: churn when the vector's band is one of {@code churnBands}, else a renewal.</li>
+     *   <li><b>An outcome reached overrules a churn band</b>: the call becomes a renewal when the
+     *       account has at least one plan and every plan's required outcome is at or past its target
+     *       by {@code D} ({@link SuccessPlan#outcomeAttainment} at least 1): the customer has what it
+     *       bought.</li>
+     *   <li><b>A plan going backwards overrules a renewal band</b>: the call becomes a churn when a plan's
+     *       required outcome is worse than its baseline by {@code D} (attainment below 0) and that plan
+     *       has a milestone overdue on {@code D} ({@link Milestone#isOverdueAsOf}).</li>
+     *   <li><b>Expected ARR</b>: 0 for a churn; for a renewal, the contract's ARR plus the estimated
+     *       ARR of every expansion opportunity proven in this term: carried by a milestone achieved
+     *       on or after the contract's start and by {@code D} (a milestone without an estimate adds
+     *       nothing).</li>
+     * </ol>
+     * An account without plans gets the band's call at its contract's ARR.
      *
-     * @param account the account as of the vector's day
+     * @param account the account as of the vector's day, with its plans
      * @param vector its vector
      * @param churnBands the labels of the bands that forecast a churn, such as {@code red}
-     * @return the forecast
-     * @throws ValidationException if the vector is another account's, or was made on or after the renewal
+     * @return the forecast, {@link Source#SCORE}
+     * @throws ValidationException if the vector is another account's, was made on or after the
+     *     renewal, or an opportunity's estimate is in another currency than the contract's
      */
-    public static RenewalForecast fromVector(Account account, SuccessVector vector, Set<String> churnBands) {
+    public static RenewalForecast fromVectorAndPlans(Account account, SuccessVector vector, Set<String> churnBands) {
         Validate.present("account", account);
         Validate.present("vector", vector);
+        Validate.present("churnBands", churnBands);
         if (!vector.accountId().equals(account.id())) {
             throw Validate.invalid("vector.accountId", "vector.accountId '" + vector.accountId() + "' does not match account '"
                     + account.id() + "'");
         }
+        LocalDate day = vector.asOf().atZone(ZoneOffset.UTC).toLocalDate();
+        List<SuccessPlan> plans = account.plans();
         boolean churn = churnBands.contains(vector.band().label());
-        Money arr = churn ? Money.zero(account.contract().arr().currency()) : account.contract().arr();
-        return new RenewalForecast(account.id(), account.contract().renewalDate(), vector.asOf().atZone(ZoneOffset.UTC).toLocalDate(),
-                churn, arr, Source.SCORE);
+        if (churn && !plans.isEmpty()
+                && plans.stream().allMatch(p -> p.outcomeAttainment(day).filter(Attainment::targetReached).isPresent())) {
+            churn = false;
+        } else if (!churn && plans.stream().anyMatch(p -> p.outcomeAttainment(day).filter(Attainment::regressed).isPresent()
+                && p.milestones().stream().anyMatch(m -> m.isOverdueAsOf(day)))) {
+            churn = true;
+        }
+        Money contractArr = account.contract().arr();
+        Money arr = Money.zero(contractArr.currency());
+        if (!churn) {
+            arr = contractArr;
+            LocalDate termStart = account.contract().startDate();
+            for (SuccessPlan p : plans) {
+                for (Milestone m : p.milestones()) {
+                    if (m.status() == MilestoneStatus.CANCELLED || !m.isAchievedAsOf(day) || m.achievedOn().get().isBefore(termStart)) {
+                        continue;
+                    }
+                    Optional<Money> estimate = m.expansionOpportunity().flatMap(ExpansionOpportunity::estimatedArr);
+                    if (estimate.isPresent()) {
+                        if (!estimate.get().currency().equals(contractArr.currency())) {
+                            throw Validate.invalid("expansionOpportunity.estimatedArr", "account '" + account.id() + "', plan '" + p.id()
+                                    + "', milestone '" + m.id() + "': expansion estimate " + estimate.get() + " is not in the contract's currency "
+                                    + contractArr.currency() + "; convert it before forecasting");
+                        }
+                        arr = arr.plus(estimate.get());
+                    }
+                }
+            }
+        }
+        return new RenewalForecast(account.id(), account.contract().renewalDate(), day, churn, arr, Source.SCORE);
     }
 }

@@ -24,7 +24,15 @@ import org.cskit.model.AccountId;
 import org.cskit.model.AccountTeamRole;
 import org.cskit.model.Band;
 import org.cskit.model.Contract;
+import org.cskit.model.ExpansionOpportunity;
+import org.cskit.model.Milestone;
+import org.cskit.model.MilestoneId;
+import org.cskit.model.MilestoneKind;
+import org.cskit.model.MilestoneStatus;
 import org.cskit.model.Money;
+import org.cskit.model.Side;
+import org.cskit.model.SignOff;
+import org.cskit.model.SuccessPlan;
 import org.cskit.model.PersonId;
 import org.cskit.model.PlanId;
 import org.cskit.model.Segment;
@@ -171,18 +179,83 @@ class MeasuresTest {
     }
 
     @Test
-    void renewalForecast_fromVector_callsChurnForARiskBand() {
+    void renewalForecast_withoutPlans_callsChurnForAChurnBand() {
         Account a = account("a", Optional.empty());
 
-        RenewalForecast red = RenewalForecast.fromVector(a, vector("a", 20, RED), Set.of("red"));
-        RenewalForecast green = RenewalForecast.fromVector(a, vector("a", 80, GREEN), Set.of("red"));
+        RenewalForecast red = RenewalForecast.fromVectorAndPlans(a, vector("a", 20, RED), Set.of("red"));
+        RenewalForecast green = RenewalForecast.fromVectorAndPlans(a, vector("a", 80, GREEN), Set.of("red"));
 
         assertThat(red.churn()).isTrue();
         assertThat(red.expectedArr()).isEqualTo(eur(0));
         assertThat(red.madeOn()).isEqualTo(MAY_10);
         assertThat(red.renewalDate()).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(red.source()).isEqualTo(RenewalForecast.Source.SCORE);
         assertThat(green.churn()).isFalse();
         assertThat(green.expectedArr()).isEqualTo(eur(10_000));
+    }
+
+    @Test
+    void renewalForecast_outcomeReached_overrulesAChurnBand() {
+        // measured 10 on 2026-03-01 against a target of 10: attainment 1 by May 10
+        Account reached = account("a", Optional.of(plan("a", Optional.of(LocalDate.of(2026, 2, 1)), Optional.of(10.0))));
+        // measured 9: attainment 0.9, short of the target; the band's call stands
+        Account short9 = account("b", Optional.of(plan("b", Optional.of(LocalDate.of(2026, 2, 1)), Optional.of(9.0))));
+
+        assertThat(RenewalForecast.fromVectorAndPlans(reached, vector("a", 20, RED), Set.of("red")))
+                .extracting(RenewalForecast::churn, RenewalForecast::expectedArr).containsExactly(false, eur(10_000));
+        assertThat(RenewalForecast.fromVectorAndPlans(short9, vector("b", 20, RED), Set.of("red")))
+                .extracting(RenewalForecast::churn, RenewalForecast::expectedArr).containsExactly(true, eur(0));
+    }
+
+    @Test
+    void renewalForecast_regressedWithAnOverdueMilestone_overrulesARenewalBand() {
+        // measured -2 against a baseline of 0 (regressed), first value due 2026-03-01 and not achieved: overdue on May 10
+        Account backwards = account("a", Optional.of(plan("a", Optional.empty(), Optional.of(-2.0))));
+        // near misses: regressed but first value achieved (nothing overdue); overdue but not regressed
+        Account regressedOnTime = account("b", Optional.of(plan("b", Optional.of(LocalDate.of(2026, 2, 1)), Optional.of(-2.0))));
+        Account lateNotRegressed = account("c", Optional.of(plan("c", Optional.empty(), Optional.of(1.0))));
+
+        assertThat(RenewalForecast.fromVectorAndPlans(backwards, vector("a", 80, GREEN), Set.of("red")))
+                .extracting(RenewalForecast::churn, RenewalForecast::expectedArr).containsExactly(true, eur(0));
+        assertThat(RenewalForecast.fromVectorAndPlans(regressedOnTime, vector("b", 80, GREEN), Set.of("red")).churn()).isFalse();
+        assertThat(RenewalForecast.fromVectorAndPlans(lateNotRegressed, vector("c", 80, GREEN), Set.of("red")).churn()).isFalse();
+    }
+
+    @Test
+    void renewalForecast_expansionProvenThisTerm_raisesTheExpectedArr() {
+        SuccessPlan base = plan("a", Optional.of(LocalDate.of(2026, 2, 1)), Optional.of(5.0));
+        SuccessPlan withOpportunities = SuccessPlan.builder().from(base)
+                .addMilestones(expansion("proven", LocalDate.of(2026, 4, 1), Optional.of(eur(2_500))))
+                .addMilestones(expansion("later", LocalDate.of(2026, 6, 1), Optional.of(eur(7_000)))) // after May 10
+                .addMilestones(expansion("last-term", LocalDate.of(2025, 11, 1), Optional.of(eur(4_000)))) // before the term
+                .addMilestones(expansion("no-estimate", LocalDate.of(2026, 4, 2), Optional.empty()))
+                .build();
+        Account a = account("a", Optional.of(withOpportunities));
+
+        RenewalForecast renew = RenewalForecast.fromVectorAndPlans(a, vector("a", 80, GREEN), Set.of("red"));
+        RenewalForecast churn = RenewalForecast.fromVectorAndPlans(a, vector("a", 20, RED), Set.of("red"));
+
+        assertThat(renew.churn()).isFalse();
+        assertThat(renew.expectedArr()).isEqualTo(eur(12_500)); // 10,000 + 2,500
+        assertThat(churn.expectedArr()).isEqualTo(eur(0));
+    }
+
+    @Test
+    void renewalForecast_expansionInAnotherCurrency_isRejected() {
+        SuccessPlan p = SuccessPlan.builder().from(plan("a", Optional.empty(), Optional.empty()))
+                .addMilestones(expansion("proven", LocalDate.of(2026, 4, 1), Optional.of(Money.of("100", "USD")))).build();
+
+        assertViolation(() -> RenewalForecast.fromVectorAndPlans(account("a", Optional.of(p)), vector("a", 80, GREEN), Set.of("red")),
+                "expansionOpportunity.estimatedArr", "account 'a', plan 'a-plan', milestone 'proven': expansion estimate 100 USD"
+                        + " is not in the contract's currency EUR; convert it before forecasting");
+    }
+
+    static Milestone expansion(String id, LocalDate achievedOn, Optional<Money> estimate) {
+        return Milestone.builder().id(MilestoneId.of(id)).name(id).kind(MilestoneKind.ROLLOUT).ownerSide(Side.CUSTOMER)
+                .dueDate(LocalDate.of(2026, 12, 1)).completion(SignOff.of(Side.CUSTOMER, "live"))
+                .status(MilestoneStatus.ACHIEVED).achievedOn(achievedOn)
+                .expansionOpportunity(ExpansionOpportunity.builder().description("more seats").estimatedArr(estimate).build())
+                .build();
     }
 
     @Test

@@ -12,9 +12,16 @@ import java.util.Locale;
 import java.util.Optional;
 import org.cskit.model.AccountSnapshot;
 import org.cskit.model.Contribution;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.Features;
 import org.cskit.model.SuccessVector;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.VectorColumns;
 import org.cskit.model.json.CsJson;
 import org.cskit.scoring.ScoringStrategies;
+import org.cskit.scoring.spi.RowSnapshots;
 import org.cskit.scoring.spi.ScoreSummary;
 import org.cskit.scoring.spi.ScoringStrategy;
 import org.cskit.scoring.spi.ScoringStrategyProvider;
@@ -203,6 +210,64 @@ public abstract class ScoringStrategyContract {
             ScoreSummary expected = new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage());
             assertThat(strategy.summarize(s)).as("summarize(%s) against score(%s)", describe(s), describe(s)).isEqualTo(expected);
         }
+    }
+
+    /**
+     * {@code scoreAll} over columns gives, for every row, what {@code summarize} gives for that
+     * row's snapshot ({@link RowSnapshots#of}): a strategy that overrides the batch method with a
+     * loop of its own must agree with its row method. Each snapshot becomes a one-row batch of
+     * {@code double} feature columns with its observation counts, its segment and stage, without
+     * previous vectors or history (those are what the built-ins' own equivalence tests cover).
+     */
+    @Test
+    public void scoreAll_equalsSummarizeOfEachRow() {
+        List<AccountBatch> batches = new ArrayList<>();
+        List<ScoreSummary> expected = new ArrayList<>();
+        List<String> labels = new ArrayList<>(bandLabels());
+        ScoreHistoryColumns history = ScoreHistoryColumns.empty(1);
+        for (AccountSnapshot s : snapshots) {
+            Features f = s.features();
+            FeatureSchema schema = f.schema();
+            FeatureColumns.Builder columns = FeatureColumns.builder(schema, 1);
+            for (int i = 0; i < schema.size(); i++) {
+                String name = schema.names().get(i);
+                columns.feature(name, new double[] {f.isPresentAt(i) ? f.valueAt(i) : Double.NaN})
+                        .observations(name, new int[] {f.observationsAt(i)});
+            }
+            AccountBatch batch = AccountBatch.builder(columns.build()).asOf(s.asOf()).accountIds(r -> s.accountId())
+                    .segments(List.of(s.segment()), null).stage(s.lifecycleStage()).build();
+            ScoreSummary summary = strategy.summarize(RowSnapshots.of(batch, history, 0));
+            batches.add(batch);
+            expected.add(summary);
+            if (!labels.contains(summary.band().label())) {
+                labels.add(summary.band().label());
+            }
+        }
+        for (int k = 0; k < batches.size(); k++) {
+            VectorColumns into = VectorColumns.allocate(1, labels);
+
+            strategy.scoreAll(batches.get(k), history, into);
+
+            ScoreSummary e = expected.get(k);
+            String row = "scoreAll over " + describe(snapshots.get(k)) + " as one row";
+            assertThat(into.scores()[0]).as(row + ": score").isEqualTo(e.score());
+            assertThat(into.band(0)).as(row + ": band").isEqualTo(e.band().label());
+            assertThat(into.direction(0)).as(row + ": direction").isEqualTo(e.direction());
+            assertThat(into.velocities()[0]).as(row + ": velocity").isEqualTo(e.velocity());
+            assertThat(into.coverages()[0]).as(row + ": coverage").isEqualTo(e.coverage());
+        }
+    }
+
+    /**
+     * Every band label the strategy can give, for the vector columns {@code scoreAll} writes into
+     * (the built-in scorecards refuse columns that lack one of their bands). The default is none:
+     * the contract then uses the bands its snapshots' summaries give; override it when a strategy
+     * needs all of its labels and the snapshots do not reach every band.
+     *
+     * @return the labels, in any order
+     */
+    protected List<String> bandLabels() {
+        return List.of();
     }
 
     /**

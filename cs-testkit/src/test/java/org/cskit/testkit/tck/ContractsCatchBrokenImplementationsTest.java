@@ -62,6 +62,48 @@ class ContractsCatchBrokenImplementationsTest {
     }
 
     @Test
+    void scoringContract_batchLoopDisagreeingWithTheRowMethod_fails() {
+        ScoringStrategy rows = new ScoringStrategy() {
+            @Override
+            public String name() {
+                return "broken-batch";
+            }
+
+            @Override
+            public Object config() {
+                return "none";
+            }
+
+            @Override
+            public SuccessVector score(AccountSnapshot snapshot) {
+                return TestVectors.vector(snapshot.accountId(), snapshot.asOf(), 50, TestVectors.YELLOW, Direction.FLAT);
+            }
+
+            @Override
+            public void scoreAll(org.cskit.model.columns.AccountBatch accounts, org.cskit.model.columns.ScoreHistoryColumns history,
+                    org.cskit.model.columns.VectorColumns into) {
+                ScoringStrategy.super.scoreAll(accounts, history, into);
+                into.scores()[accounts.offset()] += 0.5; // a column loop that rounds differently
+            }
+        };
+        ScoringStrategyContract contract = new ScoringStrategyContract() {
+            @Override
+            protected ScoringStrategy strategy() {
+                return rows;
+            }
+
+            @Override
+            protected List<AccountSnapshot> snapshots() {
+                return TckFixtures.snapshots();
+            }
+        };
+        contract.setUpScoringStrategyContract();
+
+        assertThatThrownBy(contract::scoreAll_equalsSummarizeOfEachRow).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("scoreAll over snapshot of 'acme'").hasMessageContaining("score");
+    }
+
+    @Test
     void scoringContract_withoutProvider_skipsTheJsonRoundTrip() {
         ScoringStrategyContract contract = scoring(s -> TestVectors.green(), null);
 

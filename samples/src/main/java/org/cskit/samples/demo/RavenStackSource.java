@@ -1,18 +1,26 @@
 package org.cskit.samples.demo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.Signal;
 import org.cskit.model.SurveyKind;
+import org.cskit.samples.input.CsvTable;
+import org.cskit.scoring.portfolio.AccountRevenue;
+import org.cskit.scoring.portfolio.ReportingPeriod;
 import org.cskit.scoring.portfolio.ValueRates;
 import org.cskit.samples.ravenstack.RavenStack;
 import org.cskit.samples.ravenstack.RavenStackScoring;
@@ -23,14 +31,24 @@ import org.cskit.scoring.features.SnapshotAssembler;
 final class RavenStackSource implements PortfolioSource {
     private static final SnapshotAssembler ASSEMBLER = RavenStackScoring.assembler();
 
+    /** The churn events file, read for the reasons of lost revenue when the folder has it. */
+    static final String CHURN_EVENTS = "ravenstack_churn_events.csv";
+    private static final Pattern REASON_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    private static final NavigableMap<LocalDate, String> EMPTY = new TreeMap<>();
+
     private final RavenStack data;
     private final boolean shipped;
     private final List<AccountId> ids;
+    /** Per account, its churn events' reason codes by churn date (the last of the file's rows on one date). */
+    private final Map<AccountId, NavigableMap<LocalDate, String>> reasons;
+    private final boolean hasChurnEvents;
 
-    private RavenStackSource(RavenStack data, boolean shipped) {
+    private RavenStackSource(RavenStack data, boolean shipped, Optional<Map<AccountId, NavigableMap<LocalDate, String>>> reasons) {
         this.data = data;
         this.shipped = shipped;
         this.ids = data.accountIds();
+        this.reasons = reasons.orElse(Map.of());
+        this.hasChurnEvents = reasons.isPresent();
     }
 
     /**
@@ -42,10 +60,60 @@ final class RavenStackSource implements PortfolioSource {
      * @throws org.cskit.samples.input.InputException if a file is missing or malformed
      */
     static RavenStackSource read(Path dir, Progress progress) {
-        progress.start("loading", 4);
-        RavenStack d = RavenStack.read(dir == null ? RavenStackScoring.shippedData() : dir, () -> progress.advance(1));
+        Path folder = dir == null ? RavenStackScoring.shippedData() : dir;
+        Path churnEvents = folder.resolve(CHURN_EVENTS);
+        boolean withReasons = Files.isRegularFile(churnEvents);
+        progress.start("loading", withReasons ? 5 : 4);
+        RavenStack d = RavenStack.read(folder, () -> progress.advance(1));
+        Optional<Map<AccountId, NavigableMap<LocalDate, String>>> reasons = Optional.empty();
+        if (withReasons) {
+            reasons = Optional.of(readReasons(CsvTable.read(churnEvents).requireColumns(List.of("account_id", "churn_date", "reason_code")), d));
+            progress.advance(1);
+        }
         progress.finish();
-        return new RavenStackSource(d, dir == null);
+        return new RavenStackSource(d, dir == null, reasons);
+    }
+
+    /** Reads the churn events' reason codes, checking that each names a known account and is a code. */
+    private static Map<AccountId, NavigableMap<LocalDate, String>> readReasons(CsvTable events, RavenStack d) {
+        java.util.Set<AccountId> known = new java.util.HashSet<>(d.accountIds());
+        Map<AccountId, NavigableMap<LocalDate, String>> out = new HashMap<>();
+        for (int i = 0; i < events.rows().size(); i++) {
+            CsvTable.Row row = events.row(i);
+            AccountId id = AccountId.of(row.text("account_id"));
+            if (!known.contains(id)) {
+                throw row.problem("account_id '" + id + "' is not in " + RavenStack.ACCOUNTS);
+            }
+            String code = row.text("reason_code");
+            if (!REASON_CODE.matcher(code).matches()) {
+                throw row.problem("reason_code must be a code of lower-case letters, digits, '-' and '_' starting with a letter or "
+                        + "digit, such as 'budget', but was '" + code + "'");
+            }
+            out.computeIfAbsent(id, k -> new TreeMap<>()).put(row.date("churn_date"), code);
+        }
+        return out;
+    }
+
+    /**
+     * The standing of {@link PortfolioSource#standing}, with the reason of a churn or a contraction:
+     * the reason code of the account's latest churn event dated within the period, if it has one.
+     */
+    @Override
+    public Optional<Standing> standing(int index, ReportingPeriod period) {
+        Optional<Standing> standing = PortfolioSource.super.standing(index, period);
+        if (standing.isEmpty()) {
+            return standing;
+        }
+        AccountRevenue revenue = standing.get().revenue();
+        if (revenue.churnedOn().isEmpty() && !revenue.contracted()) {
+            return standing;
+        }
+        Map.Entry<LocalDate, String> latest = reasons.getOrDefault(revenue.accountId(), EMPTY).floorEntry(period.end());
+        if (latest == null || latest.getKey().isBefore(period.start())) {
+            return standing;
+        }
+        return Optional.of(new Standing(AccountRevenue.builder().from(revenue).reason(latest.getValue()).build(),
+                standing.get().onLastDay()));
     }
 
     /** @return the snapshot assembler of RavenStack data, without reading any */
@@ -183,8 +251,10 @@ final class RavenStackSource implements PortfolioSource {
         }
         notes.add("Dashboard: with no success plans, the share that reached its outcome, value generated and time to first value "
                 + "have nothing to count; the survey answers are the tickets' satisfaction scores, taken as CSAT on a 1 to 5 scale; "
-                + "with no account team, every account is in the unassigned book; the churn events file is not read, so every "
-                + "loss is unstated.");
+                + "with no account team, every account is in the unassigned book; "
+                + (hasChurnEvents ? "the reason of a churn or a contraction is the reason code of the account's latest churn event "
+                        + "dated within the period (" + CHURN_EVENTS + "), unstated when it has none there."
+                        : "the folder has no " + CHURN_EVENTS + ", so every loss is unstated."));
         if (shipped) {
             notes.add("RavenStack is synthetic: its churn labels carry no signal (see the data's README), so these scores show what "
                     + "the library does, not how well it predicts churn.");

@@ -156,6 +156,62 @@ class DemoTest {
     }
 
     @Test
+    void ownData_churnEvents_giveTheReasonOfTheLossInThePeriod(@TempDir Path tmp) throws IOException {
+        Path data = TinyData.write(tmp.resolve("data"));
+        // A-4 in the starting cohort: signed up and subscribed on 2024-01-01, its subscription ended on 2024-05-01
+        TinyData.replace(data, "ravenstack_accounts.csv", "A-4,Delta,HealthTech,US,2024-01-15", "A-4,Delta,HealthTech,US,2024-01-01");
+        TinyData.replace(data, "ravenstack_subscriptions.csv", "S-5,A-4,2024-01-15", "S-5,A-4,2024-01-01");
+        Path out = tmp.resolve("report.html");
+        Run unstated = Run.of("demo", "--data", data.toString(), "--out", out.toString());
+        String without = Files.readString(out, StandardCharsets.UTF_8);
+        // A-4's latest event in [2024-01-01, 2024-06-30] is budget; its 2023 event is outside the period;
+        // A-1 neither churned nor contracted, so its event gives no loss a reason
+        Files.writeString(data.resolve(RavenStackSource.CHURN_EVENTS), """
+                churn_event_id,account_id,churn_date,reason_code,refund_amount_usd,preceding_upgrade_flag,preceding_downgrade_flag,is_reactivation,feedback_text
+                C-1,A-4,2023-06-01,pricing,0,FALSE,FALSE,FALSE,
+                C-2,A-4,2024-04-20,budget,0,FALSE,FALSE,FALSE,too expensive
+                C-3,A-1,2024-03-01,features,0,FALSE,FALSE,FALSE,
+                """, StandardCharsets.UTF_8);
+        Run stated = Run.of("demo", "--data", data.toString(), "--out", out.toString());
+        String with = Files.readString(out, StandardCharsets.UTF_8);
+
+        assertThat(unstated.err()).isEmpty();
+        assertThat(stated.err()).isEmpty();
+        assertThat(reasonsTable(without)).contains("<td class=\"l\">(unstated)</td><td>1</td>").doesNotContain("budget");
+        assertThat(reasonsTable(with)).contains("<td class=\"l\">budget</td><td>1</td>")
+                .doesNotContain("(unstated)").doesNotContain("pricing").doesNotContain("features");
+    }
+
+    @Test
+    void ownData_churnEventWithABadReasonCode_isRejectedNamingTheLine(@TempDir Path tmp) throws IOException {
+        Path data = TinyData.write(tmp.resolve("data"));
+        Files.writeString(data.resolve(RavenStackSource.CHURN_EVENTS), """
+                churn_event_id,account_id,churn_date,reason_code
+                C-1,A-4,2024-04-20,Too Expensive
+                """, StandardCharsets.UTF_8);
+
+        Run bad = Run.of("demo", "--data", data.toString(), "--out", tmp.resolve("report.html").toString());
+
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains(RavenStackSource.CHURN_EVENTS + ":2: ")
+                .contains("reason_code must be a code of lower-case letters, digits, '-' and '_' starting with a letter or digit,"
+                        + " such as 'budget', but was 'Too Expensive'");
+    }
+
+    @Test
+    void report_lostRevenueByReason_readsTheShippedChurnEvents() {
+        String table = reasonsTable(report);
+
+        assertThat(table).containsAnyOf(">budget<", ">competitor<", ">features<", ">pricing<", ">support<", ">unknown<");
+    }
+
+    private static String reasonsTable(String html) {
+        int at = html.indexOf("<table id=\"reasons\">");
+        assertThat(at).as("the reasons table").isNotNegative();
+        return html.substring(at, html.indexOf("</table>", at));
+    }
+
+    @Test
     void ownData_textFromTheDataIsEscaped(@TempDir Path tmp) throws IOException {
         Path data = TinyData.write(tmp.resolve("data"));
         TinyData.replace(data, "ravenstack_accounts.csv", "A-3,Gamma,", "A-3,\"<i>Gamma</i> & \"\"Co\"\"\",");
