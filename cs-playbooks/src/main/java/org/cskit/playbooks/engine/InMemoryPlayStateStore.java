@@ -192,22 +192,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     public boolean compareAndSet(AccountId account, String playbookId, long expectedVersion, PlayState next) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(next, "next");
-        if (next.version() != expectedVersion + 1) {
-            throw Validate.invalid("next.version", "the new state's version must be " + (expectedVersion + 1) + ", the expected one plus one, but was "
-                    + next.version());
-        }
-        if (expectedVersion >= Integer.MAX_VALUE) {
-            throw Validate.invalid("expectedVersion", "version " + expectedVersion + " is beyond what this store counts to");
-        }
-        checkTime("offeredAt", next.offeredAt());
-        checkTime("lastPlay", next.lastPlay());
-        for (int i = 0; i < next.recentCount(); i++) {
-            checkTime("recent[" + i + "]", next.recentAt(i));
-        }
-        if (next.situation() != (int) next.situation()) {
-            throw Validate.invalid("situation", "situation code " + next.situation() + " does not fit an int, which this store keeps");
-        }
-        return compareAndSet(fingerprint(account), indexOf(playbookId), expectedVersion, next);
+        check(expectedVersion, next); // before the playbook id is registered: a refused write leaves nothing behind
+        return write(fingerprint(account), indexOf(playbookId), expectedVersion, next);
     }
 
     /**
@@ -228,6 +214,12 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * computes both once per row and per store; {@code next} is checked as there.
      */
     boolean compareAndSet(long fp, int pb, long expectedVersion, PlayState next) {
+        check(expectedVersion, next);
+        return write(fp, pb, expectedVersion, next);
+    }
+
+    /** What every write checks: the version step and values this store can keep. */
+    private static void check(long expectedVersion, PlayState next) {
         if (next.version() != expectedVersion + 1) {
             throw Validate.invalid("next.version", "the new state's version must be " + (expectedVersion + 1) + ", the expected one plus one, but was "
                     + next.version());
@@ -243,6 +235,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         if (next.situation() != (int) next.situation()) {
             throw Validate.invalid("situation", "situation code " + next.situation() + " does not fit an int, which this store keeps");
         }
+    }
+
+    private boolean write(long fp, int pb, long expectedVersion, PlayState next) {
         Stripe s = stripe(fp);
         synchronized (s) {
             // One scan: the state's slot, or (~free) the free slot ending its probe, where an insert goes.
