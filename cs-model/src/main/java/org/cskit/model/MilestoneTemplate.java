@@ -3,7 +3,6 @@ package org.cskit.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -103,12 +102,9 @@ public abstract class MilestoneTemplate {
         Validate.atLeast("dueAfterDays", dueAfterDays(), 0);
         if (ownerRole().isPresent()) {
             String role = ownerRole().get();
-            boolean known = ownerSide() == Side.VENDOR ? RoleHolder.vendorRole(role).isPresent()
-                    : RoleHolder.customerRole(role).isPresent();
-            if (!known) {
+            if (!RoleHolder.isRoleOf(ownerSide(), role)) {
                 throw Validate.invalid("ownerRole", "milestone '" + name() + "' is owned by role '" + role + "', which is not a "
-                        + (ownerSide() == Side.VENDOR ? "role of the account team " + Arrays.toString(AccountTeamRole.values())
-                                : "role of the customer's stakeholders " + Arrays.toString(StakeholderRole.values())));
+                        + RoleHolder.rolesOf(ownerSide()));
             }
         }
         if (dependsOn().contains(id())) {

@@ -81,7 +81,7 @@ public record RoleHolder(String role, Optional<Side> side, Optional<PersonId> pe
         if (side == Side.VENDOR) {
             Optional<AccountTeamRole> r = vendorRole(role);
             if (r.isEmpty()) {
-                return nobody(role, Optional.empty(), "'" + role + "' is not a role of the account team " + Arrays.toString(AccountTeamRole.values()));
+                return nobody(role, Optional.empty(), "'" + role + "' is not a " + rolesOf(Side.VENDOR));
             }
             return account.accountTeam().stream().filter(m -> m.role() == r.get()).findFirst()
                     .map(m -> new RoleHolder(role, Optional.of(side), Optional.of(m.id()), Optional.of(m.name()),
@@ -90,7 +90,7 @@ public record RoleHolder(String role, Optional<Side> side, Optional<PersonId> pe
         }
         Optional<StakeholderRole> r = customerRole(role);
         if (r.isEmpty()) {
-            return nobody(role, Optional.empty(), "'" + role + "' is not a role of the customer's stakeholders " + Arrays.toString(StakeholderRole.values()));
+            return nobody(role, Optional.empty(), "'" + role + "' is not a " + rolesOf(Side.CUSTOMER));
         }
         return account.stakeholders().stream().filter(s -> s.hasRole(r.get())).findFirst()
                 .map(s -> new RoleHolder(role, Optional.of(side), Optional.of(s.id()), Optional.of(s.name()),
@@ -105,6 +105,17 @@ public record RoleHolder(String role, Optional<Side> side, Optional<PersonId> pe
     private static String normalise(String role) {
         String n = role.trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
         return ABBREVIATIONS.getOrDefault(n, n);
+    }
+
+    /** Tells whether a role, written as {@link #resolve(Account, Side, String)} takes it, is one of a side's. */
+    static boolean isRoleOf(Side side, String role) {
+        return side == Side.VENDOR ? vendorRole(role).isPresent() : customerRole(role).isPresent();
+    }
+
+    /** Names a side's roles for a message: {@code role of the account team [...]}. */
+    static String rolesOf(Side side) {
+        return side == Side.VENDOR ? "role of the account team " + Arrays.toString(AccountTeamRole.values())
+                : "role of the customer's stakeholders " + Arrays.toString(StakeholderRole.values());
     }
 
     static Optional<AccountTeamRole> vendorRole(String role) {

@@ -183,7 +183,12 @@ public final class Validate {
      * @return the quoted text
      */
     public static String quote(Object value) {
-        return "'" + oneLine(String.valueOf(value)) + "'";
+        String text = String.valueOf(value);
+        // The whole value is one piece: oneLine would cut only its words, so a value of many short
+        // words would come back whole.
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), 4 * MAX_QUOTED) + 64).append('\'');
+        appendCut(sb, text, 0, text.length());
+        return sb.append('\'').toString();
     }
 
     /**
