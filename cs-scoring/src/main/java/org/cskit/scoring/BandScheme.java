@@ -169,7 +169,11 @@ public abstract class BandScheme {
      * @return the range's index, 0 for the riskiest
      */
     public int indexOf(double score) {
-        double s = bandedScore(score);
+        return rangeOf(bandedScore(score));
+    }
+
+    /** The position of a banded score's range, ignoring history. */
+    private int rangeOf(double s) {
         boolean toInclusive = boundary() == Boundary.TO_INCLUSIVE;
         List<Range> r = ranges();
         for (int i = 0; i < r.size() - 1; i++) {
@@ -189,9 +193,9 @@ public abstract class BandScheme {
      * @return the range's index
      */
     public int indexOf(double score, int previous) {
+        double s = bandedScore(score);
         if (previous >= 0 && previous < ranges().size()) {
             Range range = ranges().get(previous);
-            double s = bandedScore(score);
             boolean within = boundary() == Boundary.TO_INCLUSIVE
                     ? s > range.from() - hysteresis() && s <= range.to() + hysteresis()
                     : s >= range.from() - hysteresis() && s < range.to() + hysteresis();
@@ -199,7 +203,7 @@ public abstract class BandScheme {
                 return previous;
             }
         }
-        return indexOf(score);
+        return rangeOf(s);
     }
 
     /**

@@ -27,7 +27,6 @@ final class Windows {
     private final Aggregate[] aggregate;
     private final int[] changeKind; // -1 none, else a WindowChange ordinal
     private final int[] trendPeriods; // 0 none
-    private final boolean[] ratio;
     private final boolean[] emptyAsZero;
     private static final int PLAIN = 0;
     private static final int CHANGE = 1;
@@ -67,7 +66,6 @@ final class Windows {
         this.aggregate = new Aggregate[count];
         this.changeKind = new int[count];
         this.trendPeriods = new int[count];
-        this.ratio = new boolean[count];
         this.emptyAsZero = new boolean[count];
         this.kind = new int[count];
         for (int d = 0; d < count; d++) {
@@ -75,9 +73,8 @@ final class Windows {
             aggregate[d] = def.aggregate();
             changeKind[d] = def.change().map(Enum::ordinal).orElse(-1);
             trendPeriods[d] = def.trendPeriods().orElse(0);
-            ratio[d] = def.denominator().isPresent();
             emptyAsZero[d] = def.emptyAsZero();
-            kind[d] = aggregate[d] == Aggregate.DAYS_SINCE_LAST ? DAYS_SINCE_LAST : ratio[d] ? RATIO : changeKind[d] >= 0 ? CHANGE
+            kind[d] = aggregate[d] == Aggregate.DAYS_SINCE_LAST ? DAYS_SINCE_LAST : def.denominator().isPresent() ? RATIO : changeKind[d] >= 0 ? CHANGE
                     : trendPeriods[d] > 0 ? TREND : PLAIN;
         }
         this.unitsPerSecond = unitsPerSecond;

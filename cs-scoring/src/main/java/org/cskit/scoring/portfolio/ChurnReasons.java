@@ -97,8 +97,9 @@ public final class ChurnReasons {
      */
     public ChurnReasons combine(ChurnReasons other) {
         Currencies.requireSame("losses", currency, other.currency);
-        SortedMap<Segment, SortedMap<String, Loss>> sum = copy(bySegment);
-        other.bySegment.forEach((segment, losses) -> losses.forEach((reason, loss) -> put(sum, segment, reason, loss)));
+        SortedMap<Segment, SortedMap<String, Loss>> sum = new TreeMap<>(SEGMENT_ORDER);
+        addAll(sum, bySegment);
+        addAll(sum, other.bySegment);
         return new ChurnReasons(currency, freeze(sum));
     }
 
@@ -150,10 +151,8 @@ public final class ChurnReasons {
         into.computeIfAbsent(segment, s -> new TreeMap<>()).merge(reason, loss, Loss::plus);
     }
 
-    private static SortedMap<Segment, SortedMap<String, Loss>> copy(SortedMap<Segment, SortedMap<String, Loss>> from) {
-        SortedMap<Segment, SortedMap<String, Loss>> out = new TreeMap<>(SEGMENT_ORDER);
-        from.forEach((segment, losses) -> out.put(segment, new TreeMap<>(losses)));
-        return out;
+    private static void addAll(SortedMap<Segment, SortedMap<String, Loss>> into, SortedMap<Segment, SortedMap<String, Loss>> from) {
+        from.forEach((segment, losses) -> losses.forEach((reason, loss) -> put(into, segment, reason, loss)));
     }
 
     private static SortedMap<Segment, SortedMap<String, Loss>> freeze(SortedMap<Segment, SortedMap<String, Loss>> from) {
@@ -192,7 +191,7 @@ public final class ChurnReasons {
 
         Tally merge(Tally other) {
             Currencies.requireSame("losses", currency, other.currency);
-            other.bySegment.forEach((segment, losses) -> losses.forEach((reason, loss) -> put(bySegment, segment, reason, loss)));
+            addAll(bySegment, other.bySegment);
             return this;
         }
 
