@@ -58,6 +58,14 @@ final class Evaluator {
         final PlayState[] states = new PlayState[RowProgram.CHUNK * Math.max(1, compiled.length)];
         final int[] fired = new int[compiled.length];
         final OneRow oneRow = new OneRow(engine.schema());
+        /** Files the store's states of the chunk's rows; made once per thread, not per chunk or event. */
+        final PlayStateStore.StateConsumer found = (i, playbookId, state) -> {
+            Integer p = index.get(playbookId);
+            if (p != null) {
+                states[i * compiled.length + p] = state;
+                has[i * words + (p >>> 6)] |= 1L << p;
+            }
+        };
     }
 
     Work newWork() {
@@ -130,17 +138,10 @@ final class Evaluator {
                     w.fps[i] = InMemoryPlayStateStore.fingerprint(w.ids[i]);
                 }
             }
-            PlayStateStore.StateConsumer found = (i, playbookId, state) -> {
-                Integer p = index.get(playbookId);
-                if (p != null) {
-                    w.states[i * n + p] = state;
-                    w.has[i * words + (p >>> 6)] |= 1L << p;
-                }
-            };
             if (w.memory != null) {
-                w.memory.read(w.fps, rows, found);
+                w.memory.read(w.fps, rows, w.found);
             } else {
-                store.read(w.ids, rows, found);
+                store.read(w.ids, rows, w.found);
             }
             for (int i = 0; i < rows; i++) {
                 row(columns, start + i, i, now, day, only, sink, store, w, out, input);
