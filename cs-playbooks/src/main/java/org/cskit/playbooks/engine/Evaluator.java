@@ -342,14 +342,7 @@ final class Evaluator {
         if (cp.limitCount == 0) {
             return NO_TIMES;
         }
-        long from = now - cp.limitPeriod;
-        int keep = 0;
-        for (int j = 0; j < st.recentCount(); j++) {
-            if (st.recentAt(j) > from && st.recentAt(j) <= now) {
-                keep++;
-            }
-        }
-        keep = Math.min(keep, cp.limitCount - 1);
+        int keep = Math.min(inWindow(cp, st, now), cp.limitCount - 1);
         long[] r = new long[keep + 1];
         int at = 0;
         for (int j = st.recentCount() - keep; j < st.recentCount(); j++) {
@@ -362,17 +355,19 @@ final class Evaluator {
 
     /** Whether the playbook made {@code count} plays in {@code (now - period, now]}; false without a limit. */
     private static boolean limitReached(CompiledPlaybook cp, PlayState st, long now) {
-        if (cp.limitCount == 0) {
-            return false;
-        }
+        return cp.limitCount > 0 && inWindow(cp, st, now) >= cp.limitCount;
+    }
+
+    /** How many of the recent play times fall in the limit's window {@code (now - period, now]}. */
+    private static int inWindow(CompiledPlaybook cp, PlayState st, long now) {
         long from = now - cp.limitPeriod;
-        int inWindow = 0;
+        int count = 0;
         for (int j = 0; j < st.recentCount(); j++) {
             if (st.recentAt(j) > from && st.recentAt(j) <= now) {
-                inWindow++;
+                count++;
             }
         }
-        return inWindow >= cp.limitCount;
+        return count;
     }
 
     private static boolean remindDue(CompiledPlaybook cp, PlayState st, long now) {
