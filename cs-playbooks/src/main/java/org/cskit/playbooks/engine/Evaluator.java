@@ -86,13 +86,14 @@ final class Evaluator {
             this.keep = keep;
         }
 
-        void suppress(CompiledPlaybook p, String situation, String reason) {
+        /** Counts a suppressed play; its situation is named only when the plays are kept (not per batch row). */
+        void suppress(CompiledPlaybook p, int code, AccountBatch columns, int row, String reason) {
             suppressed++;
             if (keep) {
                 if (suppressedPlays.isEmpty()) {
                     suppressedPlays = new ArrayList<>(2);
                 }
-                suppressedPlays.add(new EvaluationResult.Suppressed(p.id, situation, reason));
+                suppressedPlays.add(new EvaluationResult.Suppressed(p.id, p.situation(code, columns, row), reason));
             }
         }
 
@@ -186,7 +187,7 @@ final class Evaluator {
                             rethrowFatal(t);
                             out.fail(h, t, "close notification failed; the play stays open and is closed again next time");
                             if (fires) {
-                                out.suppress(cp, h.situation(), "CLOSE_PENDING");
+                                out.suppress(cp, (int) st.situation(), columns, row, "CLOSE_PENDING");
                             }
                             continue;
                         }
@@ -207,12 +208,12 @@ final class Evaluator {
                             retry(columns, row, i, cp, st, now, sink, store, w, out, input);
                         } else if (remindDue(cp, st, now)) {
                             if (limitReached(cp, st, now)) {
-                                out.suppress(cp, situation(cp, columns, row, code), "LIMIT_REACHED");
+                                out.suppress(cp, code, columns, row, "LIMIT_REACHED");
                             } else {
                                 offer(columns, row, i, cp, st, code, st.offeredAt(), st.lastPlay(), now, sink, store, w, out, input);
                             }
                         } else if (fires) {
-                            out.suppress(cp, situation(cp, columns, row, code), "ALREADY_OPEN");
+                            out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                         }
                         continue;
                     }
@@ -233,7 +234,7 @@ final class Evaluator {
             int code = cp.situationCode(columns, row, day);
             String excludedBy = cp.group >= 0 ? excludedBy(cp, w, base, firedCount) : null;
             if (excludedBy != null) {
-                out.suppress(cp, situation(cp, columns, row, code), "EXCLUDED by " + excludedBy);
+                out.suppress(cp, code, columns, row, "EXCLUDED by " + excludedBy);
                 continue;
             }
             boolean momentary = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.kind == org.cskit.playbooks.Trigger.Kind.MANUAL;
@@ -243,16 +244,16 @@ final class Evaluator {
                 if (remindDue(cp, st, now) && !limitReached(cp, st, now)) {
                     offer(columns, row, i, cp, st, code, st.offeredAt(), st.lastPlay(), now, sink, store, w, out, input);
                 } else {
-                    out.suppress(cp, situation(cp, columns, row, code), "ALREADY_OPEN");
+                    out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                 }
             } else if (st.lastPlay() != PlayState.NEVER && cp.cooldown > 0 && now < st.lastPlay() + cp.cooldown) {
-                out.suppress(cp, situation(cp, columns, row, code), "COOLING_DOWN");
+                out.suppress(cp, code, columns, row, "COOLING_DOWN");
             } else if (limitReached(cp, st, now)) {
-                out.suppress(cp, situation(cp, columns, row, code), "LIMIT_REACHED");
+                out.suppress(cp, code, columns, row, "LIMIT_REACHED");
             } else {
                 PlayState offered = new PlayState(st.version() + 1, Status.OFFERED, code, now, st.lastPlay(), st.recent());
                 if (!cas(store, w, i, cp, st.version(), offered)) {
-                    out.suppress(cp, situation(cp, columns, row, code), "CONCURRENT: another evaluation of the account recorded first");
+                    out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
                     continue;
                 }
                 w.states[base + p] = offered;
@@ -284,16 +285,12 @@ final class Evaluator {
         return s == null ? PlayState.EMPTY : s;
     }
 
-    private static String situation(CompiledPlaybook cp, AccountBatch columns, int row, int code) {
-        return cp.situation(code, columns, row);
-    }
-
     /** Offers an offered play again, after claiming it (so that two evaluations racing do not both offer it). */
     private void retry(AccountBatch columns, int row, int i, CompiledPlaybook cp, PlayState st, long now, ActionSink sink,
             PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
         PlayState claimed = st.withVersion(st.version() + 1);
         if (!cas(store, w, i, cp, st.version(), claimed)) {
-            out.suppress(cp, cp.situation((int) st.situation(), columns, row), "CONCURRENT: another evaluation of the account recorded first");
+            out.suppress(cp, (int) st.situation(), columns, row, "CONCURRENT: another evaluation of the account recorded first");
             return;
         }
         w.states[i * compiled.length + cp.index] = claimed;
