@@ -58,6 +58,14 @@ final class Evaluator {
         final PlayState[] states = new PlayState[RowProgram.CHUNK * Math.max(1, compiled.length)];
         final int[] fired = new int[compiled.length];
         final OneRow oneRow = new OneRow(engine.schema());
+        /** Files the store's states of the chunk's rows; made once per thread, not per chunk or event. */
+        final PlayStateStore.StateConsumer found = (i, playbookId, state) -> {
+            Integer p = index.get(playbookId);
+            if (p != null) {
+                states[i * compiled.length + p] = state;
+                has[i * words + (p >>> 6)] |= 1L << p;
+            }
+        };
     }
 
     Work newWork() {
@@ -78,13 +86,14 @@ final class Evaluator {
             this.keep = keep;
         }
 
-        void suppress(CompiledPlaybook p, String situation, String reason) {
+        /** Counts a suppressed play; its situation is named only when the plays are kept (not per batch row). */
+        void suppress(CompiledPlaybook p, int code, AccountBatch columns, int row, String reason) {
             suppressed++;
             if (keep) {
                 if (suppressedPlays.isEmpty()) {
                     suppressedPlays = new ArrayList<>(2);
                 }
-                suppressedPlays.add(new EvaluationResult.Suppressed(p.id, situation, reason));
+                suppressedPlays.add(new EvaluationResult.Suppressed(p.id, p.situation(code, columns, row), reason));
             }
         }
 
@@ -130,17 +139,10 @@ final class Evaluator {
                     w.fps[i] = InMemoryPlayStateStore.fingerprint(w.ids[i]);
                 }
             }
-            PlayStateStore.StateConsumer found = (i, playbookId, state) -> {
-                Integer p = index.get(playbookId);
-                if (p != null) {
-                    w.states[i * n + p] = state;
-                    w.has[i * words + (p >>> 6)] |= 1L << p;
-                }
-            };
             if (w.memory != null) {
-                w.memory.read(w.fps, rows, found);
+                w.memory.read(w.fps, rows, w.found);
             } else {
-                store.read(w.ids, rows, found);
+                store.read(w.ids, rows, w.found);
             }
             for (int i = 0; i < rows; i++) {
                 row(columns, start + i, i, now, day, only, sink, store, w, out, input);
@@ -185,7 +187,7 @@ final class Evaluator {
                             rethrowFatal(t);
                             out.fail(h, t, "close notification failed; the play stays open and is closed again next time");
                             if (fires) {
-                                out.suppress(cp, h.situation(), "CLOSE_PENDING");
+                                out.suppress(cp, (int) st.situation(), columns, row, "CLOSE_PENDING");
                             }
                             continue;
                         }
@@ -206,12 +208,12 @@ final class Evaluator {
                             retry(columns, row, i, cp, st, now, sink, store, w, out, input);
                         } else if (remindDue(cp, st, now)) {
                             if (limitReached(cp, st, now)) {
-                                out.suppress(cp, situation(cp, columns, row, code), "LIMIT_REACHED");
+                                out.suppress(cp, code, columns, row, "LIMIT_REACHED");
                             } else {
                                 offer(columns, row, i, cp, st, code, st.offeredAt(), st.lastPlay(), now, sink, store, w, out, input);
                             }
                         } else if (fires) {
-                            out.suppress(cp, situation(cp, columns, row, code), "ALREADY_OPEN");
+                            out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                         }
                         continue;
                     }
@@ -232,7 +234,7 @@ final class Evaluator {
             int code = cp.situationCode(columns, row, day);
             String excludedBy = cp.group >= 0 ? excludedBy(cp, w, base, firedCount) : null;
             if (excludedBy != null) {
-                out.suppress(cp, situation(cp, columns, row, code), "EXCLUDED by " + excludedBy);
+                out.suppress(cp, code, columns, row, "EXCLUDED by " + excludedBy);
                 continue;
             }
             boolean momentary = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.kind == org.cskit.playbooks.Trigger.Kind.MANUAL;
@@ -242,16 +244,16 @@ final class Evaluator {
                 if (remindDue(cp, st, now) && !limitReached(cp, st, now)) {
                     offer(columns, row, i, cp, st, code, st.offeredAt(), st.lastPlay(), now, sink, store, w, out, input);
                 } else {
-                    out.suppress(cp, situation(cp, columns, row, code), "ALREADY_OPEN");
+                    out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                 }
             } else if (st.lastPlay() != PlayState.NEVER && cp.cooldown > 0 && now < st.lastPlay() + cp.cooldown) {
-                out.suppress(cp, situation(cp, columns, row, code), "COOLING_DOWN");
+                out.suppress(cp, code, columns, row, "COOLING_DOWN");
             } else if (limitReached(cp, st, now)) {
-                out.suppress(cp, situation(cp, columns, row, code), "LIMIT_REACHED");
+                out.suppress(cp, code, columns, row, "LIMIT_REACHED");
             } else {
                 PlayState offered = new PlayState(st.version() + 1, Status.OFFERED, code, now, st.lastPlay(), st.recent());
                 if (!cas(store, w, i, cp, st.version(), offered)) {
-                    out.suppress(cp, situation(cp, columns, row, code), "CONCURRENT: another evaluation of the account recorded first");
+                    out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
                     continue;
                 }
                 w.states[base + p] = offered;
@@ -283,16 +285,12 @@ final class Evaluator {
         return s == null ? PlayState.EMPTY : s;
     }
 
-    private static String situation(CompiledPlaybook cp, AccountBatch columns, int row, int code) {
-        return cp.situation(code, columns, row);
-    }
-
     /** Offers an offered play again, after claiming it (so that two evaluations racing do not both offer it). */
     private void retry(AccountBatch columns, int row, int i, CompiledPlaybook cp, PlayState st, long now, ActionSink sink,
             PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
         PlayState claimed = st.withVersion(st.version() + 1);
         if (!cas(store, w, i, cp, st.version(), claimed)) {
-            out.suppress(cp, cp.situation((int) st.situation(), columns, row), "CONCURRENT: another evaluation of the account recorded first");
+            out.suppress(cp, (int) st.situation(), columns, row, "CONCURRENT: another evaluation of the account recorded first");
             return;
         }
         w.states[i * compiled.length + cp.index] = claimed;
@@ -341,14 +339,7 @@ final class Evaluator {
         if (cp.limitCount == 0) {
             return NO_TIMES;
         }
-        long from = now - cp.limitPeriod;
-        int keep = 0;
-        for (int j = 0; j < st.recentCount(); j++) {
-            if (st.recentAt(j) > from && st.recentAt(j) <= now) {
-                keep++;
-            }
-        }
-        keep = Math.min(keep, cp.limitCount - 1);
+        int keep = Math.min(inWindow(cp, st, now), cp.limitCount - 1);
         long[] r = new long[keep + 1];
         int at = 0;
         for (int j = st.recentCount() - keep; j < st.recentCount(); j++) {
@@ -361,17 +352,19 @@ final class Evaluator {
 
     /** Whether the playbook made {@code count} plays in {@code (now - period, now]}; false without a limit. */
     private static boolean limitReached(CompiledPlaybook cp, PlayState st, long now) {
-        if (cp.limitCount == 0) {
-            return false;
-        }
+        return cp.limitCount > 0 && inWindow(cp, st, now) >= cp.limitCount;
+    }
+
+    /** How many of the recent play times fall in the limit's window {@code (now - period, now]}. */
+    private static int inWindow(CompiledPlaybook cp, PlayState st, long now) {
         long from = now - cp.limitPeriod;
-        int inWindow = 0;
+        int count = 0;
         for (int j = 0; j < st.recentCount(); j++) {
             if (st.recentAt(j) > from && st.recentAt(j) <= now) {
-                inWindow++;
+                count++;
             }
         }
-        return inWindow >= cp.limitCount;
+        return count;
     }
 
     private static boolean remindDue(CompiledPlaybook cp, PlayState st, long now) {

@@ -79,13 +79,19 @@ public final class PlaybookEngine {
         program = new RowProgram(playbooks, schema);
         compiled = new CompiledPlaybook[playbooks.size()];
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        Map<String, Integer> groupIndex = new HashMap<>(); // a group's position in groups, which is its members' index
         for (int i = 0; i < playbooks.size(); i++) {
             Playbook p = playbooks.get(i);
             int group = -1;
             if (p.repeat().exclusionGroup().isPresent()) {
                 String g = p.repeat().exclusionGroup().get();
-                groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
-                group = new ArrayList<>(groups.keySet()).indexOf(g);
+                List<Integer> m = groups.get(g);
+                if (m == null) {
+                    groupIndex.put(g, groups.size());
+                    groups.put(g, m = new ArrayList<>());
+                }
+                m.add(i);
+                group = groupIndex.get(g);
             }
             compiled[i] = new CompiledPlaybook(p, i, schema, "[" + i + "]", program.closable[i], group);
             index.put(p.id(), i);
