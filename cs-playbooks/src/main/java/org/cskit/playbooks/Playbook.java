@@ -46,7 +46,7 @@ public abstract class Playbook {
     Playbook() {}
 
     /**
-     * Identifies the playbook; plays and their history refer to it.
+     * Identifies the playbook; plays and the play state kept in a {@code PlayStateStore} refer to it.
      *
      * @return the id
      */
