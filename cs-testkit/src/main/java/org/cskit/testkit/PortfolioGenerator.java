@@ -183,7 +183,7 @@ public final class PortfolioGenerator {
         return SignalColumns.of(rows, list);
     }
 
-    /** A signal column being filled: arrays that double when full. */
+    /** A signal column being filled: arrays that grow by half when full. */
     private static final class Growing {
         int[] rows;
         long[] times;

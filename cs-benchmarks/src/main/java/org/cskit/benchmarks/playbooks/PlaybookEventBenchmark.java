@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * <pre>
- * mvn -B -q -pl cs-benchmarks -am install -DskipTests
+ * mvn -B -q -pl cs-benchmarks -am package -DskipTests
  * java -jar cs-benchmarks/target/benchmarks.jar PlaybookEventBenchmark -prof gc -f 1 -wi 3 -w 3s -i 5 -r 3s
  * </pre>
  *

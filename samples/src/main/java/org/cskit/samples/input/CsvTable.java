@@ -281,11 +281,11 @@ public record CsvTable(Path file, int headerLine, List<String> header, List<List
         }
 
         /**
-         * A number that is finite and not negative.
+         * A number from 0 to {@link #MAX_NUMBER}, written in decimal digits.
          *
          * @param column the column
          * @return the number
-         * @throws InputException if the cell is blank, no number, or negative
+         * @throws InputException if the cell is blank, no number, negative or above {@link #MAX_NUMBER}
          */
         public double number(String column) {
             return optionalNumber(column).orElseThrow(() -> problem(column + " is blank"));
@@ -296,7 +296,7 @@ public record CsvTable(Path file, int headerLine, List<String> header, List<List
          *
          * @param column the column
          * @return the number, if any
-         * @throws InputException if the cell is not blank and no number, or negative
+         * @throws InputException if the cell is not blank and no number, negative or above {@link #MAX_NUMBER}
          */
         public OptionalDouble optionalNumber(String column) {
             String s = optional(column);
