@@ -29,7 +29,10 @@ final class Evaluator {
     private final Map<String, Integer> index;
     private final int[][] members; // per group, its playbooks
     final int words;
-    private static final long[] NO_TIMES = new long[0]; // PlayState copies what it is given, except an empty array
+    private static final long[] NO_TIMES = new long[0];
+    /** A cell's status: {@link Status#ordinal()}. */
+    private static final int NONE = 0, OFFERED = 1, OPEN = 2;
+    private static final Status[] STATUSES = Status.values();
     private final String[] ids; // the playbooks' ids, in the engine's order
 
     Evaluator(PlaybookEngine engine, CompiledPlaybook[] compiled, RowProgram program, Map<String, Integer> index, int[][] members) {
@@ -45,27 +48,69 @@ final class Evaluator {
         }
     }
 
-    /** A thread's working arrays, reused across calls. */
+    /**
+     * A thread's working arrays, reused across calls. The states of the chunk's accounts are held
+     * as primitive cells, one per row and playbook ({@code row * playbooks + playbook}); a cell
+     * whose bit in {@code has} is clear holds the empty state.
+     */
     final class Work {
         final RowProgram.Chunk chunk = program.newChunk();
         final long[] fires = new long[RowProgram.CHUNK * words];
         final long[] has = new long[RowProgram.CHUNK * words];
         final AccountId[] ids = new AccountId[RowProgram.CHUNK];
-        /** For the in-memory store: the rows' account fingerprints and the playbooks' positions in it. */
+        /** For the in-memory store: the rows' account fingerprints and the playbooks' positions in it, and back. */
         final long[] fps = new long[RowProgram.CHUNK];
         InMemoryPlayStateStore memory;
         int[] positions;
-        final PlayState[] states = new PlayState[RowProgram.CHUNK * Math.max(1, compiled.length)];
+        int[] byPosition;
+        private final int cells = RowProgram.CHUNK * Math.max(1, compiled.length);
+        final long[] version = new long[cells];
+        final byte[] status = new byte[cells];
+        final int[] situation = new int[cells];
+        final long[] offeredAt = new long[cells];
+        final long[] lastPlay = new long[cells];
+        final long[][] recent = new long[cells][];
         final int[] fired = new int[compiled.length];
         final OneRow oneRow = new OneRow(engine.schema());
         /** Files the store's states of the chunk's rows; made once per thread, not per chunk or event. */
         final PlayStateStore.StateConsumer found = (i, playbookId, state) -> {
             Integer p = index.get(playbookId);
             if (p != null) {
-                states[i * compiled.length + p] = state;
-                has[i * words + (p >>> 6)] |= 1L << p;
+                file(i, p, state.version(), state.status().ordinal(), (int) state.situation(), state.offeredAt(), state.lastPlay(),
+                        state.recentCount() == 0 ? NO_TIMES : state.recent());
             }
         };
+        /** The same for the in-memory store, which reports playbooks by position and states as primitives. */
+        final InMemoryPlayStateStore.Slots slots = (i, position, st, v, sit, offered, last, times) -> {
+            int p = position < byPosition.length ? byPosition[position] : -1;
+            if (p >= 0) {
+                file(i, p, v, st, sit, offered, last, times);
+            }
+        };
+
+        Work() {
+            Arrays.fill(offeredAt, PlayState.NEVER);
+            Arrays.fill(lastPlay, PlayState.NEVER);
+            Arrays.fill(recent, NO_TIMES);
+        }
+
+        private void file(int i, int p, long v, int st, int sit, long offered, long last, long[] times) {
+            set(i * compiled.length + p, v, st, sit, offered, last, times);
+            has[i * words + (p >>> 6)] |= 1L << p;
+        }
+
+        void set(int cell, long v, int st, int sit, long offered, long last, long[] times) {
+            version[cell] = v;
+            status[cell] = (byte) st;
+            situation[cell] = sit;
+            offeredAt[cell] = offered;
+            lastPlay[cell] = last;
+            recent[cell] = times;
+        }
+
+        void clear(int cell) {
+            set(cell, 0, NONE, 0, PlayState.NEVER, PlayState.NEVER, NO_TIMES);
+        }
     }
 
     Work newWork() {
@@ -94,6 +139,15 @@ final class Evaluator {
                     suppressedPlays = new ArrayList<>(2);
                 }
                 suppressedPlays.add(new EvaluationResult.Suppressed(p.id, p.situation(code, columns, row), reason));
+            }
+        }
+
+        /** Counts a play suppressed by mutual exclusion; the reason names the playbook that excluded it, only when kept. */
+        void suppressExcluded(CompiledPlaybook p, int code, AccountBatch columns, int row, CompiledPlaybook by) {
+            if (keep) {
+                suppress(p, code, columns, row, "EXCLUDED by " + by.id);
+            } else {
+                suppressed++;
             }
         }
 
@@ -138,9 +192,7 @@ final class Evaluator {
                 for (int i = 0; i < rows; i++) {
                     w.fps[i] = InMemoryPlayStateStore.fingerprint(w.ids[i]);
                 }
-            }
-            if (w.memory != null) {
-                w.memory.read(w.fps, rows, w.found);
+                w.memory.read(w.fps, rows, w.slots);
             } else {
                 store.read(w.ids, rows, w.found);
             }
@@ -148,7 +200,7 @@ final class Evaluator {
                 row(columns, start + i, i, now, day, only, sink, store, w, out, input);
                 for (int k = 0; k < words; k++) {
                     for (long bits = w.has[i * words + k]; bits != 0; bits &= bits - 1) {
-                        w.states[i * n + (k << 6) + Long.numberOfTrailingZeros(bits)] = null;
+                        w.clear(i * n + (k << 6) + Long.numberOfTrailingZeros(bits));
                     }
                 }
                 w.ids[i] = null;
@@ -171,29 +223,28 @@ final class Evaluator {
             for (long candidates = firing | stateful; candidates != 0; candidates &= candidates - 1) {
                 int p = (k << 6) + Long.numberOfTrailingZeros(candidates);
                 CompiledPlaybook cp = compiled[p];
-                PlayState st = state(w, base + p);
+                int c = base + p;
+                int status = w.status[c];
                 boolean fires = (firing >>> (p & 63) & 1L) != 0;
                 if (fires && cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY) {
-                    fires = cp.due(st.lastPlay(), now);
+                    fires = cp.due(w.lastPlay[c], now);
                 }
-                if (st.status() != Status.NONE && cp.closes) {
+                if (status != NONE && cp.closes) {
                     boolean holds = w.chunk.holds(i, p);
                     int code = holds ? cp.situationCode(columns, row, day) : 0;
-                    if (!holds || code != st.situation()) {
-                        Handle h = new Handle(engine, columns, input, row, cp, (int) st.situation(), st.offeredAt(), PlayState.NEVER, true);
+                    if (!holds || code != w.situation[c]) {
+                        Handle h = new Handle(engine, columns, input, row, cp, w.situation[c], w.offeredAt[c], PlayState.NEVER, true);
                         try {
                             sink.closed(h);
                         } catch (Throwable t) {
                             rethrowFatal(t);
                             out.fail(h, t, "close notification failed; the play stays open and is closed again next time");
                             if (fires) {
-                                out.suppress(cp, (int) st.situation(), columns, row, "CLOSE_PENDING");
+                                out.suppress(cp, w.situation[c], columns, row, "CLOSE_PENDING");
                             }
                             continue;
                         }
-                        PlayState next = closed(cp, st, now);
-                        if (cas(store, w, i, cp, st.version(), next)) {
-                            w.states[base + p] = next;
+                        if (close(cp, store, w, i, c, now)) {
                             out.closed++;
                             if (out.keep) {
                                 if (out.closedPlays.isEmpty()) {
@@ -204,22 +255,22 @@ final class Evaluator {
                         }
                     } else {
                         // The situation still holds: offer again, remind, or nothing (it is open).
-                        if (st.status() == Status.OFFERED) {
-                            retry(columns, row, i, cp, st, now, sink, store, w, out, input);
-                        } else if (remindDue(cp, st, now)) {
-                            if (limitReached(cp, st, now)) {
+                        if (status == OFFERED) {
+                            retry(columns, row, i, c, cp, now, sink, store, w, out, input);
+                        } else if (remindDue(cp, w, c, now)) {
+                            if (limitReached(cp, w, c, now)) {
                                 out.suppress(cp, code, columns, row, "LIMIT_REACHED");
                             } else {
-                                offer(columns, row, i, cp, st, code, st.offeredAt(), st.lastPlay(), now, sink, store, w, out, input);
+                                offer(columns, row, i, c, cp, code, w.offeredAt[c], w.lastPlay[c], now, sink, store, w, out, input);
                             }
                         } else if (fires) {
                             out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                         }
                         continue;
                     }
-                } else if (st.status() == Status.NONE && st.version() > 0 && forgettable(cp, st, now)) {
-                    if (cas(store, w, i, cp, st.version(), PlayState.EMPTY.withVersion(st.version() + 1))) {
-                        w.states[base + p] = null;
+                } else if (status == NONE && w.version[c] > 0 && forgettable(cp, w, c, now)) {
+                    if (cas(store, w, i, cp, w.version[c], NONE, 0, PlayState.NEVER, PlayState.NEVER, NO_TIMES)) {
+                        w.clear(c);
                     }
                 }
                 if (fires) {
@@ -230,44 +281,55 @@ final class Evaluator {
         for (int f = 0; f < firedCount; f++) {
             int p = w.fired[f];
             CompiledPlaybook cp = compiled[p];
-            PlayState st = state(w, base + p);
+            int c = base + p;
+            int status = w.status[c];
             int code = cp.situationCode(columns, row, day);
-            String excludedBy = cp.group >= 0 ? excludedBy(cp, w, base, firedCount) : null;
+            CompiledPlaybook excludedBy = cp.group >= 0 ? excludedBy(cp, w, base, firedCount) : null;
             if (excludedBy != null) {
-                out.suppress(cp, code, columns, row, "EXCLUDED by " + excludedBy);
+                out.suppressExcluded(cp, code, columns, row, excludedBy);
                 continue;
             }
             boolean momentary = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.kind == org.cskit.playbooks.Trigger.Kind.MANUAL;
-            if (st.status() == Status.OFFERED && (st.situation() == code || momentary)) {
-                retry(columns, row, i, cp, st, now, sink, store, w, out, input);
-            } else if (st.status() == Status.OPEN && st.situation() == code) {
-                if (remindDue(cp, st, now) && !limitReached(cp, st, now)) {
-                    offer(columns, row, i, cp, st, code, st.offeredAt(), st.lastPlay(), now, sink, store, w, out, input);
+            long last = w.lastPlay[c];
+            if (status == OFFERED && (w.situation[c] == code || momentary)) {
+                retry(columns, row, i, c, cp, now, sink, store, w, out, input);
+            } else if (status == OPEN && w.situation[c] == code) {
+                if (remindDue(cp, w, c, now) && !limitReached(cp, w, c, now)) {
+                    offer(columns, row, i, c, cp, code, w.offeredAt[c], last, now, sink, store, w, out, input);
                 } else {
                     out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                 }
-            } else if (st.lastPlay() != PlayState.NEVER && cp.cooldown > 0 && now < st.lastPlay() + cp.cooldown) {
+            } else if (last != PlayState.NEVER && cp.cooldown > 0 && now < last + cp.cooldown) {
                 out.suppress(cp, code, columns, row, "COOLING_DOWN");
-            } else if (limitReached(cp, st, now)) {
+            } else if (limitReached(cp, w, c, now)) {
                 out.suppress(cp, code, columns, row, "LIMIT_REACHED");
             } else {
-                PlayState offered = new PlayState(st.version() + 1, Status.OFFERED, code, now, st.lastPlay(), st.recent());
-                if (!cas(store, w, i, cp, st.version(), offered)) {
+                long v = w.version[c];
+                if (!cas(store, w, i, cp, v, OFFERED, code, now, last, w.recent[c])) {
                     out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
                     continue;
                 }
-                w.states[base + p] = offered;
+                w.set(c, v + 1, OFFERED, code, now, last, w.recent[c]);
                 w.has[i * words + (p >>> 6)] |= 1L << p;
-                offer(columns, row, i, cp, offered, code, now, PlayState.NEVER, now, sink, store, w, out, input);
+                offer(columns, row, i, c, cp, code, now, PlayState.NEVER, now, sink, store, w, out, input);
             }
         }
     }
 
-    /** The in-memory store is written by fingerprint and position (resolved once per store), any other through the SPI. */
+    /** The in-memory store is read and written by fingerprint and position (resolved once per store), any other through the SPI. */
     private void bind(PlayStateStore store, Work w) {
         if (store instanceof InMemoryPlayStateStore memory) {
             if (w.memory != memory) {
                 w.positions = memory.positions(ids);
+                int max = -1;
+                for (int pos : w.positions) {
+                    max = Math.max(max, pos);
+                }
+                w.byPosition = new int[max + 1];
+                Arrays.fill(w.byPosition, -1);
+                for (int p = 0; p < w.positions.length; p++) {
+                    w.byPosition[w.positions[p]] = p;
+                }
                 w.memory = memory;
             }
         } else {
@@ -275,33 +337,33 @@ final class Evaluator {
         }
     }
 
-    private static boolean cas(PlayStateStore store, Work w, int i, CompiledPlaybook cp, long expectedVersion, PlayState next) {
-        return w.memory != null ? w.memory.compareAndSet(w.fps[i], w.positions[cp.index], expectedVersion, next)
-                : store.compareAndSet(w.ids[i], cp.id, expectedVersion, next);
-    }
-
-    private static PlayState state(Work w, int cell) {
-        PlayState s = w.states[cell];
-        return s == null ? PlayState.EMPTY : s;
+    /** Writes the state of row {@code i}'s account and the playbook if the stored one still has {@code expectedVersion}. */
+    private static boolean cas(PlayStateStore store, Work w, int i, CompiledPlaybook cp, long expectedVersion, int status, int situation,
+            long offeredAt, long lastPlay, long[] recent) {
+        if (w.memory != null) {
+            return w.memory.compareAndSet(w.fps[i], w.positions[cp.index], expectedVersion, status, situation, offeredAt, lastPlay, recent);
+        }
+        return store.compareAndSet(w.ids[i], cp.id, expectedVersion,
+                new PlayState(expectedVersion + 1, STATUSES[status], situation, offeredAt, lastPlay, recent));
     }
 
     /** Offers an offered play again, after claiming it (so that two evaluations racing do not both offer it). */
-    private void retry(AccountBatch columns, int row, int i, CompiledPlaybook cp, PlayState st, long now, ActionSink sink,
+    private void retry(AccountBatch columns, int row, int i, int c, CompiledPlaybook cp, long now, ActionSink sink,
             PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
-        PlayState claimed = st.withVersion(st.version() + 1);
-        if (!cas(store, w, i, cp, st.version(), claimed)) {
-            out.suppress(cp, (int) st.situation(), columns, row, "CONCURRENT: another evaluation of the account recorded first");
+        long v = w.version[c];
+        if (!cas(store, w, i, cp, v, w.status[c], w.situation[c], w.offeredAt[c], w.lastPlay[c], w.recent[c])) {
+            out.suppress(cp, w.situation[c], columns, row, "CONCURRENT: another evaluation of the account recorded first");
             return;
         }
-        w.states[i * compiled.length + cp.index] = claimed;
-        offer(columns, row, i, cp, claimed, (int) st.situation(), st.offeredAt(), PlayState.NEVER, now, sink, store, w, out, input);
+        w.version[c] = v + 1;
+        offer(columns, row, i, c, cp, w.situation[c], w.offeredAt[c], PlayState.NEVER, now, sink, store, w, out, input);
     }
 
     /**
      * Delivers a play recorded as offered (or an open play's reminder) and, if the sink takes it,
      * records it as open. If the sink throws, the state stays as it was: offered, under the same key.
      */
-    private void offer(AccountBatch columns, int row, int i, CompiledPlaybook cp, PlayState st, int code, long offeredAt, long reminderOf,
+    private void offer(AccountBatch columns, int row, int i, int c, CompiledPlaybook cp, int code, long offeredAt, long reminderOf,
             long now, ActionSink sink, PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
         Handle h = new Handle(engine, columns, input, row, cp, code, offeredAt, reminderOf, false);
         try {
@@ -311,9 +373,10 @@ final class Evaluator {
             out.fail(h, t, "delivery failed; offered again next time under the same key");
             return;
         }
-        PlayState open = new PlayState(st.version() + 1, Status.OPEN, code, offeredAt, now, recent(cp, st, now));
-        if (cas(store, w, i, cp, st.version(), open)) {
-            w.states[i * compiled.length + cp.index] = open;
+        long v = w.version[c];
+        long[] times = recent(cp, w, c, now);
+        if (cas(store, w, i, cp, v, OPEN, code, offeredAt, now, times)) {
+            w.set(c, v + 1, OPEN, code, offeredAt, now, times);
         }
         out.created++;
         if (out.keep) {
@@ -322,6 +385,24 @@ final class Evaluator {
             }
             out.createdPlays.add(h);
         }
+    }
+
+    /**
+     * Records a play as closed: keeps what the cooldown, limit or cadence still looks back to, or
+     * deletes the state.
+     */
+    private static boolean close(CompiledPlaybook cp, PlayStateStore store, Work w, int i, int c, long now) {
+        long last = w.lastPlay[c];
+        boolean keep = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.cooldown > 0 && last != PlayState.NEVER
+                && now < last + cp.cooldown || cp.limitCount > 0;
+        long[] times = cp.limitCount > 0 ? w.recent[c] : NO_TIMES;
+        long keptLast = keep ? last : PlayState.NEVER;
+        long v = w.version[c];
+        if (!cas(store, w, i, cp, v, NONE, 0, PlayState.NEVER, keptLast, times)) {
+            return false;
+        }
+        w.set(c, v + 1, NONE, 0, PlayState.NEVER, keptLast, times);
+        return true;
     }
 
     /** The sink's errors are the sink's; the JVM's own (out of memory, stack overflow) stop the evaluation, state already consistent. */
@@ -335,15 +416,16 @@ final class Evaluator {
     }
 
     /** The recent play times after a play at {@code now}: those still inside the limit's window, at most its count. */
-    private static long[] recent(CompiledPlaybook cp, PlayState st, long now) {
+    private static long[] recent(CompiledPlaybook cp, Work w, int c, long now) {
         if (cp.limitCount == 0) {
             return NO_TIMES;
         }
-        int keep = Math.min(inWindow(cp, st, now), cp.limitCount - 1);
+        long[] old = w.recent[c];
+        int keep = Math.min(inWindow(cp, old, now), cp.limitCount - 1);
         long[] r = new long[keep + 1];
         int at = 0;
-        for (int j = st.recentCount() - keep; j < st.recentCount(); j++) {
-            r[at++] = st.recentAt(j);
+        for (int j = old.length - keep; j < old.length; j++) {
+            r[at++] = old[j];
         }
         r[at] = now;
         Arrays.sort(r);
@@ -351,56 +433,49 @@ final class Evaluator {
     }
 
     /** Whether the playbook made {@code count} plays in {@code (now - period, now]}; false without a limit. */
-    private static boolean limitReached(CompiledPlaybook cp, PlayState st, long now) {
-        return cp.limitCount > 0 && inWindow(cp, st, now) >= cp.limitCount;
+    private static boolean limitReached(CompiledPlaybook cp, Work w, int c, long now) {
+        return cp.limitCount > 0 && inWindow(cp, w.recent[c], now) >= cp.limitCount;
     }
 
     /** How many of the recent play times fall in the limit's window {@code (now - period, now]}. */
-    private static int inWindow(CompiledPlaybook cp, PlayState st, long now) {
+    private static int inWindow(CompiledPlaybook cp, long[] recent, long now) {
         long from = now - cp.limitPeriod;
         int count = 0;
-        for (int j = 0; j < st.recentCount(); j++) {
-            if (st.recentAt(j) > from && st.recentAt(j) <= now) {
+        for (long t : recent) {
+            if (t > from && t <= now) {
                 count++;
             }
         }
         return count;
     }
 
-    private static boolean remindDue(CompiledPlaybook cp, PlayState st, long now) {
-        return cp.remindEvery > 0 && st.status() == Status.OPEN && st.lastPlay() != PlayState.NEVER && now >= st.lastPlay() + cp.remindEvery;
-    }
-
-    /** The state after a play closed: what the cooldown, limit or cadence still looks back to, or nothing. */
-    private static PlayState closed(CompiledPlaybook cp, PlayState st, long now) {
-        boolean keep = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.cooldown > 0 && st.lastPlay() != PlayState.NEVER
-                && now < st.lastPlay() + cp.cooldown || cp.limitCount > 0;
-        long[] recent = cp.limitCount > 0 ? st.recent() : NO_TIMES;
-        return new PlayState(st.version() + 1, Status.NONE, 0, PlayState.NEVER, keep ? st.lastPlay() : PlayState.NEVER, recent);
+    private static boolean remindDue(CompiledPlaybook cp, Work w, int c, long now) {
+        return cp.remindEvery > 0 && w.status[c] == OPEN && w.lastPlay[c] != PlayState.NEVER && now >= w.lastPlay[c] + cp.remindEvery;
     }
 
     /** Whether a state with no play out remembers nothing any rule still needs. */
-    private static boolean forgettable(CompiledPlaybook cp, PlayState st, long now) {
+    private static boolean forgettable(CompiledPlaybook cp, Work w, int c, long now) {
         if (cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY) {
             return false;
         }
-        boolean cooling = cp.cooldown > 0 && st.lastPlay() != PlayState.NEVER && now < st.lastPlay() + cp.cooldown;
-        boolean limited = cp.limitCount > 0 && st.recentCount() > 0 && st.recentAt(st.recentCount() - 1) > now - cp.limitPeriod;
+        long last = w.lastPlay[c];
+        long[] times = w.recent[c];
+        boolean cooling = cp.cooldown > 0 && last != PlayState.NEVER && now < last + cp.cooldown;
+        boolean limited = cp.limitCount > 0 && times.length > 0 && times[times.length - 1] > now - cp.limitPeriod;
         return !cooling && !limited;
     }
 
     /** Mutual exclusion: a more urgent (or equally urgent, earlier) member fired, or another member has a play out. */
-    private String excludedBy(CompiledPlaybook cp, Work w, int base, int firedCount) {
+    private CompiledPlaybook excludedBy(CompiledPlaybook cp, Work w, int base, int firedCount) {
         for (int f = 0; f < firedCount; f++) {
             CompiledPlaybook q = compiled[w.fired[f]];
             if (q != cp && q.group == cp.group && (q.urgency > cp.urgency || q.urgency == cp.urgency && q.index < cp.index)) {
-                return q.id;
+                return q;
             }
         }
         for (int q : members[cp.group]) {
-            PlayState s = w.states[base + q];
-            if (q != cp.index && s != null && s.status() != Status.NONE) {
-                return compiled[q].id;
+            if (q != cp.index && w.status[base + q] != NONE) {
+                return compiled[q];
             }
         }
         return null;

@@ -159,8 +159,36 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         read(fps, count, into);
     }
 
-    /** {@link #read(AccountId[], int, StateConsumer)} by the accounts' {@link #fingerprint}s, for the evaluator. */
-    void read(long[] fps, int count, StateConsumer into) {
+    /** The states of a batch read by fingerprint, as primitives: what the evaluator keeps per account and playbook. */
+    @FunctionalInterface
+    interface Slots {
+        /**
+         * One stored state.
+         *
+         * @param index the account's index in the batch
+         * @param position the playbook's {@link #positions position} in this store
+         * @param status the {@link PlayState.Status#ordinal()}
+         * @param recent the recent play times, shared with the store: read, never change
+         */
+        void accept(int index, int position, int status, long version, int situation, long offeredAt, long lastPlay, long[] recent);
+    }
+
+    /**
+     * {@link #read(AccountId[], int, StateConsumer)} by the accounts' {@link #fingerprint}s, for the
+     * evaluator: allocates nothing; {@code into} is called under a stripe's lock and must only file
+     * what it is given.
+     */
+    void read(long[] fps, int count, Slots into) {
+        for (int i = 0; i < count; i++) {
+            long fp = fps[i];
+            Stripe s = stripe(fp);
+            synchronized (s) {
+                s.visit(fp, i, into);
+            }
+        }
+    }
+
+    private void read(long[] fps, int count, StateConsumer into) {
         List<String> names = null;
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
@@ -193,7 +221,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(next, "next");
         check(expectedVersion, next); // before the playbook id is registered: a refused write leaves nothing behind
-        return write(fingerprint(account), indexOf(playbookId), expectedVersion, next);
+        return write(fingerprint(account), indexOf(playbookId), expectedVersion, next.status().ordinal(), (int) next.situation(),
+                next.offeredAt(), next.lastPlay(), next.recentCount() == 0 ? NO_TIMES : next.recent());
     }
 
     /**
@@ -210,12 +239,17 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
     /**
      * {@link #compareAndSet(AccountId, String, long, PlayState)} by the account's
-     * {@link #fingerprint} and the playbook's {@link #positions position}, for the evaluator, which
-     * computes both once per row and per store; {@code next} is checked as there.
+     * {@link #fingerprint} and the playbook's {@link #positions position}, with the new state as
+     * primitives (its version is {@code expectedVersion + 1}), for the evaluator, which computes both
+     * once per row and per store and makes no {@link PlayState} per write; checked as there.
+     *
+     * @param status the {@link PlayState.Status#ordinal()}
+     * @param recent the recent play times, oldest first; kept (not copied): never change it afterwards
      */
-    boolean compareAndSet(long fp, int pb, long expectedVersion, PlayState next) {
-        check(expectedVersion, next);
-        return write(fp, pb, expectedVersion, next);
+    boolean compareAndSet(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent) {
+        checkVersion(expectedVersion);
+        checkTimes(offeredAt, lastPlay, recent);
+        return write(fp, pb, expectedVersion, status, situation, offeredAt, lastPlay, recent);
     }
 
     /** What every write checks: the version step and values this store can keep. */
@@ -224,9 +258,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             throw Validate.invalid("next.version", "the new state's version must be " + (expectedVersion + 1) + ", the expected one plus one, but was "
                     + next.version());
         }
-        if (expectedVersion >= Integer.MAX_VALUE) {
-            throw Validate.invalid("expectedVersion", "version " + expectedVersion + " is beyond what this store counts to");
-        }
+        checkVersion(expectedVersion);
         checkTime("offeredAt", next.offeredAt());
         checkTime("lastPlay", next.lastPlay());
         for (int i = 0; i < next.recentCount(); i++) {
@@ -237,7 +269,22 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
     }
 
-    private boolean write(long fp, int pb, long expectedVersion, PlayState next) {
+    private static void checkVersion(long expectedVersion) {
+        if (expectedVersion >= Integer.MAX_VALUE) {
+            throw Validate.invalid("expectedVersion", "version " + expectedVersion + " is beyond what this store counts to");
+        }
+    }
+
+    private static void checkTimes(long offeredAt, long lastPlay, long[] recent) {
+        checkTime("offeredAt", offeredAt);
+        checkTime("lastPlay", lastPlay);
+        for (int i = 0; i < recent.length; i++) {
+            checkTime("recent[" + i + "]", recent[i]);
+        }
+    }
+
+    /** Writes a checked state: one probe scan under the stripe's lock; an empty state deletes. */
+    private boolean write(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent) {
         Stripe s = stripe(fp);
         synchronized (s) {
             // One scan: the state's slot, or (~free) the free slot ending its probe, where an insert goes.
@@ -246,7 +293,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             if (current != expectedVersion) {
                 return false;
             }
-            if (next.isEmpty()) {
+            if (status == 0 && lastPlay == NO_TIME && recent.length == 0) {
                 if (slot >= 0) {
                     s.delete(slot);
                 }
@@ -255,7 +302,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             if (slot < 0) {
                 slot = s.insertAt(~slot, fp, pb);
             }
-            s.set(slot, next);
+            s.put(slot, status, (int) (expectedVersion + 1), situation, Stripe.time(offeredAt), Stripe.time(lastPlay),
+                    recent.length == 0 ? null : recent);
             return true;
         }
     }
@@ -660,6 +708,17 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
         }
 
+        /** Reports every state of the account to {@code into}, as primitives. */
+        void visit(long key, int index, Slots into) {
+            for (int i = home(key); fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
+                if (fp[i] == key) {
+                    long[] r = recent == null ? null : recent[i];
+                    into.accept(index, playbook[i] >>> 2, playbook[i] & 3, version[i] & 0xFFFF_FFFFL, situation[i], time(offeredAt[i]),
+                            time(lastPlay[i]), r == null ? NO_TIMES : r);
+                }
+            }
+        }
+
         PlayState state(int i) {
             long[] r = recent == null ? null : recent[i];
             return new PlayState(version[i] & 0xFFFF_FFFFL, PlayState.Status.values()[playbook[i] & 3], situation[i], time(offeredAt[i]),
@@ -670,7 +729,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return t == -1 ? NO_TIME : t & 0xFFFF_FFFFL;
         }
 
-        private static int time(long t) {
+        static int time(long t) {
             return t == NO_TIME ? -1 : (int) t;
         }
 
@@ -736,15 +795,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             playbook[i] = pb << 2;
             size++;
             return i;
-        }
-
-        void set(int i, PlayState s) {
-            playbook[i] = (playbook[i] & ~3) | s.status().ordinal();
-            version[i] = (int) s.version();
-            situation[i] = (int) s.situation();
-            offeredAt[i] = time(s.offeredAt());
-            lastPlay[i] = time(s.lastPlay());
-            setRecent(i, s.recentCount() == 0 ? null : s.recent());
         }
 
         void delete(int slot) {
