@@ -48,6 +48,8 @@ final class CompiledPlaybook {
     final int urgency;
     private final FieldReader days; // days to renewal or since start, for those triggers
     private final FieldReader thresholdField;
+    /** The situation's name when it does not depend on the row (threshold, band, direction, overdue triggers), else null. */
+    private final String fixedSituation;
     private final Explained[] conditions;
     private final Map<String, FieldReader> placeholders = new HashMap<>();
 
@@ -72,6 +74,7 @@ final class CompiledPlaybook {
             case MILESTONE_OVERDUE -> FieldReader.of(StandardFeatures.MAX_DAYS_OVERDUE, schema, at);
             case EVENT, BAND_ENTERED, BAND_LEFT, DIRECTION_TURNED, THRESHOLD, EVERY, MANUAL -> null;
         };
+        this.fixedSituation = fixedSituation(t);
         this.thresholdField = kind == Trigger.Kind.THRESHOLD
                 ? FieldReader.of(((Trigger.Threshold) t).field(), schema, at + ".field") : null;
         this.conditions = new Explained[playbook.conditions().size()];
@@ -124,30 +127,105 @@ final class CompiledPlaybook {
             case EVERY, MANUAL -> (int) day;
             case EVENT -> {
                 AccountEvent e = c.event(row);
-                yield e == null ? 0 : eventKey(e).hashCode();
+                yield e == null ? 0 : eventCode(e);
             }
         };
     }
 
     /** The situation's name, such as {@code renewal:2027-01-15}, from its code (and the row's event, for events). */
     String situation(int code, AccountBatch c, int row) {
+        return situation(code, kind == Trigger.Kind.EVENT ? c.event(row) : null);
+    }
+
+    /** The situation's name from its code and, for an event trigger, the event (null for none). */
+    String situation(int code, AccountEvent e) {
+        if (fixedSituation != null) {
+            return fixedSituation;
+        }
         Trigger t = playbook.trigger();
         return switch (kind) {
-            case BAND_ENTERED -> "band-entered:" + ((Trigger.BandEntered) t).band();
-            case BAND_LEFT -> "band-left:" + ((Trigger.BandLeft) t).band();
-            case DIRECTION_TURNED -> "direction:" + ((Trigger.DirectionTurned) t).to().name();
-            case THRESHOLD -> "threshold:" + ((Trigger.Threshold) t).field();
-            case MILESTONE_OVERDUE -> "milestone-overdue";
+            case BAND_ENTERED, BAND_LEFT, DIRECTION_TURNED, THRESHOLD, MILESTONE_OVERDUE -> fixedSituation(t);
             case DAYS_BEFORE_RENEWAL -> "renewal:" + LocalDate.ofEpochDay(code);
             case DAYS_AFTER_START -> "start:" + LocalDate.ofEpochDay(code) + ":days " + ((Trigger.DaysAfterStart) t).from() + "-"
                     + ((Trigger.DaysAfterStart) t).to();
             case EVERY -> "every:" + LocalDate.ofEpochDay(code);
             case MANUAL -> "manual:" + LocalDate.ofEpochDay(code);
-            case EVENT -> {
-                AccountEvent e = c.event(row);
-                yield "event:" + ((Trigger.OnEvent) t).event() + (e == null ? "" : ":" + eventKey(e));
-            }
+            case EVENT -> "event:" + ((Trigger.OnEvent) t).event() + (e == null ? "" : ":" + eventKey(e));
         };
+    }
+
+    /** The name of a situation that does not depend on the row; null for the other trigger kinds. */
+    private static String fixedSituation(Trigger t) {
+        return switch (t.kind()) {
+            case BAND_ENTERED -> "band-entered:" + ((Trigger.BandEntered) t).band();
+            case BAND_LEFT -> "band-left:" + ((Trigger.BandLeft) t).band();
+            case DIRECTION_TURNED -> "direction:" + ((Trigger.DirectionTurned) t).to().name();
+            case THRESHOLD -> "threshold:" + ((Trigger.Threshold) t).field();
+            case MILESTONE_OVERDUE -> "milestone-overdue";
+            case DAYS_BEFORE_RENEWAL, DAYS_AFTER_START, EVERY, MANUAL, EVENT -> null;
+        };
+    }
+
+    /**
+     * An event's situation code: a 64-bit hash of the parts of its {@link #eventKey} (the same
+     * parts give the same code), folded to 32 bits, made without building the key. Two different
+     * events of one type share a code with a chance of about 1 in 4 billion; only an account's
+     * event compared with the one event whose play that playbook has open could be mistaken for
+     * it. (The code was the key's {@code String.hashCode()}, for which colliding ids are easy to
+     * write, and which built the key per event.)
+     */
+    static int eventCode(AccountEvent e) {
+        String type = AccountEvents.typeOf(e);
+        long h = mix(0x6a09e667f3bcc908L, type);
+        switch (type) {
+            case "MILESTONE_ACHIEVED" -> h = mix(h, ((MilestoneAchieved) e).milestoneId().value());
+            case "MILESTONE_MISSED" -> h = mix(h, ((MilestoneMissed) e).milestoneId().value());
+            case "CHAMPION_CHANGED" -> {
+                ChampionChanged ch = (ChampionChanged) e;
+                h = mix(mix(h, ch.current().map(org.cskit.model.PersonId::value).orElse(null)), ch.occurredAt());
+            }
+            case "EXECUTIVE_SPONSOR_CHANGED" -> {
+                ExecutiveSponsorChanged s = (ExecutiveSponsorChanged) e;
+                h = mix(mix(h, s.current().map(org.cskit.model.PersonId::value).orElse(null)), s.occurredAt());
+            }
+            case "PLAN_REVISED" -> {
+                PlanRevised p = (PlanRevised) e;
+                h = mix(mix(h, p.planId().value()), p.toVersion());
+            }
+            case "LIFECYCLE_STAGE_CHANGED" -> {
+                LifecycleStageChanged s = (LifecycleStageChanged) e;
+                h = mix(mix(h, s.to().ordinal()), s.occurredAt());
+            }
+            case "CONTRACT_RENEWED" -> h = mix(h, ((ContractRenewed) e).renewalDate().toEpochDay());
+            case "DETRACTOR_RESPONDED" -> {
+                SurveyResponse r = ((DetractorResponded) e).response();
+                h = mix(mix(mix(h, r.kind().ordinal()), r.respondent().map(org.cskit.model.PersonId::value).orElse(null)), r.respondedAt());
+            }
+            default -> h = mix(h, e.occurredAt());
+        }
+        int code = (int) (h ^ h >>> 32);
+        return code == 0 ? 1 : code;
+    }
+
+    private static long mix(long h, long v) {
+        h = (h ^ v) * 0x9e3779b97f4a7c15L;
+        return h ^ h >>> 29;
+    }
+
+    /** A string's length and characters (null, for an absent person, differs from every string). */
+    private static long mix(long h, String s) {
+        if (s == null) {
+            return mix(h, -1L);
+        }
+        h = mix(h, s.length());
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return mix(h, 0L);
+    }
+
+    private static long mix(long h, Instant t) {
+        return mix(mix(h, t.getEpochSecond()), t.getNano());
     }
 
     /** What makes two events of one type the same situation. */

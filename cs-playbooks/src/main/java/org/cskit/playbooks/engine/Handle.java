@@ -31,9 +31,6 @@ final class Handle implements PlayHandle {
         this.offeredAt = offeredAt;
         this.reminderOf = reminderOf;
         this.closed = closed;
-        if (input != null) {
-            this.situation = playbook.situation(situationCode, columns, row); // the thread's buffers change after this call
-        }
     }
 
     private synchronized AccountBatch columns() {
@@ -66,7 +63,9 @@ final class Handle implements PlayHandle {
     @Override
     public synchronized String situation() {
         if (situation == null) {
-            situation = playbook.situation(situationCode, columns(), input != null ? 0 : row);
+            // A per-account handle's name needs only the code and the input's event, not the thread's (reused) arrays.
+            situation = input != null ? playbook.situation(situationCode, input.event().orElse(null))
+                    : playbook.situation(situationCode, columns, row);
         }
         return situation;
     }

@@ -17,7 +17,10 @@ import org.cskit.model.FeatureSchema;
 import org.cskit.model.PersonId;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.ValidationException;
+import org.cskit.model.MilestoneId;
+import org.cskit.model.PlanId;
 import org.cskit.model.event.ChampionChanged;
+import org.cskit.model.event.MilestoneAchieved;
 import org.cskit.model.json.JsonInputException;
 import org.cskit.playbooks.Action;
 import org.cskit.playbooks.Audience;
@@ -201,6 +204,26 @@ class PlaybookEngineTest {
 
         assertThat(r.created()).extracting(PlayHandle::playbookId).containsExactly("champion-change");
         assertThat(r.created().get(0).situation()).isEqualTo("event:CHAMPION_CHANGED:lee@" + day(3));
+    }
+
+    @Test
+    void onEvent_eventsWhoseKeysShareAStringHash_areTwoSituations() {
+        Playbook review = Playbook.builder().id("milestone-review").name("Milestone review")
+                .trigger(new Trigger.OnEvent("MILESTONE_ACHIEVED")).addActions(new Action.Tag("review")).build();
+        PlaybookEngine engine = engine(review);
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode()); // the situation code was the key's String.hashCode()
+
+        EvaluationResult first = engine.onEvent(seats(3, 0.5).withEvent(new MilestoneAchieved(ACME, PlanId.of("plan"),
+                MilestoneId.of("Aa"), day(3).atOffset(java.time.ZoneOffset.UTC).toLocalDate(), day(3))));
+        EvaluationResult second = engine.onEvent(seats(4, 0.5).withEvent(new MilestoneAchieved(ACME, PlanId.of("plan"),
+                MilestoneId.of("BB"), day(4).atOffset(java.time.ZoneOffset.UTC).toLocalDate(), day(4))));
+        EvaluationResult again = engine.onEvent(seats(5, 0.5).withEvent(new MilestoneAchieved(ACME, PlanId.of("plan"),
+                MilestoneId.of("BB"), day(4).atOffset(java.time.ZoneOffset.UTC).toLocalDate(), day(4))));
+
+        assertThat(first.created()).extracting(PlayHandle::situation).containsExactly("event:MILESTONE_ACHIEVED:Aa");
+        assertThat(second.created()).extracting(PlayHandle::situation).containsExactly("event:MILESTONE_ACHIEVED:BB");
+        assertThat(again.created()).isEmpty();
+        assertThat(again.suppressed()).extracting(EvaluationResult.Suppressed::reason).containsExactly("ALREADY_OPEN");
     }
 
     @Test
