@@ -50,7 +50,7 @@ final class Evaluator {
 
     /**
      * A thread's working arrays, reused across calls. The states of the chunk's accounts are held
-     * as primitive cells, one per row and playbook ({@code row * playbooks + playbook}); a cell
+     * as primitives, in a cell per row and playbook ({@code row * playbooks + playbook}); a cell
      * whose bit in {@code has} is clear holds the empty state.
      */
     final class Work {
@@ -63,13 +63,21 @@ final class Evaluator {
         InMemoryPlayStateStore memory;
         int[] positions;
         int[] byPosition;
-        private final int cells = RowProgram.CHUNK * Math.max(1, compiled.length);
-        final long[] version = new long[cells];
-        final byte[] status = new byte[cells];
-        final int[] situation = new int[cells];
-        final long[] offeredAt = new long[cells];
-        final long[] lastPlay = new long[cells];
-        final long[][] recent = new long[cells][];
+        /**
+         * The states of the chunk's accounts: per cell ({@code row * playbooks + playbook}) the
+         * index of its slot in the arrays below, -1 for the empty state; slots are taken in order
+         * and given back all at once when the chunk is done.
+         */
+        private final int[] slotOf = new int[RowProgram.CHUNK * Math.max(1, compiled.length)];
+        private int used;
+        private boolean dirty; // a chunk did not finish (an exception): its cells are reset before the next
+        private long[] version = new long[64];
+        private byte[] status = new byte[64];
+        private int[] situation = new int[64];
+        private long[] offeredAt = new long[64];
+        private long[] lastPlay = new long[64];
+        private long[][] recent = new long[64][];
+        private int[] hint = new int[64]; // the in-memory store's slot of the state, or -1
         final int[] fired = new int[compiled.length];
         final OneRow oneRow = new OneRow(engine.schema());
         /** Files the store's states of the chunk's rows; made once per thread, not per chunk or event. */
@@ -77,39 +85,115 @@ final class Evaluator {
             Integer p = index.get(playbookId);
             if (p != null) {
                 file(i, p, state.version(), state.status().ordinal(), (int) state.situation(), state.offeredAt(), state.lastPlay(),
-                        state.recentCount() == 0 ? NO_TIMES : state.recent());
+                        state.recentCount() == 0 ? NO_TIMES : state.recent(), -1);
             }
         };
         /** The same for the in-memory store, which reports playbooks by position and states as primitives. */
-        final InMemoryPlayStateStore.Slots slots = (i, position, st, v, sit, offered, last, times) -> {
+        final InMemoryPlayStateStore.Slots slots = (i, position, st, v, sit, offered, last, times, slot) -> {
             int p = position < byPosition.length ? byPosition[position] : -1;
             if (p >= 0) {
-                file(i, p, v, st, sit, offered, last, times);
+                file(i, p, v, st, sit, offered, last, times, slot);
             }
         };
+        /** The in-memory store's slot of the state the last successful write left (a hint for the next write), else -1. */
+        int written = -1;
 
         Work() {
-            Arrays.fill(offeredAt, PlayState.NEVER);
-            Arrays.fill(lastPlay, PlayState.NEVER);
-            Arrays.fill(recent, NO_TIMES);
+            Arrays.fill(slotOf, -1);
         }
 
-        private void file(int i, int p, long v, int st, int sit, long offered, long last, long[] times) {
-            set(i * compiled.length + p, v, st, sit, offered, last, times);
+        /** Starts a chunk: every cell empty. */
+        void startChunk() {
+            if (dirty) {
+                Arrays.fill(slotOf, -1);
+            }
+            used = 0;
+            dirty = true;
+        }
+
+        /** Ends a chunk whose cells were all cleared. */
+        void endChunk() {
+            dirty = false;
+        }
+
+        private void file(int i, int p, long v, int st, int sit, long offered, long last, long[] times, int slot) {
+            set(i * compiled.length + p, v, st, sit, offered, last, times, slot);
             has[i * words + (p >>> 6)] |= 1L << p;
         }
 
-        void set(int cell, long v, int st, int sit, long offered, long last, long[] times) {
-            version[cell] = v;
-            status[cell] = (byte) st;
-            situation[cell] = sit;
-            offeredAt[cell] = offered;
-            lastPlay[cell] = last;
-            recent[cell] = times;
+        void set(int cell, long v, int st, int sit, long offered, long last, long[] times, int storeSlot) {
+            int s = slotOf[cell];
+            if (s < 0) {
+                if (used == version.length) {
+                    grow();
+                }
+                s = used++;
+                slotOf[cell] = s;
+            }
+            version[s] = v;
+            status[s] = (byte) st;
+            situation[s] = sit;
+            offeredAt[s] = offered;
+            lastPlay[s] = last;
+            recent[s] = times;
+            hint[s] = storeSlot;
+        }
+
+        private void grow() {
+            int n = version.length * 2;
+            version = Arrays.copyOf(version, n);
+            status = Arrays.copyOf(status, n);
+            situation = Arrays.copyOf(situation, n);
+            offeredAt = Arrays.copyOf(offeredAt, n);
+            lastPlay = Arrays.copyOf(lastPlay, n);
+            recent = Arrays.copyOf(recent, n);
+            hint = Arrays.copyOf(hint, n);
+        }
+
+        /** A new version (and store slot) for a cell that holds a state. */
+        void setVersion(int cell, long v, int storeSlot) {
+            int s = slotOf[cell];
+            version[s] = v;
+            hint[s] = storeSlot;
+        }
+
+        int hint(int cell) {
+            int s = slotOf[cell];
+            return s < 0 ? -1 : hint[s];
         }
 
         void clear(int cell) {
-            set(cell, 0, NONE, 0, PlayState.NEVER, PlayState.NEVER, NO_TIMES);
+            slotOf[cell] = -1;
+        }
+
+        long version(int cell) {
+            int s = slotOf[cell];
+            return s < 0 ? 0 : version[s];
+        }
+
+        int status(int cell) {
+            int s = slotOf[cell];
+            return s < 0 ? NONE : status[s];
+        }
+
+        int situation(int cell) {
+            int s = slotOf[cell];
+            return s < 0 ? 0 : situation[s];
+        }
+
+        long offeredAt(int cell) {
+            int s = slotOf[cell];
+            return s < 0 ? PlayState.NEVER : offeredAt[s];
+        }
+
+        long lastPlay(int cell) {
+            int s = slotOf[cell];
+            return s < 0 ? PlayState.NEVER : lastPlay[s];
+        }
+
+        long[] recent(int cell) {
+            int s = slotOf[cell];
+            return s < 0 ? NO_TIMES : recent[s];
         }
     }
 
@@ -183,6 +267,7 @@ final class Evaluator {
             int rows = Math.min(RowProgram.CHUNK, to - start);
             Arrays.fill(w.fires, 0, rows * words, 0L);
             Arrays.fill(w.has, 0, rows * words, 0L);
+            w.startChunk();
             w.chunk.start(columns, start, rows);
             w.chunk.fires(w.fires, words, only);
             for (int i = 0; i < rows; i++) {
@@ -205,6 +290,7 @@ final class Evaluator {
                 }
                 w.ids[i] = null;
             }
+            w.endChunk();
             out.rows += rows;
         }
     }
@@ -224,23 +310,23 @@ final class Evaluator {
                 int p = (k << 6) + Long.numberOfTrailingZeros(candidates);
                 CompiledPlaybook cp = compiled[p];
                 int c = base + p;
-                int status = w.status[c];
+                int status = w.status(c);
                 boolean fires = (firing >>> (p & 63) & 1L) != 0;
                 if (fires && cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY) {
-                    fires = cp.due(w.lastPlay[c], now);
+                    fires = cp.due(w.lastPlay(c), now);
                 }
                 if (status != NONE && cp.closes) {
                     boolean holds = w.chunk.holds(i, p);
                     int code = holds ? cp.situationCode(columns, row, day) : 0;
-                    if (!holds || code != w.situation[c]) {
-                        Handle h = new Handle(engine, columns, input, row, cp, w.situation[c], w.offeredAt[c], PlayState.NEVER, true);
+                    if (!holds || code != w.situation(c)) {
+                        Handle h = new Handle(engine, columns, input, row, cp, w.situation(c), w.offeredAt(c), PlayState.NEVER, true);
                         try {
                             sink.closed(h);
                         } catch (Throwable t) {
                             rethrowFatal(t);
                             out.fail(h, t, "close notification failed; the play stays open and is closed again next time");
                             if (fires) {
-                                out.suppress(cp, w.situation[c], columns, row, "CLOSE_PENDING");
+                                out.suppress(cp, w.situation(c), columns, row, "CLOSE_PENDING");
                             }
                             continue;
                         }
@@ -261,15 +347,15 @@ final class Evaluator {
                             if (limitReached(cp, w, c, now)) {
                                 out.suppress(cp, code, columns, row, "LIMIT_REACHED");
                             } else {
-                                offer(columns, row, i, c, cp, code, w.offeredAt[c], w.lastPlay[c], now, sink, store, w, out, input);
+                                offer(columns, row, i, c, cp, code, w.offeredAt(c), w.lastPlay(c), now, sink, store, w, out, input);
                             }
                         } else if (fires) {
                             out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                         }
                         continue;
                     }
-                } else if (status == NONE && w.version[c] > 0 && forgettable(cp, w, c, now)) {
-                    if (cas(store, w, i, cp, w.version[c], NONE, 0, PlayState.NEVER, PlayState.NEVER, NO_TIMES)) {
+                } else if (status == NONE && w.version(c) > 0 && forgettable(cp, w, c, now)) {
+                    if (cas(store, w, i, c, cp, w.version(c), NONE, 0, PlayState.NEVER, PlayState.NEVER, NO_TIMES)) {
                         w.clear(c);
                     }
                 }
@@ -282,7 +368,7 @@ final class Evaluator {
             int p = w.fired[f];
             CompiledPlaybook cp = compiled[p];
             int c = base + p;
-            int status = w.status[c];
+            int status = w.status(c);
             int code = cp.situationCode(columns, row, day);
             CompiledPlaybook excludedBy = cp.group >= 0 ? excludedBy(cp, w, base, firedCount) : null;
             if (excludedBy != null) {
@@ -290,12 +376,12 @@ final class Evaluator {
                 continue;
             }
             boolean momentary = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.kind == org.cskit.playbooks.Trigger.Kind.MANUAL;
-            long last = w.lastPlay[c];
-            if (status == OFFERED && (w.situation[c] == code || momentary)) {
+            long last = w.lastPlay(c);
+            if (status == OFFERED && (w.situation(c) == code || momentary)) {
                 retry(columns, row, i, c, cp, now, sink, store, w, out, input);
-            } else if (status == OPEN && w.situation[c] == code) {
+            } else if (status == OPEN && w.situation(c) == code) {
                 if (remindDue(cp, w, c, now) && !limitReached(cp, w, c, now)) {
-                    offer(columns, row, i, c, cp, code, w.offeredAt[c], last, now, sink, store, w, out, input);
+                    offer(columns, row, i, c, cp, code, w.offeredAt(c), last, now, sink, store, w, out, input);
                 } else {
                     out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                 }
@@ -304,12 +390,12 @@ final class Evaluator {
             } else if (limitReached(cp, w, c, now)) {
                 out.suppress(cp, code, columns, row, "LIMIT_REACHED");
             } else {
-                long v = w.version[c];
-                if (!cas(store, w, i, cp, v, OFFERED, code, now, last, w.recent[c])) {
+                long v = w.version(c);
+                if (!cas(store, w, i, c, cp, v, OFFERED, code, now, last, w.recent(c))) {
                     out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
                     continue;
                 }
-                w.set(c, v + 1, OFFERED, code, now, last, w.recent[c]);
+                w.set(c, v + 1, OFFERED, code, now, last, w.recent(c), w.written);
                 w.has[i * words + (p >>> 6)] |= 1L << p;
                 offer(columns, row, i, c, cp, code, now, PlayState.NEVER, now, sink, store, w, out, input);
             }
@@ -338,11 +424,14 @@ final class Evaluator {
     }
 
     /** Writes the state of row {@code i}'s account and the playbook if the stored one still has {@code expectedVersion}. */
-    private static boolean cas(PlayStateStore store, Work w, int i, CompiledPlaybook cp, long expectedVersion, int status, int situation,
-            long offeredAt, long lastPlay, long[] recent) {
+    private static boolean cas(PlayStateStore store, Work w, int i, int c, CompiledPlaybook cp, long expectedVersion, int status,
+            int situation, long offeredAt, long lastPlay, long[] recent) {
         if (w.memory != null) {
-            return w.memory.compareAndSet(w.fps[i], w.positions[cp.index], expectedVersion, status, situation, offeredAt, lastPlay, recent);
+            w.written = w.memory.compareAndSet(w.fps[i], w.positions[cp.index], expectedVersion, status, situation, offeredAt, lastPlay,
+                    recent, w.hint(c));
+            return w.written != InMemoryPlayStateStore.FAILED;
         }
+        w.written = -1;
         return store.compareAndSet(w.ids[i], cp.id, expectedVersion,
                 new PlayState(expectedVersion + 1, STATUSES[status], situation, offeredAt, lastPlay, recent));
     }
@@ -350,13 +439,13 @@ final class Evaluator {
     /** Offers an offered play again, after claiming it (so that two evaluations racing do not both offer it). */
     private void retry(AccountBatch columns, int row, int i, int c, CompiledPlaybook cp, long now, ActionSink sink,
             PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
-        long v = w.version[c];
-        if (!cas(store, w, i, cp, v, w.status[c], w.situation[c], w.offeredAt[c], w.lastPlay[c], w.recent[c])) {
-            out.suppress(cp, w.situation[c], columns, row, "CONCURRENT: another evaluation of the account recorded first");
+        long v = w.version(c);
+        if (!cas(store, w, i, c, cp, v, w.status(c), w.situation(c), w.offeredAt(c), w.lastPlay(c), w.recent(c))) {
+            out.suppress(cp, w.situation(c), columns, row, "CONCURRENT: another evaluation of the account recorded first");
             return;
         }
-        w.version[c] = v + 1;
-        offer(columns, row, i, c, cp, w.situation[c], w.offeredAt[c], PlayState.NEVER, now, sink, store, w, out, input);
+        w.setVersion(c, v + 1, w.written);
+        offer(columns, row, i, c, cp, w.situation(c), w.offeredAt(c), PlayState.NEVER, now, sink, store, w, out, input);
     }
 
     /**
@@ -373,10 +462,10 @@ final class Evaluator {
             out.fail(h, t, "delivery failed; offered again next time under the same key");
             return;
         }
-        long v = w.version[c];
+        long v = w.version(c);
         long[] times = recent(cp, w, c, now);
-        if (cas(store, w, i, cp, v, OPEN, code, offeredAt, now, times)) {
-            w.set(c, v + 1, OPEN, code, offeredAt, now, times);
+        if (cas(store, w, i, c, cp, v, OPEN, code, offeredAt, now, times)) {
+            w.set(c, v + 1, OPEN, code, offeredAt, now, times, w.written);
         }
         out.created++;
         if (out.keep) {
@@ -392,16 +481,16 @@ final class Evaluator {
      * deletes the state.
      */
     private static boolean close(CompiledPlaybook cp, PlayStateStore store, Work w, int i, int c, long now) {
-        long last = w.lastPlay[c];
+        long last = w.lastPlay(c);
         boolean keep = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.cooldown > 0 && last != PlayState.NEVER
                 && now < last + cp.cooldown || cp.limitCount > 0;
-        long[] times = cp.limitCount > 0 ? w.recent[c] : NO_TIMES;
+        long[] times = cp.limitCount > 0 ? w.recent(c) : NO_TIMES;
         long keptLast = keep ? last : PlayState.NEVER;
-        long v = w.version[c];
-        if (!cas(store, w, i, cp, v, NONE, 0, PlayState.NEVER, keptLast, times)) {
+        long v = w.version(c);
+        if (!cas(store, w, i, c, cp, v, NONE, 0, PlayState.NEVER, keptLast, times)) {
             return false;
         }
-        w.set(c, v + 1, NONE, 0, PlayState.NEVER, keptLast, times);
+        w.set(c, v + 1, NONE, 0, PlayState.NEVER, keptLast, times, w.written);
         return true;
     }
 
@@ -420,7 +509,7 @@ final class Evaluator {
         if (cp.limitCount == 0) {
             return NO_TIMES;
         }
-        long[] old = w.recent[c];
+        long[] old = w.recent(c);
         int keep = Math.min(inWindow(cp, old, now), cp.limitCount - 1);
         long[] r = new long[keep + 1];
         int at = 0;
@@ -434,7 +523,7 @@ final class Evaluator {
 
     /** Whether the playbook made {@code count} plays in {@code (now - period, now]}; false without a limit. */
     private static boolean limitReached(CompiledPlaybook cp, Work w, int c, long now) {
-        return cp.limitCount > 0 && inWindow(cp, w.recent[c], now) >= cp.limitCount;
+        return cp.limitCount > 0 && inWindow(cp, w.recent(c), now) >= cp.limitCount;
     }
 
     /** How many of the recent play times fall in the limit's window {@code (now - period, now]}. */
@@ -450,7 +539,7 @@ final class Evaluator {
     }
 
     private static boolean remindDue(CompiledPlaybook cp, Work w, int c, long now) {
-        return cp.remindEvery > 0 && w.status[c] == OPEN && w.lastPlay[c] != PlayState.NEVER && now >= w.lastPlay[c] + cp.remindEvery;
+        return cp.remindEvery > 0 && w.status(c) == OPEN && w.lastPlay(c) != PlayState.NEVER && now >= w.lastPlay(c) + cp.remindEvery;
     }
 
     /** Whether a state with no play out remembers nothing any rule still needs. */
@@ -458,8 +547,8 @@ final class Evaluator {
         if (cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY) {
             return false;
         }
-        long last = w.lastPlay[c];
-        long[] times = w.recent[c];
+        long last = w.lastPlay(c);
+        long[] times = w.recent(c);
         boolean cooling = cp.cooldown > 0 && last != PlayState.NEVER && now < last + cp.cooldown;
         boolean limited = cp.limitCount > 0 && times.length > 0 && times[times.length - 1] > now - cp.limitPeriod;
         return !cooling && !limited;
@@ -474,7 +563,7 @@ final class Evaluator {
             }
         }
         for (int q : members[cp.group]) {
-            if (q != cp.index && w.status[base + q] != NONE) {
+            if (q != cp.index && w.status(base + q) != NONE) {
                 return compiled[q];
             }
         }

@@ -169,8 +169,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * @param position the playbook's {@link #positions position} in this store
          * @param status the {@link PlayState.Status#ordinal()}
          * @param recent the recent play times, shared with the store: read, never change
+         * @param slot where the state lies now: a hint for its next write
          */
-        void accept(int index, int position, int status, long version, int situation, long offeredAt, long lastPlay, long[] recent);
+        void accept(int index, int position, int status, long version, int situation, long offeredAt, long lastPlay, long[] recent,
+                int slot);
     }
 
     /**
@@ -222,7 +224,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         Objects.requireNonNull(next, "next");
         check(expectedVersion, next); // before the playbook id is registered: a refused write leaves nothing behind
         return write(fingerprint(account), indexOf(playbookId), expectedVersion, next.status().ordinal(), (int) next.situation(),
-                next.offeredAt(), next.lastPlay(), next.recentCount() == 0 ? NO_TIMES : next.recent());
+                next.offeredAt(), next.lastPlay(), next.recentCount() == 0 ? NO_TIMES : next.recent(), -1) != FAILED;
     }
 
     /**
@@ -245,12 +247,21 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      *
      * @param status the {@link PlayState.Status#ordinal()}
      * @param recent the recent play times, oldest first; kept (not copied): never change it afterwards
+     * @param hint the slot where the state was last seen (read or written), or -1: checked, then used instead of a probe scan
+     * @return {@link #FAILED} if another write came first; else the state's slot now, a hint for the next write
+     *     ({@link #DELETED} if the state was deleted)
      */
-    boolean compareAndSet(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent) {
+    int compareAndSet(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent,
+            int hint) {
         checkVersion(expectedVersion);
         checkTimes(offeredAt, lastPlay, recent);
-        return write(fp, pb, expectedVersion, status, situation, offeredAt, lastPlay, recent);
+        return write(fp, pb, expectedVersion, status, situation, offeredAt, lastPlay, recent, hint);
     }
+
+    /** What {@link #compareAndSet(long, int, long, int, int, long, long, long[], int)} returns for a refused write. */
+    static final int FAILED = -1;
+    /** What it returns for a write that deleted the state. */
+    static final int DELETED = -2;
 
     /** What every write checks: the version step and values this store can keep. */
     private static void check(long expectedVersion, PlayState next) {
@@ -283,28 +294,34 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
     }
 
-    /** Writes a checked state: one probe scan under the stripe's lock; an empty state deletes. */
-    private boolean write(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent) {
+    /**
+     * Writes a checked state under the stripe's lock: at the hinted slot if it still holds the
+     * state, else after one probe scan; an empty state deletes. Returns as
+     * {@link #compareAndSet(long, int, long, int, int, long, long, long[], int)}.
+     */
+    private int write(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent,
+            int hint) {
         Stripe s = stripe(fp);
         synchronized (s) {
-            // One scan: the state's slot, or (~free) the free slot ending its probe, where an insert goes.
-            int slot = s.findOrFree(fp, pb);
+            // The hinted slot if it holds this account's state of this playbook (a pair has one slot at most); else one
+            // scan: the state's slot, or (~free) the free slot ending its probe, where an insert goes.
+            int slot = s.holds(hint, fp, pb) ? hint : s.findOrFree(fp, pb);
             long current = slot < 0 ? 0 : s.version[slot] & 0xFFFF_FFFFL;
             if (current != expectedVersion) {
-                return false;
+                return FAILED;
             }
             if (status == 0 && lastPlay == NO_TIME && recent.length == 0) {
                 if (slot >= 0) {
                     s.delete(slot);
                 }
-                return true;
+                return DELETED;
             }
             if (slot < 0) {
                 slot = s.insertAt(~slot, fp, pb);
             }
             s.put(slot, status, (int) (expectedVersion + 1), situation, Stripe.time(offeredAt), Stripe.time(lastPlay),
                     recent.length == 0 ? null : recent);
-            return true;
+            return slot;
         }
     }
 
@@ -675,14 +692,28 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * scan finds them all. Deletion shifts entries back (no tombstones).
      */
     private static final class Stripe {
-        private long[] fp = new long[16];
-        private int[] playbook = new int[16]; // playbook index << 2 | status
-        private int[] version = new int[16];
-        private int[] situation = new int[16];
-        private int[] offeredAt = new int[16]; // unsigned epoch seconds, -1 never
-        private int[] lastPlay = new int[16];
+        private long[] fp;
+        private int[] playbook; // playbook index << 2 | status
+        private int[] version;
+        private int[] situation;
+        private int[] offeredAt; // unsigned epoch seconds, -1 never
+        private int[] lastPlay;
         private long[][] recent; // allocated when the first state with recent times arrives: null costs nothing
         private int size;
+
+        Stripe() {
+            this(16);
+        }
+
+        /** A stripe of {@code n} slots (a power of two; 0 for a holder of another stripe's arrays while it grows). */
+        Stripe(int n) {
+            fp = new long[n];
+            playbook = new int[n];
+            version = new int[n];
+            situation = new int[n];
+            offeredAt = new int[n];
+            lastPlay = new int[n];
+        }
 
         private int home(long key) {
             return (int) (key ^ key >>> 29) & (fp.length - 1);
@@ -714,9 +745,14 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 if (fp[i] == key) {
                     long[] r = recent == null ? null : recent[i];
                     into.accept(index, playbook[i] >>> 2, playbook[i] & 3, version[i] & 0xFFFF_FFFFL, situation[i], time(offeredAt[i]),
-                            time(lastPlay[i]), r == null ? NO_TIMES : r);
+                            time(lastPlay[i]), r == null ? NO_TIMES : r, i);
                 }
             }
+        }
+
+        /** Whether slot {@code i} (any int) holds the account's state of the playbook. */
+        boolean holds(int i, long key, int pb) {
+            return i >= 0 && i < fp.length && fp[i] == key && playbook[i] >>> 2 == pb;
         }
 
         PlayState state(int i) {
@@ -835,7 +871,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         private void grow() {
-            Stripe old = new Stripe();
+            Stripe old = new Stripe(0);
             old.fp = fp;
             old.playbook = playbook;
             old.version = version;
