@@ -141,10 +141,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         return i;
     }
 
-    private synchronized String idOf(int index) {
-        return playbookIds.get(index);
-    }
-
     private synchronized List<String> ids() {
         return List.copyOf(playbookIds);
     }
@@ -363,10 +359,15 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (String id : ids()) {
             versions.putIfAbsent(id, 0);
         }
+        Map<String, Integer> orderOf = new HashMap<>();
+        for (String id : versions.keySet()) {
+            orderOf.put(id, orderOf.size());
+        }
         List<String> order = new ArrayList<>(versions.keySet());
-        int[] position = new int[ids().size()];
+        List<String> known = ids();
+        int[] position = new int[known.size()];
         for (int i = 0; i < position.length; i++) {
-            position[i] = order.indexOf(idOf(i));
+            position[i] = orderOf.get(known.get(i));
         }
         try {
             ChunkOut data = new ChunkOut(Objects.requireNonNull(out, "out"));
@@ -447,6 +448,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 ids.add(new String(utf, java.nio.charset.StandardCharsets.UTF_8));
                 versions.add(data.buffer.getInt());
             }
+            Map<String, Integer> versionOf = new HashMap<>(); // the snapshot's version of each id (the first, if an id repeats)
+            for (int i = 0; i < count; i++) {
+                versionOf.putIfAbsent(ids.get(i), versions.get(i));
+            }
             Map<String, Integer> now = new LinkedHashMap<>();
             for (Playbook p : playbooks) {
                 now.put(p.id(), p.version());
@@ -463,11 +468,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
             }
             for (String id : now.keySet()) {
-                if (!ids.contains(id)) {
+                if (!versionOf.containsKey(id)) {
                     added.add(id);
                 }
             }
-            boolean setDiffers = !dropped.keySet().stream().allMatch(id -> versions.get(ids.indexOf(id)) == 0) || !added.isEmpty()
+            boolean setDiffers = !dropped.keySet().stream().allMatch(id -> versionOf.get(id) == 0) || !added.isEmpty()
                     || !changed.isEmpty();
             if (setDiffers && changes == SetChanges.REJECT) {
                 throw Validate.invalid("snapshot.playbooks", "the snapshot was taken under another playbook set: "
@@ -493,7 +498,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             if (!data.atEnd()) {
                 throw Validate.invalid("snapshot", "the stream goes on after the snapshot's end: it is not one snapshot");
             }
-            dropped.entrySet().removeIf(e -> e.getValue() == 0 && versions.get(ids.indexOf(e.getKey())) == 0);
+            dropped.entrySet().removeIf(e -> e.getValue() == 0 && versionOf.get(e.getKey()) == 0);
             return new Restored(store, kept, dropped, added, changed);
         } catch (EOFException e) {
             throw Validate.invalid("snapshot", "the snapshot ends too early: it is truncated");
