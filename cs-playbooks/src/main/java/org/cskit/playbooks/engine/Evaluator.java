@@ -490,7 +490,11 @@ final class Evaluator {
         if (!cas(store, w, i, c, cp, v, NONE, 0, PlayState.NEVER, keptLast, times)) {
             return false;
         }
-        w.set(c, v + 1, NONE, 0, PlayState.NEVER, keptLast, times, w.written);
+        if (keptLast == PlayState.NEVER && times.length == 0) {
+            w.clear(c); // an empty state is deleted: it reads as absent, version 0, for a play made next in this row
+        } else {
+            w.set(c, v + 1, NONE, 0, PlayState.NEVER, keptLast, times, w.written);
+        }
         return true;
     }
 

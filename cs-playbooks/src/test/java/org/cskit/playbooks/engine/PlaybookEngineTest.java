@@ -252,6 +252,25 @@ class PlaybookEngineTest {
     }
 
     @Test
+    void evaluate_renewalDateMovesWithinTheWindow_closesThePlayAndOpensOneForTheNewDate() {
+        Playbook renewal = Playbook.builder().id("renewal-90").name("Renewal in 90 days")
+                .trigger(new Trigger.DaysBeforeRenewal(90)).addActions(new Action.ScheduleReview(14, Template.of("Renewal review")))
+                .build(); // auto-close, no cooldown, no limit: a closed play leaves no state
+        PlaybookEngine engine = engine(renewal);
+
+        EvaluationResult first = engine.evaluate(PlaybookInput.of(snapshot(0, features()
+                .set(StandardFeatures.DAYS_TO_RENEWAL, 80, 1).build()).build()));
+        EvaluationResult moved = engine.evaluate(PlaybookInput.of(snapshot(1, features()
+                .set(StandardFeatures.DAYS_TO_RENEWAL, 60, 1).build()).build()));
+
+        assertThat(first.created()).extracting(PlayHandle::situation).containsExactly("renewal:2026-07-20");
+        assertThat(moved.closed()).extracting(PlayHandle::situation).containsExactly("renewal:2026-07-20");
+        assertThat(moved.suppressed()).isEmpty();
+        assertThat(moved.created()).extracting(PlayHandle::situation).containsExactly("renewal:2026-07-01");
+        assertThat(engine.openPlaybooks(ACME)).containsExactly("renewal-90");
+    }
+
+    @Test
     void evaluate_cadence_firesEveryPeriod() {
         Playbook review = Playbook.builder().id("quarterly").name("Quarterly review").trigger(new Trigger.Every(Period.ofDays(90)))
                 .addActions(new Action.ScheduleReview(7, Template.of("Quarterly review"))).build();
