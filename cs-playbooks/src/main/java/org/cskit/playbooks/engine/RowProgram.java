@@ -144,24 +144,34 @@ final class RowProgram {
          * entry.
          */
         void fires(long[] fires, int playbookWords, long[] only) {
-            int blocks = (n + 63) >>> 6;
-            for (int p = 0; p < fireAtoms.length; p++) {
-                if (only != null && (only[p >>> 6] & 1L << p) == 0) {
-                    continue;
+            if (only == null) {
+                for (int p = 0; p < fireAtoms.length; p++) {
+                    fires(fires, playbookWords, p);
                 }
-                int[] atomIndexes = fireAtoms[p];
-                int pw = p >>> 6;
-                long pbit = 1L << p;
-                for (int b = 0; b < blocks; b++) {
-                    long f = b == blocks - 1 ? valid(n) : -1L;
-                    for (int k = 0; k < atomIndexes.length && f != 0; k++) {
-                        f &= word(atomIndexes[k], b);
+            } else {
+                for (int w = 0; w < only.length; w++) {
+                    for (long bits = only[w]; bits != 0; bits &= bits - 1) {
+                        fires(fires, playbookWords, (w << 6) + Long.numberOfTrailingZeros(bits));
                     }
-                    while (f != 0) {
-                        int row = (b << 6) + Long.numberOfTrailingZeros(f);
-                        f &= f - 1;
-                        fires[row * playbookWords + pw] |= pbit;
-                    }
+                }
+            }
+        }
+
+        /** Sets playbook {@code p}'s bit for the chunk's rows where it fires. */
+        private void fires(long[] fires, int playbookWords, int p) {
+            int blocks = (n + 63) >>> 6;
+            int[] atomIndexes = fireAtoms[p];
+            int pw = p >>> 6;
+            long pbit = 1L << p;
+            for (int b = 0; b < blocks; b++) {
+                long f = b == blocks - 1 ? valid(n) : -1L;
+                for (int k = 0; k < atomIndexes.length && f != 0; k++) {
+                    f &= word(atomIndexes[k], b);
+                }
+                while (f != 0) {
+                    int row = (b << 6) + Long.numberOfTrailingZeros(f);
+                    f &= f - 1;
+                    fires[row * playbookWords + pw] |= pbit;
                 }
             }
         }
