@@ -130,7 +130,7 @@ final class RowProgram {
                     }
                 }
             }
-            if (!isPrepared[a]) {
+            if (!isPrepared[a] && atom.prepares(n)) {
                 prepared[a] = atom.prepare(columns);
                 isPrepared[a] = true;
             }
@@ -207,6 +207,14 @@ final class RowProgram {
          */
         Object prepare(AccountBatch columns) {
             return null;
+        }
+
+        /**
+         * Whether the atom needs {@link #prepare} for a chunk of {@code n} rows; if not, its
+         * {@link #evaluate} gets whatever was prepared last (perhaps for other columns) and must not read it.
+         */
+        boolean prepares(int n) {
+            return true;
         }
 
         /** Whether {@link #prepare} reads labels (band labels, segments) rather than only column types. */
@@ -457,6 +465,15 @@ final class RowProgram {
             return true;
         }
 
+        /**
+         * A chunk of one row (a per-account call, whose labels are new on every call) tests the
+         * row's text itself: cheaper than the table of every label, which would be made per call.
+         */
+        @Override
+        boolean prepares(int n) {
+            return n > 1 && source != TextColumn.ACCOUNT_ID;
+        }
+
         /** Per code + 1 (0 is missing): 1 where the text is accepted. */
         @Override
         Object prepare(AccountBatch columns) {
@@ -474,6 +491,10 @@ final class RowProgram {
 
         @Override
         void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
+            if (n == 1) {
+                bits[at] = accept.test(source.value(columns, from - columns.offset())) ? 1L : 0L;
+                return;
+            }
             if (source == TextColumn.ACCOUNT_ID) {
                 for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
                     int m = Math.min(64, n - (b << 6));
@@ -678,6 +699,19 @@ final class RowProgram {
                 case PREVIOUS_DIRECTION: return c.previousVectors() == null ? null : c.previousVectors().directionCodes();
                 case SEGMENT: return c.segmentCodes();
                 default: return c.stageCodes();
+            }
+        }
+
+        /** The text of a row of the batch (not of its arrays): what the row's code names; null when missing. */
+        String value(AccountBatch c, int row) {
+            switch (this) {
+                case BAND: return c.band(row);
+                case PREVIOUS_BAND: return c.previousBand(row);
+                case DIRECTION: return c.direction(row);
+                case PREVIOUS_DIRECTION: return c.previousDirection(row);
+                case SEGMENT: return c.segment(row).name();
+                case STAGE: return c.stage(row).name();
+                default: return c.accountId(row).value();
             }
         }
 
