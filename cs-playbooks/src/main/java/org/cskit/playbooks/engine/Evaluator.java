@@ -1,7 +1,6 @@
 package org.cskit.playbooks.engine;
 
 import org.cskit.model.columns.AccountBatch;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -261,7 +260,7 @@ final class Evaluator {
             PlaybookInput input) {
         bind(store, w);
         long now = columns.asOf().getEpochSecond();
-        long day = columns.asOf().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+        long day = Math.floorDiv(now, 86_400L); // the as-of UTC day, without a date object per call
         int n = compiled.length;
         for (int start = from; start < to; start += RowProgram.CHUNK) {
             int rows = Math.min(RowProgram.CHUNK, to - start);
