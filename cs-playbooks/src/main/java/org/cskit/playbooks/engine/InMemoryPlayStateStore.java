@@ -712,6 +712,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /** A stripe of {@code n} slots (a power of two; 0 for a holder of another stripe's arrays while it grows). */
         Stripe(int n) {
+            allocate(n);
+        }
+
+        /** New arrays of {@code n} slots (recent times excepted: they come with the first state that has some). */
+        private void allocate(int n) {
             fp = new long[n];
             playbook = new int[n];
             version = new int[n];
@@ -885,12 +890,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             old.lastPlay = lastPlay;
             old.recent = recent;
             int n = fp.length * 2;
-            fp = new long[n];
-            playbook = new int[n];
-            version = new int[n];
-            situation = new int[n];
-            offeredAt = new int[n];
-            lastPlay = new int[n];
+            allocate(n);
             recent = old.recent == null ? null : new long[n][];
             for (int j = 0; j < old.fp.length; j++) {
                 if (old.fp[j] != 0) {

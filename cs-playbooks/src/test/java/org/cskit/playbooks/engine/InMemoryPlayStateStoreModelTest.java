@@ -44,13 +44,7 @@ class InMemoryPlayStateStoreModelTest {
                 }
             }
             assertThat(store.size()).isEqualTo(model.size());
-            AccountId[] ids = new AccountId[accounts];
-            for (int i = 0; i < accounts; i++) {
-                ids[i] = AccountId.of("acc-" + i);
-            }
-            Map<String, PlayState> read = new HashMap<>();
-            store.read(ids, accounts, (i, playbook, state) -> assertThat(read.put(ids[i].value() + "|" + playbook, state)).isNull());
-            assertThat(read).isEqualTo(model);
+            assertThat(readAll(store, accounts)).isEqualTo(model);
         }
     }
 
@@ -99,13 +93,18 @@ class InMemoryPlayStateStoreModelTest {
                 }
             }
             assertThat(store.size()).isEqualTo(model.size());
-            AccountId[] ids = new AccountId[accounts];
-            for (int i = 0; i < accounts; i++) {
-                ids[i] = AccountId.of("acc-" + i);
-            }
-            Map<String, PlayState> read = new HashMap<>();
-            store.read(ids, accounts, (i, playbook, state) -> assertThat(read.put(ids[i].value() + "|" + playbook, state)).isNull());
-            assertThat(read).isEqualTo(model);
+            assertThat(readAll(store, accounts)).isEqualTo(model);
         }
+    }
+
+    /** Every state of accounts {@code acc-0} to {@code acc-<accounts - 1>}, by "account|playbook", each reported once. */
+    private static Map<String, PlayState> readAll(InMemoryPlayStateStore store, int accounts) {
+        AccountId[] ids = new AccountId[accounts];
+        for (int i = 0; i < accounts; i++) {
+            ids[i] = AccountId.of("acc-" + i);
+        }
+        Map<String, PlayState> read = new HashMap<>();
+        store.read(ids, accounts, (i, playbook, state) -> assertThat(read.put(ids[i].value() + "|" + playbook, state)).isNull());
+        return read;
     }
 }
