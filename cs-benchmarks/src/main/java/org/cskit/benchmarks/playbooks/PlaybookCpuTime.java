@@ -22,7 +22,8 @@ import org.cskit.playbooks.engine.PlaybookInput;
  *
  * <p>Engines are the names of {@link Engines#NAMES}, and {@code event:cskit} / {@code event:handWritten}
  * for the event path ({@link EventPath}, one {@code CHAMPION_CHANGED} per account). Each engine runs
- * on {@code dense} and {@code sparse}: a warm-up of the given seconds, then as long again measured.
+ * on {@code dense} and {@code sparse} (or the fire rates of {@code -Drates=...}, one JVM per rate
+ * keeps the heap small): a warm-up of the given seconds, then as long again measured.
  * Printed per engine and fire rate: CPU ns per account, wall ns per account, bytes allocated per
  * account by the evaluating thread, and the collections' time during the measurement (the
  * collector's threads' CPU time is not in the thread's CPU time: read the two together).
@@ -48,7 +49,7 @@ public final class PlaybookCpuTime {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "%-18s %-7s %12s %12s %10s %9s %8s%n", "engine", "rate", "cpu ns/acc", "wall ns/acc", "B/acc",
                 "gc ms", "plays");
-        for (String rate : List.of("dense", "sparse")) {
+        for (String rate : System.getProperty("rates", "dense,sparse").split(",")) {
             Portfolio portfolio = Portfolio.generate(accounts, rate, 42);
             PlaybookInput[] inputs = null;
             for (String name : engines) {
