@@ -35,7 +35,7 @@ final class MiniClusters {
         return env;
     }
 
-    static DataStream<AccountInput> source(StreamExecutionEnvironment env, List<AccountInput> inputs) {
+    static org.apache.flink.streaming.api.datastream.DataStreamSource<AccountInput> source(StreamExecutionEnvironment env, List<AccountInput> inputs) {
         return env.fromData(inputs, TypeInformation.of(AccountInput.class));
     }
 
