@@ -49,9 +49,11 @@ import org.cskit.playbooks.spi.PlayHandle;
  * direction lookback) and runs every playbook. Observations older than the longest span a feature
  * reads are deleted at each full evaluation, and scores older than the direction lookback.
  *
- * <p><b>State per account</b>: 16 bytes per observation within the features' lookback, about
- * 30 bytes per score within the direction lookback, and about 60 bytes per (playbook, open play or
- * cooldown) through {@link KeyedPlayStateStore}, besides the state backend's own overhead per entry.
+ * <p><b>State per account</b>: per signal, its observations within the features' lookback (a time
+ * and a value, 16 bytes each); the scores (with their times) within the direction lookback and the
+ * latest vector; the pending timers' work; and per playbook with something to remember its
+ * {@link KeyedPlayStateStore} entry; besides the state backend's overhead per entry. The README
+ * gives the size of a checkpoint per account, measured by {@code StateSizeTest}.
  *
  * <p><b>Bad input</b> fails the task with a {@link org.cskit.model.ValidationException} naming the
  * record's field, the value and the rule, before anything of the record is kept.

@@ -27,9 +27,8 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * holds; the same rules as the in-memory store's {@code SetChanges.ACCEPT}.
  *
  * <p>Thread-safe in the sense the SPI asks (every method synchronises on the store), although
- * Flink calls a task's function from one thread. State is about 60 bytes per open (account,
- * playbook) plus 8 bytes per recent play time of a limited playbook; accounts with nothing to
- * remember have no entry.
+ * Flink calls a task's function from one thread. A state is written only while there is something
+ * to remember (an empty state is deleted), so accounts with nothing to remember have no entry.
  */
 public final class KeyedPlayStateStore implements PlayStateStore {
     /** The name of the keyed state, stable across versions so that savepoints restore. */

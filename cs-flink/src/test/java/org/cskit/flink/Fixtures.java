@@ -21,13 +21,13 @@ import org.cskit.model.event.ChampionChanged;
 import org.cskit.testkit.PortfolioGenerator;
 
 /** The test definitions (JSON shipped with the job) and inputs from cs-testkit's generated portfolio. */
-final class Fixtures {
-    static final LocalDate START = LocalDate.of(2025, 1, 1);
-    static final Instant AS_OF = LocalDate.of(2025, 9, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+public final class Fixtures {
+    public static final LocalDate START = LocalDate.of(2025, 1, 1);
+    public static final Instant AS_OF = LocalDate.of(2025, 9, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private Fixtures() {}
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -35,11 +35,11 @@ final class Fixtures {
         }
     }
 
-    static CsDefinitions definitions() {
+    public static CsDefinitions definitions() {
         return CsDefinitions.of(resource("features.json"), resource("scorecard.json"), resource("playbooks.json"));
     }
 
-    static String accountId(int row) {
+    public static String accountId(int row) {
         return "acct-" + row;
     }
 
@@ -48,7 +48,7 @@ final class Fixtures {
      * observation, plus a champion change for every fifth account at a seeded time; sorted by time
      * (arrival order is time order, so nothing is late).
      */
-    static List<AccountInput> stream(int accounts, int days, long seed) {
+    public static List<AccountInput> stream(int accounts, int days, long seed) {
         PortfolioGenerator generator = PortfolioGenerator.builder().seed(seed).accounts(accounts).start(START).months(24).build();
         SignalColumns columns = generator.signalColumns(0, accounts, AS_OF, Duration.ofDays(days));
         List<AccountInput> out = new ArrayList<>();
@@ -72,13 +72,13 @@ final class Fixtures {
     }
 
     /** A generated portfolio as a nightly extract: per account and signal one record with its observations of the last 180 days. */
-    static List<AccountInput> nightly(int accounts, long seed) {
+    public static List<AccountInput> nightly(int accounts, long seed) {
         PortfolioGenerator generator = PortfolioGenerator.builder().seed(seed).accounts(accounts).start(START).months(24).build();
         return records(generator.signalColumns(0, accounts, AS_OF, Duration.ofDays(180)), 0);
     }
 
     /** Per account and signal one record, account ids from {@code firstRow} on. */
-    static List<AccountInput> records(SignalColumns columns, int firstRow) {
+    public static List<AccountInput> records(SignalColumns columns, int firstRow) {
         List<AccountInput> out = new ArrayList<>();
         for (SignalColumn c : columns.columns()) {
             int i = 0;

@@ -38,12 +38,12 @@ import org.cskit.scoring.features.FeatureDeriver;
  * its code: daily evaluations at the next midnight after a record's latest observation, events at
  * their time after that time's daily evaluation, an event with the last vector standing.
  */
-final class InJvmReference {
+public final class InJvmReference {
     private static final long DAY = 86_400_000L;
 
     private InJvmReference() {}
 
-    static List<PlayRecord> run(CsDefinitions d, List<AccountInput> inputs) {
+    public static List<PlayRecord> run(CsDefinitions d, List<AccountInput> inputs) {
         CsJson json = CsJson.create();
         FeatureDeriver deriver = FeatureDeriver.of(json.readList(d.featuresJson(), FeatureDefinition.class));
         WeightedScorecard card = WeightedScorecard.of(json.read(d.scorecardJson(), Scorecard.class));
@@ -151,7 +151,7 @@ final class InJvmReference {
     }
 
     /** The nightly run: every account of the inputs in one batch, as of {@code asOf}, without history or state. */
-    static List<PlayRecord> nightly(CsDefinitions d, List<AccountInput> inputs, Instant asOf) {
+    public static List<PlayRecord> nightly(CsDefinitions d, List<AccountInput> inputs, Instant asOf) {
         CsJson json = CsJson.create();
         FeatureDeriver deriver = FeatureDeriver.of(json.readList(d.featuresJson(), FeatureDefinition.class));
         WeightedScorecard card = WeightedScorecard.of(json.read(d.scorecardJson(), Scorecard.class));

@@ -3,8 +3,8 @@ package org.cskit.flink.internal;
 import org.cskit.playbooks.spi.PlayState;
 
 /**
- * A {@link PlayState} as Flink keyed state holds it: a POJO of primitives (about 60 bytes with the
- * map entry's key), serialised by Flink's POJO serializer, never Kryo.
+ * A {@link PlayState} as Flink keyed state holds it: a POJO of primitives, serialised by Flink's
+ * POJO serializer, never Kryo.
  */
 public class StoredPlayState {
     /** The store's version. */
