@@ -43,14 +43,34 @@ public final class InJvmReference {
 
     private InJvmReference() {}
 
+    /**
+     * The definitions compiled by the public APIs, with an empty in-memory play state store.
+     *
+     * @param deriver the features
+     * @param card the scorecard
+     * @param bands its band labels
+     * @param engine the playbooks' engine
+     */
+    public record Compiled(FeatureDeriver deriver, WeightedScorecard card, List<String> bands, PlaybookEngine engine) {
+        public static Compiled of(CsDefinitions d) {
+            CsJson json = CsJson.create();
+            FeatureDeriver deriver = FeatureDeriver.of(json.readList(d.featuresJson(), FeatureDefinition.class));
+            WeightedScorecard card = WeightedScorecard.of(json.read(d.scorecardJson(), Scorecard.class));
+            List<String> bands = card.config().bands().ranges().stream().map(BandScheme.Range::label).toList();
+            PlaybookEngine engine = PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands)
+                    .playbooks(PlaybookEngine.readJson(d.playbooksJson(), deriver.schema(), bands, List.of()))
+                    .store(new InMemoryPlayStateStore()).build();
+            return new Compiled(deriver, card, bands, engine);
+        }
+    }
+
     public static List<PlayRecord> run(CsDefinitions d, List<AccountInput> inputs) {
         CsJson json = CsJson.create();
-        FeatureDeriver deriver = FeatureDeriver.of(json.readList(d.featuresJson(), FeatureDefinition.class));
-        WeightedScorecard card = WeightedScorecard.of(json.read(d.scorecardJson(), Scorecard.class));
-        List<String> bands = card.config().bands().ranges().stream().map(BandScheme.Range::label).toList();
-        PlaybookEngine engine = PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands)
-                .playbooks(PlaybookEngine.readJson(d.playbooksJson(), deriver.schema(), bands, List.of()))
-                .store(new InMemoryPlayStateStore()).build();
+        Compiled c = Compiled.of(d);
+        FeatureDeriver deriver = c.deriver();
+        WeightedScorecard card = c.card();
+        List<String> bands = c.bands();
+        PlaybookEngine engine = c.engine();
         long directionLookback = card.config().direction().lookback().toMillis();
         List<Segment> segments = List.of(Segment.of("default", EngagementModel.SCALED));
 
@@ -152,13 +172,11 @@ public final class InJvmReference {
 
     /** The nightly run: every account of the inputs in one batch, as of {@code asOf}, without history or state. */
     public static List<PlayRecord> nightly(CsDefinitions d, List<AccountInput> inputs, Instant asOf) {
-        CsJson json = CsJson.create();
-        FeatureDeriver deriver = FeatureDeriver.of(json.readList(d.featuresJson(), FeatureDefinition.class));
-        WeightedScorecard card = WeightedScorecard.of(json.read(d.scorecardJson(), Scorecard.class));
-        List<String> bands = card.config().bands().ranges().stream().map(BandScheme.Range::label).toList();
-        PlaybookEngine engine = PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands)
-                .playbooks(PlaybookEngine.readJson(d.playbooksJson(), deriver.schema(), bands, List.of()))
-                .store(new InMemoryPlayStateStore()).build();
+        Compiled c = Compiled.of(d);
+        FeatureDeriver deriver = c.deriver();
+        WeightedScorecard card = c.card();
+        List<String> bands = c.bands();
+        PlaybookEngine engine = c.engine();
         Map<String, Map<String, List<long[]>>> observations = new HashMap<>();
         for (AccountInput in : inputs) {
             List<long[]> s = observations.computeIfAbsent(in.accountId, k -> new HashMap<>()).computeIfAbsent(in.signal, k -> new ArrayList<>());

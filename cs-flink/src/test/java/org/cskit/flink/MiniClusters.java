@@ -41,8 +41,11 @@ final class MiniClusters {
 
     static List<PlayRecord> collect(DataStream<PlayRecord> plays) throws Exception {
         List<PlayRecord> out = new ArrayList<>();
-        try (CloseableIterator<PlayRecord> it = plays.executeAndCollect()) {
+        CloseableIterator<PlayRecord> it = plays.executeAndCollect();
+        try {
             it.forEachRemaining(out::add);
+        } finally {
+            it.close();
         }
         out.sort(ORDER);
         return out;

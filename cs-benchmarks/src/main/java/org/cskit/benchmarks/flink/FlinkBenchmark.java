@@ -29,13 +29,8 @@ import org.cskit.model.EngagementModel;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.Segment;
 import org.cskit.model.AccountId;
-import org.cskit.model.json.CsJson;
-import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
-import org.cskit.scoring.BandScheme;
-import org.cskit.scoring.Scorecard;
 import org.cskit.scoring.WeightedScorecard;
-import org.cskit.scoring.features.FeatureDefinition;
 import org.cskit.scoring.features.FeatureDeriver;
 import org.cskit.testkit.PortfolioGenerator;
 
@@ -151,13 +146,11 @@ public final class FlinkBenchmark {
 
     /** The in-JVM nightly path over the same definitions: slices of signal columns, derive, score, evaluate in parallel. */
     private static long inJvm(CsDefinitions d, int accounts, Instant asOf, long[] generateNanos) {
-        CsJson json = CsJson.create();
-        FeatureDeriver deriver = FeatureDeriver.of(json.readList(d.featuresJson(), FeatureDefinition.class));
-        WeightedScorecard card = WeightedScorecard.of(json.read(d.scorecardJson(), Scorecard.class));
-        List<String> bands = card.config().bands().ranges().stream().map(BandScheme.Range::label).toList();
-        PlaybookEngine engine = PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands)
-                .playbooks(PlaybookEngine.readJson(d.playbooksJson(), deriver.schema(), bands, List.of()))
-                .store(new InMemoryPlayStateStore()).build();
+        InJvmReference.Compiled c = InJvmReference.Compiled.of(d);
+        FeatureDeriver deriver = c.deriver();
+        WeightedScorecard card = c.card();
+        List<String> bands = c.bands();
+        PlaybookEngine engine = c.engine();
         PortfolioGenerator generator = PortfolioGenerator.builder().seed(7).accounts(accounts).start(Fixtures.START).months(24).build();
         FeatureColumns features = FeatureColumns.allocate(deriver.schema(), accounts);
         int slice = 50_000;
