@@ -116,19 +116,19 @@ public final class InJvmReference {
                 VectorColumns previous = vectors(bands, last, due);
                 TreeSet<Long> pointTimes = new TreeSet<>();
                 due.forEach(a -> history.getOrDefault(a, List.of()).forEach(p -> pointTimes.add((long) p[0])));
-                ScoreHistoryColumns.Builder points = ScoreHistoryColumns.builder(due.size());
+                Map<Long, double[]> byTime = new LinkedHashMap<>();
                 for (long pt : pointTimes) {
                     double[] scores = new double[due.size()];
-                    for (int r = 0; r < due.size(); r++) {
-                        scores[r] = Double.NaN;
-                        for (double[] p : history.getOrDefault(due.get(r), List.of())) {
-                            if ((long) p[0] == pt) {
-                                scores[r] = p[1];
-                            }
-                        }
-                    }
-                    points.point(Instant.ofEpochMilli(pt), scores);
+                    java.util.Arrays.fill(scores, Double.NaN);
+                    byTime.put(pt, scores);
                 }
+                for (int r = 0; r < due.size(); r++) {
+                    for (double[] p : history.getOrDefault(due.get(r), List.of())) {
+                        byTime.get((long) p[0])[r] = p[1];
+                    }
+                }
+                ScoreHistoryColumns.Builder points = ScoreHistoryColumns.builder(due.size());
+                byTime.forEach((pt, scores) -> points.point(Instant.ofEpochMilli(pt), scores));
                 AccountBatch.Builder batch = AccountBatch.builder(features).asOf(at).accountIds(r -> AccountId.of(due.get(r)))
                         .segments(segments, null).stage(LifecycleStage.ADOPTION).previousVectors(previous);
                 VectorColumns today = VectorColumns.allocate(due.size(), bands);
