@@ -74,15 +74,17 @@ public final class CsDefinitions implements Serializable {
     /**
      * Compiles the definitions (once per task).
      *
-     * @param store the play state store, or null for a check only
+     * @param storeFor the play state store for the set's playbook ids, or null for a check only
      * @return the compiled pipeline
      */
-    Pipeline compile(PlayStateStore store) {
+    Pipeline compile(java.util.function.Function<java.util.Set<String>, PlayStateStore> storeFor) {
         List<FeatureDefinition> definitions = read("features", () -> CsJson.create().readList(features, FeatureDefinition.class));
         FeatureDeriver deriver = read("features", () -> FeatureDeriver.of(definitions));
         WeightedScorecard strategy = read("scorecard", () -> WeightedScorecard.of(CsJson.create().read(scorecard, Scorecard.class)));
         List<String> bands = strategy.config().bands().ranges().stream().map(BandScheme.Range::label).toList();
         List<Playbook> set = read("playbooks", () -> PlaybookEngine.readJson(playbooks, deriver.schema(), bands, List.of()));
+        PlayStateStore store = storeFor == null ? null
+                : storeFor.apply(set.stream().map(Playbook::id).collect(java.util.stream.Collectors.toUnmodifiableSet()));
         return new Pipeline(deriver, strategy, bands, set, store);
     }
 

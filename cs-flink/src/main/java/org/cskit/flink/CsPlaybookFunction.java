@@ -3,7 +3,6 @@ package org.cskit.flink;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -21,7 +20,6 @@ import org.cskit.model.AccountId;
 import org.cskit.model.Validate;
 import org.cskit.model.event.AccountEvent;
 import org.cskit.model.json.CsJson;
-import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.spi.ActionSink;
 import org.cskit.playbooks.spi.PlayHandle;
 
@@ -70,7 +68,6 @@ public final class CsPlaybookFunction extends KeyedProcessFunction<String, Accou
     private transient MapState<String, SignalSeries> observations;
     private transient ValueState<VectorHistory> vectors;
     private transient MapState<Long, PendingWork> pending;
-    private transient KeyedPlayStateStore store;
     private transient Pipeline pipeline;
     private transient String currentKey;
     private transient Collector<PlayRecord> out;
@@ -111,11 +108,9 @@ public final class CsPlaybookFunction extends KeyedProcessFunction<String, Accou
         vectors = getRuntimeContext().getState(new ValueStateDescriptor<>("cskit-vectors", TypeInformation.of(VectorHistory.class)));
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("cskit-pending", Types.LONG,
                 TypeInformation.of(PendingWork.class)));
-        Pipeline check = definitions.compile(null);
-        store = new KeyedPlayStateStore(getRuntimeContext().getMapState(KeyedPlayStateStore.descriptor()),
-                KeyedPlayStateStore.KeyScope.currentKeyOnly(() -> currentKey),
-                check.playbooks().stream().map(Playbook::id).collect(Collectors.toSet()));
-        pipeline = definitions.compile(store);
+        MapState<String, org.cskit.flink.internal.StoredPlayState> plays = getRuntimeContext().getMapState(KeyedPlayStateStore.descriptor());
+        pipeline = definitions.compile(ids -> new KeyedPlayStateStore(plays,
+                KeyedPlayStateStore.KeyScope.currentKeyOnly(() -> currentKey), ids));
         json = CsJson.create();
         sink = new ActionSink() {
             @Override
