@@ -18,7 +18,7 @@ import org.cskit.model.PersonId;
 import org.cskit.model.columns.SignalColumn;
 import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.event.ChampionChanged;
-import org.cskit.testkit.PortfolioGenerator;
+import org.cskit.datagen.PortfolioGenerator;
 
 /** The test definitions (JSON shipped with the job) and inputs from cs-testkit's generated portfolio. */
 public final class Fixtures {

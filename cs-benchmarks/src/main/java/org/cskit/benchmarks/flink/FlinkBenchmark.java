@@ -32,17 +32,16 @@ import org.cskit.model.AccountId;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.scoring.WeightedScorecard;
 import org.cskit.scoring.features.FeatureDeriver;
-import org.cskit.testkit.PortfolioGenerator;
+import org.cskit.datagen.PortfolioGenerator;
 
 /**
  * cs-flink beside the in-JVM engine, in one run, on a local MiniCluster with parallelism 2 (Flink is
- * provided, so it is not in benchmarks.jar; give it the class path Maven resolves):
+ * provided, so it is not in benchmarks.jar; run the module's own jar on the class path Maven resolves):
  *
  * <pre>
- * mvn -B -q -pl cs-benchmarks -am package -DskipTests
- * mvn -B -q -pl cs-benchmarks dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=compile -o
- * java -Xmx6g -cp cs-benchmarks/target/benchmarks.jar:$(cat /tmp/cp.txt) org.cskit.benchmarks.flink.FlinkBenchmark events 2000 150
- * java -Xmx6g -cp cs-benchmarks/target/benchmarks.jar:$(cat /tmp/cp.txt) org.cskit.benchmarks.flink.FlinkBenchmark nightly 1000000
+ * mvn -B -q -pl cs-benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=compile
+ * java -Xmx4g -cp cs-benchmarks/target/cs-benchmarks-0.1.0-SNAPSHOT.jar:$(cat /tmp/cp.txt) org.cskit.benchmarks.flink.FlinkBenchmark events 2000 150
+ * java -Xmx8g -cp cs-benchmarks/target/cs-benchmarks-0.1.0-SNAPSHOT.jar:$(cat /tmp/cp.txt) org.cskit.benchmarks.flink.FlinkBenchmark nightly 1000000 [ROUNDS]
  * </pre>
  *
  * <p>{@code events ACCOUNTS DAYS}: a generated portfolio's observations over DAYS days and a champion
@@ -57,7 +56,9 @@ import org.cskit.testkit.PortfolioGenerator;
  * days generated inside the job (one record per account and signal), derived, scored and
  * evaluated as of one day; beside the in-JVM nightly path (generate a slice of signal columns,
  * derive, {@code scoreAll}, {@code evaluateParallel}) over the same accounts, with the time to
- * generate shown apart. Play state starts empty on both sides.
+ * generate shown apart, and Flink generating only, and generating and keying by account with a
+ * function that does nothing (the floor of Flink's sort-based keyed input). Play state starts
+ * empty on both sides.
  */
 public final class FlinkBenchmark {
     private FlinkBenchmark() {}
@@ -70,7 +71,7 @@ public final class FlinkBenchmark {
             int days = args.length > 2 ? Integer.parseInt(args[2]) : 150;
             events(out, accounts, days);
         } else {
-            nightly(out, args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
+            nightly(out, args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000, args.length > 2 ? Integer.parseInt(args[2]) : 2);
         }
     }
 
@@ -111,11 +112,11 @@ public final class FlinkBenchmark {
         }
     }
 
-    private static void nightly(PrintStream out, int accounts) throws Exception {
+    private static void nightly(PrintStream out, int accounts, int rounds) throws Exception {
         CsDefinitions definitions = Fixtures.definitions();
         Instant asOf = Fixtures.AS_OF;
         out.printf("nightly: %,d accounts as of %s%n", accounts, asOf);
-        for (int round = 1; round <= 2; round++) {
+        for (int round = 1; round <= rounds; round++) {
             long[] generate = new long[1];
             long t0 = System.nanoTime();
             long plays = inJvm(definitions, accounts, asOf, generate);
@@ -138,9 +139,18 @@ public final class FlinkBenchmark {
             genEnv.execute("generate only");
             long gen = System.nanoTime() - t0;
 
+            StreamExecutionEnvironment keyedEnv = environment();
+            keyedEnv.setRuntimeMode(RuntimeExecutionMode.BATCH);
+            t0 = System.nanoTime();
+            keyedEnv.fromSequence(0, accounts - 1).flatMap(new Generate(accounts), TypeInformation.of(AccountInput.class))
+                    .keyBy(in -> in.accountId, org.apache.flink.api.common.typeinfo.Types.STRING)
+                    .process(new Nothing(), TypeInformation.of(PlayRecord.class)).sinkTo(new DiscardingSink<>());
+            keyedEnv.execute("generate and key only");
+            long keyed = System.nanoTime() - t0;
+
             out.printf("round %d: in-JVM %,d ms (of which generating signals %,d ms; %,d plays); Flink BATCH job %,d ms; "
-                    + "Flink generating the same signals only %,d ms%n", round, jvm / 1_000_000, generate[0] / 1_000_000, plays,
-                    flink / 1_000_000, gen / 1_000_000);
+                    + "Flink generating the same signals only %,d ms; generating and keying by account, nothing done per account %,d ms%n",
+                    round, jvm / 1_000_000, generate[0] / 1_000_000, plays, flink / 1_000_000, gen / 1_000_000, keyed / 1_000_000);
         }
     }
 
