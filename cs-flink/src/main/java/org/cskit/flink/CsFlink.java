@@ -52,7 +52,9 @@ public final class CsFlink {
     /**
      * The nightly run over a bounded portfolio: every account's observations, derived, scored and
      * evaluated once as of {@code asOf}. Meant for {@code RuntimeExecutionMode.BATCH}, where Flink
-     * sorts the records by account and needs no checkpoints; play state starts empty.
+     * sorts the records by account and needs no checkpoints. Play state starts empty and is not
+     * kept after the run, so every situation that holds is offered, under this run's key; carrying
+     * state from one run to the next is not supported yet.
      *
      * @param portfolio the accounts' observations (and events) up to {@code asOf}
      * @param definitions the definitions
