@@ -122,36 +122,27 @@ public final class FlinkBenchmark {
             long plays = inJvm(definitions, accounts, asOf, generate);
             long jvm = System.nanoTime() - t0;
 
-            StreamExecutionEnvironment env = environment();
-            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            t0 = System.nanoTime();
-            DataStream<AccountInput> portfolio = env.fromSequence(0, accounts - 1).flatMap(new Generate(accounts),
-                    TypeInformation.of(AccountInput.class));
-            CsFlink.nightly(portfolio, definitions, asOf).sinkTo(new DiscardingSink<>());
-            env.execute("cskit nightly");
-            long flink = System.nanoTime() - t0;
-
-            StreamExecutionEnvironment genEnv = environment();
-            genEnv.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            t0 = System.nanoTime();
-            genEnv.fromSequence(0, accounts - 1).flatMap(new Generate(accounts), TypeInformation.of(AccountInput.class))
-                    .sinkTo(new DiscardingSink<>());
-            genEnv.execute("generate only");
-            long gen = System.nanoTime() - t0;
-
-            StreamExecutionEnvironment keyedEnv = environment();
-            keyedEnv.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            t0 = System.nanoTime();
-            keyedEnv.fromSequence(0, accounts - 1).flatMap(new Generate(accounts), TypeInformation.of(AccountInput.class))
+            long flink = timeBatch("cskit nightly", accounts,
+                    portfolio -> CsFlink.nightly(portfolio, definitions, asOf).sinkTo(new DiscardingSink<>()));
+            long gen = timeBatch("generate only", accounts, portfolio -> portfolio.sinkTo(new DiscardingSink<>()));
+            long keyed = timeBatch("generate and key only", accounts, portfolio -> portfolio
                     .keyBy(in -> in.accountId, org.apache.flink.api.common.typeinfo.Types.STRING)
-                    .process(new Nothing(), TypeInformation.of(PlayRecord.class)).sinkTo(new DiscardingSink<>());
-            keyedEnv.execute("generate and key only");
-            long keyed = System.nanoTime() - t0;
+                    .process(new Nothing(), TypeInformation.of(PlayRecord.class)).sinkTo(new DiscardingSink<>()));
 
             out.printf("round %d: in-JVM %,d ms (of which generating signals %,d ms; %,d plays); Flink BATCH job %,d ms; "
                     + "Flink generating the same signals only %,d ms; generating and keying by account, nothing done per account %,d ms%n",
                     round, jvm / 1_000_000, generate[0] / 1_000_000, plays, flink / 1_000_000, gen / 1_000_000, keyed / 1_000_000);
         }
+    }
+
+    /** Runs one BATCH job over the generated portfolio's records and returns its wall time in nanoseconds. */
+    private static long timeBatch(String name, int accounts, java.util.function.Consumer<DataStream<AccountInput>> job) throws Exception {
+        StreamExecutionEnvironment env = environment();
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        long t0 = System.nanoTime();
+        job.accept(env.fromSequence(0, accounts - 1).flatMap(new Generate(accounts), TypeInformation.of(AccountInput.class)));
+        env.execute(name);
+        return System.nanoTime() - t0;
     }
 
     /** The in-JVM nightly path over the same definitions: slices of signal columns, derive, score, evaluate in parallel. */
