@@ -182,9 +182,10 @@ final class ScorecardEvaluator {
         Row row = new Row(inputName.length);
         gather(snapshot.features(), row);
         double score = finalScore(snapshot, computed(row));
-        Band band = band(snapshot, score);
+        int band = band(snapshot, score);
         double velocity = velocity(snapshot, score, row);
-        return new ScoreSummary(score, band, directionOf(velocity), velocity, Math.min(1.0, row.coverage));
+        return new ScoreSummary(score, bandByIndex[band >> 1], directionOf(velocity), velocity, Math.min(1.0, row.coverage),
+                (band & 1) != 0);
     }
 
     /**
@@ -279,17 +280,20 @@ final class ScorecardEvaluator {
      * @param bandCode by range index: the output's band code
      */
     void scoreRow(FeatureColumns features, byte[] previousBands, int[] previousIndex, HistoryWindow history, int r, Row row,
-            VectorColumns into, byte[] bandCode) {
+            ManualOverride override, VectorColumns into, byte[] bandCode) {
         gather(features, r, row);
-        double score = computed(row);
+        double computed = computed(row);
+        double score = override == null ? computed : override.score();
         int previous = previousBands == null ? -1 : previousIndex[previousBands[r] + 1];
-        int band = bands.indexOf(score, previous);
+        int band = bands.indexAndHeld(score, previous);
         double velocity = history.velocity(r, score, row);
         into.scores()[r] = score;
-        into.bandCodes()[r] = bandCode[band];
+        into.bandCodes()[r] = bandCode[band >> 1];
         into.directionCodes()[r] = (byte) directionOf(velocity).ordinal();
         into.velocities()[r] = velocity;
         into.coverages()[r] = Math.min(1.0, row.coverage);
+        into.bandHeld()[r] = (band & 1) != 0;
+        into.computedScores()[r] = override == null ? Double.NaN : computed;
     }
 
     /** The number of inputs. */
@@ -425,7 +429,7 @@ final class ScorecardEvaluator {
             contributions.add(Contribution.builder().input(SuccessVector.OVERRIDE_INPUT).group(OVERRIDE_GROUP)
                     .points(score - explained).weight(0.0).build());
         }
-        Band band = band(snapshot, score);
+        int band = band(snapshot, score);
         Row row = new Row(inputName.length);
         gather(f, row);
         double velocity = velocity(snapshot, score, row);
@@ -433,8 +437,8 @@ final class ScorecardEvaluator {
                 .accountId(snapshot.accountId())
                 .asOf(snapshot.asOf())
                 .score(score)
-                .band(band)
-                .bandHeld(band.rank() != bands.indexOf(score))
+                .band(bandByIndex[band >> 1])
+                .bandHeld((band & 1) != 0)
                 .direction(directionOf(velocity))
                 .velocity(velocity)
                 .coverage(Math.min(1.0, coverage))
@@ -450,10 +454,11 @@ final class ScorecardEvaluator {
         return activeGroups == 0.0 ? 50.0 : bounded(100.0 * weighted / activeGroups);
     }
 
-    private Band band(AccountSnapshot snapshot, double score) {
+    /** The band's index times 2, plus 1 when hysteresis held it ({@link BandScheme#indexAndHeld}). */
+    private int band(AccountSnapshot snapshot, double score) {
         Optional<SuccessVector> before = snapshot.previousVector();
         int previous = before.isPresent() ? bands.indexOfLabel(before.get().band().label()) : -1;
-        return bandByIndex[bands.indexOf(score, previous)];
+        return bands.indexAndHeld(score, previous);
     }
 
     private boolean hasData(Features f, int i) {

@@ -159,7 +159,7 @@ class ScorecardProperties {
         SuccessVector v = card.score(snapshot);
 
         assertThat(card.summarize(snapshot))
-                .isEqualTo(new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage()));
+                .isEqualTo(new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage(), v.bandHeld()));
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)

@@ -271,7 +271,7 @@ class WeightedScorecardTest {
         for (AccountSnapshot s : List.of(snapshot(f),
                 ScoringFixtures.snapshot(f).override(override(12, Duration.ofDays(1), Duration.ofDays(1))).build())) {
             SuccessVector v = strategy.score(s);
-            assertThat(strategy.summarize(s)).isEqualTo(new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage()));
+            assertThat(strategy.summarize(s)).isEqualTo(new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage(), v.bandHeld()));
         }
     }
 

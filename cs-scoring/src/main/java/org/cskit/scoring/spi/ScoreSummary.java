@@ -14,5 +14,20 @@ import org.cskit.model.Direction;
  * @param direction the direction
  * @param velocity points per week
  * @param coverage share of weight on real data, in [0, 1]
+ * @param bandHeld whether band hysteresis held the previous band ({@link org.cskit.model.SuccessVector#bandHeld()})
  */
-public record ScoreSummary(double score, Band band, Direction direction, double velocity, double coverage) {}
+public record ScoreSummary(double score, Band band, Direction direction, double velocity, double coverage, boolean bandHeld) {
+
+    /**
+     * A summary whose band was not held by hysteresis.
+     *
+     * @param score the score, in [0, 100]
+     * @param band the band
+     * @param direction the direction
+     * @param velocity points per week
+     * @param coverage share of weight on real data, in [0, 1]
+     */
+    public ScoreSummary(double score, Band band, Direction direction, double velocity, double coverage) {
+        this(score, band, direction, velocity, coverage, false);
+    }
+}

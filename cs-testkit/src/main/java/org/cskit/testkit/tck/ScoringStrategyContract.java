@@ -207,7 +207,7 @@ public abstract class ScoringStrategyContract {
     public void summarize_equalsTheVectorsFields() {
         for (AccountSnapshot s : snapshots) {
             SuccessVector v = strategy.score(s);
-            ScoreSummary expected = new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage());
+            ScoreSummary expected = new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage(), v.bandHeld());
             assertThat(strategy.summarize(s)).as("summarize(%s) against score(%s)", describe(s), describe(s)).isEqualTo(expected);
         }
     }
@@ -216,8 +216,10 @@ public abstract class ScoringStrategyContract {
      * {@code scoreAll} over columns gives, for every row, what {@code summarize} gives for that
      * row's snapshot ({@link RowSnapshots#of}): a strategy that overrides the batch method with a
      * loop of its own must agree with its row method. Each snapshot becomes a one-row batch of
-     * {@code double} feature columns with its observation counts, its segment and stage, without
-     * previous vectors or history (those are what the built-ins' own equivalence tests cover).
+     * {@code double} feature columns with its observation counts, its segment, stage and manual
+     * override, without previous vectors or history (those are what the built-ins' own equivalence
+     * tests cover); where the override is active, the computed score written is the vector's score
+     * without the override's contribution.
      */
     @Test
     public void scoreAll_equalsSummarizeOfEachRow() {
@@ -234,8 +236,10 @@ public abstract class ScoringStrategyContract {
                 columns.feature(name, new double[] {f.isPresentAt(i) ? f.valueAt(i) : Double.NaN})
                         .observations(name, new int[] {f.observationsAt(i)});
             }
-            AccountBatch batch = AccountBatch.builder(columns.build()).asOf(s.asOf()).accountIds(r -> s.accountId())
-                    .segments(List.of(s.segment()), null).stage(s.lifecycleStage()).build();
+            AccountBatch.Builder builder = AccountBatch.builder(columns.build()).asOf(s.asOf()).accountIds(r -> s.accountId())
+                    .segments(List.of(s.segment()), null).stage(s.lifecycleStage());
+            s.override().ifPresent(o -> builder.override(0, o));
+            AccountBatch batch = builder.build();
             ScoreSummary summary = strategy.summarize(RowSnapshots.of(batch, history, 0));
             batches.add(batch);
             expected.add(summary);
@@ -255,6 +259,17 @@ public abstract class ScoringStrategyContract {
             assertThat(into.direction(0)).as(row + ": direction").isEqualTo(e.direction());
             assertThat(into.velocities()[0]).as(row + ": velocity").isEqualTo(e.velocity());
             assertThat(into.coverages()[0]).as(row + ": coverage").isEqualTo(e.coverage());
+            assertThat(into.bandHeld(0)).as(row + ": band held").isEqualTo(e.bandHeld());
+            AccountSnapshot s = snapshots.get(k);
+            if (s.override().isPresent() && s.override().get().isActiveAt(s.asOf())) {
+                SuccessVector v = strategy.score(s);
+                double computed = v.contributions().stream().filter(c -> !c.input().equals(SuccessVector.OVERRIDE_INPUT))
+                        .mapToDouble(c -> c.points()).sum();
+                assertThat(into.computedScores()[0]).as(row + ": computed score under the override").isCloseTo(computed,
+                        within(TOLERANCE));
+            } else {
+                assertThat(into.overridden(0)).as(row + ": overridden").isFalse();
+            }
         }
     }
 
