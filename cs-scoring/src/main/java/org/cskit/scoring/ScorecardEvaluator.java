@@ -26,6 +26,10 @@ import org.cskit.scoring.spi.ScoreSummary;
  */
 final class ScorecardEvaluator {
     private static final String OVERRIDE_GROUP = "override";
+    /** What an account none of whose inputs can be scored gets (the columns' NaN, -1, -1). */
+    private static final ScoreSummary UNSCORED = new ScoreSummary(Double.NaN, null, null, Double.NaN, 0.0, false);
+    /** The computed part under an override when every input is missing: every input neutral (see Scorecard). */
+    private static final double NEUTRAL = 50.0;
 
     private final Scorecard scorecard;
     private final FeatureSchema schema;
@@ -182,6 +186,9 @@ final class ScorecardEvaluator {
         Row row = new Row(inputName.length);
         gather(snapshot.features(), row);
         double score = finalScore(snapshot, computed(row));
+        if (score != score) {
+            return UNSCORED;
+        }
         int band = band(snapshot, score);
         double velocity = velocity(snapshot, score, row);
         return new ScoreSummary(score, bandByIndex[band >> 1], directionOf(velocity), velocity, Math.min(1.0, row.coverage),
@@ -283,6 +290,13 @@ final class ScorecardEvaluator {
             ManualOverride override, VectorColumns into, byte[] bandCode) {
         gather(features, r, row);
         double computed = computed(row);
+        if (computed != computed) {
+            if (override == null) {
+                unscored(into, r);
+                return;
+            }
+            computed = NEUTRAL;
+        }
         double score = override == null ? computed : override.score();
         int previous = previousBands == null ? -1 : previousIndex[previousBands[r] + 1];
         int band = bands.indexAndHeld(score, previous);
@@ -294,6 +308,17 @@ final class ScorecardEvaluator {
         into.coverages()[r] = Math.min(1.0, row.coverage);
         into.bandHeld()[r] = (band & 1) != 0;
         into.computedScores()[r] = override == null ? Double.NaN : computed;
+    }
+
+    /** Writes row r as unscored: as {@link #UNSCORED}, which {@link #summarize} gives for it. */
+    private static void unscored(VectorColumns into, int r) {
+        into.scores()[r] = Double.NaN;
+        into.bandCodes()[r] = -1;
+        into.directionCodes()[r] = -1;
+        into.velocities()[r] = Double.NaN;
+        into.coverages()[r] = 0.0;
+        into.bandHeld()[r] = false;
+        into.computedScores()[r] = Double.NaN;
     }
 
     /** The number of inputs. */
@@ -389,7 +414,11 @@ final class ScorecardEvaluator {
             }
         }
         boolean allMissing = activeGroups == 0.0;
-        double computed = computed(weighted, activeGroups);
+        Optional<ManualOverride> override = activeOverride(snapshot);
+        if (allMissing && override.isEmpty()) {
+            return unscored(snapshot);
+        }
+        double computed = allMissing ? NEUTRAL : computed(weighted, activeGroups);
         List<Contribution> contributions = new ArrayList<>(inputName.length + 1);
         for (int g = 0; g < groupCount; g++) {
             for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
@@ -397,7 +426,7 @@ final class ScorecardEvaluator {
                 double weight;
                 double points;
                 if (allMissing) {
-                    // Nothing to redistribute to: every input counts as neutral at its nominal weight (see Scorecard).
+                    // Under an override, nothing to redistribute to: every input counts as neutral at its nominal weight (see Scorecard).
                     weight = groupWeight[g] * inputWeight[i];
                     points = 100.0 * weight * 0.5;
                 } else if (Double.isNaN(goodness[i]) || active[g] == 0.0) {
@@ -420,7 +449,6 @@ final class ScorecardEvaluator {
             }
         }
         double score = finalScore(snapshot, computed);
-        Optional<ManualOverride> override = activeOverride(snapshot);
         if (override.isPresent()) {
             double explained = 0.0;
             for (Contribution c : contributions) {
@@ -449,15 +477,27 @@ final class ScorecardEvaluator {
                 .build();
     }
 
-    /** 100 times the active groups' weighted goodness; 50 (all neutral) when every input is missing. */
+    /** 100 times the active groups' weighted goodness; NaN (nothing to score) when every input is missing and dropped. */
     private static double computed(double weighted, double activeGroups) {
-        return activeGroups == 0.0 ? 50.0 : bounded(100.0 * weighted / activeGroups);
+        return activeGroups == 0.0 ? Double.NaN : bounded(100.0 * weighted / activeGroups);
+    }
+
+    /** The vector of an account none of whose inputs can be scored: every input missing, 0 points. */
+    private SuccessVector unscored(AccountSnapshot snapshot) {
+        List<Contribution> contributions = new ArrayList<>(inputName.length);
+        for (int i = 0; i < inputName.length; i++) {
+            contributions.add(Contribution.builder().input(inputName[i]).group(groupName[i]).points(0.0).weight(0.0)
+                    .missing(policy[i]).build());
+        }
+        return SuccessVector.builder().accountId(snapshot.accountId()).asOf(snapshot.asOf()).score(Double.NaN).unscored(true)
+                .velocity(Double.NaN).coverage(0.0).contributions(contributions).scorecardId(scorecard.id())
+                .scorecardVersion(scorecard.version()).build();
     }
 
     /** The band's index times 2, plus 1 when hysteresis held it ({@link BandScheme#indexAndHeld}). */
     private int band(AccountSnapshot snapshot, double score) {
         Optional<SuccessVector> before = snapshot.previousVector();
-        int previous = before.isPresent() ? bands.indexOfLabel(before.get().band().label()) : -1;
+        int previous = before.isPresent() && !before.get().unscored() ? bands.indexOfLabel(before.get().band().label()) : -1;
         return bands.indexAndHeld(score, previous);
     }
 

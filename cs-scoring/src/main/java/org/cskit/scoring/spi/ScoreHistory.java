@@ -38,8 +38,10 @@ public interface ScoreHistory {
      * @param vectors the vectors; at most one per account and day
      * @return how many were stored (those older than the vector already stored for their account
      *     and day are not)
-     * @throws org.cskit.model.ValidationException if two vectors share an account and day, or a
-     *     vector cannot be stored as it is (the message names the vector's index and the rule)
+     * @throws org.cskit.model.ValidationException if two vectors share an account and day, a vector
+     *     is {@linkplain SuccessVector#unscored() unscored} (it has no score to keep: an account not
+     *     scored on a day has no vector that day), or a vector cannot be stored as it is (the
+     *     message names the vector's index and the rule)
      * @throws RuntimeException an implementation's own unchecked exception if storage failed
      */
     int save(Collection<SuccessVector> vectors);
@@ -166,6 +168,21 @@ public interface ScoreHistory {
             }
         }
         return Math.max(0.0, Math.min(100.0, sum));
+    }
+
+    /**
+     * Refuses an unscored vector, for {@link #save(Collection)}.
+     *
+     * @param index the vector's index in the batch
+     * @param vector the vector
+     * @throws org.cskit.model.ValidationException if it is unscored
+     */
+    static void scored(int index, SuccessVector vector) {
+        if (vector.unscored()) {
+            throw new ValidationException("vectors[" + index + "].unscored", "vectors[" + index + "] of account '"
+                    + vector.accountId() + "' is unscored: a score history keeps scores, so leave unscored accounts out "
+                    + "(no vector on a day reads back as not scored that day)");
+        }
     }
 
     /**

@@ -60,6 +60,8 @@ public interface ScoringStrategy {
      * direction and velocity read {@code history}. A row whose manual override
      * ({@link AccountBatch#override}) is active at the as-of time gets the override's score, and
      * {@code into}'s computed score is the vector's score without the override's contribution. A
+     * row whose account is {@linkplain ScoreSummary#scored() unscored} is written as unscored: score
+     * and velocity NaN, band and direction codes {@code -1}, coverage 0. A
      * slice scores its own rows: row {@code r} of the batch is index {@code accounts.offset() + r} of
      * the arrays of the features, the previous vectors, {@code history} and {@code into}.
      *
@@ -96,6 +98,10 @@ public interface ScoringStrategy {
             } else {
                 summaries[row] = summarize(snapshot);
             }
+            if (!summaries[row].scored()) {
+                bands[row] = -1;
+                continue;
+            }
             int code = labels.indexOf(summaries[row].band().label());
             if (code < 0) {
                 throw Validate.invalid("into.bands", "row " + row + " is in band '" + summaries[row].band().label()
@@ -107,7 +113,7 @@ public interface ScoringStrategy {
             ScoreSummary s = summaries[row];
             into.scores()[r] = s.score();
             into.bandCodes()[r] = bands[row];
-            into.directionCodes()[r] = (byte) s.direction().ordinal();
+            into.directionCodes()[r] = (byte) (s.scored() ? s.direction().ordinal() : -1);
             into.velocities()[r] = s.velocity();
             into.coverages()[r] = s.coverage();
             into.bandHeld()[r] = s.bandHeld();
