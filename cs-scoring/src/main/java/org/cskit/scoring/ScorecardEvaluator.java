@@ -338,13 +338,13 @@ final class ScorecardEvaluator {
      */
     static final class HistoryWindow {
         private final ScorecardEvaluator e;
-        private final ScoreHistoryColumns history;
         private final int[] points;
         private final double[] x;
+        private final double[][] doubles; // per selected point, its scores when held as doubles
+        private final float[][] floats; // per selected point, its scores when held as floats
 
         HistoryWindow(ScorecardEvaluator e, ScoreHistoryColumns history, Instant asOf) {
             this.e = e;
-            this.history = history;
             int count = 0;
             double[] xs = new double[history.points()];
             int[] ps = new int[history.points()];
@@ -360,6 +360,12 @@ final class ScorecardEvaluator {
             }
             x = java.util.Arrays.copyOf(xs, count);
             points = java.util.Arrays.copyOf(ps, count);
+            doubles = new double[count][];
+            floats = new float[count][];
+            for (int k = 0; k < count; k++) {
+                doubles[k] = history.scores(points[k]);
+                floats[k] = history.floatScores(points[k]);
+            }
         }
 
         /** The history's velocity as {@link DirectionPolicy#historyVelocity} computes it, else projected. */
@@ -370,7 +376,8 @@ final class ScorecardEvaluator {
             double sxx = 0.0;
             double sxy = 0.0;
             for (int k = 0; k < points.length; k++) {
-                double y = history.scores(points[k])[r];
+                double[] d = doubles[k];
+                double y = d != null ? d[r] : floats[k][r];
                 if (y != y) {
                     continue; // not scored in that run
                 }

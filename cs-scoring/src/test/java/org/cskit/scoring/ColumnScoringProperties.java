@@ -161,7 +161,15 @@ class ColumnScoringProperties {
         ScoreHistoryColumns historyColumns() {
             ScoreHistoryColumns.Builder b = ScoreHistoryColumns.builder(n);
             for (int p = 0; p < times.length; p++) {
-                b.point(times[p], history[p]);
+                if (p % 2 == 1) { // every other point held as floats
+                    float[] f = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        f[i] = (float) history[p][i];
+                    }
+                    b.point(times[p], f);
+                } else {
+                    b.point(times[p], history[p]);
+                }
             }
             return b.build();
         }
@@ -175,8 +183,8 @@ class ColumnScoringProperties {
             }
             List<ScorePoint> points = new ArrayList<>();
             for (int p = 0; p < times.length; p++) {
-                if (!Double.isNaN(history[p][i])) {
-                    points.add(ScorePoint.of(times[p], history[p][i]));
+                if (!Double.isNaN(history[p][i])) { // the odd points as the columns hold them: floats
+                    points.add(ScorePoint.of(times[p], p % 2 == 1 ? (double) (float) history[p][i] : history[p][i]));
                 }
             }
             AccountSnapshot.Builder s = AccountSnapshot.builder().accountId(id(i)).asOf(AS_OF).segment(SEGMENTS.get(segment[i]))

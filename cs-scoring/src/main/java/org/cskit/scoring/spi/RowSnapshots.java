@@ -95,7 +95,7 @@ public final class RowSnapshots {
         }
         List<ScorePoint> points = new ArrayList<>();
         for (int p = 0; p < history.points(); p++) {
-            double score = history.scores(p)[r];
+            double score = history.score(p, r);
             if (!Double.isNaN(score)) {
                 points.add(ScorePoint.of(history.time(p), score));
             }

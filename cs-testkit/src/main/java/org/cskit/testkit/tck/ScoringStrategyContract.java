@@ -145,11 +145,20 @@ public abstract class ScoringStrategyContract {
         }
     }
 
-    /** Score in [0, 100], coverage in [0, 1]. */
+    /**
+     * Score in [0, 100], coverage in [0, 1]; an {@linkplain SuccessVector#unscored() unscored}
+     * account (no input had data) has no score, band or direction, and coverage 0.
+     */
     @Test
     public void score_staysWithinBounds() {
         for (AccountSnapshot s : snapshots) {
             SuccessVector v = strategy.score(s);
+            if (v.unscored()) {
+                assertThat(v.score()).as("score of the unscored vector for %s", describe(s)).isNaN();
+                assertThat(v.band()).as("band of the unscored vector for %s", describe(s)).isNull();
+                assertThat(v.coverage()).as("coverage of the unscored vector for %s", describe(s)).isZero();
+                continue;
+            }
             CsAssertions.assertThat(v).as("vector for %s", describe(s)).hasScoreBetween(0, 100);
             assertThat(v.coverage()).as("coverage of the vector for %s", describe(s)).isBetween(0.0, 1.0);
         }
@@ -254,11 +263,12 @@ public abstract class ScoringStrategyContract {
 
             ScoreSummary e = expected.get(k);
             String row = "scoreAll over " + describe(snapshots.get(k)) + " as one row";
-            assertThat(into.scores()[0]).as(row + ": score").isEqualTo(e.score());
+            // Boxed, so that an unscored row's NaN equals the summary's NaN.
+            assertThat((Object) into.scores()[0]).as(row + ": score").isEqualTo(e.score());
             assertThat(into.band(0)).as(row + ": band").isEqualTo(e.scored() ? e.band().label() : null);
             assertThat(into.direction(0)).as(row + ": direction").isEqualTo(e.direction());
-            assertThat(into.velocities()[0]).as(row + ": velocity").isEqualTo(e.velocity());
-            assertThat(into.coverages()[0]).as(row + ": coverage").isEqualTo(e.coverage());
+            assertThat((Object) into.velocities()[0]).as(row + ": velocity").isEqualTo(e.velocity());
+            assertThat((Object) into.coverages()[0]).as(row + ": coverage").isEqualTo(e.coverage());
             assertThat(into.bandHeld(0)).as(row + ": band held").isEqualTo(e.bandHeld());
             AccountSnapshot s = snapshots.get(k);
             if (s.override().isPresent() && s.override().get().isActiveAt(s.asOf())) {
