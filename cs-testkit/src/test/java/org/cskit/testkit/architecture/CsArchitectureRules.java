@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class CsArchitectureRules {
     /** The library modules cs-testkit sees, each owning the packages under {@code <root>.<name>}. */
-    public static final List<String> MODULES = List.of("model", "scoring", "playbooks", "testkit");
+    public static final List<String> MODULES = List.of("model", "scoring", "playbooks", "datagen", "testkit");
 
     private final String root;
     private final List<String> modules;
@@ -69,7 +69,7 @@ public final class CsArchitectureRules {
     ArchRule modelDependsOnNoOtherModule() {
         return noClasses().that().resideInAPackage(root + ".model..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        root + ".scoring..", root + ".playbooks..", root + ".testkit..", root + ".jdbc..",
+                        root + ".scoring..", root + ".playbooks..", root + ".datagen..", root + ".testkit..", root + ".jdbc..",
                         root + ".samples..", root + ".benchmarks..")
                 .as("cs-model depends on no other cskit module");
     }
@@ -93,6 +93,30 @@ public final class CsArchitectureRules {
                 noClasses().that().resideInAPackage(root + ".playbooks..")
                         .should().dependOnClassesThat().resideInAPackage(root + ".scoring..")
                         .as("cs-playbooks does not depend on cs-scoring")
+                        .allowEmptyShould(true));
+    }
+
+    /**
+     * cs-scoring's core (scorecards, features, SPI) stands alone; calibration (cs-calibration) and
+     * portfolio analytics (cs-portfolio) build on it as artifacts of their own, independent of each
+     * other, and never use the core's {@code internal} packages (which their modules cannot read).
+     */
+    List<ArchRule> scoringPartsAreLayered() {
+        String calibration = root + ".scoring.calibration..";
+        String portfolio = root + ".scoring.portfolio..";
+        return List.of(
+                noClasses().that().resideInAPackage(root + ".scoring..")
+                        .and().resideOutsideOfPackages(calibration, portfolio)
+                        .should().dependOnClassesThat().resideInAnyPackage(calibration, portfolio)
+                        .as("cs-scoring's core does not depend on cs-calibration or cs-portfolio")
+                        .allowEmptyShould(true),
+                noClasses().that().resideInAPackage(calibration)
+                        .should().dependOnClassesThat().resideInAnyPackage(portfolio, root + ".scoring.internal..")
+                        .as("cs-calibration uses neither cs-portfolio nor cs-scoring's internal packages")
+                        .allowEmptyShould(true),
+                noClasses().that().resideInAPackage(portfolio)
+                        .should().dependOnClassesThat().resideInAnyPackage(calibration, root + ".scoring.internal..")
+                        .as("cs-portfolio uses neither cs-calibration nor cs-scoring's internal packages")
                         .allowEmptyShould(true));
     }
 
@@ -121,6 +145,7 @@ public final class CsArchitectureRules {
         rules.add(modelDependsOnNoOtherModule());
         rules.add(modelUsesOnlyJacksonBeyondTheJdk());
         rules.addAll(scoringAndPlaybooksAreIndependent());
+        rules.addAll(scoringPartsAreLayered());
         rules.add(noPackageCycles());
         rules.addAll(codingRules());
         return rules;
