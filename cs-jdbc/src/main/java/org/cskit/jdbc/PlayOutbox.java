@@ -18,6 +18,7 @@ import org.cskit.jdbc.internal.Micros;
 import org.cskit.jdbc.internal.PlayJson;
 import org.cskit.model.ValidationException;
 import org.cskit.playbooks.Play;
+import org.cskit.playbooks.spi.ActionSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,40 @@ public final class PlayOutbox {
         this.select = "SELECT idempotency_key, version, attempts, play_json FROM " + table
                 + " WHERE delivered_at_us IS NULL AND due_at_us <= ? AND (picked = FALSE OR picked_at_us < ?)"
                 + " ORDER BY due_at_us FETCH FIRST ? ROWS ONLY" + (postgres ? " FOR UPDATE SKIP LOCKED" : "");
+    }
+
+    /**
+     * The outbox as the engine's {@link ActionSink}: a delivered play is enqueued under its key.
+     * Inside {@link CsJdbc#inTransaction} (of the {@link CsJdbc} this outbox came from) the play
+     * is kept with the thread's transaction and inserted just before it commits, on its
+     * connection, so it commits with the state change that made it or not at all; outside, it is
+     * enqueued at once in a transaction of its own ({@link #enqueue(Collection)}), durable before
+     * the engine records the play as open. A key already in the table is not added again.
+     * Close notifications are not carried: the outbox holds the plays made (ask
+     * {@code PlaybookEngine.openPlaybooks} or the state store what is open).
+     *
+     * @return the sink
+     */
+    public ActionSink sink() {
+        return sink;
+    }
+
+    private final ActionSink sink = this::deliverToOutbox;
+
+    private void deliverToOutbox(org.cskit.playbooks.spi.PlayHandle handle) {
+        Play play = handle.play();
+        List<Play> one = validated(List.of(play));
+        Tx tx = db.current();
+        if (tx != null) {
+            tx.add(this, play);
+        } else {
+            enqueue(one);
+        }
+    }
+
+    /** The database this outbox is in. */
+    CsJdbc database() {
+        return db;
     }
 
     /**
