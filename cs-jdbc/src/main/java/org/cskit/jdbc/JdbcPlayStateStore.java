@@ -42,8 +42,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * {@link JdbcPlays}); a writer that races them waits for their row locks and then sees their
  * versions.
  *
- * <p>Account and playbook ids longer than 255 characters, and more than 1,000 recent play times,
- * are refused with a {@link ValidationException} before anything is written.
+ * <p>Playbook ids longer than 255 characters, and more than 1,000 recent play times, are refused with a {@link ValidationException} before anything is written.
  */
 public final class JdbcPlayStateStore implements PlayStateStore {
     private static final int MAX_ID = 255;
@@ -381,7 +380,7 @@ public final class JdbcPlayStateStore implements PlayStateStore {
             throw Validate.invalid(field + "next.version", field + "next.version must be expectedVersion + 1 = " + (expectedVersion + 1)
                     + ", but was " + next.version());
         }
-        maxLength(field + "account", account.value());
+        // An AccountId holds at most 200 characters, within the column's 255.
         maxLength(field + "playbookId", playbookId);
         if (next.recentCount() > MAX_RECENT) {
             throw Validate.invalid(field + "next.recent", field + "next.recent holds " + next.recentCount()

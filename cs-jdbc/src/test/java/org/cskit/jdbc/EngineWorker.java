@@ -1,0 +1,98 @@
+package org.cskit.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.cskit.model.columns.AccountBatch;
+
+/**
+ * One engine evaluating rows {@code [from, to)} of {@link EngineFixture}'s portfolio day after day,
+ * each day in slices of {@link #SLICE} rows, each slice one transaction ({@link JdbcPlays}), in
+ * lock step with the other workers through the table {@code <prefix>rounds}: after each day a
+ * worker records it (and whether its deadline passed) and waits until every worker has; all stop
+ * after the first day any of them recorded as past the deadline. Run in a thread
+ * ({@link #run}) or as a JVM of its own:
+ *
+ * <pre>
+ * EngineWorker URL PREFIX WORKER WORKERS FROM TO N DEADLINE_EPOCH_MILLIS
+ * </pre>
+ *
+ * printing {@code days D} at the end.
+ */
+public final class EngineWorker {
+    static final int SLICE = 200;
+
+    private EngineWorker() {}
+
+    static void createRounds(DataSource ds, String prefix) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + prefix + "rounds (worker INTEGER NOT NULL, day INTEGER NOT NULL, past BOOLEAN NOT NULL, "
+                    + "PRIMARY KEY (worker, day))");
+        }
+    }
+
+    /**
+     * Evaluates days until the workers agree to stop.
+     *
+     * @return the number of days evaluated
+     */
+    static int run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis)
+            throws SQLException, InterruptedException {
+        CsJdbc db = CsJdbc.builder().dataSource(ds).tablePrefix(prefix).build();
+        PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("worker-" + worker));
+        JdbcPlays plays = JdbcPlays.of(db, outbox, EngineFixture.engine());
+        for (int day = 0; ; day++) {
+            AccountBatch batch = EngineFixture.day(day, n);
+            // The second worker starts its range half a slice in, so the two workers' slices overlap unevenly.
+            int start = from + (worker % 2) * (SLICE / 2);
+            if (start > from) {
+                plays.evaluateSlice(batch, from, Math.min(to, start));
+            }
+            for (int s = start; s < to; s += SLICE) {
+                plays.evaluateSlice(batch, s, Math.min(to, s + SLICE));
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix + "rounds (worker, day, past) VALUES (?, ?, ?)")) {
+                ps.setInt(1, worker);
+                ps.setInt(2, day);
+                ps.setBoolean(3, System.currentTimeMillis() > deadlineMillis);
+                ps.executeUpdate();
+            }
+            while (true) {
+                try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), "
+                        + "SUM(CASE WHEN past THEN 1 ELSE 0 END) FROM " + prefix + "rounds WHERE day = ?")) {
+                    ps.setInt(1, day);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getInt(1) == workers) {
+                            if (rs.getInt(2) > 0) {
+                                return day + 1;
+                            }
+                            break;
+                        }
+                    }
+                }
+                Thread.sleep(2);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(args[0]);
+        config.setMaximumPoolSize(4);
+        try (HikariDataSource ds = new HikariDataSource(config)) {
+            int days = run(ds, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), Long.parseLong(args[7]));
+            out.println("days " + days);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.cskit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.cskit.model.AccountId;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
+import org.cskit.playbooks.engine.PlaybookEngine;
+import org.cskit.playbooks.spi.PlayState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two engines sharing one PostgreSQL database, evaluating overlapping accounts day after day at
+ * the same time, each slice in one transaction: in two threads of this JVM, and in this JVM and a
+ * second one. Workers 0 and 1 evaluate rows {@code [0, 2N/3)} and {@code [N/3, N)}, so the middle
+ * third is evaluated by both, racing. The oracle is one engine on the in-memory store evaluating
+ * all rows for the same days: the outbox must hold exactly its play keys (none lost, none made
+ * twice), the relay must deliver each once, and the stored states must say open where it does.
+ * Each run lasts {@code -Dcskit.reliability.seconds} (default 3: the build's budget; the closing
+ * note's figures come from 60).
+ */
+class TwoEnginesTest {
+    private static final long SECONDS = Long.getLong("cskit.reliability.seconds", 3);
+    private static final int N = 3_000;
+
+    private DataSource ds;
+    private CsJdbc db;
+
+    @BeforeEach
+    void freshTables() throws SQLException {
+        ds = Databases.postgres();
+        db = Databases.fresh(ds);
+        EngineWorker.createRounds(ds, db.tablePrefix());
+    }
+
+    @Test
+    void twoEnginesInTwoThreads_overlappingAccounts_makeEveryPlayOnce() throws Exception {
+        long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(SECONDS);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> a = threads.submit(worker(0, 0, 2 * N / 3, deadline));
+            Future<Integer> b = threads.submit(worker(1, N / 3, N, deadline));
+            int days = a.get(SECONDS + 300, TimeUnit.SECONDS);
+            assertThat(b.get(300, TimeUnit.SECONDS)).as("days of the second engine").isEqualTo(days);
+            check("two threads", days);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoEnginesInTwoJvms_overlappingAccounts_makeEveryPlayOnce() throws Exception {
+        long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(SECONDS);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process other = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), EngineWorker.class.getName(),
+                PostgresServer.shared().url("postgres"), db.tablePrefix(), "1", "2", Integer.toString(N / 3), Integer.toString(N),
+                Integer.toString(N), Long.toString(deadline)).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    synchronized (lines) {
+                        if (lines.size() < 80) {
+                            lines.add(line);
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        int days = worker(0, 0, 2 * N / 3, deadline).call();
+        assertThat(other.waitFor(300, TimeUnit.SECONDS)).as("the other JVM ends").isTrue();
+        reader.join(10_000);
+        assertThat(other.exitValue()).as("the other JVM's exit code; its output: %s", lines).isZero();
+        assertThat(lines).as("the other JVM's output").contains("days " + days);
+        check("two JVMs", days);
+    }
+
+    private Callable<Integer> worker(int worker, int from, int to, long deadline) {
+        return () -> EngineWorker.run(ds, db.tablePrefix(), worker, 2, from, to, N, deadline);
+    }
+
+    /** Compares the database with one in-memory engine over the same days, then relays every play. */
+    private void check(String how, int days) throws Exception {
+        Set<String> expected = new HashSet<>();
+        InMemoryPlayStateStore memory = new InMemoryPlayStateStore();
+        PlaybookEngine reference = EngineFixture.engine().store(memory).build();
+        for (int day = 0; day < days; day++) {
+            reference.evaluate(EngineFixture.day(day, N), h -> {
+                synchronized (expected) {
+                    expected.add(h.key());
+                }
+            });
+        }
+        Set<String> inOutbox = strings("SELECT idempotency_key FROM " + db.tablePrefix() + "play_outbox");
+        Map<String, PlayState> stored = states(db.playStateStore());
+        Map<String, PlayState> reference0 = states(memory);
+        long open = stored.values().stream().filter(s -> s.status() == PlayState.Status.OPEN).count();
+        long offered = stored.values().stream().filter(s -> s.status() == PlayState.Status.OFFERED).count();
+
+        Map<String, Integer> deliveries = new HashMap<>();
+        PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("checker").withBatchSize(500)
+                .withPollInterval(Duration.ofMillis(5)));
+        while (outbox.deliverDue(p -> deliveries.merge(p.key(), 1, Integer::sum)) > 0) {
+            // until nothing is due
+        }
+        Set<String> lost = new HashSet<>(expected);
+        lost.removeAll(inOutbox);
+        Set<String> extra = new HashSet<>(inOutbox);
+        extra.removeAll(expected);
+        long twice = deliveries.values().stream().filter(c -> c > 1).count();
+        System.out.printf("two engines, %s, %d s: %d days of %d accounts (%d evaluated by both), %d plays expected, %d in the outbox, "
+                + "%d lost, %d extra; %d deliveries of %d keys (%d twice); %d open and %d offered states stored%n", how, SECONDS, days, N,
+                N / 3, expected.size(), inOutbox.size(), lost.size(), extra.size(),
+                deliveries.values().stream().mapToInt(Integer::intValue).sum(), deliveries.size(), twice, open, offered);
+        assertThat(days).as("days evaluated").isGreaterThanOrEqualTo(1);
+        assertThat(lost).as("plays the reference made that are not in the outbox").isEmpty();
+        assertThat(extra).as("plays in the outbox the reference did not make (duplicates)").isEmpty();
+        assertThat(deliveries.keySet()).as("keys delivered").isEqualTo(expected);
+        assertThat(twice).as("keys delivered twice").isZero();
+        assertThat(offered).as("plays left offered").isZero();
+        assertThat(stored).as("stored states, versions aside, against the reference's").isEqualTo(reference0);
+    }
+
+    /** Every state of the N accounts, keyed by account and playbook, with the version set to 0 (the two stores count writes differently). */
+    private static Map<String, PlayState> states(org.cskit.playbooks.spi.PlayStateStore store) {
+        Map<String, PlayState> all = new HashMap<>();
+        AccountId[] ids = new AccountId[N];
+        for (int i = 0; i < N; i++) {
+            ids[i] = EngineFixture.account(i);
+        }
+        store.read(ids, N, (i, playbook, state) -> all.put(ids[i].value() + "|" + playbook, state.withVersion(0)));
+        return all;
+    }
+
+    private Set<String> strings(String sql) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}
