@@ -113,6 +113,26 @@ public final class JdbcPlays {
     }
 
     /**
+     * Several events in one transaction, in order: for a host that takes events in batches (a
+     * message queue's poll), so that one durable commit covers them all. Each is
+     * {@link PlaybookEngine#onEvent}; the results come after the commit, in the inputs' order.
+     *
+     * @param inputs the accounts with their events
+     * @return what each evaluation did
+     * @throws JdbcStoreException if the database failed; nothing of any of the events was kept
+     */
+    public List<EvaluationResult> onEvents(List<PlaybookInput> inputs) {
+        List<PlaybookInput> all = List.copyOf(inputs);
+        return retrying(() -> db.inTransaction(() -> {
+            List<EvaluationResult> results = new ArrayList<>(all.size());
+            for (PlaybookInput input : all) {
+                results.add(engine.onEvent(input));
+            }
+            return results;
+        }));
+    }
+
+    /**
      * One account's full evaluation ({@link PlaybookEngine#evaluate(PlaybookInput)}) in one transaction.
      *
      * @param input the account
