@@ -27,7 +27,8 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * Thread-safe.
  *
  * <p><b>Reads</b> are one query per batch ({@code account_id = ANY(?)}, as many accounts as the
- * engine's chunk), an event's is one query for one account. <b>A compare-and-set</b> is one
+ * engine's chunk), an event's is one query for one account. <b>A compare-and-set</b> (outside a
+ * transaction) is one
  * statement: from version 0 an insert that does nothing when the row exists (PostgreSQL
  * {@code ON CONFLICT DO NOTHING}; on H2 a refused duplicate), otherwise an update or, for an empty
  * state, a delete, each {@code WHERE version = expected}; it succeeded if it touched one row.
@@ -37,10 +38,17 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * write over arrays ({@code unnest}); on H2 one statement per write on one connection.
  *
  * <p><b>Transactions.</b> Outside {@link CsJdbc#inTransaction} every call runs in a transaction
- * of its own and is durable when it returns. Inside, the calls join the thread's transaction, so
- * a slice's or an event's state changes commit together with the plays it made (see
- * {@link JdbcPlays}); a writer that races them waits for their row locks and then sees their
- * versions.
+ * of its own and is durable when it returns. Inside, the store works optimistically and in
+ * batches: an account's states are read from the table once per transaction (one query per
+ * batch read), compare-and-sets are answered against what the transaction sees (its own writes
+ * included) and kept, and at the commit each (account, playbook) written goes to the table in one
+ * statement per kind of write, each checked against the version it was read at. If another
+ * transaction wrote one of those rows in between, the transaction rolls back with a
+ * {@link JdbcStoreException} whose cause has SQLState 40001, and is run again by
+ * {@link JdbcPlays}: of two engines that evaluated one account at once, one commits and the other
+ * evaluates again and finds the play made. The outbox rows of the plays made are inserted in the
+ * same transaction, so a slice's or an event's state changes and plays commit together or not at
+ * all.
  *
  * <p>Playbook ids longer than 255 characters, and more than 1,000 recent play times, are refused with a {@link ValidationException} before anything is written.
  */
@@ -67,6 +75,11 @@ public final class JdbcPlayStateStore implements PlayStateStore {
         if (count == 0) {
             return;
         }
+        Tx tx = db.current();
+        if (tx != null) {
+            readInTransaction(tx, accounts, count, into);
+            return;
+        }
         // An account may be given twice: its rows go to every index it has.
         Map<String, Object> indexes = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
@@ -80,36 +93,154 @@ public final class JdbcPlayStateStore implements PlayStateStore {
             }
         }
         String[] ids = indexes.keySet().toArray(new String[0]);
-        run("reading the play states of " + count + " accounts from " + table, c -> {
-            Array array = c.createArrayOf("VARCHAR", ids);
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                ps.setArray(1, array);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Object at = indexes.get(rs.getString(1));
-                        String playbook = rs.getString(2);
-                        PlayState state = state(rs);
-                        if (at instanceof Integer i) {
-                            into.accept(i, playbook, state);
-                        } else if (at != null) {
-                            for (int i : (int[]) at) {
-                                into.accept(i, playbook, state);
-                            }
-                        }
+        Sql.inTransaction(db.dataSource(), reading(count), c -> {
+            select(c, ids, (account, playbook, state) -> {
+                Object at = indexes.get(account);
+                if (at instanceof Integer i) {
+                    into.accept(i, playbook, state);
+                } else if (at != null) {
+                    for (int i : (int[]) at) {
+                        into.accept(i, playbook, state);
                     }
                 }
-            } finally {
-                array.free();
-            }
+            });
             return null;
         });
+    }
+
+    private String reading(int count) {
+        return "reading the play states of " + count + " accounts from " + table;
+    }
+
+    /** Receives the rows of a select. */
+    @FunctionalInterface
+    private interface RowConsumer {
+        void accept(String account, String playbook, PlayState state);
+    }
+
+    private void select(Connection c, String[] ids, RowConsumer into) throws SQLException {
+        Array array = c.createArrayOf("VARCHAR", ids);
+        try (PreparedStatement ps = c.prepareStatement(select)) {
+            ps.setArray(1, array);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.accept(rs.getString(1), rs.getString(2), state(rs));
+                }
+            }
+        } finally {
+            array.free();
+        }
+    }
+
+    /**
+     * In a transaction: accounts not read in it yet are read in one query; then every account's
+     * states are reported as the transaction sees them (its own writes included).
+     */
+    private void readInTransaction(Tx tx, AccountId[] accounts, int count, StateConsumer into) {
+        Map<String, Map<String, Tx.Cell>> known = tx.states(this);
+        Set<String> missing = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            if (!known.containsKey(accounts[i].value())) {
+                missing.add(accounts[i].value());
+            }
+        }
+        if (!missing.isEmpty()) {
+            try {
+                select(tx.connection, missing.toArray(new String[0]), (account, playbook, state) ->
+                        known.computeIfAbsent(account, a -> new HashMap<>(4)).put(playbook, new Tx.Cell(state.version(), state)));
+            } catch (SQLException e) {
+                throw Sql.failed(reading(count), e);
+            }
+            for (String account : missing) {
+                known.computeIfAbsent(account, a -> new HashMap<>(4));
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            for (Map.Entry<String, Tx.Cell> e : known.get(accounts[i].value()).entrySet()) {
+                if (e.getValue().current != null) {
+                    into.accept(i, e.getKey(), e.getValue().current);
+                }
+            }
+        }
+    }
+
+    /** In a transaction: compares with the state the transaction sees and keeps the write for the commit. */
+    private boolean compareAndSetInTransaction(Tx tx, AccountId account, String playbookId, long expectedVersion, PlayState next) {
+        Map<String, Map<String, Tx.Cell>> known = tx.states(this);
+        Map<String, Tx.Cell> states = known.get(account.value());
+        if (states == null) {
+            readInTransaction(tx, new AccountId[] {account}, 1, (i, p, s) -> { });
+            states = known.get(account.value());
+        }
+        Tx.Cell cell = states.get(playbookId);
+        long version = cell == null || cell.current == null ? 0 : cell.current.version();
+        if (version != expectedVersion) {
+            return false;
+        }
+        if (cell == null) {
+            cell = new Tx.Cell(0, null);
+            states.put(playbookId, cell);
+        }
+        cell.current = next.isEmpty() ? null : next;
+        cell.written = true;
+        return true;
+    }
+
+    /**
+     * Writes what a transaction wrote, each (account, playbook) from the version it was read at to
+     * its last state; if any row moved on since (another transaction wrote it), the transaction
+     * cannot commit.
+     *
+     * @throws JdbcStoreException with SQLState 40001 (a serialization failure) on such a conflict
+     */
+    void flush(Connection c, Map<String, Map<String, Tx.Cell>> known) throws SQLException {
+        List<Write> writes = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Tx.Cell>> account : known.entrySet()) {
+            for (Map.Entry<String, Tx.Cell> e : account.getValue().entrySet()) {
+                Tx.Cell cell = e.getValue();
+                if (!cell.written || cell.base == 0 && cell.current == null) {
+                    continue;
+                }
+                PlayState next = cell.current != null ? cell.current : PlayState.EMPTY.withVersion(cell.base + 1);
+                writes.add(new Write(AccountId.of(account.getKey()), e.getKey(), cell.base, next));
+            }
+        }
+        if (writes.isEmpty()) {
+            return;
+        }
+        boolean[] ok = new boolean[writes.size()];
+        if (postgres) {
+            List<Integer> all = new ArrayList<>(writes.size());
+            for (int i = 0; i < ok.length; i++) {
+                all.add(i);
+            }
+            writeRound(c, writes, all, ok);
+        } else {
+            for (int i = 0; i < ok.length; i++) {
+                Write w = writes.get(i);
+                ok[i] = write(c, w.account().value(), w.playbookId(), w.expectedVersion(), w.next());
+            }
+        }
+        for (int i = 0; i < ok.length; i++) {
+            if (!ok[i]) {
+                Write w = writes.get(i);
+                String message = "the play state of account '" + w.account().value() + "', playbook '" + w.playbookId() + "' in "
+                        + table + " was changed by another transaction after this one read it at version " + w.expectedVersion()
+                        + ": this transaction rolls back (run it again)";
+                throw new JdbcStoreException(message, new SQLException(message, "40001"));
+            }
+        }
     }
 
     @Override
     public boolean compareAndSet(AccountId account, String playbookId, long expectedVersion, PlayState next) {
         check("", account, playbookId, expectedVersion, next);
-        return run("writing the play state of account '" + account.value() + "', playbook '" + playbookId + "' in " + table,
-                c -> write(c, account.value(), playbookId, expectedVersion, next));
+        Tx tx = db.current();
+        if (tx != null) {
+            return compareAndSetInTransaction(tx, account, playbookId, expectedVersion, next);
+        }
+        return Sql.inTransaction(db.dataSource(), "writing the play state of account '" + account.value() + "', playbook '"
+                + playbookId + "' in " + table, c -> write(c, account.value(), playbookId, expectedVersion, next));
     }
 
     @Override
@@ -122,7 +253,15 @@ public final class JdbcPlayStateStore implements PlayStateStore {
         if (writes.isEmpty()) {
             return ok;
         }
-        run("writing " + writes.size() + " play states in " + table, c -> {
+        Tx tx = db.current();
+        if (tx != null) {
+            for (int i = 0; i < ok.length; i++) {
+                Write w = writes.get(i);
+                ok[i] = compareAndSetInTransaction(tx, w.account(), w.playbookId(), w.expectedVersion(), w.next());
+            }
+            return ok;
+        }
+        Sql.inTransaction(db.dataSource(), "writing " + writes.size() + " play states in " + table, c -> {
             if (!postgres) {
                 for (int i = 0; i < ok.length; i++) {
                     Write w = writes.get(i);
@@ -392,19 +531,6 @@ public final class JdbcPlayStateStore implements PlayStateStore {
         if (value.length() > MAX_ID) {
             throw Validate.invalid(field, field + " of " + value.length() + " characters ('" + value.substring(0, 40)
                     + "...') is longer than the " + MAX_ID + " the play state table holds");
-        }
-    }
-
-    /** On the thread's transaction if there is one, else in a transaction of its own. */
-    private <T> T run(String what, Sql.Work<T> work) {
-        Tx tx = db.current();
-        if (tx == null) {
-            return Sql.inTransaction(db.dataSource(), what, work);
-        }
-        try {
-            return work.run(tx.connection);
-        } catch (SQLException e) {
-            throw Sql.failed(what, e);
         }
     }
 }

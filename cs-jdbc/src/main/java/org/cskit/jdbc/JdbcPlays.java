@@ -40,19 +40,23 @@ import org.cskit.playbooks.engine.PlaybookInput;
  * database is unreachable, a statement is refused, the commit fails) the transaction rolls back:
  * the slice left no state change and no play, and is reported in {@link Night#failures()} to be
  * run again. A slice that a deadlock or a serialization failure rolled back (another engine
- * evaluated the same accounts at the same time) is run again at once, up to three times. Two
- * engines that evaluate one account at once do not both make its play: the second one's
- * compare-and-set waits for the first's row lock and then finds the version moved on.
+ * evaluated the same accounts at the same time) is run again after a short random pause, up to ten
+ * times. Two engines that evaluate one account at once do not both make its play: the store
+ * checks every row's version at the commit (see {@link JdbcPlayStateStore}), so the second
+ * transaction rolls back and its evaluation, run again, finds the play made.
  *
- * <p>Row locks are held until the slice commits: keep slices small enough (a few thousand rows)
- * that an event for an account in a running slice waits briefly.
+ * <p>Within a transaction the engine's reads are one query per chunk of accounts and its writes
+ * go to the table at the commit, one statement per kind; keep slices to a few thousand rows so
+ * that a slice that must run again loses little.
  */
 public final class JdbcPlays {
-    private static final int ATTEMPTS = 3;
+    /** Attempts of a transaction that a conflict (or deadlock) rolled back, before it is reported. */
+    private static final int ATTEMPTS = 10;
 
     private final CsJdbc db;
     private final PlaybookEngine engine;
     private final PlayOutbox outbox;
+    private final java.util.concurrent.atomic.AtomicLong retried = new java.util.concurrent.atomic.AtomicLong();
 
     private JdbcPlays(CsJdbc db, PlayOutbox outbox, PlaybookEngine engine) {
         this.db = db;
@@ -92,6 +96,17 @@ public final class JdbcPlays {
     }
 
     /**
+     * How many transactions were rolled back by a conflict with another transaction (or a
+     * deadlock) and run again, since this runner was made: a measure of how often engines meet on
+     * the same accounts.
+     *
+     * @return the count
+     */
+    public long retried() {
+        return retried.get();
+    }
+
+    /**
      * The outbox the plays go to.
      *
      * @return the outbox
@@ -101,7 +116,12 @@ public final class JdbcPlays {
     }
 
     /**
-     * The event path: {@link PlaybookEngine#onEvent} in one transaction.
+     * The event path: {@link PlaybookEngine#onEvent} in a transaction, durable when this returns.
+     * Calls from threads that arrive together share one transaction (group commit, at most four
+     * in flight): their accounts' states are read in one query, the events are evaluated one
+     * after another, and the state changes and plays of all of them commit at once. If a shared
+     * transaction fails, each call's event is run again on its own, so one event's failure is not
+     * another's.
      *
      * @param input the account with its event
      * @return what the evaluation did, after the commit
@@ -109,7 +129,87 @@ public final class JdbcPlays {
      */
     public EvaluationResult onEvent(PlaybookInput input) {
         Objects.requireNonNull(input, "input");
-        return retrying(() -> db.inTransaction(() -> engine.onEvent(input)));
+        EventRequest request = new EventRequest(input);
+        synchronized (lock) {
+            waiting.add(request);
+        }
+        while (true) {
+            List<EventRequest> group;
+            synchronized (lock) {
+                while (!request.done && (groups >= MAX_GROUPS || waiting.isEmpty())) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new JdbcStoreException("interrupted while handling an event for account '"
+                                + input.snapshot().accountId().value() + "'", e);
+                    }
+                }
+                if (request.done) {
+                    break;
+                }
+                group = waiting;
+                waiting = new ArrayList<>();
+                groups++;
+            }
+            try {
+                runGroup(group);
+            } finally {
+                synchronized (lock) {
+                    groups--;
+                    lock.notifyAll();
+                }
+            }
+        }
+        if (request.failure != null) {
+            throw request.failure;
+        }
+        return request.result;
+    }
+
+    /** How many event transactions may be in flight at once. */
+    private static final int MAX_GROUPS = 4;
+    private final Object lock = new Object();
+    private List<EventRequest> waiting = new ArrayList<>();
+    private int groups;
+
+    /** One caller's event, and what became of it. Guarded by {@link #lock}. */
+    private static final class EventRequest {
+        final PlaybookInput input;
+        boolean done;
+        EvaluationResult result;
+        RuntimeException failure;
+
+        EventRequest(PlaybookInput input) {
+            this.input = input;
+        }
+    }
+
+    private void runGroup(List<EventRequest> group) {
+        List<PlaybookInput> inputs = new ArrayList<>(group.size());
+        for (EventRequest r : group) {
+            inputs.add(r.input);
+        }
+        try {
+            List<EvaluationResult> results = onEvents(inputs);
+            synchronized (lock) {
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).result = results.get(i);
+                    group.get(i).done = true;
+                }
+            }
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                synchronized (lock) {
+                    group.get(0).failure = e;
+                    group.get(0).done = true;
+                }
+                return;
+            }
+            for (EventRequest r : group) {
+                runGroup(List.of(r));
+            }
+        }
     }
 
     /**
@@ -123,7 +223,13 @@ public final class JdbcPlays {
      */
     public List<EvaluationResult> onEvents(List<PlaybookInput> inputs) {
         List<PlaybookInput> all = List.copyOf(inputs);
+        org.cskit.model.AccountId[] accounts = new org.cskit.model.AccountId[all.size()];
+        for (int i = 0; i < accounts.length; i++) {
+            accounts[i] = all.get(i).snapshot().accountId();
+        }
         return retrying(() -> db.inTransaction(() -> {
+            // The accounts' states in one query; the engine's reads then come from the transaction.
+            engine.store().read(accounts, accounts.length, (i, playbook, state) -> { });
             List<EvaluationResult> results = new ArrayList<>(all.size());
             for (PlaybookInput input : all) {
                 results.add(engine.onEvent(input));
@@ -217,12 +323,20 @@ public final class JdbcPlays {
     }
 
     /** Runs again what a deadlock or serialization failure rolled back (SQLState 40P01, 40001). */
-    private static <T> T retrying(java.util.function.Supplier<T> work) {
+    private <T> T retrying(java.util.function.Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
             } catch (JdbcStoreException e) {
                 if (attempt >= ATTEMPTS || !transientFailure(e)) {
+                    throw e;
+                }
+                retried.incrementAndGet();
+                try {
+                    // Back off a little, more each time, so that two engines on the same accounts stop meeting.
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 1 + 5 * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }

@@ -43,6 +43,8 @@ final class EngineFixture {
 
     static List<Playbook> playbooks() {
         return List.of(playbook("low-adoption", RepeatPolicy.ofDefaults()),
+                Playbook.builder().id("champion-left").name("champion-left").trigger(new Trigger.OnEvent("CHAMPION_CHANGED"))
+                        .addActions(new Action.Task(Template.of("Meet the new champion"), "CSM", 3, Priority.HIGH)).build(),
                 playbook("low-adoption-limited", RepeatPolicy.builder().cooldown(Duration.ofDays(2))
                         .limit(new RepeatPolicy.Limit(3, Duration.ofDays(10))).build()));
     }
@@ -62,6 +64,18 @@ final class EngineFixture {
 
     static double seats(int account, int day) {
         return ((account * 7 + day) / 3) % 2 == 0 ? 0.1 : 0.9;
+    }
+
+    /** Account {@code i}'s champion changing on a day (one situation per account and day). */
+    static org.cskit.playbooks.engine.PlaybookInput championChanged(int i, int day) {
+        Instant at = DAY_0.plus(Duration.ofDays(day));
+        org.cskit.model.Features features = org.cskit.model.Features.builder(SCHEMA).set("seat_utilisation", 0.9, 1)
+                .set(StandardFeatures.DAYS_TO_RENEWAL, 300, 1).set(StandardFeatures.DAYS_SINCE_START, 400 + day, 1).build();
+        org.cskit.model.AccountSnapshot snapshot = org.cskit.model.AccountSnapshot.builder().accountId(account(i)).asOf(at)
+                .segment(SEGMENT).lifecycleStage(LifecycleStage.ADOPTION).features(features).build();
+        return org.cskit.playbooks.engine.PlaybookInput.of(snapshot).withEvent(new org.cskit.model.event.ChampionChanged(account(i),
+                java.util.Optional.of(org.cskit.model.PersonId.of("champion-a")), java.util.Optional.of(org.cskit.model.PersonId.of("champion-b")),
+                at));
     }
 
     /** The portfolio of {@code n} accounts as of a day. */

@@ -24,7 +24,7 @@ import org.cskit.model.columns.AccountBatch;
  * EngineWorker URL PREFIX WORKER WORKERS FROM TO N DEADLINE_EPOCH_MILLIS
  * </pre>
  *
- * printing {@code days D} at the end.
+ * printing {@code days D} and {@code retried R} (transactions a conflict rolled back and ran again) at the end.
  */
 public final class EngineWorker {
     static final int SLICE = 200;
@@ -41,9 +41,9 @@ public final class EngineWorker {
     /**
      * Evaluates days until the workers agree to stop.
      *
-     * @return the number of days evaluated
+     * @return the number of days evaluated and the transactions run again after a conflict
      */
-    static int run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis)
+    static long[] run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis)
             throws SQLException, InterruptedException {
         CsJdbc db = CsJdbc.builder().dataSource(ds).tablePrefix(prefix).build();
         PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("worker-" + worker));
@@ -73,7 +73,7 @@ public final class EngineWorker {
                         rs.next();
                         if (rs.getInt(1) == workers) {
                             if (rs.getInt(2) > 0) {
-                                return day + 1;
+                                return new long[] {day + 1, plays.retried()};
                             }
                             break;
                         }
@@ -90,9 +90,10 @@ public final class EngineWorker {
         config.setJdbcUrl(args[0]);
         config.setMaximumPoolSize(4);
         try (HikariDataSource ds = new HikariDataSource(config)) {
-            int days = run(ds, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+            long[] days = run(ds, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]), Long.parseLong(args[7]));
-            out.println("days " + days);
+            out.println("days " + days[0]);
+            out.println("retried " + days[1]);
         }
     }
 }

@@ -88,6 +88,38 @@ class JdbcPlaysTest {
     }
 
     @Test
+    void onEvent_eightThreadsSendingTheSameEvents_makeOnePlayPerAccount() throws Exception {
+        for (DataSource ds : List.of(Databases.postgres(), Databases.h2())) {
+            CsJdbc db = Databases.fresh(ds);
+            JdbcPlays plays = JdbcPlays.of(db, db.playOutbox(OutboxOptions.defaults()), EngineFixture.engine());
+            int accounts = 200;
+            java.util.concurrent.atomic.AtomicLong made = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t * 25;
+                done.add(threads.submit(() -> {
+                    for (int k = 0; k < accounts; k++) {
+                        made.addAndGet(plays.onEvent(EngineFixture.championChanged((k + offset) % accounts, 0)).created().size());
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+            threads.shutdown();
+
+            assertThat(made.get()).as("plays reported made").isEqualTo(accounts);
+            assertThat(keys(ds, db)).as("plays in the outbox").hasSize(accounts).allMatch(k -> k.startsWith("champion-left|"));
+            assertThat(count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_state WHERE status = 'OPEN'")).isEqualTo(accounts);
+            assertThat(plays.onEvents(List.of(EngineFixture.championChanged(0, 1), EngineFixture.championChanged(0, 1)))
+                    .stream().mapToInt(r -> r.created().size()).sum()).as("two events of a new day for one account, one transaction")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void of_outboxOfAnotherDatabase_throwsNamingTheOutbox() {
         CsJdbc db = Databases.fresh(Databases.h2());
         CsJdbc other = CsJdbc.builder().dataSource(Databases.h2()).tablePrefix(db.tablePrefix()).build();

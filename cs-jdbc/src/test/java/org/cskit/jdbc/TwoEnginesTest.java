@@ -59,11 +59,12 @@ class TwoEnginesTest {
         long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(SECONDS);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<Integer> a = threads.submit(worker(0, 0, 2 * N / 3, deadline));
-            Future<Integer> b = threads.submit(worker(1, N / 3, N, deadline));
-            int days = a.get(SECONDS + 300, TimeUnit.SECONDS);
-            assertThat(b.get(300, TimeUnit.SECONDS)).as("days of the second engine").isEqualTo(days);
-            check("two threads", days);
+            Future<long[]> a = threads.submit(worker(0, 0, 2 * N / 3, deadline));
+            Future<long[]> b = threads.submit(worker(1, N / 3, N, deadline));
+            long[] first = a.get(SECONDS + 300, TimeUnit.SECONDS);
+            long[] second = b.get(300, TimeUnit.SECONDS);
+            assertThat(second[0]).as("days of the second engine").isEqualTo(first[0]);
+            check("two threads", (int) first[0], first[1] + second[1]);
         } finally {
             threads.shutdownNow();
         }
@@ -92,20 +93,23 @@ class TwoEnginesTest {
         });
         reader.setDaemon(true);
         reader.start();
-        int days = worker(0, 0, 2 * N / 3, deadline).call();
+        long[] mine = worker(0, 0, 2 * N / 3, deadline).call();
+        int days = (int) mine[0];
         assertThat(other.waitFor(300, TimeUnit.SECONDS)).as("the other JVM ends").isTrue();
         reader.join(10_000);
         assertThat(other.exitValue()).as("the other JVM's exit code; its output: %s", lines).isZero();
         assertThat(lines).as("the other JVM's output").contains("days " + days);
-        check("two JVMs", days);
+        long retried = mine[1] + lines.stream().filter(l -> l.startsWith("retried ")).mapToLong(l -> Long.parseLong(l.substring(8)))
+                .sum();
+        check("two JVMs", days, retried);
     }
 
-    private Callable<Integer> worker(int worker, int from, int to, long deadline) {
+    private Callable<long[]> worker(int worker, int from, int to, long deadline) {
         return () -> EngineWorker.run(ds, db.tablePrefix(), worker, 2, from, to, N, deadline);
     }
 
     /** Compares the database with one in-memory engine over the same days, then relays every play. */
-    private void check(String how, int days) throws Exception {
+    private void check(String how, int days, long retried) throws Exception {
         Set<String> expected = new HashSet<>();
         InMemoryPlayStateStore memory = new InMemoryPlayStateStore();
         PlaybookEngine reference = EngineFixture.engine().store(memory).build();
@@ -134,9 +138,9 @@ class TwoEnginesTest {
         extra.removeAll(expected);
         long twice = deliveries.values().stream().filter(c -> c > 1).count();
         System.out.printf("two engines, %s, %d s: %d days of %d accounts (%d evaluated by both), %d plays expected, %d in the outbox, "
-                + "%d lost, %d extra; %d deliveries of %d keys (%d twice); %d open and %d offered states stored%n", how, SECONDS, days, N,
-                N / 3, expected.size(), inOutbox.size(), lost.size(), extra.size(),
-                deliveries.values().stream().mapToInt(Integer::intValue).sum(), deliveries.size(), twice, open, offered);
+                + "%d lost, %d extra; %d deliveries of %d keys (%d twice); %d open and %d offered states stored; %d slices rolled back by a "
+                + "conflict and run again%n", how, SECONDS, days, N, N / 3, expected.size(), inOutbox.size(), lost.size(), extra.size(),
+                deliveries.values().stream().mapToInt(Integer::intValue).sum(), deliveries.size(), twice, open, offered, retried);
         assertThat(days).as("days evaluated").isGreaterThanOrEqualTo(1);
         assertThat(lost).as("plays the reference made that are not in the outbox").isEmpty();
         assertThat(extra).as("plays in the outbox the reference did not make (duplicates)").isEmpty();

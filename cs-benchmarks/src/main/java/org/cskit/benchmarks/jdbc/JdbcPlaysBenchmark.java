@@ -52,8 +52,8 @@ import org.cskit.playbooks.spi.PlayStateStore;
  *       {@code compareAndSetAll} in slices of 10,000 (one transaction each, W at a time), then
  *       restore by reading every account in chunks of 256 (the engine's chunk) on W threads. The
  *       in-memory store: the same writes, then snapshot to bytes and restore from them;</li>
- *   <li>event path: T threads each call {@code JdbcPlays.onEvents} with B events at a time
- *       (B = 1: one event per transaction) for S seconds; every event is a new account's
+ *   <li>event path: T threads each call {@code JdbcPlays.onEvent} (B = 1: calls arriving together
+ *       share a transaction) or {@code JdbcPlays.onEvents} with B events at a time for S seconds; every event is a new account's
  *       {@code CHAMPION_CHANGED}, so every event makes one durable play (state and outbox row
  *       committed together); a relay delivers them to a no-op sink meanwhile. Throughput and
  *       p50/p99 latency per call; the same engine on the in-memory store beside it.</li>
@@ -241,6 +241,9 @@ public final class JdbcPlaysBenchmark {
         AtomicLong delivered = new AtomicLong();
         try (PlayOutbox.Relay relay = outbox.startRelay(p -> delivered.incrementAndGet())) {
             eventPath(out, "postgresql", threads, batch, seconds, events -> {
+                if (events.size() == 1) {
+                    return plays.onEvent(events.get(0)).created().size();
+                }
                 long n = 0;
                 for (var r : plays.onEvents(events)) {
                     n += r.created().size();
