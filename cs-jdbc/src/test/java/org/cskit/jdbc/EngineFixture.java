@@ -25,8 +25,10 @@ import org.cskit.playbooks.engine.PlaybookEngine;
  * A portfolio whose plays open and close from day to day, for the engine-on-a-database tests:
  * account {@code i}'s seat utilisation is low (0.1) or high (0.9) in runs of three days, staggered
  * by account, so each account's plays open, stay open and close again. Two playbooks: one with
- * the default repeat policy, one with a two-day cooldown and at most three plays in ten days (so
- * last-play and recent times are stored and read back).
+ * the default repeat policy, one with a 36-hour cooldown and at most three plays in 252 hours (so
+ * last-play and recent times are stored and read back). The day's time of day may be moved by a
+ * few hours ({@link #day(int, int, int)}) without changing which plays are made: the cooldown and
+ * the limit's window fall between whole days.
  */
 final class EngineFixture {
     static final Instant DAY_0 = Instant.parse("2026-05-01T00:00:00Z");
@@ -45,8 +47,8 @@ final class EngineFixture {
         return List.of(playbook("low-adoption", RepeatPolicy.ofDefaults()),
                 Playbook.builder().id("champion-left").name("champion-left").trigger(new Trigger.OnEvent("CHAMPION_CHANGED"))
                         .addActions(new Action.Task(Template.of("Meet the new champion"), "CSM", 3, Priority.HIGH)).build(),
-                playbook("low-adoption-limited", RepeatPolicy.builder().cooldown(Duration.ofDays(2))
-                        .limit(new RepeatPolicy.Limit(3, Duration.ofDays(10))).build()));
+                playbook("low-adoption-limited", RepeatPolicy.builder().cooldown(Duration.ofHours(36))
+                        .limit(new RepeatPolicy.Limit(3, Duration.ofHours(252))).build()));
     }
 
     private static Playbook playbook(String id, RepeatPolicy repeat) {
@@ -78,8 +80,13 @@ final class EngineFixture {
                 at));
     }
 
-    /** The portfolio of {@code n} accounts as of a day. */
+    /** The portfolio of {@code n} accounts as of a day, at midnight. */
     static AccountBatch day(int day, int n) {
+        return day(day, n, 0);
+    }
+
+    /** The portfolio of {@code n} accounts as of a day, {@code hour} hours after midnight. */
+    static AccountBatch day(int day, int n, int hour) {
         double[] seats = new double[n];
         double[] renewal = new double[n];
         double[] start = new double[n];
@@ -90,7 +97,7 @@ final class EngineFixture {
         }
         FeatureColumns features = FeatureColumns.builder(SCHEMA, n).feature("seat_utilisation", seats)
                 .feature(StandardFeatures.DAYS_TO_RENEWAL, renewal).feature(StandardFeatures.DAYS_SINCE_START, start).build();
-        return AccountBatch.builder(features).asOf(DAY_0.plus(Duration.ofDays(day))).accountIds(EngineFixture::account)
+        return AccountBatch.builder(features).asOf(DAY_0.plus(Duration.ofDays(day)).plus(Duration.ofHours(hour))).accountIds(EngineFixture::account)
                 .segments(List.of(SEGMENT), null).stage(LifecycleStage.ADOPTION).build();
     }
 }

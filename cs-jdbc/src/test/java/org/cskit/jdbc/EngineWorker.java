@@ -14,7 +14,8 @@ import org.cskit.model.columns.AccountBatch;
 
 /**
  * One engine evaluating rows {@code [from, to)} of {@link EngineFixture}'s portfolio day after day,
- * each day in slices of {@link #SLICE} rows, each slice one transaction ({@link JdbcPlays}), in
+ * each day in slices of {@link #SLICE} rows (first those of the middle third, {@code [N/3, 2N/3)},
+ * which the two workers share, then the rest), each slice one transaction ({@link JdbcPlays}), in
  * lock step with the other workers through the table {@code <prefix>rounds}: after each day a
  * worker records it (and whether its deadline passed) and waits until every worker has; all stop
  * after the first day any of them recorded as past the deadline. Run in a thread
@@ -45,18 +46,33 @@ public final class EngineWorker {
      */
     static long[] run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis)
             throws SQLException, InterruptedException {
+        int overlapFrom = n / 3;
+        int overlapTo = 2 * n / 3;
         CsJdbc db = CsJdbc.builder().dataSource(ds).tablePrefix(prefix).build();
         PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("worker-" + worker));
         JdbcPlays plays = JdbcPlays.of(db, outbox, EngineFixture.engine());
         for (int day = 0; ; day++) {
-            AccountBatch batch = EngineFixture.day(day, n);
-            // The second worker starts its range half a slice in, so the two workers' slices overlap unevenly.
-            int start = from + (worker % 2) * (SLICE / 2);
-            if (start > from) {
-                plays.evaluateSlice(batch, from, Math.min(to, start));
+            // Each worker evaluates the day at its own hour, so that a play made by both has two keys.
+            AccountBatch batch = EngineFixture.day(day, n, worker);
+            // Both workers start each day on the rows they share (the second half a slice off), so that they race on them.
+            int shared = Math.max(from, overlapFrom);
+            int sharedTo = Math.min(to, overlapTo);
+            int start = shared + (worker % 2) * (SLICE / 2);
+            if (start > shared) {
+                plays.evaluateSlice(batch, shared, Math.min(sharedTo, start));
             }
-            for (int s = start; s < to; s += SLICE) {
-                plays.evaluateSlice(batch, s, Math.min(to, s + SLICE));
+            for (int s = start; s < sharedTo; s += SLICE) {
+                plays.evaluateSlice(batch, s, Math.min(sharedTo, s + SLICE));
+            }
+            for (int s = from; s < to; s += SLICE) {
+                int a = s;
+                int b = Math.min(to, s + SLICE);
+                if (a < shared) {
+                    plays.evaluateSlice(batch, a, Math.min(b, shared));
+                }
+                if (b > sharedTo) {
+                    plays.evaluateSlice(batch, Math.max(a, sharedTo), b);
+                }
             }
             try (Connection c = ds.getConnection();
                     PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix + "rounds (worker, day, past) VALUES (?, ?, ?)")) {
