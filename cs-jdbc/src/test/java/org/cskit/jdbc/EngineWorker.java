@@ -22,8 +22,11 @@ import org.cskit.model.columns.AccountBatch;
  * ({@link #run}) or as a JVM of its own:
  *
  * <pre>
- * EngineWorker URL PREFIX WORKER WORKERS FROM TO N DEADLINE_EPOCH_MILLIS
+ * EngineWorker URL PREFIX WORKER WORKERS FROM TO N DEADLINE_EPOCH_MILLIS [SINK_MILLIS]
  * </pre>
+ *
+ * With SINK_MILLIS it also runs a relay whose sink takes that long per play and records each
+ * delivery in {@code <prefix>deliveries} (as {@link OutboxWorker#recording} does).
  *
  * printing {@code days D} and {@code retried R} (transactions a conflict rolled back and ran again) at the end.
  */
@@ -46,12 +49,18 @@ public final class EngineWorker {
      */
     static long[] run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis)
             throws SQLException, InterruptedException {
+        return run(ds, prefix, worker, workers, from, to, n, deadlineMillis, 0);
+    }
+
+    /** As {@link #run(DataSource, String, int, int, int, int, int, long)}, from a given day (a restart). */
+    static long[] run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis, int firstDay)
+            throws SQLException, InterruptedException {
         int overlapFrom = n / 3;
         int overlapTo = 2 * n / 3;
         CsJdbc db = CsJdbc.builder().dataSource(ds).tablePrefix(prefix).build();
         PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("worker-" + worker));
         JdbcPlays plays = JdbcPlays.of(db, outbox, EngineFixture.engine());
-        for (int day = 0; ; day++) {
+        for (int day = firstDay; ; day++) {
             // Each worker evaluates the day at its own hour, so that a play made by both has two keys.
             AccountBatch batch = EngineFixture.day(day, n, worker);
             // Both workers start each day on the rows they share (the second half a slice off), so that they race on them.
@@ -106,10 +115,26 @@ public final class EngineWorker {
         config.setJdbcUrl(args[0]);
         config.setMaximumPoolSize(4);
         try (HikariDataSource ds = new HikariDataSource(config)) {
+            PlayOutbox.Relay relay = null;
+            if (args.length > 8) {
+                long sinkMillis = Long.parseLong(args[8]);
+                PlayConsumer record = OutboxWorker.recording(ds, args[1], "worker-" + args[2]);
+                PlayOutbox outbox = CsJdbc.builder().dataSource(ds).tablePrefix(args[1]).build().playOutbox(OutboxOptions.defaults()
+                        .withInstanceName("relay-" + args[2]).withBatchSize(50).withPollInterval(java.time.Duration.ofMillis(5))
+                        .withClaimTimeout(java.time.Duration.ofSeconds(2)));
+                relay = outbox.startRelay(p -> {
+                    Thread.sleep(sinkMillis);
+                    record.accept(p);
+                });
+            }
+            out.println("ready");
             long[] days = run(ds, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]), Long.parseLong(args[7]));
             out.println("days " + days[0]);
             out.println("retried " + days[1]);
+            if (relay != null) {
+                relay.close();
+            }
         }
     }
 }

@@ -188,10 +188,15 @@ class JdbcPlaysTest {
 
     /** The keys one engine on the in-memory store makes over the first {@code days} days. */
     static Set<String> reference(int days) {
+        return reference(EngineFixture.engine(), N, days);
+    }
+
+    /** The keys one engine on the in-memory store makes for {@code n} accounts over the first {@code days} days. */
+    static Set<String> reference(PlaybookEngine.Builder builder, int n, int days) {
         Set<String> keys = new HashSet<>();
-        PlaybookEngine engine = EngineFixture.engine().store(new InMemoryPlayStateStore()).build();
+        PlaybookEngine engine = builder.store(new InMemoryPlayStateStore()).build();
         for (int day = 0; day < days; day++) {
-            engine.evaluate(EngineFixture.day(day, N), h -> keys.add(h.key()));
+            engine.evaluate(EngineFixture.day(day, n), h -> keys.add(h.key()));
         }
         return keys;
     }
