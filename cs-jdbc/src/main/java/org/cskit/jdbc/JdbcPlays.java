@@ -129,88 +129,11 @@ public final class JdbcPlays {
      */
     public EvaluationResult onEvent(PlaybookInput input) {
         Objects.requireNonNull(input, "input");
-        EventRequest request = new EventRequest(input);
-        synchronized (lock) {
-            waiting.add(request);
-        }
-        while (true) {
-            List<EventRequest> group;
-            synchronized (lock) {
-                while (!request.done && (groups >= MAX_GROUPS || waiting.isEmpty())) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new JdbcStoreException("interrupted while handling an event for account '"
-                                + input.snapshot().accountId().value() + "'", e);
-                    }
-                }
-                if (request.done) {
-                    break;
-                }
-                group = waiting;
-                waiting = new ArrayList<>();
-                groups++;
-            }
-            try {
-                runGroup(group);
-            } finally {
-                synchronized (lock) {
-                    groups--;
-                    lock.notifyAll();
-                }
-            }
-        }
-        if (request.failure != null) {
-            throw request.failure;
-        }
-        return request.result;
+        return events.submit(input, "handling an event for account '" + input.snapshot().accountId().value() + "'");
     }
 
-    /** How many event transactions may be in flight at once. */
-    private static final int MAX_GROUPS = 4;
-    private final Object lock = new Object();
-    private List<EventRequest> waiting = new ArrayList<>();
-    private int groups;
-
-    /** One caller's event, and what became of it. Guarded by {@link #lock}. */
-    private static final class EventRequest {
-        final PlaybookInput input;
-        boolean done;
-        EvaluationResult result;
-        RuntimeException failure;
-
-        EventRequest(PlaybookInput input) {
-            this.input = input;
-        }
-    }
-
-    private void runGroup(List<EventRequest> group) {
-        List<PlaybookInput> inputs = new ArrayList<>(group.size());
-        for (EventRequest r : group) {
-            inputs.add(r.input);
-        }
-        try {
-            List<EvaluationResult> results = onEvents(inputs);
-            synchronized (lock) {
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).result = results.get(i);
-                    group.get(i).done = true;
-                }
-            }
-        } catch (RuntimeException e) {
-            if (group.size() == 1) {
-                synchronized (lock) {
-                    group.get(0).failure = e;
-                    group.get(0).done = true;
-                }
-                return;
-            }
-            for (EventRequest r : group) {
-                runGroup(List.of(r));
-            }
-        }
-    }
+    /** Group commit of {@link #onEvent}: at most four transactions in flight. */
+    private final GroupCommit<PlaybookInput, EvaluationResult> events = new GroupCommit<>(4, this::onEvents);
 
     /**
      * Several events in one transaction, in order: for a host that takes events in batches (a

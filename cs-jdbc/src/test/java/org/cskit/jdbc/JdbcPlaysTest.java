@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +31,7 @@ class JdbcPlaysTest {
             assertThat(night.failures()).isEmpty();
             assertThat(night.committed().created()).isEqualTo(expected.size());
             assertThat(keys(ds, db)).isEqualTo(expected);
-            assertThat(count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_state WHERE status = 'OPEN'"))
+            assertThat(TestDb.count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_state WHERE status = 'OPEN'"))
                     .as("open states, one per play").isEqualTo(expected.size());
         }
     }
@@ -47,7 +44,7 @@ class JdbcPlaysTest {
             AccountBatch day0 = EngineFixture.day(0, N);
             // acc-300 makes a play on day 0; the outbox refuses it, so its slice's commit fails.
             assertThat(EngineFixture.seats(300, 0)).isLessThan(0.3);
-            execute(ds, "ALTER TABLE " + db.tablePrefix() + "play_outbox ADD CONSTRAINT " + db.tablePrefix()
+            TestDb.execute(ds, "ALTER TABLE " + db.tablePrefix() + "play_outbox ADD CONSTRAINT " + db.tablePrefix()
                     + "not_300 CHECK (account_id <> 'acc-300')");
 
             JdbcPlays.Night night = plays.evaluateNight(day0, 100, 2);
@@ -58,7 +55,7 @@ class JdbcPlaysTest {
                 assertThat(f.cause()).isInstanceOf(JdbcStoreException.class)
                         .hasMessageContaining("enqueuing").hasMessageContaining(db.tablePrefix() + "play_outbox");
             });
-            assertThat(count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_state WHERE account_id IN "
+            assertThat(TestDb.count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_state WHERE account_id IN "
                     + "(SELECT 'acc-' || CAST(x AS VARCHAR) FROM SYSTEM_RANGE(300, 399) AS r(x))".replace("SYSTEM_RANGE",
                             ds == Databases.postgres() ? "generate_series" : "SYSTEM_RANGE"))).as("states of the failed slice").isZero();
             Set<String> expected = reference(1);
@@ -66,7 +63,7 @@ class JdbcPlaysTest {
             assertThat(committed).as("plays of the failed slice").noneMatch(k -> slice300(k));
             assertThat(committed).as("plays of the other slices").isEqualTo(without300(expected));
 
-            execute(ds, "ALTER TABLE " + db.tablePrefix() + "play_outbox DROP CONSTRAINT " + db.tablePrefix() + "not_300");
+            TestDb.execute(ds, "ALTER TABLE " + db.tablePrefix() + "play_outbox DROP CONSTRAINT " + db.tablePrefix() + "not_300");
             plays.evaluateSlice(day0, night.failures().get(0).from(), night.failures().get(0).to());
 
             assertThat(keys(ds, db)).as("plays after the retry").isEqualTo(expected);
@@ -112,7 +109,7 @@ class JdbcPlaysTest {
 
             assertThat(made.get()).as("plays reported made").isEqualTo(accounts);
             assertThat(keys(ds, db)).as("plays in the outbox").hasSize(accounts).allMatch(k -> k.startsWith("champion-left|"));
-            assertThat(count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_state WHERE status = 'OPEN'")).isEqualTo(accounts);
+            assertThat(TestDb.count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_state WHERE status = 'OPEN'")).isEqualTo(accounts);
             assertThat(plays.onEvents(List.of(EngineFixture.championChanged(0, 1), EngineFixture.championChanged(0, 1)))
                     .stream().mapToInt(r -> r.created().size()).sum()).as("two events of a new day for one account, one transaction")
                     .isEqualTo(1);
@@ -134,8 +131,8 @@ class JdbcPlaysTest {
     void playStateStore_schemaAtVersion1_throwsSayingToMigrateAndMigrateBringsItTo2() throws Exception {
         DataSource ds = Databases.postgres();
         CsJdbc db = Databases.fresh(ds);
-        execute(ds, "DROP TABLE " + db.tablePrefix() + "play_state");
-        execute(ds, "DELETE FROM " + db.tablePrefix() + "schema_version WHERE version = 2");
+        TestDb.execute(ds, "DROP TABLE " + db.tablePrefix() + "play_state");
+        TestDb.execute(ds, "DELETE FROM " + db.tablePrefix() + "schema_version WHERE version = 2");
 
         assertThatThrownBy(db::playStateStore)
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> assertThat(e.found()).isEqualTo(1))
@@ -202,26 +199,6 @@ class JdbcPlaysTest {
     }
 
     private static Set<String> keys(DataSource ds, CsJdbc db) throws SQLException {
-        Set<String> keys = new HashSet<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT idempotency_key FROM " + db.tablePrefix() + "play_outbox")) {
-            while (rs.next()) {
-                keys.add(rs.getString(1));
-            }
-        }
-        return keys;
-    }
-
-    private static long count(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        return TestDb.strings(ds, "SELECT idempotency_key FROM " + db.tablePrefix() + "play_outbox");
     }
 }

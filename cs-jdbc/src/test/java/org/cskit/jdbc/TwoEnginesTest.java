@@ -2,16 +2,8 @@ package org.cskit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,31 +67,13 @@ class TwoEnginesTest {
     @Test
     void twoEnginesInTwoJvms_overlappingAccounts_makeEveryPlayOnce() throws Exception {
         long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(SECONDS);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process other = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), EngineWorker.class.getName(),
-                PostgresServer.shared().url("postgres"), db.tablePrefix(), "1", "2", Integer.toString(N / 3), Integer.toString(N),
-                Integer.toString(N), Long.toString(deadline)).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    synchronized (lines) {
-                        if (lines.size() < 80) {
-                            lines.add(line);
-                        }
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        ChildJvm other = ChildJvm.start(EngineWorker.class, PostgresServer.shared().url("postgres"), db.tablePrefix(), "1", "2",
+                Integer.toString(N / 3), Integer.toString(N), Integer.toString(N), Long.toString(deadline));
         long[] mine = worker(0, 0, 2 * N / 3, deadline).call();
         int days = (int) mine[0];
-        assertThat(other.waitFor(300, TimeUnit.SECONDS)).as("the other JVM ends").isTrue();
-        reader.join(10_000);
-        assertThat(other.exitValue()).as("the other JVM's exit code; its output: %s", lines).isZero();
+        assertThat(other.process.waitFor(300, TimeUnit.SECONDS)).as("the other JVM ends").isTrue();
+        List<String> lines = other.lines();
+        assertThat(other.process.exitValue()).as("the other JVM's exit code; its output: %s", lines).isZero();
         assertThat(lines).as("the other JVM's output").contains("days " + days);
         long retried = mine[1] + lines.stream().filter(l -> l.startsWith("retried ")).mapToLong(l -> Long.parseLong(l.substring(8)))
                 .sum();
@@ -122,7 +96,7 @@ class TwoEnginesTest {
                 }
             });
         }
-        Set<String> raw = strings("SELECT idempotency_key FROM " + db.tablePrefix() + "play_outbox");
+        Set<String> raw = TestDb.strings(ds, "SELECT idempotency_key FROM " + db.tablePrefix() + "play_outbox");
         Set<String> inOutbox = new HashSet<>();
         for (String key : raw) {
             inOutbox.add(toDay(key));
@@ -187,15 +161,5 @@ class TwoEnginesTest {
 
     private static long day(long time) {
         return time == PlayState.NEVER ? time : Math.floorDiv(time, 86_400);
-    }
-
-    private Set<String> strings(String sql) throws SQLException {
-        Set<String> values = new HashSet<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }
