@@ -121,7 +121,8 @@ public final class JdbcPlays {
      * in flight): their accounts' states are read in one query, the events are evaluated one
      * after another, and the state changes and plays of all of them commit at once. If a shared
      * transaction fails, each call's event is run again on its own, so one event's failure is not
-     * another's.
+     * another's. Called inside {@link CsJdbc#inTransaction} of the same database, the event joins
+     * that transaction instead (and is durable when it commits).
      *
      * @param input the account with its event
      * @return what the evaluation did, after the commit
@@ -129,6 +130,10 @@ public final class JdbcPlays {
      */
     public EvaluationResult onEvent(PlaybookInput input) {
         Objects.requireNonNull(input, "input");
+        if (db.current() != null) {
+            // Inside the caller's own transaction: the event joins it, on this thread.
+            return engine.onEvent(input);
+        }
         return events.submit(input, "handling an event for account '" + input.snapshot().accountId().value() + "'");
     }
 
