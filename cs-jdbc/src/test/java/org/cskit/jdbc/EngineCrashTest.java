@@ -56,11 +56,14 @@ class EngineCrashTest {
         int days = (int) restarted[0];
         PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("restarted").withBatchSize(200)
                 .withPollInterval(Duration.ofMillis(5)).withClaimTimeout(Duration.ofSeconds(2)));
-        try (PlayOutbox.Relay relay = outbox.startRelay(OutboxWorker.recording(ds, db.tablePrefix(), "restarted"))) {
+        PlayOutbox.Relay relay = outbox.startRelay(OutboxWorker.recording(ds, db.tablePrefix(), "restarted"));
+        try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (outbox.stats().pending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
+        } finally {
+            relay.close();
         }
 
         Set<String> expected = JdbcPlaysTest.reference(EngineFixture.engine(), N, days);

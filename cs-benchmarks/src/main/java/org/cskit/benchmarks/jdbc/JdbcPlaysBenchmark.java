@@ -239,7 +239,8 @@ public final class JdbcPlaysBenchmark {
         JdbcPlays plays = JdbcPlays.of(db, outbox,
                 PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left"))));
         AtomicLong delivered = new AtomicLong();
-        try (PlayOutbox.Relay relay = outbox.startRelay(p -> delivered.incrementAndGet())) {
+        PlayOutbox.Relay relay = outbox.startRelay(p -> delivered.incrementAndGet());
+        try {
             eventPath(out, "postgresql", threads, batch, seconds, events -> {
                 if (events.size() == 1) {
                     return plays.onEvent(events.get(0)).created().size();
@@ -254,6 +255,8 @@ public final class JdbcPlaysBenchmark {
             while (outbox.stats().pending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
+        } finally {
+            relay.close();
         }
         out.printf("event path postgresql: %,d delivered by one relay; %s%n", delivered.get(), outbox.stats());
     }
