@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cskit.model.AccountId;
 import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.EvaluationReport;
 import org.cskit.playbooks.spi.PlayState;
 import org.cskit.playbooks.spi.PlayState.Status;
 import org.cskit.playbooks.spi.PlayStateStore;
@@ -81,14 +82,35 @@ final class Evaluator {
         List<EvaluationResult.Suppressed> suppressedPlays = List.of();
         List<EvaluationResult.Failure> failures = List.of();
         List<BatchResult.Failure> rowFailures = List.of();
+        /** Per playbook and {@link EvaluationReport} slot, when a listener hears; made on the first count. */
+        private final int playbooks;
+        long[] counts;
 
         Outcome(boolean keep) {
+            this(keep, 0);
+        }
+
+        /** @param playbooks the engine's playbook count when a listener hears (count per playbook), else 0 */
+        Outcome(boolean keep, int playbooks) {
             this.keep = keep;
+            this.playbooks = playbooks;
+        }
+
+        void count(int playbook, int slot) {
+            if (playbooks > 0) {
+                if (counts == null) {
+                    counts = new long[playbooks * EvaluationReport.SLOTS];
+                }
+                counts[playbook * EvaluationReport.SLOTS + slot]++;
+            }
         }
 
         /** Counts a suppressed play; its situation is named only when the plays are kept (not per batch row). */
         void suppress(CompiledPlaybook p, int code, AccountBatch columns, int row, String reason) {
             suppressed++;
+            if (playbooks > 0) {
+                count(p.index, EvaluationReport.SUPPRESSED + reasonOf(reason).ordinal());
+            }
             if (keep) {
                 if (suppressedPlays.isEmpty()) {
                     suppressedPlays = new ArrayList<>(2);
@@ -97,7 +119,14 @@ final class Evaluator {
             }
         }
 
+        private static EvaluationReport.Suppression reasonOf(String reason) {
+            return reason.startsWith("EXCLUDED") ? EvaluationReport.Suppression.EXCLUDED
+                    : reason.startsWith("CONCURRENT") ? EvaluationReport.Suppression.CONCURRENT
+                    : EvaluationReport.Suppression.valueOf(reason);
+        }
+
         void fail(Handle h, Throwable t, String what) {
+            count(h.playbookIndex(), EvaluationReport.FAILED);
             String message = what + ": " + t;
             if (keep) {
                 if (failures.isEmpty()) {
@@ -195,6 +224,7 @@ final class Evaluator {
                         if (cas(store, w, i, cp, st.version(), next)) {
                             w.states[base + p] = next;
                             out.closed++;
+                            out.count(p, EvaluationReport.CLOSED);
                             if (out.keep) {
                                 if (out.closedPlays.isEmpty()) {
                                     out.closedPlays = new ArrayList<>(2);
@@ -316,6 +346,7 @@ final class Evaluator {
             w.states[i * compiled.length + cp.index] = open;
         }
         out.created++;
+        out.count(cp.index, EvaluationReport.MADE);
         if (out.keep) {
             if (out.createdPlays.isEmpty()) {
                 out.createdPlays = new ArrayList<>(4);
