@@ -6,9 +6,9 @@ import org.cskit.playbooks.spi.EvaluationReport;
 
 /**
  * The engine listener of the {@code ...Observed} benchmark modes: what a metrics binding does per
- * report (reads every playbook's made and suppressed counts into a thread-safe counter, and the
- * time), without a metrics library, so that the modes measure the engine's counting and one
- * listener call per batch or account.
+ * report (adds each count that is not zero to a thread-safe counter, and the time), without a
+ * metrics library, so that the modes measure the engine's counting and one listener call per batch
+ * or account.
  */
 final class CountingListener implements EngineListener {
     final LongAdder made = new LongAdder();
@@ -18,20 +18,6 @@ final class CountingListener implements EngineListener {
     @Override
     public void evaluated(EvaluationReport report) {
         nanos.add(report.nanos());
-        if (!report.hasCounts()) {
-            return;
-        }
-        for (int p = 0; p < report.playbookIds().size(); p++) {
-            long m = report.made(p);
-            if (m != 0) {
-                made.add(m);
-            }
-            for (EvaluationReport.Suppression s : EvaluationReport.Suppression.values()) {
-                long n = report.suppressed(p, s);
-                if (n != 0) {
-                    suppressed.add(n);
-                }
-            }
-        }
+        report.forEachCount((p, what, reason, n) -> (what == EvaluationReport.Outcome.MADE ? made : suppressed).add(n));
     }
 }

@@ -82,34 +82,29 @@ final class Evaluator {
         List<EvaluationResult.Suppressed> suppressedPlays = List.of();
         List<EvaluationResult.Failure> failures = List.of();
         List<BatchResult.Failure> rowFailures = List.of();
-        /** Per playbook and {@link EvaluationReport} slot, when a listener hears; made on the first count. */
-        private final int playbooks;
-        long[] counts;
+        /** The counts for the engine's listener, or null when none hears. */
+        final Tally tally;
 
         Outcome(boolean keep) {
-            this(keep, 0);
+            this(keep, null);
         }
 
-        /** @param playbooks the engine's playbook count when a listener hears (count per playbook), else 0 */
-        Outcome(boolean keep, int playbooks) {
+        Outcome(boolean keep, Tally tally) {
             this.keep = keep;
-            this.playbooks = playbooks;
+            this.tally = tally;
         }
 
-        void count(int playbook, int slot) {
-            if (playbooks > 0) {
-                if (counts == null) {
-                    counts = new long[playbooks * EvaluationReport.SLOTS];
-                }
-                counts[playbook * EvaluationReport.SLOTS + slot]++;
+        void count(int playbook, EvaluationReport.Outcome what) {
+            if (tally != null) {
+                tally.add(EvaluationReport.cell(playbook, what, null));
             }
         }
 
         /** Counts a suppressed play; its situation is named only when the plays are kept (not per batch row). */
         void suppress(CompiledPlaybook p, int code, AccountBatch columns, int row, String reason) {
             suppressed++;
-            if (playbooks > 0) {
-                count(p.index, EvaluationReport.SUPPRESSED + reasonOf(reason).ordinal());
+            if (tally != null) {
+                tally.add(EvaluationReport.cell(p.index, EvaluationReport.Outcome.SUPPRESSED, reasonOf(reason)));
             }
             if (keep) {
                 if (suppressedPlays.isEmpty()) {
@@ -126,7 +121,7 @@ final class Evaluator {
         }
 
         void fail(Handle h, Throwable t, String what) {
-            count(h.playbookIndex(), EvaluationReport.FAILED);
+            count(h.playbookIndex(), EvaluationReport.Outcome.FAILED);
             String message = what + ": " + t;
             if (keep) {
                 if (failures.isEmpty()) {
@@ -224,7 +219,7 @@ final class Evaluator {
                         if (cas(store, w, i, cp, st.version(), next)) {
                             w.states[base + p] = next;
                             out.closed++;
-                            out.count(p, EvaluationReport.CLOSED);
+                            out.count(p, EvaluationReport.Outcome.CLOSED);
                             if (out.keep) {
                                 if (out.closedPlays.isEmpty()) {
                                     out.closedPlays = new ArrayList<>(2);
@@ -346,7 +341,7 @@ final class Evaluator {
             w.states[i * compiled.length + cp.index] = open;
         }
         out.created++;
-        out.count(cp.index, EvaluationReport.MADE);
+        out.count(cp.index, EvaluationReport.Outcome.MADE);
         if (out.keep) {
             if (out.createdPlays.isEmpty()) {
                 out.createdPlays = new ArrayList<>(4);

@@ -283,11 +283,11 @@ public final class PlaybookEngine {
         long start = listener == null ? 0 : System.nanoTime();
         Evaluator.Work w = work.get();
         AccountBatch row = w.oneRow.fill(input);
-        Evaluator.Outcome out = new Evaluator.Outcome(true, listener == null ? 0 : compiled.length);
+        Evaluator.Outcome out = new Evaluator.Outcome(true, listener == null ? null : new Tally(compiled.length, true));
         evaluator.evaluate(row, 0, 1, only, sink, store, w, out, input);
         if (listener != null) {
-            listener.evaluated(EvaluationReport.of(only == null ? EvaluationReport.Kind.ACCOUNT : EvaluationReport.Kind.EVENT, playbookIds, 1,
-                    System.nanoTime() - start, out.counts));
+            listener.evaluated(out.tally.report(only == null ? EvaluationReport.Kind.ACCOUNT : EvaluationReport.Kind.EVENT, playbookIds,
+                    1, System.nanoTime() - start));
         }
         if (LOG.isDebugEnabled() && (out.created | out.closed | out.suppressed) != 0) {
             LOG.debug("account '{}'{}: made {}, closed {}, suppressed {} {}", input.snapshot().accountId().value(),
@@ -365,10 +365,10 @@ public final class PlaybookEngine {
         Objects.checkFromToIndex(from, to, columns.size());
         Objects.requireNonNull(sink, "sink");
         long start = listener == null ? 0 : System.nanoTime();
-        Evaluator.Outcome out = new Evaluator.Outcome(false, listener == null ? 0 : compiled.length);
+        Evaluator.Outcome out = new Evaluator.Outcome(false, listener == null ? null : new Tally(compiled.length, false));
         evaluator.evaluate(columns, from, to, null, sink, store, work.get(), out, null);
         if (listener != null) {
-            listener.evaluated(EvaluationReport.of(EvaluationReport.Kind.PORTFOLIO, playbookIds, out.rows, System.nanoTime() - start, out.counts));
+            listener.evaluated(out.tally.report(EvaluationReport.Kind.PORTFOLIO, playbookIds, out.rows, System.nanoTime() - start));
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("rows [{}, {}) as of {}: made {}, closed {}, suppressed {}, failed {}", from, to, columns.asOf(), out.created,

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * What one call of the engine did, counted by playbook: plays made, plays closed, plays the sink
  * did not take, and firings suppressed, by {@link Suppression reason}. Given to an
- * {@link EngineListener}; holds no account (so a metric built from it has bounded tags). Immutable
- * once handed over; thread-safe.
+ * {@link EngineListener}; holds no account (so a metric built from it has bounded tags). Only the
+ * counts that are not zero are held ({@link #forEachCount}), so a report of one account is small.
+ * Immutable once handed over; thread-safe.
  */
 public final class EvaluationReport {
     /** What kind of call the report is of. */
@@ -36,35 +37,60 @@ public final class EvaluationReport {
         CONCURRENT
     }
 
-    /** The count of plays made, at {@code playbook * SLOTS + MADE} in {@link #of}'s counts. */
-    public static final int MADE = 0;
-    /** The count of plays closed. */
-    public static final int CLOSED = 1;
-    /** The count of plays and close notifications the sink did not take. */
-    public static final int FAILED = 2;
-    /** The count of firings suppressed for the first {@link Suppression} reason; the others follow in their order. */
-    public static final int SUPPRESSED = 3;
-    /** Counts per playbook: made, closed, failed, then one per suppression reason. */
-    public static final int SLOTS = SUPPRESSED + Suppression.values().length;
+    /** What a count counts. */
+    public enum Outcome {
+        /** Plays delivered (new, offered again, reminders). */
+        MADE,
+        /** Plays closed because their situation cleared. */
+        CLOSED,
+        /** Plays and close notifications the sink did not take (offered again later). */
+        FAILED,
+        /** Firings suppressed by the repeat policy, for a {@link Suppression} reason. */
+        SUPPRESSED
+    }
+
+    /** Receives a report's counts. */
+    @FunctionalInterface
+    public interface CountConsumer {
+        /**
+         * One count, never zero.
+         *
+         * @param playbook the playbook's index in {@link #playbookIds()}
+         * @param outcome what is counted
+         * @param reason the reason of a {@link Outcome#SUPPRESSED} count, else null
+         * @param count how many
+         */
+        void accept(int playbook, Outcome outcome, Suppression reason, long count);
+    }
+
+    private static final Suppression[] REASONS = Suppression.values();
+    /** Cells per playbook: made, closed, failed, then one per suppression reason. */
+    private static final int CELLS = 3 + REASONS.length;
 
     private final Kind kind;
     private final List<String> playbookIds;
     private final long rows;
     private final long nanos;
+    private final int[] cells;
     private final long[] counts;
+    private final int size;
 
-    private EvaluationReport(Kind kind, List<String> playbookIds, long rows, long nanos, long[] counts) {
+    private EvaluationReport(Kind kind, List<String> playbookIds, long rows, long nanos, int[] cells, long[] counts, int size) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.playbookIds = List.copyOf(playbookIds);
         this.rows = rows;
         this.nanos = nanos;
+        this.cells = cells;
         this.counts = counts;
+        this.size = size;
         if (rows < 0 || nanos < 0) {
             throw new IllegalArgumentException("rows and nanos must not be negative, but were " + rows + " and " + nanos);
         }
-        if (counts != null && counts.length != this.playbookIds.size() * SLOTS) {
-            throw new IllegalArgumentException("counts must hold " + SLOTS + " per playbook (" + this.playbookIds.size() * SLOTS
-                    + "), but held " + counts.length);
+        if (size < 0 || size > cells.length || size > counts.length) {
+            throw new IllegalArgumentException("size must be in [0, " + Math.min(cells.length, counts.length) + "], but was " + size);
+        }
+        for (int i = 0; i < size; i++) {
+            Objects.checkIndex(cells[i], this.playbookIds.size() * CELLS);
         }
     }
 
@@ -75,13 +101,38 @@ public final class EvaluationReport {
      * @param playbookIds the engine's playbooks, in its order
      * @param rows the accounts evaluated
      * @param nanos how long the call took
-     * @param counts {@link #SLOTS} counts per playbook in the order made, closed, failed, then the
-     *     {@link Suppression} reasons in their order; taken over, not copied; null when nothing was counted
+     * @param cells per count, its {@link #cell cell}; taken over, not copied
+     * @param counts per count, how many; taken over, not copied
+     * @param size how many of the cells and counts are used
      * @return the report
-     * @throws IllegalArgumentException if the counts do not fit the playbooks, or rows or nanos are negative
+     * @throws IllegalArgumentException if rows or nanos are negative, or size does not fit the arrays
+     * @throws IndexOutOfBoundsException if a cell does not fit the playbooks
      */
-    public static EvaluationReport of(Kind kind, List<String> playbookIds, long rows, long nanos, long[] counts) {
-        return new EvaluationReport(kind, playbookIds, rows, nanos, counts);
+    public static EvaluationReport of(Kind kind, List<String> playbookIds, long rows, long nanos, int[] cells, long[] counts,
+            int size) {
+        return new EvaluationReport(kind, playbookIds, rows, nanos, cells, counts, size);
+    }
+
+    /**
+     * The cell of a count, for {@link #of}.
+     *
+     * @param playbook the playbook's index
+     * @param outcome what is counted
+     * @param reason the reason of a suppression, else ignored
+     * @return the cell
+     */
+    public static int cell(int playbook, Outcome outcome, Suppression reason) {
+        return playbook * CELLS + (outcome == Outcome.SUPPRESSED ? 3 + reason.ordinal() : outcome.ordinal());
+    }
+
+    /**
+     * The number of cells of an engine of so many playbooks (the largest cell is one less).
+     *
+     * @param playbooks the engine's playbook count
+     * @return the cells
+     */
+    public static int cells(int playbooks) {
+        return playbooks * CELLS;
     }
 
     /** @return the kind of call */
@@ -105,11 +156,26 @@ public final class EvaluationReport {
     }
 
     /**
+     * Gives every count that is not zero (a cell may come more than once; add them up).
+     *
+     * @param consumer receives them
+     */
+    public void forEachCount(CountConsumer consumer) {
+        for (int i = 0; i < size; i++) {
+            if (counts[i] != 0) {
+                int within = cells[i] % CELLS;
+                Outcome outcome = within < 3 ? Outcome.values()[within] : Outcome.SUPPRESSED;
+                consumer.accept(cells[i] / CELLS, outcome, within < 3 ? null : REASONS[within - 3], counts[i]);
+            }
+        }
+    }
+
+    /**
      * @param playbook the playbook's index in {@link #playbookIds()}
      * @return plays delivered (new, offered again, reminders)
      */
     public long made(int playbook) {
-        return count(playbook, MADE);
+        return count(cell(checked(playbook), Outcome.MADE, null));
     }
 
     /**
@@ -117,7 +183,7 @@ public final class EvaluationReport {
      * @return plays closed because their situation cleared
      */
     public long closed(int playbook) {
-        return count(playbook, CLOSED);
+        return count(cell(checked(playbook), Outcome.CLOSED, null));
     }
 
     /**
@@ -125,7 +191,7 @@ public final class EvaluationReport {
      * @return plays and close notifications the sink did not take
      */
     public long failed(int playbook) {
-        return count(playbook, FAILED);
+        return count(cell(checked(playbook), Outcome.FAILED, null));
     }
 
     /**
@@ -134,30 +200,32 @@ public final class EvaluationReport {
      * @return firings of the playbook suppressed for that reason
      */
     public long suppressed(int playbook, Suppression reason) {
-        return count(playbook, SUPPRESSED + reason.ordinal());
+        return count(cell(checked(playbook), Outcome.SUPPRESSED, Objects.requireNonNull(reason, "reason")));
     }
 
     /** @return plays delivered, over every playbook */
     public long made() {
-        return total(MADE);
-    }
-
-    /** @return whether anything at all was counted (a call that made, closed, failed and suppressed nothing has no counts) */
-    public boolean hasCounts() {
-        return counts != null;
-    }
-
-    private long total(int slot) {
         long sum = 0;
-        for (int p = 0; p < playbookIds.size(); p++) {
-            sum += count(p, slot);
+        for (int i = 0; i < size; i++) {
+            if (cells[i] % CELLS == 0) {
+                sum += counts[i];
+            }
         }
         return sum;
     }
 
-    private long count(int playbook, int slot) {
-        Objects.checkIndex(playbook, playbookIds.size());
-        return counts == null ? 0 : counts[playbook * SLOTS + slot];
+    private int checked(int playbook) {
+        return Objects.checkIndex(playbook, playbookIds.size());
+    }
+
+    private long count(int cell) {
+        long sum = 0;
+        for (int i = 0; i < size; i++) {
+            if (cells[i] == cell) {
+                sum += counts[i];
+            }
+        }
+        return sum;
     }
 
     @Override

@@ -71,7 +71,9 @@ class EngineListenerTest {
         engine.evaluate(seats(0, 0.9));
 
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.hasCounts()).isFalse();
+            r.forEachCount((p, what, reason, n) -> {
+                throw new AssertionError("no count expected, got " + what + " " + reason + " " + n);
+            });
             assertThat(r.made(0)).isZero();
             assertThat(r.suppressed(0, Suppression.ALREADY_OPEN)).isZero();
         });
@@ -116,9 +118,25 @@ class EngineListenerTest {
     }
 
     @Test
-    void report_countsOfTheWrongLength_areRefused() {
-        assertThatThrownBy(() -> EvaluationReport.of(EvaluationReport.Kind.ACCOUNT, List.of("a", "b"), 1, 0, new long[3]))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("counts must hold 9 per playbook (18), but held 3");
+    void forEachCount_givesEachNonZeroCountWithItsPlaybookOutcomeAndReason() {
+        int excluded = EvaluationReport.cell(1, EvaluationReport.Outcome.SUPPRESSED, Suppression.EXCLUDED);
+        int made = EvaluationReport.cell(0, EvaluationReport.Outcome.MADE, null);
+        EvaluationReport r = EvaluationReport.of(EvaluationReport.Kind.EVENT, List.of("a", "b"), 1, 5, new int[] {excluded, made, made},
+                new long[] {2, 1, 0}, 3);
+        List<String> seen = new java.util.ArrayList<>();
+
+        r.forEachCount((p, what, reason, n) -> seen.add(p + " " + what + " " + reason + " " + n));
+
+        assertThat(seen).containsExactly("1 SUPPRESSED EXCLUDED 2", "0 MADE null 1");
+        assertThat(r.suppressed(1, Suppression.EXCLUDED)).isEqualTo(2);
+        assertThat(r.made()).isEqualTo(1);
+    }
+
+    @Test
+    void report_badSizeOrCell_isRefused() {
+        assertThatThrownBy(() -> EvaluationReport.of(EvaluationReport.Kind.ACCOUNT, List.of("a", "b"), 1, 0, new int[1], new long[1], 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("size must be in [0, 1], but was 2");
+        assertThatThrownBy(() -> EvaluationReport.of(EvaluationReport.Kind.ACCOUNT, List.of("a", "b"), 1, 0, new int[] {18}, new long[1], 1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 }
