@@ -119,22 +119,19 @@ public class CsKitAutoConfiguration {
      * The score history, in memory: made only when neither the host nor the JDBC configuration gave one.
      *
      * @param properties the properties
+     * @param loader the context's class loader, to say whether cs-jdbc is there
      * @return the history
      * @throws InvalidConfigurationPropertyValueException if {@code cskit.store.type} is jdbc (there was no DataSource or no cs-jdbc)
      */
     @Bean
     @ConditionalOnMissingBean
-    public ScoreHistory cskitScoreHistory(CsKitProperties properties) {
+    public ScoreHistory cskitScoreHistory(CsKitProperties properties, ResourceLoader loader) {
         if (properties.getStore().getType() == CsKitProperties.StoreType.JDBC) {
             throw new InvalidConfigurationPropertyValueException("cskit.store.type", "jdbc",
                     "JDBC stores need a javax.sql.DataSource bean and org.cskit:cs-jdbc on the class path; "
-                            + (classPresent("org.cskit.jdbc.CsJdbc") ? "there is no DataSource bean" : "cs-jdbc is not on the class path"));
+                            + (org.springframework.util.ClassUtils.isPresent("org.cskit.jdbc.CsJdbc", loader.getClassLoader()) ? "there is no DataSource bean" : "cs-jdbc is not on the class path"));
         }
         return InMemoryScoreHistory.create();
-    }
-
-    private static boolean classPresent(String name) {
-        return org.springframework.util.ClassUtils.isPresent(name, CsKitAutoConfiguration.class.getClassLoader());
     }
 
     /**
@@ -259,6 +256,7 @@ public class CsKitAutoConfiguration {
      *     {@link NightlyPortfolio} bean, or the cron expression or zone is not valid
      */
     @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "cskit.nightly", name = "enabled", havingValue = "true")
     public NightlySchedule cskitNightlySchedule(ObjectProvider<NightlyRun> runs, CsKitProperties properties) {
         NightlyRun run = runs.getIfAvailable();

@@ -123,6 +123,37 @@ class CsKitJdbcAndActuatorTest {
                         .hasSingleBean(CsKitHealthIndicator.class));
     }
 
+    @Test
+    void withoutCsJdbcOnTheClassPath_inMemory_andJdbcAskedForFailsSayingSo() {
+        runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(CsJdbc.class))
+                .withPropertyValues(h2("nojdbc")).run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(PlayOutbox.class);
+                    assertThat(context.getBean(ScoreHistory.class)).isNotInstanceOf(JdbcScoreHistory.class);
+                });
+        runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(CsJdbc.class))
+                .withPropertyValues(h2("nojdbc2"), "cskit.store.type=jdbc").run(context ->
+                        assertThat(Fixtures.cause(context.getStartupFailure(),
+                                org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException.class))
+                                .hasMessageEndingWith("; cs-jdbc is not on the class path"));
+    }
+
+    @Test
+    void withoutMicrometerOrActuator_theEngineStillStarts_unobserved() {
+        runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(MeterRegistry.class,
+                org.springframework.boot.health.contributor.HealthIndicator.class,
+                org.springframework.boot.actuate.endpoint.annotation.Endpoint.class)).run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(CsKitMetrics.class).doesNotHaveBean(CsKitHealthIndicator.class)
+                            .doesNotHaveBean(CsKitEndpoint.class).hasSingleBean(org.cskit.playbooks.engine.PlaybookEngine.class);
+                });
+    }
+
+    @Test
+    void hostMetricsBean_backsOff() {
+        CsKitMetrics mine = new CsKitMetrics(new SimpleMeterRegistry());
+        runner.withUserConfiguration(Registry.class).withBean("myMetrics", CsKitMetrics.class, () -> mine).run(context ->
+                assertThat(context).getBean(CsKitMetrics.class).isSameAs(mine));
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Registry {
         @Bean
