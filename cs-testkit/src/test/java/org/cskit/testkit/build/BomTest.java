@@ -15,10 +15,11 @@ import org.w3c.dom.NodeList;
 
 /**
  * Checks cs-bom against the reactor: it has no parent (so it carries no third-party versions),
- * the reactor's version, and exactly the library artifacts: the reactor's jar modules under
- * {@code org.cskit} that are deployed (the JPMS libraries and the Spring Boot starter, which has no
- * module-info, as Spring Boot has none). The benchmarks, the samples and the sample plug-in (a
- * third party's artifact) are never in it.
+ * the reactor's version, and exactly the library artifacts: the reactor's modules under
+ * {@code org.cskit} that are deployed and name their Java module, with a {@code module-info.java} or,
+ * for the Spring Boot starter (Spring Boot has no module descriptors), an {@code Automatic-Module-Name}
+ * in the jar's manifest. The benchmarks, the samples, the sample plug-in (a third party's artifact)
+ * and the command-line application are never in it.
  */
 class BomTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -41,7 +42,8 @@ class BomTest {
             listed.add(text(dep, "artifactId"));
         }
         assertThat(listed).containsExactlyInAnyOrderElementsOf(libraryModules());
-        assertThat(listed).doesNotContain("cs-benchmarks", "samples", "samples-plugin", "samples-spring-boot").contains("cs-model");
+        assertThat(listed).doesNotContain("cs-benchmarks", "samples", "samples-plugin", "samples-spring-boot", "cs-cli")
+                .contains("cs-model", "cs-spring-boot-starter");
     }
 
     private static List<String> libraryModules() throws Exception {
@@ -55,8 +57,9 @@ class BomTest {
             String group = text(project, "groupId") != null ? text(project, "groupId") : parent == null ? null : text(parent, "groupId");
             Element properties = child(project, "properties");
             boolean deployed = properties == null || !"true".equals(text(properties, "maven.deploy.skip"));
-            boolean jar = text(project, "packaging") == null || "jar".equals(text(project, "packaging"));
-            if ("org.cskit".equals(group) && deployed && jar && Files.exists(ROOT.resolve(name).resolve("src/main/java"))) {
+            boolean namesItsModule = Files.exists(ROOT.resolve(name).resolve("src/main/java/module-info.java"))
+                    || project.getElementsByTagName("Automatic-Module-Name").getLength() > 0;
+            if ("org.cskit".equals(group) && deployed && namesItsModule) {
                 libraries.add(name);
             }
         }
