@@ -64,6 +64,7 @@ public final class EvaluationReport {
     }
 
     private static final Suppression[] REASONS = Suppression.values();
+    private static final Outcome[] OUTCOMES = Outcome.values();
     /** Cells per playbook: made, closed, failed, then one per suppression reason. */
     private static final int CELLS = 3 + REASONS.length;
 
@@ -164,7 +165,7 @@ public final class EvaluationReport {
         for (int i = 0; i < size; i++) {
             if (counts[i] != 0) {
                 int within = cells[i] % CELLS;
-                Outcome outcome = within < 3 ? Outcome.values()[within] : Outcome.SUPPRESSED;
+                Outcome outcome = within < 3 ? OUTCOMES[within] : Outcome.SUPPRESSED;
                 consumer.accept(cells[i] / CELLS, outcome, within < 3 ? null : REASONS[within - 3], counts[i]);
             }
         }
