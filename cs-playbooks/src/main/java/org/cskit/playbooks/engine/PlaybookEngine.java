@@ -124,7 +124,8 @@ public final class PlaybookEngine {
         cannotFire = java.util.Collections.unmodifiableMap(Lint.neverFires(playbooks));
         evaluator = new Evaluator(this, compiled, program, index, members);
         work = ThreadLocal.withInitial(evaluator::newWork);
-        playbookIds = playbooks.stream().map(Playbook::id).toList();
+        // List.copyOf, not Stream.toList: a report's List.copyOf then returns this list instead of copying it per call.
+        playbookIds = List.copyOf(playbooks.stream().map(Playbook::id).toList());
         if (b.log) {
             LOG.info("compiled {} playbooks for {} features, state in {}: {}", playbooks.size(), schema.size(),
                     store.getClass().getSimpleName(), playbookIds);
