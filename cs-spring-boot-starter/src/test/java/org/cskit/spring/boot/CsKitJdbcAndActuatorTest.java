@@ -7,12 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.cskit.jdbc.CsJdbc;
 import org.cskit.jdbc.JdbcScoreHistory;
 import org.cskit.jdbc.PlayOutbox;
 import org.cskit.playbooks.spi.ActionSink;
-import org.cskit.playbooks.spi.PlayHandle;
 import org.cskit.scoring.ObservedScoring;
 import org.cskit.scoring.spi.ScoreHistory;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ class CsKitJdbcAndActuatorTest {
 
     @Test
     void dataSource_jdbcScoreHistoryAndOutbox_playsGoToTheOutbox() {
-        runner.withPropertyValues(h2("outbox")).withUserConfiguration(Portfolio.class).run(context -> {
+        runner.withPropertyValues(h2("outbox")).withUserConfiguration(CsKitAutoConfigurationTest.Portfolio.class).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(CsJdbc.class);
             assertThat(context.getBean(ScoreHistory.class)).isInstanceOf(JdbcScoreHistory.class);
@@ -45,8 +43,8 @@ class CsKitJdbcAndActuatorTest {
 
             NightlyRun.Summary s = context.getBean(NightlyRun.class).run(Fixtures.NOW);
 
-            assertThat(s.made()).isEqualTo(4);
-            assertThat(outbox.stats().pending()).isEqualTo(4);
+            assertThat(s.made()).isEqualTo(10);
+            assertThat(outbox.stats().pending()).isEqualTo(10);
             assertThat(context.getBean(CsKitHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
         });
     }
@@ -70,7 +68,7 @@ class CsKitJdbcAndActuatorTest {
 
     @Test
     void meterRegistry_eventNightlyRunAndScoring_areCountedWithBoundedTags() {
-        runner.withUserConfiguration(Registry.class, Sink.class, Portfolio.class)
+        runner.withUserConfiguration(Registry.class, CsKitAutoConfigurationTest.Sink.class, CsKitAutoConfigurationTest.Portfolio.class)
                 .withPropertyValues("cskit.scoring.strategies.enterprise.config=classpath:cskit/scorecard.json").run(context -> {
                     assertThat(context).hasNotFailed();
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -83,9 +81,9 @@ class CsKitJdbcAndActuatorTest {
                     assertThat(registry.get("cskit.plays.made").tag("playbook", "champion-change").counter().count()).isEqualTo(1);
                     assertThat(registry.get("cskit.plays.suppressed").tag("playbook", "champion-change").tag("reason", "already_open")
                             .counter().count()).isEqualTo(1);
-                    assertThat(registry.get("cskit.plays.made").tag("playbook", "low-adoption").counter().count()).isEqualTo(4);
+                    assertThat(registry.get("cskit.plays.made").tag("playbook", "low-adoption").counter().count()).isEqualTo(10);
                     assertThat(registry.get("cskit.playbooks.evaluation").tag("kind", "event").timer().count()).isEqualTo(2);
-                    assertThat(registry.get("cskit.playbooks.accounts").tag("kind", "portfolio").counter().count()).isEqualTo(12);
+                    assertThat(registry.get("cskit.playbooks.accounts").tag("kind", "portfolio").counter().count()).isEqualTo(30);
                     List<String> tagValues = registry.getMeters().stream().map(Meter::getId).flatMap(id -> id.getTags().stream())
                             .map(Tag::getValue).toList();
                     assertThat(tagValues).isNotEmpty().noneMatch(v -> v.startsWith("acme") || v.startsWith("acc-"));
@@ -159,24 +157,6 @@ class CsKitJdbcAndActuatorTest {
         @Bean
         MeterRegistry registry() {
             return new SimpleMeterRegistry();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Sink implements ActionSink {
-        final List<PlayHandle> plays = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void deliver(PlayHandle play) {
-            plays.add(play);
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Portfolio {
-        @Bean
-        NightlyPortfolio portfolio() {
-            return asOf -> Fixtures.portfolio(12, asOf);
         }
     }
 
