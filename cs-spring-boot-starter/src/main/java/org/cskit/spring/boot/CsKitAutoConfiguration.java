@@ -37,8 +37,8 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * cskit's beans, each backing off when the host defines one of the same type: the
  * {@link ScoringStrategies} registry and the strategies of {@code cskit.scoring.strategies}
- * ({@link CsKitScoring}), the {@link PlayStateStore} (in memory), the {@link ScoreHistory} (in
- * memory unless the JDBC configuration gave one), the compiled {@link PlaybookEngine} (the built-ins
+ * ({@link CsKitScoring}), the {@link PlayStateStore} and the {@link ScoreHistory} (in memory unless
+ * the JDBC configuration gave them), the compiled {@link PlaybookEngine} (the built-ins
  * and the JSON of {@code cskit.playbooks.locations}), the event entry point ({@link PlaybookEvents})
  * and, when the host defines a {@link NightlyPortfolio}, the {@link NightlyRun}, scheduled by
  * {@code cskit.nightly.cron} when {@code cskit.nightly.enabled}. Every configuration error fails
@@ -105,7 +105,7 @@ public class CsKitAutoConfiguration {
     }
 
     /**
-     * The play state store: in memory (a JDBC play state store is not part of cs-jdbc yet).
+     * The play state store in memory: made only when neither the host nor the JDBC configuration gave one.
      *
      * @return the store
      */

@@ -1,13 +1,14 @@
 package org.cskit.spring.boot;
 
-import java.util.List;
 import javax.sql.DataSource;
 import org.cskit.jdbc.CsJdbc;
+import org.cskit.jdbc.JdbcPlayStateStore;
 import org.cskit.jdbc.JdbcScoreHistory;
 import org.cskit.jdbc.OutboxOptions;
 import org.cskit.jdbc.PlayOutbox;
 import org.cskit.model.ValidationException;
 import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.PlayStateStore;
 import org.cskit.scoring.spi.ScoreHistory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,10 +23,11 @@ import org.springframework.context.annotation.Bean;
  * cskit on the host's database, when cs-jdbc is on the class path, a {@link DataSource} bean
  * exists and {@code cskit.store.type} is not {@code memory}: {@link CsJdbc} (tables under
  * {@code cskit.store.table-prefix}, migrated at startup unless {@code cskit.store.migrate} is
- * false), the {@link JdbcScoreHistory}, the {@link PlayOutbox} and an {@link ActionSink} that puts
- * every play in the outbox (the host delivers from it with {@code deliverDue} or a relay). The play
- * state store stays in memory: a JDBC play state store is not in cs-jdbc yet. Each bean backs off
- * when the host defines one of its type.
+ * false), the {@link JdbcPlayStateStore}, the {@link JdbcScoreHistory}, the {@link PlayOutbox} and
+ * its {@link PlayOutbox#sink() sink}, which puts every play in the outbox (the host delivers from it
+ * with {@code deliverDue} or a relay). Outside {@code CsJdbc.inTransaction} each play and each state
+ * change is its own transaction; the starter does not wrap the nightly run in {@code JdbcPlays}.
+ * Each bean backs off when the host defines one of its type.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(name = "org.cskit.jdbc.CsJdbc")
@@ -59,6 +61,18 @@ public class CsKitJdbcAutoConfiguration {
     }
 
     /**
+     * The play state in the database.
+     *
+     * @param db the database
+     * @return the store
+     */
+    @Bean
+    @ConditionalOnMissingBean(PlayStateStore.class)
+    public JdbcPlayStateStore cskitJdbcPlayStateStore(CsJdbc db) {
+        return db.playStateStore();
+    }
+
+    /**
      * The score history in the database.
      *
      * @param db the database
@@ -86,12 +100,12 @@ public class CsKitJdbcAutoConfiguration {
      * Puts each play in the outbox (in full: its actions and reason), under its key.
      *
      * @param outbox the outbox
-     * @return the sink
+     * @return the outbox's sink
      */
     @Bean
     @ConditionalOnMissingBean
     public ActionSink cskitOutboxSink(PlayOutbox outbox) {
-        return play -> outbox.enqueue(List.of(play.play()));
+        return outbox.sink();
     }
 
     /**

@@ -187,9 +187,9 @@ public class CsKitProperties {
     /** Where cskit keeps its state. */
     public static class Store {
         /**
-         * auto: JDBC (score history and play outbox) when cs-jdbc is on the class path and a DataSource
-         * bean exists, else in memory; memory; or jdbc, which fails startup without a DataSource. The
-         * play state store is in memory in every case.
+         * auto: JDBC (play state, score history and play outbox) when cs-jdbc is on the class path and
+         * a DataSource bean exists, else in memory; memory; or jdbc, which fails startup without a
+         * DataSource.
          */
         private StoreType type = StoreType.AUTO;
 

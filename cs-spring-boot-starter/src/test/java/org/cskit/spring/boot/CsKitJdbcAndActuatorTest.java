@@ -39,12 +39,15 @@ class CsKitJdbcAndActuatorTest {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(CsJdbc.class);
             assertThat(context.getBean(ScoreHistory.class)).isInstanceOf(JdbcScoreHistory.class);
+            assertThat(context.getBean(org.cskit.playbooks.spi.PlayStateStore.class)).isInstanceOf(org.cskit.jdbc.JdbcPlayStateStore.class)
+                    .isSameAs(context.getBean(org.cskit.playbooks.engine.PlaybookEngine.class).store());
             PlayOutbox outbox = context.getBean(PlayOutbox.class);
 
             NightlyRun.Summary s = context.getBean(NightlyRun.class).run(Fixtures.NOW);
 
             assertThat(s.made()).isEqualTo(10);
             assertThat(outbox.stats().pending()).isEqualTo(10);
+            assertThat(context.getBean(NightlyRun.class).run(Fixtures.NOW).made()).as("the plays are open in the database").isZero();
             assertThat(context.getBean(CsKitHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
         });
     }
@@ -95,7 +98,7 @@ class CsKitJdbcAndActuatorTest {
         runner.withUserConfiguration(BrokenStore.class).run(context -> {
             Health health = context.getBean(CsKitHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(health.getDetails()).containsEntry("playbooks", 17).containsEntry("playStateStore", "InMemoryPlayStateStore")
+            assertThat(health.getDetails()).containsEntry("playbooks", 17).containsEntry("playStateStore", "JdbcPlayStateStore")
                     .containsEntry("error", "java.lang.IllegalStateException: database gone");
         });
     }
@@ -110,7 +113,7 @@ class CsKitJdbcAndActuatorTest {
             });
             assertThat(d.strategies()).containsExactly(new CsKitEndpoint.StrategyInfo("enterprise", "weighted-scorecard",
                     "enterprise-health", 3));
-            assertThat(d.playStateStore()).isEqualTo("InMemoryPlayStateStore");
+            assertThat(d.playStateStore()).as("Boot's embedded H2 DataSource").isEqualTo("JdbcPlayStateStore");
         });
     }
 
