@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.cskit.model.columns.FeatureColumns;
 import org.cskit.model.columns.SignalColumn;
 import org.cskit.model.columns.SignalColumns;
-import org.cskit.testkit.PortfolioGenerator;
+import org.cskit.datagen.PortfolioGenerator;
 
 /**
  * The floor for deriving the generator's eight features ({@link PortfolioGenerator#featureDefinitions()}):

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class CsArchitectureRules {
     /** The library modules cs-testkit sees, each owning the packages under {@code <root>.<name>}. */
-    public static final List<String> MODULES = List.of("model", "scoring", "playbooks", "testkit");
+    public static final List<String> MODULES = List.of("model", "scoring", "playbooks", "datagen", "testkit");
 
     private final String root;
     private final List<String> modules;
@@ -69,7 +69,7 @@ public final class CsArchitectureRules {
     ArchRule modelDependsOnNoOtherModule() {
         return noClasses().that().resideInAPackage(root + ".model..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        root + ".scoring..", root + ".playbooks..", root + ".testkit..", root + ".jdbc..",
+                        root + ".scoring..", root + ".playbooks..", root + ".datagen..", root + ".testkit..", root + ".jdbc..",
                         root + ".samples..", root + ".benchmarks..")
                 .as("cs-model depends on no other cskit module");
     }

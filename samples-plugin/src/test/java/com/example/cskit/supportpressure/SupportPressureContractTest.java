@@ -8,7 +8,7 @@ import org.cskit.model.AccountSnapshot;
 import org.cskit.model.ScorePoint;
 import org.cskit.scoring.spi.ScoringStrategy;
 import org.cskit.scoring.spi.ScoringStrategyProvider;
-import org.cskit.testkit.PortfolioGenerator;
+import org.cskit.datagen.PortfolioGenerator;
 import org.cskit.testkit.tck.ScoringStrategyContract;
 
 /** The contract every cskit scoring strategy must meet, run over generated accounts. */

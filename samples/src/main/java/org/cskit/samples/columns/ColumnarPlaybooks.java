@@ -36,8 +36,8 @@ import org.cskit.scoring.BandScheme;
 import org.cskit.scoring.ScoringStrategies;
 import org.cskit.scoring.WeightedScorecard;
 import org.cskit.scoring.features.FeatureDeriver;
-import org.cskit.testkit.GeneratedAccount;
-import org.cskit.testkit.PortfolioGenerator;
+import org.cskit.datagen.GeneratedAccount;
+import org.cskit.datagen.PortfolioGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code columns}: the whole nightly pipeline over a generated portfolio held as columns, with no
- * object per observation and none per account between the stages: cs-testkit's generator emits each
+ * object per observation and none per account between the stages: cs-datagen's generator emits each
  * slice of accounts' signals as {@link SignalColumns}, {@link FeatureDeriver} derives the generator's
  * features from them into {@link FeatureColumns} (the contract and plan facts come from each account
  * object, the edge where plans are objects), the shipped scorecard writes {@link VectorColumns} for

@@ -13,7 +13,7 @@ import org.cskit.samples.input.TextFiles;
 import org.cskit.scoring.ScoringStrategies;
 import org.cskit.scoring.WeightedScorecard;
 import org.cskit.scoring.features.SnapshotAssembler;
-import org.cskit.testkit.PortfolioGenerator;
+import org.cskit.datagen.PortfolioGenerator;
 import picocli.CommandLine.Option;
 
 /** The options every portfolio command shares: the data (read or generated), the as-of day and the scoring strategy. */
@@ -24,7 +24,7 @@ final class PortfolioOptions {
     Path data;
 
     @Option(names = "--generated", paramLabel = "N",
-            description = "instead of reading data, generate a portfolio of N accounts (1 to 1,000,000) with cs-testkit's PortfolioGenerator: "
+            description = "instead of reading data, generate a portfolio of N accounts (1 to 1,000,000) with cs-datagen's PortfolioGenerator: "
                     + "24 months from 2025-01-01, each account renewing once from 2025-07-02, whose outcome the report compares with "
                     + "the bands")
     Integer generated;

@@ -7,8 +7,8 @@ import java.util.List;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.LifecycleStage;
-import org.cskit.testkit.GeneratedAccount;
-import org.cskit.testkit.PortfolioGenerator;
+import org.cskit.datagen.GeneratedAccount;
+import org.cskit.datagen.PortfolioGenerator;
 import org.junit.jupiter.api.Test;
 
 /** How {@link GeneratedSource} sees a generated account as of a day ({@link GeneratedAccount#accountOn}). */

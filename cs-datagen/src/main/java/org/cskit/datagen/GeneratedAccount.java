@@ -1,4 +1,4 @@
-package org.cskit.testkit;
+package org.cskit.datagen;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.cskit.testkit;
+package org.cskit.datagen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +43,7 @@ import org.cskit.scoring.ScorecardInput;
 import org.cskit.scoring.calibration.Evaluation;
 import org.cskit.scoring.features.FeatureDeriver;
 import org.cskit.scoring.portfolio.RetentionReport;
-import org.cskit.testkit.GeneratedAccount.Outcome;
+import org.cskit.datagen.GeneratedAccount.Outcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

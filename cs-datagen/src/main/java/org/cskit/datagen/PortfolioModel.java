@@ -1,4 +1,4 @@
-package org.cskit.testkit;
+package org.cskit.datagen;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +43,7 @@ import org.cskit.model.StakeholderRole;
 import org.cskit.model.SuccessMetric;
 import org.cskit.model.SuccessPlan;
 import org.cskit.model.TeamMember;
-import org.cskit.testkit.GeneratedAccount.Outcome;
+import org.cskit.datagen.GeneratedAccount.Outcome;
 
 /**
  * The world behind {@link PortfolioGenerator}: how one account is drawn from its seed and index.

@@ -1,4 +1,4 @@
-package org.cskit.testkit;
+package org.cskit.datagen;
 
 /**
  * SplitMix64 with the few draws the portfolio generator needs. Written out here rather than taken

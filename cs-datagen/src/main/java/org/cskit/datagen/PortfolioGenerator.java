@@ -1,4 +1,4 @@
-package org.cskit.testkit;
+package org.cskit.datagen;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,7 @@ import org.cskit.scoring.portfolio.ReportingPeriod;
  * <p><b>Same seed, same portfolio.</b> Account {@code i} is a function of the seed, {@code i}, the
  * start and the months only: not of the number of accounts, of the order the stream is consumed in,
  * of parallelism, of the machine or of the JDK (its random numbers come from a SplitMix64 written
- * out in cs-testkit, its mathematics from {@link StrictMath}). {@link #stream()} is lazy: it
+ * out in cs-datagen, its mathematics from {@link StrictMath}). {@link #stream()} is lazy: it
  * generates each account when it is consumed and holds none, so a million accounts stream in the
  * memory of one; {@link #account(int)} generates one directly. An account's signals are drawn
  * again on each call to {@link GeneratedAccount#signals()}, so an account in hand stays small.
