@@ -70,7 +70,8 @@ class RunArchitectureTest {
                         "org.cskit.model.internal..")
                 .as("cs-run uses the other modules' public API only")
                 .check(production);
-        noClasses().that().resideInAnyPackage("org.cskit.model..", "org.cskit.scoring..", "org.cskit.playbooks..", "org.cskit.testkit..")
+        noClasses().that().resideInAnyPackage("org.cskit.model..", "org.cskit.scoring..", "org.cskit.playbooks..", "org.cskit.datagen..",
+                        "org.cskit.testkit..")
                 .should().dependOnClassesThat().resideInAPackage("org.cskit.run..")
                 .as("no library module below cs-run uses it")
                 .check(production);

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.cskit.benchmarks.columns.HandWrittenDerivation;
 import org.cskit.benchmarks.playbooks.RowRules;
 import org.cskit.benchmarks.playbooks.RuleSet;
+import org.cskit.datagen.GeneratedAccount;
+import org.cskit.datagen.PortfolioGenerator;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.EngagementModel;
@@ -51,8 +53,6 @@ import org.cskit.scoring.features.Aggregate;
 import org.cskit.scoring.features.FeatureDefinition;
 import org.cskit.scoring.features.FeatureDeriver;
 import org.cskit.scoring.features.WindowChange;
-import org.cskit.testkit.GeneratedAccount;
-import org.cskit.testkit.PortfolioGenerator;
 
 /**
  * The nightly job at one and ten million accounts, through {@link NightlyRun}, beside a hand-written
