@@ -551,15 +551,17 @@ public final class NightlyJobBenchmark {
                     double[] scores = in.today.scores().clone();
                     byte[] bands = in.today.bandCodes().clone();
                     Floor floor = new Floor(pool, in);
+                    long cpu0 = cpuNanos();
                     double fw = floor.run();
+                    double fcpu = (cpuNanos() - cpu0) / 1e9;
                     double maxDiff = 0;
                     long bandDiffs = 0;
                     for (int r = 0; r < n; r++) {
                         maxDiff = Math.max(maxDiff, Math.abs(scores[r] - in.today.scores()[r]));
                         bandDiffs += bands[r] != in.today.bandCodes()[r] ? 1 : 0;
                     }
-                    out("%s, %,d accounts: floor wall %.2f s, plays %,d; cskit / floor %.2fx; scores differ by at most %.2e, bands differ on %,d rows",
-                            set, n, fw, floor.plays.sum(), m.wallS / fw, maxDiff, bandDiffs);
+                    out("%s, %,d accounts: floor wall %.2f s, CPU %.2f s, plays %,d; cskit / floor %.2fx wall, %.2fx CPU; scores differ by at most "
+                            + "%.2e, bands differ on %,d rows", set, n, fw, fcpu, floor.plays.sum(), m.wallS / fw, m.cpuS / fcpu, maxDiff, bandDiffs);
                     floorWall = String.format("%.2f", fw);
                 }
                 last = String.format("nightly accounts=%d wall_s=%.2f heap_mb=%.0f plays=%d floor_wall_s=%s", n, m.wallS, beyond, m.plays,
