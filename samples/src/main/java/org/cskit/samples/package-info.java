@@ -1,8 +1,8 @@
 /**
- * Runnable programs that show cskit at work. {@link org.cskit.samples.CsKit} is the program the
- * README's demo command runs: {@code demo} (the default: score a portfolio, run the playbooks,
- * write an HTML report), {@code score}, {@code playbooks} and {@code calibrate} (fit and judge a
- * scorecard on any labelled CSV). {@link org.cskit.samples.QuickStart} and
- * {@link org.cskit.samples.ScoringExample} are the README's code samples.
+ * Small teaching programs, the README's code samples: {@link org.cskit.samples.QuickStart} (read an
+ * account and ask where the customer stands), {@link org.cskit.samples.PlanLifecycle} (a success
+ * plan that completes by evidence) and {@link org.cskit.samples.ScoringExample} (a scorecard that
+ * explains itself). The command-line product ({@code cskit demo}, {@code score}, {@code calibrate}...)
+ * is the cs-cli module.
  */
 package org.cskit.samples;

@@ -1,0 +1,98 @@
+package org.cskit.cli.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cskit.playbooks.BuiltInPlaybooks;
+import org.cskit.playbooks.Play;
+import org.cskit.cli.input.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}, the program's default: reads the data, scores every account monthly up to the as-of
+ * day, runs the built-in playbooks on that day, writes the HTML report and prints a short summary
+ * whose last line names the report.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score a portfolio, run the built-in playbooks and write an HTML report (the default command).",
+            "Reads the RavenStack data shipped with cskit unless --data names a folder of the same four CSV files, or "
+                    + "--generated N makes a portfolio of N accounts from a seed."})
+public final class Demo extends PortfolioCommand {
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "target/cskit-demo/report.html",
+            description = "the HTML report to write (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "8", description = "how many of the accounts most at risk to follow over time "
+            + "(default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            throw new InputException("--top must be at least 1, but was " + top);
+        }
+        Progress bar = progress();
+        Run run = score(MONTHS, false, true, bar);
+        PlaybookRun playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.data().assembler().schema(), run.scored(), bar);
+        Path report = out.toAbsolutePath().normalize();
+        try {
+            Path parent = report.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(report, DemoReport.html(run, playbooks, DemoDashboard.of(run, playbooks), top), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(out + ": cannot write: " + e.getMessage());
+        }
+        summary(out(), run, playbooks, report);
+        return 0;
+    }
+
+    private void summary(PrintWriter o, Run run, PlaybookRun playbooks, Path report) {
+        List<ScoredPortfolio.Scored> last = run.scored().last();
+        o.printf(Locale.ROOT, "cskit demo: %s, as of %s%n", run.data().description(), run.asOf());
+        o.println(run.data().contents(run.scored()));
+        o.printf(Locale.ROOT, "scored %d accounts with %s on %d monthly days, %s to %s%n", last.size(), run.strategy().describe(),
+                run.scored().days().size(), run.scored().days().get(0), run.asOf());
+        o.println("bands: " + DemoReport.bandLine(run));
+        KnownOutcomes.of(run).ifPresent(k -> o.printf(Locale.ROOT, "churned at their renewal after %s, by band on it: %s%n", run.asOf(),
+                k.line()));
+        o.println("most at risk: " + run.scored().mostAtRisk(3).stream().map(s -> String.format(Locale.ROOT, "%s (%s) %.1f %s %s",
+                s.account().name(), s.account().segment().name(), s.vector().score(), s.vector().band().label(),
+                s.vector().direction())).collect(Collectors.joining("; ")));
+        Map<String, Integer> byPlaybook = new LinkedHashMap<>();
+        playbooks.queue().forEach(p -> byPlaybook.merge(p.playbookId(), 1, Integer::sum));
+        o.println("plays: " + playbooks.queue().size() + (byPlaybook.isEmpty() ? "" : " (" + byPlaybook.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
+        if (!playbooks.queue().isEmpty()) {
+            Play first = playbooks.queue().get(0);
+            o.printf("first in the queue: %s %s, %s, due %s: %s%n", first.priority(), first.playbookId(), name(run, first),
+                    PlaybookRun.due(first), first.actions().get(0).text());
+        }
+        List<String> quiet = new ArrayList<>();
+        for (PlaybookRun.Status s : playbooks.statuses()) {
+            if (s.outcome() == PlaybookRun.Outcome.NOT_RUN || s.outcome() == PlaybookRun.Outcome.CANNOT_FIRE) {
+                quiet.add(s.playbook().id());
+            }
+        }
+        if (!quiet.isEmpty()) {
+            o.println("cannot fire on this data (the report says why): " + String.join(", ", quiet));
+        }
+        o.println("report: " + report);
+        o.flush();
+    }
+
+    private static String name(Run run, Play play) {
+        return run.scored().last().stream().filter(s -> s.account().id().equals(play.accountId())).findFirst()
+                .map(s -> s.account().name() + " (" + play.accountId().value() + ")").orElse(play.accountId().value());
+    }
+}

@@ -1,0 +1,243 @@
+package org.cskit.cli.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.cskit.model.FeatureSchema;
+import org.cskit.playbooks.Action;
+import org.cskit.playbooks.Fields;
+import org.cskit.playbooks.Play;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.Trigger;
+import org.cskit.playbooks.engine.DryRunReport;
+import org.cskit.playbooks.engine.EvaluationResult;
+import org.cskit.playbooks.engine.PlaybookEngine;
+import org.cskit.playbooks.engine.PlaybookInput;
+
+/**
+ * Runs playbooks over the scored portfolio on its last day, through a {@link PlaybookEngine} with its
+ * in-memory history and a sink that collects the plays, and says of each playbook whether it fired,
+ * and if not, whether it could have on this data. Playbooks that read a feature the snapshots do
+ * not have are not run, and said so, rather than given invented data.
+ *
+ * @param day the day evaluated
+ * @param queue the plays, most urgent first, then by due date
+ * @param statuses one per playbook, in the set's order
+ */
+record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
+
+    /** Whether a playbook fired. */
+    enum Outcome {
+        /** It made plays. */
+        FIRED,
+        /** It ran and could have fired, but no account met it. */
+        DID_NOT_FIRE,
+        /** It ran, but the data cannot make it fire. */
+        CANNOT_FIRE,
+        /** It reads a feature the data does not provide. */
+        NOT_RUN
+    }
+
+    /**
+     * One playbook's outcome.
+     *
+     * @param playbook the playbook
+     * @param outcome what happened
+     * @param plays how many plays it made
+     * @param why the reason, in words
+     */
+    record Status(Playbook playbook, Outcome outcome, int plays, String why) {}
+
+    /** Orders plays: most urgent first, then earliest due, then by account and playbook. */
+    static final Comparator<Play> QUEUE_ORDER = Comparator.comparing(Play::priority, Comparator.reverseOrder())
+            .thenComparing(PlaybookRun::due).thenComparing(Play::accountId).thenComparing(Play::playbookId);
+
+    /**
+     * Runs the playbooks on the last day of the scored portfolio.
+     *
+     * @param playbooks the playbooks
+     * @param schema the snapshots' features
+     * @param scored the scored portfolio
+     * @param progress reports each account evaluated
+     * @return the queue and each playbook's outcome
+     */
+    static PlaybookRun run(List<Playbook> playbooks, FeatureSchema schema, ScoredPortfolio scored, Progress progress) {
+        List<ScoredPortfolio.Scored> accounts = scored.last();
+        List<Playbook> runnable = new ArrayList<>();
+        Map<String, String> notRun = new HashMap<>();
+        for (Playbook p : playbooks) {
+            Set<String> unknown = unknownFeatures(p, schema);
+            if (unknown.isEmpty()) {
+                runnable.add(p);
+            } else {
+                notRun.put(p.id(), "reads " + String.join(", ", unknown) + ", which the data does not provide");
+            }
+        }
+        ConcurrentLinkedQueue<Play> sink = new ConcurrentLinkedQueue<>();
+        Map<String, Integer> suppressed = new HashMap<>();
+        if (!runnable.isEmpty()) {
+            PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(runnable).sink(h -> sink.add(h.play())).build();
+            progress.start("playbooks", accounts.size());
+            engine.evaluateAll(accounts.stream().map(s -> PlaybookInput.of(s.snapshot(), s.vector())), 64).forEach(r -> {
+                for (EvaluationResult.Suppressed s : r.suppressed()) {
+                    suppressed.merge(s.playbookId(), 1, Integer::sum);
+                }
+                progress.advance(1);
+            });
+            progress.finish();
+        }
+        List<Play> queue = new ArrayList<>(sink);
+        queue.sort(QUEUE_ORDER);
+        Map<String, Integer> plays = new HashMap<>();
+        queue.forEach(p -> plays.merge(p.playbookId(), 1, Integer::sum));
+        List<Status> statuses = new ArrayList<>();
+        for (Playbook p : playbooks) {
+            int n = plays.getOrDefault(p.id(), 0);
+            if (notRun.containsKey(p.id())) {
+                statuses.add(new Status(p, Outcome.NOT_RUN, 0, notRun.get(p.id())));
+            } else if (n > 0) {
+                statuses.add(new Status(p, Outcome.FIRED, n, n + " play" + (n == 1 ? "" : "s")));
+            } else {
+                statuses.add(quiet(p, accounts, suppressed.getOrDefault(p.id(), 0)));
+            }
+        }
+        return new PlaybookRun(scored.days().get(scored.days().size() - 1), List.copyOf(queue), List.copyOf(statuses));
+    }
+
+    /**
+     * Replays the playbooks over every day of the scored portfolio, each account's days in time order, without delivering anything.
+     *
+     * @param playbooks the playbooks, all of whose features the schema has
+     * @param schema the snapshots' features
+     * @param scored the scored portfolio, with every day's scores kept
+     * @return what each playbook would have done
+     */
+    static DryRunReport dryRun(List<Playbook> playbooks, FeatureSchema schema, ScoredPortfolio scored) {
+        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).build();
+        return engine.dryRun(scored.everyDay().stream().map(s -> PlaybookInput.of(s.snapshot(), s.vector())));
+    }
+
+    /**
+     * The features a playbook reads that the schema does not have (built-in fields such as
+     * {@code vector.band} are always there).
+     *
+     * @param playbook the playbook
+     * @param schema the features
+     * @return the missing features, in the playbook's order
+     */
+    static Set<String> unknownFeatures(Playbook playbook, FeatureSchema schema) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String field : playbook.fields()) {
+            if (!Fields.isBuiltIn(field) && schema.indexOf(field) < 0) {
+                unknown.add(field);
+            }
+        }
+        return unknown;
+    }
+
+    /** Why a playbook that ran made no play: the data cannot make it fire, or no account met it. */
+    private static Status quiet(Playbook p, List<ScoredPortfolio.Scored> accounts, int suppressed) {
+        if (p.trigger().kind() == Trigger.Kind.EVENT) {
+            return new Status(p, Outcome.CANNOT_FIRE, 0, "starts on a " + ((Trigger.OnEvent) p.trigger()).event()
+                    + " event, and the data has no events");
+        }
+        List<String> neverPresent = new ArrayList<>();
+        for (String field : p.trigger().fields()) {
+            if (!Fields.isBuiltIn(field) && accounts.stream().noneMatch(s -> s.snapshot().features().value(field).isPresent())) {
+                neverPresent.add(field);
+            }
+        }
+        if (!neverPresent.isEmpty()) {
+            return new Status(p, Outcome.CANNOT_FIRE, 0, "its trigger reads " + String.join(", ", neverPresent)
+                    + ", which is missing for every account");
+        }
+        return new Status(p, Outcome.DID_NOT_FIRE, 0, "no account met it" + (suppressed > 0 ? " (" + suppressed
+                + " firings suppressed by its repeat policy)" : "") + seen(p, accounts));
+    }
+
+    /** The range of each feature the playbook reads, over the accounts that have it: how near they came. */
+    private static String seen(Playbook p, List<ScoredPortfolio.Scored> accounts) {
+        List<String> ranges = new ArrayList<>();
+        for (String field : p.fields()) {
+            if (Fields.isBuiltIn(field)) {
+                continue;
+            }
+            DoubleSummaryStatistics values = accounts.stream().map(s -> s.snapshot().features().value(field))
+                    .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).summaryStatistics();
+            if (values.getCount() > 0) {
+                ranges.add(field + " " + number(values.getMin()) + " to " + number(values.getMax()) + " in " + values.getCount() + " accounts");
+            }
+        }
+        return ranges.isEmpty() ? "" : "; seen: " + String.join(", ", ranges);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /**
+     * A play's earliest due date.
+     *
+     * @param play the play
+     * @return the earliest due date of its actions
+     */
+    static LocalDate due(Play play) {
+        return play.actions().stream().map(Play.PlannedAction::due).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /**
+     * Who owns a play: the owner roles of its tasks, or, without a task, what its actions are.
+     *
+     * @param play the play
+     * @return the owners, such as {@code CSM} or {@code Account executive, CSM}
+     */
+    static String owners(Play play) {
+        Set<String> owners = new LinkedHashSet<>();
+        for (Play.PlannedAction a : play.actions()) {
+            if (a.action().actionKind() == Action.Kind.TASK) {
+                owners.add(((Action.Task) a.action()).ownerRole());
+            }
+        }
+        return owners.isEmpty() ? "account team" : String.join(", ", owners);
+    }
+
+    /**
+     * A play's reason in one line: the trigger, then each condition with what it saw.
+     *
+     * @param play the play
+     * @return the reason
+     */
+    static String reason(Play play) {
+        StringBuilder s = new StringBuilder(play.reason().trigger());
+        for (Play.ConditionOutcome c : play.reason().conditions()) {
+            s.append("; ").append(c.condition()).append(": ").append(c.actual()).append(c.held() ? "" : " (did not hold)");
+        }
+        return s.toString();
+    }
+
+    /**
+     * One action in one line, such as {@code task for CSM, due 2025-01-07: ...}.
+     *
+     * @param a the action
+     * @return the line
+     */
+    static String describe(Play.PlannedAction a) {
+        return switch (a.action().actionKind()) {
+            case TASK -> "task for " + ((Action.Task) a.action()).ownerRole() + ", due " + a.due() + ": " + a.text();
+            case MESSAGE -> ((Action.Message) a.action()).channel() + " to " + ((Action.Message) a.action()).recipientRole() + ": "
+                    + a.text();
+            case SCHEDULE_REVIEW -> "review on " + a.due() + ": " + a.text();
+            case ADD_MILESTONE -> "add milestone due " + a.due() + ": " + a.text();
+            case TAG -> "tag: " + a.text();
+        };
+    }
+}

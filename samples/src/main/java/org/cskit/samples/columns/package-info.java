@@ -1,2 +1,0 @@
-/** The {@code columns} command: playbooks over a whole portfolio held as columns, cskit's fast path. */
-package org.cskit.samples.columns;
