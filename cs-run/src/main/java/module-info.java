@@ -5,6 +5,8 @@
 module org.cskit.run {
     requires transitive org.cskit.scoring;
     requires transitive org.cskit.playbooks;
+    // The report's CPU time per stage (ThreadMXBean).
+    requires java.management;
 
     exports org.cskit.run;
 }

@@ -22,10 +22,13 @@ import org.cskit.playbooks.engine.BatchResult;
  *     the next night
  * @param failures the first {@value NightlyReport#MAX_FAILURES} of them, each with its portfolio row
  * @param stages time per stage, summed over the run's threads
+ * @param stagesCpu CPU time per stage, summed over the run's threads (what the stages cost on a
+ *     machine busy with other work, where their elapsed time also counts the waits for a processor);
+ *     all zero where the JVM does not measure threads' CPU time
  * @param wall the run's wall time, from the first check to the last slice
  */
 public record NightlyReport(long accounts, int slices, long created, long closed, long suppressed, List<PlaybookCounts> playbooks,
-        long failed, List<BatchResult.Failure> failures, Stages stages, Duration wall) {
+        long failed, List<BatchResult.Failure> failures, Stages stages, Stages stagesCpu, Duration wall) {
     /** How many sink failures a report lists (all are counted). */
     public static final int MAX_FAILURES = 100;
 
@@ -34,6 +37,7 @@ public record NightlyReport(long accounts, int slices, long created, long closed
         playbooks = List.copyOf(Validate.present("playbooks", playbooks));
         failures = List.copyOf(Validate.present("failures", failures));
         Validate.present("stages", stages);
+        Validate.present("stagesCpu", stagesCpu);
         Validate.present("wall", wall);
     }
 

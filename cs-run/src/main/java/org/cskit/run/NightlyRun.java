@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Segment;
@@ -227,12 +226,15 @@ public final class NightlyRun {
             per.add(new NightlyReport.PlaybookCounts(playbooks.get(p).id(), shared.created.get(p), shared.reminders.get(p),
                     shared.closed.get(p)));
         }
-        NightlyReport.Stages stages = new NightlyReport.Stages(Duration.ofNanos(shared.signals.get()), Duration.ofNanos(shared.facts.get()),
-                Duration.ofNanos(shared.derive.get()), Duration.ofNanos(shared.score.get()), Duration.ofNanos(shared.evaluate.get()));
         synchronized (shared) {
             return new NightlyReport(shared.rows, slices, shared.createdTotal, shared.closedTotal, shared.suppressed, per, shared.failed,
-                    shared.failures, stages, Duration.ofNanos(System.nanoTime() - start));
+                    shared.failures, stages(shared.elapsed), stages(shared.cpu), Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    private static NightlyReport.Stages stages(AtomicLongArray nanos) {
+        return new NightlyReport.Stages(Duration.ofNanos(nanos.get(0)), Duration.ofNanos(nanos.get(1)), Duration.ofNanos(nanos.get(2)),
+                Duration.ofNanos(nanos.get(3)), Duration.ofNanos(nanos.get(4)));
     }
 
     private static void runOnThreads(Runnable work, int workers, AtomicBoolean stop) {
@@ -278,11 +280,9 @@ public final class NightlyRun {
         final AtomicLongArray created;
         final AtomicLongArray reminders;
         final AtomicLongArray closed;
-        final AtomicLong signals = new AtomicLong();
-        final AtomicLong facts = new AtomicLong();
-        final AtomicLong derive = new AtomicLong();
-        final AtomicLong score = new AtomicLong();
-        final AtomicLong evaluate = new AtomicLong();
+        /** Per stage (signals, facts, derive, score, playbooks): elapsed and CPU nanoseconds, summed over the threads. */
+        final AtomicLongArray elapsed = new AtomicLongArray(STAGES);
+        final AtomicLongArray cpu = new AtomicLongArray(STAGES);
         private final ActionSink sink;
         long rows;
         long createdTotal;
@@ -384,17 +384,17 @@ public final class NightlyRun {
 
         void slice(int from, int to, SignalSource source, PlaybookEngine engine, Shared shared, VectorColumns out) {
             int n = to - from;
-            long t0 = System.nanoTime();
+            Clock clock = new Clock(shared);
             SignalColumns signals = source.slice(from, to);
             if (signals == null || signals.rows() != n) {
                 throw Validate.invalid("signals", "the signal source's slice [" + from + ", " + to + ") has "
                         + (signals == null ? "no columns" : signals.rows() + " rows") + ", but must have " + n);
             }
-            long t1 = System.nanoTime();
+            clock.lap(0);
             copyFacts(from, n);
-            long t2 = System.nanoTime();
+            clock.lap(1);
             deriver.derive(signals, accounts.asOf(), features, 0);
-            long t3 = System.nanoTime();
+            clock.lap(2);
             AccountBatch.Builder b = AccountBatch.builder(features).asOf(accounts.asOf())
                     .accountIds(row -> accounts.accountId(from + row)).segments(accounts.segments(), segments);
             if (stages == null) {
@@ -408,16 +408,11 @@ public final class NightlyRun {
             AccountBatch unscored = b.build().slice(0, n);
             strategy.scoreAll(unscored, history, today);
             copyOut(from, n, out);
-            long t4 = System.nanoTime();
+            clock.lap(3);
             AccountBatch scored = b.vectors(today).build().slice(0, n);
             BatchResult result = engine.evaluate(scored, shared);
-            long t5 = System.nanoTime();
+            clock.lap(4);
             shared.add(result, from);
-            shared.signals.addAndGet(t1 - t0);
-            shared.facts.addAndGet(t2 - t1);
-            shared.derive.addAndGet(t3 - t2);
-            shared.score.addAndGet(t4 - t3);
-            shared.evaluate.addAndGet(t5 - t4);
         }
 
         /** The slice's facts, codes, previous vectors and history into this thread's columns. */
@@ -472,6 +467,34 @@ public final class NightlyRun {
             System.arraycopy(today.directionCodes(), 0, out.directionCodes(), from, n);
             System.arraycopy(today.velocities(), 0, out.velocities(), from, n);
             System.arraycopy(today.coverages(), 0, out.coverages(), from, n);
+        }
+    }
+
+    /** The stages, in the order {@link NightlyReport.Stages} lists them. */
+    private static final int STAGES = 5;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Times one thread's stages of a slice, elapsed and on the processor, into the shared sums. */
+    private static final class Clock {
+        private final Shared shared;
+        private final boolean cpu = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+        private long wall = System.nanoTime();
+        private long used;
+
+        Clock(Shared shared) {
+            this.shared = shared;
+            this.used = cpu ? THREADS.getCurrentThreadCpuTime() : 0;
+        }
+
+        void lap(int stage) {
+            long now = System.nanoTime();
+            shared.elapsed.addAndGet(stage, now - wall);
+            wall = now;
+            if (cpu) {
+                long u = THREADS.getCurrentThreadCpuTime();
+                shared.cpu.addAndGet(stage, u - used);
+                used = u;
+            }
         }
     }
 

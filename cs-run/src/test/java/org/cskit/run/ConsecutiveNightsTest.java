@@ -76,6 +76,8 @@ class ConsecutiveNightsTest {
         assertThat(one.report.playbooks()).extracting(NightlyReport.PlaybookCounts::created).containsExactly(3L, 3L);
         assertThat(one.report.accounts()).isEqualTo(N);
         assertThat(one.report.slices()).isEqualTo(4);
+        assertThat(one.report.stages().derive()).isPositive();
+        assertThat(one.report.stagesCpu().total()).isPositive().isLessThanOrEqualTo(one.report.stages().total().multipliedBy(2));
         assertThat(yesterday.band(0)).isEqualTo("red");
         assertThat(yesterday.band(9)).isEqualTo("green");
 

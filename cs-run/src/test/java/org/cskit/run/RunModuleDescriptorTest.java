@@ -23,7 +23,7 @@ class RunModuleDescriptorTest {
                 .isEqualTo(Set.of("org.cskit.run"));
         assertThat(descriptor.opens()).isEmpty();
         assertThat(descriptor.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
-                .isEqualTo(Set.of("java.base", "org.cskit.scoring", "org.cskit.playbooks"));
+                .isEqualTo(Set.of("java.base", "java.management", "org.cskit.scoring", "org.cskit.playbooks"));
         assertThat(descriptor.requires().stream()
                 .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
                 .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
