@@ -99,7 +99,7 @@ public final class NightlyState {
     /** Checks that a night as of {@code asOf} under {@code set} may run on this state; changes nothing. */
     void checkRun(String runPortfolio, Map<String, Integer> set, Instant asOf) {
         if (!portfolio.equals(runPortfolio)) {
-            throw Validate.invalid("state.portfolio", "the state is portfolio " + Validate.quote(portfolio) + "'s, but this run is for "
+            throw Validate.invalid("state.portfolio", "the state belongs to portfolio " + Validate.quote(portfolio) + ", but this run is for "
                     + Validate.quote(runPortfolio));
         }
         if (playbookSet != null && !playbookSet.equals(set)) {
@@ -224,7 +224,7 @@ public final class NightlyState {
             throw new UncheckedIOException("reading the nightly state failed", e);
         }
         if (!saved.equals(portfolio)) {
-            throw Validate.invalid("state.portfolio", "the state is portfolio " + Validate.quote(saved) + "'s, but this run is for "
+            throw Validate.invalid("state.portfolio", "the state belongs to portfolio " + Validate.quote(saved) + ", but this run is for "
                     + Validate.quote(portfolio));
         }
         // A state no night has run on yet was made under no set: any set may start on it.

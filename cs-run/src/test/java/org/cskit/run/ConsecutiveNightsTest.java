@@ -100,6 +100,18 @@ class ConsecutiveNightsTest {
     }
 
     @Test
+    void run_noAccounts_reportsAnEmptyNightAndAdvancesTheState() {
+        NightlyState state = NightlyState.empty(PORTFOLIO);
+        NightlyReport report = NightlyFixture.run().build().run(NightlyFixture.accounts(new double[0], DAY_1, null),
+                SignalSource.of(NightlyFixture.signals(new double[0], DAY_1)), ScoreHistoryColumns.empty(0), state,
+                new NightlyFixture.Recording(), NightlyFixture.today(0));
+        assertThat(report.accounts()).isZero();
+        assertThat(report.slices()).isZero();
+        assertThat(report.created()).isZero();
+        assertThat(state.night()).contains(DAY_1);
+    }
+
+    @Test
     void run_sameNightAgain_makesNothingNew() {
         night(DAY_1, logins(0, 0.5));
         Night again = night(DAY_1, logins(0, 0.5));

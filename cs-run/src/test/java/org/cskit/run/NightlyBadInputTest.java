@@ -58,7 +58,7 @@ class NightlyBadInputTest {
         assertThatThrownBy(() -> NightlyFixture.run().build().run(NightlyFixture.accounts(ARR, DAY_1, null),
                 SignalSource.of(NightlyFixture.signals(QUIET, DAY_1)), ScoreHistoryColumns.empty(N), other, sink, today))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("the state is portfolio 'globex-prod''s, but this run is for 'acme-prod'")
+                .hasMessage("the state belongs to portfolio 'globex-prod', but this run is for 'acme-prod'")
                 .extracting(e -> ((ValidationException) e).field()).isEqualTo("state.portfolio");
         assertNothingDone(other, 0);
         assertThat(other.night()).isEmpty();
@@ -69,7 +69,7 @@ class NightlyBadInputTest {
         byte[] saved = savedNight(PLAYBOOKS);
         assertThatThrownBy(() -> NightlyState.restore(new ByteArrayInputStream(saved), "globex-prod", PLAYBOOKS))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("the state is portfolio 'acme-prod''s, but this run is for 'globex-prod'");
+                .hasMessage("the state belongs to portfolio 'acme-prod', but this run is for 'globex-prod'");
     }
 
     @Test
