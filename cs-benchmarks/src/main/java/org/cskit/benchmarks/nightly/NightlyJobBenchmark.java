@@ -75,7 +75,8 @@ import org.cskit.scoring.features.WindowChange;
  * <p><b>cskit</b>: one {@link NightlyRun} night from an empty state on two threads: derive
  * the generator's eight features and two more the 50 rules read, score with a four-input
  * scorecard, run the playbooks (the 17 built-ins, or the 50 benchmark rules of {@link RuleSet}) into
- * a counting sink. <b>Floor</b> (50 rules only): on the same two threads and slices, the same
+ * a counting sink; then the same night again over the state it left (every play is still open, so it
+ * must make none). <b>Floor</b> (50 rules only): on the same two threads and slices, the same
  * features by a plain loop ({@link HandWrittenDerivation} and two more), the same scorecard written
  * out, the same bands with hysteresis, the 50 rules written out ({@link RowRules}) with a dense
  * cooldown array per slice; it keeps no state beyond a slice and writes today's vectors into the
@@ -276,8 +277,9 @@ public final class NightlyJobBenchmark {
         }
     }
 
-    /** What one measured night took. */
-    record Measured(double wallS, double cpuS, double peakMb, double liveMb, long plays, NightlyReport report, long states) {}
+    /** What one measured night took, and the same night run again on the state it left. */
+    record Measured(double wallS, double cpuS, double peakMb, double liveMb, long plays, NightlyReport report, long states, double againWallS,
+            long againPlays, NightlyReport again) {}
 
     static Measured cskit(Pool pool, Inputs in, List<Playbook> playbooks) {
         NightlyRun run = NightlyRun.builder().portfolio("bench").deriver(DERIVER).strategy(SCORECARD).playbooks(playbooks).sliceSize(SLICE)
@@ -294,8 +296,13 @@ public final class NightlyJobBenchmark {
         long cpu1 = cpuNanos();
         long peak = peakHeap();
         long live = settledHeap();
+        // The same night again over the state it left (the same data): every play is still open, none may be made twice.
+        Counting againSink = new Counting();
+        long t2 = System.nanoTime();
+        NightlyReport again = run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today);
+        long t3 = System.nanoTime();
         return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (peak - baseline) / 1048576.0, (live - baseline) / 1048576.0,
-                sink.plays.sum(), report, state.store().size());
+                sink.plays.sum(), report, state.store().size(), (t3 - t2) / 1e9, againSink.plays.sum(), again);
     }
 
     /** The floor for the 50 rules: the same work written out, on the same threads, slices and arrays. */
@@ -548,6 +555,8 @@ public final class NightlyJobBenchmark {
                 out("%s, %,d accounts: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
                         + "(suppressed %,d, failed %,d); %s", set, n, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
                         m.report.suppressed(), m.report.failed(), stages(m.report));
+                out("%s, %,d accounts: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d, closed %,d", set, n,
+                        m.againWallS, m.againPlays, m.again.suppressed(), m.again.closed());
                 String floorWall = "n/a";
                 if (rules50) {
                     double[] scores = in.today.scores().clone();
