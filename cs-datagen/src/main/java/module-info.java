@@ -6,6 +6,7 @@
 module org.cskit.datagen {
     requires transitive org.cskit.model;
     requires transitive org.cskit.scoring;
+    requires transitive org.cskit.scoring.portfolio;
     requires org.cskit.playbooks;
 
     exports org.cskit.datagen;

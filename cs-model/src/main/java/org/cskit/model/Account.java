@@ -155,7 +155,7 @@ public abstract class Account {
 
     /**
      * The account this one belongs to in a group of companies (a subsidiary's parent), if any.
-     * cs-scoring's {@code org.cskit.scoring.portfolio.Rollup} rolls scores and measures up to it.
+     * cs-portfolio's {@code org.cskit.scoring.portfolio.Rollup} rolls scores and measures up to it.
      *
      * @return the parent's id, never this account's own
      */

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
-import org.cskit.cli.input.CsvTable;
+import org.cskit.cli.input.CsvFile;
 import org.cskit.cli.input.InputException;
 
 /**
@@ -65,25 +65,22 @@ public final class RavenStackAccounts {
      * @return the number of accounts written
      */
     public static int write(Path dataDir, Path out) {
-        CsvTable accounts = CsvTable.read(dataDir.resolve("ravenstack_accounts.csv")).requireColumns(ACCOUNT_COLUMNS);
-        CsvTable subs = CsvTable.read(dataDir.resolve("ravenstack_subscriptions.csv")).requireColumns(List.of("subscription_id",
+        CsvFile accounts = CsvFile.of(dataDir.resolve("ravenstack_accounts.csv")).requireColumns(ACCOUNT_COLUMNS);
+        CsvFile subs = CsvFile.of(dataDir.resolve("ravenstack_subscriptions.csv")).requireColumns(List.of("subscription_id",
                 "account_id", "mrr_amount", "seats", "upgrade_flag", "downgrade_flag", "auto_renew_flag", "billing_frequency"));
-        CsvTable usage = CsvTable.read(dataDir.resolve("ravenstack_feature_usage.csv")).requireColumns(List.of("subscription_id",
+        CsvFile usage = CsvFile.of(dataDir.resolve("ravenstack_feature_usage.csv")).requireColumns(List.of("subscription_id",
                 "usage_count", "usage_duration_secs", "error_count", "is_beta_feature", "feature_name"));
-        CsvTable tickets = CsvTable.read(dataDir.resolve("ravenstack_support_tickets.csv")).requireColumns(List.of("account_id",
+        CsvFile tickets = CsvFile.of(dataDir.resolve("ravenstack_support_tickets.csv")).requireColumns(List.of("account_id",
                 "resolution_time_hours", "first_response_time_minutes", "satisfaction_score", "escalation_flag"));
         Map<String, Agg> byAccount = new HashMap<>();
-        for (int i = 0; i < accounts.rows().size(); i++) {
-            byAccount.put(accounts.row(i).text("account_id"), new Agg());
-        }
+        accounts.forEach(a -> byAccount.put(a.text("account_id"), new Agg()));
         Map<String, String> accountOfSubscription = new HashMap<>();
-        for (int i = 0; i < subs.rows().size(); i++) {
-            CsvTable.Row s = subs.row(i);
+        subs.forEach(s -> {
             String account = s.text("account_id");
             accountOfSubscription.put(s.text("subscription_id"), account);
             Agg g = byAccount.get(account);
             if (g == null) {
-                continue;
+                return;
             }
             g.subscriptions++;
             g.mrr += s.number("mrr_amount");
@@ -92,12 +89,11 @@ public final class RavenStackAccounts {
             g.downgrades += s.flag("downgrade_flag") ? 1 : 0;
             g.autoRenew += s.flag("auto_renew_flag") ? 1 : 0;
             g.monthly += s.text("billing_frequency").equalsIgnoreCase("monthly") ? 1 : 0;
-        }
-        for (int i = 0; i < usage.rows().size(); i++) {
-            CsvTable.Row u = usage.row(i);
+        });
+        usage.forEach(u -> {
             Agg g = byAccount.get(accountOfSubscription.get(u.text("subscription_id")));
             if (g == null) {
-                continue;
+                return;
             }
             g.usageEvents++;
             g.usageCount += u.number("usage_count");
@@ -105,12 +101,11 @@ public final class RavenStackAccounts {
             g.usageErrors += u.number("error_count");
             g.beta += u.flag("is_beta_feature") ? 1 : 0;
             g.features.add(u.text("feature_name"));
-        }
-        for (int i = 0; i < tickets.rows().size(); i++) {
-            CsvTable.Row t = tickets.row(i);
+        });
+        tickets.forEach(t -> {
             Agg g = byAccount.get(t.text("account_id"));
             if (g == null) {
-                continue;
+                return;
             }
             g.tickets++;
             g.resolution += t.optionalNumber("resolution_time_hours").orElse(0);
@@ -121,13 +116,12 @@ public final class RavenStackAccounts {
                 g.rated++;
             }
             g.escalations += t.flag("escalation_flag") ? 1 : 0;
-        }
+        });
         StringBuilder csv = new StringBuilder("account_id,industry,country,referral_source,plan_tier,seats,is_trial,subscriptions,mean_mrr,"
                 + "max_seats,upgrades,downgrades,auto_renew_share,monthly_billing_share,usage_events,usage_count,usage_hours,usage_errors,"
                 + "distinct_features,beta_usage_share,tickets,mean_resolution_hours,mean_first_response_minutes,mean_satisfaction,"
                 + "escalations,churn_flag\n");
-        for (int i = 0; i < accounts.rows().size(); i++) {
-            CsvTable.Row a = accounts.row(i);
+        int written = accounts.forEach(a -> {
             Agg g = byAccount.get(a.text("account_id"));
             List<String> cells = new ArrayList<>();
             for (String c : ACCOUNT_COLUMNS.subList(0, ACCOUNT_COLUMNS.size() - 1)) {
@@ -153,7 +147,7 @@ public final class RavenStackAccounts {
             cells.add(Integer.toString(g.escalations));
             cells.add(a.optional("churn_flag"));
             csv.append(String.join(",", cells)).append('\n');
-        }
+        });
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
@@ -163,7 +157,7 @@ public final class RavenStackAccounts {
         } catch (IOException e) {
             throw new InputException(out + ": cannot write: " + e.getMessage());
         }
-        return accounts.rows().size();
+        return written;
     }
 
     private static String ratio(double sum, int count) {

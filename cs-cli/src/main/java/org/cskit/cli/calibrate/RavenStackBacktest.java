@@ -19,7 +19,7 @@ import org.cskit.model.LifecycleStage;
 import org.cskit.model.MetricDirection;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.Segment;
-import org.cskit.cli.input.CsvTable;
+import org.cskit.cli.input.CsvFile;
 import org.cskit.scoring.Normalizer;
 import org.cskit.scoring.Scorecard;
 import org.cskit.scoring.ScorecardGroup;
@@ -81,40 +81,32 @@ public final class RavenStackBacktest {
      * @throws org.cskit.cli.input.InputException if a file is missing or malformed
      */
     public static History history(Path dataDir) {
-        CsvTable accounts = CsvTable.read(dataDir.resolve("ravenstack_accounts.csv"));
-        CsvTable subs = CsvTable.read(dataDir.resolve("ravenstack_subscriptions.csv"));
-        CsvTable usage = CsvTable.read(dataDir.resolve("ravenstack_feature_usage.csv"));
-        CsvTable tickets = CsvTable.read(dataDir.resolve("ravenstack_support_tickets.csv"));
-        CsvTable churns = CsvTable.read(dataDir.resolve("ravenstack_churn_events.csv"));
         Map<String, LocalDate> signup = new LinkedHashMap<>();
-        for (List<String> a : accounts.rows()) {
-            signup.put(a.get(accounts.indexOf("account_id")), LocalDate.parse(a.get(accounts.indexOf("signup_date")).trim()));
-        }
+        CsvFile.of(dataDir.resolve("ravenstack_accounts.csv")).requireColumns(List.of("account_id", "signup_date"))
+                .forEach(a -> signup.put(a.text("account_id"), a.date("signup_date")));
         Map<String, String> accountOf = new HashMap<>();
-        for (List<String> s : subs.rows()) {
-            accountOf.put(s.get(subs.indexOf("subscription_id")), s.get(subs.indexOf("account_id")));
-        }
+        CsvFile.of(dataDir.resolve("ravenstack_subscriptions.csv")).requireColumns(List.of("subscription_id", "account_id"))
+                .forEach(s -> accountOf.put(s.text("subscription_id"), s.text("account_id")));
         Map<String, List<Dated>> usageOf = new HashMap<>();
-        for (List<String> u : usage.rows()) {
-            String account = accountOf.get(u.get(usage.indexOf("subscription_id")));
-            if (account != null) {
-                usageOf.computeIfAbsent(account, k -> new ArrayList<>()).add(new Dated(LocalDate.parse(u.get(usage.indexOf("usage_date")).trim()),
-                        Double.parseDouble(u.get(usage.indexOf("usage_count")).trim()),
-                        Double.parseDouble(u.get(usage.indexOf("error_count")).trim())));
-            }
-        }
+        CsvFile.of(dataDir.resolve("ravenstack_feature_usage.csv"))
+                .requireColumns(List.of("subscription_id", "usage_date", "usage_count", "error_count")).forEach(u -> {
+                    String account = accountOf.get(u.text("subscription_id"));
+                    if (account != null) {
+                        usageOf.computeIfAbsent(account, k -> new ArrayList<>())
+                                .add(new Dated(u.date("usage_date"), u.number("usage_count"), u.number("error_count")));
+                    }
+                });
         Map<String, List<Dated>> ticketsOf = new HashMap<>();
-        for (List<String> t : tickets.rows()) {
-            ticketsOf.computeIfAbsent(t.get(tickets.indexOf("account_id")), k -> new ArrayList<>()).add(new Dated(
-                    LocalDate.parse(t.get(tickets.indexOf("submitted_at")).trim().substring(0, 10)), 1,
-                    t.get(tickets.indexOf("escalation_flag")).trim().equalsIgnoreCase("true") ? 1 : 0));
-        }
+        CsvFile.of(dataDir.resolve("ravenstack_support_tickets.csv"))
+                .requireColumns(List.of("account_id", "submitted_at", "escalation_flag"))
+                .forEach(t -> ticketsOf.computeIfAbsent(t.text("account_id"), k -> new ArrayList<>())
+                        .add(new Dated(t.date("submitted_at"), 1, t.flag("escalation_flag") ? 1 : 0)));
         Map<AccountId, Instant> churnedAt = new LinkedHashMap<>();
-        for (List<String> c : churns.rows()) {
-            AccountId id = AccountId.of(c.get(churns.indexOf("account_id")));
-            Instant at = LocalDate.parse(c.get(churns.indexOf("churn_date")).trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        CsvFile.of(dataDir.resolve("ravenstack_churn_events.csv")).requireColumns(List.of("account_id", "churn_date")).forEach(c -> {
+            AccountId id = AccountId.of(c.text("account_id"));
+            Instant at = c.date("churn_date").atStartOfDay(ZoneOffset.UTC).toInstant();
             churnedAt.merge(id, at, (x, y) -> x.isBefore(y) ? x : y);
-        }
+        });
         List<Instant> dates = new ArrayList<>();
         for (LocalDate d = LocalDate.of(2023, 4, 1); !d.isAfter(LocalDate.of(2024, 12, 1)); d = d.plusMonths(1)) {
             dates.add(d.atStartOfDay(ZoneOffset.UTC).toInstant());

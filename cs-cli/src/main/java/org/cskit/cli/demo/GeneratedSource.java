@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Currency;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,9 +52,11 @@ final class GeneratedSource implements PortfolioSource {
     static final String SUPPORT_PRESSURE = "generated-support-pressure.json";
 
     private final PortfolioGenerator generator;
+    private final SnapshotAssembler assembler;
 
-    private GeneratedSource(PortfolioGenerator generator) {
+    private GeneratedSource(PortfolioGenerator generator, SnapshotAssembler assembler) {
         this.generator = generator;
+        this.assembler = assembler;
     }
 
     /**
@@ -61,10 +64,25 @@ final class GeneratedSource implements PortfolioSource {
      *
      * @param accounts how many accounts, in [1, {@value #MAX_ACCOUNTS}]
      * @param seed the seed
+     * @param assembler the features to derive: {@link #assembler(Path)}
      * @return the source
      */
-    static GeneratedSource of(int accounts, long seed) {
-        return new GeneratedSource(PortfolioGenerator.builder().seed(seed).accounts(accounts).start(START).months(MONTHS).build());
+    static GeneratedSource of(int accounts, long seed, SnapshotAssembler assembler) {
+        return new GeneratedSource(PortfolioGenerator.builder().seed(seed).accounts(accounts).start(START).months(MONTHS).build(), assembler);
+    }
+
+    /**
+     * The snapshot assembler of a generated portfolio: the generator's features, and the user's if given.
+     *
+     * @param features the user's JSON array of feature definitions, or null
+     * @return the assembler
+     * @throws org.cskit.cli.input.InputException if the user's features cannot be read or are wrong
+     */
+    static SnapshotAssembler assembler(Path features) {
+        return features == null ? PortfolioGenerator.snapshotAssembler()
+                : UserFeatures.assembler(PortfolioGenerator.featureDefinitions(), Set.of(PortfolioGenerator.ACTIVE_USERS,
+                        PortfolioGenerator.LOGINS, PortfolioGenerator.SEAT_UTILISATION, PortfolioGenerator.SUPPORT_TICKETS,
+                        PortfolioGenerator.NPS), features);
     }
 
     @Override
@@ -117,7 +135,7 @@ final class GeneratedSource implements PortfolioSource {
 
     @Override
     public SnapshotAssembler assembler() {
-        return PortfolioGenerator.snapshotAssembler();
+        return assembler;
     }
 
     @Override

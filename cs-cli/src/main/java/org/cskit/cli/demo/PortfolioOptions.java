@@ -13,7 +13,6 @@ import org.cskit.cli.input.TextFiles;
 import org.cskit.scoring.ScoringStrategies;
 import org.cskit.scoring.WeightedScorecard;
 import org.cskit.scoring.features.SnapshotAssembler;
-import org.cskit.datagen.PortfolioGenerator;
 import picocli.CommandLine.Option;
 
 /** The options every portfolio command shares: the data (read or generated), the as-of day and the scoring strategy. */
@@ -46,6 +45,12 @@ final class PortfolioOptions {
                     + "scorecard for the data; for support-pressure on a generated portfolio: the shipped configuration for its features)")
     String strategyConfig;
 
+    @Option(names = "--features", paramLabel = "FILE",
+            description = "your own derived features: a JSON array of cskit feature definitions (name, signal, aggregate, window, and "
+                    + "optionally change, trendPeriods, denominator) over the data's signals, derived beside the shipped ones, so that "
+                    + "--playbooks and --strategy-config can read them by name")
+    Path features;
+
     /**
      * Checks the options that choose the data, without reading or generating any.
      *
@@ -74,9 +79,10 @@ final class PortfolioOptions {
     PortfolioSource source(Progress progress) {
         checkSource();
         if (generated != null) {
-            return GeneratedSource.of(generated, seed == null ? GeneratedSource.DEFAULT_SEED : seed);
+            return GeneratedSource.of(generated, seed == null ? GeneratedSource.DEFAULT_SEED : seed, GeneratedSource.assembler(features));
         }
-        return RavenStackSource.read(data, progress);
+        SnapshotAssembler assembler = RavenStackSource.assembler(features);
+        return RavenStackSource.read(data, progress, assembler);
     }
 
     /**
@@ -87,7 +93,7 @@ final class PortfolioOptions {
      */
     SnapshotAssembler assembler() {
         checkSource();
-        return generated != null ? PortfolioGenerator.snapshotAssembler() : RavenStackSource.schemaAssembler();
+        return generated != null ? GeneratedSource.assembler(features) : RavenStackSource.assembler(features);
     }
 
     /**

@@ -12,24 +12,28 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.Signal;
 import org.cskit.model.SurveyKind;
-import org.cskit.cli.input.CsvTable;
+import org.cskit.cli.input.CsvFile;
 import org.cskit.scoring.portfolio.AccountRevenue;
 import org.cskit.scoring.portfolio.ReportingPeriod;
 import org.cskit.scoring.portfolio.ValueRates;
 import org.cskit.cli.ravenstack.RavenStack;
 import org.cskit.cli.ravenstack.RavenStackScoring;
 import org.cskit.scoring.WeightedScorecard;
+import org.cskit.scoring.features.FeatureDefinition;
+import org.cskit.scoring.features.FeatureDeriver;
 import org.cskit.scoring.features.SnapshotAssembler;
 
 /** RavenStack-format CSV files as a {@link PortfolioSource}: the shipped RavenStack data or a folder given with {@code --data}. */
 final class RavenStackSource implements PortfolioSource {
-    private static final SnapshotAssembler ASSEMBLER = RavenStackScoring.assembler();
+    private static final List<FeatureDefinition> ASSEMBLER_DEFINITIONS = RavenStackScoring.featureDefinitions();
+    private static final SnapshotAssembler ASSEMBLER = SnapshotAssembler.of(FeatureDeriver.of(ASSEMBLER_DEFINITIONS));
 
     /** The churn events file, read for the reasons of lost revenue when the folder has it. */
     static final String CHURN_EVENTS = "ravenstack_churn_events.csv";
@@ -37,14 +41,17 @@ final class RavenStackSource implements PortfolioSource {
     private static final NavigableMap<LocalDate, String> EMPTY = new TreeMap<>();
 
     private final RavenStack data;
+    private final SnapshotAssembler assembler;
     private final boolean shipped;
     private final List<AccountId> ids;
     /** Per account, its churn events' reason codes by churn date (the last of the file's rows on one date). */
     private final Map<AccountId, NavigableMap<LocalDate, String>> reasons;
     private final boolean hasChurnEvents;
 
-    private RavenStackSource(RavenStack data, boolean shipped, Optional<Map<AccountId, NavigableMap<LocalDate, String>>> reasons) {
+    private RavenStackSource(RavenStack data, SnapshotAssembler assembler, boolean shipped,
+            Optional<Map<AccountId, NavigableMap<LocalDate, String>>> reasons) {
         this.data = data;
+        this.assembler = assembler;
         this.shipped = shipped;
         this.ids = data.accountIds();
         this.reasons = reasons.orElse(Map.of());
@@ -56,10 +63,11 @@ final class RavenStackSource implements PortfolioSource {
      *
      * @param dir the folder, or null for the data shipped with cskit
      * @param progress reports each file read
+     * @param assembler the features to derive: {@link #assembler(Path)}
      * @return the source
      * @throws org.cskit.cli.input.InputException if a file is missing or malformed
      */
-    static RavenStackSource read(Path dir, Progress progress) {
+    static RavenStackSource read(Path dir, Progress progress, SnapshotAssembler assembler) {
         Path folder = dir == null ? RavenStackScoring.shippedData() : dir;
         Path churnEvents = folder.resolve(CHURN_EVENTS);
         boolean withReasons = Files.isRegularFile(churnEvents);
@@ -67,19 +75,18 @@ final class RavenStackSource implements PortfolioSource {
         RavenStack d = RavenStack.read(folder, () -> progress.advance(1));
         Optional<Map<AccountId, NavigableMap<LocalDate, String>>> reasons = Optional.empty();
         if (withReasons) {
-            reasons = Optional.of(readReasons(CsvTable.read(churnEvents).requireColumns(List.of("account_id", "churn_date", "reason_code")), d));
+            reasons = Optional.of(readReasons(CsvFile.of(churnEvents).requireColumns(List.of("account_id", "churn_date", "reason_code")), d));
             progress.advance(1);
         }
         progress.finish();
-        return new RavenStackSource(d, dir == null, reasons);
+        return new RavenStackSource(d, assembler, dir == null, reasons);
     }
 
     /** Reads the churn events' reason codes, checking that each names a known account and is a code. */
-    private static Map<AccountId, NavigableMap<LocalDate, String>> readReasons(CsvTable events, RavenStack d) {
+    private static Map<AccountId, NavigableMap<LocalDate, String>> readReasons(CsvFile events, RavenStack d) {
         java.util.Set<AccountId> known = new java.util.HashSet<>(d.accountIds());
         Map<AccountId, NavigableMap<LocalDate, String>> out = new HashMap<>();
-        for (int i = 0; i < events.rows().size(); i++) {
-            CsvTable.Row row = events.row(i);
+        events.forEach(row -> {
             AccountId id = AccountId.of(row.text("account_id"));
             if (!known.contains(id)) {
                 throw row.problem("account_id '" + id + "' is not in " + RavenStack.ACCOUNTS);
@@ -90,7 +97,7 @@ final class RavenStackSource implements PortfolioSource {
                         + "digit, such as 'budget', but was '" + code + "'");
             }
             out.computeIfAbsent(id, k -> new TreeMap<>()).put(row.date("churn_date"), code);
-        }
+        });
         return out;
     }
 
@@ -116,9 +123,17 @@ final class RavenStackSource implements PortfolioSource {
                 standing.get().onLastDay()));
     }
 
-    /** @return the snapshot assembler of RavenStack data, without reading any */
-    static SnapshotAssembler schemaAssembler() {
-        return ASSEMBLER;
+    /**
+     * The snapshot assembler of RavenStack data, without reading any: the shipped features, and the
+     * user's if given.
+     *
+     * @param features the user's JSON array of feature definitions, or null
+     * @return the assembler
+     * @throws org.cskit.cli.input.InputException if the user's features cannot be read or are wrong
+     */
+    static SnapshotAssembler assembler(Path features) {
+        return features == null ? ASSEMBLER
+                : UserFeatures.assembler(ASSEMBLER_DEFINITIONS, Set.copyOf(RavenStack.SIGNALS), features);
     }
 
     @Override
@@ -171,7 +186,7 @@ final class RavenStackSource implements PortfolioSource {
 
     @Override
     public SnapshotAssembler assembler() {
-        return ASSEMBLER;
+        return assembler;
     }
 
     @Override

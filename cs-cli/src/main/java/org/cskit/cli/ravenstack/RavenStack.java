@@ -28,7 +28,7 @@ import org.cskit.model.Signal;
 import org.cskit.model.SignalFamily;
 import org.cskit.model.SignalId;
 import org.cskit.model.ValidationException;
-import org.cskit.cli.input.CsvTable;
+import org.cskit.cli.input.CsvFile;
 import org.cskit.cli.input.InputException;
 
 /**
@@ -115,6 +115,10 @@ public final class RavenStack {
     /** Signal: a subscription started as a downgrade (1). */
     public static final String DOWNGRADE = "downgrade";
 
+    /** Every signal the files become, by name. */
+    public static final List<String> SIGNALS = List.of(FEATURE_USES, USAGE_HOURS, USAGE_ERRORS, TICKET, TICKET_PRIORITY, ESCALATION,
+            FIRST_RESPONSE, RESOLUTION, CSAT, UPGRADE, DOWNGRADE);
+
     /** Days after the contract's start that count as onboarding. */
     public static final int ONBOARDING_DAYS = 30;
     /** Days after the contract's start that count as adoption (after onboarding). */
@@ -189,13 +193,13 @@ public final class RavenStack {
      */
     public static RavenStack read(Path dir, Runnable afterEachFile) {
         Reader r = new Reader(dir);
-        r.accounts(CsvTable.read(dir.resolve(ACCOUNTS)).requireColumns(ACCOUNT_COLUMNS));
+        r.accounts(CsvFile.of(dir.resolve(ACCOUNTS)).requireColumns(ACCOUNT_COLUMNS));
         afterEachFile.run();
-        r.subscriptions(CsvTable.read(dir.resolve(SUBSCRIPTIONS)).requireColumns(SUBSCRIPTION_COLUMNS));
+        r.subscriptions(CsvFile.of(dir.resolve(SUBSCRIPTIONS)).requireColumns(SUBSCRIPTION_COLUMNS));
         afterEachFile.run();
-        r.usage(CsvTable.read(dir.resolve(USAGE)).requireColumns(USAGE_COLUMNS));
+        r.usage(CsvFile.of(dir.resolve(USAGE)).requireColumns(USAGE_COLUMNS));
         afterEachFile.run();
-        r.tickets(CsvTable.read(dir.resolve(TICKETS)).requireColumns(TICKET_COLUMNS));
+        r.tickets(CsvFile.of(dir.resolve(TICKETS)).requireColumns(TICKET_COLUMNS));
         afterEachFile.run();
         return r.done();
     }
@@ -335,9 +339,8 @@ public final class RavenStack {
             this.dir = dir;
         }
 
-        void accounts(CsvTable t) {
-            for (int i = 0; i < t.rows().size(); i++) {
-                CsvTable.Row row = t.row(i);
+        void accounts(CsvFile t) {
+            t.forEach(row -> {
                 AccountId id = id(row, "account_id");
                 if (accounts.containsKey(id)) {
                     throw row.problem("account_id '" + id.value() + "' appears twice");
@@ -353,13 +356,11 @@ public final class RavenStack {
                 LocalDate signup = seen(row.date("signup_date"));
                 accounts.put(id, model(row, () -> new AccountRow(id, row.text("account_name"), Segment.of(tier, engagement(tier)),
                         attributes, signup)));
-            }
+            });
         }
 
-        void subscriptions(CsvTable t) {
-            subscriptionRows = t.rows().size();
-            for (int i = 0; i < t.rows().size(); i++) {
-                CsvTable.Row row = t.row(i);
+        void subscriptions(CsvFile t) {
+            subscriptionRows = t.forEach(row -> {
                 String id = row.text("subscription_id");
                 AccountId account = known(row, "account_id", ACCOUNTS);
                 if (accountOfSubscription.putIfAbsent(id, account) != null) {
@@ -380,13 +381,11 @@ public final class RavenStack {
                 if (row.flag("downgrade_flag")) {
                     add(row, account, id + "/downgrade", SignalFamily.FINANCIAL, DOWNGRADE, 1, Signal.COUNT, start, SUBSCRIPTIONS);
                 }
-            }
+            });
         }
 
-        void usage(CsvTable t) {
-            usageRows = t.rows().size();
-            for (int i = 0; i < t.rows().size(); i++) {
-                CsvTable.Row row = t.row(i);
+        void usage(CsvFile t) {
+            usageRows = t.forEach(row -> {
                 String id = "usage:" + row.line();
                 String subscription = row.text("subscription_id");
                 AccountId account = accountOfSubscription.get(subscription);
@@ -399,13 +398,11 @@ public final class RavenStack {
                 add(row, account, id + "/hours", SignalFamily.USAGE, USAGE_HOURS, row.number("usage_duration_secs") / 3600.0, "hours", day,
                         USAGE);
                 add(row, account, id + "/errors", SignalFamily.USAGE, USAGE_ERRORS, row.number("error_count"), Signal.COUNT, day, USAGE);
-            }
+            });
         }
 
-        void tickets(CsvTable t) {
-            ticketRows = t.rows().size();
-            for (int i = 0; i < t.rows().size(); i++) {
-                CsvTable.Row row = t.row(i);
+        void tickets(CsvFile t) {
+            ticketRows = t.forEach(row -> {
                 String id = "ticket:" + row.line();
                 AccountId account = known(row, "account_id", ACCOUNTS);
                 LocalDate submitted = seen(row.date("submitted_at"));
@@ -434,7 +431,7 @@ public final class RavenStack {
                 if (closed.isPresent() && satisfaction.isPresent()) {
                     add(row, account, id + "/csat", SignalFamily.SENTIMENT, CSAT, satisfaction.getAsDouble(), "score", closed.get(), TICKETS);
                 }
-            }
+            });
         }
 
         RavenStack done() {
@@ -468,7 +465,7 @@ public final class RavenStack {
             }
         }
 
-        private AccountId known(CsvTable.Row row, String column, String file) {
+        private AccountId known(CsvFile.Row row, String column, String file) {
             AccountId id = id(row, column);
             if (!accounts.containsKey(id)) {
                 throw row.problem(column + " '" + id.value() + "' is not in " + file);
@@ -476,7 +473,7 @@ public final class RavenStack {
             return id;
         }
 
-        private void add(CsvTable.Row row, AccountId account, String id, SignalFamily family, String name, double value, String unit,
+        private void add(CsvFile.Row row, AccountId account, String id, SignalFamily family, String name, double value, String unit,
                 LocalDate day, String source) {
             Signal s = model(row, () -> Signal.builder().id(SignalId.of(id)).accountId(account).family(family).name(name).value(value)
                     .unit(unit).observedAt(startOf(day)).source(source).build());
@@ -484,13 +481,13 @@ public final class RavenStack {
             signalCount++;
         }
 
-        private static AccountId id(CsvTable.Row row, String column) {
+        private static AccountId id(CsvFile.Row row, String column) {
             String text = row.text(column);
             return model(row, () -> AccountId.of(text));
         }
 
         /** Builds a model value, turning a broken model rule into a problem of the row. */
-        private static <T> T model(CsvTable.Row row, Supplier<T> build) {
+        private static <T> T model(CsvFile.Row row, Supplier<T> build) {
             try {
                 return build.get();
             } catch (ValidationException e) {

@@ -38,7 +38,16 @@ public final class RavenStackScoring {
      * @return the assembler
      */
     public static SnapshotAssembler assembler() {
-        return SnapshotAssembler.of(FeatureDeriver.of(CsJson.create().readList(resource(FEATURES), FeatureDefinition.class)));
+        return SnapshotAssembler.of(FeatureDeriver.of(featureDefinitions()));
+    }
+
+    /**
+     * The shipped feature definitions.
+     *
+     * @return the definitions read from {@value #FEATURES}, in order
+     */
+    public static List<FeatureDefinition> featureDefinitions() {
+        return CsJson.create().readList(resource(FEATURES), FeatureDefinition.class);
     }
 
     /**

@@ -21,7 +21,7 @@ class GeneratedSourceTest {
 
     @Test
     void defaultAsOf_isBeforeEveryRenewal_soEveryOutcomeIsAhead() {
-        GeneratedSource source = GeneratedSource.of(400, 5);
+        GeneratedSource source = GeneratedSource.of(400, 5, GeneratedSource.assembler(null));
 
         assertThat(source.defaultAsOf()).isEqualTo(LocalDate.of(2025, 7, 1)).isEqualTo(GeneratedSource.FIRST_RENEWAL.minusDays(1));
         assertThat(ACCOUNTS).allSatisfy(a -> assertThat(a.outcome().date()).as("renewal of %s", a)
@@ -72,7 +72,7 @@ class GeneratedSourceTest {
 
     @Test
     void member_signalsUpToADay_areTheGeneratorsUpToThatDay() {
-        GeneratedSource source = GeneratedSource.of(3, 5);
+        GeneratedSource source = GeneratedSource.of(3, 5, GeneratedSource.assembler(null));
         LocalDate day = LocalDate.of(2025, 3, 1);
 
         PortfolioSource.Member member = source.member(2, source.defaultAsOf());
@@ -86,7 +86,7 @@ class GeneratedSourceTest {
 
     @Test
     void account_byId_isTheMembersAccountAndAnUnknownIdIsEmpty() {
-        GeneratedSource source = GeneratedSource.of(400, 5);
+        GeneratedSource source = GeneratedSource.of(400, 5, GeneratedSource.assembler(null));
         LocalDate day = GeneratedSource.FIRST_RENEWAL.minusDays(1);
         GeneratedAccount third = ACCOUNTS.get(3);
 

@@ -96,6 +96,30 @@ public final class CsArchitectureRules {
                         .allowEmptyShould(true));
     }
 
+    /**
+     * cs-scoring's core (scorecards, features, SPI) stands alone; calibration (cs-calibration) and
+     * portfolio analytics (cs-portfolio) build on it as artifacts of their own, independent of each
+     * other, and never use the core's {@code internal} packages (which their modules cannot read).
+     */
+    List<ArchRule> scoringPartsAreLayered() {
+        String calibration = root + ".scoring.calibration..";
+        String portfolio = root + ".scoring.portfolio..";
+        return List.of(
+                noClasses().that().resideInAPackage(root + ".scoring..")
+                        .and().resideOutsideOfPackages(calibration, portfolio)
+                        .should().dependOnClassesThat().resideInAnyPackage(calibration, portfolio)
+                        .as("cs-scoring's core does not depend on cs-calibration or cs-portfolio")
+                        .allowEmptyShould(true),
+                noClasses().that().resideInAPackage(calibration)
+                        .should().dependOnClassesThat().resideInAnyPackage(portfolio, root + ".scoring.internal..")
+                        .as("cs-calibration uses neither cs-portfolio nor cs-scoring's internal packages")
+                        .allowEmptyShould(true),
+                noClasses().that().resideInAPackage(portfolio)
+                        .should().dependOnClassesThat().resideInAnyPackage(calibration, root + ".scoring.internal..")
+                        .as("cs-portfolio uses neither cs-calibration nor cs-scoring's internal packages")
+                        .allowEmptyShould(true));
+    }
+
     /** No two packages depend on each other, directly or around a loop. */
     ArchRule noPackageCycles() {
         return slices().matching(root + ".(**)").should().beFreeOfCycles()
@@ -121,6 +145,7 @@ public final class CsArchitectureRules {
         rules.add(modelDependsOnNoOtherModule());
         rules.add(modelUsesOnlyJacksonBeyondTheJdk());
         rules.addAll(scoringAndPlaybooksAreIndependent());
+        rules.addAll(scoringPartsAreLayered());
         rules.add(noPackageCycles());
         rules.addAll(codingRules());
         return rules;

@@ -53,6 +53,13 @@ class FixtureArchitectureTest {
     }
 
     @Test
+    void scoringPartsAreLayered_failOnCoreUsingCalibrationAndCalibrationUsingPortfolio() {
+        List<ArchRule> rules = RULES.scoringPartsAreLayered();
+        assertViolation(rules.get(0), "scoring.NeedsCalibration", "scoring.calibration.UsesPortfolio");
+        assertViolation(rules.get(1), "scoring.calibration.UsesPortfolio", "scoring.portfolio.Measure");
+    }
+
+    @Test
     void noPackageCycles_failsOnTwoPackagesUsingEachOther() {
         assertViolation(RULES.noPackageCycles(), "cycle.a.A", "cycle.b.B");
     }

@@ -36,6 +36,9 @@ class ProductionArchitectureTest {
                     .as("production classes of org.cskit.%s", module)
                     .anyMatch(p -> p.equals("org.cskit." + module));
         }
+        assertThat(production.stream().map(JavaClass::getPackageName))
+                .as("cs-calibration and cs-portfolio classes imported")
+                .contains("org.cskit.scoring.calibration", "org.cskit.scoring.portfolio");
         assertThat(production.stream().filter(c -> c.getPackageName().startsWith("org.cskit.model")).count())
                 .as("cs-model classes imported")
                 .isGreaterThan(40);

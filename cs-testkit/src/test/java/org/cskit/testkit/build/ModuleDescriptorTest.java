@@ -23,7 +23,9 @@ class ModuleDescriptorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         org.cskit.model     | org.cskit.model.Account      | org.cskit.model org.cskit.model.columns org.cskit.model.event org.cskit.model.json | org.cskit.model>com.fasterxml.jackson.databind org.cskit.model.event>com.fasterxml.jackson.databind
-        org.cskit.scoring   | org.cskit.scoring.Scorecard      | org.cskit.scoring org.cskit.scoring.calibration org.cskit.scoring.features org.cskit.scoring.portfolio org.cskit.scoring.spi | org.cskit.scoring>com.fasterxml.jackson.databind org.cskit.scoring.features>com.fasterxml.jackson.databind org.cskit.scoring.portfolio>com.fasterxml.jackson.databind
+        org.cskit.scoring   | org.cskit.scoring.Scorecard      | org.cskit.scoring org.cskit.scoring.features org.cskit.scoring.spi | org.cskit.scoring>com.fasterxml.jackson.databind org.cskit.scoring.features>com.fasterxml.jackson.databind
+        org.cskit.scoring.calibration | org.cskit.scoring.calibration.ScorecardFitter | org.cskit.scoring.calibration | ''
+        org.cskit.scoring.portfolio   | org.cskit.scoring.portfolio.Dashboard | org.cskit.scoring.portfolio | org.cskit.scoring.portfolio>com.fasterxml.jackson.databind
         org.cskit.playbooks | org.cskit.playbooks.Playbook     | org.cskit.playbooks org.cskit.playbooks.engine org.cskit.playbooks.spi | org.cskit.playbooks>com.fasterxml.jackson.databind
         org.cskit.datagen   | org.cskit.datagen.PortfolioGenerator | org.cskit.datagen | ''
         org.cskit.testkit   | org.cskit.testkit.TestClock      | org.cskit.testkit org.cskit.testkit.tck | ''
@@ -51,6 +53,9 @@ class ModuleDescriptorTest {
     @CsvSource(delimiter = '|', textBlock = """
         org.cskit.model   | org.cskit.model.Account          | com.fasterxml.jackson.databind
         org.cskit.scoring | org.cskit.scoring.Scorecard      | org.cskit.model
+        org.cskit.scoring.calibration | org.cskit.scoring.calibration.ScorecardFitter | org.cskit.scoring
+        org.cskit.scoring.portfolio   | org.cskit.scoring.portfolio.Dashboard | org.cskit.scoring
+        org.cskit.datagen | org.cskit.datagen.PortfolioGenerator | org.cskit.scoring.portfolio
         org.cskit.testkit | org.cskit.testkit.TestClock      | org.junit.jupiter.api
         org.cskit.testkit | org.cskit.testkit.TestClock      | org.cskit.datagen
         org.cskit.testkit | org.cskit.testkit.TestClock      | org.assertj.core
