@@ -23,7 +23,8 @@ import picocli.CommandLine;
  * The command line's contract, for every command: {@code --help} prints its usage and exits 0; a
  * run that does its work exits 0 with nothing on standard error; bad input or a bad command line
  * exits 2 with exactly one line on standard error, starting {@code error: }, and nothing on standard
- * output. Each command's own output is tested beside it; this pins what scripts rely on.
+ * output; a failure that is no bad input (a bug, here a plug-in's) exits 1 with its stack trace.
+ * Each command's own output is tested beside it; this pins what scripts rely on.
  */
 class CliContractTest {
     /** Every command, as cskit's help lists them. */
@@ -138,6 +139,15 @@ class CliContractTest {
         assertThat(listed).containsExactlyInAnyOrderElementsOf(COMMANDS);
         assertBadInput(unknown);
         assertThat(unknown.err()).startsWith("error: Unmatched argument at index 0: 'no-such-command'");
+    }
+
+    @Test
+    void bugNotBadInput_exitsOneWithTheStackTrace() {
+        Run run = Run.of("score", "--generated", "3", "--strategy", "broken-score", "--strategy-config", "{\"message\": \"a plug-in bug\"}");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).doesNotStartWith("error: ").contains("java.lang.IllegalStateException: a plug-in bug")
+                .contains("\tat org.cskit.cli.demo.BrokenScore.score");
     }
 
     private static void assertBadInput(Run run) {

@@ -16,7 +16,8 @@ import org.w3c.dom.NodeList;
 /**
  * Checks cs-bom against the reactor: it has no parent (so it carries no third-party versions),
  * the reactor's version, and exactly the library artifacts: the reactor's modules under
- * {@code org.cskit} with a {@code module-info.java} that are deployed. The benchmarks, the samples
+ * {@code org.cskit} with a {@code module-info.java} (or the property {@code cskit.library}, for a
+ * library that cannot be a module) that are deployed. The benchmarks, the samples
  * and the sample plug-in (a third party's artifact, with a module-info of its own) are never in it.
  */
 class BomTest {
@@ -54,7 +55,10 @@ class BomTest {
             String group = text(project, "groupId") != null ? text(project, "groupId") : parent == null ? null : text(parent, "groupId");
             Element properties = child(project, "properties");
             boolean deployed = properties == null || !"true".equals(text(properties, "maven.deploy.skip"));
-            if ("org.cskit".equals(group) && deployed && Files.exists(ROOT.resolve(name).resolve("src/main/java/module-info.java"))) {
+            // A library has a module-info, or says it is one (cs-flink: Flink's jars are not modules).
+            boolean library = Files.exists(ROOT.resolve(name).resolve("src/main/java/module-info.java"))
+                    || properties != null && "true".equals(text(properties, "cskit.library"));
+            if ("org.cskit".equals(group) && deployed && library) {
                 libraries.add(name);
             }
         }

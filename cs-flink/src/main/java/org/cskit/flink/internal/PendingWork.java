@@ -1,0 +1,15 @@
+package org.cskit.flink.internal;
+
+/**
+ * What an account's timer at one time does: a full evaluation, and the events of that time (as
+ * JSON, in arrival order). A Flink POJO.
+ */
+public class PendingWork {
+    /** Whether a full evaluation is due at this time. */
+    public boolean evaluate;
+    /** The events of this time, as JSON. */
+    public String[] events;
+
+    /** For Flink. */
+    public PendingWork() {}
+}

@@ -1,0 +1,186 @@
+package org.cskit.flink.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cskit.model.AccountId;
+import org.cskit.model.EngagementModel;
+import org.cskit.model.LifecycleStage;
+import org.cskit.model.Segment;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.SignalColumn;
+import org.cskit.model.columns.SignalColumns;
+import org.cskit.model.columns.VectorColumns;
+import org.cskit.model.event.AccountEvent;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.engine.PlaybookEngine;
+import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.PlayStateStore;
+import org.cskit.scoring.WeightedScorecard;
+import org.cskit.scoring.features.FeatureDefinition;
+import org.cskit.scoring.features.FeatureDeriver;
+
+/**
+ * The compiled definitions of one task: signals to features to a vector to plays, for one account
+ * at a time, as one-row columns through the same deriver, scorecard and engine the in-JVM nightly
+ * run uses. Not thread-safe (one per task).
+ */
+public final class Pipeline {
+    /** Every account is in this one segment (the operator's input carries no segment yet). */
+    public static final List<Segment> SEGMENTS = List.of(Segment.of("default", EngagementModel.SCALED));
+    /** Every account is at this stage (the operator's input carries no stage yet). */
+    public static final LifecycleStage STAGE = LifecycleStage.ADOPTION;
+
+    private final FeatureDeriver deriver;
+    private final WeightedScorecard strategy;
+    private final List<String> bands;
+    private final List<Playbook> playbooks;
+    private final PlaybookEngine engine;
+    private final String[] signals;
+    private final long lookbackMillis;
+    private final long directionMillis;
+
+    /**
+     * Compiles.
+     *
+     * @param deriver the features
+     * @param strategy the scorecard
+     * @param bands its band labels
+     * @param playbooks the playbooks
+     * @param store the play state, or null for a check only (no engine is then built beyond the check)
+     */
+    public Pipeline(FeatureDeriver deriver, WeightedScorecard strategy, List<String> bands, List<Playbook> playbooks, PlayStateStore store) {
+        this.deriver = deriver;
+        this.strategy = strategy;
+        this.bands = List.copyOf(bands);
+        this.playbooks = List.copyOf(playbooks);
+        this.engine = store == null ? null : PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands).playbooks(playbooks)
+                .store(store).build();
+        Set<String> names = new TreeSet<>();
+        long lookback = 0;
+        for (FeatureDefinition d : deriver.definitions()) {
+            names.add(d.signal());
+            d.denominator().ifPresent(names::add);
+            long windows = d.trendPeriods().orElse(d.change().isPresent() ? 2 : 1);
+            lookback = Math.max(lookback, d.window().multipliedBy(windows).toMillis());
+        }
+        this.signals = names.toArray(String[]::new);
+        this.lookbackMillis = lookback;
+        this.directionMillis = strategy.config().direction().lookback().toMillis();
+    }
+
+    /** @return the signals the features read, sorted */
+    public String[] signals() {
+        return signals.clone();
+    }
+
+    /** @return the longest span any feature reads back from its as-of time, in milliseconds */
+    public long lookbackMillis() {
+        return lookbackMillis;
+    }
+
+    /** @return the playbooks */
+    public List<Playbook> playbooks() {
+        return playbooks;
+    }
+
+    /** @return the engine */
+    public PlaybookEngine engine() {
+        return engine;
+    }
+
+    /** @return the scorecard's band labels */
+    public List<String> bands() {
+        return bands;
+    }
+
+    /**
+     * Evaluates one account: its features as of {@code asOf} from the observations up to then; for
+     * a daily evaluation a new vector (band hysteresis from the last, direction from the history)
+     * and every playbook; for an event every playbook with the event, the last vector standing.
+     *
+     * @param account the account
+     * @param observations per signal name, its series (observations after {@code asOf} are not read)
+     * @param history the last vector and earlier scores, or null for none
+     * @param asOf the evaluation's time, epoch milliseconds
+     * @param event the event handled, or null for a daily evaluation
+     * @param sink where plays go
+     * @return for a daily evaluation the new history (the new vector last, scores older than the
+     *     direction lookback dropped); for an event, {@code history}
+     */
+    public VectorHistory evaluate(AccountId account, Map<String, SignalSeries> observations, VectorHistory history, long asOf,
+            AccountEvent event, ActionSink sink) {
+        Instant at = Instant.ofEpochMilli(asOf);
+        List<SignalColumn> columns = new ArrayList<>(signals.length);
+        for (String name : signals) {
+            SignalSeries s = observations.get(name);
+            int k = s == null ? 0 : upTo(s.times, asOf);
+            columns.add(k == 0 ? SignalColumn.of(name, new int[0], new long[0], new double[0])
+                    : SignalColumn.of(name, new int[k], s.times, s.values, k));
+        }
+        FeatureColumns features = FeatureColumns.allocate(deriver.schema(), 1);
+        deriver.derive(SignalColumns.of(1, columns), at, features);
+        VectorColumns last = history == null ? null : last(history);
+        AccountBatch.Builder batch = AccountBatch.builder(features).asOf(at).accountIds(r -> account).segments(SEGMENTS, null).stage(STAGE);
+        if (event != null) {
+            if (last != null) {
+                batch.vectors(last).previousVectors(last);
+            }
+            engine.evaluate(batch.event(0, event).build(), sink);
+            return history;
+        }
+        if (last != null) {
+            batch.previousVectors(last);
+        }
+        ScoreHistoryColumns.Builder points = ScoreHistoryColumns.builder(1);
+        if (history != null) {
+            for (int i = 0; i < history.times.length; i++) {
+                points.point(Instant.ofEpochMilli(history.times[i]), new double[] {history.scores[i]});
+            }
+        }
+        VectorColumns today = VectorColumns.allocate(1, bands);
+        strategy.scoreAll(batch.build(), points.build(), today);
+        engine.evaluate(batch.vectors(today).build(), sink);
+        return append(history, asOf, today);
+    }
+
+    private VectorColumns last(VectorHistory h) {
+        int n = h.times.length - 1;
+        return VectorColumns.builder(1).bands(bands).scores(new double[] {h.scores[n]}).bandCodes(new byte[] {h.band})
+                .directionCodes(new byte[] {h.direction}).velocities(new double[] {h.velocity}).coverages(new double[] {h.coverage})
+                .build();
+    }
+
+    private VectorHistory append(VectorHistory h, long asOf, VectorColumns v) {
+        int keep = 0;
+        int n = h == null ? 0 : h.times.length;
+        while (keep < n && asOf - h.times[keep] > directionMillis) {
+            keep++;
+        }
+        VectorHistory out = new VectorHistory();
+        out.times = h == null ? new long[1] : Arrays.copyOfRange(h.times, keep, n + 1);
+        out.scores = h == null ? new double[1] : Arrays.copyOfRange(h.scores, keep, n + 1);
+        out.times[out.times.length - 1] = asOf;
+        out.scores[out.scores.length - 1] = v.scores()[0];
+        out.band = v.bandCodes()[0];
+        out.direction = v.directionCodes()[0];
+        out.velocity = v.velocities()[0];
+        out.coverage = v.coverages()[0];
+        return out;
+    }
+
+    /** The number of times at or before {@code asOf} (times are sorted). */
+    private static int upTo(long[] times, long asOf) {
+        int k = times.length;
+        while (k > 0 && times[k - 1] > asOf) {
+            k--;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,24 @@
+package org.cskit.flink.internal;
+
+/**
+ * An account's latest vector and the earlier scores its direction reads, as Flink keyed state holds
+ * them: the scores (and their as-of times) within the scorecard's direction lookback, and the
+ * latest vector's band, direction, velocity and coverage.
+ */
+public class VectorHistory {
+    /** The as-of times of the scores, epoch milliseconds, oldest first; the last is the latest vector's. */
+    public long[] times;
+    /** The scores, one per time. */
+    public double[] scores;
+    /** The latest vector's band code. */
+    public byte band;
+    /** The latest vector's direction code. */
+    public byte direction;
+    /** The latest vector's velocity. */
+    public double velocity;
+    /** The latest vector's coverage. */
+    public double coverage;
+
+    /** For Flink. */
+    public VectorHistory() {}
+}

@@ -1,0 +1,91 @@
+package org.cskit.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.cskit.model.ValidationException;
+import org.cskit.model.json.JsonInputException;
+import org.junit.jupiter.api.Test;
+
+/** Bad definitions fail at submission with the document and JSON path; bad records fail the task naming the field, before anything is kept. */
+class BadInputTest {
+
+    @Test
+    void of_playbookWithUnknownFeature_failsNamingDocumentAndPath() {
+        String playbooks = Fixtures.resource("playbooks.json").replace("\"field\": \"tickets_14d\"", "\"field\": \"tickets_15d\"");
+
+        assertThatThrownBy(() -> CsDefinitions.of(Fixtures.resource("features.json"), Fixtures.resource("scorecard.json"), playbooks))
+                .isInstanceOf(JsonInputException.class)
+                .satisfies(e -> assertThat(((JsonInputException) e).path()).startsWith("playbooks$[2]"))
+                .hasMessageContaining("tickets_15d");
+    }
+
+    @Test
+    void of_scorecardThatIsNotJson_failsNamingTheScorecard() {
+        assertThatThrownBy(() -> CsDefinitions.of(Fixtures.resource("features.json"), "{\"id\": ", Fixtures.resource("playbooks.json")))
+                .isInstanceOf(JsonInputException.class)
+                .satisfies(e -> assertThat(((JsonInputException) e).path()).startsWith("scorecard"));
+    }
+
+    @Test
+    void processElement_timesOutOfOrder_failsNamingTheIndexAndKeepsNothing() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, AccountInput, PlayRecord> h = Harnesses.open(
+                CsPlaybookFunction.daily(Fixtures.definitions()), null);
+        AccountInput bad = AccountInput.signal("acme", "logins", new long[] {2_000, 1_000}, new double[] {1, 2});
+
+        assertThatThrownBy(() -> h.processElement(new StreamRecord<>(bad, 2_000))).isInstanceOf(ValidationException.class)
+                .hasMessage("account 'acme' signal 'logins' time 1000 comes before times[0] 2000; times must be oldest first");
+        assertThat(h.numKeyedStateEntries()).as("state entries after the bad record").isZero();
+        h.close();
+    }
+
+    @Test
+    void processElement_valuesMissing_failsNamingTheCounts() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, AccountInput, PlayRecord> h = Harnesses.open(
+                CsPlaybookFunction.daily(Fixtures.definitions()), null);
+        AccountInput bad = AccountInput.signal("acme", "logins", new long[] {1_000, 2_000}, new double[] {1});
+
+        assertThatThrownBy(() -> h.processElement(new StreamRecord<>(bad, 2_000))).isInstanceOf(ValidationException.class)
+                .hasMessage("account 'acme' signal 'logins' has 2 times and 1 values; give at least one time and one value per time");
+        h.close();
+    }
+
+    @Test
+    void processElement_neitherSignalNorEvent_isRefused() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, AccountInput, PlayRecord> h = Harnesses.open(
+                CsPlaybookFunction.daily(Fixtures.definitions()), null);
+        AccountInput bad = new AccountInput();
+        bad.accountId = "acme";
+
+        assertThatThrownBy(() -> h.processElement(new StreamRecord<>(bad, 0))).isInstanceOf(ValidationException.class)
+                .hasMessage("a record of account 'acme' must carry either a signal or an event, but had neither");
+        h.close();
+    }
+
+    @Test
+    void processElement_nightlyObservationAfterAsOf_isRefused() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, AccountInput, PlayRecord> h = Harnesses.open(
+                CsPlaybookFunction.once(Fixtures.definitions(), Instant.parse("2025-09-01T00:00:00Z")), null);
+        AccountInput late = AccountInput.signal("acme", "logins", Instant.parse("2025-09-01T00:00:01Z").toEpochMilli(), 3);
+
+        assertThatThrownBy(() -> h.processElement(new StreamRecord<>(late, 0))).isInstanceOf(ValidationException.class)
+                .hasMessage("account 'acme' signal 'logins' observation at 2025-09-01T00:00:01Z is after the run's as-of time 2025-09-01T00:00:00Z");
+        h.close();
+    }
+
+    @Test
+    void processElement_eventThatDoesNotRead_failsNamingTheEvent() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, AccountInput, PlayRecord> h = Harnesses.open(
+                CsPlaybookFunction.daily(Fixtures.definitions()), null);
+        AccountInput bad = new AccountInput();
+        bad.accountId = "acme";
+        bad.event = "{\"type\": \"NO_SUCH_EVENT\"}";
+
+        assertThatThrownBy(() -> h.processElement(new StreamRecord<>(bad, 0))).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("the event of account 'acme' does not read as an event: ");
+        h.close();
+    }
+}
