@@ -293,6 +293,7 @@ public final class JdbcScoreHistory implements ScoreHistory {
         for (SuccessVector v : vectors) {
             String account = v.accountId().value();
             maxLength(i, ".accountId", account, 255);
+            ScoreHistory.scored(i, v);
             maxLength(i, ".band.label", v.band().label(), 64);
             maxLength(i, ".scorecardId", v.scorecardId().value(), 255);
             if (!Micros.exact(v.asOf())) {

@@ -15,8 +15,16 @@ import org.immutables.value.Value;
  * it rests on real data, and which scorecard (id and version) produced it. It replaces the flat
  * "health score". Immutable and thread-safe.
  *
- * <p>Rules: {@code score} is in [0, 100]; {@code velocity} is finite; {@code coverage} is in
- * [0, 1]; {@code scorecardVersion} is at least 1; contribution inputs are unique, and the
+ * <p>An account can be {@linkplain #unscored() unscored}: none of the scorecard's inputs had data
+ * and none had a missing-data policy that stands in for it, so there is nothing to score (the
+ * columns' NaN score and {@code -1} band and direction codes). An unscored vector has score and
+ * velocity NaN, no band and no direction (null), coverage 0, every contribution 0 points with its
+ * missing-data policy, no band held and no override: check {@link #unscored()} before reading
+ * {@link #band()} or {@link #direction()}.
+ *
+ * <p>Rules: a scored vector has {@code score} in [0, 100], a band and a direction, and a finite
+ * {@code velocity}; an unscored one is as above; {@code coverage} is in [0, 1];
+ * {@code scorecardVersion} is at least 1; contribution inputs are unique, and a scored vector's
  * contributions' points add up to the score (within {@value #TOLERANCE} points).
  */
 @Value.Immutable
@@ -52,7 +60,7 @@ public abstract class SuccessVector {
     /**
      * The score.
      *
-     * @return the score, in [0, 100]
+     * @return the score, in [0, 100]; NaN when {@link #unscored()}
      */
     @JsonProperty("score")
     public abstract double score();
@@ -60,23 +68,42 @@ public abstract class SuccessVector {
     /**
      * The band the score falls in, after the scheme's hysteresis.
      *
-     * @return the band
+     * @return the band; null when {@link #unscored()}
      */
+    @Nullable
     @JsonProperty("band")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public abstract Band band();
 
     /**
      * Which way the score is moving.
      *
-     * @return the direction
+     * @return the direction; null when {@link #unscored()}
      */
+    @Nullable
     @JsonProperty("direction")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public abstract Direction direction();
+
+    /**
+     * Whether the account is unscored: no input had data and no missing-data policy stood in for
+     * one (every input missing and set to redistribute), and no manual override set the score.
+     * The score is then not 50 or any other number, but NaN, with no band and no direction, as
+     * the vector columns hold an unscored row.
+     *
+     * @return true if unscored; false by default (and left out of the JSON form when false)
+     */
+    @Value.Default
+    @JsonProperty("unscored")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean unscored() {
+        return false;
+    }
 
     /**
      * How fast the score is moving, in points per week; negative when falling.
      *
-     * @return the velocity, finite
+     * @return the velocity, finite; NaN when {@link #unscored()}
      */
     @JsonProperty("velocity")
     public abstract double velocity();
@@ -140,9 +167,15 @@ public abstract class SuccessVector {
 
     @Value.Check
     protected void check() {
-        Validate.inRange("score", score(), 0.0, 100.0);
-        Validate.finite("velocity", velocity());
         Validate.inRange("coverage", coverage(), 0.0, 1.0);
+        if (unscored()) {
+            checkUnscored();
+            return;
+        }
+        Validate.inRange("score", score(), 0.0, 100.0);
+        Validate.present("band", band());
+        Validate.present("direction", direction());
+        Validate.finite("velocity", velocity());
         Validate.atLeast("scorecardVersion", scorecardVersion(), 1);
         Validate.unique("contributions", contributions(), Contribution::input, "contribution input");
         double sum = 0.0;
@@ -162,6 +195,39 @@ public abstract class SuccessVector {
         if (Math.abs(sum - score()) > TOLERANCE) {
             throw Validate.invalid("contributions", "contributions add up to " + sum + " points, but score is "
                     + score() + ": they must add up to the score");
+        }
+    }
+
+    private void checkUnscored() {
+        String rule = " but the vector is unscored: an unscored vector has score and velocity NaN, no band, no direction, "
+                + "coverage 0, contributions of 0 points, no band held and no override";
+        if (!Double.isNaN(score())) {
+            throw Validate.invalid("score", "score is " + Validate.format(score()) + "," + rule);
+        }
+        if (band() != null) {
+            throw Validate.invalid("band", "band is '" + band().label() + "'," + rule);
+        }
+        if (direction() != null) {
+            throw Validate.invalid("direction", "direction is " + direction() + "," + rule);
+        }
+        if (!Double.isNaN(velocity())) {
+            throw Validate.invalid("velocity", "velocity is " + Validate.format(velocity()) + "," + rule);
+        }
+        if (coverage() != 0.0) {
+            throw Validate.invalid("coverage", "coverage is " + Validate.format(coverage()) + "," + rule);
+        }
+        if (bandHeld()) {
+            throw Validate.invalid("bandHeld", "bandHeld is true," + rule);
+        }
+        if (override().isPresent()) {
+            throw Validate.invalid("override", "an override is present," + rule);
+        }
+        Validate.unique("contributions", contributions(), Contribution::input, "contribution input");
+        for (int i = 0; i < contributions().size(); i++) {
+            if (contributions().get(i).points() != 0.0) {
+                throw Validate.invalid("contributions[" + i + "].points", "contribution '" + contributions().get(i).input()
+                        + "' has " + Validate.format(contributions().get(i).points()) + " points," + rule);
+            }
         }
     }
 

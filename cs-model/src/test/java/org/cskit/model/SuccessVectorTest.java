@@ -42,6 +42,56 @@ class SuccessVectorTest {
         assertViolation(() -> vector().score(Double.NaN).build(), "score", "score must be a finite number, but was NaN");
     }
 
+    /** An account none of whose inputs had data: no score, band or direction. */
+    private static SuccessVector.Builder unscored() {
+        return SuccessVector.builder()
+                .accountId(AccountId.of("acme"))
+                .asOf(Instant.parse("2026-03-01T00:00:00Z"))
+                .score(Double.NaN)
+                .unscored(true)
+                .velocity(Double.NaN)
+                .coverage(0)
+                .addContributions(Contribution.builder().input("logins_14d").group("usage").points(0).weight(0)
+                        .missing(MissingDataPolicy.REDISTRIBUTE).build())
+                .scorecardId(ScorecardId.of("default"))
+                .scorecardVersion(1);
+    }
+
+    @Test
+    void build_unscored_hasNoScoreBandOrDirection_andRoundTripsThroughJson() {
+        SuccessVector v = unscored().build();
+
+        assertThat(v.unscored()).isTrue();
+        assertThat(v.band()).isNull();
+        assertThat(v.direction()).isNull();
+        String json = org.cskit.model.json.CsJson.create().write(v);
+        assertThat(json).contains("\"unscored\" : true").doesNotContain("\"band\"").doesNotContain("\"direction\"");
+        assertThat(org.cskit.model.json.CsJson.create().read(json, SuccessVector.class)).isEqualTo(v);
+        assertThat(org.cskit.model.json.CsJson.create().write(vector().build())).as("scored: no unscored property")
+                .doesNotContain("unscored");
+    }
+
+    @Test
+    void build_scoredWithoutBandOrDirection_isRejected() {
+        assertViolation(() -> SuccessVector.builder().from(vector().build()).band(null).build(), "band", "band must not be null");
+        assertViolation(() -> SuccessVector.builder().from(vector().build()).direction(null).build(), "direction",
+                "direction must not be null");
+    }
+
+    @Test
+    void build_unscoredWithAScoreBandOrPoints_isRejectedNamingTheField() {
+        String rule = " but the vector is unscored: an unscored vector has score and velocity NaN, no band, no direction, "
+                + "coverage 0, contributions of 0 points, no band held and no override";
+        assertViolation(() -> unscored().score(50).build(), "score", "score is 50," + rule);
+        assertViolation(() -> unscored().band(Band.of("yellow", 1)).build(), "band", "band is 'yellow'," + rule);
+        assertViolation(() -> unscored().direction(Direction.FLAT).build(), "direction", "direction is FLAT," + rule);
+        assertViolation(() -> unscored().velocity(0).build(), "velocity", "velocity is 0," + rule);
+        assertViolation(() -> unscored().coverage(0.5).build(), "coverage", "coverage is 0.5," + rule);
+        assertViolation(() -> unscored().bandHeld(true).build(), "bandHeld", "bandHeld is true," + rule);
+        assertViolation(() -> unscored().contributions(List.of(Contribution.builder().input("logins_14d").group("usage").points(50)
+                .weight(0).build())).build(), "contributions[0].points", "contribution 'logins_14d' has 50 points," + rule);
+    }
+
     @Test
     void build_infiniteVelocity_isRejected() {
         assertViolation(() -> vector().velocity(Double.POSITIVE_INFINITY).build(), "velocity",

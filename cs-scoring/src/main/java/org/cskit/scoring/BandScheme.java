@@ -193,6 +193,15 @@ public abstract class BandScheme {
      * @return the range's index
      */
     public int indexOf(double score, int previous) {
+        return indexAndHeld(score, previous) >> 1;
+    }
+
+    /**
+     * {@link #indexOf(double, int)} times 2, plus 1 when hysteresis held the previous range (the score
+     * alone gives another): one rounding of the score for both, as the vector's band and its
+     * {@code bandHeld} need them.
+     */
+    int indexAndHeld(double score, int previous) {
         double s = bandedScore(score);
         if (previous >= 0 && previous < ranges().size()) {
             Range range = ranges().get(previous);
@@ -200,10 +209,10 @@ public abstract class BandScheme {
                     ? s > range.from() - hysteresis() && s <= range.to() + hysteresis()
                     : s >= range.from() - hysteresis() && s < range.to() + hysteresis();
             if (within) {
-                return previous;
+                return previous << 1 | (rangeOf(s) != previous ? 1 : 0);
             }
         }
-        return rangeOf(s);
+        return rangeOf(s) << 1;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cskit.scoring;
 
 import java.util.List;
 import java.util.function.IntUnaryOperator;
+import org.cskit.model.ManualOverride;
 import org.cskit.model.Validate;
 import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.columns.ScoreHistoryColumns;
@@ -48,10 +49,17 @@ final class ColumnScoring {
         }
         byte[] previousBands = previous == null ? null : previous.bandCodes();
         ScorecardEvaluator.Row row = new ScorecardEvaluator.Row(maxInputs(evaluators));
+        boolean overrides = accounts.hasOverrides();
         for (int r = accounts.offset(), end = r + accounts.size(); r < end; r++) {
             int e = choose.applyAsInt(r);
-            evaluators.get(e).scoreRow(accounts.features(), previousBands, previousIndex[e], windows[e], r, row, into, bandCode[e]);
+            ManualOverride override = overrides ? active(accounts.override(r - accounts.offset()), accounts.asOf()) : null;
+            evaluators.get(e).scoreRow(accounts.features(), previousBands, previousIndex[e], windows[e], r, row, override, into,
+                    bandCode[e]);
         }
+    }
+
+    private static ManualOverride active(ManualOverride override, java.time.Instant asOf) {
+        return override != null && override.isActiveAt(asOf) ? override : null;
     }
 
     private static int maxInputs(List<ScorecardEvaluator> evaluators) {

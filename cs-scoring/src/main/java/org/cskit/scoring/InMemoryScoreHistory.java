@@ -42,6 +42,7 @@ public final class InMemoryScoreHistory implements ScoreHistory {
         Map<AccountId, Map<LocalDate, Integer>> seen = new HashMap<>();
         int index = 0;
         for (SuccessVector v : vectors) {
+            ScoreHistory.scored(index, v);
             LocalDate day = ScoreHistory.dayOf(v);
             Integer earlier = seen.computeIfAbsent(v.accountId(), k -> new HashMap<>()).putIfAbsent(day, index);
             if (earlier != null) {

@@ -66,6 +66,11 @@ public record ScoreChange(double delta, boolean scorecardChanged, List<InputChan
             throw new ValidationException("current.accountId", "cannot explain a change from account '"
                     + previous.accountId() + "' to account '" + current.accountId() + "'");
         }
+        if (previous.unscored() || current.unscored()) {
+            throw new ValidationException(previous.unscored() ? "previous" : "current", "cannot explain a score change of account '"
+                    + current.accountId() + "': the " + (previous.unscored() ? "previous" : "current")
+                    + " vector is unscored (no input had data), so there is no score to change from or to");
+        }
         if (current.asOf().isBefore(previous.asOf())) {
             throw new ValidationException("current.asOf", "current vector asOf " + current.asOf()
                     + " is before previous vector asOf " + previous.asOf());

@@ -24,8 +24,11 @@ import org.immutables.value.Value;
  * not add up to 100). An input with missing data follows its {@link MissingDataPolicy}; dropped
  * weight is shared among the rest. The score is 100 times the weighted goodness, and each input's
  * contribution is its share of it, so contributions add up to the score. If every input is missing
- * and set to redistribute, there is nothing to redistribute to: every input then counts as neutral
- * (score 50) and the vector's coverage of 0 says so.
+ * and set to redistribute, there is nothing to score: the account is
+ * {@linkplain SuccessVector#unscored() unscored} (score NaN, no band, no direction, coverage 0;
+ * in vector columns NaN and codes {@code -1}), never a made-up 50. Only an active manual override
+ * scores such an account: its score is the override's, and the computed part beneath it counts
+ * every input as neutral (50), with coverage 0.
  *
  * <p>Defaults: version 1; bands {@link BandScheme#redYellowGreen()}; direction
  * {@link DirectionPolicy#ofDefaults()}. Rules: at least one group; group names unique; input names

@@ -26,6 +26,10 @@ import org.cskit.scoring.spi.ScoreSummary;
  */
 final class ScorecardEvaluator {
     private static final String OVERRIDE_GROUP = "override";
+    /** What an account none of whose inputs can be scored gets (the columns' NaN, -1, -1). */
+    private static final ScoreSummary UNSCORED = new ScoreSummary(Double.NaN, null, null, Double.NaN, 0.0, false);
+    /** The computed part under an override when every input is missing: every input neutral (see Scorecard). */
+    private static final double NEUTRAL = 50.0;
 
     private final Scorecard scorecard;
     private final FeatureSchema schema;
@@ -182,9 +186,13 @@ final class ScorecardEvaluator {
         Row row = new Row(inputName.length);
         gather(snapshot.features(), row);
         double score = finalScore(snapshot, computed(row));
-        Band band = band(snapshot, score);
+        if (score != score) {
+            return UNSCORED;
+        }
+        int band = band(snapshot, score);
         double velocity = velocity(snapshot, score, row);
-        return new ScoreSummary(score, band, directionOf(velocity), velocity, Math.min(1.0, row.coverage));
+        return new ScoreSummary(score, bandByIndex[band >> 1], directionOf(velocity), velocity, Math.min(1.0, row.coverage),
+                (band & 1) != 0);
     }
 
     /**
@@ -279,17 +287,38 @@ final class ScorecardEvaluator {
      * @param bandCode by range index: the output's band code
      */
     void scoreRow(FeatureColumns features, byte[] previousBands, int[] previousIndex, HistoryWindow history, int r, Row row,
-            VectorColumns into, byte[] bandCode) {
+            ManualOverride override, VectorColumns into, byte[] bandCode) {
         gather(features, r, row);
-        double score = computed(row);
+        double computed = computed(row);
+        if (computed != computed) {
+            if (override == null) {
+                unscored(into, r);
+                return;
+            }
+            computed = NEUTRAL;
+        }
+        double score = override == null ? computed : override.score();
         int previous = previousBands == null ? -1 : previousIndex[previousBands[r] + 1];
-        int band = bands.indexOf(score, previous);
+        int band = bands.indexAndHeld(score, previous);
         double velocity = history.velocity(r, score, row);
         into.scores()[r] = score;
-        into.bandCodes()[r] = bandCode[band];
+        into.bandCodes()[r] = bandCode[band >> 1];
         into.directionCodes()[r] = (byte) directionOf(velocity).ordinal();
         into.velocities()[r] = velocity;
         into.coverages()[r] = Math.min(1.0, row.coverage);
+        into.bandHeld()[r] = (band & 1) != 0;
+        into.computedScores()[r] = override == null ? Double.NaN : computed;
+    }
+
+    /** Writes row r as unscored: as {@link #UNSCORED}, which {@link #summarize} gives for it. */
+    private static void unscored(VectorColumns into, int r) {
+        into.scores()[r] = Double.NaN;
+        into.bandCodes()[r] = -1;
+        into.directionCodes()[r] = -1;
+        into.velocities()[r] = Double.NaN;
+        into.coverages()[r] = 0.0;
+        into.bandHeld()[r] = false;
+        into.computedScores()[r] = Double.NaN;
     }
 
     /** The number of inputs. */
@@ -309,13 +338,13 @@ final class ScorecardEvaluator {
      */
     static final class HistoryWindow {
         private final ScorecardEvaluator e;
-        private final ScoreHistoryColumns history;
         private final int[] points;
         private final double[] x;
+        private final double[][] doubles; // per selected point, its scores when held as doubles
+        private final float[][] floats; // per selected point, its scores when held as floats
 
         HistoryWindow(ScorecardEvaluator e, ScoreHistoryColumns history, Instant asOf) {
             this.e = e;
-            this.history = history;
             int count = 0;
             double[] xs = new double[history.points()];
             int[] ps = new int[history.points()];
@@ -331,6 +360,12 @@ final class ScorecardEvaluator {
             }
             x = java.util.Arrays.copyOf(xs, count);
             points = java.util.Arrays.copyOf(ps, count);
+            doubles = new double[count][];
+            floats = new float[count][];
+            for (int k = 0; k < count; k++) {
+                doubles[k] = history.scores(points[k]);
+                floats[k] = history.floatScores(points[k]);
+            }
         }
 
         /** The history's velocity as {@link DirectionPolicy#historyVelocity} computes it, else projected. */
@@ -341,7 +376,8 @@ final class ScorecardEvaluator {
             double sxx = 0.0;
             double sxy = 0.0;
             for (int k = 0; k < points.length; k++) {
-                double y = history.scores(points[k])[r];
+                double[] d = doubles[k];
+                double y = d != null ? d[r] : floats[k][r];
                 if (y != y) {
                     continue; // not scored in that run
                 }
@@ -385,7 +421,11 @@ final class ScorecardEvaluator {
             }
         }
         boolean allMissing = activeGroups == 0.0;
-        double computed = computed(weighted, activeGroups);
+        Optional<ManualOverride> override = activeOverride(snapshot);
+        if (allMissing && override.isEmpty()) {
+            return unscored(snapshot);
+        }
+        double computed = allMissing ? NEUTRAL : computed(weighted, activeGroups);
         List<Contribution> contributions = new ArrayList<>(inputName.length + 1);
         for (int g = 0; g < groupCount; g++) {
             for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
@@ -393,7 +433,7 @@ final class ScorecardEvaluator {
                 double weight;
                 double points;
                 if (allMissing) {
-                    // Nothing to redistribute to: every input counts as neutral at its nominal weight (see Scorecard).
+                    // Under an override, nothing to redistribute to: every input counts as neutral at its nominal weight (see Scorecard).
                     weight = groupWeight[g] * inputWeight[i];
                     points = 100.0 * weight * 0.5;
                 } else if (Double.isNaN(goodness[i]) || active[g] == 0.0) {
@@ -416,7 +456,6 @@ final class ScorecardEvaluator {
             }
         }
         double score = finalScore(snapshot, computed);
-        Optional<ManualOverride> override = activeOverride(snapshot);
         if (override.isPresent()) {
             double explained = 0.0;
             for (Contribution c : contributions) {
@@ -425,7 +464,7 @@ final class ScorecardEvaluator {
             contributions.add(Contribution.builder().input(SuccessVector.OVERRIDE_INPUT).group(OVERRIDE_GROUP)
                     .points(score - explained).weight(0.0).build());
         }
-        Band band = band(snapshot, score);
+        int band = band(snapshot, score);
         Row row = new Row(inputName.length);
         gather(f, row);
         double velocity = velocity(snapshot, score, row);
@@ -433,8 +472,8 @@ final class ScorecardEvaluator {
                 .accountId(snapshot.accountId())
                 .asOf(snapshot.asOf())
                 .score(score)
-                .band(band)
-                .bandHeld(band.rank() != bands.indexOf(score))
+                .band(bandByIndex[band >> 1])
+                .bandHeld((band & 1) != 0)
                 .direction(directionOf(velocity))
                 .velocity(velocity)
                 .coverage(Math.min(1.0, coverage))
@@ -445,15 +484,28 @@ final class ScorecardEvaluator {
                 .build();
     }
 
-    /** 100 times the active groups' weighted goodness; 50 (all neutral) when every input is missing. */
+    /** 100 times the active groups' weighted goodness; NaN (nothing to score) when every input is missing and dropped. */
     private static double computed(double weighted, double activeGroups) {
-        return activeGroups == 0.0 ? 50.0 : bounded(100.0 * weighted / activeGroups);
+        return activeGroups == 0.0 ? Double.NaN : bounded(100.0 * weighted / activeGroups);
     }
 
-    private Band band(AccountSnapshot snapshot, double score) {
+    /** The vector of an account none of whose inputs can be scored: every input missing, 0 points. */
+    private SuccessVector unscored(AccountSnapshot snapshot) {
+        List<Contribution> contributions = new ArrayList<>(inputName.length);
+        for (int i = 0; i < inputName.length; i++) {
+            contributions.add(Contribution.builder().input(inputName[i]).group(groupName[i]).points(0.0).weight(0.0)
+                    .missing(policy[i]).build());
+        }
+        return SuccessVector.builder().accountId(snapshot.accountId()).asOf(snapshot.asOf()).score(Double.NaN).unscored(true)
+                .velocity(Double.NaN).coverage(0.0).contributions(contributions).scorecardId(scorecard.id())
+                .scorecardVersion(scorecard.version()).build();
+    }
+
+    /** The band's index times 2, plus 1 when hysteresis held it ({@link BandScheme#indexAndHeld}). */
+    private int band(AccountSnapshot snapshot, double score) {
         Optional<SuccessVector> before = snapshot.previousVector();
-        int previous = before.isPresent() ? bands.indexOfLabel(before.get().band().label()) : -1;
-        return bandByIndex[bands.indexOf(score, previous)];
+        int previous = before.isPresent() && !before.get().unscored() ? bands.indexOfLabel(before.get().band().label()) : -1;
+        return bands.indexAndHeld(score, previous);
     }
 
     private boolean hasData(Features f, int i) {

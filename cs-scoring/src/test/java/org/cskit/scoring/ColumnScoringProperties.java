@@ -1,6 +1,7 @@
 package org.cskit.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import org.cskit.model.ScorePoint;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.Segment;
 import org.cskit.model.SuccessVector;
+import org.cskit.model.ManualOverride;
+import org.cskit.model.PersonId;
 import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.columns.FeatureColumns;
 import org.cskit.model.columns.ScoreHistoryColumns;
@@ -90,6 +93,7 @@ class ColumnScoringProperties {
         final byte[] previousBand, previousDirection, segment, stage;
         final Instant[] times;
         final double[][] history;
+        final ManualOverride[] overrides;
 
         Portfolio(int n, long seed) {
             this.n = n;
@@ -126,6 +130,15 @@ class ColumnScoringProperties {
                     history[p][i] = r.nextInt(5) == 0 ? Double.NaN : r.nextInt(0, 10_001) / 100.0;
                 }
             }
+            // After the history, so that a seed gives the portfolio it gave before overrides were drawn.
+            overrides = new ManualOverride[n];
+            for (int i = 0; i < n; i++) {
+                if (r.nextInt(5) == 0) { // active, expired or not yet set
+                    Instant set = AS_OF.minus(Duration.ofDays(r.nextInt(-3, 30)));
+                    overrides[i] = ManualOverride.builder().score(r.nextInt(0, 10_001) / 100.0).by(PersonId.of("csm"))
+                            .reason("talked to the sponsor").setAt(set).expiresAt(set.plus(Duration.ofDays(r.nextInt(1, 40)))).build();
+                }
+            }
         }
 
         AccountBatch batch() {
@@ -133,17 +146,30 @@ class ColumnScoringProperties {
             for (int k = 0; k < SCHEMA.size(); k++) {
                 f.feature(SCHEMA.names().get(k), values[k]).observations(SCHEMA.names().get(k), observations[k]);
             }
-            return AccountBatch.builder(f.build()).asOf(AS_OF).accountIds(ColumnScoringProperties::id)
+            AccountBatch.Builder b = AccountBatch.builder(f.build()).asOf(AS_OF).accountIds(ColumnScoringProperties::id)
                     .segments(SEGMENTS, segment).stages(stage)
                     .previousVectors(VectorColumns.builder(n).bands(BANDS).scores(previousScore).bandCodes(previousBand)
-                            .directionCodes(previousDirection).build())
-                    .build();
+                            .directionCodes(previousDirection).build());
+            for (int i = 0; i < n; i++) {
+                if (overrides[i] != null) {
+                    b.override(i, overrides[i]);
+                }
+            }
+            return b.build();
         }
 
         ScoreHistoryColumns historyColumns() {
             ScoreHistoryColumns.Builder b = ScoreHistoryColumns.builder(n);
             for (int p = 0; p < times.length; p++) {
-                b.point(times[p], history[p]);
+                if (p % 2 == 1) { // every other point held as floats
+                    float[] f = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        f[i] = (float) history[p][i];
+                    }
+                    b.point(times[p], f);
+                } else {
+                    b.point(times[p], history[p]);
+                }
             }
             return b.build();
         }
@@ -157,8 +183,8 @@ class ColumnScoringProperties {
             }
             List<ScorePoint> points = new ArrayList<>();
             for (int p = 0; p < times.length; p++) {
-                if (!Double.isNaN(history[p][i])) {
-                    points.add(ScorePoint.of(times[p], history[p][i]));
+                if (!Double.isNaN(history[p][i])) { // the odd points as the columns hold them: floats
+                    points.add(ScorePoint.of(times[p], p % 2 == 1 ? (double) (float) history[p][i] : history[p][i]));
                 }
             }
             AccountSnapshot.Builder s = AccountSnapshot.builder().accountId(id(i)).asOf(AS_OF).segment(SEGMENTS.get(segment[i]))
@@ -170,7 +196,7 @@ class ColumnScoringProperties {
                         .addContributions(Contribution.builder().input("x").group("x").points(previousScore[i]).weight(1).build())
                         .scorecardId(ScorecardId.of("yesterday")).scorecardVersion(1).build());
             }
-            return s.build();
+            return s.override(java.util.Optional.ofNullable(overrides[i])).build();
         }
     }
 
@@ -221,6 +247,13 @@ class ColumnScoringProperties {
                     .isEqualTo(bits(v.velocity()));
             assertThat(bits(into.coverages()[i])).as("coverage of row %d", i).isEqualTo(bits(s.coverage()))
                     .isEqualTo(bits(v.coverage()));
+            assertThat(into.bandHeld(i)).as("band held in row %d", i).isEqualTo(s.bandHeld()).isEqualTo(v.bandHeld());
+            assertThat(into.overridden(i)).as("overridden row %d", i).isEqualTo(v.override().isPresent());
+            if (v.override().isPresent()) {
+                double computed = v.contributions().stream().filter(c -> !c.input().equals(SuccessVector.OVERRIDE_INPUT))
+                        .mapToDouble(Contribution::points).sum();
+                assertThat(into.computedScores()[i]).as("computed score of row %d", i).isCloseTo(computed, within(1e-9));
+            }
         }
     }
 

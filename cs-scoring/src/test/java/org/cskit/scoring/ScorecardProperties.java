@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
@@ -124,6 +125,12 @@ class ScorecardProperties {
     void score_isWithinZeroToHundredWithCoverageInZeroToOne(@ForAll("cases") Case c) {
         SuccessVector v = WeightedScorecard.of(c.scorecard()).score(c.snapshot());
 
+        if (v.unscored()) {
+            assertThat(v.score()).isNaN();
+            assertThat(v.coverage()).isZero();
+            assertThat(v.band()).isNull();
+            return;
+        }
         assertThat(v.score()).isBetween(0.0, 100.0);
         assertThat(v.coverage()).isBetween(0.0, 1.0);
     }
@@ -133,9 +140,14 @@ class ScorecardProperties {
         SuccessVector v = WeightedScorecard.of(c.scorecard()).score(c.snapshot());
 
         double sum = v.contributions().stream().mapToDouble(Contribution::points).sum();
-        assertThat(sum).isCloseTo(v.score(), within(SuccessVector.TOLERANCE));
         assertThat(v.contributions()).hasSize(c.inputs().size());
         double weights = v.contributions().stream().mapToDouble(Contribution::weight).sum();
+        if (v.unscored()) { // nothing scored: nothing contributed
+            assertThat(sum).isZero();
+            assertThat(weights).isZero();
+            return;
+        }
+        assertThat(sum).isCloseTo(v.score(), within(SuccessVector.TOLERANCE));
         assertThat(weights).isCloseTo(1.0, within(1e-9));
     }
 
@@ -159,7 +171,7 @@ class ScorecardProperties {
         SuccessVector v = card.score(snapshot);
 
         assertThat(card.summarize(snapshot))
-                .isEqualTo(new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage()));
+                .isEqualTo(new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage(), v.bandHeld()));
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
@@ -176,6 +188,7 @@ class ScorecardProperties {
         double before = card.score(c.snapshotWith(raised)).score();
         raised[f] += raise;
         double after = card.score(c.snapshotWith(raised)).score();
+        Assume.that(!Double.isNaN(before) && !Double.isNaN(after)); // unscored (too few observations) has no score to move
 
         // Raising a value never moves the goodness against the direction; rounding may wobble by a few ulps.
         if (input.direction() == MetricDirection.HIGHER_IS_BETTER) {
@@ -203,7 +216,7 @@ class ScorecardProperties {
             activeGroups += active ? g.weight() / groupTotal : 0.0;
         }
         if (activeGroups == 0.0) {
-            return new double[] {50.0, 0.0}; // nothing to redistribute to: everything neutral
+            return new double[] {Double.NaN, 0.0}; // nothing to redistribute to: unscored
         }
         double score = 0.0;
         for (ScorecardGroup g : groups) {
@@ -237,6 +250,14 @@ class ScorecardProperties {
         SuccessVector v = WeightedScorecard.of(c.scorecard()).score(c.snapshot());
         double[] expected = expected(c);
 
+        assertThat(v.unscored()).as("unscored exactly when every input is missing and redistributed").isEqualTo(Double.isNaN(expected[0]));
+        assertThat(v.coverage()).isCloseTo(expected[1], within(1e-12));
+        if (v.unscored()) {
+            assertThat(v.score()).isNaN();
+            assertThat(v.band()).isNull();
+            assertThat(v.direction()).isNull();
+            return;
+        }
         assertThat(v.score()).isCloseTo(expected[0], within(1e-9));
         assertThat(v.coverage()).isCloseTo(expected[1], within(1e-12));
         assertThat(v.band()).isEqualTo(c.scorecard().bands().bandOf(v.score()));
@@ -261,6 +282,7 @@ class ScorecardProperties {
         SuccessVector previous = card.score(AccountSnapshot.builder().from(before.snapshot())
                 .asOf(ScoringFixtures.AS_OF.minus(Duration.ofDays(7))).build());
         SuccessVector current = card.score(after.snapshotWith(after.values()));
+        Assume.that(!previous.unscored() && !current.unscored()); // no score, no change to explain
         ScoreChange change = ScoreChange.explain(previous, current);
 
         assertThat(change.scorecardChanged()).isFalse();

@@ -159,21 +159,6 @@ class WeightedScorecardTest {
     }
 
     @Test
-    void score_allInputsMissingAndRedistributed_scoresFiftyWithCoverageZero() {
-        // Nothing to redistribute to: every input counts as neutral: 0.375 * 50 = 18.75 (a, b), 0.25 * 50 = 12.5 (c).
-        SuccessVector v = score(card(MissingDataPolicy.REDISTRIBUTE), features().build());
-
-        assertThat(v.score()).isCloseTo(50.0, within(1e-9));
-        assertThat(v.coverage()).isZero();
-        assertThat(v.contributions()).extracting(Contribution::points)
-                .usingComparatorForType(Double::compare, Double.class)
-                .containsExactly(18.75, 18.75, 12.5);
-        assertThat(v.contributions()).allSatisfy(c -> assertThat(c.value()).isEmpty());
-        assertThat(sum(v)).isCloseTo(v.score(), within(SuccessVector.TOLERANCE));
-        assertThat(v.band().label()).isEqualTo("yellow");
-    }
-
-    @Test
     void score_allInputsMissingOneWorst_scoresOnlyTheWorstStandIn() {
         // a and c redistribute, b counts as worst: only b is active, so it takes the whole weight: score 0.
         SuccessVector v = score(card(MissingDataPolicy.WORST), features().build());
@@ -271,17 +256,82 @@ class WeightedScorecardTest {
         for (AccountSnapshot s : List.of(snapshot(f),
                 ScoringFixtures.snapshot(f).override(override(12, Duration.ofDays(1), Duration.ofDays(1))).build())) {
             SuccessVector v = strategy.score(s);
-            assertThat(strategy.summarize(s)).isEqualTo(new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage()));
+            assertThat(strategy.summarize(s)).isEqualTo(new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage(), v.bandHeld()));
         }
     }
 
     @Test
-    void summarize_allMissing_equalsTheVectorsFields() {
-        WeightedScorecard strategy = WeightedScorecard.of(card(MissingDataPolicy.REDISTRIBUTE));
-        SuccessVector v = strategy.score(snapshot(features().build()));
+    void score_allInputsMissingAndRedistributed_isUnscored_notFiftyYellow() {
+        // Nothing to redistribute to and nothing to stand in: no score, not a neutral 50 in yellow.
+        SuccessVector v = score(card(MissingDataPolicy.REDISTRIBUTE), features().build());
 
-        assertThat(strategy.summarize(snapshot(features().build())))
-                .isEqualTo(new ScoreSummary(v.score(), v.band(), Direction.FLAT, 0.0, 0.0));
+        assertThat(v.unscored()).isTrue();
+        assertThat(v.score()).isNaN();
+        assertThat(v.band()).isNull();
+        assertThat(v.direction()).isNull();
+        assertThat(v.velocity()).isNaN();
+        assertThat(v.coverage()).isZero();
+        assertThat(v.bandHeld()).isFalse();
+        assertThat(v.contributions()).extracting(Contribution::points).containsOnly(0.0);
+        assertThat(v.contributions()).allSatisfy(c -> assertThat(c.missing()).contains(MissingDataPolicy.REDISTRIBUTE));
+    }
+
+    @Test
+    void score_allInputsMissingButNeutral_isScoredByThePolicy() {
+        // A policy that stands in for missing data scores: neutral everywhere is 50, as the scorecard says.
+        SuccessVector v = score(card(MissingDataPolicy.NEUTRAL), features().build());
+
+        assertThat(v.unscored()).isFalse();
+        assertThat(v.score()).isCloseTo(50.0, within(1e-9));
+        assertThat(v.coverage()).isZero();
+    }
+
+    @Test
+    void score_allInputsMissingUnderAnActiveOverride_isTheOverridesScore() {
+        ManualOverride override = ManualOverride.builder().score(80).by(PersonId.of("dana")).reason("renewal signed")
+                .setAt(ScoringFixtures.AS_OF.minusSeconds(60)).expiresAt(ScoringFixtures.AS_OF.plusSeconds(86_400)).build();
+        WeightedScorecard strategy = WeightedScorecard.of(card(MissingDataPolicy.REDISTRIBUTE));
+        AccountSnapshot s = AccountSnapshot.builder().from(snapshot(features().build())).override(override).build();
+
+        SuccessVector v = strategy.score(s);
+
+        assertThat(v.unscored()).isFalse();
+        assertThat(v.score()).isEqualTo(80.0);
+        assertThat(v.coverage()).isZero();
+        assertThat(strategy.summarize(s)).isEqualTo(new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage(),
+                v.bandHeld()));
+    }
+
+    @Test
+    void summarize_allMissing_isUnscoredAsTheVector() {
+        WeightedScorecard strategy = WeightedScorecard.of(card(MissingDataPolicy.REDISTRIBUTE));
+
+        ScoreSummary s = strategy.summarize(snapshot(features().build()));
+
+        assertThat(s.scored()).isFalse();
+        assertThat(s).isEqualTo(new ScoreSummary(Double.NaN, null, null, Double.NaN, 0.0, false));
+    }
+
+    @Test
+    void scoreAll_allMissingRow_isUnscoredInTheColumns_asTheObjectPath() {
+        org.cskit.model.columns.FeatureColumns f = org.cskit.model.columns.FeatureColumns.builder(SCHEMA, 2)
+                .feature("a", new double[] {Double.NaN, 40}).feature("b", new double[] {Double.NaN, 80})
+                .feature("c", new double[] {Double.NaN, 3}).build();
+        AccountSnapshot like = snapshot(features().build());
+        org.cskit.model.columns.AccountBatch batch = org.cskit.model.columns.AccountBatch.builder(f).asOf(like.asOf())
+                .accountIds(r -> org.cskit.model.AccountId.of("r" + r)).segments(List.of(like.segment()), null)
+                .stage(like.lifecycleStage()).build();
+        org.cskit.model.columns.VectorColumns into = org.cskit.model.columns.VectorColumns.allocate(2, List.of("red", "yellow", "green"));
+
+        WeightedScorecard.of(card(MissingDataPolicy.REDISTRIBUTE)).scoreAll(batch,
+                org.cskit.model.columns.ScoreHistoryColumns.empty(2), into);
+
+        assertThat(into.scores()[0]).isNaN();
+        assertThat(into.bandCodes()[0]).isEqualTo((byte) -1);
+        assertThat(into.directionCodes()[0]).isEqualTo((byte) -1);
+        assertThat(into.velocities()[0]).isNaN();
+        assertThat(into.coverages()[0]).isZero();
+        assertThat(into.band(1)).as("a row with data is scored").isNotNull();
     }
 
     @Test

@@ -22,13 +22,32 @@ public final class SuccessVectorAssert extends AbstractAssert<SuccessVectorAsser
      *
      * @param label the expected label, such as {@code red}
      * @return this
-     * @throws AssertionError if the vector is null or in another band
+     * @throws AssertionError if the vector is null, unscored or in another band
      */
     public SuccessVectorAssert isInBand(String label) {
         isNotNull();
+        if (actual.unscored()) {
+            failWithMessage("Expected the vector of account '%s' to be in band '%s', but it was unscored (no input had data)",
+                    actual.accountId(), label);
+        }
         if (!actual.band().label().equals(label)) {
             failWithMessage("Expected the vector of account '%s' to be in band '%s', but it was in band '%s' (rank %s)"
                     + " with score %s", actual.accountId(), label, actual.band().label(), actual.band().rank(), actual.score());
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the account is unscored: no input had data, so no score, band or direction.
+     *
+     * @return this
+     * @throws AssertionError if the vector is null or scored
+     */
+    public SuccessVectorAssert isUnscored() {
+        isNotNull();
+        if (!actual.unscored()) {
+            failWithMessage("Expected the vector of account '%s' to be unscored, but it scored %s in band '%s' (coverage %s)",
+                    actual.accountId(), actual.score(), actual.band().label(), actual.coverage());
         }
         return this;
     }

@@ -142,7 +142,9 @@ public final class Backtest {
                 List<SuccessVector> earlier = vectors.computeIfAbsent(snap.accountId(), k -> new ArrayList<>());
                 List<ScorePoint> history = new ArrayList<>();
                 for (SuccessVector v : earlier) {
-                    history.add(ScorePoint.of(v.asOf(), v.score()));
+                    if (!v.unscored()) { // not scored on that date: no point, as in score history
+                        history.add(ScorePoint.of(v.asOf(), v.score()));
+                    }
                 }
                 AccountSnapshot withHistory = AccountSnapshot.builder().from(snap).history(history)
                         .previousVector(earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1))).build();

@@ -8,6 +8,7 @@ import org.cskit.model.AccountId;
 import org.cskit.model.Direction;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.LifecycleStage;
+import org.cskit.model.ManualOverride;
 import org.cskit.model.Segment;
 import org.cskit.model.Validate;
 import org.cskit.model.event.AccountEvent;
@@ -16,7 +17,8 @@ import org.cskit.model.event.AccountEvent;
  * What the playbook engine reads about a batch of accounts, one row per account, all as of one
  * time: ids, segment and lifecycle stage codes, the features (contract and plan facts are the
  * {@link org.cskit.model.StandardFeatures} among them), the current vectors and the previous
- * run's. A portfolio of millions is one batch (or {@link #slice slices} of one); one account is a
+ * run's, and the manual overrides people set on some accounts (held sparsely: one entry per
+ * override, not per row), which scoring applies while they are active. A portfolio of millions is one batch (or {@link #slice slices} of one); one account is a
  * one-row batch of the same columns.
  *
  * <p>Missing numbers are NaN; an account without a vector has score NaN and band and direction
@@ -53,6 +55,8 @@ public final class AccountBatch {
     private final LifecycleStage fixedStage;
     private final AccountEvent[] events; // null = no event on any row
     private final String[][] enrolments; // per row the manual playbooks enrolled; null = none on any row
+    private final int[] overrideRows; // sorted array rows with an override; empty = none
+    private final ManualOverride[] overrides; // parallel to overrideRows
 
     private AccountBatch(Builder b) {
         this.features = b.features;
@@ -68,6 +72,14 @@ public final class AccountBatch {
         this.fixedStage = b.fixedStage;
         this.events = b.events;
         this.enrolments = b.enrolments;
+        int n = b.overrides.size();
+        this.overrideRows = new int[n];
+        this.overrides = new ManualOverride[n];
+        int i = 0;
+        for (java.util.Map.Entry<Integer, ManualOverride> e : b.overrides.entrySet()) {
+            overrideRows[i] = e.getKey();
+            overrides[i++] = e.getValue();
+        }
     }
 
     private AccountBatch(AccountBatch whole, int from, int to) {
@@ -84,6 +96,33 @@ public final class AccountBatch {
         this.fixedStage = whole.fixedStage;
         this.events = whole.events;
         this.enrolments = whole.enrolments;
+        this.overrideRows = whole.overrideRows;
+        this.overrides = whole.overrides;
+    }
+
+    /**
+     * Whether any row of the arrays has a manual override (active or not).
+     *
+     * @return whether there are overrides
+     */
+    public boolean hasOverrides() {
+        return overrides.length > 0;
+    }
+
+    /**
+     * The manual override set on a row's account, if any, whether or not it is active at
+     * {@link #asOf()} (scoring applies it only while active, as
+     * {@link ManualOverride#isActiveAt} says).
+     *
+     * @param row the row of this batch
+     * @return the override, or null
+     */
+    public ManualOverride override(int row) {
+        if (overrides.length == 0) {
+            return null;
+        }
+        int at = java.util.Arrays.binarySearch(overrideRows, offset + Objects.checkIndex(row, size));
+        return at < 0 ? null : overrides[at];
     }
 
     /**
@@ -339,6 +378,7 @@ public final class AccountBatch {
         private LifecycleStage fixedStage;
         private AccountEvent[] events;
         private String[][] enrolments;
+        private final java.util.TreeMap<Integer, ManualOverride> overrides = new java.util.TreeMap<>();
 
         private Builder(FeatureColumns features) {
             this.features = Validate.present("features", features);
@@ -474,6 +514,31 @@ public final class AccountBatch {
             String[] after = java.util.Arrays.copyOf(before, before.length + 1);
             after[before.length] = playbookId;
             enrolments[row] = after;
+            return this;
+        }
+
+        /**
+         * A manual override set on a row's account. Scoring applies it while it is active at the
+         * batch's as-of time, as {@link org.cskit.model.AccountSnapshot#override()} does for one
+         * account: the row's score is then the override's, and the vector columns keep the
+         * computed score. At most one per row.
+         *
+         * @param row the row
+         * @param override the override
+         * @return this builder
+         * @throws org.cskit.model.ValidationException naming the row if it is outside the batch or has an
+         *     override already
+         */
+        public Builder override(int row, ManualOverride override) {
+            Objects.requireNonNull(override, "override");
+            if (row < 0 || row >= features.rows()) {
+                throw Validate.invalid("overrides[" + row + "]", "override for row " + row + ", but the batch has rows 0 to "
+                        + (features.rows() - 1));
+            }
+            if (overrides.putIfAbsent(row, override) != null) {
+                throw Validate.invalid("overrides[" + row + "]", "row " + row + " has an override already (score "
+                        + Validate.format(overrides.get(row).score()) + "); give at most one per row");
+            }
             return this;
         }
 

@@ -25,13 +25,15 @@ public final class SignalColumn {
     private final int[] rows;
     private final long[] times;
     private final double[] values;
+    private final long latest;
 
-    private SignalColumn(String name, int count, int[] rows, long[] times, double[] values) {
+    private SignalColumn(String name, int count, int[] rows, long[] times, double[] values, long latest) {
         this.name = name;
         this.count = count;
         this.rows = rows;
         this.times = times;
         this.values = values;
+        this.latest = latest;
     }
 
     /**
@@ -76,7 +78,9 @@ public final class SignalColumn {
             throw Validate.invalid(name, "signal '" + name + "' has " + count + " observations but " + rows.length + " rows, "
                     + times.length + " times and " + values.length + " values");
         }
+        long latest = Long.MIN_VALUE;
         for (int i = 0; i < count; i++) {
+            latest = Math.max(latest, times[i]);
             if (rows[i] < 0) {
                 throw Validate.invalid(name + ".rows[" + i + "]", "signal '" + name + "' observation " + i + " has row " + rows[i]
                         + "; rows are not negative");
@@ -91,7 +95,7 @@ public final class SignalColumn {
                         + times[i - 1] + "); sort by row, then by time");
             }
         }
-        return new SignalColumn(name, count, rows, times, values);
+        return new SignalColumn(name, count, rows, times, values, latest);
     }
 
     /** @return the signal's name */
@@ -112,6 +116,16 @@ public final class SignalColumn {
     /** @return each observation's time in epoch milliseconds (not a copy; read the first {@link #count()}) */
     public long[] times() {
         return times;
+    }
+
+    /**
+     * The latest observation time, found when the column was built, so that a stage can check that
+     * no observation is after its as-of time without reading every time again.
+     *
+     * @return the greatest time in epoch milliseconds, or {@link Long#MIN_VALUE} without observations
+     */
+    public long latestTime() {
+        return latest;
     }
 
     /** @return each observation's value (not a copy; read the first {@link #count()}) */

@@ -10,14 +10,22 @@ import org.cskit.model.Validate;
 
 /**
  * A portfolio's success vectors as columns, one row per account: score, band code, direction code,
- * velocity and coverage, the columnar form of {@link org.cskit.model.SuccessVector} without its
- * explanation. A scoring strategy writes them; the next run reads them back as the previous
+ * velocity and coverage, whether hysteresis held the band and, where a manual override set the
+ * score, the score computed without it: the columnar form of {@link org.cskit.model.SuccessVector}
+ * without its explanation. A scoring strategy writes them; the next run reads them back as the previous
  * vectors (band hysteresis, band and direction transitions).
  *
  * <p>An unscored row has score NaN, band code {@code -1} and direction code {@code -1}; a scored
  * row has all three. A band code indexes {@link #bandLabels()}; a direction code is a
  * {@link Direction} ordinal. Velocity (points per week) and coverage (0 to 1) may be left out: they
  * are then missing (NaN) for every row.
+ *
+ * <p>Two optional columns carry what {@link org.cskit.model.SuccessVector#bandHeld()} and
+ * {@link org.cskit.model.SuccessVector#override()} say: {@link #bandHeld()}, true where band
+ * hysteresis kept the previous band (the score alone would give another), and
+ * {@link #computedScores()}, the score the strategy computed where an active manual override set
+ * the row's score (the row's score is then the override's), NaN where no override applied. Left
+ * out, no band was held and no score overridden.
  *
  * <p>Checked when built, each problem naming the column, the row and the value: scores in
  * [0, 100] or NaN, coverage in [0, 1] or NaN, velocity finite or NaN, codes in range, and the
@@ -41,9 +49,11 @@ public final class VectorColumns {
     private final byte[] directionCodes;
     private final double[] velocities; // null = missing everywhere
     private final double[] coverages; // null = missing everywhere
+    private final boolean[] bandHeld; // null = held nowhere
+    private final double[] computedScores; // null = no override anywhere
 
     private VectorColumns(int rows, List<String> bandLabels, double[] scores, byte[] bandCodes, byte[] directionCodes,
-            double[] velocities, double[] coverages) {
+            double[] velocities, double[] coverages, boolean[] bandHeld, double[] computedScores) {
         this.rows = rows;
         this.bandLabels = bandLabels;
         this.scores = scores;
@@ -51,6 +61,8 @@ public final class VectorColumns {
         this.directionCodes = directionCodes;
         this.velocities = velocities;
         this.coverages = coverages;
+        this.bandHeld = bandHeld;
+        this.computedScores = computedScores;
     }
 
     /**
@@ -64,8 +76,8 @@ public final class VectorColumns {
     }
 
     /**
-     * Vector columns for a scoring strategy to write: every row unscored (NaN scores, velocities and
-     * coverages, {@code -1} codes).
+     * Vector columns for a scoring strategy to write: every row unscored (NaN scores, velocities,
+     * coverages and computed scores, {@code -1} codes, no band held).
      *
      * @param rows the number of rows, at least 0
      * @param bandLabels the labels band codes index, distinct and not blank, at most 127
@@ -84,7 +96,9 @@ public final class VectorColumns {
         Arrays.fill(coverages, Double.NaN);
         Arrays.fill(bands, (byte) -1);
         Arrays.fill(directions, (byte) -1);
-        return new VectorColumns(rows, labels, scores, bands, directions, velocities, coverages);
+        double[] computed = new double[rows];
+        Arrays.fill(computed, Double.NaN);
+        return new VectorColumns(rows, labels, scores, bands, directions, velocities, coverages, new boolean[rows], computed);
     }
 
     /** @return the number of rows */
@@ -120,6 +134,42 @@ public final class VectorColumns {
     /** @return the coverages (not a copy), or null when missing for every row */
     public double[] coverages() {
         return coverages;
+    }
+
+    /**
+     * @return per row whether hysteresis held the previous band (not a copy), or null when no row's
+     *     band was held
+     */
+    public boolean[] bandHeld() {
+        return bandHeld;
+    }
+
+    /**
+     * @return per row the score computed without the active manual override that set the row's
+     *     score (not a copy), NaN where no override applied; or null when none applied anywhere
+     */
+    public double[] computedScores() {
+        return computedScores;
+    }
+
+    /**
+     * Whether hysteresis held a row's band.
+     *
+     * @param row the row
+     * @return true if the previous band was kept although the score alone gives another
+     */
+    public boolean bandHeld(int row) {
+        return bandHeld != null && bandHeld[row];
+    }
+
+    /**
+     * Whether an active manual override set a row's score.
+     *
+     * @param row the row
+     * @return true if the row's score is an override's, and {@link #computedScores()} holds the computed one
+     */
+    public boolean overridden(int row) {
+        return computedScores != null && !Double.isNaN(computedScores[row]);
     }
 
     /**
@@ -172,6 +222,8 @@ public final class VectorColumns {
         private byte[] directionCodes;
         private double[] velocities;
         private double[] coverages;
+        private boolean[] bandHeld;
+        private double[] computedScores;
 
         private Builder(int rows) {
             this.rows = Validate.atLeast("rows", rows, 0);
@@ -254,6 +306,29 @@ public final class VectorColumns {
         }
 
         /**
+         * Per row whether hysteresis held the previous band; true only on scored rows. Optional.
+         *
+         * @param held one per row
+         * @return this builder
+         */
+        public Builder bandHeld(boolean[] held) {
+            this.bandHeld = Objects.requireNonNull(held, "bandHeld");
+            return this;
+        }
+
+        /**
+         * Per row the score computed without the active manual override that set the row's score, in
+         * [0, 100], NaN where no override applied; a number only on scored rows. Optional.
+         *
+         * @param computed one per row
+         * @return this builder
+         */
+        public Builder computedScores(double[] computed) {
+            this.computedScores = Objects.requireNonNull(computed, "computedScores");
+            return this;
+        }
+
+        /**
          * Checks every column and builds.
          *
          * @return the columns
@@ -300,7 +375,34 @@ public final class VectorColumns {
                     }
                 }
             }
-            return new VectorColumns(rows, bandLabels, scores, bandCodes, directionCodes, velocities, coverages);
+            if (bandHeld != null) {
+                Columns.length("bandHeld", bandHeld.length, rows);
+                for (int r = 0; r < rows; r++) {
+                    if (bandHeld[r] && bandCodes[r] < 0) {
+                        throw Validate.invalid("bandHeld[" + r + "]", "bandHeld is true in row " + r
+                                + ", which is unscored; only a scored row's band can be held");
+                    }
+                }
+            }
+            if (computedScores != null) {
+                Columns.length("computedScores", computedScores.length, rows);
+                for (int r = 0; r < rows; r++) {
+                    double c = computedScores[r];
+                    if (Double.isNaN(c)) {
+                        continue;
+                    }
+                    if (!(c >= 0.0 && c <= 100.0)) {
+                        throw Validate.invalid("computedScores[" + r + "]", "computed score is " + c + " in row " + r
+                                + "; a computed score must be in [0, 100], or NaN where no override applied");
+                    }
+                    if (bandCodes[r] < 0) {
+                        throw Validate.invalid("computedScores[" + r + "]", "computed score is " + c + " in row " + r
+                                + ", which is unscored; an overridden row is scored (its score is the override's)");
+                    }
+                }
+            }
+            return new VectorColumns(rows, bandLabels, scores, bandCodes, directionCodes, velocities, coverages, bandHeld,
+                    computedScores);
         }
     }
 }

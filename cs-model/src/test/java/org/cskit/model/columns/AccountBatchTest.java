@@ -9,6 +9,8 @@ import org.cskit.model.AccountId;
 import org.cskit.model.EngagementModel;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.LifecycleStage;
+import org.cskit.model.ManualOverride;
+import org.cskit.model.PersonId;
 import org.cskit.model.Segment;
 import org.cskit.model.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,33 @@ class AccountBatchTest {
     private static AccountBatch.Builder three() {
         return AccountBatch.builder(FeatureColumns.builder(SCHEMA, 3).feature("logins", new int[] {1, 2, 3}).build())
                 .asOf(T0).accountIds(i -> AccountId.of("a" + i));
+    }
+
+    private static ManualOverride override(double score) {
+        return ManualOverride.builder().score(score).by(PersonId.of("dana")).reason("renewal signed early").setAt(T0.minusSeconds(60))
+                .expiresAt(T0.plusSeconds(86_400)).build();
+    }
+
+    @Test
+    void override_isHeldByRow_andSlicesRenumberIt() {
+        ManualOverride o = override(80);
+        AccountBatch batch = three().segments(SEGMENTS.subList(0, 1), null).stage(LifecycleStage.ADOPTION).override(2, o).build();
+
+        assertThat(batch.hasOverrides()).isTrue();
+        assertThat(batch.override(2)).isSameAs(o);
+        assertThat(batch.override(1)).isNull();
+        assertThat(batch.slice(1, 3).override(1)).isSameAs(o);
+        assertThat(batch.slice(0, 2).override(1)).isNull();
+    }
+
+    @Test
+    void override_outsideTheRowsOrTwiceForARow_isRejectedNamingTheRow() {
+        assertThatThrownBy(() -> three().override(3, override(80))).isInstanceOf(ValidationException.class)
+                .hasMessage("override for row 3, but the batch has rows 0 to 2");
+        assertThatThrownBy(() -> three().override(-1, override(80))).isInstanceOf(ValidationException.class)
+                .hasMessage("override for row -1, but the batch has rows 0 to 2");
+        assertThatThrownBy(() -> three().override(1, override(80)).override(1, override(20))).isInstanceOf(ValidationException.class)
+                .hasMessage("row 1 has an override already (score 80); give at most one per row");
     }
 
     @Test

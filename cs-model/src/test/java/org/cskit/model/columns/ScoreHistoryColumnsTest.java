@@ -34,4 +34,29 @@ class ScoreHistoryColumnsTest {
         assertThatThrownBy(() -> ScoreHistoryColumns.builder(2).point(T1, new double[3]).build())
                 .isInstanceOf(ValidationException.class).hasMessage("column 'history[0]' has 3 values for 2 rows");
     }
+
+    @Test
+    void floatPoints_readWidened_besideDoublePoints() {
+        ScoreHistoryColumns h = ScoreHistoryColumns.builder(2).point(T1, new double[] {40.1, Double.NaN})
+                .point(T2, new float[] {45.1f, Float.NaN}).build();
+
+        assertThat(h.floatScores(1)).containsExactly(45.1f, Float.NaN);
+        assertThat(h.scores(1)).as("held as floats").isNull();
+        assertThat(h.floatScores(0)).as("held as doubles").isNull();
+        assertThat(h.score(1, 0)).isEqualTo((double) 45.1f);
+        assertThat(h.score(0, 0)).isEqualTo(40.1);
+        assertThat(h.score(1, 1)).isNaN();
+    }
+
+    @Test
+    void badFloatPoints_areRejectedNamingPointRowAndValue() {
+        assertThatThrownBy(() -> ScoreHistoryColumns.builder(2).point(T1, new float[] {3, 100.5f}).build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("score is 100.5 in row 1 of history[0]; a score must be in [0, 100], or NaN where not scored");
+        assertThatThrownBy(() -> ScoreHistoryColumns.builder(2).point(T1, new float[] {Float.NEGATIVE_INFINITY, 3}).build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("score is -Infinity in row 0 of history[0]; a score must be in [0, 100], or NaN where not scored");
+        assertThatThrownBy(() -> ScoreHistoryColumns.builder(2).point(T1, new float[1]).build())
+                .isInstanceOf(ValidationException.class).hasMessage("column 'history[0]' has 1 values for 2 rows");
+    }
 }

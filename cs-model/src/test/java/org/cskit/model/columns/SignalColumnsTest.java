@@ -44,4 +44,12 @@ class SignalColumnsTest {
         assertThatThrownBy(() -> SignalColumns.of(3, List.of(ok, ok))).isInstanceOf(ValidationException.class)
                 .hasMessage("signal 'logins' is given twice");
     }
+
+    @Test
+    void latestTime_isTheGreatestTimeOfTheCount_orMinValueWhenEmpty() {
+        SignalColumn c = SignalColumn.of("logins", new int[] {0, 0, 1, 1}, new long[] {5, 9, 7, 99}, new double[] {1, 2, 3, 4}, 3);
+
+        assertThat(c.latestTime()).as("the fourth entry is beyond the count").isEqualTo(9L);
+        assertThat(SignalColumn.of("logins", new int[0], new long[0], new double[0]).latestTime()).isEqualTo(Long.MIN_VALUE);
+    }
 }

@@ -52,6 +52,39 @@ class VectorColumnsTest {
     }
 
     @Test
+    void bandHeldAndComputedScores_readPerRow_andAllocateStartsThemEmpty() {
+        VectorColumns v = two(new double[] {50, 60}).bandHeld(new boolean[] {true, false})
+                .computedScores(new double[] {Double.NaN, 41.5}).build();
+
+        assertThat(v.bandHeld(0)).isTrue();
+        assertThat(v.bandHeld(1)).isFalse();
+        assertThat(v.overridden(0)).isFalse();
+        assertThat(v.overridden(1)).isTrue();
+        assertThat(v.computedScores()[1]).isEqualTo(41.5);
+        VectorColumns empty = VectorColumns.allocate(2, List.of("red", "green"));
+        assertThat(empty.bandHeld()).containsExactly(false, false);
+        assertThat(empty.computedScores()).containsExactly(Double.NaN, Double.NaN);
+        assertThat(two(new double[] {50, 60}).build().bandHeld(0)).as("left out: held nowhere").isFalse();
+        assertThat(two(new double[] {50, 60}).build().overridden(1)).as("left out: no override").isFalse();
+    }
+
+    @Test
+    void bandHeldOrComputedScoreOnAnUnscoredRow_orOutOfRange_isRejectedNamingRowAndValue() {
+        VectorColumns.Builder unscored = VectorColumns.builder(2).bands("red", "green").scores(new double[] {50, Double.NaN})
+                .bandCodes(new byte[] {0, -1}).directionCodes(new byte[] {0, -1});
+        assertThatThrownBy(() -> unscored.bandHeld(new boolean[] {false, true}).build()).isInstanceOf(ValidationException.class)
+                .hasMessage("bandHeld is true in row 1, which is unscored; only a scored row's band can be held");
+        assertThatThrownBy(() -> unscored.bandHeld(new boolean[2]).computedScores(new double[] {Double.NaN, 30}).build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("computed score is 30.0 in row 1, which is unscored; an overridden row is scored (its score is the override's)");
+        assertThatThrownBy(() -> two(new double[] {50, 60}).computedScores(new double[] {100.5, Double.NaN}).build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("computed score is 100.5 in row 0; a computed score must be in [0, 100], or NaN where no override applied");
+        assertThatThrownBy(() -> two(new double[] {50, 60}).bandHeld(new boolean[1]).build()).isInstanceOf(ValidationException.class)
+                .hasMessage("column 'bandHeld' has 1 values for 2 rows");
+    }
+
+    @Test
     void inconsistentOrShortColumns_areRejected() {
         assertThatThrownBy(() -> VectorColumns.builder(2).bands("red", "green").scores(new double[] {50, 60})
                 .bandCodes(new byte[] {1, 3}).directionCodes(new byte[] {0, 0}).build())

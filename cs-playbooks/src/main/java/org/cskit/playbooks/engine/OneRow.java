@@ -43,8 +43,9 @@ final class OneRow {
         stage[0] = (byte) s.lifecycleStage().ordinal();
         AccountBatch.Builder b = AccountBatch.builder(features).asOf(s.asOf()).accountIds(row -> s.accountId())
                 .segments(List.of(s.segment()), null).stages(stage);
-        input.vector().ifPresent(v -> b.vectors(current.of(v)));
-        s.previousVector().ifPresent(p -> b.previousVectors(previous.of(p)));
+        // An unscored vector is a row without a vector: score NaN, no band, no direction.
+        input.vector().filter(v -> !v.unscored()).ifPresent(v -> b.vectors(current.of(v)));
+        s.previousVector().filter(p -> !p.unscored()).ifPresent(p -> b.previousVectors(previous.of(p)));
         input.event().ifPresent(e -> b.event(0, e));
         input.enrolments().forEach(id -> b.enrol(0, id));
         return b.build();

@@ -93,6 +93,14 @@ public abstract class DashboardAccount {
         account().ifPresent(a -> same("account.id", a.id(), id));
         vector().ifPresent(v -> same("vector.accountId", v.accountId(), id));
         weekBefore().ifPresent(v -> same("weekBefore.accountId", v.accountId(), id));
+        vector().filter(SuccessVector::unscored).ifPresent(v -> {
+            throw Validate.invalid("vector", "vector of account '" + id + "' is unscored (no input had data): "
+                    + "give no vector for an account that was not scored");
+        });
+        weekBefore().filter(SuccessVector::unscored).ifPresent(v -> {
+            throw Validate.invalid("weekBefore", "weekBefore of account '" + id + "' is unscored (no input had data): "
+                    + "give no vector for an account that was not scored");
+        });
         forecast().ifPresent(f -> same("forecast.accountId", f.accountId(), id));
         for (int i = 0; i < responses().size(); i++) {
             same("responses[" + i + "].accountId", responses().get(i).accountId(), id);

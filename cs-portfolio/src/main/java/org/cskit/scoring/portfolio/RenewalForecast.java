@@ -89,7 +89,7 @@ public record RenewalForecast(AccountId accountId, LocalDate renewalDate, LocalD
      * @param vector its vector
      * @param churnBands the labels of the bands that forecast a churn, such as {@code red}
      * @return the forecast, {@link Source#SCORE}
-     * @throws ValidationException if the vector is another account's, was made on or after the
+     * @throws ValidationException if the vector is another account's or unscored, was made on or after the
      *     renewal, or an opportunity's estimate is in another currency than the contract's
      */
     public static RenewalForecast fromVectorAndPlans(Account account, SuccessVector vector, Set<String> churnBands) {
@@ -99,6 +99,10 @@ public record RenewalForecast(AccountId accountId, LocalDate renewalDate, LocalD
         if (!vector.accountId().equals(account.id())) {
             throw Validate.invalid("vector.accountId", "vector.accountId '" + vector.accountId() + "' does not match account '"
                     + account.id() + "'");
+        }
+        if (vector.unscored()) {
+            throw Validate.invalid("vector", "vector of account '" + account.id() + "' is unscored (no input had data): "
+                    + "a band's call needs a band, so forecast an unscored account another way");
         }
         LocalDate day = vector.asOf().atZone(ZoneOffset.UTC).toLocalDate();
         List<SuccessPlan> plans = account.plans();

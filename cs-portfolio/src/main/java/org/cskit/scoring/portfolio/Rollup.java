@@ -47,7 +47,7 @@ public final class Rollup {
         /**
          * Checks the member.
          *
-         * @throws ValidationException if a part is null or the vector is another account's
+         * @throws ValidationException if a part is null, the vector is another account's or unscored
          */
         public Member {
             Validate.present("account", account);
@@ -55,6 +55,10 @@ public final class Rollup {
             if (!vector.accountId().equals(account.id())) {
                 throw Validate.invalid("vector.accountId", "vector.accountId '" + vector.accountId() + "' does not match account '"
                         + account.id() + "'");
+            }
+            if (vector.unscored()) {
+                throw Validate.invalid("vector", "vector of account '" + account.id() + "' is unscored (no input had data): "
+                        + "a roll-up weighs scores, so leave unscored accounts out");
             }
         }
     }

@@ -20,7 +20,8 @@ public record ScoredAccount(AccountId accountId, Segment segment, SuccessVector 
     /**
      * Checks that the parts belong together.
      *
-     * @throws ValidationException if a part is null or the vector is another account's
+     * @throws ValidationException if a part is null, or the vector is another account's or
+     *     {@linkplain SuccessVector#unscored() unscored}
      */
     public ScoredAccount {
         Validate.present("accountId", accountId);
@@ -29,6 +30,10 @@ public record ScoredAccount(AccountId accountId, Segment segment, SuccessVector 
         if (!vector.accountId().equals(accountId)) {
             throw Validate.invalid("vector.accountId", "vector.accountId '" + vector.accountId()
                     + "' does not match accountId '" + accountId + "': a vector counts for the account it scored");
+        }
+        if (vector.unscored()) {
+            throw Validate.invalid("vector", "vector of account '" + accountId + "' is unscored (no input had data): "
+                    + "a distribution counts scores and bands, so leave unscored accounts out and count them apart");
         }
     }
 

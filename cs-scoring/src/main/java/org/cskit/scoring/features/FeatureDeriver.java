@@ -304,6 +304,9 @@ public final class FeatureDeriver {
 
     /** Refuses an observation after the as-of time (in milliseconds, at or before asOf's millisecond). */
     private static void afterAsOf(SignalColumn column, Instant asOf, long last) {
+        if (column.latestTime() <= last) {
+            return; // the column's latest time, found when it was built: no need to read every time again
+        }
         long[] times = column.times();
         for (int i = 0; i < column.count(); i++) {
             if (times[i] > last) {

@@ -52,6 +52,18 @@ final class Windows {
     private final int[][] denominatorSlot;
     private final int[] cached;
     private final int[] cachedFor;
+    /**
+     * Per definition, per k: the id of its aggregate over the k-th window (and, for a ratio, of its
+     * denominator's), shared by every definition that aggregates the same signal over the same
+     * window in the same way (a sum and its percent change, a mean and its trend), so that it is
+     * computed once per account; -1 where no other definition reads it. The value and count are
+     * held while {@link #account} is unchanged.
+     */
+    private final int[][] shared;
+    private final int[][] denominatorShared;
+    private final double[] sharedValue;
+    private final int[] sharedCount;
+    private final int[] sharedFor;
     /** Per slot: its boundary in units, or before every time. */
     private final long[] slotBound;
     private final boolean[] slotBelowAll;
@@ -105,6 +117,23 @@ final class Windows {
             slot[d] = slots(slots, def.signal(), d);
             denominatorSlot[d] = def.denominator().isPresent() ? slots(slots, def.denominator().get(), d) : slot[d];
         }
+        java.util.Map<String, Integer> aggregates = new java.util.HashMap<>();
+        java.util.Map<String, Integer> uses = new java.util.HashMap<>();
+        String[][] keys = new String[count][];
+        String[][] denominatorKeys = new String[count][];
+        for (int d = 0; d < count; d++) {
+            keys[d] = aggregateKeys(d, slot[d], uses);
+            denominatorKeys[d] = denominatorSlot[d] == slot[d] ? keys[d] : aggregateKeys(d, denominatorSlot[d], uses);
+        }
+        shared = new int[count][];
+        denominatorShared = new int[count][];
+        for (int d = 0; d < count; d++) {
+            shared[d] = sharedIds(keys[d], uses, aggregates);
+            denominatorShared[d] = denominatorKeys[d] == keys[d] ? shared[d] : sharedIds(denominatorKeys[d], uses, aggregates);
+        }
+        sharedValue = new double[aggregates.size()];
+        sharedCount = new int[aggregates.size()];
+        sharedFor = new int[aggregates.size()];
         cached = new int[slots.size()];
         cachedFor = new int[slots.size()];
         slotBound = new long[slots.size()];
@@ -125,6 +154,27 @@ final class Windows {
             String key = signal + '|' + (belowAll[d][k] ? "all" : Long.toString(bounds[d][k]));
             Integer known = slots.putIfAbsent(key, slots.size());
             out[k] = known == null ? slots.size() - 1 : known;
+        }
+        return out;
+    }
+
+    /** Per k, a key naming what the k-th window's aggregate of definition d computes; counts each key's uses. */
+    private String[] aggregateKeys(int d, int[] slots, java.util.Map<String, Integer> uses) {
+        String[] out = new String[slots.length - 1];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = slots[k] + "|" + slots[k + 1] + "|" + aggregate[d] + "|" + emptyAsZero[d];
+            uses.merge(out[k], 1, Integer::sum);
+        }
+        return out;
+    }
+
+    private static int[] sharedIds(String[] keys, java.util.Map<String, Integer> uses, java.util.Map<String, Integer> ids) {
+        int[] out = new int[keys.length + 1]; // one more, never read: the arrays follow the slots' shape
+        java.util.Arrays.fill(out, -1);
+        for (int k = 0; k < keys.length; k++) {
+            if (uses.get(keys[k]) > 1) {
+                out[k] = ids.computeIfAbsent(keys[k], key -> ids.size());
+            }
         }
         return out;
     }
@@ -177,7 +227,7 @@ final class Windows {
         // Small enough to be inlined into the callers' loops; each kind in its own method.
         switch (kind[d]) {
             case PLAIN:
-                aggregate(d, times, values, s, e, 0, slot[d]);
+                aggregate(d, times, values, s, e, 0, slot[d], shared[d]);
                 return value == value;
             case CHANGE:
                 return change(d, times, values, s, e);
@@ -210,10 +260,10 @@ final class Windows {
     }
 
     private boolean ratio(int d, long[] times, double[] values, int s, int e, long[] dTimes, double[] dValues, int ds, int de) {
-        aggregate(d, times, values, s, e, 0, slot[d]);
+        aggregate(d, times, values, s, e, 0, slot[d], shared[d]);
         double numerator = value;
         int numeratorCount = count;
-        aggregate(d, dTimes, dValues, ds, de, 0, denominatorSlot[d]);
+        aggregate(d, dTimes, dValues, ds, de, 0, denominatorSlot[d], denominatorShared[d]);
         if (Double.isNaN(numerator) || Double.isNaN(value) || value == 0.0) {
             return missing(); // no ratio against nothing, never infinite
         }
@@ -223,10 +273,10 @@ final class Windows {
     }
 
     private boolean change(int d, long[] times, double[] values, int s, int e) {
-        aggregate(d, times, values, s, e, 0, slot[d]);
+        aggregate(d, times, values, s, e, 0, slot[d], shared[d]);
         double current = value;
         int currentCount = count;
-        aggregate(d, times, values, s, e, 1, slot[d]);
+        aggregate(d, times, values, s, e, 1, slot[d], shared[d]);
         double previous = value;
         if (Double.isNaN(current) || Double.isNaN(previous)) {
             return missing();
@@ -260,7 +310,7 @@ final class Windows {
         double sxx = 0;
         double sxy = 0;
         for (int k = 0; k < n; k++) {
-            aggregate(d, times, values, s, e, k, slot[d]);
+            aggregate(d, times, values, s, e, k, slot[d], shared[d]);
             observations += count;
             if (Double.isNaN(value)) {
                 continue;
@@ -285,9 +335,25 @@ final class Windows {
      * The definition's aggregate over the k-th window back, {@code (asOf - (k+1) window, asOf - k window]},
      * into {@link #value} (NaN if the window is empty and empty windows are missing) and {@link #count}.
      */
+    private void aggregate(int d, long[] times, double[] values, int s, int e, int k, int[] slots, int[] sharedIds) {
+        int id = sharedIds[k];
+        if (id >= 0 && sharedFor[id] == account) {
+            value = sharedValue[id];
+            count = sharedCount[id];
+            return;
+        }
+        aggregate(d, times, values, s, e, k, slots);
+        if (id >= 0) {
+            sharedValue[id] = value;
+            sharedCount[id] = count;
+            sharedFor[id] = account;
+        }
+    }
+
     private void aggregate(int d, long[] times, double[] values, int s, int e, int k, int[] slots) {
         int hi = upTo(times, s, e, slots[k]);
-        int lo = upTo(times, s, e, slots[k + 1]);
+        // The window's start is at or before its end, so its search need not look past hi.
+        int lo = upTo(times, s, hi, slots[k + 1]);
         int n = hi - lo;
         count = n;
         if (n == 0) {

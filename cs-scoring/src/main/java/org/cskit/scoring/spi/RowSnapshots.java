@@ -28,7 +28,7 @@ import org.cskit.model.columns.VectorColumns;
  * scoring makes before it writes anything. Stateless and thread-safe.
  *
  * <p>The snapshot holds the row's id, segment, stage and features (with their observation counts),
- * its history points (the runs in which it was scored) and, if the batch has previous vectors and
+ * its history points (the runs in which it was scored), the row's manual override if it has one and, if the batch has previous vectors and
  * the row was scored in them, a previous vector. Columns keep no explanation or time for a previous
  * vector, so that vector is made of what they hold: its score as a single contribution
  * {@value #PREVIOUS}, its band (rank = its code), direction, velocity and coverage (0 where unknown),
@@ -62,8 +62,9 @@ public final class RowSnapshots {
         if (into.rows() != rows) {
             throw Validate.invalid("into", "into has " + into.rows() + " rows, but the batch's columns have " + rows);
         }
-        if (into.velocities() == null || into.coverages() == null) {
-            throw Validate.invalid("into", "into needs velocity and coverage columns to write (VectorColumns.allocate makes them)");
+        if (into.velocities() == null || into.coverages() == null || into.bandHeld() == null || into.computedScores() == null) {
+            throw Validate.invalid("into", "into needs velocity, coverage, bandHeld and computedScores columns to write "
+                    + "(VectorColumns.allocate makes them)");
         }
         for (int p = 0; p < history.points(); p++) {
             if (!history.time(p).isBefore(accounts.asOf())) {
@@ -94,7 +95,7 @@ public final class RowSnapshots {
         }
         List<ScorePoint> points = new ArrayList<>();
         for (int p = 0; p < history.points(); p++) {
-            double score = history.scores(p)[r];
+            double score = history.score(p, r);
             if (!Double.isNaN(score)) {
                 points.add(ScorePoint.of(history.time(p), score));
             }
@@ -115,6 +116,6 @@ public final class RowSnapshots {
                     .addContributions(Contribution.builder().input(PREVIOUS).group(PREVIOUS).points(score).weight(1.0).build())
                     .scorecardId(ScorecardId.of(PREVIOUS)).scorecardVersion(1).build());
         }
-        return snapshot.override(Optional.empty()).build();
+        return snapshot.override(Optional.ofNullable(accounts.override(row))).build();
     }
 }

@@ -38,8 +38,10 @@ public interface ScoreHistory {
      * @param vectors the vectors; at most one per account and day
      * @return how many were stored (those older than the vector already stored for their account
      *     and day are not)
-     * @throws org.cskit.model.ValidationException if two vectors share an account and day, or a
-     *     vector cannot be stored as it is (the message names the vector's index and the rule)
+     * @throws org.cskit.model.ValidationException if two vectors share an account and day, a vector
+     *     is {@linkplain SuccessVector#unscored() unscored} (it has no score to keep: an account not
+     *     scored on a day has no vector that day), or a vector cannot be stored as it is (the
+     *     message names the vector's index and the rule)
      * @throws RuntimeException an implementation's own unchecked exception if storage failed
      */
     int save(Collection<SuccessVector> vectors);
@@ -123,7 +125,8 @@ public interface ScoreHistory {
      * A day's vectors of many accounts as columns, without their explanations: the previous
      * vectors a nightly run reads for band hysteresis and transitions. Row {@code r} holds the
      * vector stored for {@code accounts.get(r)} on the day, or is unscored (NaN, -1, -1) where
-     * there is none. An explanation is then read for the rows that need one with
+     * there is none; whether the band was held and, under an override, the computed score are
+     * filled from the stored vector. An explanation is then read for the rows that need one with
      * {@link #vectorOn}. The default reads {@link #vectorOn} once per account; a store should
      * read the day in one pass.
      *
@@ -140,6 +143,8 @@ public interface ScoreHistory {
         byte[] directions = new byte[accounts.size()];
         double[] velocities = new double[accounts.size()];
         double[] coverages = new double[accounts.size()];
+        boolean[] held = new boolean[accounts.size()];
+        double[] computed = new double[accounts.size()];
         for (int r = 0; r < scores.length; r++) {
             Optional<SuccessVector> v = vectorOn(accounts.get(r), day);
             scores[r] = v.map(SuccessVector::score).orElse(Double.NaN);
@@ -147,9 +152,37 @@ public interface ScoreHistory {
             directions[r] = v.isPresent() ? (byte) v.get().direction().ordinal() : -1;
             velocities[r] = v.map(SuccessVector::velocity).orElse(Double.NaN);
             coverages[r] = v.map(SuccessVector::coverage).orElse(Double.NaN);
+            held[r] = v.isPresent() && v.get().bandHeld();
+            computed[r] = v.isPresent() && v.get().override().isPresent() ? computedScore(v.get()) : Double.NaN;
         }
         return columns.scores(scores).bandCodes(bands).directionCodes(directions).velocities(velocities)
-                .coverages(coverages).build();
+                .coverages(coverages).bandHeld(held).computedScores(computed).build();
+    }
+
+    /** The score a vector's contributions give without the override's own (the computed score), within [0, 100]. */
+    private static double computedScore(SuccessVector v) {
+        double sum = 0.0;
+        for (org.cskit.model.Contribution c : v.contributions()) {
+            if (!c.input().equals(SuccessVector.OVERRIDE_INPUT)) {
+                sum += c.points();
+            }
+        }
+        return Math.max(0.0, Math.min(100.0, sum));
+    }
+
+    /**
+     * Refuses an unscored vector, for {@link #save(Collection)}.
+     *
+     * @param index the vector's index in the batch
+     * @param vector the vector
+     * @throws org.cskit.model.ValidationException if it is unscored
+     */
+    static void scored(int index, SuccessVector vector) {
+        if (vector.unscored()) {
+            throw new ValidationException("vectors[" + index + "].unscored", "vectors[" + index + "] of account '"
+                    + vector.accountId() + "' is unscored: a score history keeps scores, so leave unscored accounts out "
+                    + "(no vector on a day reads back as not scored that day)");
+        }
     }
 
     /**

@@ -49,18 +49,21 @@ public interface ScoringStrategy {
      */
     default ScoreSummary summarize(AccountSnapshot snapshot) {
         SuccessVector v = score(snapshot);
-        return new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage());
+        return new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage(), v.bandHeld());
     }
 
     /**
      * Scores every row of a batch into vector columns, without explanations: for each row, the
      * score, band code (the index of the band's label in {@code into}'s band labels), direction
-     * code, velocity and coverage that {@link #summarize} gives for the row's snapshot
-     * ({@link RowSnapshots#of}). Band hysteresis reads the batch's previous vectors; direction and
-     * velocity read {@code history}. A slice scores its own rows: row {@code r} of the batch is
-     * index {@code accounts.offset() + r} of the arrays of the features, the previous vectors,
-     * {@code history} and {@code into}. Manual overrides are not part of the columns: overridden
-     * accounts are scored through {@link #score} or {@link #summarize}.
+     * code, velocity, coverage and whether the band was held that {@link #summarize} gives for the
+     * row's snapshot ({@link RowSnapshots#of}). Band hysteresis reads the batch's previous vectors;
+     * direction and velocity read {@code history}. A row whose manual override
+     * ({@link AccountBatch#override}) is active at the as-of time gets the override's score, and
+     * {@code into}'s computed score is the vector's score without the override's contribution. A
+     * row whose account is {@linkplain ScoreSummary#scored() unscored} is written as unscored: score
+     * and velocity NaN, band and direction codes {@code -1}, coverage 0. A
+     * slice scores its own rows: row {@code r} of the batch is index {@code accounts.offset() + r} of
+     * the arrays of the features, the previous vectors, {@code history} and {@code into}.
      *
      * <p>The default loops over row snapshots, so every strategy that scores snapshots scores
      * batches; built-in strategies override it with a loop over the columns that gives the same
@@ -78,10 +81,27 @@ public interface ScoringStrategy {
         RowSnapshots.check(accounts, history, into);
         int n = accounts.size();
         ScoreSummary[] summaries = new ScoreSummary[n];
+        double[] computed = new double[n];
         byte[] bands = new byte[n];
         List<String> labels = into.bandLabels();
         for (int row = 0; row < n; row++) {
-            summaries[row] = summarize(RowSnapshots.of(accounts, history, row));
+            org.cskit.model.AccountSnapshot snapshot = RowSnapshots.of(accounts, history, row);
+            computed[row] = Double.NaN;
+            if (snapshot.override().isPresent() && snapshot.override().get().isActiveAt(snapshot.asOf())) {
+                SuccessVector v = score(snapshot); // the computed score is only in the explanation
+                summaries[row] = new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage(), v.bandHeld());
+                computed[row] = 0.0;
+                for (org.cskit.model.Contribution c : v.contributions()) {
+                    computed[row] += c.input().equals(SuccessVector.OVERRIDE_INPUT) ? 0.0 : c.points();
+                }
+                computed[row] = Math.max(0.0, Math.min(100.0, computed[row]));
+            } else {
+                summaries[row] = summarize(snapshot);
+            }
+            if (!summaries[row].scored()) {
+                bands[row] = -1;
+                continue;
+            }
             int code = labels.indexOf(summaries[row].band().label());
             if (code < 0) {
                 throw Validate.invalid("into.bands", "row " + row + " is in band '" + summaries[row].band().label()
@@ -93,9 +113,11 @@ public interface ScoringStrategy {
             ScoreSummary s = summaries[row];
             into.scores()[r] = s.score();
             into.bandCodes()[r] = bands[row];
-            into.directionCodes()[r] = (byte) s.direction().ordinal();
+            into.directionCodes()[r] = (byte) (s.scored() ? s.direction().ordinal() : -1);
             into.velocities()[r] = s.velocity();
             into.coverages()[r] = s.coverage();
+            into.bandHeld()[r] = s.bandHeld();
+            into.computedScores()[r] = computed[row];
         }
     }
 }

@@ -145,11 +145,20 @@ public abstract class ScoringStrategyContract {
         }
     }
 
-    /** Score in [0, 100], coverage in [0, 1]. */
+    /**
+     * Score in [0, 100], coverage in [0, 1]; an {@linkplain SuccessVector#unscored() unscored}
+     * account (no input had data) has no score, band or direction, and coverage 0.
+     */
     @Test
     public void score_staysWithinBounds() {
         for (AccountSnapshot s : snapshots) {
             SuccessVector v = strategy.score(s);
+            if (v.unscored()) {
+                assertThat(v.score()).as("score of the unscored vector for %s", describe(s)).isNaN();
+                assertThat(v.band()).as("band of the unscored vector for %s", describe(s)).isNull();
+                assertThat(v.coverage()).as("coverage of the unscored vector for %s", describe(s)).isZero();
+                continue;
+            }
             CsAssertions.assertThat(v).as("vector for %s", describe(s)).hasScoreBetween(0, 100);
             assertThat(v.coverage()).as("coverage of the vector for %s", describe(s)).isBetween(0.0, 1.0);
         }
@@ -207,7 +216,7 @@ public abstract class ScoringStrategyContract {
     public void summarize_equalsTheVectorsFields() {
         for (AccountSnapshot s : snapshots) {
             SuccessVector v = strategy.score(s);
-            ScoreSummary expected = new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage());
+            ScoreSummary expected = new ScoreSummary(v.score(), v.band(), v.direction(), v.velocity(), v.coverage(), v.bandHeld());
             assertThat(strategy.summarize(s)).as("summarize(%s) against score(%s)", describe(s), describe(s)).isEqualTo(expected);
         }
     }
@@ -216,8 +225,10 @@ public abstract class ScoringStrategyContract {
      * {@code scoreAll} over columns gives, for every row, what {@code summarize} gives for that
      * row's snapshot ({@link RowSnapshots#of}): a strategy that overrides the batch method with a
      * loop of its own must agree with its row method. Each snapshot becomes a one-row batch of
-     * {@code double} feature columns with its observation counts, its segment and stage, without
-     * previous vectors or history (those are what the built-ins' own equivalence tests cover).
+     * {@code double} feature columns with its observation counts, its segment, stage and manual
+     * override, without previous vectors or history (those are what the built-ins' own equivalence
+     * tests cover); where the override is active, the computed score written is the vector's score
+     * without the override's contribution.
      */
     @Test
     public void scoreAll_equalsSummarizeOfEachRow() {
@@ -234,12 +245,14 @@ public abstract class ScoringStrategyContract {
                 columns.feature(name, new double[] {f.isPresentAt(i) ? f.valueAt(i) : Double.NaN})
                         .observations(name, new int[] {f.observationsAt(i)});
             }
-            AccountBatch batch = AccountBatch.builder(columns.build()).asOf(s.asOf()).accountIds(r -> s.accountId())
-                    .segments(List.of(s.segment()), null).stage(s.lifecycleStage()).build();
+            AccountBatch.Builder builder = AccountBatch.builder(columns.build()).asOf(s.asOf()).accountIds(r -> s.accountId())
+                    .segments(List.of(s.segment()), null).stage(s.lifecycleStage());
+            s.override().ifPresent(o -> builder.override(0, o));
+            AccountBatch batch = builder.build();
             ScoreSummary summary = strategy.summarize(RowSnapshots.of(batch, history, 0));
             batches.add(batch);
             expected.add(summary);
-            if (!labels.contains(summary.band().label())) {
+            if (summary.scored() && !labels.contains(summary.band().label())) {
                 labels.add(summary.band().label());
             }
         }
@@ -250,11 +263,23 @@ public abstract class ScoringStrategyContract {
 
             ScoreSummary e = expected.get(k);
             String row = "scoreAll over " + describe(snapshots.get(k)) + " as one row";
-            assertThat(into.scores()[0]).as(row + ": score").isEqualTo(e.score());
-            assertThat(into.band(0)).as(row + ": band").isEqualTo(e.band().label());
+            // Boxed, so that an unscored row's NaN equals the summary's NaN.
+            assertThat((Object) into.scores()[0]).as(row + ": score").isEqualTo(e.score());
+            assertThat(into.band(0)).as(row + ": band").isEqualTo(e.scored() ? e.band().label() : null);
             assertThat(into.direction(0)).as(row + ": direction").isEqualTo(e.direction());
-            assertThat(into.velocities()[0]).as(row + ": velocity").isEqualTo(e.velocity());
-            assertThat(into.coverages()[0]).as(row + ": coverage").isEqualTo(e.coverage());
+            assertThat((Object) into.velocities()[0]).as(row + ": velocity").isEqualTo(e.velocity());
+            assertThat((Object) into.coverages()[0]).as(row + ": coverage").isEqualTo(e.coverage());
+            assertThat(into.bandHeld(0)).as(row + ": band held").isEqualTo(e.bandHeld());
+            AccountSnapshot s = snapshots.get(k);
+            if (s.override().isPresent() && s.override().get().isActiveAt(s.asOf())) {
+                SuccessVector v = strategy.score(s);
+                double computed = v.contributions().stream().filter(c -> !c.input().equals(SuccessVector.OVERRIDE_INPUT))
+                        .mapToDouble(c -> c.points()).sum();
+                assertThat(into.computedScores()[0]).as(row + ": computed score under the override").isCloseTo(computed,
+                        within(TOLERANCE));
+            } else {
+                assertThat(into.overridden(0)).as(row + ": overridden").isFalse();
+            }
         }
     }
 
