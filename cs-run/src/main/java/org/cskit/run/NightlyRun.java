@@ -63,8 +63,9 @@ import org.cskit.scoring.spi.ScoringStrategy;
  *
  * <p><b>Bad input</b> is refused before any work, with nothing delivered, written or recorded: a
  * state of another portfolio or playbook set, or from a later night; signals and batch disagreeing on
- * the number of accounts; a batch that already carries vectors, events or manual enrolments (events
- * go through {@link PlaybookEngine#onEvent} during the day); a fact that the deriver also derives;
+ * the number of accounts; a batch that already carries vectors, events, manual enrolments (events
+ * go through {@link PlaybookEngine#onEvent} during the day) or manual score overrides (not carried
+ * into the slices yet); a fact that the deriver also derives;
  * history or today's vectors of another length. A slice that fails while the run works (its
  * signals cannot be read, or an observation is after the as-of time where the source could not
  * check that beforehand) stops the run with that exception; plays already delivered stay recorded in
@@ -178,6 +179,10 @@ public final class NightlyRun {
         if (accounts.vectors() != null) {
             throw Validate.invalid("accounts.vectors", "the account batch already has vectors; the run writes today's into 'today': "
                     + "give yesterday's as the batch's previous vectors");
+        }
+        if (accounts.hasOverrides()) {
+            throw Validate.invalid("accounts.overrides", "the account batch carries manual overrides, which the nightly run does not "
+                    + "carry into its slices yet: score overridden accounts with ScoringStrategy.scoreAll on a batch of their own");
         }
         if (accounts.hasEvents() || accounts.hasEnrolments()) {
             throw Validate.invalid("accounts", "the account batch carries " + (accounts.hasEvents() ? "events" : "manual enrolments")
@@ -457,7 +462,15 @@ public final class NightlyRun {
                 }
             }
             for (int p = 0; p < historyScores.length; p++) {
-                System.arraycopy(sourceHistory.scores(p), at, historyScores[p], 0, n);
+                double[] doubles = sourceHistory.scores(p);
+                if (doubles != null) {
+                    System.arraycopy(doubles, at, historyScores[p], 0, n);
+                } else {
+                    float[] floats = sourceHistory.floatScores(p);
+                    for (int r = 0; r < n; r++) {
+                        historyScores[p][r] = floats[at + r];
+                    }
+                }
             }
         }
 
@@ -467,6 +480,9 @@ public final class NightlyRun {
             System.arraycopy(today.directionCodes(), 0, out.directionCodes(), from, n);
             System.arraycopy(today.velocities(), 0, out.velocities(), from, n);
             System.arraycopy(today.coverages(), 0, out.coverages(), from, n);
+            if (out.bandHeld() != null && today.bandHeld() != null) {
+                System.arraycopy(today.bandHeld(), 0, out.bandHeld(), from, n);
+            }
         }
     }
 

@@ -82,6 +82,7 @@ class SlicedRunProperties {
         assertThat(today2.bandCodes()).isEqualTo(byHand2.bandCodes());
         assertThat(today2.directionCodes()).isEqualTo(byHand2.directionCodes());
         assertThat(today2.coverages()).isEqualTo(byHand2.coverages());
+        assertThat(today2.bandHeld()).isEqualTo(byHand2.bandHeld());
         assertThat(state.store().size()).isEqualTo(store.size());
         assertThat(whole1.delivered).as("the first night makes plays").contains("acct-0 low-logins");
     }
