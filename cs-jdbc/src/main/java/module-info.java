@@ -1,5 +1,5 @@
 /**
- * cskit on a database: score history and a transactional play outbox on PostgreSQL and H2, in
+ * cskit on a database: play state, score history and a transactional play outbox on PostgreSQL and H2, in
  * plain JDBC over the host's {@link javax.sql.DataSource}. The entry point is
  * {@link org.cskit.jdbc.CsJdbc}.
  */

@@ -19,7 +19,15 @@ import org.cskit.model.ValidationException;
  * db.migrate();                                   // or run the migration files with Flyway
  * JdbcScoreHistory history = db.scoreHistory();   // checks the schema version first
  * PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults());
+ * JdbcPlayStateStore states = db.playStateStore();
  * }</pre>
+ *
+ * <p><b>Transactional mode.</b> {@link #inTransaction} binds one connection to the calling thread:
+ * every read and compare-and-set of this instance's {@link JdbcPlayStateStore} on that thread, and
+ * every play handed to a {@link PlayOutbox#sink()} of this instance, join its transaction, which
+ * commits when the work returns and rolls back when it throws. An engine built with the store and
+ * the sink therefore commits a slice's (or an event's) state changes and its plays together, or
+ * nothing of them; {@link JdbcPlays} runs the nightly slices and the events that way.
  *
  * <p>Defaults: table prefix {@code cskit_}, the system UTC clock. Rules: the prefix is 1 to 30
  * characters, a letter or underscore then letters, digits or underscores (it becomes part of
@@ -32,6 +40,7 @@ public final class CsJdbc {
     private final String prefix;
     private final Clock clock;
     private volatile Dialect dialect;
+    private final ThreadLocal<Tx> bound = new ThreadLocal<>();
 
     private CsJdbc(Builder b) {
         this.dataSource = b.dataSource;
@@ -103,6 +112,55 @@ public final class CsJdbc {
     public PlayOutbox playOutbox(OutboxOptions options) {
         checkSchema();
         return new PlayOutbox(this, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * The play state store in these tables, after checking the schema version.
+     *
+     * @return the store
+     * @throws SchemaVersionException if the tables are missing or at another version
+     * @throws JdbcStoreException if the database cannot be reached
+     */
+    public JdbcPlayStateStore playStateStore() {
+        checkSchema();
+        return new JdbcPlayStateStore(this);
+    }
+
+    /**
+     * Runs work in one transaction bound to the calling thread (see the class comment): this
+     * instance's play state store and outbox sinks, used on this thread inside {@code work}, read
+     * and write on its connection; plays handed to an outbox sink are inserted just before the
+     * commit. Commits when {@code work} returns; rolls back when it throws, and rethrows. A call
+     * inside another on the same thread joins the outer transaction. Work on other threads (a
+     * parallel stream inside {@code work}) does not join it.
+     *
+     * @param work the work
+     * @param <T> what it returns
+     * @return what {@code work} returned, after the commit
+     * @throws JdbcStoreException if the database cannot be reached or the commit fails; nothing was committed
+     * @throws RuntimeException whatever {@code work} threw, after the rollback
+     */
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (bound.get() != null) {
+            return work.get();
+        }
+        return Sql.inTransaction(dataSource, "a cskit transaction", c -> {
+            Tx tx = new Tx(c);
+            bound.set(tx);
+            try {
+                T result = work.get();
+                tx.flush();
+                return result;
+            } finally {
+                bound.remove();
+            }
+        });
+    }
+
+    /** The transaction bound to this thread by {@link #inTransaction}, or null. */
+    Tx current() {
+        return bound.get();
     }
 
     /**

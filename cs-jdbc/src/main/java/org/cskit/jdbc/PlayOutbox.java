@@ -18,6 +18,7 @@ import org.cskit.jdbc.internal.Micros;
 import org.cskit.jdbc.internal.PlayJson;
 import org.cskit.model.ValidationException;
 import org.cskit.playbooks.Play;
+import org.cskit.playbooks.spi.ActionSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +52,8 @@ public final class PlayOutbox {
     private final String table;
     private final String insert;
     private final String select;
-    private final Object lock = new Object();
-    private List<Request> waiting = new ArrayList<>();
-    private int writers;
-
-    /** How many group transactions of {@link #enqueue(Collection)} may be in flight at once. */
-    private static final int MAX_WRITERS = 4;
+    /** Group commit of {@link #enqueue(Collection)}: at most four transactions in flight. */
+    private final GroupCommit<List<Play>, Integer> groups = new GroupCommit<>(4, this::writeGroup);
 
     PlayOutbox(CsJdbc db, OutboxOptions options) {
         this.db = db;
@@ -76,6 +73,40 @@ public final class PlayOutbox {
         this.select = "SELECT idempotency_key, version, attempts, play_json FROM " + table
                 + " WHERE delivered_at_us IS NULL AND due_at_us <= ? AND (picked = FALSE OR picked_at_us < ?)"
                 + " ORDER BY due_at_us FETCH FIRST ? ROWS ONLY" + (postgres ? " FOR UPDATE SKIP LOCKED" : "");
+    }
+
+    /**
+     * The outbox as the engine's {@link ActionSink}: a delivered play is enqueued under its key.
+     * Inside {@link CsJdbc#inTransaction} (of the {@link CsJdbc} this outbox came from) the play
+     * is kept with the thread's transaction and inserted just before it commits, on its
+     * connection, so it commits with the state change that made it or not at all; outside, it is
+     * enqueued at once in a transaction of its own ({@link #enqueue(Collection)}), durable before
+     * the engine records the play as open. A key already in the table is not added again.
+     * Close notifications are not carried: the outbox holds the plays made (ask
+     * {@code PlaybookEngine.openPlaybooks} or the state store what is open).
+     *
+     * @return the sink
+     */
+    public ActionSink sink() {
+        return sink;
+    }
+
+    private final ActionSink sink = this::deliverToOutbox;
+
+    private void deliverToOutbox(org.cskit.playbooks.spi.PlayHandle handle) {
+        Play play = handle.play();
+        List<Play> one = validated(List.of(play));
+        Tx tx = db.current();
+        if (tx != null) {
+            tx.add(this, play);
+        } else {
+            enqueue(one);
+        }
+    }
+
+    /** The database this outbox is in. */
+    CsJdbc database() {
+        return db;
     }
 
     /**
@@ -103,91 +134,31 @@ public final class PlayOutbox {
         if (unique.isEmpty()) {
             return 0;
         }
-        Request request = new Request(unique);
-        synchronized (lock) {
-            waiting.add(request);
-        }
-        while (true) {
-            List<Request> batch;
-            synchronized (lock) {
-                while (!request.done && (writers >= MAX_WRITERS || waiting.isEmpty())) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new JdbcStoreException("interrupted while enqueuing " + unique.size() + " plays", e);
-                    }
-                }
-                if (request.done) {
-                    break;
-                }
-                batch = waiting;
-                waiting = new ArrayList<>();
-                writers++;
-            }
-            try {
-                writeGroup(batch);
-            } finally {
-                synchronized (lock) {
-                    writers--;
-                    lock.notifyAll();
-                }
-            }
-        }
-        if (request.failure != null) {
-            throw request.failure;
-        }
-        return request.added;
-    }
-
-    /** Plays one caller enqueues, and what became of them. Guarded by {@link #lock}. */
-    private static final class Request {
-        final List<Play> plays;
-        boolean done;
-        int added;
-        RuntimeException failure;
-
-        Request(List<Play> plays) {
-            this.plays = plays;
-        }
+        return groups.submit(unique, "enqueuing " + unique.size() + " plays");
     }
 
     /**
-     * Writes the requests of callers waiting at once in one transaction (group commit: one
-     * round trip and one durable commit for all of them). If that fails, each request is
-     * written on its own, so one caller's failure is not another's.
+     * Writes the plays of callers waiting at once in one transaction (group commit: one round trip
+     * and one durable commit for all of them); returns how many of each caller's plays were new.
      */
-    private void writeGroup(List<Request> batch) {
-        Map<String, Request> owner = new LinkedHashMap<>();
+    private List<Integer> writeGroup(List<List<Play>> batch) {
+        Map<String, Integer> owner = new LinkedHashMap<>();
         List<Play> plays = new ArrayList<>();
-        for (Request r : batch) {
-            for (Play p : r.plays) {
+        for (int r = 0; r < batch.size(); r++) {
+            for (Play p : batch.get(r)) {
                 if (owner.putIfAbsent(p.key(), r) == null) {
                     plays.add(p);
                 }
             }
         }
-        try {
-            java.util.Set<String> added = Sql.inTransactionRetryingDuplicates(db.dataSource(), "enqueuing " + plays.size() + " plays in " + table,
-                    c -> write(c, plays));
-            synchronized (lock) {
-                for (String key : added) {
-                    owner.get(key).added++;
-                }
-                batch.forEach(r -> r.done = true);
-            }
-        } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                synchronized (lock) {
-                    batch.get(0).failure = e;
-                    batch.get(0).done = true;
-                }
-                return;
-            }
-            for (Request r : batch) {
-                writeGroup(List.of(r));
-            }
+        java.util.Set<String> added = Sql.inTransactionRetryingDuplicates(db.dataSource(), "enqueuing " + plays.size() + " plays in "
+                + table, c -> write(c, plays));
+        Integer[] counts = new Integer[batch.size()];
+        java.util.Arrays.fill(counts, 0);
+        for (String key : added) {
+            counts[owner.get(key)]++;
         }
+        return java.util.Arrays.asList(counts);
     }
 
     /**

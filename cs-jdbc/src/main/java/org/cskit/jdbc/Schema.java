@@ -18,7 +18,7 @@ final class Schema {
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
     /** The migrations, in order; file {@code V<n>__<name>.sql} of each dialect's folder. */
-    static final List<String> MIGRATIONS = List.of("V1__cskit_score_history_and_play_outbox.sql");
+    static final List<String> MIGRATIONS = List.of("V1__cskit_score_history_and_play_outbox.sql", "V2__cskit_play_state.sql");
 
     /** The version this cs-jdbc needs. */
     static final int LATEST = MIGRATIONS.size();

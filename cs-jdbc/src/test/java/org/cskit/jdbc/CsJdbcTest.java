@@ -38,7 +38,7 @@ class CsJdbcTest {
         assertThatThrownBy(db::scoreHistory)
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
                     assertThat(e.found()).isZero();
-                    assertThat(e.expected()).isEqualTo(1);
+                    assertThat(e.expected()).isEqualTo(2);
                 })
                 .hasMessageStartingWith("no cskit tables with prefix 'absent_' in the database: run CsJdbc.migrate()");
     }
@@ -48,13 +48,13 @@ class CsJdbcTest {
         for (DataSource ds : List.of(Databases.postgres(), Databases.h2())) {
             CsJdbc db = Databases.fresh(ds);
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO " + db.tablePrefix() + "schema_version (version, description) VALUES (2, 'from the future')");
+                s.execute("INSERT INTO " + db.tablePrefix() + "schema_version (version, description) VALUES (3, 'from the future')");
             }
 
             assertThatThrownBy(() -> db.playOutbox(OutboxOptions.defaults()))
                     .isInstanceOf(SchemaVersionException.class)
-                    .hasMessage("the cskit tables with prefix '" + db.tablePrefix() + "' are at schema version 2, newer than "
-                            + "this cs-jdbc knows (1): use the cs-jdbc that migrated them");
+                    .hasMessage("the cskit tables with prefix '" + db.tablePrefix() + "' are at schema version 3, newer than "
+                            + "this cs-jdbc knows (2): use the cs-jdbc that migrated them");
             assertThatThrownBy(db::migrate).isInstanceOf(SchemaVersionException.class);
         }
     }
@@ -64,7 +64,7 @@ class CsJdbcTest {
         CsJdbc db = Databases.fresh(Databases.postgres());
         db.scoreHistory().save(TestVectors.vector(AccountId.of("a"), T0, 50, TestVectors.YELLOW, Direction.FLAT));
 
-        assertThat(db.migrate()).isEqualTo(1);
+        assertThat(db.migrate()).isEqualTo(2);
         assertThat(db.scoreHistory().vectorOn(AccountId.of("a"), LocalDate.of(2026, 5, 1))).isPresent();
     }
 

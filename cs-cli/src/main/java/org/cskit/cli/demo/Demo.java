@@ -31,6 +31,11 @@ public final class Demo extends PortfolioCommand {
             description = "the HTML report to write (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--state", paramLabel = "FILE", description = "keep the plays' state (open plays, cooldowns, limits) in an "
+            + "H2 database in this file (FILE.mv.db), so that the next run with the same file picks up this run's open plays and "
+            + "cooldowns; without it the state lives in memory for this run only")
+    Path state;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "8", description = "how many of the accounts most at risk to follow over time "
             + "(default: ${DEFAULT-VALUE})")
     int top;
@@ -42,7 +47,23 @@ public final class Demo extends PortfolioCommand {
         }
         Progress bar = progress();
         Run run = score(MONTHS, false, true, bar);
-        PlaybookRun playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.data().assembler().schema(), run.scored(), bar);
+        PlaybookRun playbooks;
+        if (state == null) {
+            playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.data().assembler().schema(), run.scored(), bar);
+        } else {
+            org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:file:"
+                    + state.toAbsolutePath().normalize() + ";LOCK_TIMEOUT=10000", "sa", "");
+            try {
+                org.cskit.jdbc.CsJdbc db = org.cskit.jdbc.CsJdbc.builder().dataSource(pool).build();
+                db.migrate();
+                playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.data().assembler().schema(), run.scored(), bar,
+                        db.playStateStore());
+            } catch (org.cskit.jdbc.JdbcStoreException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            } finally {
+                pool.dispose();
+            }
+        }
         Path report = out.toAbsolutePath().normalize();
         try {
             Path parent = report.getParent();
@@ -73,6 +94,10 @@ public final class Demo extends PortfolioCommand {
         playbooks.queue().forEach(p -> byPlaybook.merge(p.playbookId(), 1, Integer::sum));
         o.println("plays: " + playbooks.queue().size() + (byPlaybook.isEmpty() ? "" : " (" + byPlaybook.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
+        if (state != null) {
+            o.printf(Locale.ROOT, "state kept in %s: %d plays already open, %d cooling down, not made again%n", state,
+                    playbooks.suppressed().getOrDefault("ALREADY_OPEN", 0), playbooks.suppressed().getOrDefault("COOLING_DOWN", 0));
+        }
         if (!playbooks.queue().isEmpty()) {
             Play first = playbooks.queue().get(0);
             o.printf("first in the queue: %s %s, %s, due %s: %s%n", first.priority(), first.playbookId(), name(run, first),

@@ -32,8 +32,10 @@ import org.cskit.playbooks.engine.PlaybookInput;
  * @param day the day evaluated
  * @param queue the plays, most urgent first, then by due date
  * @param statuses one per playbook, in the set's order
+ * @param suppressed plays that fired but were not made, by the engine's reason ({@code ALREADY_OPEN},
+ *     {@code COOLING_DOWN}...): with a kept state ({@code --state}), what earlier runs left open
  */
-record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
+record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses, Map<String, Integer> suppressed) {
 
     /** Whether a playbook fired. */
     enum Outcome {
@@ -71,6 +73,17 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
      * @return the queue and each playbook's outcome
      */
     static PlaybookRun run(List<Playbook> playbooks, FeatureSchema schema, ScoredPortfolio scored, Progress progress) {
+        return run(playbooks, schema, scored, progress, null);
+    }
+
+    /**
+     * As {@link #run(List, FeatureSchema, ScoredPortfolio, Progress)}, with the engine's state in a
+     * store that outlives the run (open plays, cooldowns and limits of earlier runs apply).
+     *
+     * @param store the store, or null for a new in-memory one
+     */
+    static PlaybookRun run(List<Playbook> playbooks, FeatureSchema schema, ScoredPortfolio scored, Progress progress,
+            org.cskit.playbooks.spi.PlayStateStore store) {
         List<ScoredPortfolio.Scored> accounts = scored.last();
         List<Playbook> runnable = new ArrayList<>();
         Map<String, String> notRun = new HashMap<>();
@@ -84,12 +97,18 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
         }
         ConcurrentLinkedQueue<Play> sink = new ConcurrentLinkedQueue<>();
         Map<String, Integer> suppressed = new HashMap<>();
+        Map<String, Integer> reasons = new java.util.TreeMap<>();
         if (!runnable.isEmpty()) {
-            PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(runnable).sink(h -> sink.add(h.play())).build();
+            PlaybookEngine.Builder builder = PlaybookEngine.builder().schema(schema).playbooks(runnable).sink(h -> sink.add(h.play()));
+            if (store != null) {
+                builder.store(store);
+            }
+            PlaybookEngine engine = builder.build();
             progress.start("playbooks", accounts.size());
             engine.evaluateAll(accounts.stream().map(s -> PlaybookInput.of(s.snapshot(), s.vector())), 64).forEach(r -> {
                 for (EvaluationResult.Suppressed s : r.suppressed()) {
                     suppressed.merge(s.playbookId(), 1, Integer::sum);
+                    reasons.merge(s.reason().split(" ", 2)[0].replace(":", ""), 1, Integer::sum);
                 }
                 progress.advance(1);
             });
@@ -110,7 +129,7 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses) {
                 statuses.add(quiet(p, accounts, suppressed.getOrDefault(p.id(), 0)));
             }
         }
-        return new PlaybookRun(scored.days().get(scored.days().size() - 1), List.copyOf(queue), List.copyOf(statuses));
+        return new PlaybookRun(scored.days().get(scored.days().size() - 1), List.copyOf(queue), List.copyOf(statuses), Map.copyOf(reasons));
     }
 
     /**

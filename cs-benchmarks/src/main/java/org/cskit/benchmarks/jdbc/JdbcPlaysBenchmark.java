@@ -1,0 +1,323 @@
+package org.cskit.benchmarks.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cskit.jdbc.CsJdbc;
+import org.cskit.jdbc.JdbcPlays;
+import org.cskit.jdbc.OutboxOptions;
+import org.cskit.jdbc.PlayOutbox;
+import org.cskit.jdbc.PostgresServer;
+import org.cskit.model.AccountId;
+import org.cskit.model.AccountSnapshot;
+import org.cskit.model.EngagementModel;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.Features;
+import org.cskit.model.LifecycleStage;
+import org.cskit.model.PersonId;
+import org.cskit.model.Segment;
+import org.cskit.model.StandardFeatures;
+import org.cskit.model.event.ChampionChanged;
+import org.cskit.playbooks.Action;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.Priority;
+import org.cskit.playbooks.Template;
+import org.cskit.playbooks.Trigger;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
+import org.cskit.playbooks.engine.PlaybookEngine;
+import org.cskit.playbooks.engine.PlaybookInput;
+import org.cskit.playbooks.spi.PlayState;
+import org.cskit.playbooks.spi.PlayStateStore;
+
+/**
+ * cs-jdbc's play state and event path on a real, durable PostgreSQL (fsync and synchronous commit
+ * on) started by the benchmark, beside the in-memory store in the same run:
+ *
+ * <ol>
+ *   <li>play state of N accounts (one open play each, with a recent play time): save with
+ *       {@code compareAndSetAll} in slices of 10,000 (one transaction each, W at a time), then
+ *       restore by reading every account in chunks of 256 (the engine's chunk) on W threads. The
+ *       in-memory store: the same writes, then snapshot to bytes and restore from them;</li>
+ *   <li>event path: T threads each call {@code JdbcPlays.onEvent} (B = 1: calls arriving together
+ *       share a transaction) or {@code JdbcPlays.onEvents} with B events at a time for S seconds; every event is a new account's
+ *       {@code CHAMPION_CHANGED}, so every event makes one durable play (state and outbox row
+ *       committed together); a relay delivers them to a no-op sink meanwhile. Throughput and
+ *       p50/p99 latency per call; the same engine on the in-memory store beside it.</li>
+ * </ol>
+ *
+ * <pre>
+ * mvn -B -q -pl cs-benchmarks -am package -DskipTests
+ * java -Xmx4g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.jdbc.JdbcPlaysBenchmark \
+ *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20]
+ * </pre>
+ */
+public final class JdbcPlaysBenchmark {
+    private static final long T0 = 1_777_593_600L; // 2026-05-01T00:00:00Z
+    private static final int SLICE = 10_000;
+    private static final int CHUNK = 256;
+    private static final FeatureSchema SCHEMA = FeatureSchema.of(StandardFeatures.names());
+    private static final Segment SEGMENT = Segment.of("enterprise", EngagementModel.HIGH_TOUCH);
+
+    private JdbcPlaysBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        int accounts = intArg(args, "--accounts", 1_000_000);
+        int threads = intArg(args, "--threads", 64);
+        int batch = intArg(args, "--batch", 1);
+        int seconds = intArg(args, "--seconds", 20);
+        int writers = intArg(args, "--writers", 2);
+        out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s; %d cores, max heap %d MB%n",
+                accounts, writers, threads, batch, seconds, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        try (PostgresServer server = PostgresServer.start(true)) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(server.url("postgres"));
+            config.setMaximumPoolSize(Math.min(threads + writers + 4, 180));
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
+                db.migrate();
+                if (accounts > 0) {
+                    states(out, accounts, writers, db);
+                }
+                if (seconds > 0) {
+                    events(out, db, threads, batch, seconds);
+                }
+            }
+        }
+    }
+
+    private static void states(PrintStream out, int accounts, int writers, CsJdbc db) throws Exception {
+        List<List<PlayStateStore.Write>> slices = new ArrayList<>();
+        for (int from = 0; from < accounts; from += SLICE) {
+            List<PlayStateStore.Write> slice = new ArrayList<>(SLICE);
+            for (int i = from; i < Math.min(accounts, from + SLICE); i++) {
+                long at = T0 + i % 86_400;
+                slice.add(new PlayStateStore.Write(id(i), "bench-playbook", 0,
+                        new PlayState(1, PlayState.Status.OPEN, 20_000 + i % 7, at, at, new long[] {at})));
+            }
+            slices.add(slice);
+        }
+        AccountId[] ids = new AccountId[accounts];
+        for (int i = 0; i < accounts; i++) {
+            ids[i] = id(i);
+        }
+        // In memory: the writes, then a snapshot and a restore.
+        InMemoryPlayStateStore memory = new InMemoryPlayStateStore();
+        long written = save(memory, slices, writers);
+        List<Playbook> set = List.of(eventPlaybook("bench-playbook"));
+        long t0 = System.nanoTime();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        memory.snapshot(bytes, set);
+        long snapshotNanos = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        InMemoryPlayStateStore restored = InMemoryPlayStateStore.restore(new ByteArrayInputStream(bytes.toByteArray()), set,
+                InMemoryPlayStateStore.SetChanges.REJECT).store();
+        long restoreNanos = System.nanoTime() - t0;
+        long[] read = readAll(restored, ids, writers);
+        out.printf("play state in-memory   write %,d states (%d writers): %6.2f s; snapshot %,d bytes: %6.2f s; restore: %6.2f s; "
+                + "read all in chunks of %d: %,d states, %6.2f s%n", written, writers, lastSave / 1e9, bytes.size(), snapshotNanos / 1e9,
+                restoreNanos / 1e9, CHUNK, read[0], read[1] / 1e9);
+        var store = db.playStateStore();
+        written = save(store, slices, writers);
+        long saveNanos = lastSave;
+        read = readAll(store, ids, writers);
+        out.printf("play state postgresql  save %,d states (%d writers, compareAndSetAll per slice of %,d): %6.2f s (%,.0f/s); "
+                + "restore (read all in chunks of %d, %d threads): %,d states, %6.2f s (%,.0f/s)%n", written, writers, SLICE,
+                saveNanos / 1e9, written / (saveNanos / 1e9), CHUNK, writers, read[0], read[1] / 1e9, read[0] / (read[1] / 1e9));
+    }
+
+    private static long lastSave;
+
+    private static long save(PlayStateStore store, List<List<PlayStateStore.Write>> slices, int writers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        long start = System.nanoTime();
+        List<Future<Integer>> done = new ArrayList<>();
+        for (List<PlayStateStore.Write> slice : slices) {
+            done.add(pool.submit(() -> {
+                int n = 0;
+                for (boolean ok : store.compareAndSetAll(slice)) {
+                    n += ok ? 1 : 0;
+                }
+                return n;
+            }));
+        }
+        long written = 0;
+        for (Future<Integer> f : done) {
+            written += f.get();
+        }
+        lastSave = System.nanoTime() - start;
+        pool.shutdown();
+        return written;
+    }
+
+    /** Reads every account in chunks on W threads; returns {states, nanos}. */
+    private static long[] readAll(PlayStateStore store, AccountId[] ids, int writers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        AtomicLong states = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        int per = (ids.length + writers - 1) / writers;
+        for (int w = 0; w < writers; w++) {
+            int from = w * per;
+            int to = Math.min(ids.length, from + per);
+            done.add(pool.submit(() -> {
+                AccountId[] chunk = new AccountId[CHUNK];
+                long n = 0;
+                long[] count = {0};
+                for (int i = from; i < to; i += CHUNK) {
+                    int k = Math.min(CHUNK, to - i);
+                    System.arraycopy(ids, i, chunk, 0, k);
+                    store.read(chunk, k, (index, playbook, state) -> count[0]++);
+                }
+                n += count[0];
+                states.addAndGet(n);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        long nanos = System.nanoTime() - start;
+        pool.shutdown();
+        return new long[] {states.get(), nanos};
+    }
+
+    private static AccountId id(int i) {
+        return AccountId.of(String.format("acct-%07d", i));
+    }
+
+    private static Playbook eventPlaybook(String id) {
+        return Playbook.builder().id(id).name(id).trigger(new Trigger.OnEvent("CHAMPION_CHANGED"))
+                .addActions(new Action.Task(Template.of("Meet the new champion"), "CSM", 3, Priority.HIGH)).build();
+    }
+
+    private static PlaybookInput event(String thread, long i) {
+        AccountId account = AccountId.of(thread + "-" + i);
+        Instant at = Instant.ofEpochSecond(T0);
+        Features features = Features.builder(SCHEMA).set(StandardFeatures.DAYS_TO_RENEWAL, 200, 1)
+                .set(StandardFeatures.DAYS_SINCE_START, 100, 1).build();
+        AccountSnapshot snapshot = AccountSnapshot.builder().accountId(account).asOf(at).segment(SEGMENT)
+                .lifecycleStage(LifecycleStage.ADOPTION).features(features).build();
+        return PlaybookInput.of(snapshot).withEvent(new ChampionChanged(account, Optional.of(PersonId.of("champion-1")),
+                Optional.of(PersonId.of("champion-2")), at));
+    }
+
+    /** One call of the event path: handles B events, returns the plays made. */
+    @FunctionalInterface
+    private interface Call {
+        long handle(List<PlaybookInput> events);
+    }
+
+    private static void events(PrintStream out, CsJdbc db, int threads, int batch, int seconds) throws Exception {
+        AtomicLong sunk = new AtomicLong();
+        PlaybookEngine memory = PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left")))
+                .store(new InMemoryPlayStateStore()).sink(h -> sunk.incrementAndGet()).build();
+        eventPath(out, "in-memory", threads, batch, seconds, events -> {
+            long n = 0;
+            for (PlaybookInput e : events) {
+                n += memory.onEvent(e).created().size();
+            }
+            return n;
+        });
+        PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("bench").withBatchSize(500)
+                .withPollInterval(Duration.ofMillis(10)));
+        JdbcPlays plays = JdbcPlays.of(db, outbox,
+                PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left"))));
+        AtomicLong delivered = new AtomicLong();
+        PlayOutbox.Relay relay = outbox.startRelay(p -> delivered.incrementAndGet());
+        try {
+            eventPath(out, "postgresql", threads, batch, seconds, events -> {
+                if (events.size() == 1) {
+                    return plays.onEvent(events.get(0)).created().size();
+                }
+                long n = 0;
+                for (var r : plays.onEvents(events)) {
+                    n += r.created().size();
+                }
+                return n;
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (outbox.stats().pending() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            relay.close();
+        }
+        out.printf("event path postgresql: %,d delivered by one relay; %s%n", delivered.get(), outbox.stats());
+    }
+
+    /** Runs the event path on T threads for S seconds (after 2 s of warm-up) and prints throughput and latency. */
+    private static void eventPath(PrintStream out, String name, int threads, int batch, int seconds, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long until = warmUntil + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String thread = name + "-t" + t;
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 14];
+                int n = 0;
+                long i = 0;
+                long plays = 0;
+                while (true) {
+                    List<PlaybookInput> events = new ArrayList<>(batch);
+                    for (int b = 0; b < batch; b++) {
+                        events.add(event(thread, i++));
+                    }
+                    long t0 = System.nanoTime();
+                    if (t0 >= until) {
+                        break;
+                    }
+                    long made = call.handle(events);
+                    long t1 = System.nanoTime();
+                    if (t0 >= warmUntil) {
+                        plays += made;
+                        if (n == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, n * 2);
+                        }
+                        latencies[n++] = t1 - t0;
+                    }
+                }
+                long[] r = Arrays.copyOf(latencies, n + 1);
+                r[n] = plays;
+                return r;
+            }));
+        }
+        long plays = 0;
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            long[] r = f.get();
+            plays += r[r.length - 1];
+            all.add(Arrays.copyOf(r, r.length - 1));
+        }
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        out.printf("event path %-10s %d threads, %d events per call, %d s: %,d calls, %,d plays, %,.0f plays/s, call latency "
+                + "p50 %.3f ms, p99 %.3f ms%n", name, threads, batch, seconds, merged.length, plays, plays / (double) seconds,
+                merged[merged.length / 2] / 1e6, merged[(int) (merged.length * 0.99)] / 1e6);
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}

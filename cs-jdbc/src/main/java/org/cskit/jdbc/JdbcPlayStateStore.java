@@ -1,0 +1,536 @@
+package org.cskit.jdbc;
+
+import java.nio.ByteBuffer;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cskit.model.AccountId;
+import org.cskit.model.Validate;
+import org.cskit.model.ValidationException;
+import org.cskit.playbooks.spi.PlayState;
+import org.cskit.playbooks.spi.PlayState.Status;
+import org.cskit.playbooks.spi.PlayStateStore;
+
+/**
+ * The engine's play state in the table {@code <prefix>play_state}: one row per account and
+ * playbook that has state, keyed by both, with a version column that every write compares. Obtain
+ * it from {@link CsJdbc#playStateStore()} and give it to the engine
+ * ({@code PlaybookEngine.builder().store(...)}). Storage only: the engine decides, this keeps.
+ * Thread-safe.
+ *
+ * <p><b>Reads</b> are one query per batch ({@code account_id = ANY(?)}, as many accounts as the
+ * engine's chunk), an event's is one query for one account. <b>A compare-and-set</b> (outside a
+ * transaction) is one
+ * statement: from version 0 an insert that does nothing when the row exists (PostgreSQL
+ * {@code ON CONFLICT DO NOTHING}; on H2 a refused duplicate), otherwise an update or, for an empty
+ * state, a delete, each {@code WHERE version = expected}; it succeeded if it touched one row.
+ * Under PostgreSQL's read committed isolation a writer that waited for another's row lock
+ * re-checks the version after that one commits, so of two racing writers exactly one wins.
+ * <b>{@link #compareAndSetAll}</b> is the batch path: on PostgreSQL one statement per kind of
+ * write over arrays ({@code unnest}); on H2 one statement per write on one connection.
+ *
+ * <p><b>Transactions.</b> Outside {@link CsJdbc#inTransaction} every call runs in a transaction
+ * of its own and is durable when it returns. Inside, the store works optimistically and in
+ * batches: an account's states are read from the table once per transaction (one query per
+ * batch read), compare-and-sets are answered against what the transaction sees (its own writes
+ * included) and kept, and at the commit each (account, playbook) written goes to the table in one
+ * statement per kind of write, each checked against the version it was read at. If another
+ * transaction wrote one of those rows in between, the transaction rolls back with a
+ * {@link JdbcStoreException} whose cause has SQLState 40001, and is run again by
+ * {@link JdbcPlays}: of two engines that evaluated one account at once, one commits and the other
+ * evaluates again and finds the play made. The outbox rows of the plays made are inserted in the
+ * same transaction, so a slice's or an event's state changes and plays commit together or not at
+ * all.
+ *
+ * <p>Playbook ids longer than 255 characters, and more than 1,000 recent play times, are refused with a {@link ValidationException} before anything is written.
+ */
+public final class JdbcPlayStateStore implements PlayStateStore {
+    private static final int MAX_ID = 255;
+    private static final int MAX_RECENT = 1_000;
+    private static final String COLUMNS = "account_id, playbook_id, version, status, situation, offered_at, last_play, recent";
+
+    private final CsJdbc db;
+    private final String table;
+    private final boolean postgres;
+    private final String select;
+
+    JdbcPlayStateStore(CsJdbc db) {
+        this.db = db;
+        this.table = db.table("play_state");
+        this.postgres = db.dialect() == Dialect.POSTGRESQL;
+        this.select = "SELECT " + COLUMNS + " FROM " + table + " WHERE account_id = ANY(?)";
+    }
+
+    @Override
+    public void read(AccountId[] accounts, int count, StateConsumer into) {
+        java.util.Objects.checkFromIndexSize(0, count, accounts.length);
+        if (count == 0) {
+            return;
+        }
+        Tx tx = db.current();
+        if (tx != null) {
+            readInTransaction(tx, accounts, count, into);
+            return;
+        }
+        // An account may be given twice: its rows go to every index it has.
+        Map<String, Object> indexes = new HashMap<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            String id = accounts[i].value();
+            Object had = indexes.putIfAbsent(id, i);
+            if (had != null) {
+                int[] more = had instanceof Integer first ? new int[] {first} : (int[]) had;
+                int[] grown = java.util.Arrays.copyOf(more, more.length + 1);
+                grown[more.length] = i;
+                indexes.put(id, grown);
+            }
+        }
+        String[] ids = indexes.keySet().toArray(new String[0]);
+        Sql.inTransaction(db.dataSource(), reading(count), c -> {
+            select(c, ids, (account, playbook, state) -> {
+                Object at = indexes.get(account);
+                if (at instanceof Integer i) {
+                    into.accept(i, playbook, state);
+                } else if (at != null) {
+                    for (int i : (int[]) at) {
+                        into.accept(i, playbook, state);
+                    }
+                }
+            });
+            return null;
+        });
+    }
+
+    private String reading(int count) {
+        return "reading the play states of " + count + " accounts from " + table;
+    }
+
+    /** Receives the rows of a select. */
+    @FunctionalInterface
+    private interface RowConsumer {
+        void accept(String account, String playbook, PlayState state);
+    }
+
+    private void select(Connection c, String[] ids, RowConsumer into) throws SQLException {
+        Array array = c.createArrayOf("VARCHAR", ids);
+        try (PreparedStatement ps = c.prepareStatement(select)) {
+            ps.setArray(1, array);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.accept(rs.getString(1), rs.getString(2), state(rs));
+                }
+            }
+        } finally {
+            array.free();
+        }
+    }
+
+    /**
+     * In a transaction: accounts not read in it yet are read in one query; then every account's
+     * states are reported as the transaction sees them (its own writes included).
+     */
+    private void readInTransaction(Tx tx, AccountId[] accounts, int count, StateConsumer into) {
+        Map<String, Map<String, Tx.Cell>> known = tx.states(this);
+        Set<String> missing = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            if (!known.containsKey(accounts[i].value())) {
+                missing.add(accounts[i].value());
+            }
+        }
+        if (!missing.isEmpty()) {
+            try {
+                select(tx.connection, missing.toArray(new String[0]), (account, playbook, state) ->
+                        known.computeIfAbsent(account, a -> new HashMap<>(4)).put(playbook, new Tx.Cell(state.version(), state)));
+            } catch (SQLException e) {
+                throw Sql.failed(reading(count), e);
+            }
+            for (String account : missing) {
+                known.computeIfAbsent(account, a -> new HashMap<>(4));
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            for (Map.Entry<String, Tx.Cell> e : known.get(accounts[i].value()).entrySet()) {
+                if (e.getValue().current != null) {
+                    into.accept(i, e.getKey(), e.getValue().current);
+                }
+            }
+        }
+    }
+
+    /** In a transaction: compares with the state the transaction sees and keeps the write for the commit. */
+    private boolean compareAndSetInTransaction(Tx tx, AccountId account, String playbookId, long expectedVersion, PlayState next) {
+        Map<String, Map<String, Tx.Cell>> known = tx.states(this);
+        Map<String, Tx.Cell> states = known.get(account.value());
+        if (states == null) {
+            readInTransaction(tx, new AccountId[] {account}, 1, (i, p, s) -> { });
+            states = known.get(account.value());
+        }
+        Tx.Cell cell = states.get(playbookId);
+        long version = cell == null || cell.current == null ? 0 : cell.current.version();
+        if (version != expectedVersion) {
+            return false;
+        }
+        if (cell == null) {
+            cell = new Tx.Cell(0, null);
+            states.put(playbookId, cell);
+        }
+        cell.current = next.isEmpty() ? null : next;
+        cell.written = true;
+        return true;
+    }
+
+    /**
+     * Writes what a transaction wrote, each (account, playbook) from the version it was read at to
+     * its last state; if any row moved on since (another transaction wrote it), the transaction
+     * cannot commit.
+     *
+     * @throws JdbcStoreException with SQLState 40001 (a serialization failure) on such a conflict
+     */
+    void flush(Connection c, Map<String, Map<String, Tx.Cell>> known) throws SQLException {
+        List<Write> writes = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Tx.Cell>> account : known.entrySet()) {
+            for (Map.Entry<String, Tx.Cell> e : account.getValue().entrySet()) {
+                Tx.Cell cell = e.getValue();
+                if (!cell.written || cell.base == 0 && cell.current == null) {
+                    continue;
+                }
+                PlayState next = cell.current != null ? cell.current : PlayState.EMPTY.withVersion(cell.base + 1);
+                writes.add(new Write(AccountId.of(account.getKey()), e.getKey(), cell.base, next));
+            }
+        }
+        if (writes.isEmpty()) {
+            return;
+        }
+        boolean[] ok = new boolean[writes.size()];
+        if (postgres) {
+            List<Integer> all = new ArrayList<>(writes.size());
+            for (int i = 0; i < ok.length; i++) {
+                all.add(i);
+            }
+            writeRound(c, writes, all, ok);
+        } else {
+            for (int i = 0; i < ok.length; i++) {
+                Write w = writes.get(i);
+                ok[i] = write(c, w.account().value(), w.playbookId(), w.expectedVersion(), w.next());
+            }
+        }
+        for (int i = 0; i < ok.length; i++) {
+            if (!ok[i]) {
+                Write w = writes.get(i);
+                String message = "the play state of account '" + w.account().value() + "', playbook '" + w.playbookId() + "' in "
+                        + table + " was changed by another transaction after this one read it at version " + w.expectedVersion()
+                        + ": this transaction rolls back (run it again)";
+                throw new JdbcStoreException(message, new SQLException(message, "40001"));
+            }
+        }
+    }
+
+    @Override
+    public boolean compareAndSet(AccountId account, String playbookId, long expectedVersion, PlayState next) {
+        check("", account, playbookId, expectedVersion, next);
+        Tx tx = db.current();
+        if (tx != null) {
+            return compareAndSetInTransaction(tx, account, playbookId, expectedVersion, next);
+        }
+        return Sql.inTransaction(db.dataSource(), "writing the play state of account '" + account.value() + "', playbook '"
+                + playbookId + "' in " + table, c -> write(c, account.value(), playbookId, expectedVersion, next));
+    }
+
+    @Override
+    public boolean[] compareAndSetAll(List<Write> writes) {
+        for (int i = 0; i < writes.size(); i++) {
+            Write w = writes.get(i);
+            check("writes[" + i + "].", w.account(), w.playbookId(), w.expectedVersion(), w.next());
+        }
+        boolean[] ok = new boolean[writes.size()];
+        if (writes.isEmpty()) {
+            return ok;
+        }
+        Tx tx = db.current();
+        if (tx != null) {
+            for (int i = 0; i < ok.length; i++) {
+                Write w = writes.get(i);
+                ok[i] = compareAndSetInTransaction(tx, w.account(), w.playbookId(), w.expectedVersion(), w.next());
+            }
+            return ok;
+        }
+        Sql.inTransaction(db.dataSource(), "writing " + writes.size() + " play states in " + table, c -> {
+            if (!postgres) {
+                for (int i = 0; i < ok.length; i++) {
+                    Write w = writes.get(i);
+                    ok[i] = write(c, w.account().value(), w.playbookId(), w.expectedVersion(), w.next());
+                }
+                return null;
+            }
+            // Rounds in which each (account, playbook) appears once, so that a returned key names one write.
+            List<Integer> pending = new ArrayList<>(writes.size());
+            for (int i = 0; i < ok.length; i++) {
+                pending.add(i);
+            }
+            while (!pending.isEmpty()) {
+                List<Integer> round = new ArrayList<>(pending.size());
+                List<Integer> later = new ArrayList<>();
+                Set<String> seen = new HashSet<>(pending.size() * 2);
+                for (int i : pending) {
+                    Write w = writes.get(i);
+                    (seen.add(key(w.account().value(), w.playbookId())) ? round : later).add(i);
+                }
+                writeRound(c, writes, round, ok);
+                pending = later;
+            }
+            return null;
+        });
+        return ok;
+    }
+
+    /** One compare-and-set on a connection. */
+    private boolean write(Connection c, String account, String playbook, long expected, PlayState next) throws SQLException {
+        if (expected == 0) {
+            if (next.isEmpty()) {
+                // Deleting what is not there: it succeeds when there is indeed nothing.
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE account_id = ? AND playbook_id = ?")) {
+                    ps.setString(1, account);
+                    ps.setString(2, playbook);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return !rs.next();
+                    }
+                }
+            }
+            String sql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + (postgres ? " ON CONFLICT (account_id, playbook_id) DO NOTHING" : "");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, account);
+                ps.setString(2, playbook);
+                bindState(ps, 3, next);
+                return ps.executeUpdate() == 1;
+            } catch (SQLException e) {
+                if (!postgres && Sql.isUniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        if (next.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
+                    + " WHERE account_id = ? AND playbook_id = ? AND version = ?")) {
+                ps.setString(1, account);
+                ps.setString(2, playbook);
+                ps.setLong(3, expected);
+                return ps.executeUpdate() == 1;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET version = ?, status = ?, situation = ?, "
+                + "offered_at = ?, last_play = ?, recent = ? WHERE account_id = ? AND playbook_id = ? AND version = ?")) {
+            bindState(ps, 1, next);
+            ps.setString(7, account);
+            ps.setString(8, playbook);
+            ps.setLong(9, expected);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** PostgreSQL: the round's inserts, updates and deletes, one statement each over arrays. */
+    private void writeRound(Connection c, List<Write> writes, List<Integer> round, boolean[] ok) throws SQLException {
+        List<Integer> inserts = new ArrayList<>();
+        List<Integer> updates = new ArrayList<>();
+        List<Integer> deletes = new ArrayList<>();
+        for (int i : round) {
+            Write w = writes.get(i);
+            if (w.expectedVersion() == 0 && w.next().isEmpty()) {
+                ok[i] = write(c, w.account().value(), w.playbookId(), 0, w.next());
+            } else if (w.expectedVersion() == 0) {
+                inserts.add(i);
+            } else if (w.next().isEmpty()) {
+                deletes.add(i);
+            } else {
+                updates.add(i);
+            }
+        }
+        Map<String, Integer> byKey = new HashMap<>(round.size() * 2);
+        for (int i : round) {
+            byKey.put(key(writes.get(i).account().value(), writes.get(i).playbookId()), i);
+        }
+        if (!inserts.isEmpty()) {
+            arrays(c, "INSERT INTO " + table + " (" + COLUMNS + ") SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int8[], "
+                    + "?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) ON CONFLICT (account_id, playbook_id) DO NOTHING "
+                    + "RETURNING account_id, playbook_id", writes, inserts, true, byKey, ok);
+        }
+        if (!updates.isEmpty()) {
+            arrays(c, "UPDATE " + table + " t SET version = u.v, status = u.s, situation = u.sit, offered_at = u.o, last_play = u.l, "
+                    + "recent = u.r FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], "
+                    + "?::bytea[], ?::int8[]) AS u(a, p, v, s, sit, o, l, r, ev) WHERE t.account_id = u.a AND t.playbook_id = u.p "
+                    + "AND t.version = u.ev RETURNING t.account_id, t.playbook_id", writes, updates, true, byKey, ok);
+        }
+        if (!deletes.isEmpty()) {
+            arrays(c, "DELETE FROM " + table + " t USING unnest(?::varchar[], ?::varchar[], ?::int8[]) AS u(a, p, ev) "
+                    + "WHERE t.account_id = u.a AND t.playbook_id = u.p AND t.version = u.ev RETURNING t.account_id, t.playbook_id",
+                    writes, deletes, false, byKey, ok);
+        }
+    }
+
+    /** Runs one array statement over some writes and marks those whose keys it returns. */
+    private static void arrays(Connection c, String sql, List<Write> writes, List<Integer> which, boolean withState,
+            Map<String, Integer> byKey, boolean[] ok) throws SQLException {
+        int n = which.size();
+        String[] accounts = new String[n];
+        String[] playbooks = new String[n];
+        Long[] versions = new Long[n];
+        String[] statuses = new String[n];
+        Long[] situations = new Long[n];
+        Long[] offered = new Long[n];
+        Long[] last = new Long[n];
+        byte[][] recent = new byte[n][];
+        Long[] expected = new Long[n];
+        for (int k = 0; k < n; k++) {
+            Write w = writes.get(which.get(k));
+            PlayState s = w.next();
+            accounts[k] = w.account().value();
+            playbooks[k] = w.playbookId();
+            versions[k] = s.version();
+            statuses[k] = s.status().name();
+            situations[k] = s.situation();
+            offered[k] = orNull(s.offeredAt());
+            last[k] = orNull(s.lastPlay());
+            recent[k] = encode(s);
+            expected[k] = w.expectedVersion();
+        }
+        List<Array> arrays = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            arrays.add(c.createArrayOf("varchar", accounts));
+            arrays.add(c.createArrayOf("varchar", playbooks));
+            if (withState) {
+                arrays.add(c.createArrayOf("int8", versions));
+                arrays.add(c.createArrayOf("varchar", statuses));
+                arrays.add(c.createArrayOf("int8", situations));
+                arrays.add(c.createArrayOf("int8", offered));
+                arrays.add(c.createArrayOf("int8", last));
+                arrays.add(c.createArrayOf("bytea", recent));
+                if (sql.startsWith("UPDATE")) {
+                    arrays.add(c.createArrayOf("int8", expected));
+                }
+            } else {
+                arrays.add(c.createArrayOf("int8", expected));
+            }
+            for (int i = 0; i < arrays.size(); i++) {
+                ps.setArray(i + 1, arrays.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Integer i = byKey.get(key(rs.getString(1), rs.getString(2)));
+                    if (i != null) {
+                        ok[i] = true;
+                    }
+                }
+            }
+        } finally {
+            for (Array a : arrays) {
+                a.free();
+            }
+        }
+    }
+
+    private static String key(String account, String playbook) {
+        return account.length() + ":" + account + playbook;
+    }
+
+    private static void bindState(PreparedStatement ps, int at, PlayState s) throws SQLException {
+        ps.setLong(at, s.version());
+        ps.setString(at + 1, s.status().name());
+        ps.setLong(at + 2, s.situation());
+        setNullable(ps, at + 3, s.offeredAt());
+        setNullable(ps, at + 4, s.lastPlay());
+        ps.setBytes(at + 5, encode(s));
+    }
+
+    private static void setNullable(PreparedStatement ps, int at, long time) throws SQLException {
+        if (time == PlayState.NEVER) {
+            ps.setNull(at, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(at, time);
+        }
+    }
+
+    private static Long orNull(long time) {
+        return time == PlayState.NEVER ? null : time;
+    }
+
+    /** The recent play times as big-endian longs, 8 bytes each. */
+    private static byte[] encode(PlayState s) {
+        ByteBuffer b = ByteBuffer.allocate(8 * s.recentCount());
+        for (int i = 0; i < s.recentCount(); i++) {
+            b.putLong(s.recentAt(i));
+        }
+        return b.array();
+    }
+
+    /** A row's state (the columns after account and playbook), refusing what the store never writes. */
+    private PlayState state(ResultSet rs) throws SQLException {
+        long version = rs.getLong(3);
+        String status = rs.getString(4);
+        long situation = rs.getLong(5);
+        long offered = rs.getLong(6);
+        if (rs.wasNull()) {
+            offered = PlayState.NEVER;
+        }
+        long last = rs.getLong(7);
+        if (rs.wasNull()) {
+            last = PlayState.NEVER;
+        }
+        byte[] bytes = rs.getBytes(8);
+        Status st;
+        try {
+            st = Status.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new JdbcStoreException(table + " row (" + rs.getString(1) + ", " + rs.getString(2) + ") has status '" + status
+                    + "', not one of " + java.util.Arrays.toString(Status.values()), e);
+        }
+        if (bytes.length % 8 != 0) {
+            throw new JdbcStoreException(table + " row (" + rs.getString(1) + ", " + rs.getString(2) + ") has " + bytes.length
+                    + " bytes of recent play times, not a multiple of 8", null);
+        }
+        long[] recent = new long[bytes.length / 8];
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        for (int i = 0; i < recent.length; i++) {
+            recent[i] = b.getLong();
+        }
+        try {
+            return new PlayState(version, st, situation, offered, last, recent);
+        } catch (ValidationException e) {
+            throw new JdbcStoreException(table + " row (" + rs.getString(1) + ", " + rs.getString(2) + ") is not a valid state: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void check(String field, AccountId account, String playbookId, long expectedVersion, PlayState next) {
+        Validate.present(field + "account", account);
+        Validate.present(field + "playbookId", playbookId);
+        Validate.present(field + "next", next);
+        if (expectedVersion < 0) {
+            throw Validate.invalid(field + "expectedVersion", field + "expectedVersion must not be negative, but was " + expectedVersion);
+        }
+        if (next.version() != expectedVersion + 1) {
+            throw Validate.invalid(field + "next.version", field + "next.version must be expectedVersion + 1 = " + (expectedVersion + 1)
+                    + ", but was " + next.version());
+        }
+        // An AccountId holds at most 200 characters, within the column's 255.
+        maxLength(field + "playbookId", playbookId);
+        if (next.recentCount() > MAX_RECENT) {
+            throw Validate.invalid(field + "next.recent", field + "next.recent holds " + next.recentCount()
+                    + " play times, more than the " + MAX_RECENT + " the table keeps (a limit's count is at most 1,000)");
+        }
+    }
+
+    private static void maxLength(String field, String value) {
+        if (value.length() > MAX_ID) {
+            throw Validate.invalid(field, field + " of " + value.length() + " characters ('" + value.substring(0, 40)
+                    + "...') is longer than the " + MAX_ID + " the play state table holds");
+        }
+    }
+}
