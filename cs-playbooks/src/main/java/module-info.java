@@ -3,6 +3,7 @@
  */
 module org.cskit.playbooks {
     requires transitive org.cskit.model;
+    requires org.slf4j;
     requires static org.immutables.value.annotations;
 
     exports org.cskit.playbooks;

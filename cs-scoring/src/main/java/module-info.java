@@ -5,6 +5,7 @@
  */
 module org.cskit.scoring {
     requires transitive org.cskit.model;
+    requires org.slf4j;
     requires static org.immutables.value.annotations;
 
     exports org.cskit.scoring;

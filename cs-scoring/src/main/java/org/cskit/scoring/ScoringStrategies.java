@@ -16,7 +16,8 @@ import org.cskit.scoring.spi.ScoringStrategyProvider;
  * {@link #register registration} comes first; {@link java.util.ServiceLoader} discovery is an
  * opt-in ({@link #loadFromServiceLoader()}) and never replaces a provider registered by hand. Names
  * are compared ignoring case and surrounding spaces. There is no global instance: create one,
- * configure it, share it. Thread-safe.
+ * configure it, share it. Thread-safe. Each strategy built is logged at INFO (SLF4J,
+ * {@code org.cskit.scoring.ScoringStrategies}).
  *
  * <pre>{@code
  * ScoringStrategies strategies = ScoringStrategies.withBuiltIns().loadFromServiceLoader();
@@ -24,6 +25,7 @@ import org.cskit.scoring.spi.ScoringStrategyProvider;
  * }</pre>
  */
 public final class ScoringStrategies {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScoringStrategies.class);
     private final Map<String, ScoringStrategyProvider<?>> providers = new ConcurrentHashMap<>();
     private final CsJson json = CsJson.create();
 
@@ -132,7 +134,12 @@ public final class ScoringStrategies {
     }
 
     private <C> ScoringStrategy createTyped(ScoringStrategyProvider<C> provider, String jsonConfig) {
-        return provider.create(json.read(jsonConfig, provider.configType()));
+        return logged(provider.create(json.read(jsonConfig, provider.configType())));
+    }
+
+    private static ScoringStrategy logged(ScoringStrategy strategy) {
+        LOG.info("built scoring strategy {}", strategy);
+        return strategy;
     }
 
     private static <C> ScoringStrategy createFromValue(ScoringStrategyProvider<C> provider, Object config) {
@@ -141,7 +148,7 @@ public final class ScoringStrategies {
                     + provider.configType().getSimpleName() + ", but got a "
                     + (config == null ? "null" : publicType(config.getClass()).getSimpleName()));
         }
-        return provider.create(provider.configType().cast(config));
+        return logged(provider.create(provider.configType().cast(config)));
     }
 
     /** The first public class up from a class: users see Scorecard, not its generated implementation. */

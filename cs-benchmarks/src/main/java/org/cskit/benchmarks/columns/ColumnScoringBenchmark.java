@@ -47,6 +47,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@code avgt}, ns/op), {@code gc.alloc.rate.norm} bytes per account.
  * <p>
  * {@code impl}: {@code cskit} is {@link WeightedScorecard#scoreAll} into {@link VectorColumns};
+ * {@code cskitObserved} the same through {@link org.cskit.scoring.ObservedScoring}, whose listener adds
+ * the accounts per band up (the price of observing);
  * {@code handWritten} is {@link HandWrittenScorer#summarizeColumns}, the same arithmetic in a plain
  * loop over the same arrays, writing the same five output columns (the floor); {@code objects} is
  * today's object path, {@link WeightedScorecard#summarize} on each row's {@link AccountSnapshot}
@@ -67,7 +69,7 @@ public class ColumnScoringBenchmark {
     private static final long WEEK = 7L * 24 * 3600;
     private static final List<String> BANDS = List.of("red", "yellow", "green");
 
-    @Param({"cskit", "handWritten", "objects"})
+    @Param({"cskit", "cskitObserved", "handWritten", "objects"})
     String impl;
 
     private Data data;
@@ -75,6 +77,9 @@ public class ColumnScoringBenchmark {
     private HandWrittenScorer floor;
     private HandWrittenScorer.Result result;
     private WeightedScorecard strategy;
+    private org.cskit.scoring.ObservedScoring observed;
+    private final java.util.concurrent.atomic.LongAdder[] perBand = {new java.util.concurrent.atomic.LongAdder(),
+        new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()};
 
     @Setup(Level.Trial)
     public void setup() {
@@ -83,6 +88,11 @@ public class ColumnScoringBenchmark {
         floor = new HandWrittenScorer(data.portfolio.scorecard, PortfolioData.SCHEMA);
         result = new HandWrittenScorer.Result();
         strategy = WeightedScorecard.of(data.portfolio.scorecard);
+        observed = org.cskit.scoring.ObservedScoring.of(strategy, "portfolio", report -> {
+            for (int b = 0; b < report.bands().size(); b++) {
+                perBand[b].add(report.count(b));
+            }
+        });
         String problem = data.disagreement();
         if (problem != null) {
             throw new IllegalStateException("the three paths disagree; the run is invalid: " + problem);
@@ -194,6 +204,9 @@ public class ColumnScoringBenchmark {
         switch (impl) {
             case "cskit":
                 strategy.scoreAll(data.batch, data.history, into);
+                return into.scores()[ACCOUNTS - 1];
+            case "cskitObserved":
+                observed.scoreAll(data.batch, data.history, into);
                 return into.scores()[ACCOUNTS - 1];
             case "handWritten": {
                 double[] scores = into.scores();

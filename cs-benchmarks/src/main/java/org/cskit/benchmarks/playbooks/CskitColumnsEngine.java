@@ -26,6 +26,7 @@ public final class CskitColumnsEngine implements Engine {
     private final Firings firings;
     private final int batch;
     private int base;
+    private org.cskit.playbooks.spi.EngineListener listener;
 
     public CskitColumnsEngine(Portfolio p, List<Playbook> playbooks, int batch, Firings firings) {
         this.playbooks = playbooks;
@@ -52,6 +53,13 @@ public final class CskitColumnsEngine implements Engine {
         }
     }
 
+    /** Builds every engine from here on with a listener (the {@code ...Observed} modes). */
+    CskitColumnsEngine observed(org.cskit.playbooks.spi.EngineListener listener) {
+        this.listener = listener;
+        reset(base);
+        return this;
+    }
+
     public PlaybookEngine engine() {
         return engine;
     }
@@ -59,7 +67,8 @@ public final class CskitColumnsEngine implements Engine {
     @Override
     public void reset(int base) {
         this.base = base;
-        engine = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).store(new InMemoryPlayStateStore()).build();
+        PlaybookEngine.Builder b = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).store(new InMemoryPlayStateStore());
+        engine = (listener == null ? b : b.listener(listener)).build();
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class CskitEngine implements Engine {
     private final List<Playbook> playbooks;
     private final ActionSink sink;
     private PlaybookEngine engine;
+    private org.cskit.playbooks.spi.EngineListener listener;
 
     public CskitEngine(PlaybookInput[] inputs, List<Playbook> playbooks, Firings firings) {
         this.inputs = inputs;
@@ -38,14 +39,22 @@ public final class CskitEngine implements Engine {
         reset(0);
     }
 
+    /** Builds every engine from here on with a listener (the {@code ...Observed} modes). */
+    CskitEngine observed(org.cskit.playbooks.spi.EngineListener listener) {
+        this.listener = listener;
+        reset(0);
+        return this;
+    }
+
     public PlaybookEngine engine() {
         return engine;
     }
 
     @Override
     public void reset(int base) {
-        engine = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).store(new InMemoryPlayStateStore())
-                .sink(sink).build();
+        PlaybookEngine.Builder b = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks)
+                .store(new InMemoryPlayStateStore()).sink(sink);
+        engine = (listener == null ? b : b.listener(listener)).build();
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.cskit.playbooks.engine.PlaybookInput;
 /** Builds an engine by its benchmark name. */
 public final class Engines {
     /** Every engine and peer mode, by benchmark name. */
-    public static final String[] NAMES = {"cskit", "cskitColumns", "easyRules", "easyRulesColumns", "drools", "droolsStateless",
+    public static final String[] NAMES = {"cskit", "cskitObserved", "cskitColumns", "cskitObservedColumns", "easyRules", "easyRulesColumns", "drools", "droolsStateless",
         "droolsBatch", "droolsColumns", "handWritten"};
 
     private Engines() {}
@@ -36,8 +36,13 @@ public final class Engines {
             case "cskit":
                 return record ? new CskitEngine(inputs, RuleSet.playbooks(), firings)
                         : CskitEngine.counting(inputs, RuleSet.playbooks(), firings);
+            case "cskitObserved":
+                return (record ? new CskitEngine(inputs, RuleSet.playbooks(), firings)
+                        : CskitEngine.counting(inputs, RuleSet.playbooks(), firings)).observed(new CountingListener());
             case "cskitColumns":
                 return new CskitColumnsEngine(portfolio, RuleSet.playbooks(), batch, firings);
+            case "cskitObservedColumns":
+                return new CskitColumnsEngine(portfolio, RuleSet.playbooks(), batch, firings).observed(new CountingListener());
             case "easyRules":
                 return EasyRulesEngine.objects(inputs, batch, firings);
             case "drools":

@@ -42,7 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * tear-down prints plays per account.
  *
  * <p>Engines: {@code cskit} (objects: {@code evaluate(PlaybookInput)} per account);
- * {@code cskitColumns} (the same engine's columnar path over the primitive columns); {@code easyRules} (4.1.0, lambdas, new Facts per account);
+ * {@code cskitColumns} (the same engine's columnar path over the primitive columns);
+ * {@code cskitObserved} and {@code cskitObservedColumns} (the same two with an
+ * {@link org.cskit.playbooks.spi.EngineListener} that adds every report's counts up, as a metrics
+ * binding does: the price of observing, against {@code cskit} and {@code cskitColumns} in the same run); {@code easyRules} (4.1.0, lambdas, new Facts per account);
  * {@code drools} (10.x executable model, Java DSL, a stateful session reused for a batch: insert, fire, delete per
  * account), {@code droolsStateless} (stateless session per account), {@code droolsBatch} (a session per
  * batch with all its accounts inserted, fired once); {@code easyRulesColumns} and {@code droolsColumns}
@@ -61,7 +64,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PlaybookEngineBenchmark {
     static final int BATCH = 10_000;
 
-    @Param({"cskit", "cskitColumns", "easyRules", "easyRulesColumns", "drools", "droolsStateless", "droolsBatch", "droolsColumns",
+    @Param({"cskit", "cskitObserved", "cskitColumns", "cskitObservedColumns", "easyRules", "easyRulesColumns", "drools", "droolsStateless", "droolsBatch", "droolsColumns",
         "handWritten"})
     public String engine;
 
@@ -87,7 +90,7 @@ public class PlaybookEngineBenchmark {
         PlaybookInput[] inputs = columnar ? null : portfolio.inputs();
         firings = new Firings(false);
         // Build time of the 50 rules alone (no accounts to wrap), cold: the first build in this JVM.
-        Portfolio forBuild = engine.equals("cskitColumns") ? Portfolio.generate(BATCH, fireRate, 1) : columnar ? portfolio : null;
+        Portfolio forBuild = engine.startsWith("cskit") && columnar ? Portfolio.generate(BATCH, fireRate, 1) : columnar ? portfolio : null;
         long start = System.nanoTime();
         Engines.create(engine, forBuild, new PlaybookInput[0], BATCH, new Firings(false), false);
         long buildMicros = (System.nanoTime() - start) / 1000;

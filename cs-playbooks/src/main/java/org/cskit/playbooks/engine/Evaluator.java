@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cskit.model.AccountId;
 import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.EvaluationReport;
 import org.cskit.playbooks.spi.PlayState;
 import org.cskit.playbooks.spi.PlayState.Status;
 import org.cskit.playbooks.spi.PlayStateStore;
@@ -81,14 +82,30 @@ final class Evaluator {
         List<EvaluationResult.Suppressed> suppressedPlays = List.of();
         List<EvaluationResult.Failure> failures = List.of();
         List<BatchResult.Failure> rowFailures = List.of();
+        /** The counts for the engine's listener, or null when none hears. */
+        final Tally tally;
 
         Outcome(boolean keep) {
+            this(keep, null);
+        }
+
+        Outcome(boolean keep, Tally tally) {
             this.keep = keep;
+            this.tally = tally;
+        }
+
+        void count(int playbook, EvaluationReport.Outcome what) {
+            if (tally != null) {
+                tally.add(EvaluationReport.cell(playbook, what, null));
+            }
         }
 
         /** Counts a suppressed play; its situation is named only when the plays are kept (not per batch row). */
         void suppress(CompiledPlaybook p, int code, AccountBatch columns, int row, String reason) {
             suppressed++;
+            if (tally != null) {
+                tally.add(EvaluationReport.cell(p.index, EvaluationReport.Outcome.SUPPRESSED, reasonOf(reason)));
+            }
             if (keep) {
                 if (suppressedPlays.isEmpty()) {
                     suppressedPlays = new ArrayList<>(2);
@@ -97,7 +114,14 @@ final class Evaluator {
             }
         }
 
+        private static EvaluationReport.Suppression reasonOf(String reason) {
+            return reason.startsWith("EXCLUDED") ? EvaluationReport.Suppression.EXCLUDED
+                    : reason.startsWith("CONCURRENT") ? EvaluationReport.Suppression.CONCURRENT
+                    : EvaluationReport.Suppression.valueOf(reason);
+        }
+
         void fail(Handle h, Throwable t, String what) {
+            count(h.playbookIndex(), EvaluationReport.Outcome.FAILED);
             String message = what + ": " + t;
             if (keep) {
                 if (failures.isEmpty()) {
@@ -195,6 +219,7 @@ final class Evaluator {
                         if (cas(store, w, i, cp, st.version(), next)) {
                             w.states[base + p] = next;
                             out.closed++;
+                            out.count(p, EvaluationReport.Outcome.CLOSED);
                             if (out.keep) {
                                 if (out.closedPlays.isEmpty()) {
                                     out.closedPlays = new ArrayList<>(2);
@@ -316,6 +341,7 @@ final class Evaluator {
             w.states[i * compiled.length + cp.index] = open;
         }
         out.created++;
+        out.count(cp.index, EvaluationReport.Outcome.MADE);
         if (out.keep) {
             if (out.createdPlays.isEmpty()) {
                 out.createdPlays = new ArrayList<>(4);

@@ -21,7 +21,11 @@ import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.Trigger;
 import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.EngineListener;
+import org.cskit.playbooks.spi.EvaluationReport;
 import org.cskit.playbooks.spi.PlayStateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates a set of playbooks, compiled once against the feature schema the accounts follow.
@@ -51,8 +55,16 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * EvaluationResult result = engine.evaluate(PlaybookInput.of(snapshot, vector));      // one account
  * BatchResult night = engine.evaluateParallel(columns, tasks::create);                 // a portfolio
  * }</pre>
+ *
+ * <p><b>Observing.</b> An {@link EngineListener} ({@link Builder#listener}) hears once per call what
+ * it did by playbook and how long it took; without one nothing is counted per playbook and the clock
+ * is not read. The engine logs through SLF4J ({@code org.cskit.playbooks.engine.PlaybookEngine}):
+ * the compiled set at INFO, playbooks that can never fire at WARN, each per-account or event
+ * evaluation that made, closed or suppressed a play at DEBUG (with the account), each portfolio
+ * call's counts at DEBUG; nothing per account at INFO.
  */
 public final class PlaybookEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(PlaybookEngine.class);
     private final List<Playbook> playbooks;
     private final FeatureSchema schema;
     private final CompiledPlaybook[] compiled;
@@ -64,12 +76,15 @@ public final class PlaybookEngine {
     private final Evaluator evaluator;
     private final ThreadLocal<Evaluator.Work> work;
     private final Map<String, String> cannotFire;
+    private final EngineListener listener;
+    private final List<String> playbookIds;
 
     private PlaybookEngine(Builder b) {
         this.playbooks = List.copyOf(b.playbooks);
         this.schema = Validate.present("schema", b.schema);
         this.store = b.store;
         this.sink = b.sink;
+        this.listener = b.listener;
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < playbooks.size(); i++) {
             if (!ids.add(playbooks.get(i).id())) {
@@ -109,6 +124,13 @@ public final class PlaybookEngine {
         cannotFire = java.util.Collections.unmodifiableMap(Lint.neverFires(playbooks));
         evaluator = new Evaluator(this, compiled, program, index, members);
         work = ThreadLocal.withInitial(evaluator::newWork);
+        // List.copyOf, not Stream.toList: a report's List.copyOf then returns this list instead of copying it per call.
+        playbookIds = List.copyOf(playbooks.stream().map(Playbook::id).toList());
+        if (b.log) {
+            LOG.info("compiled {} playbooks for {} features, state in {}: {}", playbooks.size(), schema.size(),
+                    store.getClass().getSimpleName(), playbookIds);
+            cannotFire.forEach((id, why) -> LOG.warn("playbook '{}' can never fire: {}", id, why));
+        }
     }
 
     private int words() {
@@ -149,6 +171,7 @@ public final class PlaybookEngine {
     private static List<Playbook> readJson(String json, Builder check) {
         List<Playbook> playbooks = CsJson.create().readList(json, Playbook.class);
         try {
+            check.log = false;
             check.playbooks(playbooks).build();
         } catch (ValidationException e) {
             throw new JsonInputException("$" + e.field(), e.getMessage(), "", e);
@@ -258,10 +281,20 @@ public final class PlaybookEngine {
                     + ", but the playbooks were compiled for " + schema + ": the snapshot's schema "
                     + schema.differenceFrom(input.snapshot().features().schema()));
         }
+        long start = listener == null ? 0 : System.nanoTime();
         Evaluator.Work w = work.get();
         AccountBatch row = w.oneRow.fill(input);
-        Evaluator.Outcome out = new Evaluator.Outcome(true);
+        Evaluator.Outcome out = new Evaluator.Outcome(true, listener == null ? null : new Tally(compiled.length, true));
         evaluator.evaluate(row, 0, 1, only, sink, store, w, out, input);
+        if (listener != null) {
+            listener.evaluated(out.tally.report(only == null ? EvaluationReport.Kind.ACCOUNT : EvaluationReport.Kind.EVENT, playbookIds,
+                    1, System.nanoTime() - start));
+        }
+        if (LOG.isDebugEnabled() && (out.created | out.closed | out.suppressed) != 0) {
+            LOG.debug("account '{}'{}: made {}, closed {}, suppressed {} {}", input.snapshot().accountId().value(),
+                    only == null ? "" : " on " + AccountEvents.typeOf(input.event().get()), out.created, out.closed,
+                    out.suppressed, out.suppressedPlays);
+        }
         return new EvaluationResult(List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.createdPlays),
                 List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.closedPlays), out.suppressedPlays, out.failures);
     }
@@ -332,8 +365,16 @@ public final class PlaybookEngine {
         checkSchema(columns);
         Objects.checkFromToIndex(from, to, columns.size());
         Objects.requireNonNull(sink, "sink");
-        Evaluator.Outcome out = new Evaluator.Outcome(false);
+        long start = listener == null ? 0 : System.nanoTime();
+        Evaluator.Outcome out = new Evaluator.Outcome(false, listener == null ? null : new Tally(compiled.length, false));
         evaluator.evaluate(columns, from, to, null, sink, store, work.get(), out, null);
+        if (listener != null) {
+            listener.evaluated(out.tally.report(EvaluationReport.Kind.PORTFOLIO, playbookIds, out.rows, System.nanoTime() - start));
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("rows [{}, {}) as of {}: made {}, closed {}, suppressed {}, failed {}", from, to, columns.asOf(), out.created,
+                    out.closed, out.suppressed, out.rowFailures.size());
+        }
         return new BatchResult(out.rows, out.created, out.closed, out.suppressed, out.rowFailures);
     }
 
@@ -404,8 +445,9 @@ public final class PlaybookEngine {
      * @return the report
      */
     public DryRunReport dryRun(Stream<PlaybookInput> inputs) {
-        PlaybookEngine rehearsal = builder().schema(schema).playbooks(playbooks).store(new InMemoryPlayStateStore())
-                .sink(play -> { }).build();
+        Builder quiet = builder().schema(schema).playbooks(playbooks).store(new InMemoryPlayStateStore()).sink(play -> { });
+        quiet.log = false;
+        PlaybookEngine rehearsal = quiet.build();
         Map<String, DryRunReport.Tally> tallies = new LinkedHashMap<>();
         playbooks.forEach(p -> tallies.put(p.id(), new DryRunReport.Tally()));
         inputs.forEach(input -> {
@@ -428,8 +470,22 @@ public final class PlaybookEngine {
         private ActionSink sink = play -> { };
         private Set<String> bands;
         private Set<String> segments;
+        private EngineListener listener;
+        private boolean log = true;
 
         private Builder() {}
+
+        /**
+         * Who hears, once per call, what the engine did by playbook and how long it took; by default
+         * nobody (and then nothing is counted per playbook and the clock is not read).
+         *
+         * @param listener the listener, thread-safe
+         * @return this builder
+         */
+        public Builder listener(EngineListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
 
         /**
          * The band labels the host's scorecards use, such as {@code red, yellow, green}. When given,

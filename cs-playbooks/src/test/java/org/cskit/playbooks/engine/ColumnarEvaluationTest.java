@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * object path's play.
  */
 class ColumnarEvaluationTest {
-    private static final FeatureSchema SCHEMA = FeatureSchema.of("logins", "tickets", "seats", "nps",
+    static final FeatureSchema SCHEMA = FeatureSchema.of("logins", "tickets", "seats", "nps",
             StandardFeatures.DAYS_TO_RENEWAL, StandardFeatures.DAYS_SINCE_START, StandardFeatures.MAX_DAYS_OVERDUE);
     private static final String[] BANDS = {"red", "yellow", "green"};
     private static final List<Segment> SEGMENTS = List.of(Segment.of("enterprise", EngagementModel.HIGH_TOUCH),
@@ -105,7 +105,7 @@ class ColumnarEvaluationTest {
     }
 
     /** One round of the portfolio as plain arrays, from which both forms are built. */
-    private static final class Round {
+    static final class Round {
         final Instant at;
         final double[][] features = new double[SCHEMA.size()][ACCOUNTS];
         final double[] score = new double[ACCOUNTS], previousScore = new double[ACCOUNTS];

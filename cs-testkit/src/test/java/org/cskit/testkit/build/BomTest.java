@@ -41,7 +41,7 @@ class BomTest {
             listed.add(text(dep, "artifactId"));
         }
         assertThat(listed).containsExactlyInAnyOrderElementsOf(libraryModules());
-        assertThat(listed).doesNotContain("cs-benchmarks", "samples", "samples-plugin");
+        assertThat(listed).doesNotContain("cs-benchmarks", "samples", "samples-plugin", "samples-spring-boot").contains("cs-spring-boot-starter");
     }
 
     private static List<String> libraryModules() throws Exception {
