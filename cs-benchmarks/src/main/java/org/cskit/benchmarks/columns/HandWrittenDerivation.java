@@ -15,7 +15,7 @@ import org.cskit.datagen.PortfolioGenerator;
  * as cskit's do). Writes into the same {@link FeatureColumns}; allocates nothing per account. Not
  * thread-safe.
  */
-final class HandWrittenDerivation {
+public final class HandWrittenDerivation {
     private static final long DAY = 86_400_000L;
     private final long b0;
     private final long b14;
@@ -24,7 +24,7 @@ final class HandWrittenDerivation {
     private final long b84;
     private final long b180;
 
-    HandWrittenDerivation(Instant asOf) {
+    public HandWrittenDerivation(Instant asOf) {
         if (asOf.getNano() % 1_000_000 != 0) {
             throw new IllegalArgumentException("the floor handles whole-millisecond as-of times only");
         }
@@ -40,7 +40,7 @@ final class HandWrittenDerivation {
     }
 
     /** Derives every row; the features are in the generator's order: see {@link PortfolioGenerator#featureDefinitions()}. */
-    void derive(SignalColumns signals, FeatureColumns into) {
+    public void derive(SignalColumns signals, FeatureColumns into) {
         SignalColumn seats = signals.column(PortfolioGenerator.SEAT_UTILISATION);
         SignalColumn users = signals.column(PortfolioGenerator.ACTIVE_USERS);
         SignalColumn logins = signals.column(PortfolioGenerator.LOGINS);

@@ -9,12 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.cskit.cli.input.InputException;
+import org.cskit.datagen.GeneratedAccount;
+import org.cskit.datagen.PortfolioGenerator;
 import org.cskit.model.Account;
+import org.cskit.model.AccountId;
 import org.cskit.model.EngagementModel;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Features;
@@ -28,35 +33,36 @@ import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.Play;
 import org.cskit.playbooks.Playbook;
-import org.cskit.playbooks.engine.BatchResult;
 import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
-import org.cskit.cli.input.InputException;
+import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.run.NightlyReport;
+import org.cskit.run.NightlyRun;
+import org.cskit.run.NightlyState;
+import org.cskit.run.SignalSource;
 import org.cskit.scoring.BandScheme;
 import org.cskit.scoring.ScoringStrategies;
 import org.cskit.scoring.WeightedScorecard;
 import org.cskit.scoring.features.FeatureDeriver;
-import org.cskit.datagen.GeneratedAccount;
-import org.cskit.datagen.PortfolioGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code columns}: the whole nightly pipeline over a generated portfolio held as columns, with no
- * object per observation and none per account between the stages: cs-datagen's generator emits each
- * slice of accounts' signals as {@link SignalColumns}, {@link FeatureDeriver} derives the generator's
- * features from them into {@link FeatureColumns} (the contract and plan facts come from each account
- * object, the edge where plans are objects), the shipped scorecard writes {@link VectorColumns} for
- * last week and today (today's band hysteresis and velocity read last week's columns), and three
- * playbooks (read from JSON) run over the {@link AccountBatch} in parallel; only a few plays are
- * built in full, with their reason. A second run on the same day makes no new plays: the plays of the
- * first are still open. With {@code --state FILE} the play state is saved after the run and restored
- * by the next one, in another process.
+ * {@code columns}: the nightly job over a generated portfolio held as columns, through cs-run's
+ * {@link NightlyRun}: cs-datagen's generator emits each slice of accounts' signals as
+ * {@link SignalColumns} (a {@link SignalSource}), the run derives the generator's features from
+ * them, scores with the shipped scorecard and runs three playbooks (read from JSON) against the play
+ * state, a slice at a time on every processor. The contract and plan facts come from each account
+ * object (the edge where plans are objects) as the run's {@link AccountBatch}. Last week's vectors
+ * are a night of the same run without playbooks; today's reads them for band hysteresis, velocity
+ * and band transitions. Only a few plays are built in full, with their reason. A second run on the
+ * same day makes no new plays: the plays of the first are still open. With {@code --state FILE} the
+ * {@link NightlyState} is saved after the run and restored by the next one, in another process.
  */
 @Command(name = "columns", mixinStandardHelpOptions = true,
-        description = "Derive, score and run playbooks over a generated portfolio held as columns (cskit's path for millions of accounts).")
+        description = "Derive, score and run playbooks over a generated portfolio held as columns (cskit's nightly run for millions of accounts).")
 public final class ColumnarPlaybooks implements Callable<Integer> {
     /** The generator's window, as the demo's {@code --generated} uses it. */
     static final LocalDate START = LocalDate.of(2025, 1, 1);
@@ -68,7 +74,6 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
     static final Duration LOOKBACK = Duration.ofDays(180);
     static final int SLICE = 50_000;
     static final int MAX_ACCOUNTS = 1_000_000;
-    static final FeatureSchema SCHEMA = PortfolioGenerator.snapshotAssembler().schema();
     private static final FeatureSchema STANDARD = FeatureSchema.of(StandardFeatures.names());
     private static final List<Segment> SEGMENTS = List.of(Segment.of("smb", EngagementModel.TECH_TOUCH),
             Segment.of("mid-market", EngagementModel.SCALED), Segment.of("enterprise", EngagementModel.HIGH_TOUCH));
@@ -99,28 +104,54 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PortfolioGenerator generator = PortfolioGenerator.builder().seed(seed).accounts(accounts).start(START).months(MONTHS).build();
+        if (!generator.account(0).account().id().equals(id(0))) {
+            throw new IllegalStateException("the generator's account ids changed: update ColumnarPlaybooks.id");
+        }
+        String portfolio = "generated-seed-" + seed;
         WeightedScorecard strategy = (WeightedScorecard) ScoringStrategies.withBuiltIns()
                 .create(WeightedScorecard.NAME, resource("/org/cskit/cli/demo/generated-scorecard.json"));
         List<String> bands = strategy.config().bands().ranges().stream().map(BandScheme.Range::label).toList();
+        FeatureDeriver deriver = FeatureDeriver.of(PortfolioGenerator.featureDefinitions());
         byte[] segment = new byte[accounts];
         byte[] stage = new byte[accounts];
-        FeatureDeriver deriver = FeatureDeriver.of(PortfolioGenerator.featureDefinitions());
 
-        Run lastWeek = derive(generator, deriver, LAST_WEEK, segment, stage);
-        AccountBatch lastWeekBatch = batch(generator, lastWeek.features, LAST_WEEK, segment, stage).build();
+        // Last week: the same run without playbooks, for the vectors today's bands and transitions read.
+        NightlyRun scoring = NightlyRun.builder().portfolio(portfolio).deriver(deriver).strategy(strategy).playbooks(List.of())
+                .sliceSize(SLICE).build();
         VectorColumns before = VectorColumns.allocate(accounts, bands);
-        strategy.scoreAll(lastWeekBatch, ScoreHistoryColumns.empty(accounts), before);
+        scoring.run(facts(generator, LAST_WEEK, segment, stage).build(), signals(generator, LAST_WEEK, new LongAdder()),
+                ScoreHistoryColumns.empty(accounts), NightlyState.empty(portfolio), (ActionSink) play -> { }, before);
 
-        Run today = derive(generator, deriver, TODAY, segment, stage);
-        out.printf("signals -> features: %,d observations (as columns, no object each) into %d features for %,d accounts: "
-                + "%,d ms to generate, %,d ms to derive (%,d ns per account)%n", today.observations, deriver.schema().size(), accounts,
-                today.generateMillis, today.deriveNanos / 1_000_000, today.deriveNanos / accounts);
-        AccountBatch scoring = batch(generator, today.features, TODAY, segment, stage).previousVectors(before).build();
+        AccountBatch today = facts(generator, TODAY, segment, stage).previousVectors(before).build();
+        NightlyRun probe = NightlyRun.builder().portfolio(portfolio).deriver(deriver).strategy(strategy).playbooks(List.of()).build();
+        List<Playbook> playbooks = PlaybookEngine.readJson(resource("playbooks.json"), probe.schema(today.schema()), bands,
+                SEGMENTS.stream().map(Segment::name).toList());
+        NightlyRun night = NightlyRun.builder().portfolio(portfolio).deriver(deriver).strategy(strategy).playbooks(playbooks)
+                .sliceSize(SLICE).build();
+        NightlyState yesterday = NightlyState.empty(portfolio);
+        if (state != null && java.nio.file.Files.exists(state)) {
+            try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(state), 1 << 20)) {
+                yesterday = NightlyState.restore(in, portfolio, playbooks, InMemoryPlayStateStore.SetChanges.ACCEPT);
+                out.printf("restored %,d play states from %s%n", yesterday.store().size(), state);
+            } catch (IOException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            } catch (org.cskit.model.ValidationException e) {
+                throw new InputException("--state " + state + ": " + e.getMessage());
+            }
+        }
         ScoreHistoryColumns history = ScoreHistoryColumns.builder(accounts).point(instant(LAST_WEEK), before.scores()).build();
         VectorColumns vectors = VectorColumns.allocate(accounts, bands);
-        long start = System.nanoTime();
-        strategy.scoreAll(scoring, history, vectors);
-        long scoreNanos = System.nanoTime() - start;
+        LongAdder observations = new LongAdder();
+        ConcurrentLinkedQueue<Play> sample = new ConcurrentLinkedQueue<>();
+        NightlyReport report = night.run(today, signals(generator, TODAY, observations), history, yesterday, play -> {
+            if (play.row() < 1000) {
+                sample.add(play.play());
+            }
+        }, vectors);
+        NightlyReport.Stages took = report.stages();
+        out.printf("signals -> features: %,d observations (as columns, no object each) into %d features for %,d accounts: "
+                + "%,d ms to generate, %,d ms to derive (%,d ns per account)%n", observations.sum(), deriver.schema().size(), accounts,
+                took.signals().toMillis(), took.derive().toMillis(), took.derive().toNanos() / accounts);
         int[] perBand = new int[bands.size()];
         int enteredRed = 0;
         for (int r = 0; r < accounts; r++) {
@@ -134,61 +165,32 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
             counts.append(b == 0 ? "" : ", ").append(bands.get(b)).append(' ').append(String.format("%,d", perBand[b]));
         }
         out.printf("features -> vectors: scored %,d accounts with %s in %,d ms; %s; %,d entered %s since last week%n", accounts,
-                strategy.config().id(), scoreNanos / 1_000_000, counts, enteredRed, bands.get(0));
-
-        AccountBatch columns = batch(generator, today.features, TODAY, segment, stage).vectors(vectors).previousVectors(before).build();
-        List<Playbook> playbooks = PlaybookEngine.readJson(resource("playbooks.json"), SCHEMA);
-        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
-        if (state != null && java.nio.file.Files.exists(state)) {
-            try (InputStream in = java.nio.file.Files.newInputStream(state)) {
-                InMemoryPlayStateStore.Restored restored = InMemoryPlayStateStore.restore(in, playbooks,
-                        InMemoryPlayStateStore.SetChanges.ACCEPT);
-                store = restored.store();
-                out.printf("restored %,d play states from %s%n", restored.states(), state);
-            } catch (IOException e) {
-                throw new InputException("--state " + state + ": " + e.getMessage());
-            } catch (org.cskit.model.ValidationException e) {
-                throw new InputException("--state " + state + ": " + e.getMessage());
-            }
+                strategy.config().id(), took.score().toMillis(), counts, enteredRed, bands.get(0));
+        out.printf("vectors -> playbooks: evaluated %,d accounts against %d playbooks in %,d ms: %,d plays%n", report.accounts(),
+                playbooks.size(), took.playbooks().toMillis(), report.created());
+        for (NightlyReport.PlaybookCounts p : report.playbooks()) {
+            out.printf("  %-26s %,d%n", p.playbookId(), p.created());
         }
-        PlaybookEngine engine = PlaybookEngine.builder().schema(SCHEMA).playbooks(playbooks).store(store).build();
-
-        AtomicLongArray perPlaybook = new AtomicLongArray(playbooks.size());
-        ConcurrentLinkedQueue<int[]> sample = new ConcurrentLinkedQueue<>();
-        start = System.nanoTime();
-        BatchResult first = engine.evaluateParallel(columns, play -> {
-            perPlaybook.incrementAndGet(play.playbookIndex());
-            if (play.row() < 1000) {
-                sample.add(new int[] {play.row(), play.playbookIndex()});
-            }
-        });
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        out.printf("vectors -> playbooks: evaluated %,d accounts against %d playbooks in %,d ms: %,d plays%n", first.rows(),
-                playbooks.size(), millis, first.created());
-        for (int p = 0; p < playbooks.size(); p++) {
-            out.printf("  %-26s %,d%n", playbooks.get(p).id(), perPlaybook.get(p));
-        }
-        sample.stream().sorted((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1])).limit(explain)
-                .forEach(rp -> {
-                    Play play = engine.play(columns, rp[0], rp[1]);
-                    out.printf("%s %s: %s%n    because %s; %s%n", play.accountId(), play.playbookId(), play.actions().get(0).text(),
-                            play.reason().trigger(), play.reason().conditions().stream()
-                                    .map(c -> c.condition() + " (" + c.actual() + ")").reduce((x, y) -> x + "; " + y).orElse("no conditions"));
-                });
-        BatchResult again = engine.evaluateParallel(columns, play -> { });
-        out.printf("the same day again: %,d new plays, %,d suppressed (their plays are still open)%n", again.created(),
-                again.suppressed());
+        out.printf("the night took %,d ms on %d slices (times above are summed over the run's threads)%n", report.wall().toMillis(),
+                report.slices());
+        sample.stream().sorted(Comparator.comparing((Play p) -> p.accountId().value()).thenComparing(Play::playbookId)).limit(explain)
+                .forEach(play -> out.printf("%s %s: %s%n    because %s; %s%n", play.accountId(), play.playbookId(),
+                        play.actions().get(0).text(), play.reason().trigger(), play.reason().conditions().stream()
+                                .map(c -> c.condition() + " (" + c.actual() + ")").reduce((x, y) -> x + "; " + y).orElse("no conditions")));
+        NightlyReport again = night.run(today, signals(generator, TODAY, new LongAdder()), history, yesterday, play -> { },
+                VectorColumns.allocate(accounts, bands));
+        out.printf("the same day again: %,d new plays, %,d suppressed (their plays are still open)%n", again.created(), again.suppressed());
         if (state != null) {
             java.nio.file.Path next = state.resolveSibling(state.getFileName() + ".new");
             try (java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(next), 1 << 20)) {
-                store.snapshot(file, playbooks);
+                yesterday.save(file);
             } catch (IOException e) {
                 throw new InputException("--state " + state + ": " + e.getMessage());
             }
             try {
                 java.nio.file.Files.move(next, state, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                out.printf("saved %,d play states to %s%n", store.size(), state);
+                out.printf("saved %,d play states to %s%n", yesterday.store().size(), state);
             } catch (IOException e) {
                 throw new InputException("--state " + state + ": " + e.getMessage());
             }
@@ -196,60 +198,51 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
         return 0;
     }
 
-    /** One day's features, with what making them took. */
-    private record Run(FeatureColumns features, long observations, long generateMillis, long deriveNanos) {}
+    /** The generator's id of account {@code i} ({@code acct-0000042}), without generating the account. */
+    static AccountId id(int i) {
+        String digits = Integer.toString(i);
+        return AccountId.of("acct-" + "0000000".substring(Math.min(7, digits.length())) + digits);
+    }
+
+    /** The generator's signals as of a day, a slice at a time, counting the observations. */
+    private static SignalSource signals(PortfolioGenerator generator, LocalDate day, LongAdder observations) {
+        Instant asOf = instant(day);
+        return SignalSource.of(generator.accounts(), (from, to) -> {
+            SignalColumns s = generator.signalColumns(from, to, asOf, LOOKBACK);
+            for (SignalColumn c : s.columns()) {
+                observations.add(c.count());
+            }
+            return s;
+        });
+    }
 
     /**
-     * Derives one day's features a slice of accounts at a time: the generator's signals as columns
-     * into the derived features, then each account's contract and plan facts (the standard features)
-     * and its segment and stage codes.
+     * The accounts' facts as of a day: their contract and plan facts (the standard features, from
+     * each account object), segment and stage codes, and ids.
      */
-    private Run derive(PortfolioGenerator generator, FeatureDeriver deriver, LocalDate day, byte[] segment, byte[] stage) {
-        FeatureColumns features = FeatureColumns.allocate(SCHEMA, accounts);
-        Instant asOf = instant(day);
-        long observations = 0;
-        long generate = 0;
-        long derive = 0;
+    private AccountBatch.Builder facts(PortfolioGenerator generator, LocalDate day, byte[] segment, byte[] stage) {
+        FeatureColumns features = FeatureColumns.allocate(STANDARD, accounts);
         List<String> segmentNames = SEGMENTS.stream().map(Segment::name).toList();
-        for (int from = 0; from < accounts; from += SLICE) {
-            int to = Math.min(accounts, from + SLICE);
-            long t0 = System.nanoTime();
-            SignalColumns signals = generator.signalColumns(from, to, asOf, LOOKBACK);
-            long t1 = System.nanoTime();
-            deriver.derive(signals, asOf, features, from);
-            long t2 = System.nanoTime();
-            generate += t1 - t0;
-            derive += t2 - t1;
-            for (SignalColumn c : signals.columns()) {
-                observations += c.count();
+        for (int i = 0; i < accounts; i++) {
+            GeneratedAccount generated = generator.account(i);
+            Optional<Account> current = generated.accountOn(day);
+            Account account = current.orElse(generated.account());
+            segment[i] = (byte) segmentNames.indexOf(account.segment().name());
+            stage[i] = (byte) account.lifecycleStage().ordinal();
+            if (current.isEmpty()) {
+                continue; // churned: no contract, no plan facts
             }
-            for (int i = from; i < to; i++) {
-                GeneratedAccount generated = generator.account(i);
-                Optional<Account> current = generated.accountOn(day);
-                Account account = current.orElse(generated.account());
-                segment[i] = (byte) segmentNames.indexOf(account.segment().name());
-                stage[i] = (byte) account.lifecycleStage().ordinal();
-                if (current.isEmpty()) {
-                    continue; // churned: no contract, no plan facts
-                }
-                Features.Builder facts = Features.builder(STANDARD);
-                StandardFeatures.write(account, day, facts);
-                Features standard = facts.build();
-                for (int k = 0; k < STANDARD.size(); k++) {
-                    if (standard.isPresentAt(k)) {
-                        int at = SCHEMA.indexOf(STANDARD.names().get(k));
-                        features.doubles(at)[i] = standard.valueAt(k);
-                        features.observations(at)[i] = standard.observationsAt(k);
-                    }
+            Features.Builder facts = Features.builder(STANDARD);
+            StandardFeatures.write(account, day, facts);
+            Features standard = facts.build();
+            for (int k = 0; k < STANDARD.size(); k++) {
+                if (standard.isPresentAt(k)) {
+                    features.doubles(k)[i] = standard.valueAt(k);
+                    features.observations(k)[i] = standard.observationsAt(k);
                 }
             }
         }
-        return new Run(features, observations, generate / 1_000_000, derive);
-    }
-
-    private AccountBatch.Builder batch(PortfolioGenerator generator, FeatureColumns features, LocalDate day, byte[] segment, byte[] stage) {
-        return AccountBatch.builder(features).asOf(instant(day)).accountIds(row -> generator.account(row).account().id())
-                .segments(SEGMENTS, segment).stages(stage);
+        return AccountBatch.builder(features).asOf(instant(day)).accountIds(ColumnarPlaybooks::id).segments(SEGMENTS, segment).stages(stage);
     }
 
     private static Instant instant(LocalDate day) {

@@ -50,7 +50,7 @@ class ColumnarPlaybooksTest {
         java.nio.file.Files.write(file, new byte[] {1, 2, 3});
         Run bad = Run.of("columns", "--accounts", "5000", "--state", file.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err().strip()).isEqualTo("error: --state " + file + ": the snapshot ends too early: it is truncated");
+        assertThat(bad.err().strip()).isEqualTo("error: --state " + file + ": the nightly state ends too early: it is truncated");
     }
 
     @Test

@@ -1,0 +1,79 @@
+package org.cskit.run;
+
+import java.time.Duration;
+import java.util.List;
+import org.cskit.model.Validate;
+import org.cskit.playbooks.engine.BatchResult;
+
+/**
+ * What a {@link NightlyRun} did: how many accounts, the plays made and closed per playbook, the
+ * plays the repeat policies suppressed, what the sink did not take, and where the time went.
+ * Immutable.
+ *
+ * @param accounts accounts evaluated
+ * @param slices slices the portfolio was cut into
+ * @param created plays delivered to the sink (new, offered again, reminders)
+ * @param closed open plays closed because their situation cleared
+ * @param suppressed plays that fired but were not made (already open, cooling down, over their
+ *     limit, excluded, waiting for a close notification); the engine reports them as one count per
+ *     run, not per playbook or reason
+ * @param playbooks per playbook, in the set's order: plays made, of them reminders, and plays closed
+ * @param failed how many plays (and close notifications) the sink did not take; they are offered again
+ *     the next night
+ * @param failures the first {@value NightlyReport#MAX_FAILURES} of them, each with its portfolio row
+ * @param stages time per stage, summed over the run's threads
+ * @param stagesCpu CPU time per stage, summed over the run's threads (what the stages cost on a
+ *     machine busy with other work, where their elapsed time also counts the waits for a processor);
+ *     all zero where the JVM does not measure threads' CPU time
+ * @param wall the run's wall time, from the first check to the last slice
+ */
+public record NightlyReport(long accounts, int slices, long created, long closed, long suppressed, List<PlaybookCounts> playbooks,
+        long failed, List<BatchResult.Failure> failures, Stages stages, Stages stagesCpu, Duration wall) {
+    /** How many sink failures a report lists (all are counted). */
+    public static final int MAX_FAILURES = 100;
+
+    /** Checks and copies. */
+    public NightlyReport {
+        playbooks = List.copyOf(Validate.present("playbooks", playbooks));
+        failures = List.copyOf(Validate.present("failures", failures));
+        Validate.present("stages", stages);
+        Validate.present("stagesCpu", stagesCpu);
+        Validate.present("wall", wall);
+    }
+
+    /**
+     * One playbook's plays tonight.
+     *
+     * @param playbookId the playbook
+     * @param created plays the sink took
+     * @param reminders of those, reminders of a play still open
+     * @param closed plays closed because their situation cleared
+     */
+    public record PlaybookCounts(String playbookId, long created, long reminders, long closed) {}
+
+    /**
+     * Time per stage, summed over the threads that ran the slices (so on two threads their sum is
+     * up to twice the wall time).
+     *
+     * @param signals reading each slice's signals from the {@link SignalSource}
+     * @param facts copying each slice's account facts, vectors and history into its columns
+     * @param derive deriving the features from the signals
+     * @param score scoring (and copying today's vectors out)
+     * @param playbooks running the playbooks against the state, the sink included
+     */
+    public record Stages(Duration signals, Duration facts, Duration derive, Duration score, Duration playbooks) {
+        /** Checks. */
+        public Stages {
+            Validate.present("signals", signals);
+            Validate.present("facts", facts);
+            Validate.present("derive", derive);
+            Validate.present("score", score);
+            Validate.present("playbooks", playbooks);
+        }
+
+        /** @return the stages' sum */
+        public Duration total() {
+            return signals.plus(facts).plus(derive).plus(score).plus(playbooks);
+        }
+    }
+}

@@ -1,0 +1,649 @@
+package org.cskit.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.Segment;
+import org.cskit.model.Validate;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumn;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.SignalColumns;
+import org.cskit.model.columns.VectorColumns;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.engine.BatchResult;
+import org.cskit.playbooks.engine.PlaybookEngine;
+import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.PlayHandle;
+import org.cskit.scoring.features.FeatureDeriver;
+import org.cskit.scoring.spi.ScoringStrategy;
+
+/**
+ * The nightly job as one call: for every account of a portfolio, derive the features from its
+ * signals, score, run the playbooks against yesterday's play state, hand new plays to the host's
+ * sink and keep today's state for tomorrow.
+ *
+ * <pre>{@code
+ * NightlyRun night = NightlyRun.builder().portfolio("acme").deriver(deriver).strategy(scorecard)
+ *         .playbooks(playbooks).sliceSize(65_536).progress((done, total, elapsed) -> bar.show(done, total))
+ *         .build();
+ * NightlyState state = NightlyState.restore(in, "acme", playbooks);           // yesterday's
+ * NightlyReport report = night.run(facts, SignalSource.of(signals), history, state, tasks::create, today);
+ * state.save(out);                                                            // today's, for tomorrow
+ * }</pre>
+ *
+ * <p><b>Inputs.</b> An {@link AccountBatch} of the facts that are not signals, one row per account:
+ * ids, segments, lifecycle stages, the as-of time, yesterday's vectors as its
+ * {@linkplain AccountBatch#previousVectors() previous vectors}, and as its features the contract and
+ * plan facts (any feature the deriver does not derive); the portfolio's signals as a
+ * {@link SignalSource} with as many rows; the score history velocity is read from (or
+ * {@link ScoreHistoryColumns#empty}); yesterday's {@link NightlyState}; the sink; and the
+ * {@link VectorColumns} today's vectors are written to. The features the scorecard and the playbooks
+ * read are the batch's facts followed by the deriver's features, in that order.
+ *
+ * <p><b>Slices.</b> The portfolio is worked through {@link Builder#sliceSize slice} by slice on
+ * {@link Builder#threads} threads: each thread holds one slice's feature, vector and history
+ * columns (about {@code sliceSize × (12 × features + 60)} bytes) and reuses them, so the heap the
+ * run adds is that, today's vectors, and the state, whatever the number of accounts. One state
+ * covers the whole portfolio: a play open in one slice tonight is still open tomorrow, wherever
+ * its account falls.
+ *
+ * <p><b>Bad input</b> is refused before any work, with nothing delivered, written or recorded: a
+ * state of another portfolio or playbook set, or from a later night; signals and batch disagreeing on
+ * the number of accounts; a batch that already carries vectors, events, manual enrolments (events
+ * go through {@link PlaybookEngine#onEvent} during the day) or manual score overrides (not carried
+ * into the slices yet); a fact that the deriver also derives;
+ * history or today's vectors of another length. A slice that fails while the run works (its
+ * signals cannot be read, or an observation is after the as-of time where the source could not
+ * check that beforehand) stops the run with that exception; plays already delivered stay recorded in
+ * the state, so a re-run of the night makes no duplicates.
+ *
+ * <p>Immutable and thread-safe; one run at a time per state.
+ */
+public final class NightlyRun {
+    /** The default slice: 65,536 accounts. */
+    public static final int DEFAULT_SLICE = 1 << 16;
+
+    private final String portfolio;
+    private final FeatureDeriver deriver;
+    private final ScoringStrategy strategy;
+    private final List<Playbook> playbooks;
+    private final Map<String, Integer> playbookSet;
+    private final int sliceSize;
+    private final int threads;
+    private final Progress progress;
+
+    private NightlyRun(Builder b) {
+        this.portfolio = b.portfolio;
+        this.deriver = b.deriver;
+        this.strategy = b.strategy;
+        this.playbooks = b.playbooks;
+        this.playbookSet = NightlyState.setOf(b.playbooks);
+        this.sliceSize = b.sliceSize;
+        this.threads = b.threads;
+        this.progress = b.progress;
+    }
+
+    /**
+     * Starts a run's configuration.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the portfolio this run is for */
+    public String portfolio() {
+        return portfolio;
+    }
+
+    /** @return the playbooks, in the engine's order */
+    public List<Playbook> playbooks() {
+        return playbooks;
+    }
+
+    /** @return the slice size */
+    public int sliceSize() {
+        return sliceSize;
+    }
+
+    /**
+     * The features the scorecard and the playbooks see for a batch of facts: its features, then the
+     * deriver's.
+     *
+     * @param facts the schema of the facts' batch
+     * @return the schema
+     * @throws org.cskit.model.ValidationException if a fact is also a derived feature
+     */
+    public FeatureSchema schema(FeatureSchema facts) {
+        List<String> names = new ArrayList<>(facts.names());
+        for (String name : deriver.schema().names()) {
+            if (facts.indexOf(name) >= 0) {
+                throw Validate.invalid("accounts.features", "feature '" + name + "' is both a fact of the account batch and derived from the "
+                        + "signals; give it one way");
+            }
+            names.add(name);
+        }
+        return FeatureSchema.of(names);
+    }
+
+    /**
+     * Runs one night.
+     *
+     * @param accounts the account facts (see above), as of tonight, with yesterday's vectors as previous vectors
+     * @param signals the portfolio's signals, one row per account of {@code accounts}
+     * @param history earlier nights' scores, one row per account ({@link ScoreHistoryColumns#empty} for none)
+     * @param state yesterday's state, advanced to tonight's in place
+     * @param sink where plays go; called from the run's threads
+     * @param today where today's vectors go, one row per account, with velocity and coverage columns
+     * @return what the run did
+     * @throws org.cskit.model.ValidationException for bad input, before any work (see above)
+     */
+    public NightlyReport run(AccountBatch accounts, SignalSource signals, ScoreHistoryColumns history, NightlyState state,
+            ActionSink sink, VectorColumns today) {
+        long start = System.nanoTime();
+        Validate.present("accounts", accounts);
+        Validate.present("signals", signals);
+        Validate.present("history", history);
+        Validate.present("state", state);
+        Validate.present("sink", sink);
+        Validate.present("today", today);
+        int n = accounts.size();
+        if (signals.rows() != n) {
+            throw Validate.invalid("signals", "the signals have " + signals.rows() + " rows, but the account batch has " + n
+                    + "; give one row per account to both");
+        }
+        if (history.rows() != n) {
+            throw Validate.invalid("history", "the history has " + history.rows() + " rows, but the account batch has " + n);
+        }
+        if (today.rows() != n) {
+            throw Validate.invalid("today", "today's vectors have " + today.rows() + " rows, but the account batch has " + n);
+        }
+        if (today.velocities() == null || today.coverages() == null) {
+            throw Validate.invalid("today", "today's vectors need velocity and coverage columns to write (VectorColumns.allocate makes them)");
+        }
+        if (accounts.vectors() != null) {
+            throw Validate.invalid("accounts.vectors", "the account batch already has vectors; the run writes today's into 'today': "
+                    + "give yesterday's as the batch's previous vectors");
+        }
+        if (accounts.hasOverrides()) {
+            throw Validate.invalid("accounts.overrides", "the account batch carries manual overrides, which the nightly run does not "
+                    + "carry into its slices yet: score overridden accounts with ScoringStrategy.scoreAll on a batch of their own");
+        }
+        if (accounts.hasEvents() || accounts.hasEnrolments()) {
+            throw Validate.invalid("accounts", "the account batch carries " + (accounts.hasEvents() ? "events" : "manual enrolments")
+                    + ", which the nightly run does not evaluate: give them to PlaybookEngine.onEvent or evaluate");
+        }
+        for (int p = 0; p < history.points(); p++) {
+            if (!history.time(p).isBefore(accounts.asOf())) {
+                throw Validate.invalid("history[" + p + "].at", "history[" + p + "] at " + history.time(p)
+                        + " is not before the batch's as-of time " + accounts.asOf());
+            }
+        }
+        FeatureSchema schema = schema(accounts.schema());
+        state.checkRun(portfolio, playbookSet, accounts.asOf());
+        signals.check(accounts.asOf());
+        List<String> bands = today.bandLabels();
+        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.store())
+                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList()).build();
+
+        Shared shared = new Shared(playbooks.size(), sink);
+        int slices = n == 0 ? 0 : (int) ((n + (long) sliceSize - 1) / sliceSize);
+        int workers = Math.max(1, Math.min(threads, slices));
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        Runnable work = () -> {
+            Worker w = new Worker(accounts, schema, history, Math.min(sliceSize, n), bands);
+            for (int s; !stop.get() && (s = next.getAndIncrement()) < slices;) {
+                int from = s * sliceSize;
+                int to = (int) Math.min(n, (long) from + sliceSize);
+                try {
+                    w.slice(from, to, signals, engine, shared, today);
+                } catch (RuntimeException | Error e) {
+                    stop.set(true);
+                    throw e;
+                }
+                shared.progress(to - from, n, start, progress);
+            }
+        };
+        if (workers == 1) {
+            work.run();
+        } else {
+            runOnThreads(work, workers, stop);
+        }
+        state.advance(playbooks, playbookSet, accounts.asOf());
+        List<NightlyReport.PlaybookCounts> per = new ArrayList<>(playbooks.size());
+        for (int p = 0; p < playbooks.size(); p++) {
+            per.add(new NightlyReport.PlaybookCounts(playbooks.get(p).id(), shared.created.get(p), shared.reminders.get(p),
+                    shared.closed.get(p)));
+        }
+        synchronized (shared) {
+            return new NightlyReport(shared.rows, slices, shared.createdTotal, shared.closedTotal, shared.suppressed, per, shared.failed,
+                    shared.failures, stages(shared.elapsed), stages(shared.cpu), Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private static NightlyReport.Stages stages(AtomicLongArray nanos) {
+        return new NightlyReport.Stages(Duration.ofNanos(nanos.get(0)), Duration.ofNanos(nanos.get(1)), Duration.ofNanos(nanos.get(2)),
+                Duration.ofNanos(nanos.get(3)), Duration.ofNanos(nanos.get(4)));
+    }
+
+    private static void runOnThreads(Runnable work, int workers, AtomicBoolean stop) {
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "cskit-nightly-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(workers);
+            for (int i = 0; i < workers; i++) {
+                futures.add(pool.submit(work));
+            }
+            Throwable first = null;
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    first = first == null ? e.getCause() : first;
+                } catch (InterruptedException e) {
+                    stop.set(true);
+                    Thread.currentThread().interrupt();
+                    first = first == null ? e : first;
+                }
+            }
+            if (first instanceof RuntimeException) {
+                throw (RuntimeException) first;
+            }
+            if (first instanceof Error) {
+                throw (Error) first;
+            }
+            if (first != null) {
+                throw new IllegalStateException("the nightly run was interrupted", first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What the threads add up, and the sink that counts per playbook. */
+    private static final class Shared implements ActionSink {
+        final AtomicLongArray created;
+        final AtomicLongArray reminders;
+        final AtomicLongArray closed;
+        /** Per stage (signals, facts, derive, score, playbooks): elapsed and CPU nanoseconds, summed over the threads. */
+        final AtomicLongArray elapsed = new AtomicLongArray(STAGES);
+        final AtomicLongArray cpu = new AtomicLongArray(STAGES);
+        private final ActionSink sink;
+        long rows;
+        long createdTotal;
+        long closedTotal;
+        long suppressed;
+        long failed;
+        final List<BatchResult.Failure> failures = new ArrayList<>();
+        private long done;
+
+        Shared(int playbooks, ActionSink sink) {
+            this.created = new AtomicLongArray(playbooks);
+            this.reminders = new AtomicLongArray(playbooks);
+            this.closed = new AtomicLongArray(playbooks);
+            this.sink = sink;
+        }
+
+        @Override
+        public void deliver(PlayHandle play) throws Exception {
+            sink.deliver(play);
+            created.incrementAndGet(play.playbookIndex());
+            if (play.reminder()) {
+                reminders.incrementAndGet(play.playbookIndex());
+            }
+        }
+
+        @Override
+        public void closed(PlayHandle play) throws Exception {
+            sink.closed(play);
+            closed.incrementAndGet(play.playbookIndex());
+        }
+
+        synchronized void add(BatchResult r, int from) {
+            rows += r.rows();
+            createdTotal += r.created();
+            closedTotal += r.closed();
+            suppressed += r.suppressed();
+            failed += r.failed().size();
+            for (BatchResult.Failure f : r.failed()) {
+                if (failures.size() < NightlyReport.MAX_FAILURES) {
+                    failures.add(new BatchResult.Failure(from + f.row(), f.playbookId(), f.message()));
+                }
+            }
+        }
+
+        /** Reports progress, one call at a time, with the accounts done so far. */
+        synchronized void progress(int rows, int total, long start, Progress progress) {
+            done += rows;
+            if (progress != null) {
+                progress.onSlice(done, total, Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+    }
+
+    /** One thread's slice columns, reused from slice to slice. */
+    private final class Worker {
+        private final AccountBatch accounts;
+        private final int base; // the accounts' row 0 in their arrays
+        private final int facts;
+        private final FeatureColumns features;
+        private final VectorColumns today;
+        private final VectorColumns previous; // null: no previous vectors
+        private final byte[] segments; // null: one segment
+        private final byte[] stages; // null: one stage
+        private final ScoreHistoryColumns history;
+        private final ScoreHistoryColumns sourceHistory;
+        private final double[][] historyScores;
+
+        Worker(AccountBatch accounts, FeatureSchema schema, ScoreHistoryColumns source, int rows, List<String> bands) {
+            this.accounts = accounts;
+            this.base = accounts.offset();
+            this.facts = accounts.schema().size();
+            this.features = FeatureColumns.allocate(schema, rows);
+            this.today = VectorColumns.allocate(rows, bands);
+            VectorColumns before = accounts.previousVectors();
+            if (before == null) {
+                this.previous = null;
+            } else {
+                VectorColumns.Builder b = VectorColumns.builder(rows).bands(before.bandLabels()).scores(nan(rows)).bandCodes(minusOne(rows))
+                        .directionCodes(minusOne(rows));
+                if (before.velocities() != null) {
+                    b.velocities(nan(rows));
+                }
+                if (before.coverages() != null) {
+                    b.coverages(nan(rows));
+                }
+                this.previous = b.build();
+            }
+            this.segments = accounts.segmentCodes() == null ? null : new byte[rows];
+            this.stages = accounts.stageCodes() == null ? null : new byte[rows];
+            this.sourceHistory = source;
+            this.historyScores = new double[source.points()][rows];
+            ScoreHistoryColumns.Builder h = ScoreHistoryColumns.builder(rows);
+            for (int p = 0; p < source.points(); p++) {
+                Arrays.fill(historyScores[p], Double.NaN);
+                h.point(source.time(p), historyScores[p]);
+            }
+            this.history = h.build();
+        }
+
+        void slice(int from, int to, SignalSource source, PlaybookEngine engine, Shared shared, VectorColumns out) {
+            int n = to - from;
+            Clock clock = new Clock(shared);
+            SignalColumns signals = source.slice(from, to);
+            if (signals == null || signals.rows() != n) {
+                throw Validate.invalid("signals", "the signal source's slice [" + from + ", " + to + ") has "
+                        + (signals == null ? "no columns" : signals.rows() + " rows") + ", but must have " + n);
+            }
+            clock.lap(0);
+            copyFacts(from, n);
+            clock.lap(1);
+            deriver.derive(signals, accounts.asOf(), features, 0);
+            clock.lap(2);
+            AccountBatch.Builder b = AccountBatch.builder(features).asOf(accounts.asOf())
+                    .accountIds(row -> accounts.accountId(from + row)).segments(accounts.segments(), segments);
+            if (stages == null) {
+                b.stage(accounts.fixedStage());
+            } else {
+                b.stages(stages);
+            }
+            if (previous != null) {
+                b.previousVectors(previous);
+            }
+            AccountBatch unscored = b.build().slice(0, n);
+            strategy.scoreAll(unscored, history, today);
+            copyOut(from, n, out);
+            clock.lap(3);
+            AccountBatch scored = b.vectors(today).build().slice(0, n);
+            BatchResult result = engine.evaluate(scored, shared);
+            clock.lap(4);
+            shared.add(result, from);
+        }
+
+        /** The slice's facts, codes, previous vectors and history into this thread's columns. */
+        private void copyFacts(int from, int n) {
+            FeatureColumns in = accounts.features();
+            int at = base + from;
+            for (int f = 0; f < facts; f++) {
+                double[] values = features.doubles(f);
+                int[] counts = features.observations(f);
+                FeatureColumn column = in.column(f);
+                if (column == null) {
+                    Arrays.fill(values, 0, n, Double.NaN);
+                    Arrays.fill(counts, 0, n, 0);
+                    continue;
+                }
+                column.read(at, n, values);
+                int[] given = in.observations(f);
+                if (given != null) {
+                    System.arraycopy(given, at, counts, 0, n);
+                } else {
+                    for (int r = 0; r < n; r++) {
+                        counts[r] = Double.isNaN(values[r]) ? 0 : 1;
+                    }
+                }
+            }
+            if (segments != null) {
+                System.arraycopy(accounts.segmentCodes(), at, segments, 0, n);
+            }
+            if (stages != null) {
+                System.arraycopy(accounts.stageCodes(), at, stages, 0, n);
+            }
+            VectorColumns before = accounts.previousVectors();
+            if (previous != null) {
+                System.arraycopy(before.scores(), at, previous.scores(), 0, n);
+                System.arraycopy(before.bandCodes(), at, previous.bandCodes(), 0, n);
+                System.arraycopy(before.directionCodes(), at, previous.directionCodes(), 0, n);
+                if (before.velocities() != null) {
+                    System.arraycopy(before.velocities(), at, previous.velocities(), 0, n);
+                }
+                if (before.coverages() != null) {
+                    System.arraycopy(before.coverages(), at, previous.coverages(), 0, n);
+                }
+            }
+            for (int p = 0; p < historyScores.length; p++) {
+                double[] doubles = sourceHistory.scores(p);
+                if (doubles != null) {
+                    System.arraycopy(doubles, at, historyScores[p], 0, n);
+                } else {
+                    float[] floats = sourceHistory.floatScores(p);
+                    for (int r = 0; r < n; r++) {
+                        historyScores[p][r] = floats[at + r];
+                    }
+                }
+            }
+        }
+
+        private void copyOut(int from, int n, VectorColumns out) {
+            System.arraycopy(today.scores(), 0, out.scores(), from, n);
+            System.arraycopy(today.bandCodes(), 0, out.bandCodes(), from, n);
+            System.arraycopy(today.directionCodes(), 0, out.directionCodes(), from, n);
+            System.arraycopy(today.velocities(), 0, out.velocities(), from, n);
+            System.arraycopy(today.coverages(), 0, out.coverages(), from, n);
+            if (out.bandHeld() != null && today.bandHeld() != null) {
+                System.arraycopy(today.bandHeld(), 0, out.bandHeld(), from, n);
+            }
+        }
+    }
+
+    /** The stages, in the order {@link NightlyReport.Stages} lists them. */
+    private static final int STAGES = 5;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Times one thread's stages of a slice, elapsed and on the processor, into the shared sums. */
+    private static final class Clock {
+        private final Shared shared;
+        private final boolean cpu = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+        private long wall = System.nanoTime();
+        private long used;
+
+        Clock(Shared shared) {
+            this.shared = shared;
+            this.used = cpu ? THREADS.getCurrentThreadCpuTime() : 0;
+        }
+
+        void lap(int stage) {
+            long now = System.nanoTime();
+            shared.elapsed.addAndGet(stage, now - wall);
+            wall = now;
+            if (cpu) {
+                long u = THREADS.getCurrentThreadCpuTime();
+                shared.cpu.addAndGet(stage, u - used);
+                used = u;
+            }
+        }
+    }
+
+    private static double[] nan(int rows) {
+        double[] a = new double[rows];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private static byte[] minusOne(int rows) {
+        byte[] a = new byte[rows];
+        Arrays.fill(a, (byte) -1);
+        return a;
+    }
+
+    /** Hears how far a run has got; called once per slice, one call at a time, from the run's threads. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * A slice is done.
+         *
+         * @param done accounts done so far
+         * @param total accounts in the portfolio
+         * @param elapsed time since the run started
+         */
+        void onSlice(long done, long total, Duration elapsed);
+    }
+
+    /** Configures a {@link NightlyRun}; each setter checks its value at once. Not thread-safe. */
+    public static final class Builder {
+        private String portfolio;
+        private FeatureDeriver deriver;
+        private ScoringStrategy strategy;
+        private List<Playbook> playbooks;
+        private int sliceSize = DEFAULT_SLICE;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Progress progress;
+
+        private Builder() {}
+
+        /**
+         * The portfolio the run is for; a state of another is refused. Required.
+         *
+         * @param id the portfolio's id, as {@link NightlyState#empty} was given it
+         * @return this builder
+         */
+        public Builder portfolio(String id) {
+            this.portfolio = Validate.nonBlank("portfolio", id);
+            return this;
+        }
+
+        /**
+         * How the signals become features. Required.
+         *
+         * @param deriver the deriver
+         * @return this builder
+         */
+        public Builder deriver(FeatureDeriver deriver) {
+            this.deriver = Validate.present("deriver", deriver);
+            return this;
+        }
+
+        /**
+         * How features become vectors. Required.
+         *
+         * @param strategy the scoring strategy
+         * @return this builder
+         */
+        public Builder strategy(ScoringStrategy strategy) {
+            this.strategy = Validate.present("strategy", strategy);
+            return this;
+        }
+
+        /**
+         * The playbooks, compiled once per run against the facts' and the deriver's features.
+         * Required (may be empty).
+         *
+         * @param playbooks the set, in priority order
+         * @return this builder
+         */
+        public Builder playbooks(List<Playbook> playbooks) {
+            this.playbooks = List.copyOf(Validate.present("playbooks", playbooks));
+            return this;
+        }
+
+        /**
+         * How many accounts a thread works on at once (default {@value NightlyRun#DEFAULT_SLICE}):
+         * larger slices cost heap, smaller ones more per-slice overhead.
+         *
+         * @param accounts at least 1
+         * @return this builder
+         * @throws org.cskit.model.ValidationException if below 1
+         */
+        public Builder sliceSize(int accounts) {
+            this.sliceSize = Validate.atLeast("sliceSize", accounts, 1);
+            return this;
+        }
+
+        /**
+         * How many threads work on slices (default: the available processors).
+         *
+         * @param threads at least 1
+         * @return this builder
+         * @throws org.cskit.model.ValidationException if below 1
+         */
+        public Builder threads(int threads) {
+            this.threads = Validate.atLeast("threads", threads, 1);
+            return this;
+        }
+
+        /**
+         * Who hears of each slice done. Optional.
+         *
+         * @param progress the callback
+         * @return this builder
+         */
+        public Builder progress(Progress progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Builds the run.
+         *
+         * @return the run
+         * @throws org.cskit.model.ValidationException naming a required part not given
+         */
+        public NightlyRun build() {
+            Validate.present("portfolio", portfolio);
+            Validate.present("deriver", deriver);
+            Validate.present("strategy", strategy);
+            Validate.present("playbooks", playbooks);
+            return new NightlyRun(this);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.cskit.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cskit.run.NightlyFixture.DAY_1;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.LifecycleStage;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.VectorColumns;
+import org.cskit.playbooks.Action;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.Priority;
+import org.cskit.playbooks.Template;
+import org.cskit.playbooks.Trigger;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
+import org.cskit.playbooks.engine.PlaybookEngine;
+
+/**
+ * However the portfolio is cut into slices and threads, two nights of the run make the same plays,
+ * close the same ones and write the same vectors as the stages called by hand over the whole
+ * portfolio as one batch with one store.
+ */
+class SlicedRunProperties {
+    /** The fixture's two playbooks and one that reads yesterday's band. */
+    private static final List<Playbook> PLAYBOOKS = List.of(NightlyFixture.LOW_LOGINS, NightlyFixture.LARGE_QUIET,
+            Playbook.builder().id("entered-red").name("Entered red").trigger(new Trigger.BandEntered("red"))
+                    .addActions(new Action.Task(Template.of("Now red"), "CSM", 3, Priority.HIGH)).build());
+
+    @Property(tries = 60)
+    void run_anySlicing_equalsTheWholeBatchByHand(@ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 12) Integer> night1,
+            @ForAll @IntRange(min = 0, max = 1000) int changeSeed, @ForAll @IntRange(min = 1, max = 33) int slice,
+            @ForAll @IntRange(min = 1, max = 3) int threads) {
+        int n = night1.size();
+        double[] arr = new double[n];
+        double[] one = new double[n];
+        double[] two = new double[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(changeSeed);
+        for (int r = 0; r < n; r++) {
+            arr[r] = r % 3 == 0 ? 100_000 : 10_000;
+            one[r] = night1.get(r) * 0.5;
+            if (r == 0) {
+                one[r] = 0; // so the first night always makes a play
+            }
+            two[r] = random.nextBoolean() ? one[r] : random.nextInt(13) * 0.5;
+        }
+        Instant day2 = DAY_1.plus(Duration.ofDays(1));
+
+        NightlyState state = NightlyState.empty(NightlyFixture.PORTFOLIO);
+        NightlyRun run = NightlyFixture.run().playbooks(PLAYBOOKS).sliceSize(slice).threads(threads).build();
+        NightlyFixture.Recording sliced1 = new NightlyFixture.Recording();
+        VectorColumns today1 = NightlyFixture.today(n);
+        run.run(NightlyFixture.accounts(arr, DAY_1, null), SignalSource.of(NightlyFixture.signals(one, DAY_1)), ScoreHistoryColumns.empty(n),
+                state, sliced1, today1);
+        NightlyFixture.Recording sliced2 = new NightlyFixture.Recording();
+        VectorColumns today2 = NightlyFixture.today(n);
+        run.run(NightlyFixture.accounts(arr, day2, today1), SignalSource.of(NightlyFixture.signals(two, day2)), ScoreHistoryColumns.empty(n),
+                state, sliced2, today2);
+
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        NightlyFixture.Recording whole1 = new NightlyFixture.Recording();
+        VectorColumns byHand1 = byHand(arr, one, DAY_1, null, store, whole1);
+        NightlyFixture.Recording whole2 = new NightlyFixture.Recording();
+        VectorColumns byHand2 = byHand(arr, two, day2, byHand1, store, whole2);
+
+        assertThat(sliced1.delivered).isEqualTo(whole1.delivered);
+        assertThat(sliced2.delivered).isEqualTo(whole2.delivered);
+        assertThat(sliced2.closed).isEqualTo(whole2.closed);
+        assertThat(sorted(sliced2.keys)).isEqualTo(sorted(whole2.keys));
+        assertThat(today1.scores()).isEqualTo(byHand1.scores());
+        assertThat(today2.scores()).isEqualTo(byHand2.scores());
+        assertThat(today2.bandCodes()).isEqualTo(byHand2.bandCodes());
+        assertThat(today2.directionCodes()).isEqualTo(byHand2.directionCodes());
+        assertThat(today2.coverages()).isEqualTo(byHand2.coverages());
+        assertThat(today2.bandHeld()).isEqualTo(byHand2.bandHeld());
+        assertThat(state.store().size()).isEqualTo(store.size());
+        assertThat(whole1.delivered).as("the first night makes plays").contains("acct-0 low-logins");
+    }
+
+    private static Set<String> sorted(Set<String> s) {
+        return new TreeSet<>(s);
+    }
+
+    /** The stages by hand over the whole portfolio: derive, score, evaluate. */
+    private static VectorColumns byHand(double[] arr, double[] logins, Instant asOf, VectorColumns yesterday, InMemoryPlayStateStore store,
+            NightlyFixture.Recording sink) {
+        int n = arr.length;
+        FeatureSchema schema = FeatureSchema.of(List.of("contract.arr", "logins_14d"));
+        FeatureColumns features = FeatureColumns.allocate(schema, n);
+        System.arraycopy(arr, 0, features.doubles(0), 0, n);
+        java.util.Arrays.fill(features.observations(0), 1);
+        NightlyFixture.DERIVER.derive(NightlyFixture.signals(logins, asOf), asOf, features);
+        AccountBatch.Builder b = AccountBatch.builder(features).asOf(asOf).accountIds(NightlyFixture::id).segments(NightlyFixture.SEGMENTS, null)
+                .stage(LifecycleStage.STEADY_STATE);
+        if (yesterday != null) {
+            b.previousVectors(yesterday);
+        }
+        VectorColumns today = NightlyFixture.today(n);
+        NightlyFixture.SCORECARD.scoreAll(b.build(), ScoreHistoryColumns.empty(n), today);
+        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(PLAYBOOKS).store(store).build();
+        engine.evaluate(b.vectors(today).build(), sink);
+        return today;
+    }
+}
