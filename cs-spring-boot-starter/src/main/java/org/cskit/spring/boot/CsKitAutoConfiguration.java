@@ -40,7 +40,7 @@ import org.springframework.core.io.ResourceLoader;
  * ({@link CsKitScoring}), the {@link PlayStateStore} and the {@link ScoreHistory} (in memory unless
  * the JDBC configuration gave them), the compiled {@link PlaybookEngine} (the built-ins
  * and the JSON of {@code cskit.playbooks.locations}), the event entry point ({@link PlaybookEvents})
- * and, when the host defines a {@link NightlyPortfolio}, the {@link NightlyRun}, scheduled by
+ * and, when the host defines a {@link NightlyPortfolio}, the {@link PortfolioPlaybookRun}, scheduled by
  * {@code cskit.nightly.cron} when {@code cskit.nightly.enabled}. Every configuration error fails
  * startup naming the property, and for JSON the file and the JSON path.
  */
@@ -237,13 +237,13 @@ public class CsKitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(NightlyPortfolio.class)
-    public NightlyRun cskitNightlyRun(PlaybookEngine engine, NightlyPortfolio portfolio, ObjectProvider<ActionSink> sinks) {
+    public PortfolioPlaybookRun cskitNightlyRun(PlaybookEngine engine, NightlyPortfolio portfolio, ObjectProvider<ActionSink> sinks) {
         ActionSink sink = sinks.getIfAvailable();
         if (sink == null) {
             throw new InvalidConfigurationPropertyValueException("cskit.nightly.enabled", "true",
                     "the nightly run needs an ActionSink bean (where its plays go), or cs-jdbc with a DataSource for the play outbox");
         }
-        return new NightlyRun(engine, portfolio, sink, Clock.systemUTC());
+        return new PortfolioPlaybookRun(engine, portfolio, sink, Clock.systemUTC());
     }
 
     /**
@@ -258,8 +258,8 @@ public class CsKitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "cskit.nightly", name = "enabled", havingValue = "true")
-    public NightlySchedule cskitNightlySchedule(ObjectProvider<NightlyRun> runs, CsKitProperties properties) {
-        NightlyRun run = runs.getIfAvailable();
+    public NightlySchedule cskitNightlySchedule(ObjectProvider<PortfolioPlaybookRun> runs, CsKitProperties properties) {
+        PortfolioPlaybookRun run = runs.getIfAvailable();
         if (run == null) {
             throw new InvalidConfigurationPropertyValueException("cskit.nightly.enabled", "true",
                     "the nightly run needs a NightlyPortfolio bean that gives the accounts as of the run's time");

@@ -20,7 +20,7 @@ public class CsKitHealthIndicator implements HealthIndicator {
     private final PlaybookEngine engine;
     private final CsKitScoring scoring;
     private final List<CsKitStoreCheck> checks;
-    private final NightlyRun nightly;
+    private final PortfolioPlaybookRun nightly;
 
     /**
      * @param engine the engine
@@ -28,7 +28,7 @@ public class CsKitHealthIndicator implements HealthIndicator {
      * @param checks the store checks
      * @param nightly the nightly run, or null
      */
-    public CsKitHealthIndicator(PlaybookEngine engine, CsKitScoring scoring, List<CsKitStoreCheck> checks, NightlyRun nightly) {
+    public CsKitHealthIndicator(PlaybookEngine engine, CsKitScoring scoring, List<CsKitStoreCheck> checks, PortfolioPlaybookRun nightly) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
         this.checks = List.copyOf(checks);

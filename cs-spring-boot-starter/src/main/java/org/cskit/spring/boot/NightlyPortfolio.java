@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.cskit.model.columns.AccountBatch;
 
 /**
- * The host's portfolio for the nightly run: define one as a bean, and {@link NightlyRun} evaluates
+ * The host's portfolio for the nightly run: define one as a bean, and {@link PortfolioPlaybookRun} evaluates
  * the playbooks over what it returns. Called once per run, on the run's thread.
  */
 @FunctionalInterface

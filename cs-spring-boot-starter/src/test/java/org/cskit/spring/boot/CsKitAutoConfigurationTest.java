@@ -37,7 +37,7 @@ class CsKitAutoConfigurationTest {
             assertThat(engine.store()).isInstanceOf(InMemoryPlayStateStore.class).isSameAs(context.getBean(PlayStateStore.class));
             assertThat(context).getBean(ScoreHistory.class).isInstanceOf(InMemoryScoreHistory.class);
             assertThat(context.getBean(CsKitScoring.class).strategies()).isEmpty();
-            assertThat(context).hasSingleBean(PlaybookEvents.class).doesNotHaveBean(NightlyRun.class)
+            assertThat(context).hasSingleBean(PlaybookEvents.class).doesNotHaveBean(PortfolioPlaybookRun.class)
                     .doesNotHaveBean(NightlySchedule.class);
         });
     }
@@ -148,12 +148,12 @@ class CsKitAutoConfigurationTest {
     @Test
     void nightlyRun_evaluatesTheHostsPortfolioIntoTheSink() {
         runner.withUserConfiguration(Sink.class, Portfolio.class).run(context -> {
-            NightlyRun.Summary s = context.getBean(NightlyRun.class).run(Fixtures.NOW);
+            PortfolioPlaybookRun.Summary s = context.getBean(PortfolioPlaybookRun.class).run(Fixtures.NOW);
 
             assertThat(s.accounts()).isEqualTo(30);
             assertThat(s.made()).isEqualTo(10);
             assertThat(context.getBean(Sink.class).plays).hasSize(10).allSatisfy(p -> assertThat(p.playbookId()).isEqualTo("low-adoption"));
-            assertThat(context.getBean(NightlyRun.class).lastRun()).contains(s);
+            assertThat(context.getBean(PortfolioPlaybookRun.class).lastRun()).contains(s);
             assertThat(context).doesNotHaveBean(NightlySchedule.class);
         });
     }

@@ -43,11 +43,11 @@ class CsKitJdbcAndActuatorTest {
                     .isSameAs(context.getBean(org.cskit.playbooks.engine.PlaybookEngine.class).store());
             PlayOutbox outbox = context.getBean(PlayOutbox.class);
 
-            NightlyRun.Summary s = context.getBean(NightlyRun.class).run(Fixtures.NOW);
+            PortfolioPlaybookRun.Summary s = context.getBean(PortfolioPlaybookRun.class).run(Fixtures.NOW);
 
             assertThat(s.made()).isEqualTo(10);
             assertThat(outbox.stats().pending()).isEqualTo(10);
-            assertThat(context.getBean(NightlyRun.class).run(Fixtures.NOW).made()).as("the plays are open in the database").isZero();
+            assertThat(context.getBean(PortfolioPlaybookRun.class).run(Fixtures.NOW).made()).as("the plays are open in the database").isZero();
             assertThat(context.getBean(CsKitHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
         });
     }
@@ -77,7 +77,7 @@ class CsKitJdbcAndActuatorTest {
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
                     context.publishEvent(Fixtures.championChanged("acme-0042"));
                     context.publishEvent(Fixtures.championChanged("acme-0042"));
-                    context.getBean(NightlyRun.class).run(Fixtures.NOW);
+                    context.getBean(PortfolioPlaybookRun.class).run(Fixtures.NOW);
                     CsKitScoring scoring = context.getBean(CsKitScoring.class);
                     assertThat(scoring.strategy("enterprise")).isInstanceOf(ObservedScoring.class);
 

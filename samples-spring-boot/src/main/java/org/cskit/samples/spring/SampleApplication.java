@@ -2,7 +2,7 @@ package org.cskit.samples.spring;
 
 import java.time.Instant;
 import org.cskit.spring.boot.CsKitScoring;
-import org.cskit.spring.boot.NightlyRun;
+import org.cskit.spring.boot.PortfolioPlaybookRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -39,7 +39,7 @@ public class SampleApplication {
     public static void main(String[] args) {
         try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, args)) {
             Instant now = Instant.now();
-            NightlyRun.Summary night = context.getBean(NightlyRun.class).run(now);
+            PortfolioPlaybookRun.Summary night = context.getBean(PortfolioPlaybookRun.class).run(now);
             context.getBean(AccountActivity.class).championChanged(7, "ann", now);
             LOG.info("nightly run: {} accounts, {} plays made; metrics: {}", night.accounts(), night.made(),
                     SampleMetrics.of(context.getBean(io.micrometer.core.instrument.MeterRegistry.class)));

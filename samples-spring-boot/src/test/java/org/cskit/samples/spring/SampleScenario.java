@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.cskit.jdbc.PlayOutbox;
 import org.cskit.spring.boot.CsKitEndpoint;
 import org.cskit.spring.boot.CsKitHealthIndicator;
-import org.cskit.spring.boot.NightlyRun;
+import org.cskit.spring.boot.PortfolioPlaybookRun;
 import org.cskit.spring.boot.NightlySchedule;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,7 @@ abstract class SampleScenario {
     static final Instant NIGHT = Instant.parse("2026-06-01T02:00:00Z");
 
     @Autowired
-    NightlyRun nightly;
+    PortfolioPlaybookRun nightly;
     @Autowired
     NightlySchedule schedule;
     @Autowired
@@ -53,7 +53,7 @@ abstract class SampleScenario {
         assertThat(schedule.isRunning()).isTrue();
         long before = outbox.stats().pending();
 
-        NightlyRun.Summary night = nightly.run(NIGHT);
+        PortfolioPlaybookRun.Summary night = nightly.run(NIGHT);
 
         assertThat(night.accounts()).isEqualTo(2_000);
         assertThat(night.made()).isPositive();
@@ -71,7 +71,7 @@ abstract class SampleScenario {
         assertThat(sum("cskit.plays.made", "playbook", "champion-change")).isEqualTo(1);
         assertThat(outbox.stats().pending()).isEqualTo(before + night.made() + 1);
 
-        NightlyRun.Summary again = nightly.run(NIGHT);
+        PortfolioPlaybookRun.Summary again = nightly.run(NIGHT);
 
         assertThat(again.made()).as("every play of the night is still open").isZero();
         assertThat(sum("cskit.plays.suppressed", "reason", "already_open")).isGreaterThanOrEqualTo(night.made());

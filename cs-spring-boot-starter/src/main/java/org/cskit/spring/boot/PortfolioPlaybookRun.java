@@ -18,9 +18,13 @@ import org.slf4j.LoggerFactory;
  * {@link ActionSink}. Scheduled by {@code cskit.nightly.cron} when {@code cskit.nightly.enabled} is
  * true; {@link #run} also runs it now. One run at a time (a second caller waits). Logs each run's
  * counts at INFO, nothing per account. Thread-safe.
+ *
+ * <p>It runs the playbooks only: the host's {@link NightlyPortfolio} hands over accounts already
+ * scored. The whole night (derive, score, playbooks, in slices, with a saved state) is cs-run's
+ * {@code org.cskit.run.NightlyRun}, which the starter does not wire yet.
  */
-public final class NightlyRun {
-    private static final Logger LOG = LoggerFactory.getLogger(NightlyRun.class);
+public final class PortfolioPlaybookRun {
+    private static final Logger LOG = LoggerFactory.getLogger(PortfolioPlaybookRun.class);
 
     private final PlaybookEngine engine;
     private final NightlyPortfolio portfolio;
@@ -35,7 +39,7 @@ public final class NightlyRun {
      * @param sink where plays go
      * @param clock the clock that times the run
      */
-    public NightlyRun(PlaybookEngine engine, NightlyPortfolio portfolio, ActionSink sink, Clock clock) {
+    public PortfolioPlaybookRun(PlaybookEngine engine, NightlyPortfolio portfolio, ActionSink sink, Clock clock) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.portfolio = Objects.requireNonNull(portfolio, "portfolio");
         this.sink = Objects.requireNonNull(sink, "sink");
