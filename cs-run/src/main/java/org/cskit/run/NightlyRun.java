@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,8 @@ import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.BatchResult;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.EngineListener;
+import org.cskit.playbooks.spi.EvaluationReport;
 import org.cskit.playbooks.spi.PlayHandle;
 import org.cskit.scoring.features.FeatureDeriver;
 import org.cskit.scoring.spi.ScoringStrategy;
@@ -198,10 +201,10 @@ public final class NightlyRun {
         state.checkRun(portfolio, playbookSet, accounts.asOf());
         signals.check(accounts.asOf());
         List<String> bands = today.bandLabels();
-        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.store())
-                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList()).build();
-
         Shared shared = new Shared(playbooks.size(), sink);
+        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.store())
+                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList()).listener(shared).build();
+
         int slices = n == 0 ? 0 : (int) ((n + (long) sliceSize - 1) / sliceSize);
         int workers = Math.max(1, Math.min(threads, slices));
         AtomicInteger next = new AtomicInteger();
@@ -229,7 +232,7 @@ public final class NightlyRun {
         List<NightlyReport.PlaybookCounts> per = new ArrayList<>(playbooks.size());
         for (int p = 0; p < playbooks.size(); p++) {
             per.add(new NightlyReport.PlaybookCounts(playbooks.get(p).id(), shared.created.get(p), shared.reminders.get(p),
-                    shared.closed.get(p)));
+                    shared.closed.get(p), shared.suppressed(p)));
         }
         synchronized (shared) {
             return new NightlyReport(shared.rows, slices, shared.createdTotal, shared.closedTotal, shared.suppressed, per, shared.failed,
@@ -280,11 +283,17 @@ public final class NightlyRun {
         }
     }
 
-    /** What the threads add up, and the sink that counts per playbook. */
-    private static final class Shared implements ActionSink {
+    /**
+     * What the threads add up, the sink that counts plays per playbook, and the engine's listener
+     * that counts suppressed firings per playbook and reason.
+     */
+    private static final class Shared implements ActionSink, EngineListener {
+        private static final EvaluationReport.Suppression[] REASONS = EvaluationReport.Suppression.values();
         final AtomicLongArray created;
         final AtomicLongArray reminders;
         final AtomicLongArray closed;
+        /** Per playbook and reason, at {@code playbook * REASONS.length + reason.ordinal()}. */
+        final AtomicLongArray suppressedBy;
         /** Per stage (signals, facts, derive, score, playbooks): elapsed and CPU nanoseconds, summed over the threads. */
         final AtomicLongArray elapsed = new AtomicLongArray(STAGES);
         final AtomicLongArray cpu = new AtomicLongArray(STAGES);
@@ -301,7 +310,30 @@ public final class NightlyRun {
             this.created = new AtomicLongArray(playbooks);
             this.reminders = new AtomicLongArray(playbooks);
             this.closed = new AtomicLongArray(playbooks);
+            this.suppressedBy = new AtomicLongArray(playbooks * REASONS.length);
             this.sink = sink;
+        }
+
+        /** Hears the engine once per slice: adds up the suppressed firings by playbook and reason. */
+        @Override
+        public void evaluated(EvaluationReport report) {
+            report.forEachCount((playbook, outcome, reason, count) -> {
+                if (outcome == EvaluationReport.Outcome.SUPPRESSED) {
+                    suppressedBy.addAndGet(playbook * REASONS.length + reason.ordinal(), count);
+                }
+            });
+        }
+
+        /** One playbook's suppressed firings by reason, the reasons that occurred only. */
+        Map<EvaluationReport.Suppression, Long> suppressed(int playbook) {
+            Map<EvaluationReport.Suppression, Long> by = new EnumMap<>(EvaluationReport.Suppression.class);
+            for (EvaluationReport.Suppression reason : REASONS) {
+                long count = suppressedBy.get(playbook * REASONS.length + reason.ordinal());
+                if (count != 0) {
+                    by.put(reason, count);
+                }
+            }
+            return by;
         }
 
         @Override

@@ -216,4 +216,12 @@ class NightlyBadInputTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("not a cskit nightly state: it does not start with CSKITNS1");
     }
+
+    @Test
+    void playbookCounts_zeroSuppressionCount_isRefused() {
+        assertThatThrownBy(() -> new NightlyReport.PlaybookCounts("low-logins", 1, 0, 0,
+                java.util.Map.of(org.cskit.playbooks.spi.EvaluationReport.Suppression.COOLING_DOWN, 0L)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("suppressed.COOLING_DOWN must be at least 1 (leave out a reason with none), but was 0");
+    }
 }

@@ -6,7 +6,9 @@ import static org.cskit.run.NightlyFixture.DAY_1;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -25,10 +27,11 @@ import org.cskit.playbooks.Template;
 import org.cskit.playbooks.Trigger;
 import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
+import org.cskit.playbooks.spi.EvaluationReport;
 
 /**
  * However the portfolio is cut into slices and threads, two nights of the run make the same plays,
- * close the same ones and write the same vectors as the stages called by hand over the whole
+ * close the same ones, suppress the same firings for the same reasons and write the same vectors as the stages called by hand over the whole
  * portfolio as one batch with one store.
  */
 class SlicedRunProperties {
@@ -64,14 +67,23 @@ class SlicedRunProperties {
                 state, sliced1, today1);
         NightlyFixture.Recording sliced2 = new NightlyFixture.Recording();
         VectorColumns today2 = NightlyFixture.today(n);
-        run.run(NightlyFixture.accounts(arr, day2, today1), SignalSource.of(NightlyFixture.signals(two, day2)), ScoreHistoryColumns.empty(n),
+        NightlyReport report2 = run.run(NightlyFixture.accounts(arr, day2, today1), SignalSource.of(NightlyFixture.signals(two, day2)), ScoreHistoryColumns.empty(n),
                 state, sliced2, today2);
 
         InMemoryPlayStateStore store = new InMemoryPlayStateStore();
         NightlyFixture.Recording whole1 = new NightlyFixture.Recording();
-        VectorColumns byHand1 = byHand(arr, one, DAY_1, null, store, whole1);
+        VectorColumns byHand1 = byHand(arr, one, DAY_1, null, store, whole1, new TreeMap<>());
         NightlyFixture.Recording whole2 = new NightlyFixture.Recording();
-        VectorColumns byHand2 = byHand(arr, two, day2, byHand1, store, whole2);
+        Map<String, Long> suppressedByHand = new TreeMap<>();
+        VectorColumns byHand2 = byHand(arr, two, day2, byHand1, store, whole2, suppressedByHand);
+
+        Map<String, Long> suppressedSliced = new TreeMap<>();
+        for (NightlyReport.PlaybookCounts p : report2.playbooks()) {
+            p.suppressed().forEach((reason, count) -> suppressedSliced.put(p.playbookId() + " " + reason, count));
+        }
+        assertThat(suppressedSliced).as("suppressed per playbook and reason").isEqualTo(suppressedByHand);
+        assertThat(report2.playbooks().stream().mapToLong(NightlyReport.PlaybookCounts::suppressedTotal).sum())
+                .isEqualTo(report2.suppressed());
 
         assertThat(sliced1.delivered).isEqualTo(whole1.delivered);
         assertThat(sliced2.delivered).isEqualTo(whole2.delivered);
@@ -93,7 +105,7 @@ class SlicedRunProperties {
 
     /** The stages by hand over the whole portfolio: derive, score, evaluate. */
     private static VectorColumns byHand(double[] arr, double[] logins, Instant asOf, VectorColumns yesterday, InMemoryPlayStateStore store,
-            NightlyFixture.Recording sink) {
+            NightlyFixture.Recording sink, Map<String, Long> suppressed) {
         int n = arr.length;
         FeatureSchema schema = FeatureSchema.of(List.of("contract.arr", "logins_14d"));
         FeatureColumns features = FeatureColumns.allocate(schema, n);
@@ -107,7 +119,12 @@ class SlicedRunProperties {
         }
         VectorColumns today = NightlyFixture.today(n);
         NightlyFixture.SCORECARD.scoreAll(b.build(), ScoreHistoryColumns.empty(n), today);
-        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(PLAYBOOKS).store(store).build();
+        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(PLAYBOOKS).store(store)
+                .listener(r -> r.forEachCount((playbook, outcome, reason, count) -> {
+                    if (outcome == EvaluationReport.Outcome.SUPPRESSED) {
+                        suppressed.merge(r.playbookIds().get(playbook) + " " + reason, count, Long::sum);
+                    }
+                })).build();
         engine.evaluate(b.vectors(today).build(), sink);
         return today;
     }
