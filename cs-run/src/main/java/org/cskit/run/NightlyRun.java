@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.cskit.model.FeatureSchema;
+import org.cskit.model.ManualOverride;
 import org.cskit.model.Segment;
 import org.cskit.model.Validate;
 import org.cskit.model.columns.AccountBatch;
@@ -24,6 +25,7 @@ import org.cskit.model.columns.FeatureColumns;
 import org.cskit.model.columns.ScoreHistoryColumns;
 import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.columns.VectorColumns;
+import org.cskit.model.event.AccountEvent;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.BatchResult;
 import org.cskit.playbooks.engine.PlaybookEngine;
@@ -64,11 +66,16 @@ import org.cskit.scoring.spi.ScoringStrategy;
  * covers the whole portfolio: a play open in one slice tonight is still open tomorrow, wherever
  * its account falls.
  *
+ * <p><b>Overrides, events, enrolments.</b> What the batch carries for some rows goes with those rows
+ * into their slice: a manual score override is applied by scoring while it is active (as
+ * {@link AccountBatch.Builder#override} says), an event starts the playbooks with its event trigger
+ * for that account tonight, and a manual enrolment starts that playbook for that account. The engine
+ * reads enrolments only for the run's playbooks (as it does for any batch), so an enrolment in a
+ * playbook not in the set makes nothing.
+ *
  * <p><b>Bad input</b> is refused before any work, with nothing delivered, written or recorded: a
  * state of another portfolio or playbook set, or from a later night; signals and batch disagreeing on
- * the number of accounts; a batch that already carries vectors, events, manual enrolments (events
- * go through {@link PlaybookEngine#onEvent} during the day) or manual score overrides (not carried
- * into the slices yet); a fact that the deriver also derives;
+ * the number of accounts; a batch that already carries vectors; a fact that the deriver also derives;
  * history or today's vectors of another length. A slice that fails while the run works (its
  * signals cannot be read, or an observation is after the as-of time where the source could not
  * check that beforehand) stops the run with that exception; plays already delivered stay recorded in
@@ -182,14 +189,6 @@ public final class NightlyRun {
         if (accounts.vectors() != null) {
             throw Validate.invalid("accounts.vectors", "the account batch already has vectors; the run writes today's into 'today': "
                     + "give yesterday's as the batch's previous vectors");
-        }
-        if (accounts.hasOverrides()) {
-            throw Validate.invalid("accounts.overrides", "the account batch carries manual overrides, which the nightly run does not "
-                    + "carry into its slices yet: score overridden accounts with ScoringStrategy.scoreAll on a batch of their own");
-        }
-        if (accounts.hasEvents() || accounts.hasEnrolments()) {
-            throw Validate.invalid("accounts", "the account batch carries " + (accounts.hasEvents() ? "events" : "manual enrolments")
-                    + ", which the nightly run does not evaluate: give them to PlaybookEngine.onEvent or evaluate");
         }
         for (int p = 0; p < history.points(); p++) {
             if (!history.time(p).isBefore(accounts.asOf())) {
@@ -442,6 +441,7 @@ public final class NightlyRun {
             if (previous != null) {
                 b.previousVectors(previous);
             }
+            carry(b, from, n);
             AccountBatch unscored = b.build().slice(0, n);
             strategy.scoreAll(unscored, history, today);
             copyOut(from, n, out);
@@ -450,6 +450,38 @@ public final class NightlyRun {
             BatchResult result = engine.evaluate(scored, shared);
             clock.lap(4);
             shared.add(result, from);
+        }
+
+        /**
+         * The slice's manual overrides, events and enrolments, into its batch at the slice's rows. An
+         * enrolment is carried for each playbook of the run (the engine asks a batch about no other).
+         */
+        private void carry(AccountBatch.Builder b, int from, int n) {
+            if (accounts.hasOverrides()) {
+                for (int r = 0; r < n; r++) {
+                    ManualOverride o = accounts.override(from + r);
+                    if (o != null) {
+                        b.override(r, o);
+                    }
+                }
+            }
+            if (accounts.hasEvents()) {
+                for (int r = 0; r < n; r++) {
+                    AccountEvent e = accounts.event(from + r);
+                    if (e != null) {
+                        b.event(r, e);
+                    }
+                }
+            }
+            if (accounts.hasEnrolments()) {
+                for (int r = 0; r < n; r++) {
+                    for (Playbook p : playbooks) {
+                        if (accounts.enrolled(from + r, p.id())) {
+                            b.enrol(r, p.id());
+                        }
+                    }
+                }
+            }
         }
 
         /** The slice's facts, codes, previous vectors and history into this thread's columns. */
@@ -514,6 +546,9 @@ public final class NightlyRun {
             System.arraycopy(today.coverages(), 0, out.coverages(), from, n);
             if (out.bandHeld() != null && today.bandHeld() != null) {
                 System.arraycopy(today.bandHeld(), 0, out.bandHeld(), from, n);
+            }
+            if (out.computedScores() != null && today.computedScores() != null) {
+                System.arraycopy(today.computedScores(), 0, out.computedScores(), from, n);
             }
         }
     }

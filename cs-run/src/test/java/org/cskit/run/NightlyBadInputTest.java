@@ -157,23 +157,6 @@ class NightlyBadInputTest {
     }
 
     @Test
-    void run_batchWithManualOverrides_isRefused() {
-        NightlyState state = NightlyState.empty(PORTFOLIO);
-        FeatureColumns facts = FeatureColumns.builder(NightlyFixture.FACTS, N).feature("contract.arr", ARR).build();
-        AccountBatch overridden = AccountBatch.builder(facts).asOf(DAY_1).accountIds(NightlyFixture::id).segments(NightlyFixture.SEGMENTS, null)
-                .stage(org.cskit.model.LifecycleStage.STEADY_STATE)
-                .override(2, org.cskit.model.ManualOverride.builder().score(80).by(org.cskit.model.PersonId.of("dana"))
-                        .reason("renewal signed early").setAt(DAY_1.minusSeconds(60)).expiresAt(DAY_1.plus(Duration.ofDays(30))).build())
-                .build();
-        assertThatThrownBy(() -> NightlyFixture.run().build().run(overridden, SignalSource.of(NightlyFixture.signals(QUIET, DAY_1)),
-                ScoreHistoryColumns.empty(N), state, sink, today))
-                .isInstanceOf(ValidationException.class)
-                .hasMessage("the account batch carries manual overrides, which the nightly run does not carry into its slices yet: score "
-                        + "overridden accounts with ScoringStrategy.scoreAll on a batch of their own");
-        assertNothingDone(state, 0);
-    }
-
-    @Test
     void run_factAlsoDerived_isRefused() {
         NightlyState state = NightlyState.empty(PORTFOLIO);
         FeatureColumns facts = FeatureColumns.builder(org.cskit.model.FeatureSchema.of("logins_14d"), N).feature("logins_14d", ARR).build();
