@@ -159,7 +159,9 @@ public final class NightlyRun {
      * @param history earlier nights' scores, one row per account ({@link ScoreHistoryColumns#empty} for none)
      * @param state yesterday's state, advanced to tonight's in place
      * @param sink where plays go; called from the run's threads
-     * @param today where today's vectors go, one row per account, with velocity and coverage columns
+     * @param today where today's vectors go, one row per account, with velocity and coverage columns; a
+     *     computed-score column is needed only when the batch carries manual overrides, a band-held
+     *     column is written when present ({@link VectorColumns#allocate} makes both: 9 bytes an account)
      * @return what the run did
      * @throws org.cskit.model.ValidationException for bad input, before any work (see above)
      */
@@ -185,6 +187,10 @@ public final class NightlyRun {
         }
         if (today.velocities() == null || today.coverages() == null) {
             throw Validate.invalid("today", "today's vectors need velocity and coverage columns to write (VectorColumns.allocate makes them)");
+        }
+        if (accounts.hasOverrides() && today.computedScores() == null) {
+            throw Validate.invalid("today", "the account batch carries manual overrides, so today's vectors need a computed-score column "
+                    + "for the scores the overrides replace (VectorColumns.allocate makes one)");
         }
         if (accounts.vectors() != null) {
             throw Validate.invalid("accounts.vectors", "the account batch already has vectors; the run writes today's into 'today': "

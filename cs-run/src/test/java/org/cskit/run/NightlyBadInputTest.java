@@ -207,4 +207,26 @@ class NightlyBadInputTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("suppressed.COOLING_DOWN must be at least 1 (leave out a reason with none), but was 0");
     }
+
+    @Test
+    void run_overridesButNoComputedScoreColumn_isRefusedBeforeAnyWork() {
+        NightlyState state = NightlyState.empty(PORTFOLIO);
+        AccountBatch overridden = NightlyFixture.accountsBuilder(ARR, DAY_1, null).override(2, NightlyFixture.override(80, DAY_1)).build();
+        VectorColumns slim = VectorColumns.builder(N).bands(NightlyFixture.BANDS).scores(NightlyFixture.filled(N, Double.NaN))
+                .bandCodes(unscored()).directionCodes(unscored()).velocities(new double[N]).coverages(new double[N]).build();
+        assertThatThrownBy(() -> NightlyFixture.run().build().run(overridden, SignalSource.of(NightlyFixture.signals(QUIET, DAY_1)),
+                ScoreHistoryColumns.empty(N), state, sink, slim))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("the account batch carries manual overrides, so today's vectors need a computed-score column for the scores "
+                        + "the overrides replace (VectorColumns.allocate makes one)");
+        assertThat(sink.delivered).isEmpty();
+        assertThat(slim.scores()).containsOnly(Double.NaN);
+        assertThat(state.store().size()).isZero();
+    }
+
+    private static byte[] unscored() {
+        byte[] codes = new byte[N];
+        java.util.Arrays.fill(codes, (byte) -1);
+        return codes;
+    }
 }
