@@ -265,6 +265,19 @@ public final class NightlyJobBenchmark {
         }
     }
 
+    /** The inputs' arrays by what they hold, from their lengths and types (not from the heap, which GC makes approximate). */
+    static String columnBytes(Inputs in) {
+        long n = in.n;
+        long facts = 4L * n * in.factArrays.length;
+        long codes = 2 * n;
+        long yesterday = (8 + 1 + 1) * n;
+        long today = (8 + 1 + 1 + 8 + 8) * n + (in.today.bandHeld() == null ? 0 : n) + (in.today.computedScores() == null ? 0 : 8 * n);
+        return String.format("inputs by column, from the arrays' sizes: facts %,d MB (%d float columns), segment and stage codes %,d MB, "
+                + "yesterday's vectors %,d MB (score, band, direction), today's vectors %,d MB (score, band, direction, velocity, coverage, "
+                + "band held%s) = %,d MB", facts >> 20, in.factArrays.length, codes >> 20, yesterday >> 20, today >> 20,
+                in.today.computedScores() == null ? "; no computed-score column" : ", computed score", (facts + codes + yesterday + today) >> 20);
+    }
+
     static AccountId id(int row) {
         return AccountId.of("acct-" + row);
     }
@@ -553,6 +566,7 @@ public final class NightlyJobBenchmark {
                 long before = settledHeap();
                 Inputs in = new Inputs(pool, n, factSchema);
                 double inputsMb = (settledHeap() - before) / 1048576.0;
+                out("%s, %,d accounts: %s", set, n, columnBytes(in));
                 Measured m = cskit(pool, in, playbooks);
                 double beyond = inputsMb + m.peakMb;
                 out("%s, %,d accounts: heap beyond the signal columns: %.0f MB of account facts, codes, yesterday's and today's vectors, "
