@@ -278,6 +278,17 @@ public final class NightlyJobBenchmark {
                 in.today.computedScores() == null ? "; no computed-score column" : ", computed score", (facts + codes + yesterday + today) >> 20);
     }
 
+    /** The suppressed firings by reason, over every playbook, such as {@code ALREADY_OPEN 12,263,063}. */
+    static String byReason(NightlyReport report) {
+        List<String> parts = new ArrayList<>();
+        for (org.cskit.playbooks.spi.EvaluationReport.Suppression reason : org.cskit.playbooks.spi.EvaluationReport.Suppression.values()) {
+            if (report.suppressed(reason) > 0) {
+                parts.add(String.format("%s %,d", reason, report.suppressed(reason)));
+            }
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
     static AccountId id(int row) {
         return AccountId.of("acct-" + row);
     }
@@ -575,8 +586,8 @@ public final class NightlyJobBenchmark {
                 out("%s, %,d accounts: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
                         + "(suppressed %,d, failed %,d); %s", set, n, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
                         m.report.suppressed(), m.report.failed(), stages(m.report));
-                out("%s, %,d accounts: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d, closed %,d", set, n,
-                        m.againWallS, m.againPlays, m.again.suppressed(), m.again.closed());
+                out("%s, %,d accounts: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d", set,
+                        n, m.againWallS, m.againPlays, m.again.suppressed(), byReason(m.again), m.again.closed());
                 String floorWall = "n/a";
                 if (rules50) {
                     double[] scores = in.today.scores().clone();
