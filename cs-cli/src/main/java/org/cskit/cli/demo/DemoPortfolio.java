@@ -27,8 +27,8 @@ import org.cskit.scoring.portfolio.VectorDistribution;
  * the known outcomes, and then dropped. Only what the report lists is kept: the accounts with the
  * lowest and the highest scores ({@value #CANDIDATES} of each, at least {@code --top}), the queue's
  * first {@value DemoReport#QUEUE_ROWS} plays, and an int per account (its plays, for the dashboard
- * when it must be made again). So the heap does not grow with the accounts beyond 4 bytes each.
- * Immutable.
+ * when it must be made again). What else grows with the accounts is outside the demo: the engine's
+ * play state and the dashboard's check that no account comes twice. Immutable.
  */
 final class DemoPortfolio {
     /** How many of the lowest and of the highest scores are kept: the reviews look for a plan among the first 200 of each. */
