@@ -27,7 +27,8 @@ import org.cskit.scoring.portfolio.VectorDistribution;
  * the known outcomes, and then dropped. Only what the report lists is kept: the accounts with the
  * lowest and the highest scores ({@value #CANDIDATES} of each, at least {@code --top}), the queue's
  * first {@value DemoReport#QUEUE_ROWS} plays, and an int per account (its plays, for the dashboard
- * when it must be made again). What else grows with the accounts is outside the demo: the engine's
+ * when it is made in a second pass: for a strategy without a band scheme, the risk band is known
+ * only once every account was scored). What else grows with the accounts is outside the demo: the engine's
  * play state and the dashboard's check that no account comes twice. Immutable.
  */
 final class DemoPortfolio {
@@ -102,7 +103,8 @@ final class DemoPortfolio {
         if (pass.dashboard != null && risk.equals(pass.risk)) {
             dashboard = pass.dashboard.finish();
         } else {
-            // The risk bands were only known once every account was scored: the dashboard again, with them.
+            // The risk bands are only known once every account was scored (a strategy without a band scheme, or a band
+            // below the scheme's): the dashboard in a second pass, with them.
             Fold<DashboardAccount, Dashboard> again = new Fold<>(Dashboard.collector(DemoDashboard.spec(data, asOf, risk)));
             ScoredPortfolio.each(data, strategy, days, true, progress, visits -> visits.parallelStream()
                     .map(v -> DemoDashboard.entry(data, v, DemoDashboard.spec(data, asOf, risk), risk, pass.plays[v.index()]))
@@ -125,7 +127,7 @@ final class DemoPortfolio {
         private final Map<Band, long[]> outcomes = new LinkedHashMap<>();
         private LocalDate firstRenewal;
         private LocalDate lastRenewal;
-        private Set<String> risk; // null until the first batch shows a band, where the strategy has no band scheme
+        private final Set<String> risk; // null where the strategy has no band scheme: known only once every account is scored
         private Fold<DashboardAccount, Dashboard> dashboard;
         private PlaybookRun playbooks;
         private long signals;
@@ -166,9 +168,6 @@ final class DemoPortfolio {
                 });
             }
             collecting.evaluate(last).forEach((id, n) -> plays[index.get(id)] = n);
-            if (risk == null && !last.isEmpty()) {
-                risk = DemoDashboard.riskBands(List.of(last.stream().map(s -> s.vector().band()).min(DemoReport.BAND_ORDER).orElseThrow()));
-            }
             if (risk != null) {
                 Dashboard.Spec spec = DemoDashboard.spec(data, asOf, risk);
                 if (dashboard == null) {

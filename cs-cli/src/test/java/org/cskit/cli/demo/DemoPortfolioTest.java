@@ -67,6 +67,35 @@ class DemoPortfolioTest {
         assertThat(pass.outcomes().counts().values().stream().mapToLong(c -> c[0]).sum()).isEqualTo(1500);
     }
 
+    @Test
+    void run_strategyWithoutBandScheme_makesTheDashboardWithTheRiskBandSeen() {
+        GeneratedSource data = GeneratedSource.of(120, 3, GeneratedSource.assembler(null));
+        LocalDate asOf = LocalDate.of(2025, 12, 15);
+        List<LocalDate> days = ScoredPortfolio.monthly(asOf, PortfolioCommand.MONTHS, data.first());
+        PortfolioSource.Config config = data.defaultConfig("support-pressure").orElseThrow();
+        Strategy pressure = new Strategy(ScoringStrategies.withBuiltIns().loadFromServiceLoader().create("support-pressure", config.json()),
+                config.source(), config.json());
+        assertThat(DemoReport.scheme(pressure)).as("no band scheme: the risk band is seen, not known").isEmpty();
+
+        DemoPortfolio pass = DemoPortfolio.run(data, asOf, pressure, days, BuiltInPlaybooks.all(), null, 8, Progress.off());
+
+        java.util.Set<String> risk = DemoDashboard.riskBands(DemoReport.overall(pressure, pass.distribution().segments()).keySet());
+        int[] plays = new int[data.size()];
+        PlaybookRun all = PlaybookRun.run(BuiltInPlaybooks.all(), data.assembler().schema(),
+                ScoredPortfolio.score(data, pressure, days, false, Progress.off()), Progress.off());
+        List<AccountId> ids = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            ids.add(data.member(i, asOf).on(data.first()).orElseThrow().id());
+        }
+        all.queue().forEach(p -> plays[ids.indexOf(p.accountId())]++);
+        List<ScoredPortfolio.Visit> visits = new ArrayList<>();
+        ScoredPortfolio.each(data, pressure, days, true, Progress.off(), visits::addAll);
+        org.cskit.scoring.portfolio.Dashboard.Spec spec = DemoDashboard.spec(data, asOf, risk);
+        org.cskit.scoring.portfolio.Dashboard expected = org.cskit.scoring.portfolio.Dashboard.of(spec, visits.stream()
+                .map(v -> DemoDashboard.entry(data, v, spec, risk, plays[v.index()])).flatMap(java.util.Optional::stream));
+        assertThat(pass.dashboard()).isEqualTo(expected);
+    }
+
     private static List<AccountId> ids(List<DemoPortfolio.Kept> kept) {
         return kept.stream().map(k -> k.scored().account().id()).toList();
     }
