@@ -114,6 +114,16 @@ class CsKitJdbcAndActuatorTest {
     }
 
     @Test
+    void dataSource_hostNightlyState_theJdbcStateBacksOff() {
+        runner.withPropertyValues(h2("hoststate")).withPropertyValues(NightlyJobTest.NIGHT)
+                .withUserConfiguration(NightlyJobTest.Portfolio.class, NightlyJobTest.HostNight.class).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(NightlyState.class)).isSameAs(NightlyJobTest.HostNight.STATE);
+                    assertThat(context.getBean(NightlyJob.class).state()).isSameAs(NightlyJobTest.HostNight.STATE);
+                });
+    }
+
+    @Test
     void storeTypeMemory_noJdbcBeansDespiteTheDataSource() {
         runner.withPropertyValues(h2("memory"), "cskit.store.type=memory").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(CsJdbc.class).doesNotHaveBean(PlayOutbox.class)
