@@ -76,7 +76,8 @@ import org.cskit.scoring.spi.ScoringStrategy;
  * <p><b>Bad input</b> is refused before any work, with nothing delivered, written or recorded: a
  * state of another portfolio or playbook set, or from a later night; signals and batch disagreeing on
  * the number of accounts; a batch that already carries vectors; a fact that the deriver also derives;
- * history or today's vectors of another length. A slice that fails while the run works (its
+ * history or today's vectors of another length, or today's vectors without a computed-score column
+ * for a batch with manual overrides. A slice that fails while the run works (its
  * signals cannot be read, or an observation is after the as-of time where the source could not
  * check that beforehand) stops the run with that exception; plays already delivered stay recorded in
  * the state, so a re-run of the night makes no duplicates.
@@ -95,6 +96,7 @@ public final class NightlyRun {
     private final int sliceSize;
     private final int threads;
     private final Progress progress;
+    private final EngineListener listener;
 
     private NightlyRun(Builder b) {
         this.portfolio = b.portfolio;
@@ -105,6 +107,7 @@ public final class NightlyRun {
         this.sliceSize = b.sliceSize;
         this.threads = b.threads;
         this.progress = b.progress;
+        this.listener = b.listener;
     }
 
     /**
@@ -207,8 +210,13 @@ public final class NightlyRun {
         signals.check(accounts.asOf());
         List<String> bands = today.bandLabels();
         Shared shared = new Shared(playbooks.size(), sink);
-        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.store())
-                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList()).listener(shared).build();
+        // The run counts the engine's reports (suppressed per playbook and reason); the host's listener hears them too.
+        EngineListener hear = listener == null ? shared : report -> {
+            shared.evaluated(report);
+            listener.evaluated(report);
+        };
+        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.playStateStore())
+                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList()).listener(hear).build();
 
         int slices = n == 0 ? 0 : (int) ((n + (long) sliceSize - 1) / sliceSize);
         int workers = Math.max(1, Math.min(threads, slices));
@@ -220,7 +228,7 @@ public final class NightlyRun {
                 int from = s * sliceSize;
                 int to = (int) Math.min(n, (long) from + sliceSize);
                 try {
-                    w.slice(from, to, signals, engine, shared, today);
+                    w.slice(from, to, signals, engine, state, shared, today);
                 } catch (RuntimeException | Error e) {
                     stop.set(true);
                     throw e;
@@ -424,7 +432,7 @@ public final class NightlyRun {
             this.history = h.build();
         }
 
-        void slice(int from, int to, SignalSource source, PlaybookEngine engine, Shared shared, VectorColumns out) {
+        void slice(int from, int to, SignalSource source, PlaybookEngine engine, NightlyState state, Shared shared, VectorColumns out) {
             int n = to - from;
             Clock clock = new Clock(shared);
             SignalColumns signals = source.slice(from, to);
@@ -453,7 +461,8 @@ public final class NightlyRun {
             copyOut(from, n, out);
             clock.lap(3);
             AccountBatch scored = b.vectors(today).build().slice(0, n);
-            BatchResult result = engine.evaluate(scored, shared);
+            // In the state's transaction (cs-jdbc's): the slice's state changes and plays commit together.
+            BatchResult result = state.inTransaction(() -> engine.evaluate(scored, shared));
             clock.lap(4);
             shared.add(result, from);
         }
@@ -621,6 +630,7 @@ public final class NightlyRun {
         private int sliceSize = DEFAULT_SLICE;
         private int threads = Runtime.getRuntime().availableProcessors();
         private Progress progress;
+        private EngineListener listener;
 
         private Builder() {}
 
@@ -702,6 +712,19 @@ public final class NightlyRun {
          */
         public Builder progress(Progress progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Who hears the engine's report of each slice (plays made, closed, failed and suppressed per
+         * playbook and reason, rows and time), as {@link PlaybookEngine.Builder#listener} says; called
+         * from the run's threads. Optional.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(EngineListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
