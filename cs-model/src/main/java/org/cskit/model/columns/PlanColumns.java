@@ -311,7 +311,8 @@ public final class PlanColumns {
 
     @Override
     public String toString() {
-        return "PlanColumns[" + rows + " rows, " + nextPhase.length + " plans, " + due.length + " milestones]";
+        return "PlanColumns[" + rows + " rows, " + nextPhase.length + " plans, " + due.length + " milestones, " + gapMilestone.length
+                + " open gaps, " + ratio.length + " outcome measurements]";
     }
 
     /** Reads accounts into {@link PlanColumns}, one row each; not thread-safe. */
