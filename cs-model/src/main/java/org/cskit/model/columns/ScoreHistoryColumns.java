@@ -15,7 +15,7 @@ import org.cskit.model.Validate;
  * <p>A point's scores are a {@code double[]} (8 bytes per account) or, compactly, a {@code char[]}
  * of fixed-point codes (2 bytes per account): code {@code c} is the score {@code c / 500.0}, a step
  * of 0.002 points, and {@link #NOT_SCORED} marks an account not scored. At 10,000,000 accounts and
- * the 12 weekly points of an 84-day lookback that is about 240 MB instead of 969 MB
+ * the 12 weekly points of an 84-day lookback that measured 252 MB instead of 969 MB
  * ({@code ScoreHistorySize} in cs-benchmarks). Every score that is a multiple of 0.002 (so every
  * score given to two decimals) is held exactly: its code decodes to the very {@code double} given.
  * Other scores are refused by {@link #encode}, never silently rounded; a host that keeps today's

@@ -128,11 +128,12 @@ final class Windows {
         // Slots: per signal, its distinct bounds from the newest; Long.MIN_VALUE (below all) sorts last.
         slotFrom = new int[columns + 1];
         List<Long> allBounds = new ArrayList<>();
-        Map<Long, Integer>[] slotOf = newMaps(columns);
+        List<Map<Long, Integer>> slotOf = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
             slotFrom[c] = allBounds.size();
+            slotOf.add(new HashMap<>());
             for (long b : perSignal.get(c).descendingSet()) {
-                slotOf[c].put(b, allBounds.size());
+                slotOf.get(c).put(b, allBounds.size());
                 allBounds.add(b);
             }
         }
@@ -192,7 +193,7 @@ final class Windows {
             trendPeriods[d] = def.trendPeriods().orElse(0);
             if (def.aggregate() == Aggregate.DAYS_SINCE_LAST) {
                 kind[d] = DAYS_SINCE_LAST;
-                reads[d] = new int[] {slotOf[signalOf[d]].get(bounds[d][0]), slotOf[signalOf[d]].get(bounds[d][1]), signalOf[d]};
+                reads[d] = new int[] {slotOf.get(signalOf[d]).get(bounds[d][0]), slotOf.get(signalOf[d]).get(bounds[d][1]), signalOf[d]};
                 continue;
             }
             int[] windows = windowAggregates[d];
@@ -211,21 +212,12 @@ final class Windows {
         count = new int[n];
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<Long, Integer>[] newMaps(int n) {
-        Map<Long, Integer>[] maps = new Map[n];
-        for (int i = 0; i < n; i++) {
-            maps[i] = new HashMap<>();
-        }
-        return maps;
-    }
-
     /** The ids of a definition's aggregates of one signal over its windows k = 0, 1, ..., adding new ones to the keys. */
-    private static int[] aggregates(FeatureDefinition def, int signal, long[] bounds, Map<Long, Integer>[] slotOf, List<int[]> keys,
+    private static int[] aggregates(FeatureDefinition def, int signal, long[] bounds, List<Map<Long, Integer>> slotOf, List<int[]> keys,
             Map<List<Integer>, Integer> ids) {
         int[] out = new int[bounds.length - 1];
         for (int k = 0; k < out.length; k++) {
-            int[] key = {signal, slotOf[signal].get(bounds[k]), slotOf[signal].get(bounds[k + 1]), def.aggregate().ordinal(),
+            int[] key = {signal, slotOf.get(signal).get(bounds[k]), slotOf.get(signal).get(bounds[k + 1]), def.aggregate().ordinal(),
                     def.emptyAsZero() ? 1 : 0};
             out[k] = ids.computeIfAbsent(Arrays.stream(key).boxed().toList(), x -> {
                 keys.add(key);
