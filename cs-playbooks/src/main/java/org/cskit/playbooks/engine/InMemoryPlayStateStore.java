@@ -71,7 +71,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     /** Creates an empty store. */
     public InMemoryPlayStateStore() {
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Stripe();
+            stripes[i] = new Stripe((long) i << 56);
         }
     }
 
@@ -669,24 +669,46 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * bucket's bytes at a time and never rehashes the table.
      *
      * <p>A bucket: its depth (byte), its account count (unsigned short), the bytes in use (int), the
-     * accounts' fingerprints (long each), then per account, in the same order, a record: the length
+     * accounts' fingerprints (7 bytes each: the top byte is the stripe's), then per account, in the same order, a record: the length
      * of its states (varint) and its states, each as a snapshot holds it without the fingerprint
      * (the playbook's position as a varint, then the flags byte, version and what follows them).
      * Ints and longs are big-endian, so a state's bytes from its flags on are a snapshot's.
      */
     private static final class Stripe {
         private static final int HEADER = 7;
+        /** The bytes of an account's fingerprint kept in a bucket: all but the top one, the stripe's. */
+        private static final int KEY = 7;
+        private static final long LOW = -1L >>> 8;
         private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
         private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
+        /** The fingerprints' top byte, the same for all accounts of this stripe (its index), which buckets do not keep. */
+        private final long top;
         private byte[][] directory = {bucket(0, 0)};
         long states;
+
+        Stripe(long top) {
+            this.top = top;
+        }
+
+        /** The fingerprint of the {@code k}th account of bucket {@code b}, without its top byte. */
+        private static long keyAt(byte[] b, int k) {
+            return (long) LONG.get(b, HEADER - 1 + KEY * k) & LOW; // the byte before is the header's or the previous key's
+        }
         /** A state being written, encoded. */
         private byte[] scratch = new byte[64];
         /** What {@link #locate} found: the bucket (directory entry and bytes), the account and its record, the state. */
         private int entry, account, record, statesAt, statesEnd, stateAt, stateEnd;
         private byte[] blob;
         private int current;
+        /**
+         * The account {@link #locate} found last, in which bucket and where: writes of one account
+         * follow its read, and find it here without a scan. Every change of a bucket comes right after
+         * a {@code locate} of the account it changes, which keeps this right or clears it.
+         */
+        private long cachedKey;
+        private byte[] cachedBlob;
+        private int cachedAccount, cachedRecord;
         /** What the last {@link #varint} read: the value, and where the next byte is. */
         private int value, next;
 
@@ -777,26 +799,36 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             entry = (int) key & (directory.length - 1);
             byte[] b = directory[entry];
             blob = b;
-            int n = count(b);
-            account = -1;
             stateAt = -1;
             current = 0;
-            for (int k = 0; k < n; k++) {
-                if ((long) LONG.get(b, HEADER + 8 * k) == key) {
-                    account = k;
-                    break;
+            if (key == cachedKey && b == cachedBlob) {
+                account = cachedAccount;
+                record = cachedRecord;
+            } else {
+                int n = count(b);
+                long low = key & LOW;
+                account = -1;
+                for (int k = 0; k < n; k++) {
+                    if (keyAt(b, k) == low) {
+                        account = k;
+                        break;
+                    }
                 }
+                if (account < 0) {
+                    return;
+                }
+                int p = HEADER + KEY * n;
+                for (int k = 0; k < account; k++) {
+                    varint(b, p);
+                    p = next + value;
+                }
+                record = p;
+                cachedKey = key;
+                cachedBlob = b;
+                cachedAccount = account;
+                cachedRecord = p;
             }
-            if (account < 0) {
-                return;
-            }
-            int p = HEADER + 8 * n;
-            for (int k = 0; k < account; k++) {
-                varint(b, p);
-                p = next + value;
-            }
-            record = p;
-            statesEnd = varint(b, p) + next;
+            statesEnd = varint(b, record) + next;
             statesAt = next;
             for (int q = statesAt; q < statesEnd;) {
                 int at = q;
@@ -921,13 +953,16 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             int length = encode(pb, version, status, situation, offered, last, recent);
             if (stateAt >= 0) {
                 resizeRecord(splice(stateAt, stateEnd, scratch, length));
+                cachedBlob = blob; // the account's record stays where it was, in this bucket or its new copy
                 return;
             }
             states++;
             if (account >= 0) {
                 resizeRecord(splice(statesEnd, statesEnd, scratch, length));
+                cachedBlob = blob;
                 return;
             }
+            cachedKey = 0; // a new account moves every record of its bucket
             while (count(blob) >= BUCKET && split()) {
                 locate(key, pb);
             }
@@ -941,21 +976,24 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             System.arraycopy(scratch, 0, fp, p, length);
             int recordAt = used(blob);
             splice(recordAt, recordAt, fp, 8, p - 8 + length);
-            splice(HEADER + 8 * n, HEADER + 8 * n, fp, 0, 8);
+            splice(HEADER + KEY * n, HEADER + KEY * n, fp, 1, KEY);
             count(blob, n + 1);
         }
 
         /** Removes the state {@link #locate} found, and the account's record if it was its last. */
         private void remove() {
             states--;
+            cachedBlob = null; // records move; the account's own may go
             if (stateEnd - stateAt == statesEnd - statesAt) {
                 int n = count(blob);
                 splice(record, statesEnd, scratch, 0, 0);
-                splice(HEADER + 8 * account, HEADER + 8 * account + 8, scratch, 0, 0);
+                splice(HEADER + KEY * account, HEADER + KEY * (account + 1), scratch, 0, 0);
                 count(blob, n - 1);
+                cachedKey = 0;
                 return;
             }
             resizeRecord(splice(stateAt, stateEnd, scratch, 0, 0));
+            cachedBlob = blob;
         }
 
         private int splice(int from, int to, byte[] src, int length) {
@@ -988,7 +1026,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             int delta = length - (to - from);
             int need = used + delta;
             if (need > b.length || need + 64 < b.length >>> 1) {
-                byte[] nb = new byte[need + Math.min(64, (need >>> 3) + 8)];
+                byte[] nb = new byte[withRoom(need)];
                 System.arraycopy(b, 0, nb, 0, from);
                 System.arraycopy(b, to, nb, from + length, used - to);
                 replace(nb);
@@ -999,6 +1037,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             System.arraycopy(src, offset, b, from, length);
             INT.set(b, 3, need);
             return delta;
+        }
+
+        /** The size of a bucket for {@code need} bytes: room for a few more states, so that most inserts copy nothing. */
+        private static int withRoom(int need) {
+            return need + Math.min(128, (need >>> 3) + 16);
         }
 
         /** Points every directory entry of the located bucket at {@code nb}. */
@@ -1023,14 +1066,15 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 directory = d;
             }
             int n = count(b);
+            cachedKey = 0;
             int[] starts = new int[n + 1];
-            int p = HEADER + 8 * n;
+            int p = HEADER + KEY * n;
             int[] size = new int[2], accounts = new int[2];
             for (int k = 0; k < n; k++) {
                 starts[k] = p;
                 int length = varint(b, p);
                 p = next + length;
-                int side = (int) ((long) LONG.get(b, HEADER + 8 * k) >>> depth) & 1;
+                int side = (int) (keyAt(b, k) >>> depth) & 1;
                 size[side] += p - starts[k];
                 accounts[side]++;
             }
@@ -1038,18 +1082,18 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             byte[][] halves = new byte[2][];
             int[] fpAt = new int[2], recordAt = new int[2];
             for (int side = 0; side < 2; side++) {
-                int need = HEADER + 8 * accounts[side] + size[side];
-                halves[side] = bucket(depth + 1, need + Math.min(64, (need >>> 3) + 8));
+                int need = HEADER + KEY * accounts[side] + size[side];
+                halves[side] = bucket(depth + 1, withRoom(need));
                 count(halves[side], accounts[side]);
                 INT.set(halves[side], 3, need);
                 fpAt[side] = HEADER;
-                recordAt[side] = HEADER + 8 * accounts[side];
+                recordAt[side] = HEADER + KEY * accounts[side];
             }
             for (int k = 0; k < n; k++) {
-                long key = (long) LONG.get(b, HEADER + 8 * k);
+                long key = keyAt(b, k);
                 int side = (int) (key >>> depth) & 1;
-                LONG.set(halves[side], fpAt[side], key);
-                fpAt[side] += 8;
+                System.arraycopy(b, HEADER + KEY * k, halves[side], fpAt[side], KEY);
+                fpAt[side] += KEY;
                 int len = starts[k + 1] - starts[k];
                 System.arraycopy(b, starts[k], halves[side], recordAt[side], len);
                 recordAt[side] += len;
@@ -1082,9 +1126,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     continue; // a bucket shared by several entries is written at its first
                 }
                 int n = count(b);
-                int p = HEADER + 8 * n;
+                int p = HEADER + KEY * n;
                 for (int k = 0; k < n; k++) {
-                    long key = (long) LONG.get(b, HEADER + 8 * k);
+                    long key = top | keyAt(b, k);
                     int end = varint(b, p) + next;
                     for (int q = next; q < end;) {
                         int pb = varint(b, q);
