@@ -487,6 +487,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     private static long readStates(ChunkIn data, long states, int count, int[] storeIndex, InMemoryPlayStateStore store, List<String> ids,
             Map<String, Long> dropped) throws IOException {
         long kept = 0;
+        Loader loader = new Loader(store);
         for (long k = 0; k < states; k++) {
             data.need(STATE_BYTES);
             java.nio.ByteBuffer b = data.buffer;
@@ -532,13 +533,75 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 dropped.merge(ids.get(pb), 1L, Long::sum);
                 continue;
             }
-            Stripe s = store.stripe(fp);
-            if (!s.insertNew(fp, storeIndex[pb], version, status, situation, offeredAt, lastPlay, recent == null ? NO_TIMES : recent)) {
-                throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " repeats an account and playbook: the stream is corrupt");
-            }
+            loader.add(k, fp, storeIndex[pb], version, status, situation, offeredAt, lastPlay, recent == null ? NO_TIMES : recent);
             kept++;
         }
+        loader.flush();
         return kept;
+    }
+
+    /**
+     * Fills a new store with restored states. A snapshot holds the states stripe by stripe (as this
+     * store writes them, and as the previous layout did), so the states of one stripe are gathered,
+     * encoded, and its buckets built at once, each at its final size; a stripe met again later (a
+     * stream written some other way) takes its states one by one.
+     */
+    private static final class Loader {
+        private final InMemoryPlayStateStore store;
+        private final boolean[] built = new boolean[STRIPES];
+        private int stripe = -1;
+        private long first; // the number of the first gathered state in the snapshot
+        private int gathered;
+        private long[] keys = new long[1024];
+        private int[] ends = new int[1024]; // where each gathered state's bytes end in bytes
+        private byte[] bytes = new byte[1 << 16];
+
+        Loader(InMemoryPlayStateStore store) {
+            this.store = store;
+        }
+
+        void add(long k, long key, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
+            int s = (int) (key >>> 56);
+            if (s != stripe) {
+                flush();
+                stripe = s;
+                first = k;
+            }
+            if (gathered == keys.length) {
+                keys = Arrays.copyOf(keys, gathered * 2);
+                ends = Arrays.copyOf(ends, gathered * 2);
+            }
+            int at = gathered == 0 ? 0 : ends[gathered - 1];
+            int need = at + Stripe.MAX_STATE_BYTES + 4 * recent.length;
+            if (need > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(need, bytes.length * 2));
+            }
+            keys[gathered] = key;
+            ends[gathered++] = Stripe.encodeInto(bytes, at, pb, version, status, situation, offered, last, recent);
+        }
+
+        void flush() {
+            if (gathered == 0) {
+                return;
+            }
+            Stripe s = store.stripes[stripe];
+            int repeated = -1;
+            if (!built[stripe] && s.states == 0) {
+                repeated = s.build(keys, ends, bytes, gathered);
+            } else {
+                for (int i = 0; i < gathered && repeated < 0; i++) {
+                    if (!s.insertEncoded(keys[i], bytes, i == 0 ? 0 : ends[i - 1], ends[i])) {
+                        repeated = i;
+                    }
+                }
+            }
+            if (repeated >= 0) {
+                long k = first + repeated;
+                throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " repeats an account and playbook: the stream is corrupt");
+            }
+            built[stripe] = true;
+            gathered = 0;
+        }
     }
 
     /** The fixed bytes of a state in a snapshot: fingerprint, playbook, flags. */
@@ -888,16 +951,23 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /** Encodes a state into {@link #scratch}; returns its length. */
         private int encode(int pb, int version, int status, int situation, int offered, int last, long[] recent) {
-            int need = 5 + 1 + 5 + 12 + 4 + 5 + 4 * recent.length;
+            int need = MAX_STATE_BYTES + 4 * recent.length;
             if (scratch.length < need) {
                 scratch = new byte[need];
             }
-            byte[] b = scratch;
+            return encodeInto(scratch, 0, pb, version, status, situation, offered, last, recent);
+        }
+
+        /** The most bytes a state without recent times takes. */
+        static final int MAX_STATE_BYTES = 5 + 1 + 5 + 16 + 5;
+
+        /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
+        static int encodeInto(byte[] b, int p, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
             boolean ownOffer = status == 0 && offered != -1;
             boolean ownLast = status == 0 ? last != -1 : last != offered;
             int flags = status | (ownLast ? OWN_LAST_PLAY : 0) | (situation != 0 ? SITUATION : 0) | (recent.length > 0 ? RECENT : 0)
                     | (ownOffer ? OWN_OFFER : 0);
-            int p = putVarint(b, 0, pb);
+            p = putVarint(b, p, pb);
             b[p++] = (byte) flags;
             p = putVarint(b, p, version);
             if (status != 0 || ownOffer) {
@@ -938,33 +1008,127 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return true;
         }
 
-        /** Adds a restored state; false if the account already has a state of the playbook. */
-        boolean insertNew(long key, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
-            locate(key, pb);
+        /**
+         * Builds this empty stripe's buckets at once from {@code m} encoded states (state {@code i}
+         * is {@code keys[i]}'s, in {@code bytes} up to {@code ends[i]}), each bucket at its size, in
+         * a directory deep enough for about 16 states a bucket.
+         *
+         * @return -1, or the index of a state whose account already has a state of its playbook (nothing built)
+         */
+        int build(long[] keys, int[] ends, byte[] bytes, int m) {
+            int depth = 0;
+            while (m >>> depth > 16 && depth < 24) {
+                depth++;
+            }
+            int buckets = 1 << depth;
+            int[] start = new int[buckets + 1];
+            for (int i = 0; i < m; i++) {
+                start[((int) keys[i] & (buckets - 1)) + 1]++;
+            }
+            for (int b = 0; b < buckets; b++) {
+                start[b + 1] += start[b];
+            }
+            int[] order = new int[m];
+            int[] fill = Arrays.copyOf(start, buckets);
+            for (int i = 0; i < m; i++) {
+                order[fill[(int) keys[i] & (buckets - 1)]++] = i;
+            }
+            byte[][] dir = new byte[buckets][];
+            int[] accountOf = new int[16];
+            long[] accountKeys = new long[16];
+            int[] lengths = new int[16];
+            for (int b = 0; b < buckets; b++) {
+                int from = start[b], to = start[b + 1];
+                if (to - from > accountOf.length) {
+                    accountOf = new int[to - from];
+                    accountKeys = new long[to - from];
+                    lengths = new int[to - from];
+                }
+                int accounts = 0;
+                for (int j = from; j < to; j++) { // the bucket's accounts, in the order met, and their records' lengths
+                    int i = order[j];
+                    int a = 0;
+                    while (a < accounts && accountKeys[a] != keys[i]) {
+                        a++;
+                    }
+                    if (a == accounts) {
+                        accountKeys[accounts] = keys[i];
+                        lengths[accounts++] = 0;
+                    } else {
+                        int pb = varint(bytes, i == 0 ? 0 : ends[i - 1]);
+                        for (int e = from; e < j; e++) {
+                            int o = order[e];
+                            if (accountOf[e - from] == a && varint(bytes, o == 0 ? 0 : ends[o - 1]) == pb) {
+                                return i;
+                            }
+                        }
+                    }
+                    accountOf[j - from] = a;
+                    lengths[a] += ends[i] - (i == 0 ? 0 : ends[i - 1]);
+                }
+                int need = HEADER + KEY * accounts;
+                for (int a = 0; a < accounts; a++) {
+                    need += varintSize(lengths[a]) + lengths[a];
+                }
+                byte[] blob = bucket(depth, need);
+                count(blob, accounts);
+                INT.set(blob, 3, need);
+                byte[] key = new byte[8];
+                int p = HEADER + KEY * accounts;
+                for (int a = 0; a < accounts; a++) {
+                    LONG.set(key, 0, accountKeys[a]);
+                    System.arraycopy(key, 1, blob, HEADER + KEY * a, KEY);
+                    p = putVarint(blob, p, lengths[a]);
+                    for (int j = from; j < to; j++) {
+                        if (accountOf[j - from] == a) {
+                            int i = order[j];
+                            int at = i == 0 ? 0 : ends[i - 1];
+                            System.arraycopy(bytes, at, blob, p, ends[i] - at);
+                            p += ends[i] - at;
+                        }
+                    }
+                }
+                dir[b] = blob;
+            }
+            directory = dir;
+            states = m;
+            cachedKey = 0;
+            return -1;
+        }
+
+        /** Adds a restored state, encoded at {@code [from, to)} of {@code src}; false if the account already has a state of its playbook. */
+        boolean insertEncoded(long key, byte[] src, int from, int to) {
+            locate(key, varint(src, from));
             if (stateAt >= 0) {
                 return false;
             }
-            put(key, pb, version, status, situation, offered, last, recent);
+            place(key, src, from, to - from);
             return true;
         }
 
-        /** Writes the state {@link #locate} looked for: in place, beside the account's others, or as a new account. */
         private void put(long key, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
-            int length = encode(pb, version, status, situation, offered, last, recent);
+            place(key, scratch, 0, encode(pb, version, status, situation, offered, last, recent));
+        }
+
+        /**
+         * Writes the encoded state ({@code length} bytes of {@code src} from {@code offset}) where
+         * {@link #locate} looked for it: in place, beside the account's others, or as a new account.
+         */
+        private void place(long key, byte[] src, int offset, int length) {
             if (stateAt >= 0) {
-                resizeRecord(splice(stateAt, stateEnd, scratch, length));
+                resizeRecord(splice(stateAt, stateEnd, src, offset, length));
                 cachedBlob = blob; // the account's record stays where it was, in this bucket or its new copy
                 return;
             }
             states++;
             if (account >= 0) {
-                resizeRecord(splice(statesEnd, statesEnd, scratch, length));
+                resizeRecord(splice(statesEnd, statesEnd, src, offset, length));
                 cachedBlob = blob;
                 return;
             }
             cachedKey = 0; // a new account moves every record of its bucket
             while (count(blob) >= BUCKET && split()) {
-                locate(key, pb);
+                locate(key, -1);
             }
             int n = count(blob);
             if (n == 0xFFFF) {
@@ -973,7 +1137,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             byte[] fp = new byte[8 + 5 + length];
             LONG.set(fp, 0, key);
             int p = putVarint(fp, 8, length);
-            System.arraycopy(scratch, 0, fp, p, length);
+            System.arraycopy(src, offset, fp, p, length);
             int recordAt = used(blob);
             splice(recordAt, recordAt, fp, 8, p - 8 + length);
             splice(HEADER + KEY * n, HEADER + KEY * n, fp, 1, KEY);
@@ -994,10 +1158,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
             resizeRecord(splice(stateAt, stateEnd, scratch, 0, 0));
             cachedBlob = blob;
-        }
-
-        private int splice(int from, int to, byte[] src, int length) {
-            return splice(from, to, src, 0, length);
         }
 
         /** After a state of the record changed size by {@code delta} bytes, rewrites the record's length. */
