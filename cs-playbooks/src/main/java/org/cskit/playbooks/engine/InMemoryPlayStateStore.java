@@ -608,9 +608,12 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     private static final int STATE_BYTES = 8 + 2 + 1;
     /**
      * Flags of a state in a snapshot (and in the store's own encoding), beside the status in bits
-     * 0-1; {@code OWN_OFFER} (an offer time kept with no play out) is the store's only, never in a snapshot.
+     * 0-1. {@code OWN_OFFER} (an offer time kept with no play out) and {@code NO_LAST_PLAY} (a play
+     * out, and never a last play: a snapshot writes {@code OWN_LAST_PLAY} and "never") are the
+     * store's own, never in a snapshot: the second keeps a first play's state the same size when it
+     * goes from offered to open.
      */
-    private static final int OWN_LAST_PLAY = 4, SITUATION = 8, RECENT = 16, OWN_OFFER = 32;
+    private static final int OWN_LAST_PLAY = 4, SITUATION = 8, RECENT = 16, OWN_OFFER = 32, NO_LAST_PLAY = 64;
 
     /** Writes through a 1 MB buffer, keeping the CRC-32C of everything written. */
     private static final class ChunkOut {
@@ -772,6 +775,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         private long cachedKey;
         private byte[] cachedBlob;
         private int cachedAccount, cachedRecord;
+        /** Whether {@code cachedMask} and {@code cachedAt} hold where each of that account's states lies (playbooks below 64 only). */
+        private boolean cachedStates;
+        /** The playbooks that account has a state of, and (by playbook) each state's offset from the first. */
+        private long cachedMask;
+        private final int[] cachedAt = new int[64];
         /** What the last {@link #varint} read: the value, and where the next byte is. */
         private int value, next;
 
@@ -867,6 +875,17 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             if (key == cachedKey && b == cachedBlob) {
                 account = cachedAccount;
                 record = cachedRecord;
+                statesEnd = varint(b, record) + next;
+                statesAt = next;
+                if (cachedStates && pb >= 0 && pb < 64) { // where the state is, or that there is none, without a walk
+                    if ((cachedMask & 1L << pb) != 0) {
+                        stateAt = statesAt + cachedAt[pb];
+                        int flagsAt = skipVarint(b, stateAt);
+                        stateEnd = end(b, flagsAt);
+                        current = varint(b, flagsAt + 1);
+                    }
+                    return;
+                }
             } else {
                 int n = count(b);
                 long low = key & LOW;
@@ -890,19 +909,26 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 cachedBlob = b;
                 cachedAccount = account;
                 cachedRecord = p;
+                statesEnd = varint(b, record) + next;
+                statesAt = next;
+                cachedStates = true; // the walk below notes where each state is
+                cachedMask = 0;
             }
-            statesEnd = varint(b, record) + next;
-            statesAt = next;
             for (int q = statesAt; q < statesEnd;) {
                 int at = q;
                 int position = varint(b, q);
                 int end = end(b, next);
+                if (position < 64) {
+                    cachedMask |= 1L << position;
+                    cachedAt[position] = at - statesAt;
+                } else {
+                    cachedStates = false;
+                }
                 if (position == pb) {
                     stateAt = at;
                     stateEnd = end;
                     varint(b, skipVarint(b, at) + 1);
                     current = value;
-                    return;
                 }
                 q = end;
             }
@@ -926,7 +952,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     offered = (int) INT.get(b, p);
                     p += 4;
                 }
-                int last = status != 0 ? offered : -1;
+                int last = status != 0 && (flags & NO_LAST_PLAY) == 0 ? offered : -1;
                 if ((flags & OWN_LAST_PLAY) != 0) {
                     last = (int) INT.get(b, p);
                     p += 4;
@@ -964,9 +990,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
         static int encodeInto(byte[] b, int p, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
             boolean ownOffer = status == 0 && offered != -1;
-            boolean ownLast = status == 0 ? last != -1 : last != offered;
+            boolean noLast = status != 0 && last == -1;
+            boolean ownLast = status == 0 ? last != -1 : last != offered && !noLast;
             int flags = status | (ownLast ? OWN_LAST_PLAY : 0) | (situation != 0 ? SITUATION : 0) | (recent.length > 0 ? RECENT : 0)
-                    | (ownOffer ? OWN_OFFER : 0);
+                    | (ownOffer ? OWN_OFFER : 0) | (noLast ? NO_LAST_PLAY : 0);
             p = putVarint(b, p, pb);
             b[p++] = (byte) flags;
             p = putVarint(b, p, version);
@@ -1115,13 +1142,23 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * {@link #locate} looked for it: in place, beside the account's others, or as a new account.
          */
         private void place(long key, byte[] src, int offset, int length) {
+            // The located account is the cached one: its record stays where it was (in this bucket or its new copy).
             if (stateAt >= 0) {
-                resizeRecord(splice(stateAt, stateEnd, src, offset, length));
-                cachedBlob = blob; // the account's record stays where it was, in this bucket or its new copy
+                int delta = splice(stateAt, stateEnd, src, offset, length);
+                shift(stateAt, delta);
+                resizeRecord(delta);
+                cachedBlob = blob;
                 return;
             }
             states++;
             if (account >= 0) {
+                int pb = varint(src, offset);
+                if (pb < 64) {
+                    cachedMask |= 1L << pb;
+                    cachedAt[pb] = statesEnd - statesAt;
+                } else {
+                    cachedStates = false;
+                }
                 resizeRecord(splice(statesEnd, statesEnd, src, offset, length));
                 cachedBlob = blob;
                 return;
@@ -1156,8 +1193,27 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 cachedKey = 0;
                 return;
             }
-            resizeRecord(splice(stateAt, stateEnd, scratch, 0, 0));
+            int pb = varint(blob, stateAt);
+            if (pb < 64) {
+                cachedMask &= ~(1L << pb);
+            }
+            int delta = splice(stateAt, stateEnd, scratch, 0, 0);
+            shift(stateAt, delta);
+            resizeRecord(delta);
             cachedBlob = blob;
+        }
+
+        /** Moves the cached offsets of the account's states after the one at {@code at} by {@code delta} bytes. */
+        private void shift(int at, int delta) {
+            if (delta != 0 && cachedStates) {
+                int from = at - statesAt;
+                for (long bits = cachedMask; bits != 0; bits &= bits - 1) {
+                    int p = Long.numberOfTrailingZeros(bits);
+                    if (cachedAt[p] > from) {
+                        cachedAt[p] += delta;
+                    }
+                }
+            }
         }
 
         /** After a state of the record changed size by {@code delta} bytes, rewrites the record's length. */
@@ -1296,14 +1352,21 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                         int stateEnd = end(b, flagsAt);
                         int flags = b[flagsAt];
                         int length = stateEnd - flagsAt;
-                        out.need(STATE_BYTES + length);
+                        out.need(STATE_BYTES + length + 4);
                         out.buffer.putLong(key).putShort((short) position[pb]);
-                        if ((flags & OWN_OFFER) == 0) {
+                        if ((flags & (OWN_OFFER | NO_LAST_PLAY)) == 0) {
                             out.buffer.put(b, flagsAt, length);
-                        } else { // no play out: the offer time stays behind
-                            out.buffer.put((byte) (flags & ~OWN_OFFER));
+                        } else { // the store's own flags, in the snapshot's words
+                            out.buffer.put((byte) (flags & ~(OWN_OFFER | NO_LAST_PLAY) | ((flags & NO_LAST_PLAY) != 0 ? OWN_LAST_PLAY : 0)));
                             int at = skipVarint(b, flagsAt + 1);
-                            out.buffer.put(b, flagsAt + 1, at - flagsAt - 1).put(b, at + 4, stateEnd - at - 4);
+                            out.buffer.put(b, flagsAt + 1, at - flagsAt - 1);
+                            if ((flags & OWN_OFFER) != 0) {
+                                at += 4; // no play out: the offer time stays behind
+                            } else {
+                                out.buffer.put(b, at, 4).putInt(-1); // the offer time, then "never" for the last play
+                                at += 4;
+                            }
+                            out.buffer.put(b, at, stateEnd - at);
                         }
                         written++;
                         q = stateEnd;

@@ -126,6 +126,57 @@ class InMemoryPlayStateStoreModelTest {
         assertThat(store.size()).isEqualTo(12 * 500);
     }
 
+    /**
+     * Many writes in a row to one account's states of 70 playbooks (positions past 64 included),
+     * changing their sizes, with now and then a write to a neighbour: the store's note of where
+     * the account's states lie must follow every change.
+     */
+    @Test
+    void oneAccount_writesInARowOfChangingSize_matchTheModel() {
+        SplittableRandom random = new SplittableRandom(5);
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        List<String> playbooks = new java.util.ArrayList<>();
+        for (int p = 0; p < 70; p++) {
+            playbooks.add("pb-" + p);
+        }
+        int[] positions = store.positions(playbooks.toArray(new String[0]));
+        Map<String, PlayState> model = new HashMap<>();
+        for (int op = 0; op < 40_000; op++) {
+            String account = random.nextInt(8) == 0 ? "n-" + random.nextInt(200) : "busy";
+            int p = random.nextInt(random.nextInt(4) == 0 ? 70 : 6);
+            String key = account + "|" + playbooks.get(p);
+            long version = model.containsKey(key) ? model.get(key).version() : 0;
+            long[] recent = new long[random.nextInt(3) == 0 ? random.nextInt(1, 4) : 0];
+            for (int r = 0; r < recent.length; r++) {
+                recent[r] = op + r;
+            }
+            PlayState next = switch (random.nextInt(5)) {
+                case 0 -> PlayState.EMPTY.withVersion(version + 1);
+                case 1 -> new PlayState(version + 1, Status.OFFERED, random.nextInt(2) * op, 1_000 + op, PlayState.NEVER, recent);
+                case 2 -> new PlayState(version + 1, Status.NONE, 0, PlayState.NEVER, op, recent);
+                default -> new PlayState(version + 1, Status.OPEN, random.nextInt(3), 1_000 + op, 1_000 + op + random.nextInt(2), recent);
+            };
+            long fp = InMemoryPlayStateStore.fingerprint(AccountId.of(account));
+            assertThat(write(store, fp, positions[p], version + 1, next)).isFalse();
+            assertThat(write(store, fp, positions[p], version, next)).isTrue();
+            if (next.isEmpty()) {
+                model.remove(key);
+            } else {
+                model.put(key, next);
+            }
+            if (op % 1_000 == 0 || op > 39_900) {
+                Map<String, PlayState> busy = new HashMap<>();
+                model.forEach((k, s) -> {
+                    if (k.startsWith("busy|")) {
+                        busy.put(k.substring(5), s);
+                    }
+                });
+                assertThat(statesOf(store, AccountId.of("busy"))).isEqualTo(busy);
+            }
+        }
+        assertThat(store.size()).isEqualTo(model.size());
+    }
+
     private static Map<String, PlayState> statesOf(InMemoryPlayStateStore store, AccountId account) {
         Map<String, PlayState> found = new HashMap<>();
         store.read(new AccountId[] {account}, 1, (i, playbook, state) -> found.put(playbook, state));
