@@ -60,6 +60,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     private static final int STRIPES = 256;
     /** The most accounts a bucket holds before it splits. */
     private static final int BUCKET = 32;
+    /** The most bytes a bucket of more than one account grows to before it splits. */
+    private static final int BUCKET_BYTES = 1024;
     private static final long[] NO_TIMES = new long[0];
     private static final long NO_TIME = PlayState.NEVER;
     private static final long MAX_TIME = 0xFFFF_FFFEL; // unsigned int seconds; 0xFFFFFFFF is "never"
@@ -1142,6 +1144,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * {@link #locate} looked for it: in place, beside the account's others, or as a new account.
          */
         private void place(long key, byte[] src, int offset, int length) {
+            while (stateAt < 0 && count(blob) > 1 && used(blob) + length > BUCKET_BYTES && split()) {
+                locate(key, varint(src, offset)); // an insert moves the bytes after it: buckets of large records hold fewer
+            }
             // The located account is the cached one: its record stays where it was (in this bucket or its new copy).
             if (stateAt >= 0) {
                 int delta = splice(stateAt, stateEnd, src, offset, length);
