@@ -23,20 +23,25 @@ import org.cskit.playbooks.spi.PlayState;
 import org.cskit.playbooks.spi.PlayStateStore;
 
 /**
- * The default {@link PlayStateStore}: every state in memory, in primitive arrays, costing memory
+ * The default {@link PlayStateStore}: every state in memory, in byte arrays, costing memory
  * only for the (account, playbook) pairs that have something to remember (a play out, or recent
  * plays a cooldown, limit, cadence or reminder still looks back to); an account with no state costs
  * nothing. Saved to and restored from a stream ({@link #snapshot}, {@link #restore}), so a nightly
  * run hands its state to the next night in another JVM. Thread-safe: accounts are spread over
- * independently locked stripes.
+ * 256 independently locked stripes; an account's states are read and written under its stripe's
+ * lock, one account at a time.
  *
- * <p><b>Cost.</b> A state takes one slot of 28 bytes (a 64-bit fingerprint of the account id, the
- * playbook and status, the version, the situation and two times) in tables kept between three
- * eighths and three quarters full, so 37 to 75 bytes a state; once a playbook with a limit is
- * used, every slot of a table holding one of its states takes 4 more bytes, and each such state a
- * small array of its recent play times. The account ids themselves are not kept: accounts are told apart by a
+ * <p><b>Cost.</b> An account with states takes one record holding all of them: 7 bytes of the
+ * fingerprint of its id, the record's length (a byte for up to 127), and per state its encoding in a
+ * snapshot (below) without the fingerprint: the playbook (a byte for the first 128 of the store),
+ * flags, the version (a byte up to 127), 4 bytes of offer time while a play is out, and 4 more for
+ * a situation, for a last-play time other than the offer time, and per recent play time. A
+ * first play of a playbook with no situation code therefore takes 7 bytes. Records lie in buckets
+ * of up to 32 accounts and 1 KB (a byte array each, with room to grow by about an eighth) under a
+ * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
+ * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
  * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
- * 3 in a million). Times are kept to the second, from 1970 to 2106.
+ * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 2.
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its

@@ -177,6 +177,50 @@ class InMemoryPlayStateStoreModelTest {
         assertThat(store.size()).isEqualTo(model.size());
     }
 
+    /**
+     * Four threads write one account's states at once, each playbook by read and compare-and-set
+     * in a loop, while the record grows and shrinks under them: every successful write is one
+     * version step, none is lost, and each thread's own playbook ends at its own count.
+     */
+    @Test
+    void concurrentWriters_toOneAccount_loseNoWrite() throws Exception {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        AccountId account = AccountId.of("shared");
+        int threads = 4, rounds = 5_000;
+        java.util.concurrent.atomic.AtomicLong sharedWins = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String own = "own-" + t;
+                done.add(pool.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        PlayState mine = statesOf(store, account).getOrDefault(own, PlayState.EMPTY);
+                        long[] recent = new long[r % 3]; // the own state changes size every write
+                        assertThat(store.compareAndSet(account, own, mine.version(),
+                                new PlayState(mine.version() + 1, Status.OPEN, r, 1_000 + r, 1_000 + r, recent))).isTrue();
+                        PlayState shared = statesOf(store, account).getOrDefault("shared", PlayState.EMPTY);
+                        if (store.compareAndSet(account, "shared", shared.version(),
+                                new PlayState(shared.version() + 1, Status.OFFERED, 0, 5, PlayState.NEVER, new long[0]))) {
+                            sharedWins.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, PlayState> states = statesOf(store, account);
+        for (int t = 0; t < threads; t++) {
+            assertThat(states.get("own-" + t).version()).isEqualTo(rounds);
+        }
+        assertThat(states.get("shared").version()).isEqualTo(sharedWins.get()).isPositive();
+    }
+
     private static Map<String, PlayState> statesOf(InMemoryPlayStateStore store, AccountId account) {
         Map<String, PlayState> found = new HashMap<>();
         store.read(new AccountId[] {account}, 1, (i, playbook, state) -> found.put(playbook, state));
