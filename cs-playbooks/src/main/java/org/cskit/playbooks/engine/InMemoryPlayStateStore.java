@@ -37,7 +37,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * flags, the version (a byte up to 127), 4 bytes of offer time while a play is out, and 4 more for
  * a situation, for a last-play time other than the offer time, and per recent play time. A
  * first play of a playbook with no situation code therefore takes 7 bytes. Records lie in buckets
- * of up to 32 accounts and 1 KB (a byte array each, with room to grow by about an eighth) under a
+ * of up to 48 accounts and 1 KB (a byte array each, with room to grow by 16 to 64 bytes) under a
  * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
  * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
  * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
@@ -64,7 +64,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     private static final byte[] MAGIC = {'C', 'S', 'K', 'I', 'T', 'P', 'S', '1'};
     private static final int STRIPES = 256;
     /** The most accounts a bucket holds before it splits. */
-    private static final int BUCKET = 32;
+    private static final int BUCKET = 48;
     /** The most bytes a bucket of more than one account grows to before it splits. */
     private static final int BUCKET_BYTES = 1024;
     private static final long[] NO_TIMES = new long[0];
@@ -1045,13 +1045,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /**
          * Builds this empty stripe's buckets at once from {@code m} encoded states (state {@code i}
          * is {@code keys[i]}'s, in {@code bytes} up to {@code ends[i]}), each bucket at its size, in
-         * a directory deep enough for about 16 states a bucket.
+         * a directory deep enough for at most 40 states a bucket on average.
          *
          * @return -1, or the index of a state whose account already has a state of its playbook (nothing built)
          */
         int build(long[] keys, int[] ends, byte[] bytes, int m) {
             int depth = 0;
-            while (m >>> depth > 16 && depth < 24) {
+            while (m >>> depth > 40 && depth < 24) {
                 depth++;
             }
             int buckets = 1 << depth;
@@ -1267,7 +1267,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /** The size of a bucket for {@code need} bytes: room for a few more states, so that most inserts copy nothing. */
         private static int withRoom(int need) {
-            return need + Math.min(128, (need >>> 3) + 16);
+            return need + Math.min(64, (need >>> 4) + 16);
         }
 
         /** Points every directory entry of the located bucket at {@code nb}. */
