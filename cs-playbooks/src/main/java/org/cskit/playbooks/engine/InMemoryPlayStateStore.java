@@ -37,7 +37,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * flags, the version (a byte up to 127), 4 bytes of offer time while a play is out, and 4 more for
  * a situation, for a last-play time other than the offer time, and per recent play time. A
  * first play of a playbook with no situation code therefore takes 7 bytes. Records lie in buckets
- * of up to 48 accounts and 1 KB (a byte array each, with room to grow by 16 to 64 bytes) under a
+ * of up to 48 accounts and (beyond four accounts) 1 KB (a byte array each, with room to grow by 16 to 64 bytes) under a
  * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
  * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
  * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
@@ -65,7 +65,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     private static final int STRIPES = 256;
     /** The most accounts a bucket holds before it splits. */
     private static final int BUCKET = 48;
-    /** The most bytes a bucket of more than one account grows to before it splits. */
+    /**
+     * The most bytes a bucket of more than four accounts grows to before it splits (a few large
+     * records may share a bucket of any size: splitting them apart could take as many directory
+     * doublings as their fingerprints share low bits).
+     */
     private static final int BUCKET_BYTES = 1024;
     private static final long[] NO_TIMES = new long[0];
     private static final long NO_TIME = PlayState.NEVER;
@@ -1149,7 +1153,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * {@link #locate} looked for it: in place, beside the account's others, or as a new account.
          */
         private void place(long key, byte[] src, int offset, int length) {
-            while (stateAt < 0 && count(blob) > 1 && used(blob) + length > BUCKET_BYTES && split()) {
+            while (stateAt < 0 && count(blob) > 4 && used(blob) + length > BUCKET_BYTES && split()) {
                 locate(key, varint(src, offset)); // an insert moves the bytes after it: buckets of large records hold fewer
             }
             // The located account is the cached one: its record stays where it was (in this bucket or its new copy).

@@ -228,7 +228,7 @@ class InMemoryPlayStateStoreModelTest {
     }
 
     /** Every state of accounts {@code acc-0} to {@code acc-<accounts - 1>}, by "account|playbook", each reported once. */
-    private static Map<String, PlayState> readAll(InMemoryPlayStateStore store, int accounts) {
+    static Map<String, PlayState> readAll(InMemoryPlayStateStore store, int accounts) {
         AccountId[] ids = new AccountId[accounts];
         for (int i = 0; i < accounts; i++) {
             ids[i] = AccountId.of("acc-" + i);

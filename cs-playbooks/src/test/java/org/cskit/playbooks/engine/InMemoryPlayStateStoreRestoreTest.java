@@ -180,12 +180,6 @@ class InMemoryPlayStateStoreRestoreTest {
     }
 
     private static Map<String, PlayState> readAll(InMemoryPlayStateStore store, int accounts) {
-        AccountId[] ids = new AccountId[accounts];
-        for (int i = 0; i < accounts; i++) {
-            ids[i] = AccountId.of("acc-" + i);
-        }
-        Map<String, PlayState> read = new HashMap<>();
-        store.read(ids, accounts, (i, playbook, state) -> assertThat(read.put(ids[i].value() + "|" + playbook, state)).isNull());
-        return read;
+        return InMemoryPlayStateStoreModelTest.readAll(store, accounts);
     }
 }
