@@ -41,7 +41,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
  * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
  * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
- * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 2.
+ * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 1.
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
