@@ -73,8 +73,13 @@ public final class Fixtures {
 
     /** A generated portfolio as a nightly extract: per account and signal one record with its observations of the last 180 days. */
     public static List<AccountInput> nightly(int accounts, long seed) {
+        return nightly(accounts, seed, AS_OF);
+    }
+
+    /** The same portfolio's nightly extract as of another night. */
+    public static List<AccountInput> nightly(int accounts, long seed, Instant asOf) {
         PortfolioGenerator generator = PortfolioGenerator.builder().seed(seed).accounts(accounts).start(START).months(24).build();
-        return records(generator.signalColumns(0, accounts, AS_OF, Duration.ofDays(180)), 0);
+        return records(generator.signalColumns(0, accounts, asOf, Duration.ofDays(180)), 0);
     }
 
     /** Per account and signal one record, account ids from {@code firstRow} on. */

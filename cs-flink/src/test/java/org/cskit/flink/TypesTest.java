@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TypesTest {
     @Test
     void typeInformation_everyRecordAndStateType_isAPojo() {
-        for (Class<?> type : List.of(AccountInput.class, PlayRecord.class, StoredPlayState.class, SignalSeries.class, VectorHistory.class,
+        for (Class<?> type : List.of(AccountInput.class, PlayRecord.class, AccountState.class, StoredPlayState.class, SignalSeries.class, VectorHistory.class,
                 PendingWork.class)) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }

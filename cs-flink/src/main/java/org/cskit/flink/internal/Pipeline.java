@@ -140,7 +140,8 @@ public final class Pipeline {
         }
         ScoreHistoryColumns.Builder points = ScoreHistoryColumns.builder(1);
         if (history != null) {
-            for (int i = 0; i < history.times.length; i++) {
+            // Only earlier points: a night run again on its own state holds tonight's score already.
+            for (int i = 0, n = before(history, asOf); i < n; i++) {
                 points.point(Instant.ofEpochMilli(history.times[i]), new double[] {history.scores[i]});
             }
         }
@@ -157,9 +158,18 @@ public final class Pipeline {
                 .build();
     }
 
+    /** The number of the history's points before {@code asOf}. */
+    private static int before(VectorHistory h, long asOf) {
+        int n = h.times.length;
+        while (n > 0 && h.times[n - 1] >= asOf) {
+            n--;
+        }
+        return n;
+    }
+
     private VectorHistory append(VectorHistory h, long asOf, VectorColumns v) {
         int keep = 0;
-        int n = h == null ? 0 : h.times.length;
+        int n = h == null ? 0 : before(h, asOf);
         while (keep < n && asOf - h.times[keep] > directionMillis) {
             keep++;
         }

@@ -1,0 +1,67 @@
+package org.cskit.flink;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.cskit.flink.internal.StoredPlayState;
+import org.cskit.flink.internal.VectorHistory;
+
+/**
+ * What one account's nightly run leaves for the next night: its play states (open plays,
+ * cooldowns, limits, per playbook) and its latest vector with the scores its direction reads.
+ * {@link CsFlink#nightly(org.apache.flink.streaming.api.datastream.DataStream,
+ * org.apache.flink.streaming.api.datastream.DataStream, CsDefinitions, java.time.Instant)} reads
+ * yesterday's records and {@link Nightly#state()} writes today's; keep them where the job keeps
+ * data between runs (files, a table) and hand them back the next night.
+ *
+ * <p>A Flink POJO (public fields, a public no-argument constructor) of strings, primitives and
+ * arrays, serialised by Flink's own serializers, never Kryo. Write the records as they come; their
+ * fields are cs-flink's and may change between versions. Not thread-safe.
+ *
+ * <p>Checked when read back (see {@link CsFlink}): the account id is present, one play state per
+ * playbook id, no state from a night after the run's as-of time, at most one record per account.
+ */
+public class AccountState {
+    /** The account. */
+    public String accountId;
+    /** The as-of time of the night that wrote the record, epoch milliseconds. */
+    public long night;
+    /** The playbooks with something to remember, one per entry of {@link #plays}, sorted. */
+    public String[] playbookIds;
+    /** The play states, one per playbook id. */
+    public StoredPlayState[] plays;
+    /** The latest vector and the scores within the scorecard's direction lookback, or null before the first score. */
+    public VectorHistory vectors;
+
+    /** For Flink's POJO serializer. */
+    public AccountState() {}
+
+    /** @return how many play states the record holds */
+    public int playStates() {
+        return playbookIds == null ? 0 : playbookIds.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof AccountState s) || !Objects.equals(accountId, s.accountId) || night != s.night
+                || !Arrays.equals(playbookIds, s.playbookIds) || playStates() != s.playStates()) {
+            return false;
+        }
+        for (int i = 0; i < playStates(); i++) {
+            if (!StoredPlayState.same(plays[i], s.plays[i])) {
+                return false;
+            }
+        }
+        return VectorHistory.same(vectors, s.vectors);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(accountId, night) * 31 + Arrays.hashCode(playbookIds);
+    }
+
+    @Override
+    public String toString() {
+        return "AccountState[" + accountId + ", night " + night + ", " + playStates() + " play states" + (vectors == null ? "" : ", scored")
+                + "]";
+    }
+}
