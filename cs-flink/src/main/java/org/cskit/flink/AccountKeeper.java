@@ -18,10 +18,12 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 import org.cskit.flink.internal.PendingWork;
 import org.cskit.flink.internal.Pipeline;
+import org.cskit.flink.internal.Profiles;
 import org.cskit.flink.internal.SignalSeries;
 import org.cskit.flink.internal.StoredPlayState;
 import org.cskit.flink.internal.VectorHistory;
 import org.cskit.model.AccountId;
+import org.cskit.model.LifecycleStage;
 import org.cskit.model.Validate;
 import org.cskit.model.event.AccountEvent;
 import org.cskit.model.json.CsJson;
@@ -45,7 +47,9 @@ final class AccountKeeper {
     private final ValueState<VectorHistory> vectors;
     private final MapState<Long, PendingWork> pending;
     private final MapState<String, StoredPlayState> plays;
+    private final ValueState<Profiles> profiles;
     private final Pipeline pipeline;
+    private final Map<String, Integer> segmentCodes = new HashMap<>();
     private final CsJson json = CsJson.create();
     private final ActionSink sink;
     private String currentKey;
@@ -58,8 +62,12 @@ final class AccountKeeper {
         vectors = context.getState(new ValueStateDescriptor<>("cskit-vectors", TypeInformation.of(VectorHistory.class)));
         pending = context.getMapState(new MapStateDescriptor<>("cskit-pending", Types.LONG, TypeInformation.of(PendingWork.class)));
         plays = context.getMapState(KeyedPlayStateStore.descriptor());
+        profiles = context.getState(new ValueStateDescriptor<>("cskit-profiles", TypeInformation.of(Profiles.class)));
         pipeline = definitions.compile(ids -> new KeyedPlayStateStore(plays, KeyedPlayStateStore.KeyScope.currentKeyOnly(() -> currentKey),
                 ids));
+        for (int i = 0; i < pipeline.segments().size(); i++) {
+            segmentCodes.put(pipeline.segments().get(i).name(), i);
+        }
         sink = new ActionSink() {
             @Override
             public void deliver(PlayHandle play) {
@@ -80,18 +88,30 @@ final class AccountKeeper {
     /**
      * Checks a record and keeps it for the evaluation it asks for.
      *
-     * @return the time of the timer to register
+     * @return the time of the timer to register, or {@link #NO_TIMER}
      */
     long add(String key, AccountInput in) throws Exception {
         if (in.accountId == null || !in.accountId.equals(key)) {
             throw Validate.invalid("accountId", "accountId '" + in.accountId + "' is not the record's key '" + key + "'");
         }
-        if ((in.signal == null) == (in.event == null)) {
-            throw Validate.invalid("signal", "a record of account '" + key + "' must carry either a signal or an event, but had "
-                    + (in.signal == null ? "neither" : "both"));
+        List<String> kinds = new ArrayList<>(3);
+        if (in.signal != null) {
+            kinds.add("a signal");
+        }
+        if (in.event != null) {
+            kinds.add("an event");
+        }
+        if (in.isProfile()) {
+            kinds.add("a profile");
+        }
+        if (kinds.size() != 1) {
+            throw Validate.invalid("signal", "a record of account '" + key + "' must carry one of a signal, an event and a profile, but had "
+                    + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
         }
         long at;
-        if (in.signal != null) {
+        if (in.isProfile()) {
+            return profile(key, in);
+        } else if (in.signal != null) {
             check(in);
             SignalSeries s = observations.get(in.signal);
             observations.put(in.signal, (s == null ? new SignalSeries() : s).merge(in.times, in.values, Long.MIN_VALUE));
@@ -122,6 +142,35 @@ final class AccountKeeper {
         }
         return at;
     }
+
+    /** Keeps a profile; an evaluation at or after its time uses it. Streaming: asks for no evaluation of its own. */
+    private long profile(String key, AccountInput in) throws Exception {
+        String where = "the profile of account '" + key + "'";
+        if (in.segment == null || in.stage == null) {
+            throw Validate.invalid(in.segment == null ? "segment" : "stage", where + " has no " + (in.segment == null ? "segment" : "stage")
+                    + "; a profile names both");
+        }
+        Integer code = segmentCodes.get(in.segment);
+        if (code == null) {
+            throw Validate.invalid("segment", where + " names segment '" + in.segment + "', which the definitions do not declare; they declare "
+                    + String.join(", ", segmentCodes.keySet().stream().sorted().toList()));
+        }
+        if (asOf != DAILY && in.eventTime > asOf) {
+            throw Validate.invalid("eventTime", where + " at " + Instant.ofEpochMilli(in.eventTime) + " is after the run's as-of time "
+                    + Instant.ofEpochMilli(asOf));
+        }
+        profiles.update(Profiles.with(profiles.value(), in.eventTime, code.byteValue(), (byte) in.stage.ordinal()));
+        if (asOf == DAILY) {
+            return NO_TIMER;
+        }
+        PendingWork w = work(asOf); // the nightly job evaluates every account with a record tonight, profile alone included
+        w.evaluate = true;
+        pending.put(asOf, w);
+        return asOf;
+    }
+
+    /** What {@link #add} returns for a record that asks for no evaluation. */
+    static final long NO_TIMER = Long.MIN_VALUE;
 
     /**
      * Checks yesterday's state of the account and makes it the account's (nightly only).
@@ -237,8 +286,15 @@ final class AccountKeeper {
             series.put(e.getKey(), e.getValue());
         }
         VectorHistory history = vectors.value();
+        Profiles p = profiles.value();
+        int profile = Profiles.at(p, timestamp);
+        int segment = profile < 0 ? 0 : p.segments[profile];
+        LifecycleStage stage = profile < 0 ? Pipeline.STAGE : LifecycleStage.values()[p.stages[profile]];
         if (w.evaluate) {
-            vectors.update(pipeline.evaluate(account, series, history, timestamp, null, sink));
+            vectors.update(pipeline.evaluate(account, segment, stage, series, history, timestamp, null, sink));
+            if (profile > 0) {
+                profiles.update(Profiles.prunedBefore(p, timestamp));
+            }
             long before = timestamp - pipeline.lookbackMillis();
             for (Map.Entry<String, SignalSeries> e : series.entrySet()) {
                 SignalSeries kept = e.getValue().pruned(before);
@@ -252,7 +308,7 @@ final class AccountKeeper {
         }
         if (w.events != null) {
             for (String text : w.events) {
-                pipeline.evaluate(account, series, history, timestamp, json.read(text, AccountEvent.class), sink);
+                pipeline.evaluate(account, segment, stage, series, history, timestamp, json.read(text, AccountEvent.class), sink);
             }
         }
     }

@@ -63,9 +63,12 @@ public final class CsFlink {
      * {@code RuntimeExecutionMode.BATCH}, where Flink sorts both inputs by account and needs no
      * checkpoints.
      *
-     * <p>An account is evaluated when it has observations tonight; its events (at or before
-     * {@code asOf}) are evaluated at their own times first. An account with state but no records
-     * tonight is not evaluated: its state passes on to {@link Nightly#state()} as it came. The
+     * <p>An account is evaluated when it has observations or a {@linkplain AccountInput#profile
+     * profile} tonight, in the segment and stage of its latest profile (the night's, or one of the
+     * records given); its events (at or before {@code asOf}) are evaluated at their own times
+     * first. An account with state but no records tonight is not evaluated: its play states and
+     * vector pass on to {@link Nightly#state()} as they came. The nightly job keeps no profile
+     * between nights: give each account's profile every night. The
      * playbook set may change between nights, as between a savepoint and its restore (see
      * {@link KeyedPlayStateStore}).
      *

@@ -33,7 +33,8 @@ import org.cskit.model.Validate;
  *
  * <p><b>State per account</b>: per signal, its observations within the features' lookback (a time
  * and a value, 16 bytes each); the scores (with their times) within the direction lookback and the
- * latest vector; the pending timers' work; and per playbook with something to remember its
+ * latest vector; the profiles from the one in effect at the last full evaluation on; the pending
+ * timers' work; and per playbook with something to remember its
  * {@link KeyedPlayStateStore} entry; besides the state backend's overhead per entry. The README
  * gives the size of a checkpoint per account, measured by {@code StateSizeTest}.
  *
@@ -68,7 +69,10 @@ public final class CsPlaybookFunction extends KeyedProcessFunction<String, Accou
 
     @Override
     public void processElement(AccountInput in, Context ctx, Collector<PlayRecord> collector) throws Exception {
-        ctx.timerService().registerEventTimeTimer(keeper.add(ctx.getCurrentKey(), in));
+        long at = keeper.add(ctx.getCurrentKey(), in);
+        if (at != AccountKeeper.NO_TIMER) {
+            ctx.timerService().registerEventTimeTimer(at);
+        }
     }
 
     @Override

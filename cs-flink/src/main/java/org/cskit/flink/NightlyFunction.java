@@ -11,10 +11,11 @@ import org.cskit.model.Validate;
 /**
  * The nightly job's operator, keyed by account: the night's records (first input) and yesterday's
  * {@link AccountState}s (second input) go into keyed state; at the run's as-of time each account
- * with observations is evaluated once (its events at their own times before that), and every
+ * with observations or a profile is evaluated once (its events at their own times before that), and every
  * account's state after the night leaves through {@link #STATE}. In BATCH mode Flink hands an
  * operator all of a key's records of both inputs before that key's timers fire, so yesterday's
- * state is in place before the account is evaluated.
+ * state is in place before the account is evaluated. An account with observations or a profile
+ * tonight is evaluated.
  */
 final class NightlyFunction extends KeyedCoProcessFunction<String, AccountInput, AccountState, PlayRecord> {
     private static final long serialVersionUID = 1L;
@@ -37,7 +38,10 @@ final class NightlyFunction extends KeyedCoProcessFunction<String, AccountInput,
 
     @Override
     public void processElement1(AccountInput in, Context ctx, Collector<PlayRecord> out) throws Exception {
-        ctx.timerService().registerEventTimeTimer(keeper.add(ctx.getCurrentKey(), in));
+        long at = keeper.add(ctx.getCurrentKey(), in);
+        if (at != AccountKeeper.NO_TIMER) {
+            ctx.timerService().registerEventTimeTimer(at);
+        }
         ctx.timerService().registerEventTimeTimer(asOf);
     }
 

@@ -62,7 +62,7 @@ class BadInputTest {
         bad.accountId = "acme";
 
         assertThatThrownBy(() -> h.processElement(new StreamRecord<>(bad, 0))).isInstanceOf(ValidationException.class)
-                .hasMessage("a record of account 'acme' must carry either a signal or an event, but had neither");
+                .hasMessage("a record of account 'acme' must carry one of a signal, an event and a profile, but had none");
         h.close();
     }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cskit.model.AccountId;
-import org.cskit.model.EngagementModel;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.Segment;
@@ -30,15 +29,19 @@ import org.cskit.run.NightlyState;
 import org.cskit.run.SignalSource;
 import org.cskit.scoring.BandScheme;
 import org.cskit.scoring.Scorecard;
+import org.cskit.scoring.ScorecardSelection;
+import org.cskit.scoring.SegmentedScoring;
 import org.cskit.scoring.WeightedScorecard;
 import org.cskit.scoring.features.FeatureDefinition;
 import org.cskit.scoring.features.FeatureDeriver;
+import org.cskit.scoring.spi.ScoringStrategy;
 
 /**
  * The in-JVM nightly job cs-flink's nightly job must agree with: cs-run's {@link NightlyRun}, one
  * night after another over the same accounts (in id order), through a {@link NightlyState} saved
  * to bytes and restored (as a new JVM would), with yesterday's vectors as previous vectors and
- * every earlier night's scores as history. Written from cs-run's public API, not from cs-flink's code.
+ * every earlier night's scores as history, each account in the segment and stage of its latest
+ * profile among the night's records. Written from cs-run's public API, not from cs-flink's code.
  */
 final class RunReference {
     private static final String PORTFOLIO = "flink-test";
@@ -47,6 +50,7 @@ final class RunReference {
     private final FeatureDeriver deriver;
     private final List<String> bands;
     private final List<String> signals;
+    private final List<Segment> segments;
     private byte[] saved;
     private List<String> accounts;
     private VectorColumns yesterday;
@@ -55,10 +59,21 @@ final class RunReference {
     RunReference(CsDefinitions d) {
         CsJson json = CsJson.create();
         deriver = FeatureDeriver.of(json.readList(d.featuresJson(), FeatureDefinition.class));
-        WeightedScorecard card = WeightedScorecard.of(json.read(d.scorecardJson(), Scorecard.class));
-        bands = card.config().bands().ranges().stream().map(BandScheme.Range::label).toList();
-        List<Playbook> playbooks = PlaybookEngine.readJson(d.playbooksJson(), deriver.schema(), bands, List.of());
-        run = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(card).playbooks(playbooks).threads(2).sliceSize(64)
+        segments = json.readList(d.segmentsJson(), Segment.class);
+        ScoringStrategy strategy;
+        Scorecard defaultCard;
+        if (d.scorecardJson().contains("\"defaultScorecard\"")) {
+            ScorecardSelection selection = json.read(d.scorecardJson(), ScorecardSelection.class);
+            defaultCard = selection.defaultScorecard();
+            strategy = SegmentedScoring.of(selection);
+        } else {
+            defaultCard = json.read(d.scorecardJson(), Scorecard.class);
+            strategy = WeightedScorecard.of(defaultCard);
+        }
+        bands = defaultCard.bands().ranges().stream().map(BandScheme.Range::label).toList();
+        List<Playbook> playbooks = PlaybookEngine.readJson(d.playbooksJson(), deriver.schema(), bands,
+                segments.stream().map(Segment::name).toList());
+        run = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(strategy).playbooks(playbooks).threads(2).sliceSize(64)
                 .build();
         TreeSet<String> names = new TreeSet<>();
         deriver.definitions().forEach(def -> {
@@ -75,7 +90,13 @@ final class RunReference {
      */
     List<PlayRecord> night(List<AccountInput> records, Instant asOf) {
         TreeMap<String, Map<String, List<long[]>>> byAccount = new TreeMap<>();
+        Map<String, AccountInput> profiles = new java.util.HashMap<>(); // the latest at or before asOf
         for (AccountInput in : records) {
+            if (in.isProfile()) {
+                byAccount.computeIfAbsent(in.accountId, k -> new TreeMap<>());
+                profiles.merge(in.accountId, in, (a, b) -> b.eventTime >= a.eventTime ? b : a);
+                continue;
+            }
             List<long[]> s = byAccount.computeIfAbsent(in.accountId, k -> new TreeMap<>()).computeIfAbsent(in.signal, k -> new ArrayList<>());
             for (int i = 0; i < in.times.length; i++) {
                 s.add(new long[] {in.times[i], Double.doubleToRawLongBits(in.values[i])});
@@ -102,13 +123,19 @@ final class RunReference {
             columns.add(SignalColumn.of(name, rows.stream().mapToInt(Integer::intValue).toArray(), obs.stream().mapToLong(o -> o[0]).toArray(),
                     obs.stream().mapToDouble(o -> Double.longBitsToDouble(o[1])).toArray()));
         }
+        byte[] codes = new byte[n];
+        byte[] stages = new byte[n];
+        for (int r = 0; r < n; r++) {
+            AccountInput p = profiles.get(ids.get(r));
+            codes[r] = (byte) (p == null ? 0 : segments.stream().map(Segment::name).toList().indexOf(p.segment));
+            stages[r] = (byte) (p == null ? LifecycleStage.ADOPTION : p.stage).ordinal();
+        }
         // NightlyRun's batch carries the facts that are not signals; these definitions read none, so one unread fact, missing.
         double[] unread = new double[n];
         java.util.Arrays.fill(unread, Double.NaN);
         FeatureColumns facts = FeatureColumns.builder(FeatureSchema.of(StandardFeatures.ARR), n).feature(StandardFeatures.ARR, unread).build();
         AccountBatch.Builder batch = AccountBatch.builder(facts).asOf(asOf)
-                .accountIds(r -> AccountId.of(ids.get(r))).segments(List.of(Segment.of("default", EngagementModel.SCALED)), null)
-                .stage(LifecycleStage.ADOPTION);
+                .accountIds(r -> AccountId.of(ids.get(r))).segments(segments, codes).stages(stages);
         if (yesterday != null) {
             batch.previousVectors(yesterday);
         }

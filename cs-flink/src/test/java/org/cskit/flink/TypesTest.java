@@ -16,7 +16,8 @@ class TypesTest {
     @Test
     void typeInformation_everyRecordAndStateType_isAPojo() {
         for (Class<?> type : List.of(AccountInput.class, PlayRecord.class, AccountState.class, StoredPlayState.class, SignalSeries.class, VectorHistory.class,
-                PendingWork.class)) {
+                PendingWork.class,
+                org.cskit.flink.internal.Profiles.class)) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
     }
