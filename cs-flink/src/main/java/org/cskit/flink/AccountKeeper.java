@@ -131,6 +131,9 @@ final class AccountKeeper {
                 throw Validate.invalid("event.occurredAt", "event of account '" + key + "' at " + event.occurredAt()
                         + " is after the run's as-of time " + Instant.ofEpochMilli(asOf));
             }
+            if (!pipeline.startsAny(event)) {
+                return NO_TIMER; // checked; no playbook starts on it, so evaluating it could change nothing
+            }
             PendingWork w = work(at);
             String[] events = w.events == null ? new String[0] : w.events;
             w.events = Arrays.copyOf(events, events.length + 1);

@@ -20,8 +20,11 @@ import org.cskit.model.Validate;
  *   <li>streaming ({@link #daily}): a record of observations asks for a full evaluation at the end
  *       of the UTC day of its latest observation (the next midnight; an observation at midnight
  *       exactly is evaluated then), as of that time; an event is evaluated at its own time, with
- *       every playbook, its features as of then and the last vector standing (an event does not
- *       score). At one time the full evaluation comes first, then the events in arrival order;
+ *       the playbooks it starts only (as {@code PlaybookEngine.onEvent} does; an event no playbook
+ *       starts is checked and not kept), its features as of then and the last vector standing. An
+ *       event does not score: the scorecard reads only features derived from signals, which no
+ *       event carries, and the stage comes from profiles, not from {@code LIFECYCLE_STAGE_CHANGED}
+ *       events. At one time the full evaluation comes first, then the events in arrival order;
  *   <li>nightly ({@link CsFlink#nightly}): one full evaluation of every account with observations
  *       at the run's as-of time, its events at their times before it; an observation or event after
  *       it is refused.

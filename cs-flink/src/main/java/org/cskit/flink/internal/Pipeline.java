@@ -41,6 +41,8 @@ public final class Pipeline {
     private final List<String> bands;
     private final List<Playbook> playbooks;
     private final PlaybookEngine engine;
+    private final Map<String, PlaybookEngine> byEvent;
+    private final java.util.Set<String> eventTypes;
     private final String[] signals;
     private final long lookbackMillis;
     private final long directionMillis;
@@ -67,8 +69,24 @@ public final class Pipeline {
             segmentCodes[i] = new byte[] {(byte) i};
         }
         this.playbooks = List.copyOf(playbooks);
+        List<String> segmentNames = segments.stream().map(Segment::name).toList();
         this.engine = store == null ? null : PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands).playbooks(playbooks)
-                .segmentNames(segments.stream().map(Segment::name).toList()).store(store).build();
+                .segmentNames(segmentNames).store(store).build();
+        // Per event type, an engine over the playbooks that event starts, on the same store: an event
+        // evaluates those only, as PlaybookEngine.onEvent does (others neither fire nor close on it).
+        Map<String, List<Playbook>> started = new java.util.LinkedHashMap<>();
+        for (Playbook p : playbooks) {
+            if (p.trigger() instanceof org.cskit.playbooks.Trigger.OnEvent e) {
+                started.computeIfAbsent(e.event(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<String, PlaybookEngine> engines = new java.util.HashMap<>();
+        if (store != null) {
+            started.forEach((type, set) -> engines.put(type, PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands)
+                    .playbooks(set).segmentNames(segmentNames).store(store).build()));
+        }
+        this.byEvent = Map.copyOf(engines);
+        this.eventTypes = java.util.Set.copyOf(started.keySet());
         Set<String> names = new TreeSet<>();
         long lookback = 0;
         for (FeatureDefinition d : deriver.definitions()) {
@@ -97,6 +115,16 @@ public final class Pipeline {
         return playbooks;
     }
 
+    /**
+     * Whether any playbook starts on this event's type: if not, the event is not evaluated at all.
+     *
+     * @param event the event
+     * @return whether a playbook's trigger names its type
+     */
+    public boolean startsAny(AccountEvent event) {
+        return eventTypes.contains(org.cskit.model.event.AccountEvents.typeOf(event));
+    }
+
     /** @return the engine */
     public PlaybookEngine engine() {
         return engine;
@@ -115,7 +143,7 @@ public final class Pipeline {
     /**
      * Evaluates one account: its features as of {@code asOf} from the observations up to then; for
      * a daily evaluation a new vector (band hysteresis from the last, direction from the history)
-     * and every playbook; for an event every playbook with the event, the last vector standing.
+     * and every playbook; for an event the playbooks that event starts, the last vector standing.
      *
      * @param account the account
      * @param segment the account's segment, an index into {@link #segments()}
@@ -147,7 +175,10 @@ public final class Pipeline {
             if (last != null) {
                 batch.vectors(last).previousVectors(last);
             }
-            engine.evaluate(batch.event(0, event).build(), sink);
+            PlaybookEngine started = byEvent.get(org.cskit.model.event.AccountEvents.typeOf(event));
+            if (started != null) {
+                started.evaluate(batch.event(0, event).build(), sink);
+            }
             return history;
         }
         if (last != null) {
