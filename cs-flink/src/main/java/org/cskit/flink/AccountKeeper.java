@@ -298,20 +298,26 @@ final class AccountKeeper {
             if (profile > 0) {
                 profiles.update(Profiles.prunedBefore(p, timestamp));
             }
-            long before = timestamp - pipeline.lookbackMillis();
-            for (Map.Entry<String, SignalSeries> e : series.entrySet()) {
-                SignalSeries kept = e.getValue().pruned(before);
-                if (kept.times.length == 0) {
-                    observations.remove(e.getKey());
-                } else if (kept != e.getValue()) {
-                    observations.put(e.getKey(), kept);
-                }
+            if (asOf == DAILY) { // the nightly job's state ends with the night: nothing to prune
+                prune(series, timestamp - pipeline.lookbackMillis());
             }
             history = vectors.value();
         }
         if (w.events != null) {
             for (String text : w.events) {
                 pipeline.evaluate(account, segment, stage, series, history, timestamp, json.read(text, AccountEvent.class), sink);
+            }
+        }
+    }
+
+    /** Deletes the observations at or before {@code before}: no feature reads them again. */
+    private void prune(Map<String, SignalSeries> series, long before) throws Exception {
+        for (Map.Entry<String, SignalSeries> e : series.entrySet()) {
+            SignalSeries kept = e.getValue().pruned(before);
+            if (kept.times.length == 0) {
+                observations.remove(e.getKey());
+            } else if (kept != e.getValue()) {
+                observations.put(e.getKey(), kept);
             }
         }
     }
