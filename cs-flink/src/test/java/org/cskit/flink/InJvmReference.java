@@ -111,17 +111,7 @@ public final class InJvmReference {
         Map<String, List<double[]>> history = new HashMap<>(); // account -> (time, score)
         Map<String, double[]> last = new HashMap<>(); // account -> (score, band, direction, velocity, coverage)
         List<PlayRecord> plays = new ArrayList<>();
-        ActionSink sink = new ActionSink() {
-            @Override
-            public void deliver(PlayHandle h) {
-                plays.add(record(h, false));
-            }
-
-            @Override
-            public void closed(PlayHandle h) {
-                plays.add(record(h, true));
-            }
-        };
+        ActionSink sink = into(plays);
         TreeSet<Long> times = new TreeSet<>(daily.keySet());
         times.addAll(events.keySet());
         for (long t : times) {
@@ -263,6 +253,21 @@ public final class InJvmReference {
         }
         return VectorColumns.builder(n).bands(bands).scores(scores).bandCodes(band).directionCodes(direction).velocities(velocity)
                 .coverages(coverage).build();
+    }
+
+    /** A sink that adds each play made or closed to a list, as the operator emits it. */
+    static ActionSink into(List<PlayRecord> plays) {
+        return new ActionSink() {
+            @Override
+            public void deliver(PlayHandle h) {
+                plays.add(record(h, false));
+            }
+
+            @Override
+            public void closed(PlayHandle h) {
+                plays.add(record(h, true));
+            }
+        };
     }
 
     private static PlayRecord record(PlayHandle h, boolean closed) {

@@ -8,13 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -39,7 +35,7 @@ class PlaybookSetChangeTest {
     static final MiniClusterExtension CLUSTER = MiniClusters.extension();
 
     private static final String A = "acme";
-    static final Queue<PlayRecord> RECEIVED = new ConcurrentLinkedQueue<>();
+    static final Queue<PlayRecord> RECEIVED = QueueSink.queue("set-change");
     /** The first job's records, handed out by {@link Feed} (records are not serializable; the MiniCluster runs in this JVM). */
     static final List<AccountInput> FIRST = new ArrayList<>();
 
@@ -56,7 +52,7 @@ class PlaybookSetChangeTest {
         CsFlink.plays(env.fromSequence(0, Long.MAX_VALUE).uid("first-source").setParallelism(1)
                 .flatMap(new Feed(), TypeInformation.of(AccountInput.class)).uid("first-feed").setParallelism(1)
                 .assignTimestampsAndWatermarks(CsFlink.watermarks(Duration.ZERO)).uid("first-watermarks").setParallelism(1),
-                Fixtures.definitions()).sinkTo(new QueueSink()).uid("first-sink");
+                Fixtures.definitions()).sinkTo(new QueueSink<>("set-change")).uid("first-sink");
         JobClient running = env.executeAsync("before the savepoint");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (RECEIVED.stream().map(p -> p.playbookId).filter(id -> id.equals("low-adoption") || id.equals("support-spike")).count() < 2) {
@@ -81,7 +77,7 @@ class PlaybookSetChangeTest {
         second.addAll(day("2025-06-20", 0.9, 5, 0));
         CsFlink.plays(MiniClusters.source(after, second).uid("second-source").setParallelism(1)
                 .assignTimestampsAndWatermarks(CsFlink.watermarks(Duration.ZERO)).uid("second-watermarks"), changed)
-                .sinkTo(new QueueSink()).uid("second-sink");
+                .sinkTo(new QueueSink<>("set-change")).uid("second-sink");
         after.execute("restored with another playbook set");
 
         List<PlayRecord> out = new ArrayList<>(RECEIVED);
@@ -111,26 +107,6 @@ class PlaybookSetChangeTest {
             } else {
                 Thread.sleep(1);
             }
-        }
-    }
-
-    static final class QueueSink implements Sink<PlayRecord> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public SinkWriter<PlayRecord> createWriter(WriterInitContext context) {
-            return new SinkWriter<>() {
-                @Override
-                public void write(PlayRecord play, Context c) {
-                    RECEIVED.add(play);
-                }
-
-                @Override
-                public void flush(boolean endOfInput) { }
-
-                @Override
-                public void close() { }
-            };
         }
     }
 }

@@ -56,7 +56,7 @@ class ReadmeExampleTest {
         StreamExecutionEnvironment env = MiniClusters.environment(new Configuration());
         StreamExecutionEnvironment nightlyEnv = MiniClusters.environment(new Configuration());
         ByKey tasksByKey = new ByKey();
-        StateSink todaysState = new StateSink();
+        QueueSink<AccountState> todaysState = new QueueSink<>("readme-state");  // keeps today's state for tomorrow (here: in memory)
         TASKS.clear();
         STATE.clear();
 
@@ -81,28 +81,7 @@ class ReadmeExampleTest {
         assertThat(STATE).as("today's state, one per account").hasSize(80).allMatch(s -> s.night == asOf.toEpochMilli());
     }
 
-    static final java.util.Queue<AccountState> STATE = new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-    /** A sink that keeps today's state for tomorrow (here: in memory). */
-    static final class StateSink implements Sink<AccountState> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public SinkWriter<AccountState> createWriter(WriterInitContext context) {
-            return new SinkWriter<>() {
-                @Override
-                public void write(AccountState state, Context c) {
-                    STATE.add(state);
-                }
-
-                @Override
-                public void flush(boolean endOfInput) { }
-
-                @Override
-                public void close() { }
-            };
-        }
-    }
+    static final java.util.Queue<AccountState> STATE = QueueSink.queue("readme-state");
 
     /** A sink that writes each play by its key (a close under its own entry), as an upsert into a task system does. */
     static final class ByKey implements Sink<PlayRecord> {

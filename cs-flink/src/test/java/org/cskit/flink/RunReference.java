@@ -22,8 +22,6 @@ import org.cskit.model.columns.VectorColumns;
 import org.cskit.model.json.CsJson;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.PlaybookEngine;
-import org.cskit.playbooks.spi.ActionSink;
-import org.cskit.playbooks.spi.PlayHandle;
 import org.cskit.run.NightlyRun;
 import org.cskit.run.NightlyState;
 import org.cskit.run.SignalSource;
@@ -145,26 +143,12 @@ final class RunReference {
                 : NightlyState.restore(new ByteArrayInputStream(saved), PORTFOLIO, run.playbooks());
         List<PlayRecord> plays = java.util.Collections.synchronizedList(new ArrayList<>());
         VectorColumns today = VectorColumns.allocate(n, bands);
-        run.run(batch.build(), SignalSource.of(SignalColumns.of(n, columns)), points.build(), state, new ActionSink() {
-            @Override
-            public void deliver(PlayHandle h) {
-                plays.add(record(h, false));
-            }
-
-            @Override
-            public void closed(PlayHandle h) {
-                plays.add(record(h, true));
-            }
-        }, today);
+        run.run(batch.build(), SignalSource.of(SignalColumns.of(n, columns)), points.build(), state, InJvmReference.into(plays), today);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         state.save(out);
         saved = out.toByteArray();
         yesterday = today;
         history.put(asOf, today.scores().clone());
         return MiniClusters.sorted(plays);
-    }
-
-    private static PlayRecord record(PlayHandle h, boolean closed) {
-        return new PlayRecord(h.key(), h.accountId().value(), h.playbookId(), h.situation(), h.at().toEpochMilli(), h.reminder(), closed);
     }
 }
