@@ -103,7 +103,7 @@ public final class CsFlink {
         return nightly(portfolio, none, definitions, asOf);
     }
 
-    /** An empty stream of states: Flink's collection sources refuse an empty collection. */
+    /** Makes an empty stream of states from a one-number source (no state comes out of it). */
     private static final class NoState implements FlatMapFunction<Long, AccountState> {
         private static final long serialVersionUID = 1L;
 
