@@ -35,7 +35,11 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * Under PostgreSQL's read committed isolation a writer that waited for another's row lock
  * re-checks the version after that one commits, so of two racing writers exactly one wins.
  * <b>{@link #compareAndSetAll}</b> is the batch path: on PostgreSQL one statement per kind of
- * write over arrays ({@code unnest}); on H2 one statement per write on one connection.
+ * write over arrays ({@code unnest}), and with pgjdbc a binary {@code COPY} for 1,000 or more new
+ * rows (the save of a night from nothing; if one of them is there already the copy is rolled back
+ * to a savepoint and the array insert runs instead); on H2 one statement per write on one
+ * connection. <b>{@link #forEach}</b> streams the whole table with a cursor, for a restore
+ * elsewhere.
  *
  * <p><b>Transactions.</b> Outside {@link CsJdbc#inTransaction} every call runs in a transaction
  * of its own and is durable when it returns. Inside, the store works optimistically and in
@@ -56,6 +60,10 @@ public final class JdbcPlayStateStore implements PlayStateStore {
     private static final int MAX_ID = 255;
     private static final int MAX_RECENT = 1_000;
     private static final String COLUMNS = "account_id, playbook_id, version, status, situation, offered_at, last_play, recent";
+    /** Inserts from this many on go in by {@code COPY} on PostgreSQL with pgjdbc (fewer: one statement over arrays). */
+    private static final int COPY_FROM = 1_000;
+    /** Rows fetched per round trip when streaming the table ({@link #forEach}). */
+    private static final int FETCH = 10_000;
 
     private final CsJdbc db;
     private final String table;
@@ -357,7 +365,11 @@ public final class JdbcPlayStateStore implements PlayStateStore {
         for (int i : round) {
             byKey.put(key(writes.get(i).account().value(), writes.get(i).playbookId()), i);
         }
-        if (!inserts.isEmpty()) {
+        if (inserts.size() >= COPY_FROM && PgCopy.available(c) && copyInserts(c, writes, inserts)) {
+            for (int i : inserts) {
+                ok[i] = true;
+            }
+        } else if (!inserts.isEmpty()) {
             arrays(c, "INSERT INTO " + table + " (" + COLUMNS + ") SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int8[], "
                     + "?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) ON CONFLICT (account_id, playbook_id) DO NOTHING "
                     + "RETURNING account_id, playbook_id", writes, inserts, true, byKey, ok);
@@ -373,6 +385,95 @@ public final class JdbcPlayStateStore implements PlayStateStore {
                     + "WHERE t.account_id = u.a AND t.playbook_id = u.p AND t.version = u.ev RETURNING t.account_id, t.playbook_id",
                     writes, deletes, false, byKey, ok);
         }
+    }
+
+    /**
+     * Inserts new rows with a binary {@code COPY} (the save of a night from nothing): all of them
+     * went in if it returns true. If one of the keys is there already (another writer came first),
+     * the copy is rolled back to a savepoint and this returns false, for the insert that skips
+     * those rows to run instead.
+     */
+    private boolean copyInserts(Connection c, List<Write> writes, List<Integer> inserts) throws SQLException {
+        java.sql.Savepoint before = c.setSavepoint();
+        PgCopy copy = PgCopy.start(c, "COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+        try {
+            for (int i : inserts) {
+                Write w = writes.get(i);
+                PlayState s = w.next();
+                copy.row(8);
+                copy.text(w.account().value());
+                copy.text(w.playbookId());
+                copy.int8(s.version());
+                copy.text(s.status().name());
+                copy.int8(s.situation());
+                nullableTime(copy, s.offeredAt());
+                nullableTime(copy, s.lastPlay());
+                copy.bytes(encode(s));
+            }
+            copy.end();
+        } catch (SQLException e) {
+            copy.cancel();
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(before);
+            return false;
+        } catch (RuntimeException e) {
+            copy.cancel();
+            throw e;
+        }
+        c.releaseSavepoint(before);
+        return true;
+    }
+
+    private static void nullableTime(PgCopy copy, long time) {
+        if (time == PlayState.NEVER) {
+            copy.nul();
+        } else {
+            copy.int8(time);
+        }
+    }
+
+    /** Receives the states of {@link #forEach}. */
+    @FunctionalInterface
+    public interface StateVisitor {
+        /**
+         * One stored state.
+         *
+         * @param account the account
+         * @param playbookId the playbook
+         * @param state its state, with the stored version (at least 1)
+         */
+        void accept(AccountId account, String playbookId, PlayState state);
+    }
+
+    /**
+     * Streams every state in the table, in no particular order: one query in a transaction of its
+     * own, fetched {@value #FETCH} rows per round trip (a cursor on PostgreSQL), so memory stays
+     * flat however many rows there are. For restoring the whole state elsewhere (into an
+     * {@code InMemoryPlayStateStore} for a night, or another database), or for reporting; the
+     * engine itself reads by batch ({@link #read}). Sees what was committed when it started, not
+     * the writes of a transaction of {@link CsJdbc#inTransaction} in progress.
+     *
+     * @param visitor receives each state
+     * @return how many states it received
+     * @throws JdbcStoreException if the database cannot be reached or holds a row the store never writes
+     */
+    public long forEach(StateVisitor visitor) {
+        java.util.Objects.requireNonNull(visitor, "visitor");
+        return Sql.inTransaction(db.dataSource(), "reading every play state in " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table)) {
+                ps.setFetchSize(FETCH);
+                long n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        visitor.accept(AccountId.of(rs.getString(1)), rs.getString(2), state(rs));
+                        n++;
+                    }
+                }
+                return n;
+            }
+        });
     }
 
     /** Runs one array statement over some writes and marks those whose keys it returns. */
