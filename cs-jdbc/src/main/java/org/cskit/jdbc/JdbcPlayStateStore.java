@@ -69,12 +69,25 @@ public final class JdbcPlayStateStore implements PlayStateStore {
     private final String table;
     private final boolean postgres;
     private final String select;
+    /** PostgreSQL: each kind of write over arrays, returning the keys of the rows it wrote. */
+    private final String insertArrays;
+    private final String updateArrays;
+    private final String deleteArrays;
 
     JdbcPlayStateStore(CsJdbc db) {
         this.db = db;
         this.table = db.table("play_state");
         this.postgres = db.dialect() == Dialect.POSTGRESQL;
         this.select = "SELECT " + COLUMNS + " FROM " + table + " WHERE account_id = ANY(?)";
+        this.insertArrays = "INSERT INTO " + table + " (" + COLUMNS + ") SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+                + "?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) ON CONFLICT (account_id, playbook_id) "
+                + "DO NOTHING RETURNING account_id, playbook_id";
+        this.updateArrays = "UPDATE " + table + " t SET version = u.v, status = u.s, situation = u.sit, offered_at = u.o, "
+                + "last_play = u.l, recent = u.r FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::int8[], "
+                + "?::int8[], ?::int8[], ?::bytea[], ?::int8[]) AS u(a, p, v, s, sit, o, l, r, ev) WHERE t.account_id = u.a "
+                + "AND t.playbook_id = u.p AND t.version = u.ev RETURNING t.account_id, t.playbook_id";
+        this.deleteArrays = "DELETE FROM " + table + " t USING unnest(?::varchar[], ?::varchar[], ?::int8[]) AS u(a, p, ev) "
+                + "WHERE t.account_id = u.a AND t.playbook_id = u.p AND t.version = u.ev RETURNING t.account_id, t.playbook_id";
     }
 
     @Override
@@ -199,9 +212,17 @@ public final class JdbcPlayStateStore implements PlayStateStore {
      * its last state; if any row moved on since (another transaction wrote it), the transaction
      * cannot commit.
      *
+     * <p>On PostgreSQL, unless there are {@value #COPY_FROM} or more new rows (then a {@code COPY}),
+     * the inserts, updates and deletes, and the outbox's plays if given, go to the database in one
+     * statement (a data-modifying {@code WITH}): one round trip for an event's or a group's writes.
+     * Otherwise the plays are enqueued after the states.
+     *
+     * @param outbox the outbox whose plays commit with the states, or null
+     * @param plays its plays (may be empty)
      * @throws JdbcStoreException with SQLState 40001 (a serialization failure) on such a conflict
      */
-    void flush(Connection c, Map<String, Map<String, Tx.Cell>> known) throws SQLException {
+    void flush(Connection c, Map<String, Map<String, Tx.Cell>> known, PlayOutbox outbox, List<org.cskit.playbooks.Play> plays)
+            throws SQLException {
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, Map<String, Tx.Cell>> account : known.entrySet()) {
             for (Map.Entry<String, Tx.Cell> e : account.getValue().entrySet()) {
@@ -213,20 +234,36 @@ public final class JdbcPlayStateStore implements PlayStateStore {
                 writes.add(new Write(AccountId.of(account.getKey()), e.getKey(), cell.base, next));
             }
         }
+        boolean withPlays = outbox != null && !plays.isEmpty();
         if (writes.isEmpty()) {
+            if (withPlays) {
+                outbox.enqueue(c, plays);
+            }
             return;
         }
         boolean[] ok = new boolean[writes.size()];
         if (postgres) {
             List<Integer> all = new ArrayList<>(writes.size());
+            int inserts = 0;
             for (int i = 0; i < ok.length; i++) {
                 all.add(i);
+                inserts += writes.get(i).expectedVersion() == 0 ? 1 : 0;
             }
-            writeRound(c, writes, all, ok);
+            if (inserts < COPY_FROM) {
+                combined(c, writes, all, withPlays ? outbox : null, withPlays ? plays : List.of(), ok);
+            } else {
+                writeRound(c, writes, all, ok);
+                if (withPlays) {
+                    outbox.enqueue(c, plays);
+                }
+            }
         } else {
             for (int i = 0; i < ok.length; i++) {
                 Write w = writes.get(i);
                 ok[i] = write(c, w.account().value(), w.playbookId(), w.expectedVersion(), w.next());
+            }
+            if (withPlays) {
+                outbox.enqueue(c, plays);
             }
         }
         for (int i = 0; i < ok.length; i++) {
@@ -370,20 +407,54 @@ public final class JdbcPlayStateStore implements PlayStateStore {
                 ok[i] = true;
             }
         } else if (!inserts.isEmpty()) {
-            arrays(c, "INSERT INTO " + table + " (" + COLUMNS + ") SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int8[], "
-                    + "?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) ON CONFLICT (account_id, playbook_id) DO NOTHING "
-                    + "RETURNING account_id, playbook_id", writes, inserts, true, byKey, ok);
+            runFreeing(c, insertArrays, arrays(c, writes, inserts, Kind.INSERT), byKey, ok);
         }
         if (!updates.isEmpty()) {
-            arrays(c, "UPDATE " + table + " t SET version = u.v, status = u.s, situation = u.sit, offered_at = u.o, last_play = u.l, "
-                    + "recent = u.r FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], "
-                    + "?::bytea[], ?::int8[]) AS u(a, p, v, s, sit, o, l, r, ev) WHERE t.account_id = u.a AND t.playbook_id = u.p "
-                    + "AND t.version = u.ev RETURNING t.account_id, t.playbook_id", writes, updates, true, byKey, ok);
+            runFreeing(c, updateArrays, arrays(c, writes, updates, Kind.UPDATE), byKey, ok);
         }
         if (!deletes.isEmpty()) {
-            arrays(c, "DELETE FROM " + table + " t USING unnest(?::varchar[], ?::varchar[], ?::int8[]) AS u(a, p, ev) "
-                    + "WHERE t.account_id = u.a AND t.playbook_id = u.p AND t.version = u.ev RETURNING t.account_id, t.playbook_id",
-                    writes, deletes, false, byKey, ok);
+            runFreeing(c, deleteArrays, arrays(c, writes, deletes, Kind.DELETE), byKey, ok);
+        }
+    }
+
+    /**
+     * PostgreSQL: the inserts, updates and deletes of a commit (each (account, playbook) once, none
+     * a delete of nothing), and the plays, in one statement: a {@code WITH} whose parts each write,
+     * and whose result is the keys of the state rows written.
+     */
+    private void combined(Connection c, List<Write> writes, List<Integer> round, PlayOutbox outbox,
+            List<org.cskit.playbooks.Play> plays, boolean[] ok) throws SQLException {
+        List<Integer> inserts = new ArrayList<>();
+        List<Integer> updates = new ArrayList<>();
+        List<Integer> deletes = new ArrayList<>();
+        Map<String, Integer> byKey = new HashMap<>(round.size() * 2);
+        for (int i : round) {
+            Write w = writes.get(i);
+            (w.expectedVersion() == 0 ? inserts : w.next().isEmpty() ? deletes : updates).add(i);
+            byKey.put(key(w.account().value(), w.playbookId()), i);
+        }
+        List<List<Array>> arrays = new ArrayList<>(4);
+        try {
+            arrays.add(arrays(c, writes, inserts, Kind.INSERT));
+            arrays.add(arrays(c, writes, updates, Kind.UPDATE));
+            arrays.add(arrays(c, writes, deletes, Kind.DELETE));
+            String sql = "WITH i AS (" + insertArrays + "), u AS (" + updateArrays + "), d AS (" + deleteArrays + ")";
+            if (outbox != null) {
+                arrays.add(outbox.arrays(c, plays));
+                sql += ", o AS (" + outbox.arrayInsert() + ")";
+            }
+            sql += " SELECT account_id, playbook_id FROM i UNION ALL SELECT account_id, playbook_id FROM u "
+                    + "UNION ALL SELECT account_id, playbook_id FROM d";
+            run(c, sql, arrays, byKey, ok);
+        } catch (SQLException e) {
+            throw Sql.failed("writing " + round.size() + " play states in " + table + (outbox == null ? ""
+                    : " and enqueuing " + plays.size() + " plays in " + outbox.database().table("play_outbox")), e);
+        } finally {
+            for (List<Array> list : arrays) {
+                for (Array a : list) {
+                    a.free();
+                }
+            }
         }
     }
 
@@ -476,9 +547,14 @@ public final class JdbcPlayStateStore implements PlayStateStore {
         });
     }
 
-    /** Runs one array statement over some writes and marks those whose keys it returns. */
-    private static void arrays(Connection c, String sql, List<Write> writes, List<Integer> which, boolean withState,
-            Map<String, Integer> byKey, boolean[] ok) throws SQLException {
+    /** What an array statement does, and so which arrays it takes. */
+    private enum Kind { INSERT, UPDATE, DELETE }
+
+    /**
+     * The arrays of some writes for one kind of statement: account, playbook, then for an insert
+     * or update the state's six columns, then for an update or delete the expected version.
+     */
+    private static List<Array> arrays(Connection c, List<Write> writes, List<Integer> which, Kind kind) throws SQLException {
         int n = which.size();
         String[] accounts = new String[n];
         String[] playbooks = new String[n];
@@ -502,25 +578,44 @@ public final class JdbcPlayStateStore implements PlayStateStore {
             recent[k] = encode(s);
             expected[k] = w.expectedVersion();
         }
-        List<Array> arrays = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            arrays.add(c.createArrayOf("varchar", accounts));
-            arrays.add(c.createArrayOf("varchar", playbooks));
-            if (withState) {
-                arrays.add(c.createArrayOf("int8", versions));
-                arrays.add(c.createArrayOf("varchar", statuses));
-                arrays.add(c.createArrayOf("int8", situations));
-                arrays.add(c.createArrayOf("int8", offered));
-                arrays.add(c.createArrayOf("int8", last));
-                arrays.add(c.createArrayOf("bytea", recent));
-                if (sql.startsWith("UPDATE")) {
-                    arrays.add(c.createArrayOf("int8", expected));
-                }
-            } else {
-                arrays.add(c.createArrayOf("int8", expected));
+        List<Array> arrays = new ArrayList<>(9);
+        arrays.add(c.createArrayOf("varchar", accounts));
+        arrays.add(c.createArrayOf("varchar", playbooks));
+        if (kind != Kind.DELETE) {
+            arrays.add(c.createArrayOf("int8", versions));
+            arrays.add(c.createArrayOf("varchar", statuses));
+            arrays.add(c.createArrayOf("int8", situations));
+            arrays.add(c.createArrayOf("int8", offered));
+            arrays.add(c.createArrayOf("int8", last));
+            arrays.add(c.createArrayOf("bytea", recent));
+        }
+        if (kind != Kind.INSERT) {
+            arrays.add(c.createArrayOf("int8", expected));
+        }
+        return arrays;
+    }
+
+    /** {@link #run} with one list of arrays, freed afterwards. */
+    private static void runFreeing(Connection c, String sql, List<Array> arrays, Map<String, Integer> byKey, boolean[] ok)
+            throws SQLException {
+        try {
+            run(c, sql, List.of(arrays), byKey, ok);
+        } finally {
+            for (Array a : arrays) {
+                a.free();
             }
-            for (int i = 0; i < arrays.size(); i++) {
-                ps.setArray(i + 1, arrays.get(i));
+        }
+    }
+
+    /** Runs a statement whose parameters are the given arrays in order, and marks the writes whose keys it returns. */
+    private static void run(Connection c, String sql, List<List<Array>> arrays, Map<String, Integer> byKey, boolean[] ok)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int at = 1;
+            for (List<Array> list : arrays) {
+                for (Array a : list) {
+                    ps.setArray(at++, a);
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -529,10 +624,6 @@ public final class JdbcPlayStateStore implements PlayStateStore {
                         ok[i] = true;
                     }
                 }
-            }
-        } finally {
-            for (Array a : arrays) {
-                a.free();
             }
         }
     }

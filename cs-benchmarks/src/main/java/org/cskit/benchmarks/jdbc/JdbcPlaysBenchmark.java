@@ -58,13 +58,15 @@ import org.cskit.playbooks.spi.PlayStateStore;
  *       share a transaction) or {@code JdbcPlays.onEvents} with B events at a time for S seconds; every event is a new account's
  *       {@code CHAMPION_CHANGED}, so every event makes one durable play (state and outbox row
  *       committed together); a relay delivers them to a no-op sink meanwhile. Throughput and
- *       p50/p99 latency per call; the same engine on the in-memory store beside it.</li>
+ *       p50/p99 latency per call, and CPU time per play of this JVM and of the PostgreSQL
+ *       server's processes (load-independent, unlike the throughput on a shared machine); the
+ *       same engine on the in-memory store beside it.</li>
  * </ol>
  *
  * <pre>
  * mvn -B -q -pl cs-benchmarks -am package -DskipTests
  * java -Xmx4g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.jdbc.JdbcPlaysBenchmark \
- *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20]
+ *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20] [--warmup 5]
  * </pre>
  */
 public final class JdbcPlaysBenchmark {
@@ -83,6 +85,7 @@ public final class JdbcPlaysBenchmark {
         int batch = intArg(args, "--batch", 1);
         int seconds = intArg(args, "--seconds", 20);
         int writers = intArg(args, "--writers", 2);
+        warmup = intArg(args, "--warmup", 5);
         out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s; %d cores, max heap %d MB%n",
                 accounts, writers, threads, batch, seconds, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -97,7 +100,7 @@ public final class JdbcPlaysBenchmark {
                     states(out, accounts, writers, db);
                 }
                 if (seconds > 0) {
-                    events(out, db, threads, batch, seconds);
+                    events(out, db, threads, batch, seconds, server);
                 }
             }
         }
@@ -158,6 +161,8 @@ public final class JdbcPlaysBenchmark {
     }
 
     private static long lastSave;
+    /** Seconds of each event path run before measuring (the JIT compiles the JDBC path meanwhile). */
+    private static int warmup;
 
     private static long save(PlayStateStore store, List<List<PlayStateStore.Write>> slices, int writers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -239,11 +244,12 @@ public final class JdbcPlaysBenchmark {
         long handle(List<PlaybookInput> events);
     }
 
-    private static void events(PrintStream out, CsJdbc db, int threads, int batch, int seconds) throws Exception {
+    private static void events(PrintStream out, CsJdbc db, int threads, int batch, int seconds, PostgresServer server)
+            throws Exception {
         AtomicLong sunk = new AtomicLong();
         PlaybookEngine memory = PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left")))
                 .store(new InMemoryPlayStateStore()).sink(h -> sunk.incrementAndGet()).build();
-        eventPath(out, "in-memory", threads, batch, seconds, events -> {
+        eventPath(out, "in-memory", threads, batch, seconds, null, events -> {
             long n = 0;
             for (PlaybookInput e : events) {
                 n += memory.onEvent(e).created().size();
@@ -257,7 +263,7 @@ public final class JdbcPlaysBenchmark {
         AtomicLong delivered = new AtomicLong();
         PlayOutbox.Relay relay = outbox.startRelay(p -> delivered.incrementAndGet());
         try {
-            eventPath(out, "postgresql", threads, batch, seconds, events -> {
+            eventPath(out, "postgresql", threads, batch, seconds, server, events -> {
                 if (events.size() == 1) {
                     return plays.onEvent(events.get(0)).created().size();
                 }
@@ -277,10 +283,13 @@ public final class JdbcPlaysBenchmark {
         out.printf("event path postgresql: %,d delivered by one relay; %s%n", delivered.get(), outbox.stats());
     }
 
-    /** Runs the event path on T threads for S seconds (after 2 s of warm-up) and prints throughput and latency. */
-    private static void eventPath(PrintStream out, String name, int threads, int batch, int seconds, Call call) throws Exception {
+    /** Runs the event path on T threads for S seconds (after the warm-up) and prints throughput, latency and CPU per play. */
+    private static void eventPath(PrintStream out, String name, int threads, int batch, int seconds, PostgresServer server, Call call)
+            throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long[] cpu0 = new long[2];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
         long until = warmUntil + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<long[]>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -298,6 +307,14 @@ public final class JdbcPlaysBenchmark {
                     long t0 = System.nanoTime();
                     if (t0 >= until) {
                         break;
+                    }
+                    if (t0 >= warmUntil && cpu0[0] == 0) {
+                        synchronized (cpu0) {
+                            if (cpu0[0] == 0) {
+                                cpu0[0] = os.getProcessCpuTime();
+                                cpu0[1] = server == null ? 0 : server.cpuNanos();
+                            }
+                        }
                     }
                     long made = call.handle(events);
                     long t1 = System.nanoTime();
@@ -321,11 +338,19 @@ public final class JdbcPlaysBenchmark {
             plays += r[r.length - 1];
             all.add(Arrays.copyOf(r, r.length - 1));
         }
+        long jvmCpu;
+        long serverCpu;
+        synchronized (cpu0) {
+            jvmCpu = os.getProcessCpuTime() - cpu0[0];
+            serverCpu = server == null ? 0 : server.cpuNanos() - cpu0[1];
+        }
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         out.printf("event path %-10s %d threads, %d events per call, %d s: %,d calls, %,d plays, %,.0f plays/s, call latency "
-                + "p50 %.3f ms, p99 %.3f ms%n", name, threads, batch, seconds, merged.length, plays, plays / (double) seconds,
-                merged[merged.length / 2] / 1e6, merged[(int) (merged.length * 0.99)] / 1e6);
+                + "p50 %.3f ms, p99 %.3f ms; CPU per play: this JVM %.1f us, PostgreSQL server %.1f us (all its processes, the "
+                + "relay's work included)%n", name, threads, batch, seconds, merged.length, plays, plays / (double) seconds,
+                merged[merged.length / 2] / 1e6, merged[(int) (merged.length * 0.99)] / 1e6, jvmCpu / 1e3 / plays,
+                serverCpu / 1e3 / plays);
     }
 
     private static int intArg(String[] args, String name, int fallback) {
