@@ -263,6 +263,8 @@ public final class JdbcPlaysBenchmark {
         AtomicLong delivered = new AtomicLong();
         PlayOutbox.Relay relay = outbox.startRelay(p -> delivered.incrementAndGet());
         try {
+            long commits0 = commits(db);
+            long plays0 = outbox.stats().pending() + outbox.stats().delivered();
             eventPath(out, "postgresql", threads, batch, seconds, server, events -> {
                 if (events.size() == 1) {
                     return plays.onEvent(events.get(0)).created().size();
@@ -273,10 +275,16 @@ public final class JdbcPlaysBenchmark {
                 }
                 return n;
             });
+            long made = outbox.stats().pending() + outbox.stats().delivered() - plays0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (outbox.stats().pending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
+            // Idle backends report their statistics within 10 s.
+            Thread.sleep(11_000);
+            long commits = commits(db) - commits0;
+            out.printf("event path postgresql: %,d plays made (warm-up included) in %,d committed transactions (the relay's "
+                    + "included): %.1f plays per commit%n", made, commits, made / (double) commits);
         } finally {
             relay.close();
         }
@@ -351,6 +359,17 @@ public final class JdbcPlaysBenchmark {
                 + "relay's work included)%n", name, threads, batch, seconds, merged.length, plays, plays / (double) seconds,
                 merged[merged.length / 2] / 1e6, merged[(int) (merged.length * 0.99)] / 1e6, jvmCpu / 1e3 / plays,
                 serverCpu / 1e3 / plays);
+    }
+
+    /** Transactions committed in the database so far (PostgreSQL's statistics, which lag by up to a second). */
+    private static long commits(CsJdbc db) throws java.sql.SQLException {
+        try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            s.execute("SELECT pg_stat_force_next_flush()");
+            try (var rs = s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static int intArg(String[] args, String name, int fallback) {
