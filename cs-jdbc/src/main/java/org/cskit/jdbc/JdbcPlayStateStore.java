@@ -45,8 +45,9 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * of its own and is durable when it returns. Inside, the store works optimistically and in
  * batches: an account's states are read from the table once per transaction (one query per
  * batch read), compare-and-sets are answered against what the transaction sees (its own writes
- * included) and kept, and at the commit each (account, playbook) written goes to the table in one
- * statement per kind of write, each checked against the version it was read at. If another
+ * included) and kept, and at the commit each (account, playbook) written goes to the table, each
+ * checked against the version it was read at: on PostgreSQL in one statement with the outbox's
+ * plays (a data-modifying {@code WITH}), or by {@code COPY} for 1,000 or more new rows. If another
  * transaction wrote one of those rows in between, the transaction rolls back with a
  * {@link JdbcStoreException} whose cause has SQLState 40001, and is run again by
  * {@link JdbcPlays}: of two engines that evaluated one account at once, one commits and the other
