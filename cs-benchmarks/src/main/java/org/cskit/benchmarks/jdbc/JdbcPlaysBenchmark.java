@@ -66,7 +66,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * <pre>
  * mvn -B -q -pl cs-benchmarks -am package -DskipTests
  * java -Xmx4g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.jdbc.JdbcPlaysBenchmark \
- *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20] [--warmup 5]
+ *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20] [--warmup 5] [--relay-after]
  * </pre>
  */
 public final class JdbcPlaysBenchmark {
@@ -86,6 +86,7 @@ public final class JdbcPlaysBenchmark {
         int seconds = intArg(args, "--seconds", 20);
         int writers = intArg(args, "--writers", 2);
         warmup = intArg(args, "--warmup", 5);
+        relayAfter = java.util.Arrays.asList(args).contains("--relay-after");
         out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s; %d cores, max heap %d MB%n",
                 accounts, writers, threads, batch, seconds, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -163,6 +164,8 @@ public final class JdbcPlaysBenchmark {
     private static long lastSave;
     /** Seconds of each event path run before measuring (the JIT compiles the JDBC path meanwhile). */
     private static int warmup;
+    /** Whether the relay starts only after the event path was measured (to see the event path's own cost). */
+    private static boolean relayAfter;
 
     private static long save(PlayStateStore store, List<List<PlayStateStore.Write>> slices, int writers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -261,7 +264,7 @@ public final class JdbcPlaysBenchmark {
         JdbcPlays plays = JdbcPlays.of(db, outbox,
                 PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left"))));
         AtomicLong delivered = new AtomicLong();
-        PlayOutbox.Relay relay = outbox.startRelay(p -> delivered.incrementAndGet());
+        PlayOutbox.Relay[] relay = {relayAfter ? null : outbox.startRelay(p -> delivered.incrementAndGet())};
         try {
             long commits0 = commits(db);
             long plays0 = outbox.stats().pending() + outbox.stats().delivered();
@@ -276,6 +279,9 @@ public final class JdbcPlaysBenchmark {
                 return n;
             });
             long made = outbox.stats().pending() + outbox.stats().delivered() - plays0;
+            if (relay[0] == null) {
+                relay[0] = outbox.startRelay(p -> delivered.incrementAndGet());
+            }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (outbox.stats().pending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -286,7 +292,9 @@ public final class JdbcPlaysBenchmark {
             out.printf("event path postgresql: %,d plays made (warm-up included) in %,d committed transactions (the relay's "
                     + "included): %.1f plays per commit%n", made, commits, made / (double) commits);
         } finally {
-            relay.close();
+            if (relay[0] != null) {
+                relay[0].close();
+            }
         }
         out.printf("event path postgresql: %,d delivered by one relay; %s%n", delivered.get(), outbox.stats());
     }
