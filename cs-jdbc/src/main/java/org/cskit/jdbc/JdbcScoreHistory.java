@@ -84,6 +84,11 @@ public final class JdbcScoreHistory implements ScoreHistory {
         });
     }
 
+    /** The statement a save writes with, other than PostgreSQL's {@code COPY} (for a test of its plan). */
+    String upsertSql() {
+        return upsert;
+    }
+
     @Override
     public Optional<SuccessVector> vectorOn(AccountId account, LocalDate day) {
         return one("reading the vector of '" + account + "' on " + day,

@@ -80,6 +80,22 @@ class CsJdbcTest {
         }
     }
 
+    /** After the migrations, H2 looks a saved row up by the primary key, not by the score_day index (a full day's scan per row). */
+    @Test
+    void h2Save_afterTheMigrations_looksRowsUpByThePrimaryKey() throws Exception {
+        CsJdbc db = Databases.fresh(Databases.h2());
+        String merge = db.scoreHistory().upsertSql().replace("?", "NULL");
+        String plan;
+        try (Connection c = Databases.h2().getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery("EXPLAIN " + merge)) {
+            rs.next();
+            plan = rs.getString(1);
+        }
+        String target = plan.substring(0, plan.indexOf("USING"));
+        assertThat(target).as("the MERGE's lookup of the target row in: %s", plan).contains("PRIMARY_KEY")
+                .doesNotContainIgnoringCase("score_history_day");
+    }
+
     @Test
     void migrate_again_changesNothing() {
         CsJdbc db = Databases.fresh(Databases.postgres());
