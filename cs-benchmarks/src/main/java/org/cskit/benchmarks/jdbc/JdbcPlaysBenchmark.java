@@ -92,7 +92,8 @@ public final class JdbcPlaysBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20);
         try (PostgresServer server = PostgresServer.start(true)) {
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(server.url("postgres"));
+            // -Dcskit.bench.jdbcParams=&prepareThreshold=0 (for example) appends driver parameters to the URL.
+            config.setJdbcUrl(server.url("postgres") + System.getProperty("cskit.bench.jdbcParams", ""));
             config.setMaximumPoolSize(Math.min(threads + writers + 4, 180));
             try (HikariDataSource pool = new HikariDataSource(config)) {
                 CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
