@@ -2,6 +2,7 @@ package org.cskit.jdbc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -32,17 +33,23 @@ final class GroupCommit<I, R> {
     /** One caller's input, and what became of it. Guarded by {@link #lock}. */
     private static final class Request<I, R> {
         final I input;
+        final Thread caller;
         boolean done;
         R result;
         RuntimeException failure;
+        /** Set when this caller is to run a unit: the requests it holds (its own among them). */
+        List<Request<I, R>> lead;
 
-        Request(I input) {
+        Request(I input, Thread caller) {
             this.input = input;
+            this.caller = caller;
         }
     }
 
     /**
-     * Runs an input, with others that arrive together.
+     * Runs an input, with others that arrive together. A caller that finds a unit free runs
+     * everything waiting at once; the others sleep until their unit is done, or until a finished
+     * unit hands them the next one to run. Only those threads are woken, not every waiting one.
      *
      * @param input the input
      * @param what what the caller is doing, for the exception when interrupted
@@ -50,41 +57,67 @@ final class GroupCommit<I, R> {
      * @throws RuntimeException what its unit (or, after a shared unit failed, its own) threw
      */
     R submit(I input, String what) {
-        Request<I, R> request = new Request<>(input);
+        Request<I, R> request = new Request<>(input, Thread.currentThread());
+        boolean interrupted = false;
+        List<Request<I, R>> group;
         synchronized (lock) {
             waiting.add(request);
+            group = inFlight < maxInFlight ? take() : null;
         }
-        while (true) {
-            List<Request<I, R>> group;
+        while (group == null) {
+            LockSupport.park(this);
             synchronized (lock) {
-                while (!request.done && (inFlight >= maxInFlight || waiting.isEmpty())) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new JdbcStoreException("interrupted while " + what, e);
-                    }
-                }
                 if (request.done) {
                     break;
                 }
-                group = waiting;
-                waiting = new ArrayList<>();
-                inFlight++;
+                group = request.lead;
+                if (group == null && Thread.interrupted()) {
+                    if (waiting.remove(request)) {
+                        Thread.currentThread().interrupt();
+                        throw new JdbcStoreException("interrupted while " + what, new InterruptedException());
+                    }
+                    // Already in another caller's unit: wait for its outcome, and keep the interrupt for later.
+                    interrupted = true;
+                }
             }
+        }
+        if (group != null) {
             try {
                 run(group);
             } finally {
                 synchronized (lock) {
                     inFlight--;
-                    lock.notifyAll();
+                    for (Request<I, R> r : group) {
+                        if (r != request) {
+                            LockSupport.unpark(r.caller);
+                        }
+                    }
+                    if (!waiting.isEmpty()) {
+                        // The freed unit goes to the longest waiting caller, with everything waiting now.
+                        Request<I, R> next = waiting.get(0);
+                        next.lead = take();
+                        LockSupport.unpark(next.caller);
+                    }
                 }
             }
         }
-        if (request.failure != null) {
-            throw request.failure;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
-        return request.result;
+        synchronized (lock) {
+            if (request.failure != null) {
+                throw request.failure;
+            }
+            return request.result;
+        }
+    }
+
+    /** Takes every waiting request as one unit in flight. Holds {@link #lock}. */
+    private List<Request<I, R>> take() {
+        List<Request<I, R>> group = waiting;
+        waiting = new ArrayList<>();
+        inFlight++;
+        return group;
     }
 
     private void run(List<Request<I, R>> group) {

@@ -35,14 +35,19 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * Under PostgreSQL's read committed isolation a writer that waited for another's row lock
  * re-checks the version after that one commits, so of two racing writers exactly one wins.
  * <b>{@link #compareAndSetAll}</b> is the batch path: on PostgreSQL one statement per kind of
- * write over arrays ({@code unnest}); on H2 one statement per write on one connection.
+ * write over arrays ({@code unnest}), and with pgjdbc a binary {@code COPY} for 1,000 or more new
+ * rows (the save of a night from nothing; if one of them is there already the copy is rolled back
+ * to a savepoint and the array insert runs instead); on H2 one statement per write on one
+ * connection. <b>{@link #forEach}</b> streams the whole table with a cursor, for a restore
+ * elsewhere.
  *
  * <p><b>Transactions.</b> Outside {@link CsJdbc#inTransaction} every call runs in a transaction
  * of its own and is durable when it returns. Inside, the store works optimistically and in
  * batches: an account's states are read from the table once per transaction (one query per
  * batch read), compare-and-sets are answered against what the transaction sees (its own writes
- * included) and kept, and at the commit each (account, playbook) written goes to the table in one
- * statement per kind of write, each checked against the version it was read at. If another
+ * included) and kept, and at the commit each (account, playbook) written goes to the table, each
+ * checked against the version it was read at: on PostgreSQL in one statement with the outbox's
+ * plays (a data-modifying {@code WITH}), or by {@code COPY} for 1,000 or more new rows. If another
  * transaction wrote one of those rows in between, the transaction rolls back with a
  * {@link JdbcStoreException} whose cause has SQLState 40001, and is run again by
  * {@link JdbcPlays}: of two engines that evaluated one account at once, one commits and the other
@@ -56,17 +61,34 @@ public final class JdbcPlayStateStore implements PlayStateStore {
     private static final int MAX_ID = 255;
     private static final int MAX_RECENT = 1_000;
     private static final String COLUMNS = "account_id, playbook_id, version, status, situation, offered_at, last_play, recent";
+    /** Inserts from this many on go in by {@code COPY} on PostgreSQL with pgjdbc (fewer: one statement over arrays). */
+    private static final int COPY_FROM = 1_000;
+    /** Rows fetched per round trip when streaming the table ({@link #forEach}). */
+    private static final int FETCH = 10_000;
 
     private final CsJdbc db;
     private final String table;
     private final boolean postgres;
     private final String select;
+    /** PostgreSQL: each kind of write over arrays, returning the keys of the rows it wrote. */
+    private final String insertArrays;
+    private final String updateArrays;
+    private final String deleteArrays;
 
     JdbcPlayStateStore(CsJdbc db) {
         this.db = db;
         this.table = db.table("play_state");
         this.postgres = db.dialect() == Dialect.POSTGRESQL;
         this.select = "SELECT " + COLUMNS + " FROM " + table + " WHERE account_id = ANY(?)";
+        this.insertArrays = "INSERT INTO " + table + " (" + COLUMNS + ") SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+                + "?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) ON CONFLICT (account_id, playbook_id) "
+                + "DO NOTHING RETURNING account_id, playbook_id";
+        this.updateArrays = "UPDATE " + table + " t SET version = u.v, status = u.s, situation = u.sit, offered_at = u.o, "
+                + "last_play = u.l, recent = u.r FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::int8[], "
+                + "?::int8[], ?::int8[], ?::bytea[], ?::int8[]) AS u(a, p, v, s, sit, o, l, r, ev) WHERE t.account_id = u.a "
+                + "AND t.playbook_id = u.p AND t.version = u.ev RETURNING t.account_id, t.playbook_id";
+        this.deleteArrays = "DELETE FROM " + table + " t USING unnest(?::varchar[], ?::varchar[], ?::int8[]) AS u(a, p, ev) "
+                + "WHERE t.account_id = u.a AND t.playbook_id = u.p AND t.version = u.ev RETURNING t.account_id, t.playbook_id";
     }
 
     @Override
@@ -191,9 +213,17 @@ public final class JdbcPlayStateStore implements PlayStateStore {
      * its last state; if any row moved on since (another transaction wrote it), the transaction
      * cannot commit.
      *
+     * <p>On PostgreSQL, unless there are {@value #COPY_FROM} or more new rows (then a {@code COPY}),
+     * the inserts, updates and deletes, and the outbox's plays if given, go to the database in one
+     * statement (a data-modifying {@code WITH}): one round trip for an event's or a group's writes.
+     * Otherwise the plays are enqueued after the states.
+     *
+     * @param outbox the outbox whose plays commit with the states, or null
+     * @param plays its plays (may be empty)
      * @throws JdbcStoreException with SQLState 40001 (a serialization failure) on such a conflict
      */
-    void flush(Connection c, Map<String, Map<String, Tx.Cell>> known) throws SQLException {
+    void flush(Connection c, Map<String, Map<String, Tx.Cell>> known, PlayOutbox outbox, List<org.cskit.playbooks.Play> plays)
+            throws SQLException {
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, Map<String, Tx.Cell>> account : known.entrySet()) {
             for (Map.Entry<String, Tx.Cell> e : account.getValue().entrySet()) {
@@ -205,20 +235,36 @@ public final class JdbcPlayStateStore implements PlayStateStore {
                 writes.add(new Write(AccountId.of(account.getKey()), e.getKey(), cell.base, next));
             }
         }
+        boolean withPlays = outbox != null && !plays.isEmpty();
         if (writes.isEmpty()) {
+            if (withPlays) {
+                outbox.enqueue(c, plays);
+            }
             return;
         }
         boolean[] ok = new boolean[writes.size()];
         if (postgres) {
             List<Integer> all = new ArrayList<>(writes.size());
+            int inserts = 0;
             for (int i = 0; i < ok.length; i++) {
                 all.add(i);
+                inserts += writes.get(i).expectedVersion() == 0 ? 1 : 0;
             }
-            writeRound(c, writes, all, ok);
+            if (inserts < COPY_FROM) {
+                combined(c, writes, all, withPlays ? outbox : null, withPlays ? plays : List.of(), ok);
+            } else {
+                writeRound(c, writes, all, ok);
+                if (withPlays) {
+                    outbox.enqueue(c, plays);
+                }
+            }
         } else {
             for (int i = 0; i < ok.length; i++) {
                 Write w = writes.get(i);
                 ok[i] = write(c, w.account().value(), w.playbookId(), w.expectedVersion(), w.next());
+            }
+            if (withPlays) {
+                outbox.enqueue(c, plays);
             }
         }
         for (int i = 0; i < ok.length; i++) {
@@ -357,27 +403,159 @@ public final class JdbcPlayStateStore implements PlayStateStore {
         for (int i : round) {
             byKey.put(key(writes.get(i).account().value(), writes.get(i).playbookId()), i);
         }
-        if (!inserts.isEmpty()) {
-            arrays(c, "INSERT INTO " + table + " (" + COLUMNS + ") SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int8[], "
-                    + "?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) ON CONFLICT (account_id, playbook_id) DO NOTHING "
-                    + "RETURNING account_id, playbook_id", writes, inserts, true, byKey, ok);
+        if (inserts.size() >= COPY_FROM && PgCopy.available(c) && copyInserts(c, writes, inserts)) {
+            for (int i : inserts) {
+                ok[i] = true;
+            }
+        } else if (!inserts.isEmpty()) {
+            runFreeing(c, insertArrays, arrays(c, writes, inserts, Kind.INSERT), byKey, ok);
         }
         if (!updates.isEmpty()) {
-            arrays(c, "UPDATE " + table + " t SET version = u.v, status = u.s, situation = u.sit, offered_at = u.o, last_play = u.l, "
-                    + "recent = u.r FROM unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], "
-                    + "?::bytea[], ?::int8[]) AS u(a, p, v, s, sit, o, l, r, ev) WHERE t.account_id = u.a AND t.playbook_id = u.p "
-                    + "AND t.version = u.ev RETURNING t.account_id, t.playbook_id", writes, updates, true, byKey, ok);
+            runFreeing(c, updateArrays, arrays(c, writes, updates, Kind.UPDATE), byKey, ok);
         }
         if (!deletes.isEmpty()) {
-            arrays(c, "DELETE FROM " + table + " t USING unnest(?::varchar[], ?::varchar[], ?::int8[]) AS u(a, p, ev) "
-                    + "WHERE t.account_id = u.a AND t.playbook_id = u.p AND t.version = u.ev RETURNING t.account_id, t.playbook_id",
-                    writes, deletes, false, byKey, ok);
+            runFreeing(c, deleteArrays, arrays(c, writes, deletes, Kind.DELETE), byKey, ok);
         }
     }
 
-    /** Runs one array statement over some writes and marks those whose keys it returns. */
-    private static void arrays(Connection c, String sql, List<Write> writes, List<Integer> which, boolean withState,
-            Map<String, Integer> byKey, boolean[] ok) throws SQLException {
+    /**
+     * PostgreSQL: the inserts, updates and deletes of a commit (each (account, playbook) once, none
+     * a delete of nothing), and the plays, in one statement: a {@code WITH} whose parts each write,
+     * and whose result is the keys of the state rows written.
+     */
+    private void combined(Connection c, List<Write> writes, List<Integer> round, PlayOutbox outbox,
+            List<org.cskit.playbooks.Play> plays, boolean[] ok) throws SQLException {
+        List<Integer> inserts = new ArrayList<>();
+        List<Integer> updates = new ArrayList<>();
+        List<Integer> deletes = new ArrayList<>();
+        Map<String, Integer> byKey = new HashMap<>(round.size() * 2);
+        for (int i : round) {
+            Write w = writes.get(i);
+            (w.expectedVersion() == 0 ? inserts : w.next().isEmpty() ? deletes : updates).add(i);
+            byKey.put(key(w.account().value(), w.playbookId()), i);
+        }
+        List<List<Array>> arrays = new ArrayList<>(4);
+        try {
+            arrays.add(arrays(c, writes, inserts, Kind.INSERT));
+            arrays.add(arrays(c, writes, updates, Kind.UPDATE));
+            arrays.add(arrays(c, writes, deletes, Kind.DELETE));
+            String sql = "WITH i AS (" + insertArrays + "), u AS (" + updateArrays + "), d AS (" + deleteArrays + ")";
+            if (outbox != null) {
+                arrays.add(outbox.arrays(c, plays));
+                sql += ", o AS (" + outbox.arrayInsert() + ")";
+            }
+            sql += " SELECT account_id, playbook_id FROM i UNION ALL SELECT account_id, playbook_id FROM u "
+                    + "UNION ALL SELECT account_id, playbook_id FROM d";
+            run(c, sql, arrays, byKey, ok);
+        } catch (SQLException e) {
+            throw Sql.failed("writing " + round.size() + " play states in " + table + (outbox == null ? ""
+                    : " and enqueuing " + plays.size() + " plays in " + outbox.database().table("play_outbox")), e);
+        } finally {
+            for (List<Array> list : arrays) {
+                for (Array a : list) {
+                    a.free();
+                }
+            }
+        }
+    }
+
+    /**
+     * Inserts new rows with a binary {@code COPY} (the save of a night from nothing): all of them
+     * went in if it returns true. If one of the keys is there already (another writer came first),
+     * the copy is rolled back to a savepoint and this returns false, for the insert that skips
+     * those rows to run instead.
+     */
+    private boolean copyInserts(Connection c, List<Write> writes, List<Integer> inserts) throws SQLException {
+        java.sql.Savepoint before = c.setSavepoint();
+        PgCopy copy = PgCopy.start(c, "COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+        try {
+            for (int i : inserts) {
+                Write w = writes.get(i);
+                PlayState s = w.next();
+                copy.row(8);
+                copy.text(w.account().value());
+                copy.text(w.playbookId());
+                copy.int8(s.version());
+                copy.text(s.status().name());
+                copy.int8(s.situation());
+                nullableTime(copy, s.offeredAt());
+                nullableTime(copy, s.lastPlay());
+                copy.bytes(encode(s));
+            }
+            copy.end();
+        } catch (SQLException e) {
+            copy.cancel();
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(before);
+            return false;
+        } catch (RuntimeException e) {
+            copy.cancel();
+            throw e;
+        }
+        c.releaseSavepoint(before);
+        return true;
+    }
+
+    private static void nullableTime(PgCopy copy, long time) {
+        if (time == PlayState.NEVER) {
+            copy.nul();
+        } else {
+            copy.int8(time);
+        }
+    }
+
+    /** Receives the states of {@link #forEach}. */
+    @FunctionalInterface
+    public interface StateVisitor {
+        /**
+         * One stored state.
+         *
+         * @param account the account
+         * @param playbookId the playbook
+         * @param state its state, with the stored version (at least 1)
+         */
+        void accept(AccountId account, String playbookId, PlayState state);
+    }
+
+    /**
+     * Streams every state in the table, in no particular order: one query in a transaction of its
+     * own, fetched {@value #FETCH} rows per round trip (a cursor on PostgreSQL), so memory stays
+     * flat however many rows there are. For restoring the whole state elsewhere (into an
+     * {@code InMemoryPlayStateStore} for a night, or another database), or for reporting; the
+     * engine itself reads by batch ({@link #read}). Sees what was committed when it started, not
+     * the writes of a transaction of {@link CsJdbc#inTransaction} in progress.
+     *
+     * @param visitor receives each state
+     * @return how many states it received
+     * @throws JdbcStoreException if the database cannot be reached or holds a row the store never writes
+     */
+    public long forEach(StateVisitor visitor) {
+        java.util.Objects.requireNonNull(visitor, "visitor");
+        return Sql.inTransaction(db.dataSource(), "reading every play state in " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table)) {
+                ps.setFetchSize(FETCH);
+                long n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        visitor.accept(AccountId.of(rs.getString(1)), rs.getString(2), state(rs));
+                        n++;
+                    }
+                }
+                return n;
+            }
+        });
+    }
+
+    /** What an array statement does, and so which arrays it takes. */
+    private enum Kind { INSERT, UPDATE, DELETE }
+
+    /**
+     * The arrays of some writes for one kind of statement: account, playbook, then for an insert
+     * or update the state's six columns, then for an update or delete the expected version.
+     */
+    private static List<Array> arrays(Connection c, List<Write> writes, List<Integer> which, Kind kind) throws SQLException {
         int n = which.size();
         String[] accounts = new String[n];
         String[] playbooks = new String[n];
@@ -401,25 +579,44 @@ public final class JdbcPlayStateStore implements PlayStateStore {
             recent[k] = encode(s);
             expected[k] = w.expectedVersion();
         }
-        List<Array> arrays = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            arrays.add(c.createArrayOf("varchar", accounts));
-            arrays.add(c.createArrayOf("varchar", playbooks));
-            if (withState) {
-                arrays.add(c.createArrayOf("int8", versions));
-                arrays.add(c.createArrayOf("varchar", statuses));
-                arrays.add(c.createArrayOf("int8", situations));
-                arrays.add(c.createArrayOf("int8", offered));
-                arrays.add(c.createArrayOf("int8", last));
-                arrays.add(c.createArrayOf("bytea", recent));
-                if (sql.startsWith("UPDATE")) {
-                    arrays.add(c.createArrayOf("int8", expected));
-                }
-            } else {
-                arrays.add(c.createArrayOf("int8", expected));
+        List<Array> arrays = new ArrayList<>(9);
+        arrays.add(c.createArrayOf("varchar", accounts));
+        arrays.add(c.createArrayOf("varchar", playbooks));
+        if (kind != Kind.DELETE) {
+            arrays.add(c.createArrayOf("int8", versions));
+            arrays.add(c.createArrayOf("varchar", statuses));
+            arrays.add(c.createArrayOf("int8", situations));
+            arrays.add(c.createArrayOf("int8", offered));
+            arrays.add(c.createArrayOf("int8", last));
+            arrays.add(c.createArrayOf("bytea", recent));
+        }
+        if (kind != Kind.INSERT) {
+            arrays.add(c.createArrayOf("int8", expected));
+        }
+        return arrays;
+    }
+
+    /** {@link #run} with one list of arrays, freed afterwards. */
+    private static void runFreeing(Connection c, String sql, List<Array> arrays, Map<String, Integer> byKey, boolean[] ok)
+            throws SQLException {
+        try {
+            run(c, sql, List.of(arrays), byKey, ok);
+        } finally {
+            for (Array a : arrays) {
+                a.free();
             }
-            for (int i = 0; i < arrays.size(); i++) {
-                ps.setArray(i + 1, arrays.get(i));
+        }
+    }
+
+    /** Runs a statement whose parameters are the given arrays in order, and marks the writes whose keys it returns. */
+    private static void run(Connection c, String sql, List<List<Array>> arrays, Map<String, Integer> byKey, boolean[] ok)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int at = 1;
+            for (List<Array> list : arrays) {
+                for (Array a : list) {
+                    ps.setArray(at++, a);
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -428,10 +625,6 @@ public final class JdbcPlayStateStore implements PlayStateStore {
                         ok[i] = true;
                     }
                 }
-            }
-        } finally {
-            for (Array a : arrays) {
-                a.free();
             }
         }
     }

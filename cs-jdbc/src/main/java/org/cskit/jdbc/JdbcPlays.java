@@ -46,7 +46,8 @@ import org.cskit.playbooks.engine.PlaybookInput;
  * transaction rolls back and its evaluation, run again, finds the play made.
  *
  * <p>Within a transaction the engine's reads are one query per chunk of accounts and its writes
- * go to the table at the commit, one statement per kind; keep slices to a few thousand rows so
+ * go to the table at the commit with the plays (on PostgreSQL one statement, or a {@code COPY} for
+ * 1,000 or more new rows); keep slices to a few thousand rows so
  * that a slice that must run again loses little.
  */
 public final class JdbcPlays {

@@ -48,7 +48,9 @@ import org.cskit.scoring.spi.ScoreHistory;
 public final class JdbcScoreHistory implements ScoreHistory {
     private static final int CHUNK = 10_000;
     private static final String COLUMNS = "account_id, as_of_us, score, band_label, band_rank, direction, velocity, "
-            + "coverage, scorecard_id, scorecard_version, detail";
+            + "coverage, scorecard_id, scorecard_version, detail, band_held";
+    private static final String WRITTEN = "account_id, score_day, as_of_us, score, band_label, band_rank, direction, velocity, "
+            + "coverage, scorecard_id, scorecard_version, detail, band_held, computed_score";
 
     private final CsJdbc db;
     private final String table;
@@ -80,6 +82,11 @@ public final class JdbcScoreHistory implements ScoreHistory {
             }
             return stored;
         });
+    }
+
+    /** The statement a save writes with, other than PostgreSQL's {@code COPY} (for a test of its plan). */
+    String upsertSql() {
+        return upsert;
     }
 
     @Override
@@ -154,8 +161,12 @@ public final class JdbcScoreHistory implements ScoreHistory {
         java.util.Arrays.fill(directions, (byte) -1);
         java.util.Arrays.fill(velocities, Double.NaN);
         java.util.Arrays.fill(coverages, Double.NaN);
+        boolean[] held = new boolean[n];
+        double[] computed = new double[n];
+        java.util.Arrays.fill(computed, Double.NaN);
         Sql.inTransaction(db.dataSource(), "reading the vectors of " + day + " from " + table, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT account_id, score, band_label, direction, velocity, coverage FROM "
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id, score, band_label, direction, velocity, coverage, band_held, "
+                    + "computed_score FROM "
                     + table + " WHERE score_day = ?")) {
                 ps.setFetchSize(CHUNK);
                 ps.setObject(1, day);
@@ -177,13 +188,18 @@ public final class JdbcScoreHistory implements ScoreHistory {
                         directions[row] = (byte) Direction.valueOf(rs.getString(4)).ordinal();
                         velocities[row] = rs.getDouble(5);
                         coverages[row] = rs.getDouble(6);
+                        held[row] = rs.getBoolean(7);
+                        double cs = rs.getDouble(8);
+                        if (!rs.wasNull()) {
+                            computed[row] = cs;
+                        }
                     }
                 }
             }
             return null;
         });
         return VectorColumns.builder(n).bands(bandLabels).scores(scores).bandCodes(bands).directionCodes(directions)
-                .velocities(velocities).coverages(coverages).build();
+                .velocities(velocities).coverages(coverages).bandHeld(held).computedScores(computed).build();
     }
 
     private static java.util.Map<String, Integer> rowsOf(List<AccountId> accounts) {
@@ -272,6 +288,7 @@ public final class JdbcScoreHistory implements ScoreHistory {
                 .scorecardVersion(rs.getInt(10))
                 .contributions(detail.contributions())
                 .override(detail.override())
+                .bandHeld(rs.getBoolean(12))
                 .build();
     }
 
@@ -334,12 +351,11 @@ public final class JdbcScoreHistory implements ScoreHistory {
     }
 
     private static String postgresUpsert(String table) {
-        return "INSERT INTO " + table + " AS t (account_id, score_day, as_of_us, score, band_label, band_rank, direction, "
-                + "velocity, coverage, scorecard_id, scorecard_version, detail) "
-                + "SELECT u.a, DATE '1970-01-01' + u.d, u.o, u.s, u.bl, u.br, u.dr, u.ve, u.co, u.sc, u.sv, u.de "
+        return "INSERT INTO " + table + " AS t (" + WRITTEN + ") "
+                + "SELECT u.a, DATE '1970-01-01' + u.d, u.o, u.s, u.bl, u.br, u.dr, u.ve, u.co, u.sc, u.sv, u.de, u.bh, u.cs "
                 + "FROM unnest(?::varchar[], ?::int4[], ?::int8[], ?::float8[], ?::varchar[], ?::int4[], ?::varchar[], "
-                + "?::float8[], ?::float8[], ?::varchar[], ?::int4[], ?::bytea[]) "
-                + "AS u(a, d, o, s, bl, br, dr, ve, co, sc, sv, de) "
+                + "?::float8[], ?::float8[], ?::varchar[], ?::int4[], ?::bytea[], ?::bool[], ?::float8[]) "
+                + "AS u(a, d, o, s, bl, br, dr, ve, co, sc, sv, de, bh, cs) "
                 + postgresOnConflict();
     }
 
@@ -347,22 +363,21 @@ public final class JdbcScoreHistory implements ScoreHistory {
         return "ON CONFLICT (account_id, score_day) DO UPDATE SET as_of_us = EXCLUDED.as_of_us, score = EXCLUDED.score, "
                 + "band_label = EXCLUDED.band_label, band_rank = EXCLUDED.band_rank, direction = EXCLUDED.direction, "
                 + "velocity = EXCLUDED.velocity, coverage = EXCLUDED.coverage, scorecard_id = EXCLUDED.scorecard_id, "
-                + "scorecard_version = EXCLUDED.scorecard_version, detail = EXCLUDED.detail "
-                + "WHERE t.as_of_us <= EXCLUDED.as_of_us";
+                + "scorecard_version = EXCLUDED.scorecard_version, detail = EXCLUDED.detail, band_held = EXCLUDED.band_held, "
+                + "computed_score = EXCLUDED.computed_score WHERE t.as_of_us <= EXCLUDED.as_of_us";
     }
 
     private static String h2Merge(String table) {
         return "MERGE INTO " + table + " t USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS DATE), CAST(? AS BIGINT), "
                 + "CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), CAST(? AS VARCHAR(16)), "
                 + "CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR(255)), CAST(? AS INTEGER), "
-                + "CAST(? AS VARBINARY(1000000)))) "
-                + "AS u(a, d, o, s, bl, br, dr, ve, co, sc, sv, de) ON t.account_id = u.a AND t.score_day = u.d "
+                + "CAST(? AS VARBINARY(1000000)), CAST(? AS BOOLEAN), CAST(? AS DOUBLE PRECISION))) "
+                + "AS u(a, d, o, s, bl, br, dr, ve, co, sc, sv, de, bh, cs) ON t.account_id = u.a AND t.score_day = u.d "
                 + "WHEN MATCHED AND t.as_of_us <= u.o THEN UPDATE SET as_of_us = u.o, score = u.s, band_label = u.bl, "
                 + "band_rank = u.br, direction = u.dr, velocity = u.ve, coverage = u.co, scorecard_id = u.sc, "
-                + "scorecard_version = u.sv, detail = u.de "
-                + "WHEN NOT MATCHED THEN INSERT (account_id, score_day, as_of_us, score, band_label, band_rank, direction, "
-                + "velocity, coverage, scorecard_id, scorecard_version, detail) "
-                + "VALUES (u.a, u.d, u.o, u.s, u.bl, u.br, u.dr, u.ve, u.co, u.sc, u.sv, u.de)";
+                + "scorecard_version = u.sv, detail = u.de, band_held = u.bh, computed_score = u.cs "
+                + "WHEN NOT MATCHED THEN INSERT (" + WRITTEN + ") "
+                + "VALUES (u.a, u.d, u.o, u.s, u.bl, u.br, u.dr, u.ve, u.co, u.sc, u.sv, u.de, u.bh, u.cs)";
     }
 
     /**
@@ -393,12 +408,11 @@ public final class JdbcScoreHistory implements ScoreHistory {
     }
 
     private static void copy(Connection c, String into, Row[] rows) throws SQLException {
-        PgCopy copy = PgCopy.start(c, "COPY " + into + " (account_id, score_day, as_of_us, score, band_label, band_rank, "
-                + "direction, velocity, coverage, scorecard_id, scorecard_version, detail) FROM STDIN (FORMAT binary)");
+        PgCopy copy = PgCopy.start(c, "COPY " + into + " (" + WRITTEN + ") FROM STDIN (FORMAT binary)");
         try {
             for (Row r : rows) {
                 SuccessVector v = r.v();
-                copy.row(12);
+                copy.row(14);
                 copy.text(r.account());
                 copy.date(r.date());
                 copy.int8(r.asOf());
@@ -411,12 +425,24 @@ public final class JdbcScoreHistory implements ScoreHistory {
                 copy.text(v.scorecardId().value());
                 copy.int4(v.scorecardVersion());
                 copy.bytes(r.detail());
+                copy.bool(v.bandHeld());
+                double computed = computed(v);
+                if (Double.isNaN(computed)) {
+                    copy.nul();
+                } else {
+                    copy.float8(computed);
+                }
             }
             copy.end();
         } catch (SQLException | RuntimeException e) {
             copy.cancel();
             throw e;
         }
+    }
+
+    /** The score the scorecard computed under an active override (column {@code computed_score}), NaN (NULL) without one. */
+    private static double computed(SuccessVector v) {
+        return v.override().isPresent() ? ScoreHistory.computedScore(v) : Double.NaN;
     }
 
     private int writePostgres(Connection c, Row[] rows, int from, int to) throws SQLException {
@@ -433,6 +459,8 @@ public final class JdbcScoreHistory implements ScoreHistory {
         String[] cards = new String[n];
         Integer[] versions = new Integer[n];
         byte[][] details = new byte[n][];
+        Boolean[] held = new Boolean[n];
+        Double[] computed = new Double[n];
         for (int i = 0; i < n; i++) {
             Row r = rows[from + i];
             SuccessVector v = r.v();
@@ -448,12 +476,16 @@ public final class JdbcScoreHistory implements ScoreHistory {
             cards[i] = v.scorecardId().value();
             versions[i] = v.scorecardVersion();
             details[i] = r.detail();
+            held[i] = v.bandHeld();
+            double cs = computed(v);
+            computed[i] = Double.isNaN(cs) ? null : cs;
         }
         List<Array> arrays = List.of(c.createArrayOf("varchar", accounts), c.createArrayOf("int4", days),
                 c.createArrayOf("int8", asOf), c.createArrayOf("float8", scores), c.createArrayOf("varchar", labels),
                 c.createArrayOf("int4", ranks), c.createArrayOf("varchar", directions),
                 c.createArrayOf("float8", velocities), c.createArrayOf("float8", coverages),
-                c.createArrayOf("varchar", cards), c.createArrayOf("int4", versions), c.createArrayOf("bytea", details));
+                c.createArrayOf("varchar", cards), c.createArrayOf("int4", versions), c.createArrayOf("bytea", details),
+                c.createArrayOf("bool", held), c.createArrayOf("float8", computed));
         try (PreparedStatement ps = c.prepareStatement(upsert)) {
             for (int i = 0; i < arrays.size(); i++) {
                 ps.setArray(i + 1, arrays.get(i));
@@ -483,6 +515,13 @@ public final class JdbcScoreHistory implements ScoreHistory {
                 ps.setString(10, v.scorecardId().value());
                 ps.setInt(11, v.scorecardVersion());
                 ps.setBytes(12, r.detail());
+                ps.setBoolean(13, v.bandHeld());
+                double computed = computed(v);
+                if (Double.isNaN(computed)) {
+                    ps.setNull(14, java.sql.Types.DOUBLE);
+                } else {
+                    ps.setDouble(14, computed);
+                }
                 ps.addBatch();
             }
             int stored = 0;

@@ -80,6 +80,18 @@ final class PgCopy {
         }
     }
 
+    void bool(boolean v) {
+        ensure(5);
+        int32(1);
+        buf[size++] = (byte) (v ? 1 : 0);
+    }
+
+    /** A NULL field. */
+    void nul() {
+        ensure(4);
+        int32(-1);
+    }
+
     void float8(double v) {
         int8(Double.doubleToRawLongBits(v));
     }

@@ -321,26 +321,49 @@ public final class PlayOutbox {
         }
     }
 
+    /**
+     * PostgreSQL: the insert of plays over arrays (keys already there are skipped), for a statement
+     * that writes the play states too ({@link JdbcPlayStateStore}); its parameters are
+     * {@link #arrays(Connection, List)}'s.
+     */
+    String arrayInsert() {
+        return insert;
+    }
+
+    /**
+     * PostgreSQL: the arrays {@link #arrayInsert()} takes, of the plays checked and one per key
+     * (as {@link #enqueue(Connection, Collection)} checks them), enqueued now.
+     *
+     * @throws ValidationException if a play's key, account or playbook is too long for the table
+     */
+    List<Array> arrays(Connection c, List<Play> plays) throws SQLException {
+        return arrays(c, validated(plays), Micros.of(db.clock().instant()));
+    }
+
+    private static List<Array> arrays(Connection c, List<Play> plays, long now) throws SQLException {
+        int n = plays.size();
+        String[] keys = new String[n];
+        String[] accounts = new String[n];
+        String[] playbooks = new String[n];
+        String[] json = new String[n];
+        Long[] at = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Play p = plays.get(i);
+            keys[i] = p.key();
+            accounts[i] = p.accountId().value();
+            playbooks[i] = p.playbookId();
+            json[i] = PlayJson.write(p);
+            at[i] = now;
+        }
+        return List.of(c.createArrayOf("varchar", keys), c.createArrayOf("varchar", accounts),
+                c.createArrayOf("varchar", playbooks), c.createArrayOf("text", json), c.createArrayOf("int8", at));
+    }
+
     /** Inserts the plays whose keys are not in the table yet; returns those keys. */
     private java.util.Set<String> write(Connection c, List<Play> plays) throws SQLException {
         long now = Micros.of(db.clock().instant());
         if (db.dialect() == Dialect.POSTGRESQL) {
-            int n = plays.size();
-            String[] keys = new String[n];
-            String[] accounts = new String[n];
-            String[] playbooks = new String[n];
-            String[] json = new String[n];
-            Long[] at = new Long[n];
-            for (int i = 0; i < n; i++) {
-                Play p = plays.get(i);
-                keys[i] = p.key();
-                accounts[i] = p.accountId().value();
-                playbooks[i] = p.playbookId();
-                json[i] = PlayJson.write(p);
-                at[i] = now;
-            }
-            List<Array> arrays = List.of(c.createArrayOf("varchar", keys), c.createArrayOf("varchar", accounts),
-                    c.createArrayOf("varchar", playbooks), c.createArrayOf("text", json), c.createArrayOf("int8", at));
+            List<Array> arrays = arrays(c, plays, now);
             try (PreparedStatement ps = c.prepareStatement(insert)) {
                 for (int i = 0; i < arrays.size(); i++) {
                     ps.setArray(i + 1, arrays.get(i));

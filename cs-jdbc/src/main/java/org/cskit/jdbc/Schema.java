@@ -18,7 +18,8 @@ final class Schema {
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
     /** The migrations, in order; file {@code V<n>__<name>.sql} of each dialect's folder. */
-    static final List<String> MIGRATIONS = List.of("V1__cskit_score_history_and_play_outbox.sql", "V2__cskit_play_state.sql");
+    static final List<String> MIGRATIONS = List.of("V1__cskit_score_history_and_play_outbox.sql", "V2__cskit_play_state.sql",
+            "V3__cskit_score_history_band_held.sql");
 
     /** The version this cs-jdbc needs. */
     static final int LATEST = MIGRATIONS.size();

@@ -49,10 +49,16 @@ final class Tx {
         plays.computeIfAbsent(outbox, o -> new ArrayList<>()).add(play);
     }
 
-    /** Writes the states written in this transaction, then the collected plays. */
+    /**
+     * Writes the states written in this transaction and the collected plays: with one outbox, its
+     * plays go with the (first) store's states (on PostgreSQL in one statement); any others after.
+     */
     void flush() throws SQLException {
+        PlayOutbox joined = plays.size() == 1 && !states.isEmpty() ? plays.keySet().iterator().next() : null;
         for (Map.Entry<JdbcPlayStateStore, Map<String, Map<String, Cell>>> e : states.entrySet()) {
-            e.getKey().flush(connection, e.getValue());
+            PlayOutbox outbox = joined;
+            joined = null;
+            e.getKey().flush(connection, e.getValue(), outbox, outbox == null ? List.of() : plays.remove(outbox));
         }
         states.clear();
         for (Map.Entry<PlayOutbox, List<Play>> e : plays.entrySet()) {

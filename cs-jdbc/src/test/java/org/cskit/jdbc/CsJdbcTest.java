@@ -38,7 +38,7 @@ class CsJdbcTest {
         assertThatThrownBy(db::scoreHistory)
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
                     assertThat(e.found()).isZero();
-                    assertThat(e.expected()).isEqualTo(2);
+                    assertThat(e.expected()).isEqualTo(3);
                 })
                 .hasMessageStartingWith("no cskit tables with prefix 'absent_' in the database: run CsJdbc.migrate()");
     }
@@ -48,15 +48,52 @@ class CsJdbcTest {
         for (DataSource ds : List.of(Databases.postgres(), Databases.h2())) {
             CsJdbc db = Databases.fresh(ds);
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO " + db.tablePrefix() + "schema_version (version, description) VALUES (3, 'from the future')");
+                s.execute("INSERT INTO " + db.tablePrefix() + "schema_version (version, description) VALUES (4, 'from the future')");
             }
 
             assertThatThrownBy(() -> db.playOutbox(OutboxOptions.defaults()))
                     .isInstanceOf(SchemaVersionException.class)
-                    .hasMessage("the cskit tables with prefix '" + db.tablePrefix() + "' are at schema version 3, newer than "
-                            + "this cs-jdbc knows (2): use the cs-jdbc that migrated them");
+                    .hasMessage("the cskit tables with prefix '" + db.tablePrefix() + "' are at schema version 4, newer than "
+                            + "this cs-jdbc knows (3): use the cs-jdbc that migrated them");
             assertThatThrownBy(db::migrate).isInstanceOf(SchemaVersionException.class);
         }
+    }
+
+    @Test
+    void migrate_fromVersion2_keepsTheVectorsWhichReadAsNotHeld() throws Exception {
+        for (DataSource ds : List.of(Databases.postgres(), Databases.h2())) {
+            CsJdbc db = Databases.fresh(ds);
+            db.scoreHistory().save(TestVectors.vector(AccountId.of("a"), T0, 50, TestVectors.YELLOW, Direction.FLAT));
+            // Back to version 2: the columns version 3 added are gone.
+            TestDb.execute(ds, "ALTER TABLE " + db.tablePrefix() + "score_history DROP COLUMN band_held");
+            TestDb.execute(ds, "ALTER TABLE " + db.tablePrefix() + "score_history DROP COLUMN computed_score");
+            TestDb.execute(ds, "DELETE FROM " + db.tablePrefix() + "schema_version WHERE version = 3");
+
+            assertThat(db.migrate()).isEqualTo(3);
+            SuccessVector read = db.scoreHistory().vectorOn(AccountId.of("a"), LocalDate.of(2026, 5, 1)).orElseThrow();
+            assertThat(read.score()).isEqualTo(50);
+            assertThat(read.bandHeld()).isFalse();
+            var columns = db.scoreHistory().vectorColumns(List.of(AccountId.of("a")), LocalDate.of(2026, 5, 1),
+                    List.of("red", "yellow", "green"));
+            assertThat(columns.bandHeld()).containsExactly(false);
+            assertThat(columns.computedScores()).containsExactly(Double.NaN);
+        }
+    }
+
+    /** After the migrations, H2 looks a saved row up by the primary key, not by the score_day index (a full day's scan per row). */
+    @Test
+    void h2Save_afterTheMigrations_looksRowsUpByThePrimaryKey() throws Exception {
+        CsJdbc db = Databases.fresh(Databases.h2());
+        String merge = db.scoreHistory().upsertSql().replace("?", "NULL");
+        String plan;
+        try (Connection c = Databases.h2().getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery("EXPLAIN " + merge)) {
+            rs.next();
+            plan = rs.getString(1);
+        }
+        String target = plan.substring(0, plan.indexOf("USING"));
+        assertThat(target).as("the MERGE's lookup of the target row in: %s", plan).contains("PRIMARY_KEY")
+                .doesNotContainIgnoringCase("score_history_day");
     }
 
     @Test
@@ -64,7 +101,7 @@ class CsJdbcTest {
         CsJdbc db = Databases.fresh(Databases.postgres());
         db.scoreHistory().save(TestVectors.vector(AccountId.of("a"), T0, 50, TestVectors.YELLOW, Direction.FLAT));
 
-        assertThat(db.migrate()).isEqualTo(2);
+        assertThat(db.migrate()).isEqualTo(3);
         assertThat(db.scoreHistory().vectorOn(AccountId.of("a"), LocalDate.of(2026, 5, 1))).isPresent();
     }
 

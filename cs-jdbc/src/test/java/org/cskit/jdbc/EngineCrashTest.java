@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * dies; then a restart in this JVM: the day in progress is evaluated again and a relay delivers
  * what is pending. Every play one engine on the in-memory store makes for those days must be
  * delivered at least once and be in the outbox under one key; a key delivered twice must come from
- * the batch in hand at the kill. The victim runs for {@code -Dcskit.reliability.seconds} (default 3).
+ * the batch in hand at the kill. The victim runs for {@code -Dcskit.reliability.seconds} (default 3)
+ * after it is connected, and at least until it has finished a day and has plays pending.
  */
 class EngineCrashTest {
     private static final long SECONDS = Long.getLong("cskit.reliability.seconds", 3);
@@ -36,10 +37,13 @@ class EngineCrashTest {
     @Test
     void killMinus9_betweenEvaluationAndDelivery_restartDeliversEveryPlayOnceByKey() throws Exception {
         ChildJvm victim = ChildJvm.start(EngineWorker.class, PostgresServer.shared().url("postgres"), db.tablePrefix(), "0", "1", "0",
-                Integer.toString(N), Integer.toString(N), Long.toString(Long.MAX_VALUE), "1");
-        assertThat(victim.awaitReady(60)).as("the victim is ready; its output: %s", victim.lines()).isTrue();
+                Integer.toString(N), Integer.toString(N), "-1", "1", "1");
+        assertThat(victim.awaitReady(120)).as("the victim is connected; its output: %s", victim.lines()).isTrue();
+        // The kill comes after the window, and (counting work, not seconds, for a loaded machine) once the
+        // victim has finished a day and has plays committed but not delivered.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-        while ((System.nanoTime() < until || TestDb.count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_outbox") == 0)
+        while ((System.nanoTime() < until || TestDb.count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "rounds") == 0
+                || TestDb.count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_outbox WHERE delivered_at_us IS NULL") == 0)
                 && victim.process.isAlive()) {
             Thread.sleep(20);
         }
@@ -52,7 +56,7 @@ class EngineCrashTest {
 
         // The restart: the day in progress again (its committed slices find their plays made), then the relay.
         int firstDay = (int) daysDone;
-        long[] restarted = EngineWorker.run(ds, db.tablePrefix(), 0, 1, 0, N, N, 0, firstDay);
+        long[] restarted = EngineWorker.run(ds, db.tablePrefix(), 0, 1, 0, N, N, 0, 1, firstDay);
         int days = (int) restarted[0];
         PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("restarted").withBatchSize(200)
                 .withPollInterval(Duration.ofMillis(5)).withClaimTimeout(Duration.ofSeconds(2)));

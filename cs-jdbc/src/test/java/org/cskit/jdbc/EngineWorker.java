@@ -17,12 +17,15 @@ import org.cskit.model.columns.AccountBatch;
  * each day in slices of {@link #SLICE} rows (first those of the middle third, {@code [N/3, 2N/3)},
  * which the two workers share, then the rest), each slice one transaction ({@link JdbcPlays}), in
  * lock step with the other workers through the table {@code <prefix>rounds}: after each day a
- * worker records it (and whether its deadline passed) and waits until every worker has; all stop
- * after the first day any of them recorded as past the deadline. Run in a thread
- * ({@link #run}) or as a JVM of its own:
+ * worker records it (and whether it is done: its deadline passed and it has evaluated at least
+ * the minimum number of days) and waits until every worker has; all stop after the first day any
+ * of them recorded as done. The minimum counts work, not seconds, so that a loaded machine on
+ * which a worker barely runs still tests the days it asked for. Run in a thread ({@link #run}) or
+ * as a JVM of its own, whose window of SECONDS (negative: no deadline) starts when it is connected
+ * and prints {@code ready}:
  *
  * <pre>
- * EngineWorker URL PREFIX WORKER WORKERS FROM TO N DEADLINE_EPOCH_MILLIS [SINK_MILLIS]
+ * EngineWorker URL PREFIX WORKER WORKERS FROM TO N SECONDS MIN_DAYS [SINK_MILLIS]
  * </pre>
  *
  * With SINK_MILLIS it also runs a relay whose sink takes that long per play and records each
@@ -47,14 +50,14 @@ public final class EngineWorker {
      *
      * @return the number of days evaluated and the transactions run again after a conflict
      */
-    static long[] run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis)
-            throws SQLException, InterruptedException {
-        return run(ds, prefix, worker, workers, from, to, n, deadlineMillis, 0);
+    static long[] run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis,
+            int minDays) throws SQLException, InterruptedException {
+        return run(ds, prefix, worker, workers, from, to, n, deadlineMillis, minDays, 0);
     }
 
-    /** As {@link #run(DataSource, String, int, int, int, int, int, long)}, from a given day (a restart). */
-    static long[] run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis, int firstDay)
-            throws SQLException, InterruptedException {
+    /** As {@link #run(DataSource, String, int, int, int, int, int, long, int)}, from a given day (a restart). */
+    static long[] run(DataSource ds, String prefix, int worker, int workers, int from, int to, int n, long deadlineMillis, int minDays,
+            int firstDay) throws SQLException, InterruptedException {
         int overlapFrom = n / 3;
         int overlapTo = 2 * n / 3;
         CsJdbc db = CsJdbc.builder().dataSource(ds).tablePrefix(prefix).build();
@@ -87,7 +90,7 @@ public final class EngineWorker {
                     PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix + "rounds (worker, day, past) VALUES (?, ?, ?)")) {
                 ps.setInt(1, worker);
                 ps.setInt(2, day);
-                ps.setBoolean(3, System.currentTimeMillis() > deadlineMillis);
+                ps.setBoolean(3, System.currentTimeMillis() > deadlineMillis && day + 1 - firstDay >= minDays);
                 ps.executeUpdate();
             }
             while (true) {
@@ -116,8 +119,8 @@ public final class EngineWorker {
         config.setMaximumPoolSize(4);
         try (HikariDataSource ds = new HikariDataSource(config)) {
             PlayOutbox.Relay relay = null;
-            if (args.length > 8) {
-                long sinkMillis = Long.parseLong(args[8]);
+            if (args.length > 9) {
+                long sinkMillis = Long.parseLong(args[9]);
                 PlayConsumer record = OutboxWorker.recording(ds, args[1], "worker-" + args[2]);
                 PlayOutbox outbox = CsJdbc.builder().dataSource(ds).tablePrefix(args[1]).build().playOutbox(OutboxOptions.defaults()
                         .withInstanceName("relay-" + args[2]).withBatchSize(50).withPollInterval(java.time.Duration.ofMillis(5))
@@ -127,9 +130,14 @@ public final class EngineWorker {
                     record.accept(p);
                 });
             }
+            try (Connection c = ds.getConnection()) {
+                // connected: the window starts now
+            }
+            long seconds = Long.parseLong(args[7]);
+            long deadline = seconds < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + seconds * 1_000;
             out.println("ready");
             long[] days = run(ds, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), Long.parseLong(args[7]));
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), deadline, Integer.parseInt(args[8]));
             out.println("days " + days[0]);
             out.println("retried " + days[1]);
             if (relay != null) {

@@ -128,17 +128,18 @@ class JdbcPlaysTest {
     }
 
     @Test
-    void playStateStore_schemaAtVersion1_throwsSayingToMigrateAndMigrateBringsItTo2() throws Exception {
+    void playStateStore_schemaAtVersion1_throwsSayingToMigrateAndMigrateBringsItTo3() throws Exception {
         DataSource ds = Databases.postgres();
         CsJdbc db = Databases.fresh(ds);
         TestDb.execute(ds, "DROP TABLE " + db.tablePrefix() + "play_state");
-        TestDb.execute(ds, "DELETE FROM " + db.tablePrefix() + "schema_version WHERE version = 2");
+        TestDb.execute(ds, "ALTER TABLE " + db.tablePrefix() + "score_history DROP COLUMN band_held, DROP COLUMN computed_score");
+        TestDb.execute(ds, "DELETE FROM " + db.tablePrefix() + "schema_version WHERE version >= 2");
 
         assertThatThrownBy(db::playStateStore)
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> assertThat(e.found()).isEqualTo(1))
                 .hasMessage("the cskit tables with prefix '" + db.tablePrefix() + "' are at schema version 1, this cs-jdbc needs "
-                        + "version 2: run CsJdbc.migrate()");
-        assertThat(db.migrate()).isEqualTo(2);
+                        + "version 3: run CsJdbc.migrate()");
+        assertThat(db.migrate()).isEqualTo(3);
         assertThat(JdbcPlays.of(db, db.playOutbox(OutboxOptions.defaults()), EngineFixture.engine())
                 .evaluateNight(EngineFixture.day(0, 10), 10, 1).failures()).isEmpty();
     }

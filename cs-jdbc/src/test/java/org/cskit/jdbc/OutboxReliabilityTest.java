@@ -46,19 +46,25 @@ class OutboxReliabilityTest {
 
     @Test
     void twoJvms_producingAndRelayingAtOnce_deliverEveryPlayExactlyOnce() throws Exception {
-        Worker other = Worker.start(db.tablePrefix(), "jvm-b", SECONDS, true, 0);
+        // Each JVM goes on after the window until its relay has delivered something (work, not seconds, for a loaded machine).
+        Worker other = Worker.start(db.tablePrefix(), "jvm-b", SECONDS, true, 0, 1);
         other.awaitReady();
         PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("jvm-a").withBatchSize(50)
                 .withPollInterval(Duration.ofMillis(5)).withClaimTimeout(Duration.ofSeconds(30)));
         int produced = 0;
-        try (PlayOutbox.Relay relay = outbox.startRelay(OutboxWorker.recording(ds, db.tablePrefix(), "jvm-a"))) {
+        PlayConsumer record = OutboxWorker.recording(ds, db.tablePrefix(), "jvm-a");
+        AtomicInteger deliveredByA = new AtomicInteger();
+        try (PlayOutbox.Relay relay = outbox.startRelay(p -> {
+            record.accept(p);
+            deliveredByA.incrementAndGet();
+        })) {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-            while (System.nanoTime() < until) {
+            while (System.nanoTime() < until || deliveredByA.get() == 0) {
                 outbox.enqueue(OutboxWorker.plays("jvm-a", produced, produced + 20));
                 produced += 20;
                 Thread.sleep(OutboxWorker.PAUSE_MILLIS);
             }
-            assertThat(other.process.waitFor(60, TimeUnit.SECONDS)).as("the other JVM ends").isTrue();
+            assertThat(other.process.waitFor(300, TimeUnit.SECONDS)).as("the other JVM ends").isTrue();
             assertThat(other.process.exitValue()).as("the other JVM's exit code; its output: %s", other.lines).isZero();
             awaitEmpty(outbox);
         }
@@ -78,11 +84,14 @@ class OutboxReliabilityTest {
     @Test
     void killMinus9_betweenEvaluationAndDelivery_losesNothingAndDuplicatesNoKey() throws Exception {
         // A slow sink (2 ms a play, half the production rate): a backlog builds and a batch is in hand at the kill.
-        Worker victim = Worker.start(db.tablePrefix(), "victim", 600, true, 2);
+        Worker victim = Worker.start(db.tablePrefix(), "victim", 600, true, 2, 0);
         victim.awaitReady();
-        // Let it commit and deliver for a while, then kill it wherever it is.
+        // Let it commit and deliver for a while, and (work, not seconds, for a loaded machine) until it has plays
+        // committed but not delivered, then kill it wherever it is.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-        while (System.nanoTime() < until && victim.process.isAlive()) {
+        while ((System.nanoTime() < until
+                || count("SELECT COUNT(*) FROM " + db.tablePrefix() + "play_outbox WHERE delivered_at_us IS NULL") == 0)
+                && victim.process.isAlive()) {
             Thread.sleep(20);
         }
         victim.process.destroyForcibly();
@@ -156,16 +165,18 @@ class OutboxReliabilityTest {
             reader.start();
         }
 
-        static Worker start(String prefix, String instance, long seconds, boolean produce, long sinkMillis) throws IOException {
+        static Worker start(String prefix, String instance, long seconds, boolean produce, long sinkMillis, long minDelivered)
+                throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     OutboxWorker.class.getName(), PostgresServer.shared().url("postgres"), prefix, instance,
-                    Long.toString(seconds), Boolean.toString(produce), Long.toString(sinkMillis)).redirectErrorStream(true);
+                    Long.toString(seconds), Boolean.toString(produce), Long.toString(sinkMillis), Long.toString(minDelivered))
+                    .redirectErrorStream(true);
             return new Worker(pb.start());
         }
 
         void awaitReady() throws InterruptedException {
-            assertThat(ready.await(60, TimeUnit.SECONDS)).as("the worker JVM is ready; its output: %s", lines).isTrue();
+            assertThat(ready.await(120, TimeUnit.SECONDS)).as("the worker JVM is ready; its output: %s", lines).isTrue();
         }
 
         private void read() {

@@ -18,8 +18,11 @@ import org.cskit.testkit.TestPlays;
  * is killed or has run for its time.
  *
  * <pre>
- * OutboxWorker URL PREFIX INSTANCE SECONDS PRODUCE SINK_MILLIS
+ * OutboxWorker URL PREFIX INSTANCE SECONDS PRODUCE SINK_MILLIS [MIN_DELIVERED]
  * </pre>
+ *
+ * Its SECONDS start once its relay runs; with MIN_DELIVERED it goes on after them until its relay
+ * has delivered that many plays (work done, for a loaded machine on which it barely runs).
  *
  * It runs a relay whose consumer records each delivery in {@code <prefix>deliveries} (key,
  * instance), taking SINK_MILLIS more per play (a slow sink), and, when PRODUCE is {@code true}, enqueues plays {@code INSTANCE-0, -1, ...} in
@@ -38,7 +41,8 @@ public final class OutboxWorker {
         String url = args[0];
         String prefix = args[1];
         String instance = args[2];
-        long until = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[3])).toNanos();
+        long seconds = Long.parseLong(args[3]);
+        long minDelivered = args.length > 6 ? Long.parseLong(args[6]) : 0;
         boolean produce = Boolean.parseBoolean(args[4]);
         long sinkMillis = Long.parseLong(args[5]);
         HikariConfig config = new HikariConfig();
@@ -49,13 +53,16 @@ public final class OutboxWorker {
             PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName(instance).withBatchSize(50)
                     .withPollInterval(Duration.ofMillis(5)).withClaimTimeout(Duration.ofSeconds(2)));
             PlayConsumer record = recording(ds, prefix, instance);
+            java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
             try (PlayOutbox.Relay relay = outbox.startRelay(p -> {
                 Thread.sleep(sinkMillis);
                 record.accept(p);
+                delivered.incrementAndGet();
             })) {
                 out.println("ready");
+                long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
                 int n = 0;
-                while (System.nanoTime() < until) {
+                while (System.nanoTime() < until || delivered.get() < minDelivered) {
                     if (produce) {
                         outbox.enqueue(plays(instance, n, n + 20));
                         n += 20;

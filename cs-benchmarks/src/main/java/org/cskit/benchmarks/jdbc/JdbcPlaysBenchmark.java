@@ -49,20 +49,24 @@ import org.cskit.playbooks.spi.PlayStateStore;
  *
  * <ol>
  *   <li>play state of N accounts (one open play each, with a recent play time): save with
- *       {@code compareAndSetAll} in slices of 10,000 (one transaction each, W at a time), then
- *       restore by reading every account in chunks of 256 (the engine's chunk) on W threads. The
- *       in-memory store: the same writes, then snapshot to bytes and restore from them;</li>
+ *       {@code compareAndSetAll} in slices of 10,000 (one transaction each, W at a time; a
+ *       {@code COPY} each, as the table holds none of them), then restore: the whole table
+ *       streamed by {@code forEach} into a new in-memory store, the stream alone, and every
+ *       account read in chunks of 256 (the engine's chunk) on W threads. The in-memory store: the
+ *       same writes, then snapshot to bytes and restore from them;</li>
  *   <li>event path: T threads each call {@code JdbcPlays.onEvent} (B = 1: calls arriving together
  *       share a transaction) or {@code JdbcPlays.onEvents} with B events at a time for S seconds; every event is a new account's
  *       {@code CHAMPION_CHANGED}, so every event makes one durable play (state and outbox row
  *       committed together); a relay delivers them to a no-op sink meanwhile. Throughput and
- *       p50/p99 latency per call; the same engine on the in-memory store beside it.</li>
+ *       p50/p99 latency per call, and CPU time per play of this JVM and of the PostgreSQL
+ *       server's processes (load-independent, unlike the throughput on a shared machine); the
+ *       same engine on the in-memory store beside it.</li>
  * </ol>
  *
  * <pre>
  * mvn -B -q -pl cs-benchmarks -am package -DskipTests
  * java -Xmx4g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.jdbc.JdbcPlaysBenchmark \
- *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20]
+ *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20] [--warmup 5] [--relay-after]
  * </pre>
  */
 public final class JdbcPlaysBenchmark {
@@ -81,12 +85,15 @@ public final class JdbcPlaysBenchmark {
         int batch = intArg(args, "--batch", 1);
         int seconds = intArg(args, "--seconds", 20);
         int writers = intArg(args, "--writers", 2);
+        warmup = intArg(args, "--warmup", 5);
+        relayAfter = java.util.Arrays.asList(args).contains("--relay-after");
         out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s; %d cores, max heap %d MB%n",
                 accounts, writers, threads, batch, seconds, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         try (PostgresServer server = PostgresServer.start(true)) {
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(server.url("postgres"));
+            // -Dcskit.bench.jdbcParams=&prepareThreshold=0 (for example) appends driver parameters to the URL.
+            config.setJdbcUrl(server.url("postgres") + System.getProperty("cskit.bench.jdbcParams", ""));
             config.setMaximumPoolSize(Math.min(threads + writers + 4, 180));
             try (HikariDataSource pool = new HikariDataSource(config)) {
                 CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
@@ -95,7 +102,7 @@ public final class JdbcPlaysBenchmark {
                     states(out, accounts, writers, db);
                 }
                 if (seconds > 0) {
-                    events(out, db, threads, batch, seconds);
+                    events(out, db, threads, batch, seconds, server);
                 }
             }
         }
@@ -135,13 +142,31 @@ public final class JdbcPlaysBenchmark {
         var store = db.playStateStore();
         written = save(store, slices, writers);
         long saveNanos = lastSave;
+        out.printf("play state postgresql  save %,d states (%d writers, compareAndSetAll per slice of %,d, COPY): %6.2f s "
+                + "(%,.0f/s)%n", written, writers, SLICE, saveNanos / 1e9, written / (saveNanos / 1e9));
+        // Restore: the whole table streamed with a cursor into a new in-memory store (what a night on the
+        // in-memory store starts from), then the same stream alone, then the engine's way (chunks of ids).
+        t0 = System.nanoTime();
+        InMemoryPlayStateStore into = new InMemoryPlayStateStore();
+        long streamed = store.forEach((account, playbook, state) -> into.compareAndSet(account, playbook, 0,
+                state.withVersion(1)));
+        long intoNanos = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        long[] counted = {0};
+        store.forEach((account, playbook, state) -> counted[0]++);
+        long streamNanos = System.nanoTime() - t0;
         read = readAll(store, ids, writers);
-        out.printf("play state postgresql  save %,d states (%d writers, compareAndSetAll per slice of %,d): %6.2f s (%,.0f/s); "
-                + "restore (read all in chunks of %d, %d threads): %,d states, %6.2f s (%,.0f/s)%n", written, writers, SLICE,
-                saveNanos / 1e9, written / (saveNanos / 1e9), CHUNK, writers, read[0], read[1] / 1e9, read[0] / (read[1] / 1e9));
+        out.printf("play state postgresql  restore: forEach into an in-memory store %,d states %6.2f s (%,.0f/s); forEach alone "
+                + "%,d states %6.2f s; read all in chunks of %d ids (%d threads): %,d states, %6.2f s (%,.0f/s)%n", streamed,
+                intoNanos / 1e9, streamed / (intoNanos / 1e9), counted[0], streamNanos / 1e9, CHUNK, writers, read[0],
+                read[1] / 1e9, read[0] / (read[1] / 1e9));
     }
 
     private static long lastSave;
+    /** Seconds of each event path run before measuring (the JIT compiles the JDBC path meanwhile). */
+    private static int warmup;
+    /** Whether the relay starts only after the event path was measured (to see the event path's own cost). */
+    private static boolean relayAfter;
 
     private static long save(PlayStateStore store, List<List<PlayStateStore.Write>> slices, int writers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -223,11 +248,12 @@ public final class JdbcPlaysBenchmark {
         long handle(List<PlaybookInput> events);
     }
 
-    private static void events(PrintStream out, CsJdbc db, int threads, int batch, int seconds) throws Exception {
+    private static void events(PrintStream out, CsJdbc db, int threads, int batch, int seconds, PostgresServer server)
+            throws Exception {
         AtomicLong sunk = new AtomicLong();
         PlaybookEngine memory = PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left")))
                 .store(new InMemoryPlayStateStore()).sink(h -> sunk.incrementAndGet()).build();
-        eventPath(out, "in-memory", threads, batch, seconds, events -> {
+        eventPath(out, "in-memory", threads, batch, seconds, null, events -> {
             long n = 0;
             for (PlaybookInput e : events) {
                 n += memory.onEvent(e).created().size();
@@ -239,9 +265,11 @@ public final class JdbcPlaysBenchmark {
         JdbcPlays plays = JdbcPlays.of(db, outbox,
                 PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left"))));
         AtomicLong delivered = new AtomicLong();
-        PlayOutbox.Relay relay = outbox.startRelay(p -> delivered.incrementAndGet());
+        PlayOutbox.Relay[] relay = {relayAfter ? null : outbox.startRelay(p -> delivered.incrementAndGet())};
         try {
-            eventPath(out, "postgresql", threads, batch, seconds, events -> {
+            long commits0 = commits(db);
+            long plays0 = outbox.stats().pending() + outbox.stats().delivered();
+            eventPath(out, "postgresql", threads, batch, seconds, server, events -> {
                 if (events.size() == 1) {
                     return plays.onEvent(events.get(0)).created().size();
                 }
@@ -251,20 +279,34 @@ public final class JdbcPlaysBenchmark {
                 }
                 return n;
             });
+            long made = outbox.stats().pending() + outbox.stats().delivered() - plays0;
+            if (relay[0] == null) {
+                relay[0] = outbox.startRelay(p -> delivered.incrementAndGet());
+            }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (outbox.stats().pending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
+            // Idle backends report their statistics within 10 s.
+            Thread.sleep(11_000);
+            long commits = commits(db) - commits0;
+            out.printf("event path postgresql: %,d plays made (warm-up included) in %,d committed transactions (the relay's "
+                    + "included): %.1f plays per commit%n", made, commits, made / (double) commits);
         } finally {
-            relay.close();
+            if (relay[0] != null) {
+                relay[0].close();
+            }
         }
         out.printf("event path postgresql: %,d delivered by one relay; %s%n", delivered.get(), outbox.stats());
     }
 
-    /** Runs the event path on T threads for S seconds (after 2 s of warm-up) and prints throughput and latency. */
-    private static void eventPath(PrintStream out, String name, int threads, int batch, int seconds, Call call) throws Exception {
+    /** Runs the event path on T threads for S seconds (after the warm-up) and prints throughput, latency and CPU per play. */
+    private static void eventPath(PrintStream out, String name, int threads, int batch, int seconds, PostgresServer server, Call call)
+            throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long[] cpu0 = new long[2];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
         long until = warmUntil + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<long[]>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -282,6 +324,14 @@ public final class JdbcPlaysBenchmark {
                     long t0 = System.nanoTime();
                     if (t0 >= until) {
                         break;
+                    }
+                    if (t0 >= warmUntil && cpu0[0] == 0) {
+                        synchronized (cpu0) {
+                            if (cpu0[0] == 0) {
+                                cpu0[0] = os.getProcessCpuTime();
+                                cpu0[1] = server == null ? 0 : server.cpuNanos();
+                            }
+                        }
                     }
                     long made = call.handle(events);
                     long t1 = System.nanoTime();
@@ -305,11 +355,30 @@ public final class JdbcPlaysBenchmark {
             plays += r[r.length - 1];
             all.add(Arrays.copyOf(r, r.length - 1));
         }
+        long jvmCpu;
+        long serverCpu;
+        synchronized (cpu0) {
+            jvmCpu = os.getProcessCpuTime() - cpu0[0];
+            serverCpu = server == null ? 0 : server.cpuNanos() - cpu0[1];
+        }
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         out.printf("event path %-10s %d threads, %d events per call, %d s: %,d calls, %,d plays, %,.0f plays/s, call latency "
-                + "p50 %.3f ms, p99 %.3f ms%n", name, threads, batch, seconds, merged.length, plays, plays / (double) seconds,
-                merged[merged.length / 2] / 1e6, merged[(int) (merged.length * 0.99)] / 1e6);
+                + "p50 %.3f ms, p99 %.3f ms; CPU per play: this JVM %.1f us, PostgreSQL server %.1f us (all its processes, the "
+                + "relay's work included)%n", name, threads, batch, seconds, merged.length, plays, plays / (double) seconds,
+                merged[merged.length / 2] / 1e6, merged[(int) (merged.length * 0.99)] / 1e6, jvmCpu / 1e3 / plays,
+                serverCpu / 1e3 / plays);
+    }
+
+    /** Transactions committed in the database so far (PostgreSQL's statistics, which lag by up to a second). */
+    private static long commits(CsJdbc db) throws java.sql.SQLException {
+        try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            s.execute("SELECT pg_stat_force_next_flush()");
+            try (var rs = s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static int intArg(String[] args, String name, int fallback) {

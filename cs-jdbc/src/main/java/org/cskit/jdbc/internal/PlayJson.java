@@ -2,12 +2,18 @@ package org.cskit.jdbc.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.cskit.model.json.CsJson;
 import org.cskit.playbooks.Play;
 
-/** A play as the JSON the outbox keeps: Jackson's form of the {@link Play} record. */
+/**
+ * A play as the JSON the outbox keeps: Jackson's form of the {@link Play} record, written on one
+ * line (rows written indented by earlier versions read the same).
+ */
 public final class PlayJson {
     private static final ObjectMapper MAPPER = CsJson.create().mapper();
+    private static final ObjectWriter WRITER = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private PlayJson() {}
 
@@ -20,7 +26,7 @@ public final class PlayJson {
      */
     public static String write(Play play) {
         try {
-            return MAPPER.writeValueAsString(play);
+            return WRITER.writeValueAsString(play);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("play '" + play.key() + "' cannot be written as JSON: " + e.getOriginalMessage(), e);
         }

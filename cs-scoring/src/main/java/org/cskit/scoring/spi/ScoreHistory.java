@@ -159,8 +159,16 @@ public interface ScoreHistory {
                 .coverages(coverages).bandHeld(held).computedScores(computed).build();
     }
 
-    /** The score a vector's contributions give without the override's own (the computed score), within [0, 100]. */
-    private static double computedScore(SuccessVector v) {
+    /**
+     * The score the scorecard computed for a vector whose score an active manual override set: its
+     * contributions without the override's own (input {@value SuccessVector#OVERRIDE_INPUT}), within
+     * [0, 100]. What {@link VectorColumns#computedScores()} holds for such a row; a store that keeps
+     * it in a column of its own computes it with this.
+     *
+     * @param v a vector with an override
+     * @return the computed score
+     */
+    static double computedScore(SuccessVector v) {
         double sum = 0.0;
         for (org.cskit.model.Contribution c : v.contributions()) {
             if (!c.input().equals(SuccessVector.OVERRIDE_INPUT)) {

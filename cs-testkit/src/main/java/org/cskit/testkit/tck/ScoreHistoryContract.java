@@ -254,6 +254,30 @@ public abstract class ScoreHistoryContract {
                 .hasMessage("account 'v1' has a stored band 'green', which is not among the bands [red, amber]");
     }
 
+    /**
+     * Whether band hysteresis held the band, and the score the scorecard computed under an active
+     * override, read back as saved: from {@code vectorOn} and from {@code vectorColumns}.
+     */
+    @Test
+    public void heldBandAndOverriddenScore_readBackAsSaved() {
+        SuccessVector held = SuccessVector.builder().from(simple(AccountId.of("held"), T0, 69)).band(Band.of("green", 2))
+                .bandHeld(true).build();
+        SuccessVector overridden = full(AccountId.of("overridden"), T0, 35.5);
+        SuccessVector plain = simple(AccountId.of("plain"), T0, 80);
+        history.save(List.of(held, overridden, plain));
+
+        assertThat(history.vectorOn(AccountId.of("held"), day(T0)).orElseThrow().bandHeld()).as("vectorOn, held").isTrue();
+        assertThat(history.vectorOn(AccountId.of("plain"), day(T0)).orElseThrow().bandHeld()).as("vectorOn, plain").isFalse();
+        var columns = history.vectorColumns(List.of(AccountId.of("plain"), AccountId.of("held"), AccountId.of("overridden"),
+                AccountId.of("absent")), day(T0), List.of("red", "yellow", "green"));
+        assertThat(columns.bandHeld()).containsExactly(false, true, false, false);
+        // full(...)'s contributions but the override's own: what the scorecard computed before the override set 35.5.
+        double computed = 0.0 + (35.5 * 0.1 + 1e-7) + -3.25 + Math.PI / 10;
+        assertThat(columns.computedScores()).containsExactly(Double.NaN, Double.NaN, computed, Double.NaN);
+        assertThat(columns.overridden(2)).isTrue();
+        assertThat(columns.overridden(0)).isFalse();
+    }
+
     /** Explanations on restored vectors are those on the originals. */
     @Test
     public void restoredVectors_explainTheSameChange() {
