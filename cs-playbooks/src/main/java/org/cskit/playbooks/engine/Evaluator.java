@@ -97,6 +97,24 @@ final class Evaluator {
         };
         /** The in-memory store's slot of the state the last successful write left (a hint for the next write), else -1. */
         int written = -1;
+        /** Whether an evaluation is using these arrays (a sink calling the engine again on this thread gets others). */
+        boolean busy;
+        private final Outcome single = new Outcome(true);
+
+        /** The outcome of a per-account call, reused from call to call (its lists are copied into the result). */
+        Outcome outcome(Tally tally) {
+            single.rows = 0;
+            single.created = 0;
+            single.closed = 0;
+            single.suppressed = 0;
+            single.createdPlays = List.of();
+            single.closedPlays = List.of();
+            single.suppressedPlays = List.of();
+            single.failures = List.of();
+            single.rowFailures = List.of();
+            single.tally = tally;
+            return single;
+        }
 
         Work() {
             Arrays.fill(slotOf, -1);
@@ -211,7 +229,7 @@ final class Evaluator {
         List<EvaluationResult.Failure> failures = List.of();
         List<BatchResult.Failure> rowFailures = List.of();
         /** The counts for the engine's listener, or null when none hears. */
-        final Tally tally;
+        Tally tally;
 
         Outcome(boolean keep) {
             this(keep, null);

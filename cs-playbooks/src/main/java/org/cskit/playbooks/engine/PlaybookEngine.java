@@ -282,21 +282,42 @@ public final class PlaybookEngine {
                     + schema.differenceFrom(input.snapshot().features().schema()));
         }
         long start = listener == null ? 0 : System.nanoTime();
+        Evaluator.Work w = claim();
+        try {
+            Evaluator.Outcome out = w.outcome(listener == null ? null : new Tally(compiled.length, true));
+            evaluator.evaluate(w.oneRow.fill(input), 0, 1, only, sink, store, w, out, input);
+            if (listener != null) {
+                listener.evaluated(out.tally.report(only == null ? EvaluationReport.Kind.ACCOUNT : EvaluationReport.Kind.EVENT,
+                        playbookIds, 1, System.nanoTime() - start));
+            }
+            if (LOG.isDebugEnabled() && (out.created | out.closed | out.suppressed) != 0) {
+                LOG.debug("account '{}'{}: made {}, closed {}, suppressed {} {}", input.snapshot().accountId().value(),
+                        only == null ? "" : " on " + AccountEvents.typeOf(input.event().get()), out.created, out.closed,
+                        out.suppressed, out.suppressedPlays);
+            }
+            if (out.createdPlays.isEmpty() && out.closedPlays.isEmpty() && out.suppressedPlays.isEmpty() && out.failures.isEmpty()) {
+                return NOTHING;
+            }
+            return new EvaluationResult(List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.createdPlays),
+                    List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.closedPlays), out.suppressedPlays, out.failures);
+        } finally {
+            w.busy = false;
+        }
+    }
+
+    private static final EvaluationResult NOTHING = new EvaluationResult(List.of(), List.of(), List.of(), List.of());
+
+    /**
+     * This thread's working arrays, marked in use; a call made while they are in use (from inside
+     * a sink or listener called by this thread's evaluation) gets arrays of its own.
+     */
+    private Evaluator.Work claim() {
         Evaluator.Work w = work.get();
-        AccountBatch row = w.oneRow.fill(input);
-        Evaluator.Outcome out = new Evaluator.Outcome(true, listener == null ? null : new Tally(compiled.length, true));
-        evaluator.evaluate(row, 0, 1, only, sink, store, w, out, input);
-        if (listener != null) {
-            listener.evaluated(out.tally.report(only == null ? EvaluationReport.Kind.ACCOUNT : EvaluationReport.Kind.EVENT, playbookIds,
-                    1, System.nanoTime() - start));
+        if (w.busy) {
+            w = evaluator.newWork();
         }
-        if (LOG.isDebugEnabled() && (out.created | out.closed | out.suppressed) != 0) {
-            LOG.debug("account '{}'{}: made {}, closed {}, suppressed {} {}", input.snapshot().accountId().value(),
-                    only == null ? "" : " on " + AccountEvents.typeOf(input.event().get()), out.created, out.closed,
-                    out.suppressed, out.suppressedPlays);
-        }
-        return new EvaluationResult(List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.createdPlays),
-                List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.closedPlays), out.suppressedPlays, out.failures);
+        w.busy = true;
+        return w;
     }
 
     /**
@@ -367,7 +388,12 @@ public final class PlaybookEngine {
         Objects.requireNonNull(sink, "sink");
         long start = listener == null ? 0 : System.nanoTime();
         Evaluator.Outcome out = new Evaluator.Outcome(false, listener == null ? null : new Tally(compiled.length, false));
-        evaluator.evaluate(columns, from, to, null, sink, store, work.get(), out, null);
+        Evaluator.Work w = claim();
+        try {
+            evaluator.evaluate(columns, from, to, null, sink, store, w, out, null);
+        } finally {
+            w.busy = false;
+        }
         if (listener != null) {
             listener.evaluated(out.tally.report(EvaluationReport.Kind.PORTFOLIO, playbookIds, out.rows, System.nanoTime() - start));
         }
