@@ -26,10 +26,14 @@ final class OneRow {
     private final Vector current = new Vector(), previous = new Vector();
     /** The account of the row: read by the kept batch's id function. */
     private AccountId id;
+    /** The segments seen (at most 64, then it starts again) and the row's code among them. */
+    private final List<Segment> segments = new java.util.ArrayList<>();
+    private final byte[] segment = new byte[1];
     private AccountBatch kept;
     private java.time.Instant keptAsOf;
-    private Segment keptSegment;
     private VectorColumns keptCurrent, keptPrevious;
+    /** Counts the changes to {@link #segments}: the kept batch holds a copy of the list as it was. */
+    private int segmentsChanged, keptSegments;
 
     OneRow(FeatureSchema schema) {
         features = FeatureColumns.allocate(schema, 1);
@@ -58,13 +62,14 @@ final class OneRow {
         SuccessVector p = s.previousVector().orElse(null);
         VectorColumns previousVectors = p == null || p.unscored() ? null : previous.of(p);
         id = s.accountId();
+        segment[0] = (byte) segmentCode(s.segment());
         boolean plain = input.event().isEmpty() && input.enrolments().isEmpty();
-        if (plain && kept != null && vectors == keptCurrent && previousVectors == keptPrevious && s.asOf().equals(keptAsOf)
-                && s.segment().equals(keptSegment)) {
+        if (plain && kept != null && vectors == keptCurrent && previousVectors == keptPrevious && segmentsChanged == keptSegments
+                && s.asOf().equals(keptAsOf)) {
             return kept;
         }
         AccountId account = id;
-        AccountBatch.Builder b = AccountBatch.builder(features).asOf(s.asOf()).segments(List.of(s.segment()), null).stages(stage);
+        AccountBatch.Builder b = AccountBatch.builder(features).asOf(s.asOf()).segments(segments, segment).stages(stage);
         if (vectors != null) {
             b.vectors(vectors);
         }
@@ -80,10 +85,30 @@ final class OneRow {
         }
         kept = b.accountIds(row -> id).build();
         keptAsOf = s.asOf();
-        keptSegment = s.segment();
+        keptSegments = segmentsChanged;
         keptCurrent = vectors;
         keptPrevious = previousVectors;
         return kept;
+    }
+
+    /** The segment's code among those seen; a new one is added (a new name, or a name seen with another engagement model starts again). */
+    private int segmentCode(Segment s) {
+        for (int c = 0; c < segments.size(); c++) {
+            Segment known = segments.get(c);
+            if (known == s || known.equals(s)) {
+                return c;
+            }
+            if (known.name().equals(s.name())) {
+                segments.clear();
+                break;
+            }
+        }
+        if (segments.size() == 64) {
+            segments.clear();
+        }
+        segments.add(s);
+        segmentsChanged++;
+        return segments.size() - 1;
     }
 
     /**
@@ -99,7 +124,7 @@ final class OneRow {
 
         VectorColumns of(SuccessVector v) {
             String label = v.band().label();
-            int code = labels.indexOf(label);
+            int code = indexOf(labels, label);
             score[0] = v.score();
             velocity[0] = v.velocity();
             coverage[0] = v.coverage();
@@ -117,5 +142,20 @@ final class OneRow {
             band[0] = (byte) code;
             return columns;
         }
+    }
+
+    /** The index of a text in a short list, comparing references first (labels are usually the same strings), else -1. */
+    private static int indexOf(List<String> list, String text) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == text) {
+                return i;
+            }
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).equals(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -122,7 +122,8 @@ final class RowProgram {
 
     /** 0 when {@code v < t}, 1 when equal, 2 when greater, 3 when unordered (either is NaN). */
     private static int ordering(double v, double t) {
-        return v < t ? 0 : v == t ? 1 : v > t ? 2 : 3;
+        // Summed rather than chained, so that it compiles without branches: each test is a 0 or 1.
+        return (v < t ? 0 : 1) + (v <= t ? 0 : 1) + (v > t || v <= t ? 0 : 1);
     }
 
     /** The working state for one chunk of rows at a time; one per evaluating thread. */
@@ -143,21 +144,26 @@ final class RowProgram {
         private final boolean[] isPrepared = new boolean[atoms.length];
         /** A one-row chunk's value of each of {@link #compareSources}. */
         private final double[] values = new double[compareSources.length];
-        /** The columns the prepared objects were made for (a chunk of one row prepares nothing). */
+        /** The columns the prepared objects were made for (a one-row batch seen for the first time prepares nothing). */
         private AccountBatch preparedFor;
+        /** Whether label atoms test the row directly rather than through prepared tables. */
+        private boolean direct;
         private AccountBatch columns;
         private int from;
         private int n;
 
         /** Starts rows {@code [from, from + n)} of the columns, {@code n <= CHUNK}. */
         void start(AccountBatch columns, int from, int n) {
-            if (n > 1 && columns != preparedFor) {
+            // A one-row batch seen for the first time tests its row directly; one seen again (the
+            // batch a thread keeps for its per-account calls) uses the tables its atoms prepared.
+            direct = n == 1 && columns != this.columns;
+            if (!direct && columns != preparedFor) {
                 // What an atom prepares depends on the feature columns' types, and for text and
                 // audience atoms on the labels: other columns over the same feature columns
                 // prepare only those atoms again.
                 boolean sameFeatures = preparedFor != null && columns.features() == preparedFor.features();
                 for (int a = 0; a < atoms.length; a++) {
-                    if (!sameFeatures || atoms[a].readsLabels()) {
+                    if (!sameFeatures || atoms[a].readsLabels) {
                         isPrepared[a] = false;
                     }
                 }
@@ -187,7 +193,8 @@ final class RowProgram {
 
         /**
          * Computes atom {@code a}'s bitmap. A chunk of one row (a per-account call) tests the row
-         * itself ({@link ColumnAtom#holds}): no loops over blocks, nothing prepared.
+         * itself ({@link ColumnAtom#holds}): no loops over blocks, nothing prepared; only a label
+         * atom of a one-row batch seen again reads its prepared table (cheaper than the labels).
          */
         private void compute(int a) {
             ColumnAtom atom = atoms[a];
@@ -197,7 +204,7 @@ final class RowProgram {
                         compute(part);
                     }
                 }
-            } else if (n == 1) {
+            } else if (n == 1 && (direct || !atom.readsLabels)) {
                 // Comparisons are most atoms: called directly, the rest through the class.
                 boolean holds = atom instanceof Compare compare ? compare.holds(columns, from) : atom.holds(columns, from);
                 bits[atom.at] = holds ? 1L : 0L;
@@ -303,9 +310,16 @@ final class RowProgram {
     /** One atom: writes its bitmap, {@link #BLOCKS} words at {@code index * BLOCKS}. */
     abstract static class ColumnAtom {
         final int at;
+        /** Whether {@link #prepare} reads labels (band labels, segments) rather than only column types. */
+        final boolean readsLabels;
 
         ColumnAtom(int index) {
+            this(index, false);
+        }
+
+        ColumnAtom(int index, boolean readsLabels) {
             this.at = index * BLOCKS;
+            this.readsLabels = readsLabels;
         }
 
         /**
@@ -314,11 +328,6 @@ final class RowProgram {
          */
         Object prepare(AccountBatch columns) {
             return null;
-        }
-
-        /** Whether {@link #prepare} reads labels (band labels, segments) rather than only column types. */
-        boolean readsLabels() {
-            return false;
         }
 
         /**
@@ -583,14 +592,9 @@ final class RowProgram {
         private final Predicate<String> accept;
 
         Text(int index, TextColumn source, Predicate<String> accept) {
-            super(index);
+            super(index, true);
             this.source = source;
             this.accept = accept;
-        }
-
-        @Override
-        boolean readsLabels() {
-            return true;
         }
 
         /**
@@ -636,6 +640,10 @@ final class RowProgram {
                 fill(bits, n, ok[source.fixedCode(columns) + 1] != 0);
                 return;
             }
+            if (n == 1) {
+                bits[at] = ok[codes[from] + 1];
+                return;
+            }
             for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
                 int m = Math.min(64, n - (b << 6));
                 long word = 0;
@@ -652,13 +660,8 @@ final class RowProgram {
         private final Audience audience;
 
         InAudience(int index, Audience audience) {
-            super(index);
+            super(index, true);
             this.audience = audience;
-        }
-
-        @Override
-        boolean readsLabels() {
-            return true;
         }
 
         /** Per segment code and stage ordinal: 1 where the audience includes the account. */
