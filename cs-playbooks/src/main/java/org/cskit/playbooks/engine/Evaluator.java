@@ -107,11 +107,10 @@ final class Evaluator {
             single.created = 0;
             single.closed = 0;
             single.suppressed = 0;
-            single.createdPlays = List.of();
-            single.closedPlays = List.of();
-            single.suppressedPlays = List.of();
-            single.failures = List.of();
-            single.rowFailures = List.of();
+            single.createdPlays.clear();
+            single.closedPlays.clear();
+            single.suppressedPlays.clear();
+            single.failures.clear();
             single.tally = tally;
             return single;
         }
@@ -219,15 +218,17 @@ final class Evaluator {
         return new Work();
     }
 
-    /** What an evaluation did: counts, and for a per-account evaluation the plays themselves. */
+    /**
+     * What an evaluation did: counts, and for a per-account evaluation (one per thread, reused;
+     * the result copies its lists) the plays themselves.
+     */
     static final class Outcome {
         final boolean keep;
         long rows, created, closed, suppressed;
-        // Made on first use: most evaluations of one account make no play and close none.
-        List<Handle> createdPlays = List.of(), closedPlays = List.of();
-        List<EvaluationResult.Suppressed> suppressedPlays = List.of();
-        List<EvaluationResult.Failure> failures = List.of();
-        List<BatchResult.Failure> rowFailures = List.of();
+        final List<Handle> createdPlays, closedPlays;
+        final List<EvaluationResult.Suppressed> suppressedPlays;
+        final List<EvaluationResult.Failure> failures;
+        List<BatchResult.Failure> rowFailures = List.of(); // made on first use: most batches have none
         /** The counts for the engine's listener, or null when none hears. */
         Tally tally;
 
@@ -238,6 +239,10 @@ final class Evaluator {
         Outcome(boolean keep, Tally tally) {
             this.keep = keep;
             this.tally = tally;
+            createdPlays = keep ? new ArrayList<>() : List.of();
+            closedPlays = keep ? new ArrayList<>() : List.of();
+            suppressedPlays = keep ? new ArrayList<>() : List.of();
+            failures = keep ? new ArrayList<>() : List.of();
         }
 
         void count(int playbook, EvaluationReport.Outcome what) {
@@ -253,9 +258,6 @@ final class Evaluator {
                 tally.add(EvaluationReport.cell(p.index, EvaluationReport.Outcome.SUPPRESSED, reasonOf(reason)));
             }
             if (keep) {
-                if (suppressedPlays.isEmpty()) {
-                    suppressedPlays = new ArrayList<>(2);
-                }
                 suppressedPlays.add(new EvaluationResult.Suppressed(p.id, p.situation(code, columns, row), reason));
             }
         }
@@ -282,9 +284,6 @@ final class Evaluator {
             count(h.playbookIndex(), EvaluationReport.Outcome.FAILED);
             String message = what + ": " + t;
             if (keep) {
-                if (failures.isEmpty()) {
-                    failures = new ArrayList<>(2);
-                }
                 failures.add(new EvaluationResult.Failure(h, message));
             } else {
                 if (rowFailures.isEmpty()) {
@@ -378,9 +377,6 @@ final class Evaluator {
                             out.closed++;
                             out.count(p, EvaluationReport.Outcome.CLOSED);
                             if (out.keep) {
-                                if (out.closedPlays.isEmpty()) {
-                                    out.closedPlays = new ArrayList<>(2);
-                                }
                                 out.closedPlays.add(h);
                             }
                         }
@@ -515,9 +511,6 @@ final class Evaluator {
         out.created++;
         out.count(cp.index, EvaluationReport.Outcome.MADE);
         if (out.keep) {
-            if (out.createdPlays.isEmpty()) {
-                out.createdPlays = new ArrayList<>(4);
-            }
             out.createdPlays.add(h);
         }
     }

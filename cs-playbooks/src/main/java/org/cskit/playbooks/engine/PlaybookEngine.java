@@ -293,7 +293,7 @@ public final class PlaybookEngine {
             if (LOG.isDebugEnabled() && (out.created | out.closed | out.suppressed) != 0) {
                 LOG.debug("account '{}'{}: made {}, closed {}, suppressed {} {}", input.snapshot().accountId().value(),
                         only == null ? "" : " on " + AccountEvents.typeOf(input.event().get()), out.created, out.closed,
-                        out.suppressed, out.suppressedPlays);
+                        out.suppressed, List.copyOf(out.suppressedPlays));
             }
             if (out.createdPlays.isEmpty() && out.closedPlays.isEmpty() && out.suppressedPlays.isEmpty() && out.failures.isEmpty()) {
                 return NOTHING;
