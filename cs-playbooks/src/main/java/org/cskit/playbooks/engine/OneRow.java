@@ -69,7 +69,7 @@ final class OneRow {
             return kept;
         }
         AccountId account = id;
-        AccountBatch.Builder b = AccountBatch.builder(features).asOf(s.asOf()).segments(segments, segment).stages(stage);
+        AccountBatch.Builder b = AccountBatch.builder(features).asOf(s.asOf()).stages(stage);
         if (vectors != null) {
             b.vectors(vectors);
         }
@@ -77,13 +77,13 @@ final class OneRow {
             b.previousVectors(previousVectors);
         }
         if (!plain) {
-            b.accountIds(row -> account);
+            // A batch for this call only: its one segment needs no codes (nor the check that the list's names differ).
+            b.segments(List.of(s.segment()), null).accountIds(row -> account);
             input.event().ifPresent(e -> b.event(0, e));
             input.enrolments().forEach(e -> b.enrol(0, e));
-            kept = null;
             return b.build();
         }
-        kept = b.accountIds(row -> id).build();
+        kept = b.segments(segments, segment).accountIds(row -> id).build();
         keptAsOf = s.asOf();
         keptSegments = segmentsChanged;
         keptCurrent = vectors;

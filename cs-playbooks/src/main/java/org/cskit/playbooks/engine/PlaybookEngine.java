@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * cooldowns, limits and mutual exclusion hold across nightly batches and the events in between.
  * Thread-safe: evaluate from many threads.
  *
- * <p>Every distinct test is evaluated once per 64 accounts as a bitmap (for one account, once);
+ * <p>Every distinct test is evaluated once per 64 accounts as a bitmap (for one account, once, on
+ * the account's values);
  * per account, in order: plays whose situation no longer holds are closed (the sink hears first);
  * offered plays whose situation still holds are offered again under their key; open plays are
  * reminded when their {@code remindEvery} is due; of the playbooks that fire, mutual exclusion keeps
@@ -55,6 +56,11 @@ import org.slf4j.LoggerFactory;
  * EvaluationResult result = engine.evaluate(PlaybookInput.of(snapshot, vector));      // one account
  * BatchResult night = engine.evaluateParallel(columns, tasks::create);                 // a portfolio
  * }</pre>
+ *
+ * <p><b>Per-thread buffers.</b> Each evaluating thread keeps its working arrays, including the
+ * one-row batch a per-account call fills, and reuses them from call to call; a call made on the
+ * same thread while they are in use (a sink or listener that calls the engine) gets arrays of its
+ * own. Nothing of a call outlives it in them: handles and results hold the input, not the arrays.
  *
  * <p><b>Observing.</b> An {@link EngineListener} ({@link Builder#listener}) hears once per call what
  * it did by playbook and how long it took; without one nothing is counted per playbook and the clock

@@ -25,7 +25,11 @@ import org.cskit.playbooks.Trigger;
  * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed column by column without
  * branches, and only when a playbook needs it; a playbook fires for the rows where the bitmaps of
  * all its atoms are set, 64 rows per AND, its trigger's atoms first. A missing number fails every comparison, a missing text equals nothing. This is the
- * engine's only evaluator: a per-account call is a chunk of one row.
+ * engine's only evaluator: a per-account call is a chunk of one row. A chunk of one row tests its
+ * atoms on the row itself ({@link ColumnAtom#holds}, the same test as bit 0 of the bitmap): when it
+ * evaluates every playbook, all comparisons with a threshold at once from arrays (each column read
+ * once, no call per comparison), the other atoms on demand; the label atoms of a one-row batch
+ * that a thread keeps across calls read the tables they prepared for it.
  */
 final class RowProgram {
     static final int CHUNK = 256;
