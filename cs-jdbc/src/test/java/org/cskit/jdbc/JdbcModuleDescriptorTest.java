@@ -3,10 +3,8 @@ package org.cskit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
-import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.cskit.testkit.architecture.CsModuleDescriptors;
 import org.junit.jupiter.api.Test;
 
 /** Pins what cs-jdbc exports and requires, read from its compiled {@code module-info.class}. */
@@ -14,20 +12,15 @@ class JdbcModuleDescriptorTest {
 
     @Test
     void descriptor_exportsTheApiOnlyAndRequiresTheDriverOnlyStatically() throws Exception {
-        Path location = Path.of(CsJdbc.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ModuleDescriptor descriptor = ModuleFinder.of(location).findAll().iterator().next().descriptor();
+        ModuleDescriptor descriptor = CsModuleDescriptors.of(CsJdbc.class);
 
         assertThat(descriptor.name()).isEqualTo("org.cskit.jdbc");
         assertThat(descriptor.isAutomatic()).isFalse();
-        assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
-                .isEqualTo(Set.of("org.cskit.jdbc"));
+        assertThat(CsModuleDescriptors.exports(descriptor)).isEqualTo(Set.of("org.cskit.jdbc"));
         assertThat(descriptor.packages()).contains("org.cskit.jdbc.internal");
         assertThat(descriptor.opens()).isEmpty();
-        assertThat(descriptor.requires().stream()
-                .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
-                .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
-                .isEqualTo(Set.of("java.sql", "org.cskit.scoring", "org.cskit.playbooks"));
-        assertThat(descriptor.requires().stream().map(ModuleDescriptor.Requires::name))
+        assertThat(CsModuleDescriptors.requiresTransitive(descriptor)).isEqualTo(Set.of("java.sql", "org.cskit.scoring", "org.cskit.playbooks"));
+        assertThat(CsModuleDescriptors.requires(descriptor))
                 .contains("org.slf4j")
                 .noneMatch(n -> n.contains("h2") || n.contains("hikari"));
         assertThat(descriptor.requires()).filteredOn(r -> r.name().equals("org.postgresql.jdbc"))

@@ -27,6 +27,7 @@ import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.BatchResult;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.EngineListener;
 import org.cskit.playbooks.spi.PlayHandle;
 import org.cskit.scoring.features.FeatureDeriver;
 import org.cskit.scoring.spi.ScoringStrategy;
@@ -85,6 +86,7 @@ public final class NightlyRun {
     private final int sliceSize;
     private final int threads;
     private final Progress progress;
+    private final EngineListener listener;
 
     private NightlyRun(Builder b) {
         this.portfolio = b.portfolio;
@@ -95,6 +97,7 @@ public final class NightlyRun {
         this.sliceSize = b.sliceSize;
         this.threads = b.threads;
         this.progress = b.progress;
+        this.listener = b.listener;
     }
 
     /**
@@ -198,8 +201,12 @@ public final class NightlyRun {
         state.checkRun(portfolio, playbookSet, accounts.asOf());
         signals.check(accounts.asOf());
         List<String> bands = today.bandLabels();
-        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.store())
-                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList()).build();
+        PlaybookEngine.Builder engineBuilder = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.playStateStore())
+                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList());
+        if (listener != null) {
+            engineBuilder.listener(listener);
+        }
+        PlaybookEngine engine = engineBuilder.build();
 
         Shared shared = new Shared(playbooks.size(), sink);
         int slices = n == 0 ? 0 : (int) ((n + (long) sliceSize - 1) / sliceSize);
@@ -212,7 +219,7 @@ public final class NightlyRun {
                 int from = s * sliceSize;
                 int to = (int) Math.min(n, (long) from + sliceSize);
                 try {
-                    w.slice(from, to, signals, engine, shared, today);
+                    w.slice(from, to, signals, engine, state, shared, today);
                 } catch (RuntimeException | Error e) {
                     stop.set(true);
                     throw e;
@@ -387,7 +394,7 @@ public final class NightlyRun {
             this.history = h.build();
         }
 
-        void slice(int from, int to, SignalSource source, PlaybookEngine engine, Shared shared, VectorColumns out) {
+        void slice(int from, int to, SignalSource source, PlaybookEngine engine, NightlyState state, Shared shared, VectorColumns out) {
             int n = to - from;
             Clock clock = new Clock(shared);
             SignalColumns signals = source.slice(from, to);
@@ -415,7 +422,8 @@ public final class NightlyRun {
             copyOut(from, n, out);
             clock.lap(3);
             AccountBatch scored = b.vectors(today).build().slice(0, n);
-            BatchResult result = engine.evaluate(scored, shared);
+            // In the state's transaction (cs-jdbc's): the slice's state changes and plays commit together.
+            BatchResult result = state.inTransaction(() -> engine.evaluate(scored, shared));
             clock.lap(4);
             shared.add(result, from);
         }
@@ -548,6 +556,7 @@ public final class NightlyRun {
         private int sliceSize = DEFAULT_SLICE;
         private int threads = Runtime.getRuntime().availableProcessors();
         private Progress progress;
+        private EngineListener listener;
 
         private Builder() {}
 
@@ -629,6 +638,19 @@ public final class NightlyRun {
          */
         public Builder progress(Progress progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Who hears the engine's report of each slice (plays made, closed, failed and suppressed per
+         * playbook and reason, rows and time), as {@link PlaybookEngine.Builder#listener} says; called
+         * from the run's threads. Optional.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(EngineListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

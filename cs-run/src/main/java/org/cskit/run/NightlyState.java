@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.cskit.model.Validate;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.InMemoryPlayStateStore;
+import org.cskit.playbooks.spi.PlayStateStore;
 
 /**
  * What a portfolio's nightly runs remember from one night to the next: the play state of every
@@ -28,6 +30,14 @@ import org.cskit.playbooks.engine.InMemoryPlayStateStore;
  * <p>A run advances the state in place (its store holds today's plays afterwards); {@link #save}
  * writes it for tomorrow's run in another JVM, {@link #restore} reads it back. Not for two runs at
  * once.
+ *
+ * <p><b>A state in the host's store.</b> {@link #on(String, PlayStateStore, Transactions)} keeps the
+ * play state in a {@link PlayStateStore} of the host's, such as cs-jdbc's {@code JdbcPlayStateStore}
+ * (which is durable by itself, so there is nothing to {@link #save}), and runs each slice's playbook
+ * stage inside one of the host's transactions ({@code CsJdbc::inTransaction}): the slice's state
+ * changes and the plays it hands to a sink that joins the transaction (cs-jdbc's outbox sink) commit
+ * together or not at all. Such a state checks the portfolio, and the playbook set and night of the
+ * runs made on this object; the store itself does not record them.
  *
  * <p><b>Format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITNS1}; the format
  * version (int); the portfolio id (a short length and UTF-8 bytes); the as-of time of the night it
@@ -41,16 +51,20 @@ public final class NightlyState {
 
     private static final byte[] MAGIC = {'C', 'S', 'K', 'I', 'T', 'N', 'S', '1'};
     private static final long NONE = Long.MIN_VALUE;
+    /** Runs a slice's playbook stage as it is, with no transaction around it. */
+    private static final Transactions NONE_AROUND = NightlyState::withoutTransaction;
 
     private final String portfolio;
-    private final InMemoryPlayStateStore store;
+    private final PlayStateStore store;
+    private final Transactions transactions;
     private Map<String, Integer> playbookSet; // null: no night run yet, any set is accepted
     private List<Playbook> playbooks;
     private Instant night; // null: none yet
 
-    private NightlyState(String portfolio, InMemoryPlayStateStore store, List<Playbook> playbooks, Instant night) {
+    private NightlyState(String portfolio, PlayStateStore store, Transactions transactions, List<Playbook> playbooks, Instant night) {
         this.portfolio = portfolio;
         this.store = store;
+        this.transactions = transactions;
         this.playbooks = playbooks;
         this.playbookSet = playbooks == null ? null : setOf(playbooks);
         this.night = night;
@@ -64,7 +78,58 @@ public final class NightlyState {
      * @throws org.cskit.model.ValidationException if the id is blank or longer than 1,000 characters
      */
     public static NightlyState empty(String portfolio) {
-        return new NightlyState(checkId(portfolio), new InMemoryPlayStateStore(), null, null);
+        return new NightlyState(checkId(portfolio), new InMemoryPlayStateStore(), NONE_AROUND, null, null);
+    }
+
+    /**
+     * A state kept in a store of the host's, each slice's playbook stage run on the calling thread
+     * without a transaction (each store write is then on its own). For a store shared with the
+     * engine that handles the day's events, so that nights and events see the same plays.
+     *
+     * @param portfolio the portfolio's id
+     * @param store where the play state is kept
+     * @return the state, as if no night had run on it yet (any playbook set is accepted)
+     * @throws org.cskit.model.ValidationException if the id is blank or longer than 1,000 characters, or the store is null
+     */
+    public static NightlyState on(String portfolio, PlayStateStore store) {
+        return on(portfolio, store, NONE_AROUND);
+    }
+
+    /**
+     * A state kept in a store of the host's, each slice's playbook stage run inside
+     * {@code transactions} (see the class comment): with cs-jdbc,
+     * {@code NightlyState.on("acme", db.playStateStore(), db::inTransaction)} and the outbox's sink.
+     *
+     * @param portfolio the portfolio's id
+     * @param store where the play state is kept
+     * @param transactions runs a slice's playbook stage in one transaction, on the calling thread
+     * @return the state, as if no night had run on it yet (any playbook set is accepted)
+     * @throws org.cskit.model.ValidationException if the id is blank or longer than 1,000 characters, or the store
+     *     or transactions is null
+     */
+    public static NightlyState on(String portfolio, PlayStateStore store, Transactions transactions) {
+        return new NightlyState(checkId(portfolio), Validate.present("store", store), Validate.present("transactions", transactions),
+                null, null);
+    }
+
+    private static <T> T withoutTransaction(Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
+     * Runs work in one transaction of the host's, on the calling thread: committed when the work
+     * returns, rolled back when it throws. {@code CsJdbc::inTransaction} is one.
+     */
+    @FunctionalInterface
+    public interface Transactions {
+        /**
+         * Runs work in a transaction.
+         *
+         * @param work the work
+         * @param <T> what it returns
+         * @return what the work returned, after the commit
+         */
+        <T> T inTransaction(Supplier<T> work);
     }
 
     private static String checkId(String portfolio) {
@@ -81,9 +146,28 @@ public final class NightlyState {
         return portfolio;
     }
 
-    /** @return the play state store (today's after a run) */
+    /**
+     * The in-memory store of a state made by {@link #empty} or {@link #restore} (or given to {@link #on}).
+     *
+     * @return the play state store (today's after a run)
+     * @throws IllegalStateException if the state is kept in another kind of store ({@link #playStateStore()} gives it)
+     */
     public InMemoryPlayStateStore store() {
+        if (store instanceof InMemoryPlayStateStore memory) {
+            return memory;
+        }
+        throw new IllegalStateException("the state of portfolio '" + portfolio + "' is kept in a " + store.getClass().getSimpleName()
+                + ", not in memory; playStateStore() gives it");
+    }
+
+    /** @return where the play state is kept, whatever its kind */
+    public PlayStateStore playStateStore() {
         return store;
+    }
+
+    /** Runs a slice's playbook stage in the state's transactions. */
+    <T> T inTransaction(Supplier<T> work) {
+        return transactions.inTransaction(work);
     }
 
     /** @return the as-of time of the last night run on this state, if any */
@@ -149,9 +233,14 @@ public final class NightlyState {
      *
      * @param out where to write
      * @throws UncheckedIOException if the stream fails
+     * @throws IllegalStateException if the state is kept in a store that is not in memory (which keeps it itself)
      */
     public void save(OutputStream out) {
         Objects.requireNonNull(out, "out");
+        if (!(store instanceof InMemoryPlayStateStore memory)) {
+            throw new IllegalStateException("the state of portfolio '" + portfolio + "' is kept in a " + store.getClass().getSimpleName()
+                    + ", which keeps it; only a state in memory is saved to a stream");
+        }
         try {
             DataOutputStream data = new DataOutputStream(out);
             data.write(MAGIC);
@@ -164,7 +253,7 @@ public final class NightlyState {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the nightly state failed", e);
         }
-        store.snapshot(out, playbooks == null ? List.of() : playbooks);
+        memory.snapshot(out, playbooks == null ? List.of() : playbooks);
     }
 
     /**
@@ -230,11 +319,12 @@ public final class NightlyState {
         // A state no night has run on yet was made under no set: any set may start on it.
         InMemoryPlayStateStore.Restored restored = InMemoryPlayStateStore.restore(in, set,
                 night == NONE ? InMemoryPlayStateStore.SetChanges.ACCEPT : changes);
-        return new NightlyState(portfolio, restored.store(), set, night == NONE ? null : Instant.ofEpochMilli(night));
+        return new NightlyState(portfolio, restored.store(), NONE_AROUND, set, night == NONE ? null : Instant.ofEpochMilli(night));
     }
 
     @Override
     public String toString() {
-        return "NightlyState[" + portfolio + ", " + store.size() + " play states, night " + night + ", playbooks " + playbookSet() + "]";
+        return "NightlyState[" + portfolio + ", " + (store instanceof InMemoryPlayStateStore m ? m.size() + " play states"
+                : "in a " + store.getClass().getSimpleName()) + ", night " + night + ", playbooks " + playbookSet() + "]";
     }
 }

@@ -35,7 +35,7 @@ public class CsKitActuatorAutoConfiguration {
         @ConditionalOnMissingBean(name = "cskitHealthIndicator")
         @ConditionalOnEnabledHealthIndicator("cskit")
         CsKitHealthIndicator cskitHealthIndicator(PlaybookEngine engine, CsKitScoring scoring, ObjectProvider<CsKitStoreCheck> checks,
-                ObjectProvider<PortfolioPlaybookRun> nightly) {
+                ObjectProvider<NightlyJob> nightly) {
             return new CsKitHealthIndicator(engine, scoring, checks.orderedStream().toList(), nightly.getIfAvailable());
         }
     }
@@ -53,7 +53,7 @@ public class CsKitActuatorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnAvailableEndpoint(CsKitEndpoint.class)
-        CsKitEndpoint cskitEndpoint(PlaybookEngine engine, CsKitScoring scoring, ObjectProvider<PortfolioPlaybookRun> nightly) {
+        CsKitEndpoint cskitEndpoint(PlaybookEngine engine, CsKitScoring scoring, ObjectProvider<NightlyJob> nightly) {
             return new CsKitEndpoint(engine, scoring, nightly.getIfAvailable());
         }
     }

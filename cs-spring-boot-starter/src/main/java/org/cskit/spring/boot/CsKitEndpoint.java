@@ -21,14 +21,14 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 public class CsKitEndpoint {
     private final PlaybookEngine engine;
     private final CsKitScoring scoring;
-    private final PortfolioPlaybookRun nightly;
+    private final NightlyJob nightly;
 
     /**
      * @param engine the engine
      * @param scoring the strategies
      * @param nightly the nightly run, or null
      */
-    public CsKitEndpoint(PlaybookEngine engine, CsKitScoring scoring, PortfolioPlaybookRun nightly) {
+    public CsKitEndpoint(PlaybookEngine engine, CsKitScoring scoring, NightlyJob nightly) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
         this.nightly = nightly;
@@ -66,7 +66,7 @@ public class CsKitEndpoint {
      * @param lastNightlyRun the last nightly run, or null
      */
     public record Description(List<PlaybookInfo> playbooks, List<StrategyInfo> strategies, String playStateStore,
-            PortfolioPlaybookRun.Summary lastNightlyRun) {}
+            NightlyJob.LastRun lastNightlyRun) {}
 
     /**
      * A loaded playbook.

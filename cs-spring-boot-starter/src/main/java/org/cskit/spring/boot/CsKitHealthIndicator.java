@@ -20,7 +20,7 @@ public class CsKitHealthIndicator implements HealthIndicator {
     private final PlaybookEngine engine;
     private final CsKitScoring scoring;
     private final List<CsKitStoreCheck> checks;
-    private final PortfolioPlaybookRun nightly;
+    private final NightlyJob nightly;
 
     /**
      * @param engine the engine
@@ -28,7 +28,7 @@ public class CsKitHealthIndicator implements HealthIndicator {
      * @param checks the store checks
      * @param nightly the nightly run, or null
      */
-    public CsKitHealthIndicator(PlaybookEngine engine, CsKitScoring scoring, List<CsKitStoreCheck> checks, PortfolioPlaybookRun nightly) {
+    public CsKitHealthIndicator(PlaybookEngine engine, CsKitScoring scoring, List<CsKitStoreCheck> checks, NightlyJob nightly) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
         this.checks = List.copyOf(checks);
@@ -41,8 +41,8 @@ public class CsKitHealthIndicator implements HealthIndicator {
                 .withDetail("strategies", scoring.strategies().size())
                 .withDetail("playStateStore", engine.store().getClass().getSimpleName());
         if (nightly != null) {
-            nightly.lastRun().ifPresent(r -> h.withDetail("lastNightlyRun", r.asOf() + ": " + r.accounts() + " accounts, "
-                    + r.made() + " plays made"));
+            nightly.lastRun().ifPresent(r -> h.withDetail("lastNightlyRun", r.asOf() + ": " + r.report().accounts() + " accounts, "
+                    + r.report().created() + " plays made"));
             nightly.lastFailure().ifPresent(f -> h.withDetail("lastNightlyFailure", f));
         }
         if (engine.playbooks().isEmpty()) {

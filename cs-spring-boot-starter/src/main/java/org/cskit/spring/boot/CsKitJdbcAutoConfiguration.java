@@ -9,6 +9,7 @@ import org.cskit.jdbc.PlayOutbox;
 import org.cskit.model.ValidationException;
 import org.cskit.playbooks.spi.ActionSink;
 import org.cskit.playbooks.spi.PlayStateStore;
+import org.cskit.run.NightlyState;
 import org.cskit.scoring.spi.ScoreHistory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -25,8 +26,10 @@ import org.springframework.context.annotation.Bean;
  * {@code cskit.store.table-prefix}, migrated at startup unless {@code cskit.store.migrate} is
  * false), the {@link JdbcPlayStateStore}, the {@link JdbcScoreHistory}, the {@link PlayOutbox} and
  * its {@link PlayOutbox#sink() sink}, which puts every play in the outbox (the host delivers from it
- * with {@code deliverDue} or a relay). Outside {@code CsJdbc.inTransaction} each play and each state
- * change is its own transaction; the starter does not wrap the nightly run in {@code JdbcPlays}.
+ * with {@code deliverDue} or a relay), and the nightly state on that store, whose slices each run in
+ * one {@link CsJdbc#inTransaction transaction}: a slice's state changes and the plays it put in the
+ * outbox commit together or not at all. Events handed to the engine outside a transaction are each
+ * their own.
  * Each bean backs off when the host defines one of its type.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
@@ -106,6 +109,22 @@ public class CsKitJdbcAutoConfiguration {
     @ConditionalOnMissingBean
     public ActionSink cskitOutboxSink(PlayOutbox outbox) {
         return outbox.sink();
+    }
+
+    /**
+     * The nightly state in the database: the play state store bean, each slice of the night in one
+     * transaction with the plays it puts in the outbox.
+     *
+     * @param db the database
+     * @param store the play state store
+     * @param properties the properties
+     * @return the state
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(NightlyPortfolio.class)
+    public NightlyState cskitJdbcNightlyState(CsJdbc db, PlayStateStore store, CsKitProperties properties) {
+        return CsKitAutoConfiguration.nightlyState(properties, id -> NightlyState.on(id, store, db::inTransaction));
     }
 
     /**

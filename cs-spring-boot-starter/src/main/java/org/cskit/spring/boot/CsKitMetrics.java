@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.cskit.playbooks.spi.EngineListener;
 import org.cskit.playbooks.spi.EvaluationReport;
+import org.cskit.run.NightlyReport;
 import org.cskit.scoring.spi.ScoringListener;
 import org.cskit.scoring.spi.ScoringReport;
 
@@ -22,12 +23,17 @@ import org.cskit.scoring.spi.ScoringReport;
  *   <li>{@code cskit.playbooks.evaluation}: timer of each engine call, tag {@code kind} ({@code portfolio},
  *       {@code account}, {@code event}); {@code cskit.playbooks.accounts}: counter of accounts evaluated, tag {@code kind};</li>
  *   <li>{@code cskit.accounts.scored}: counter, tags {@code strategy} and {@code band};
- *       {@code cskit.scoring}: timer of each scoring call, tags {@code strategy} and {@code kind} ({@code account}, {@code batch}).</li>
+ *       {@code cskit.scoring}: timer of each scoring call, tags {@code strategy} and {@code kind} ({@code account}, {@code batch});</li>
+ *   <li>{@code cskit.nightly.run}: timer of each nightly run's wall time; {@code cskit.nightly.accounts}: counter of the
+ *       accounts the nightly runs went through;</li>
+ *   <li>{@code cskit.nightly.stage}: timer of each nightly run's time per stage, tag {@code stage} ({@code signals},
+ *       {@code facts}, {@code derive}, {@code score}, {@code playbooks}), summed over the run's threads;
+ *       {@code cskit.nightly.stage.cpu}: the same stages' CPU time (what they cost on a machine busy with other work).</li>
  * </ul>
  *
  * Thread-safe.
  */
-public class CsKitMetrics implements EngineListener, ScoringListener {
+public class CsKitMetrics implements EngineListener, ScoringListener, NightlyJob.Listener {
     private final MeterRegistry registry;
 
     /** @param registry where the meters go */
@@ -50,6 +56,22 @@ public class CsKitMetrics implements EngineListener, ScoringListener {
                         .increment(n);
             }
         });
+    }
+
+    @Override
+    public void ran(NightlyReport report) {
+        registry.timer("cskit.nightly.run").record(report.wall());
+        registry.counter("cskit.nightly.accounts").increment(report.accounts());
+        stages("cskit.nightly.stage", report.stages());
+        stages("cskit.nightly.stage.cpu", report.stagesCpu());
+    }
+
+    private void stages(String name, NightlyReport.Stages s) {
+        registry.timer(name, "stage", "signals").record(s.signals());
+        registry.timer(name, "stage", "facts").record(s.facts());
+        registry.timer(name, "stage", "derive").record(s.derive());
+        registry.timer(name, "stage", "score").record(s.score());
+        registry.timer(name, "stage", "playbooks").record(s.playbooks());
     }
 
     private void add(String name, Tags tags, long count) {

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <pre>
  * cskit.scoring.strategies.enterprise.config=classpath:cskit/enterprise-scorecard.json
  * cskit.playbooks.locations=classpath:cskit/playbooks/*.json
+ * cskit.nightly.features=classpath:cskit/features.json
  * cskit.nightly.enabled=true
  * cskit.nightly.cron=0 0 2 * * *
  * </pre>
@@ -240,7 +241,10 @@ public class CsKitProperties {
         JDBC
     }
 
-    /** The scheduled nightly run of the playbooks over the host's portfolio. */
+    /**
+     * The nightly run: cs-run's NightlyRun over the host's NightlyPortfolio bean (signals to features,
+     * vectors and plays), optionally on a schedule.
+     */
     public static class Nightly {
         /** Whether the nightly run is scheduled (it needs a NightlyPortfolio bean and an ActionSink bean). */
         private boolean enabled = false;
@@ -250,6 +254,31 @@ public class CsKitProperties {
 
         /** The time zone the cron expression is read in. */
         private String zone = "UTC";
+
+        /** The portfolio's id: the nightly state belongs to it, and a state of another portfolio is refused. */
+        private String portfolio = "default";
+
+        /**
+         * The scoring strategy the night scores with: a name under cskit.scoring.strategies. May be
+         * left out when exactly one strategy is configured.
+         */
+        private String strategy;
+
+        /**
+         * Location of a JSON array of feature definitions (name, signal, aggregate, window, ...) the
+         * night derives from the signals, such as classpath:cskit/features.json. Not needed when the
+         * host defines a FeatureDeriver bean.
+         */
+        private String features;
+
+        /**
+         * Accounts per slice: a thread works on one slice at a time and, with JDBC stores, each
+         * slice's state changes and plays commit in one transaction. At least 1.
+         */
+        private int sliceSize = 4096;
+
+        /** Threads that work on slices; left out, as many as there are processors. At least 1. */
+        private Integer threads;
 
         /** @return whether the run is scheduled */
         public boolean isEnabled() {
@@ -279,6 +308,56 @@ public class CsKitProperties {
         /** @param zone the zone */
         public void setZone(String zone) {
             this.zone = zone;
+        }
+
+        /** @return the portfolio's id */
+        public String getPortfolio() {
+            return portfolio;
+        }
+
+        /** @param portfolio the portfolio's id */
+        public void setPortfolio(String portfolio) {
+            this.portfolio = portfolio;
+        }
+
+        /** @return the strategy's name, or null */
+        public String getStrategy() {
+            return strategy;
+        }
+
+        /** @param strategy the strategy's name */
+        public void setStrategy(String strategy) {
+            this.strategy = strategy;
+        }
+
+        /** @return the feature definitions' location, or null */
+        public String getFeatures() {
+            return features;
+        }
+
+        /** @param features the feature definitions' location */
+        public void setFeatures(String features) {
+            this.features = features;
+        }
+
+        /** @return accounts per slice */
+        public int getSliceSize() {
+            return sliceSize;
+        }
+
+        /** @param sliceSize accounts per slice */
+        public void setSliceSize(int sliceSize) {
+            this.sliceSize = sliceSize;
+        }
+
+        /** @return the threads, or null for as many as processors */
+        public Integer getThreads() {
+            return threads;
+        }
+
+        /** @param threads the threads */
+        public void setThreads(Integer threads) {
+            this.threads = threads;
         }
     }
 }

@@ -11,25 +11,25 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * Starts the {@link PortfolioPlaybookRun} on its cron schedule, on a thread of its own (the host's task
+ * Starts the {@link NightlyJob} on its cron schedule, on a thread of its own (the host's task
  * scheduler is left alone), from the context's start to its stop. A run that fails is logged by the
  * run and the next one starts on time.
  */
 public final class NightlySchedule implements SmartLifecycle {
-    private final PortfolioPlaybookRun run;
+    private final NightlyJob run;
     private final CronTrigger trigger;
     private final Clock clock;
     private final String cron;
     private ThreadPoolTaskScheduler scheduler;
 
     /**
-     * @param run the run
+     * @param run the job
      * @param cron a Spring cron expression
      * @param zone the zone it is read in
      * @param clock the clock that gives each run's as-of time
      * @throws InvalidConfigurationPropertyValueException naming {@code cskit.nightly.cron} or {@code cskit.nightly.zone}
      */
-    public NightlySchedule(PortfolioPlaybookRun run, String cron, String zone, Clock clock) {
+    public NightlySchedule(NightlyJob run, String cron, String zone, Clock clock) {
         this.run = Objects.requireNonNull(run, "run");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.cron = cron;

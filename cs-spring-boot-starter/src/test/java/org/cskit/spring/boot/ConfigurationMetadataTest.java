@@ -24,7 +24,8 @@ class ConfigurationMetadataTest {
 
         assertThat(properties).containsKeys("cskit.scoring.strategies", "cskit.scoring.service-loader", "cskit.playbooks.built-ins",
                 "cskit.playbooks.locations", "cskit.playbooks.features", "cskit.store.type", "cskit.store.table-prefix",
-                "cskit.nightly.enabled", "cskit.nightly.cron", "cskit.nightly.zone");
+                "cskit.nightly.enabled", "cskit.nightly.cron", "cskit.nightly.zone", "cskit.nightly.portfolio", "cskit.nightly.strategy",
+                "cskit.nightly.features", "cskit.nightly.slice-size", "cskit.nightly.threads");
         properties.forEach((name, p) -> {
             if (name.startsWith("cskit.")) {
                 assertThat(p.path("description").asText()).as(name).isNotBlank();
@@ -32,5 +33,6 @@ class ConfigurationMetadataTest {
         });
         assertThat(properties.get("cskit.playbooks.built-ins").get("defaultValue").asBoolean()).isTrue();
         assertThat(properties.get("cskit.nightly.cron").get("defaultValue").asText()).isEqualTo("0 0 2 * * *");
+        assertThat(properties.get("cskit.nightly.slice-size").get("defaultValue").asInt()).isEqualTo(4096);
     }
 }

@@ -37,7 +37,8 @@ class CsKitAutoConfigurationTest {
             assertThat(engine.store()).isInstanceOf(InMemoryPlayStateStore.class).isSameAs(context.getBean(PlayStateStore.class));
             assertThat(context).getBean(ScoreHistory.class).isInstanceOf(InMemoryScoreHistory.class);
             assertThat(context.getBean(CsKitScoring.class).strategies()).isEmpty();
-            assertThat(context).hasSingleBean(PlaybookEvents.class).doesNotHaveBean(PortfolioPlaybookRun.class)
+            assertThat(context).hasSingleBean(PlaybookEvents.class).doesNotHaveBean(NightlyJob.class)
+                    .doesNotHaveBean(org.cskit.run.NightlyRun.class).doesNotHaveBean(org.cskit.run.NightlyState.class)
                     .doesNotHaveBean(NightlySchedule.class);
         });
     }
@@ -145,39 +146,6 @@ class CsKitAutoConfigurationTest {
         }
     }
 
-    @Test
-    void nightlyRun_evaluatesTheHostsPortfolioIntoTheSink() {
-        runner.withUserConfiguration(Sink.class, Portfolio.class).run(context -> {
-            PortfolioPlaybookRun.Summary s = context.getBean(PortfolioPlaybookRun.class).run(Fixtures.NOW);
-
-            assertThat(s.accounts()).isEqualTo(30);
-            assertThat(s.made()).isEqualTo(10);
-            assertThat(context.getBean(Sink.class).plays).hasSize(10).allSatisfy(p -> assertThat(p.playbookId()).isEqualTo("low-adoption"));
-            assertThat(context.getBean(PortfolioPlaybookRun.class).lastRun()).contains(s);
-            assertThat(context).doesNotHaveBean(NightlySchedule.class);
-        });
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Portfolio {
-        @Bean
-        NightlyPortfolio portfolio() {
-            return asOf -> Fixtures.portfolio(30, asOf);
-        }
-    }
-
-    @Test
-    void nightlyEnabled_isScheduledWithItsCron() {
-        runner.withUserConfiguration(Sink.class, Portfolio.class)
-                .withPropertyValues("cskit.nightly.enabled=true", "cskit.nightly.cron=0 30 1 * * *", "cskit.nightly.zone=Europe/Paris")
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    NightlySchedule schedule = context.getBean(NightlySchedule.class);
-                    assertThat(schedule.cron()).isEqualTo("0 30 1 * * *");
-                    assertThat(schedule.isRunning()).isTrue();
-                });
-    }
-
     // Bad configuration: startup fails naming the property (and for JSON the file and the JSON path).
 
     @Test
@@ -242,28 +210,5 @@ class CsKitAutoConfigurationTest {
                     .hasMessage("Property cskit.store.type with value 'jdbc' is invalid: JDBC stores need a javax.sql.DataSource bean "
                             + "and org.cskit:cs-jdbc on the class path; there is no DataSource bean");
         });
-    }
-
-    @Test
-    void nightlyEnabledWithoutPortfolio_failsNamingTheProperty() {
-        runner.withUserConfiguration(Sink.class).withPropertyValues("cskit.nightly.enabled=true").run(context ->
-                assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                        .hasMessage("Property cskit.nightly.enabled with value 'true' is invalid: the nightly run needs a NightlyPortfolio "
-                                + "bean that gives the accounts as of the run's time"));
-        runner.withUserConfiguration(Portfolio.class).withPropertyValues("cskit.nightly.enabled=true").run(context ->
-                assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                        .hasMessageStartingWith("Property cskit.nightly.enabled with value 'true' is invalid: the nightly run needs an ActionSink bean"));
-    }
-
-    @Test
-    void badCronOrZone_failsNamingTheProperty() {
-        runner.withUserConfiguration(Sink.class, Portfolio.class).withPropertyValues("cskit.nightly.enabled=true", "cskit.nightly.cron=at two")
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
-                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                        .hasMessageStartingWith("Property cskit.nightly.cron with value 'at two' is invalid: not a cron expression"));
-        runner.withUserConfiguration(Sink.class, Portfolio.class).withPropertyValues("cskit.nightly.enabled=true", "cskit.nightly.zone=Mars/Base")
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
-                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                        .hasMessageStartingWith("Property cskit.nightly.zone with value 'Mars/Base' is invalid: not a time zone"));
     }
 }

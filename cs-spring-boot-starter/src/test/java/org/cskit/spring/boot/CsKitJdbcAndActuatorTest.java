@@ -1,12 +1,21 @@
 package org.cskit.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.cskit.model.AccountId;
+import org.cskit.jdbc.JdbcPlayStateStore;
+import org.cskit.playbooks.spi.EngineListener;
+import org.cskit.playbooks.spi.EvaluationReport;
+import org.cskit.playbooks.spi.PlayStateStore;
+import org.cskit.run.NightlyReport;
+import org.cskit.run.NightlyState;
 import org.cskit.jdbc.CsJdbc;
 import org.cskit.jdbc.JdbcScoreHistory;
 import org.cskit.jdbc.PlayOutbox;
@@ -34,22 +43,84 @@ class CsKitJdbcAndActuatorTest {
     }
 
     @Test
-    void dataSource_jdbcScoreHistoryAndOutbox_playsGoToTheOutbox() {
-        runner.withPropertyValues(h2("outbox")).withUserConfiguration(CsKitAutoConfigurationTest.Portfolio.class).run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context).hasSingleBean(CsJdbc.class);
-            assertThat(context.getBean(ScoreHistory.class)).isInstanceOf(JdbcScoreHistory.class);
-            assertThat(context.getBean(org.cskit.playbooks.spi.PlayStateStore.class)).isInstanceOf(org.cskit.jdbc.JdbcPlayStateStore.class)
-                    .isSameAs(context.getBean(org.cskit.playbooks.engine.PlaybookEngine.class).store());
-            PlayOutbox outbox = context.getBean(PlayOutbox.class);
+    void dataSource_jdbcStoresAndOutbox_theNightsPlaysGoToTheOutbox() {
+        runner.withPropertyValues(h2("outbox")).withPropertyValues(NightlyJobTest.NIGHT).withUserConfiguration(NightlyJobTest.Portfolio.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(CsJdbc.class);
+                    assertThat(context.getBean(ScoreHistory.class)).isInstanceOf(JdbcScoreHistory.class);
+                    PlayStateStore store = context.getBean(PlayStateStore.class);
+                    assertThat(store).isInstanceOf(JdbcPlayStateStore.class)
+                            .isSameAs(context.getBean(org.cskit.playbooks.engine.PlaybookEngine.class).store())
+                            .isSameAs(context.getBean(NightlyState.class).playStateStore());
+                    PlayOutbox outbox = context.getBean(PlayOutbox.class);
+                    NightlyJob job = context.getBean(NightlyJob.class);
 
-            PortfolioPlaybookRun.Summary s = context.getBean(PortfolioPlaybookRun.class).run(Fixtures.NOW);
+                    NightlyReport r = job.run(Fixtures.NOW);
 
-            assertThat(s.made()).isEqualTo(10);
-            assertThat(outbox.stats().pending()).isEqualTo(10);
-            assertThat(context.getBean(PortfolioPlaybookRun.class).run(Fixtures.NOW).made()).as("the plays are open in the database").isZero();
-            assertThat(context.getBean(CsKitHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
-        });
+                    assertThat(r.created()).isGreaterThanOrEqualTo(10);
+                    assertThat(outbox.stats().pending()).isEqualTo(r.created());
+                    assertThat(job.run(Fixtures.NOW).created()).as("the plays are open in the database").isZero();
+                    assertThat(context.getBean(CsKitHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+                });
+    }
+
+    @Test
+    void dataSource_aSliceThatFails_leavesNeitherItsStateNorItsPlays() {
+        // Slices of 10 accounts on one thread; the engine's listener fails the second slice after its plays were made.
+        runner.withPropertyValues(h2("slices"), "cskit.nightly.slice-size=10", "cskit.nightly.threads=1")
+                .withPropertyValues(NightlyJobTest.NIGHT).withUserConfiguration(NightlyJobTest.Portfolio.class, FailSecondSlice.class)
+                .run(context -> {
+                    NightlyJob job = context.getBean(NightlyJob.class);
+                    assertThatThrownBy(() -> job.run(Fixtures.NOW)).isInstanceOf(IllegalStateException.class)
+                            .hasMessage("listener failed on slice 2");
+                    assertThat(job.lastFailure()).hasValueSatisfying(f -> assertThat(f).contains("listener failed on slice 2"));
+                    PlayOutbox outbox = context.getBean(PlayOutbox.class);
+                    long firstSlice = context.getBean(FailSecondSlice.class).madeInFirst;
+                    assertThat(firstSlice).isPositive();
+                    assertThat(outbox.stats().pending()).as("only the first slice's plays committed").isEqualTo(firstSlice);
+                    List<String> withState = new java.util.ArrayList<>();
+                    AccountId[] accounts = java.util.stream.IntStream.range(0, 30).mapToObj(i -> AccountId.of("acc-" + i))
+                            .toArray(AccountId[]::new);
+                    context.getBean(PlayStateStore.class).read(accounts, 30, (i, playbook, state) -> withState.add(accounts[i].value()));
+                    assertThat(withState).as("only the first slice's accounts have state").isNotEmpty()
+                            .allMatch(a -> Integer.parseInt(a.substring(4)) < 10);
+
+                    // The night again: the missing slices' plays, none of the first slice's twice.
+                    NightlyReport again = job.run(Fixtures.NOW);
+                    assertThat(again.created()).isPositive();
+                    assertThat(outbox.stats().pending()).isEqualTo(firstSlice + again.created());
+                    assertThat(job.run(Fixtures.NOW).created()).isZero();
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class FailSecondSlice implements EngineListener {
+        private int calls;
+        long madeInFirst;
+
+        @Override
+        public synchronized void evaluated(EvaluationReport report) {
+            if (report.kind() != EvaluationReport.Kind.PORTFOLIO) {
+                return;
+            }
+            if (++calls == 2) {
+                throw new IllegalStateException("listener failed on slice 2");
+            }
+            for (int p = 0; calls == 1 && p < report.playbookIds().size(); p++) {
+                madeInFirst += report.made(p);
+            }
+        }
+    }
+
+    @Test
+    void dataSource_hostNightlyState_theJdbcStateBacksOff() {
+        runner.withPropertyValues(h2("hoststate")).withPropertyValues(NightlyJobTest.NIGHT)
+                .withUserConfiguration(NightlyJobTest.Portfolio.class, NightlyJobTest.HostNight.class).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(NightlyState.class)).isSameAs(NightlyJobTest.HostNight.STATE);
+                    assertThat(context.getBean(NightlyJob.class).state()).isSameAs(NightlyJobTest.HostNight.STATE);
+                });
     }
 
     @Test
@@ -71,13 +142,14 @@ class CsKitJdbcAndActuatorTest {
 
     @Test
     void meterRegistry_eventNightlyRunAndScoring_areCountedWithBoundedTags() {
-        runner.withUserConfiguration(Registry.class, CsKitAutoConfigurationTest.Sink.class, CsKitAutoConfigurationTest.Portfolio.class)
-                .withPropertyValues("cskit.scoring.strategies.enterprise.config=classpath:cskit/scorecard.json").run(context -> {
+        runner.withUserConfiguration(Registry.class, CsKitAutoConfigurationTest.Sink.class, NightlyJobTest.Portfolio.class)
+                .withPropertyValues("cskit.scoring.strategies.enterprise.config=classpath:cskit/scorecard.json", "cskit.nightly.strategy=seats")
+                .withPropertyValues(NightlyJobTest.NIGHT).run(context -> {
                     assertThat(context).hasNotFailed();
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
                     context.publishEvent(Fixtures.championChanged("acme-0042"));
                     context.publishEvent(Fixtures.championChanged("acme-0042"));
-                    context.getBean(PortfolioPlaybookRun.class).run(Fixtures.NOW);
+                    context.getBean(NightlyJob.class).run(Fixtures.NOW);
                     CsKitScoring scoring = context.getBean(CsKitScoring.class);
                     assertThat(scoring.strategy("enterprise")).isInstanceOf(ObservedScoring.class);
 
@@ -87,6 +159,16 @@ class CsKitJdbcAndActuatorTest {
                     assertThat(registry.get("cskit.plays.made").tag("playbook", "low-adoption").counter().count()).isEqualTo(10);
                     assertThat(registry.get("cskit.playbooks.evaluation").tag("kind", "event").timer().count()).isEqualTo(2);
                     assertThat(registry.get("cskit.playbooks.accounts").tag("kind", "portfolio").counter().count()).isEqualTo(30);
+                    assertThat(registry.get("cskit.accounts.scored").tag("strategy", "seats").counters()).extracting(c -> c.count())
+                            .as("the night's scoring, by band").containsExactlyInAnyOrder(10.0, 20.0);
+                    assertThat(registry.get("cskit.nightly.run").timer().count()).isEqualTo(1);
+                    assertThat(registry.get("cskit.nightly.accounts").counter().count()).isEqualTo(30);
+                    assertThat(registry.get("cskit.nightly.stage").timers()).extracting(t -> t.getId().getTag("stage"))
+                            .containsExactlyInAnyOrder("signals", "facts", "derive", "score", "playbooks");
+                    assertThat(registry.get("cskit.nightly.stage").tag("stage", "derive").timer().totalTime(TimeUnit.NANOSECONDS))
+                            .isEqualTo(context.getBean(NightlyJob.class).lastRun().orElseThrow().report().stages().derive().toNanos())
+                            .isPositive();
+                    assertThat(registry.get("cskit.nightly.stage.cpu").timers()).hasSize(5);
                     List<String> tagValues = registry.getMeters().stream().map(Meter::getId).flatMap(id -> id.getTags().stream())
                             .map(Tag::getValue).toList();
                     assertThat(tagValues).isNotEmpty().noneMatch(v -> v.startsWith("acme") || v.startsWith("acc-"));

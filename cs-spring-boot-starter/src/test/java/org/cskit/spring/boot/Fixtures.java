@@ -1,7 +1,6 @@
 package org.cskit.spring.boot;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.cskit.model.AccountId;
@@ -14,9 +13,12 @@ import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.SignalColumn;
+import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.event.ChampionChanged;
 import org.cskit.playbooks.BuiltInPlaybooks;
 import org.cskit.playbooks.engine.PlaybookInput;
+import org.cskit.run.SignalSource;
 
 /** Accounts following the built-in playbooks' features. */
 final class Fixtures {
@@ -50,21 +52,32 @@ final class Fixtures {
         throw new AssertionError("no " + type.getSimpleName() + " in " + failure, failure);
     }
 
-    /** {@code n} accounts, every third below 40% seat utilisation (the built-in low-adoption fires for those). */
-    static AccountBatch portfolio(int n, Instant asOf) {
-        double[] seats = new double[n];
+    /** The facts of the nightly run's accounts: the built-ins' features but seat utilisation, which is derived. */
+    static final FeatureSchema FACTS = FeatureSchema.of(BuiltInPlaybooks.features().stream()
+            .filter(f -> !f.equals(BuiltInPlaybooks.SEAT_UTILISATION)).toList());
+
+    /**
+     * {@code n} accounts' facts and signals: one seat-utilisation observation a day before
+     * {@code asOf}, every third account's below 40% (the built-in low-adoption fires for those).
+     */
+    static NightlyInput night(int n, Instant asOf) {
         double[] days = new double[n];
         double[] renewal = new double[n];
+        int[] rows = new int[n];
+        long[] times = new long[n];
+        double[] seats = new double[n];
         for (int i = 0; i < n; i++) {
-            seats[i] = i % 3 == 0 ? 0.2 : 0.8;
             days[i] = 100;
             renewal[i] = 300;
+            rows[i] = i;
+            times[i] = asOf.minus(java.time.Duration.ofDays(1)).toEpochMilli();
+            seats[i] = i % 3 == 0 ? 0.2 : 0.8;
         }
-        FeatureColumns features = FeatureColumns.builder(SCHEMA, n).feature(BuiltInPlaybooks.SEAT_UTILISATION, seats)
-                .feature(StandardFeatures.DAYS_SINCE_START, days).feature(StandardFeatures.DAYS_TO_RENEWAL, renewal).build();
-        byte[] segments = new byte[n];
-        Arrays.fill(segments, (byte) 0);
-        return AccountBatch.builder(features).asOf(asOf).accountIds(i -> AccountId.of("acc-" + i))
-                .segments(List.of(ENTERPRISE), segments).stage(LifecycleStage.ADOPTION).build();
+        FeatureColumns facts = FeatureColumns.builder(FACTS, n).feature(StandardFeatures.DAYS_SINCE_START, days)
+                .feature(StandardFeatures.DAYS_TO_RENEWAL, renewal).build();
+        AccountBatch accounts = AccountBatch.builder(facts).asOf(asOf).accountIds(i -> AccountId.of("acc-" + i))
+                .segments(List.of(ENTERPRISE), new byte[n]).stage(LifecycleStage.ADOPTION).build();
+        return NightlyInput.of(accounts, SignalSource.of(SignalColumns.of(n,
+                List.of(SignalColumn.of(BuiltInPlaybooks.SEAT_UTILISATION, rows, times, seats)))));
     }
 }

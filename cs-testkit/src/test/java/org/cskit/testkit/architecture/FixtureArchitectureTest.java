@@ -81,6 +81,18 @@ class FixtureArchitectureTest {
                 .hasMessageContaining("failed to check any classes");
     }
 
+    @Test
+    void assertSeesEveryModule_failsOnAMissingModuleTooFewClassesOrImportedRules() {
+        List<String> modules = List.of("model", "scoring", "playbooks", "testkit");
+        assertThatThrownBy(() -> CsModuleArchitectureTest.assertSeesEveryModule(fixtures, ROOT, List.of("model", "jdbc"), "model", 1))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("production classes of " + ROOT + ".jdbc");
+        assertThatThrownBy(() -> CsModuleArchitectureTest.assertSeesEveryModule(fixtures, ROOT, modules, "model", 100))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("classes of " + ROOT + ".model imported");
+        assertThatThrownBy(() -> CsModuleArchitectureTest.assertSeesEveryModule(fixtures, ROOT, modules, "model", 1))
+                .as("the fixtures are under an .architecture. package, as the rules are")
+                .isInstanceOf(AssertionError.class).hasMessageContaining("test classes and the rules must not be imported");
+    }
+
     private static void assertViolation(ArchRule rule, String violator, String target) {
         EvaluationResult result = rule.evaluate(fixtures);
         assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,28 +21,16 @@ class ProductionArchitectureTest {
 
     @BeforeAll
     static void importProductionClasses() {
-        production = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.cskit");
+        production = CsModuleArchitectureTest.importProduction();
     }
 
     @Test
     void import_seesEveryLibraryModule() {
         // Guards against rules passing on an empty or partial class set.
-        for (String module : CsArchitectureRules.MODULES) {
-            assertThat(production.stream().map(JavaClass::getPackageName))
-                    .as("production classes of org.cskit.%s", module)
-                    .anyMatch(p -> p.equals("org.cskit." + module));
-        }
+        CsModuleArchitectureTest.assertSeesEveryModule(production, "org.cskit", CsArchitectureRules.MODULES, "model", 41);
         assertThat(production.stream().map(JavaClass::getPackageName))
                 .as("cs-calibration and cs-portfolio classes imported")
                 .contains("org.cskit.scoring.calibration", "org.cskit.scoring.portfolio");
-        assertThat(production.stream().filter(c -> c.getPackageName().startsWith("org.cskit.model")).count())
-                .as("cs-model classes imported")
-                .isGreaterThan(40);
-        assertThat(production.stream().map(JavaClass::getName))
-                .as("test classes must not be imported")
-                .noneMatch(n -> n.endsWith("Test") || n.contains(".architecture."));
     }
 
     @TestFactory

@@ -3,14 +3,12 @@ package org.cskit.testkit.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.cskit.testkit.architecture.CsModuleDescriptors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -70,10 +68,7 @@ class ModuleDescriptorTest {
     }
 
     private static ModuleDescriptor descriptorOf(Class<?> type) throws URISyntaxException {
-        Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Set<ModuleReference> found = ModuleFinder.of(location).findAll();
-        assertThat(found).as("module at %s", location).hasSize(1);
-        return found.iterator().next().descriptor();
+        return CsModuleDescriptors.of(type);
     }
 
     private static Set<String> words(String text) {

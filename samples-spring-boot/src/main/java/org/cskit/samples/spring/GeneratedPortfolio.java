@@ -1,7 +1,7 @@
 package org.cskit.samples.spring;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.cskit.model.AccountId;
@@ -14,43 +14,57 @@ import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.columns.FeatureColumns;
-import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.SignalColumn;
+import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.BuiltInPlaybooks;
-import org.cskit.scoring.Scorecard;
-import org.cskit.scoring.spi.ScoringStrategy;
+import org.cskit.run.NightlyReport;
+import org.cskit.run.SignalSource;
+import org.cskit.spring.boot.NightlyInput;
 import org.cskit.spring.boot.NightlyPortfolio;
 
 /**
- * A seeded portfolio for the sample: each account's seat utilisation, tickets, days since start and
- * to renewal, the same every night. For the nightly run it scores the accounts with a configured
- * strategy over the columns and hands the engine the features with the vectors.
+ * A seeded portfolio for the sample, as a host's own database would hand it over: per account its
+ * contract (days since start, days to renewal) as facts, and as signals the seats in use and bought
+ * (one reading a week) and each support ticket opened (one observation per ticket). The night
+ * derives seat utilisation and tickets from the signals ({@code cskit/features.json}); each
+ * night's vectors are kept as the next night's previous vectors.
  */
 final class GeneratedPortfolio implements NightlyPortfolio {
-    static final FeatureSchema SCHEMA = FeatureSchema.of(BuiltInPlaybooks.features());
+    /** The facts: what the built-in playbooks read, but the three features derived from the signals. */
+    static final FeatureSchema FACTS = FeatureSchema.of(BuiltInPlaybooks.features().stream()
+            .filter(f -> !List.of(BuiltInPlaybooks.SEAT_UTILISATION, BuiltInPlaybooks.TICKETS, BuiltInPlaybooks.TICKETS_CHANGE_PCT).contains(f))
+            .toList());
+    private static final FeatureSchema EVENT_SCHEMA = FeatureSchema.of(BuiltInPlaybooks.features());
     private static final List<Segment> SEGMENTS = List.of(Segment.of("enterprise", EngagementModel.HIGH_TOUCH),
             Segment.of("smb", EngagementModel.TECH_TOUCH));
+    private static final int WEEKS = 4;
 
     private final int size;
-    private final double[] seats;
-    private final double[] tickets;
+    private final double[] seatsBought;
+    private final double[] seatsUsed;
+    private final int[] tickets; // opened in the last 14 days
+    private final int[] ticketsBefore; // in the 14 days before
     private final double[] sinceStart;
     private final double[] toRenewal;
     private final byte[] segments;
-    private final ScoringStrategy strategy;
+    private volatile VectorColumns yesterday;
 
-    GeneratedPortfolio(int size, long seed, ScoringStrategy strategy) {
+    GeneratedPortfolio(int size, long seed) {
         this.size = size;
-        this.strategy = strategy;
         SplittableRandom r = new SplittableRandom(seed);
-        seats = new double[size];
-        tickets = new double[size];
+        seatsBought = new double[size];
+        seatsUsed = new double[size];
+        tickets = new int[size];
+        ticketsBefore = new int[size];
         sinceStart = new double[size];
         toRenewal = new double[size];
         segments = new byte[size];
         for (int i = 0; i < size; i++) {
-            seats[i] = Math.round(r.nextDouble() * 100) / 100.0;
+            seatsBought[i] = 10 * r.nextInt(1, 21);
+            seatsUsed[i] = Math.round(seatsBought[i] * r.nextDouble());
             tickets[i] = r.nextInt(0, 20);
+            ticketsBefore[i] = r.nextInt(0, 20);
             sinceStart[i] = r.nextInt(0, 720);
             toRenewal[i] = r.nextInt(1, 365);
             segments[i] = (byte) r.nextInt(SEGMENTS.size());
@@ -66,28 +80,71 @@ final class GeneratedPortfolio implements NightlyPortfolio {
     }
 
     @Override
-    public AccountBatch portfolio(Instant asOf) {
-        FeatureColumns features = FeatureColumns.builder(SCHEMA, size).feature(BuiltInPlaybooks.SEAT_UTILISATION, seats)
-                .feature(BuiltInPlaybooks.TICKETS, tickets).feature(StandardFeatures.DAYS_SINCE_START, sinceStart)
+    public NightlyInput tonight(Instant asOf) {
+        FeatureColumns facts = FeatureColumns.builder(FACTS, size).feature(StandardFeatures.DAYS_SINCE_START, sinceStart)
                 .feature(StandardFeatures.DAYS_TO_RENEWAL, toRenewal).build();
-        AccountBatch unscored = batch(features, asOf).build();
-        List<String> bands = new ArrayList<>();
-        ((Scorecard) strategy.config()).bands().ranges().forEach(range -> bands.add(range.label()));
-        VectorColumns vectors = VectorColumns.allocate(size, bands);
-        strategy.scoreAll(unscored, ScoreHistoryColumns.empty(size), vectors);
-        return batch(features, asOf).vectors(vectors).build();
+        AccountBatch.Builder accounts = AccountBatch.builder(facts).asOf(asOf).accountIds(GeneratedPortfolio::id)
+                .segments(SEGMENTS, segments).stage(LifecycleStage.ADOPTION);
+        VectorColumns previous = yesterday;
+        if (previous != null) {
+            accounts.previousVectors(previous);
+        }
+        return NightlyInput.of(accounts.build(), SignalSource.of(signals(asOf)));
     }
 
-    private AccountBatch.Builder batch(FeatureColumns features, Instant asOf) {
-        return AccountBatch.builder(features).asOf(asOf).accountIds(GeneratedPortfolio::id).segments(SEGMENTS, segments)
-                .stage(LifecycleStage.ADOPTION);
+    @Override
+    public void scored(NightlyInput input, VectorColumns today, NightlyReport report) {
+        yesterday = today;
     }
 
-    /** One account's snapshot, for an event about it. */
+    /** The signals as of a time: weekly seat readings for four weeks, and each ticket of the last 28 days. */
+    private SignalColumns signals(Instant asOf) {
+        int readings = size * WEEKS;
+        int[] seatRows = new int[readings];
+        long[] seatTimes = new long[readings];
+        double[] bought = new double[readings];
+        double[] used = new double[readings];
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            for (int w = WEEKS - 1; w >= 0; w--) {
+                seatRows[k] = i;
+                seatTimes[k] = asOf.minus(Duration.ofDays(7L * w + 1)).toEpochMilli();
+                bought[k] = seatsBought[i];
+                used[k] = seatsUsed[i];
+                k++;
+            }
+        }
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            count += tickets[i] + ticketsBefore[i];
+        }
+        int[] ticketRows = new int[count];
+        long[] ticketTimes = new long[count];
+        double[] ones = new double[count];
+        k = 0;
+        for (int i = 0; i < size; i++) {
+            // Spread over (asOf - 28 days, asOf - 14 days] and (asOf - 14 days, asOf], oldest first.
+            for (int t = 0; t < ticketsBefore[i]; t++, k++) {
+                ticketRows[k] = i;
+                ticketTimes[k] = asOf.minus(Duration.ofDays(27)).plus(Duration.ofHours(t)).toEpochMilli();
+                ones[k] = 1;
+            }
+            for (int t = 0; t < tickets[i]; t++, k++) {
+                ticketRows[k] = i;
+                ticketTimes[k] = asOf.minus(Duration.ofDays(13)).plus(Duration.ofHours(t)).toEpochMilli();
+                ones[k] = 1;
+            }
+        }
+        return SignalColumns.of(size, List.of(SignalColumn.of("seats_purchased", seatRows, seatTimes, bought),
+                SignalColumn.of("seats_active", seatRows.clone(), seatTimes.clone(), used),
+                SignalColumn.of("tickets", ticketRows, ticketTimes, ones)));
+    }
+
+    /** One account's snapshot, for an event about it: the same features the night derives. */
     AccountSnapshot snapshot(int row, Instant asOf) {
         return AccountSnapshot.builder().accountId(id(row)).asOf(asOf).segment(SEGMENTS.get(segments[row]))
                 .lifecycleStage(LifecycleStage.ADOPTION)
-                .features(Features.builder(SCHEMA).set(BuiltInPlaybooks.SEAT_UTILISATION, seats[row], 1)
+                .features(Features.builder(EVENT_SCHEMA).set(BuiltInPlaybooks.SEAT_UTILISATION, seatsUsed[row] / seatsBought[row], 1)
                         .set(BuiltInPlaybooks.TICKETS, tickets[row], 1).set(StandardFeatures.DAYS_SINCE_START, sinceStart[row], 1)
                         .set(StandardFeatures.DAYS_TO_RENEWAL, toRenewal[row], 1).build())
                 .build();
