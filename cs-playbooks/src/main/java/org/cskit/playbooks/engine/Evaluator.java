@@ -99,6 +99,9 @@ final class Evaluator {
         int written = -1;
         /** Whether an evaluation is using these arrays (a sink calling the engine again on this thread gets others). */
         boolean busy;
+        /** The row's event whose situation code is {@link #eventCode}, or null: the code is worked out once per row, not per playbook. */
+        org.cskit.model.event.AccountEvent event;
+        int eventCode;
         private final Outcome single = new Outcome(true);
 
         /** The outcome of a per-account call, reused from call to call (its lists are copied into the result). */
@@ -332,6 +335,7 @@ final class Evaluator {
                     }
                 }
                 w.ids[i] = null;
+                w.event = null;
             }
             w.endChunk();
             out.rows += rows;
@@ -360,7 +364,7 @@ final class Evaluator {
                 }
                 if (status != NONE && cp.closes) {
                     boolean holds = w.chunk.holds(i, p);
-                    int code = holds ? cp.situationCode(columns, row, day) : 0;
+                    int code = holds ? situationCode(cp, columns, row, day, w) : 0;
                     if (!holds || code != w.situation(c)) {
                         Handle h = new Handle(engine, columns, input, row, cp, w.situation(c), w.offeredAt(c), PlayState.NEVER, true);
                         try {
@@ -410,7 +414,7 @@ final class Evaluator {
             CompiledPlaybook cp = compiled[p];
             int c = base + p;
             int status = w.status(c);
-            int code = cp.situationCode(columns, row, day);
+            int code = situationCode(cp, columns, row, day, w);
             CompiledPlaybook excludedBy = cp.group >= 0 ? excludedBy(cp, w, base, firedCount) : null;
             if (excludedBy != null) {
                 out.suppressExcluded(cp, code, columns, row, excludedBy);
@@ -441,6 +445,22 @@ final class Evaluator {
                 offer(columns, row, i, c, cp, code, now, PlayState.NEVER, now, sink, store, w, out, input);
             }
         }
+    }
+
+    /** A playbook's situation code for a row; an event's is worked out once for the row's playbooks. */
+    private static int situationCode(CompiledPlaybook cp, AccountBatch columns, int row, long day, Work w) {
+        if (cp.kind != org.cskit.playbooks.Trigger.Kind.EVENT) {
+            return cp.situationCode(columns, row, day);
+        }
+        org.cskit.model.event.AccountEvent e = columns.event(row);
+        if (e == null) {
+            return 0;
+        }
+        if (e != w.event) {
+            w.eventCode = CompiledPlaybook.eventCode(e);
+            w.event = e;
+        }
+        return w.eventCode;
     }
 
     /** The in-memory store is read and written by fingerprint and position (resolved once per store), any other through the SPI. */
