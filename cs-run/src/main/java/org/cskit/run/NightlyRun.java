@@ -474,9 +474,9 @@ public final class NightlyRun {
                 if (doubles != null) {
                     System.arraycopy(doubles, at, historyScores[p], 0, n);
                 } else {
-                    float[] floats = sourceHistory.floatScores(p);
+                    char[] codes = sourceHistory.codes(p);
                     for (int r = 0; r < n; r++) {
-                        historyScores[p][r] = floats[at + r];
+                        historyScores[p][r] = ScoreHistoryColumns.decode(codes[at + r]);
                     }
                 }
             }

@@ -341,7 +341,7 @@ final class ScorecardEvaluator {
         private final int[] points;
         private final double[] x;
         private final double[][] doubles; // per selected point, its scores when held as doubles
-        private final float[][] floats; // per selected point, its scores when held as floats
+        private final char[][] codes; // per selected point, its scores when held as codes
 
         HistoryWindow(ScorecardEvaluator e, ScoreHistoryColumns history, Instant asOf) {
             this.e = e;
@@ -361,10 +361,10 @@ final class ScorecardEvaluator {
             x = java.util.Arrays.copyOf(xs, count);
             points = java.util.Arrays.copyOf(ps, count);
             doubles = new double[count][];
-            floats = new float[count][];
+            codes = new char[count][];
             for (int k = 0; k < count; k++) {
                 doubles[k] = history.scores(points[k]);
-                floats[k] = history.floatScores(points[k]);
+                codes[k] = history.codes(points[k]);
             }
         }
 
@@ -377,7 +377,7 @@ final class ScorecardEvaluator {
             double sxy = 0.0;
             for (int k = 0; k < points.length; k++) {
                 double[] d = doubles[k];
-                double y = d != null ? d[r] : floats[k][r];
+                double y = d != null ? d[r] : ScoreHistoryColumns.decode(codes[k][r]);
                 if (y != y) {
                     continue; // not scored in that run
                 }

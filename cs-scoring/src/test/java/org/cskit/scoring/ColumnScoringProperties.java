@@ -161,12 +161,8 @@ class ColumnScoringProperties {
         ScoreHistoryColumns historyColumns() {
             ScoreHistoryColumns.Builder b = ScoreHistoryColumns.builder(n);
             for (int p = 0; p < times.length; p++) {
-                if (p % 2 == 1) { // every other point held as floats
-                    float[] f = new float[n];
-                    for (int i = 0; i < n; i++) {
-                        f[i] = (float) history[p][i];
-                    }
-                    b.point(times[p], f);
+                if (p % 2 == 1) { // every other point held as 2-byte codes, rounded on purpose
+                    b.point(times[p], ScoreHistoryColumns.round(history[p]));
                 } else {
                     b.point(times[p], history[p]);
                 }
@@ -183,8 +179,9 @@ class ColumnScoringProperties {
             }
             List<ScorePoint> points = new ArrayList<>();
             for (int p = 0; p < times.length; p++) {
-                if (!Double.isNaN(history[p][i])) { // the odd points as the columns hold them: floats
-                    points.add(ScorePoint.of(times[p], p % 2 == 1 ? (double) (float) history[p][i] : history[p][i]));
+                if (!Double.isNaN(history[p][i])) { // the odd points as the columns hold them: rounded to a code
+                    points.add(ScorePoint.of(times[p], p % 2 == 1 ? ScoreHistoryColumns.decode(ScoreHistoryColumns.round(history[p][i]))
+                            : history[p][i]));
                 }
             }
             AccountSnapshot.Builder s = AccountSnapshot.builder().accountId(id(i)).asOf(AS_OF).segment(SEGMENTS.get(segment[i]))

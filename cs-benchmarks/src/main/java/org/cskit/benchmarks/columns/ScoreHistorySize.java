@@ -12,11 +12,11 @@ import org.cskit.model.columns.ScoreHistoryColumns;
  * <pre>{@code
  *   mvn -B -q -pl cs-benchmarks -am package -DskipTests
  *   java -Xmx2g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.columns.ScoreHistorySize 10000000 12 double
- *   java -Xmx2g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.columns.ScoreHistorySize 10000000 12 float
+ *   java -Xmx2g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.columns.ScoreHistorySize 10000000 12 codes
  * }</pre>
  * <p>
  * Measures the heap a {@link ScoreHistoryColumns} of {@code accounts} rows and {@code points} points
- * (weekly, oldest first), held as {@code double} or {@code float} scores, takes: used heap after a full collection, before and after building it
+ * (weekly, oldest first), held as {@code double} scores or 2-byte codes, takes: used heap after a full collection, before and after building it
  * (score arrays filled, as a restored history would be), in bytes per account and in total. The
  * default {@link org.cskit.scoring.DirectionPolicy} reads 84 days back, so a weekly run needs 12
  * points and a nightly one 84. Prints one line.
@@ -27,22 +27,22 @@ public final class ScoreHistorySize {
     /**
      * Runs the measurement.
      *
-     * @param args accounts, points, and {@code double} or {@code float}
+     * @param args accounts, points, and {@code double} or {@code codes}
      */
     public static void main(String[] args) {
         int accounts = Integer.parseInt(args[0]);
         int points = Integer.parseInt(args[1]);
-        boolean floats = args.length > 2 && args[2].equals("float");
+        boolean compact = args.length > 2 && args[2].equals("codes");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = used(memory);
         Instant asOf = Instant.parse("2026-10-01T00:00:00Z");
         ScoreHistoryColumns.Builder b = ScoreHistoryColumns.builder(accounts);
         for (int p = 0; p < points; p++) {
             Instant at = asOf.minus(Duration.ofDays(7L * (points - p)));
-            if (floats) {
-                float[] scores = new float[accounts];
-                Arrays.fill(scores, 50.0f + p);
-                b.point(at, scores);
+            if (compact) {
+                char[] codes = new char[accounts];
+                Arrays.fill(codes, ScoreHistoryColumns.encode(50.0 + p));
+                b.point(at, codes);
             } else {
                 double[] scores = new double[accounts];
                 Arrays.fill(scores, 50.0 + p);
@@ -53,7 +53,7 @@ public final class ScoreHistorySize {
         long after = used(memory);
         long bytes = after - before;
         System.out.printf(Locale.ROOT, "%,d accounts x %d %s points: %,.1f MB, %.2f bytes per account (%.2f per point) [%s]%n", accounts,
-                points, floats ? "float" : "double", bytes / 1e6, (double) bytes / accounts, (double) bytes / accounts / points, history);
+                points, compact ? "code" : "double", bytes / 1e6, (double) bytes / accounts, (double) bytes / accounts / points, history);
     }
 
     private static long used(MemoryMXBean memory) {

@@ -32,7 +32,9 @@ import org.cskit.playbooks.spi.PlayState;
  * one open state, drawn independently per account and playbook. Every
  * state is written through {@code compareAndSet}, as the engine writes it (offered, then open), so
  * the table grows as it does in a nightly run. Heap is measured after full collections, before
- * and after filling the store. The snapshot goes to a temporary file and is restored from it.
+ * and after filling the store, and again once only the restored store is left. The snapshot goes
+ * to a temporary file and is restored from it; its and the restore's times are given by the clock
+ * and by the thread's CPU time (the one to read on a loaded machine).
  */
 public final class PlayStateFootprint {
     /** Plays per 5,000 generated accounts, per built-in playbook id, from the demo run named above. */
@@ -74,19 +76,25 @@ public final class PlayStateFootprint {
                 n, playbooks.size(), rates.size(), states, (after - before) / 1e6, (after - before) / (double) states, (after - before) / (double) n);
         Path file = Files.createTempFile("cskit-state", ".bin");
         try {
-            long t0 = System.nanoTime();
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
                 store.snapshot(out, playbooks);
             }
-            long t1 = System.nanoTime();
+            long t1 = System.nanoTime(), c1 = threads.getCurrentThreadCpuTime();
             InMemoryPlayStateStore.Restored restored;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
                 restored = InMemoryPlayStateStore.restore(in, playbooks, InMemoryPlayStateStore.SetChanges.REJECT);
             }
-            long t2 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "snapshot %,d bytes in %.2f s; restore %,d states in %.2f s%n", Files.size(file),
-                    (t1 - t0) / 1e9, restored.states(), (t2 - t1) / 1e9);
+            long t2 = System.nanoTime(), c2 = threads.getCurrentThreadCpuTime();
+            System.out.printf(Locale.ROOT, "snapshot %,d bytes in %.2f s (thread CPU %.2f s); restore %,d states in %.2f s (thread CPU %.2f s)%n",
+                    Files.size(file), (t1 - t0) / 1e9, (c1 - c0) / 1e9, restored.states(), (t2 - t1) / 1e9, (c2 - c1) / 1e9);
             java.lang.ref.Reference.reachabilityFence(store);
+            store = null;
+            long restoredHeap = usedHeap();
+            System.out.printf(Locale.ROOT, "restored store heap %.1f MB (%.1f B per state)%n", (restoredHeap - before) / 1e6,
+                    (restoredHeap - before) / (double) restored.states());
+            java.lang.ref.Reference.reachabilityFence(restored);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -11,8 +11,8 @@ import org.cskit.model.Validate;
  * features of {@link StandardFeatures} are derived from without a {@link org.cskit.model.Contract}
  * per account: {@link #writeFeatures} gives {@link StandardFeatures#DAYS_TO_RENEWAL},
  * {@link StandardFeatures#DAYS_SINCE_START} and {@link StandardFeatures#ARR}, the values
- * {@link StandardFeatures#write} gives for the same contract. Plan features need the plans, which
- * are objects: write them per account.
+ * {@link StandardFeatures#write} gives for the same contract. The plan features come from
+ * {@link PlanColumns}.
  *
  * <p>Checked when built, as {@link org.cskit.model.Contract} is: ARR finite and not negative, the
  * renewal after the start, one value per row; the first problem named by column, row and value.

@@ -12,32 +12,113 @@ import org.cskit.model.Validate;
  * scored in a run has NaN there. The columnar form of {@link org.cskit.model.AccountSnapshot#history()}
  * for accounts scored by the same runs.
  *
- * <p>A point's scores are a {@code double[]} or, at half the memory, a {@code float[]}: 4 bytes
- * per account and point instead of 8, which at 10,000,000 accounts and the 12 weekly points of an
- * 84-day lookback measured 491 MB instead of 969 MB ({@code ScoreHistorySize} in cs-benchmarks).
- * A float keeps a score to about 7 significant digits (better than 0.00001 points); scoring reads
- * the float widened to a double, and so does {@code RowSnapshots} for the object path, so both
- * paths see the same history.
+ * <p>A point's scores are a {@code double[]} (8 bytes per account) or, compactly, a {@code char[]}
+ * of fixed-point codes (2 bytes per account): code {@code c} is the score {@code c / 500.0}, a step
+ * of 0.002 points, and {@link #NOT_SCORED} marks an account not scored. At 10,000,000 accounts and
+ * the 12 weekly points of an 84-day lookback that measured 252 MB instead of 969 MB
+ * ({@code ScoreHistorySize} in cs-benchmarks). Every score that is a multiple of 0.002 (so every
+ * score given to two decimals) is held exactly: its code decodes to the very {@code double} given.
+ * Other scores are refused by {@link #encode}, never silently rounded; a host that keeps today's
+ * scores compactly rounds them on purpose with {@link #round(double[])}. Scoring and
+ * {@code RowSnapshots} (the object path) both read a code through {@link #decode}, so both paths see
+ * the same history.
  *
- * <p>Checked when built: times strictly increasing, one score per row, scores in [0, 100] or NaN,
- * each problem naming the point, the row and the value. Immutable apart from the wrapped arrays.
+ * <p>Checked when built: times strictly increasing, one score per row, scores in [0, 100] or NaN
+ * (codes at most {@link #MAX_CODE} or {@link #NOT_SCORED}), each problem naming the point, the row
+ * and the value. Immutable apart from the wrapped arrays.
  *
  * <pre>{@code
  * ScoreHistoryColumns history = ScoreHistoryColumns.builder(n)
- *         .point(twoWeeksAgo, scoresThen).point(lastWeek, scoresLastWeek).build();
+ *         .point(twoWeeksAgo, ScoreHistoryColumns.round(scoresThen))
+ *         .point(lastWeek, scoresLastWeek).build();
  * }</pre>
  */
 public final class ScoreHistoryColumns {
+    /** Codes per score point: a code {@code c} is the score {@code c / 500.0}. */
+    public static final int CODES_PER_POINT = 500;
+    /** The code of score 100, the largest. */
+    public static final char MAX_CODE = (char) (100 * CODES_PER_POINT);
+    /** The code of an account not scored at a point (NaN). */
+    public static final char NOT_SCORED = '\uFFFF';
+
     private final int rows;
     private final List<Instant> times;
-    private final double[][] scores; // per point, null where the point is held as floats
-    private final float[][] floats; // per point, null where the point is held as doubles
+    private final double[][] scores; // per point, null where the point is held as codes
+    private final char[][] codes; // per point, null where the point is held as doubles
 
-    private ScoreHistoryColumns(int rows, List<Instant> times, double[][] scores, float[][] floats) {
+    private ScoreHistoryColumns(int rows, List<Instant> times, double[][] scores, char[][] codes) {
         this.rows = rows;
         this.times = times;
         this.scores = scores;
-        this.floats = floats;
+        this.codes = codes;
+    }
+
+    /**
+     * The code of a score that a code holds exactly.
+     *
+     * @param score a score in [0, 100] that is a multiple of 0.002 (its code decodes to it), or NaN
+     * @return its code; {@link #NOT_SCORED} for NaN
+     * @throws org.cskit.model.ValidationException naming the score if it is outside [0, 100] or
+     *     between two codes
+     */
+    public static char encode(double score) {
+        if (Double.isNaN(score)) {
+            return NOT_SCORED;
+        }
+        char code = round(score);
+        if (decode(code) != score) {
+            throw Validate.invalid("score", "score " + score + " is not a multiple of 0.002, so a 2-byte code cannot hold it; "
+                    + "round it on purpose (ScoreHistoryColumns.round) or keep the point as doubles");
+        }
+        return code;
+    }
+
+    /**
+     * The code nearest a score (half-way rounds up): what a host calls when it keeps scores compactly on purpose.
+     *
+     * @param score a score in [0, 100], or NaN
+     * @return its nearest code; {@link #NOT_SCORED} for NaN
+     * @throws org.cskit.model.ValidationException naming the score if it is outside [0, 100]
+     */
+    public static char round(double score) {
+        if (Double.isNaN(score)) {
+            return NOT_SCORED;
+        }
+        if (!(score >= 0.0 && score <= 100.0)) {
+            throw Validate.invalid("score", "score is " + score + "; a score must be in [0, 100], or NaN where not scored");
+        }
+        return (char) Math.round(score * CODES_PER_POINT);
+    }
+
+    /**
+     * The codes nearest each score, as {@link #round(double)}.
+     *
+     * @param scores scores in [0, 100], or NaN
+     * @return a new array of codes, one per score
+     * @throws org.cskit.model.ValidationException naming the row and score of the first outside [0, 100]
+     */
+    public static char[] round(double[] scores) {
+        Objects.requireNonNull(scores, "scores");
+        char[] out = new char[scores.length];
+        for (int r = 0; r < scores.length; r++) {
+            double s = scores[r];
+            if (!Double.isNaN(s) && !(s >= 0.0 && s <= 100.0)) {
+                throw Validate.invalid("scores[" + r + "]", "score is " + s + " in row " + r
+                        + "; a score must be in [0, 100], or NaN where not scored");
+            }
+            out[r] = round(s);
+        }
+        return out;
+    }
+
+    /**
+     * The score a code holds.
+     *
+     * @param code a code, at most {@link #MAX_CODE}, or {@link #NOT_SCORED}
+     * @return {@code code / 500.0}; NaN for {@link #NOT_SCORED}
+     */
+    public static double decode(char code) {
+        return code == NOT_SCORED ? Double.NaN : code / (double) CODES_PER_POINT;
     }
 
     /**
@@ -85,21 +166,21 @@ public final class ScoreHistoryColumns {
      *
      * @param point the point, 0 the oldest
      * @return the scores (not a copy), NaN where an account was not scored; null when the point is
-     *     held as floats ({@link #floatScores})
+     *     held as codes ({@link #codes})
      */
     public double[] scores(int point) {
         return scores[point];
     }
 
     /**
-     * One point's scores, when held as floats.
+     * One point's scores, when held as codes.
      *
      * @param point the point, 0 the oldest
-     * @return the scores (not a copy), NaN where an account was not scored; null when the point is
-     *     held as doubles ({@link #scores})
+     * @return the codes (not a copy; read each with {@link #decode}); null when the point is held as
+     *     doubles ({@link #scores})
      */
-    public float[] floatScores(int point) {
-        return floats[point];
+    public char[] codes(int point) {
+        return codes[point];
     }
 
     /**
@@ -107,11 +188,11 @@ public final class ScoreHistoryColumns {
      *
      * @param point the point, 0 the oldest
      * @param row the account's row
-     * @return the score (a float widened to a double), NaN where the account was not scored
+     * @return the score (a code decoded), NaN where the account was not scored
      */
     public double score(int point, int row) {
         double[] d = scores[point];
-        return d != null ? d[row] : floats[point][row];
+        return d != null ? d[row] : decode(codes[point][row]);
     }
 
     @Override
@@ -124,7 +205,7 @@ public final class ScoreHistoryColumns {
         private final int rows;
         private final List<Instant> times = new ArrayList<>();
         private final List<double[]> scores = new ArrayList<>();
-        private final List<float[]> floats = new ArrayList<>();
+        private final List<char[]> codes = new ArrayList<>();
 
         private Builder(int rows) {
             this.rows = Validate.atLeast("rows", rows, 0);
@@ -140,20 +221,22 @@ public final class ScoreHistoryColumns {
         public Builder point(Instant at, double[] scores) {
             times.add(Objects.requireNonNull(at, "at"));
             this.scores.add(Objects.requireNonNull(scores, "scores"));
-            this.floats.add(null);
+            this.codes.add(null);
             return this;
         }
 
         /**
-         * Adds a point after the ones before, its scores held as floats (half the memory of doubles).
+         * Adds a point after the ones before, its scores held as 2-byte codes (a quarter of the memory of
+         * doubles): wrapped, not copied, so a host may restore them straight from storage.
          *
          * @param at when the scores held
-         * @param scores one per row, in [0, 100], NaN where not scored
+         * @param codes one per row ({@link #encode} or {@link #round(double[])} make them), at most
+         *     {@link #MAX_CODE}, {@link #NOT_SCORED} where not scored
          * @return this builder
          */
-        public Builder point(Instant at, float[] scores) {
+        public Builder point(Instant at, char[] codes) {
             times.add(Objects.requireNonNull(at, "at"));
-            this.floats.add(Objects.requireNonNull(scores, "scores"));
+            this.codes.add(Objects.requireNonNull(codes, "codes"));
             this.scores.add(null);
             return this;
         }
@@ -172,17 +255,23 @@ public final class ScoreHistoryColumns {
                             + "] at " + times.get(p - 1) + ": points must be in strictly increasing time order");
                 }
                 double[] d = scores.get(p);
-                float[] f = floats.get(p);
-                Columns.length(name, d != null ? d.length : f.length, rows);
+                char[] c = codes.get(p);
+                Columns.length(name, d != null ? d.length : c.length, rows);
                 for (int r = 0; r < rows; r++) {
-                    double s = d != null ? d[r] : f[r];
-                    if (!Double.isNaN(s) && !(s >= 0.0 && s <= 100.0)) {
-                        throw Validate.invalid(name + "[" + r + "]", "score is " + (d != null ? Double.toString(s) : Float.toString(f[r]))
-                                + " in row " + r + " of " + name + "; a score must be in [0, 100], or NaN where not scored");
+                    if (d != null) {
+                        double s = d[r];
+                        if (!Double.isNaN(s) && !(s >= 0.0 && s <= 100.0)) {
+                            throw Validate.invalid(name + "[" + r + "]", "score is " + s + " in row " + r + " of " + name
+                                    + "; a score must be in [0, 100], or NaN where not scored");
+                        }
+                    } else if (c[r] > MAX_CODE && c[r] != NOT_SCORED) {
+                        throw Validate.invalid(name + "[" + r + "]", "code is " + (int) c[r] + " in row " + r + " of " + name
+                                + "; a code must be at most " + (int) MAX_CODE + " (score 100), or " + (int) NOT_SCORED
+                                + " where not scored");
                     }
                 }
             }
-            return new ScoreHistoryColumns(rows, List.copyOf(times), scores.toArray(new double[0][]), floats.toArray(new float[0][]));
+            return new ScoreHistoryColumns(rows, List.copyOf(times), scores.toArray(new double[0][]), codes.toArray(new char[0][]));
         }
     }
 }

@@ -5,8 +5,9 @@
  *
  * <p>The pipeline, each stage reading and writing the types of this package:
  * {@link org.cskit.model.columns.SignalColumns} (observations) → feature derivation →
- * {@link org.cskit.model.columns.FeatureColumns} (with the contract facts from
- * {@link org.cskit.model.columns.ContractColumns}) → a scoring strategy →
+ * {@link org.cskit.model.columns.FeatureColumns} (with the standard features of the contracts from
+ * {@link org.cskit.model.columns.ContractColumns} and of the success plans from
+ * {@link org.cskit.model.columns.PlanColumns}) → a scoring strategy →
  * {@link org.cskit.model.columns.VectorColumns} (with {@link org.cskit.model.columns.ScoreHistoryColumns}
  * and the previous run's vector columns as input) → {@link org.cskit.model.columns.AccountBatch} →
  * the playbook engine.

@@ -77,7 +77,6 @@ final class Evaluator {
         private long[] offeredAt = new long[64];
         private long[] lastPlay = new long[64];
         private long[][] recent = new long[64][];
-        private int[] hint = new int[64]; // the in-memory store's slot of the state, or -1
         final int[] fired = new int[compiled.length];
         final OneRow oneRow = new OneRow(engine.schema());
         /** Files the store's states of the chunk's rows; made once per thread, not per chunk or event. */
@@ -85,18 +84,16 @@ final class Evaluator {
             Integer p = index.get(playbookId);
             if (p != null) {
                 file(i, p, state.version(), state.status().ordinal(), (int) state.situation(), state.offeredAt(), state.lastPlay(),
-                        state.recentCount() == 0 ? NO_TIMES : state.recent(), -1);
+                        state.recentCount() == 0 ? NO_TIMES : state.recent());
             }
         };
         /** The same for the in-memory store, which reports playbooks by position and states as primitives. */
-        final InMemoryPlayStateStore.Slots slots = (i, position, st, v, sit, offered, last, times, slot) -> {
+        final InMemoryPlayStateStore.Slots slots = (i, position, st, v, sit, offered, last, times) -> {
             int p = position < byPosition.length ? byPosition[position] : -1;
             if (p >= 0) {
-                file(i, p, v, st, sit, offered, last, times, slot);
+                file(i, p, v, st, sit, offered, last, times);
             }
         };
-        /** The in-memory store's slot of the state the last successful write left (a hint for the next write), else -1. */
-        int written = -1;
         /** Whether an evaluation is using these arrays (a sink calling the engine again on this thread gets others). */
         boolean busy;
         /** The row's event whose situation code is {@link #eventCode}, or null: the code is worked out once per row, not per playbook. */
@@ -136,12 +133,12 @@ final class Evaluator {
             dirty = false;
         }
 
-        private void file(int i, int p, long v, int st, int sit, long offered, long last, long[] times, int slot) {
-            set(i * compiled.length + p, v, st, sit, offered, last, times, slot);
+        private void file(int i, int p, long v, int st, int sit, long offered, long last, long[] times) {
+            set(i * compiled.length + p, v, st, sit, offered, last, times);
             has[i * words + (p >>> 6)] |= 1L << p;
         }
 
-        void set(int cell, long v, int st, int sit, long offered, long last, long[] times, int storeSlot) {
+        void set(int cell, long v, int st, int sit, long offered, long last, long[] times) {
             int s = slotOf[cell];
             if (s < 0) {
                 if (used == version.length) {
@@ -156,7 +153,6 @@ final class Evaluator {
             offeredAt[s] = offered;
             lastPlay[s] = last;
             recent[s] = times;
-            hint[s] = storeSlot;
         }
 
         private void grow() {
@@ -167,19 +163,11 @@ final class Evaluator {
             offeredAt = Arrays.copyOf(offeredAt, n);
             lastPlay = Arrays.copyOf(lastPlay, n);
             recent = Arrays.copyOf(recent, n);
-            hint = Arrays.copyOf(hint, n);
         }
 
-        /** A new version (and store slot) for a cell that holds a state. */
-        void setVersion(int cell, long v, int storeSlot) {
-            int s = slotOf[cell];
-            version[s] = v;
-            hint[s] = storeSlot;
-        }
-
-        int hint(int cell) {
-            int s = slotOf[cell];
-            return s < 0 ? -1 : hint[s];
+        /** A new version for a cell that holds a state. */
+        void setVersion(int cell, long v) {
+            version[slotOf[cell]] = v;
         }
 
         void clear(int cell) {
@@ -440,7 +428,7 @@ final class Evaluator {
                     out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
                     continue;
                 }
-                w.set(c, v + 1, OFFERED, code, now, last, w.recent(c), w.written);
+                w.set(c, v + 1, OFFERED, code, now, last, w.recent(c));
                 w.has[i * words + (p >>> 6)] |= 1L << p;
                 offer(columns, row, i, c, cp, code, now, PlayState.NEVER, now, sink, store, w, out, input);
             }
@@ -488,11 +476,8 @@ final class Evaluator {
     private static boolean cas(PlayStateStore store, Work w, int i, int c, CompiledPlaybook cp, long expectedVersion, int status,
             int situation, long offeredAt, long lastPlay, long[] recent) {
         if (w.memory != null) {
-            w.written = w.memory.compareAndSet(w.fps[i], w.positions[cp.index], expectedVersion, status, situation, offeredAt, lastPlay,
-                    recent, w.hint(c));
-            return w.written != InMemoryPlayStateStore.FAILED;
+            return w.memory.compareAndSet(w.fps[i], w.positions[cp.index], expectedVersion, status, situation, offeredAt, lastPlay, recent);
         }
-        w.written = -1;
         return store.compareAndSet(w.ids[i], cp.id, expectedVersion,
                 new PlayState(expectedVersion + 1, STATUSES[status], situation, offeredAt, lastPlay, recent));
     }
@@ -505,7 +490,7 @@ final class Evaluator {
             out.suppress(cp, w.situation(c), columns, row, "CONCURRENT: another evaluation of the account recorded first");
             return;
         }
-        w.setVersion(c, v + 1, w.written);
+        w.setVersion(c, v + 1);
         offer(columns, row, i, c, cp, w.situation(c), w.offeredAt(c), PlayState.NEVER, now, sink, store, w, out, input);
     }
 
@@ -526,7 +511,7 @@ final class Evaluator {
         long v = w.version(c);
         long[] times = recent(cp, w, c, now);
         if (cas(store, w, i, c, cp, v, OPEN, code, offeredAt, now, times)) {
-            w.set(c, v + 1, OPEN, code, offeredAt, now, times, w.written);
+            w.set(c, v + 1, OPEN, code, offeredAt, now, times);
         }
         out.created++;
         out.count(cp.index, EvaluationReport.Outcome.MADE);
@@ -552,7 +537,7 @@ final class Evaluator {
         if (keptLast == PlayState.NEVER && times.length == 0) {
             w.clear(c); // an empty state is deleted: it reads as absent, version 0, for a play made next in this row
         } else {
-            w.set(c, v + 1, NONE, 0, PlayState.NEVER, keptLast, times, w.written);
+            w.set(c, v + 1, NONE, 0, PlayState.NEVER, keptLast, times);
         }
         return true;
     }

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,20 +23,25 @@ import org.cskit.playbooks.spi.PlayState;
 import org.cskit.playbooks.spi.PlayStateStore;
 
 /**
- * The default {@link PlayStateStore}: every state in memory, in primitive arrays, costing memory
+ * The default {@link PlayStateStore}: every state in memory, in byte arrays, costing memory
  * only for the (account, playbook) pairs that have something to remember (a play out, or recent
  * plays a cooldown, limit, cadence or reminder still looks back to); an account with no state costs
  * nothing. Saved to and restored from a stream ({@link #snapshot}, {@link #restore}), so a nightly
  * run hands its state to the next night in another JVM. Thread-safe: accounts are spread over
- * independently locked stripes.
+ * 256 independently locked stripes; an account's states are read and written under its stripe's
+ * lock, one account at a time.
  *
- * <p><b>Cost.</b> A state takes one slot of 28 bytes (a 64-bit fingerprint of the account id, the
- * playbook and status, the version, the situation and two times) in tables kept between three
- * eighths and three quarters full, so 37 to 75 bytes a state; once a playbook with a limit is
- * used, every slot of a table holding one of its states takes 4 more bytes, and each such state a
- * small array of its recent play times. The account ids themselves are not kept: accounts are told apart by a
+ * <p><b>Cost.</b> An account with states takes one record holding all of them: 7 bytes of the
+ * fingerprint of its id, the record's length (a byte for up to 127), and per state its encoding in a
+ * snapshot (below) without the fingerprint: the playbook (a byte for the first 128 of the store),
+ * flags, the version (a byte up to 127), 4 bytes of offer time while a play is out, and 4 more for
+ * a situation, for a last-play time other than the offer time, and per recent play time. A
+ * first play of a playbook with no situation code therefore takes 7 bytes. Records lie in buckets
+ * of up to 48 accounts and (beyond four accounts) 1 KB (a byte array each, with room to grow by 16 to 64 bytes) under a
+ * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
+ * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
  * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
- * 3 in a million). Times are kept to the second, from 1970 to 2106.
+ * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 1.
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
@@ -54,6 +63,14 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
     private static final byte[] MAGIC = {'C', 'S', 'K', 'I', 'T', 'P', 'S', '1'};
     private static final int STRIPES = 256;
+    /** The most accounts a bucket holds before it splits. */
+    private static final int BUCKET = 48;
+    /**
+     * The most bytes a bucket of more than four accounts grows to before it splits (a few large
+     * records may share a bucket of any size: splitting them apart could take as many directory
+     * doublings as their fingerprints share low bits).
+     */
+    private static final int BUCKET_BYTES = 1024;
     private static final long[] NO_TIMES = new long[0];
     private static final long NO_TIME = PlayState.NEVER;
     private static final long MAX_TIME = 0xFFFF_FFFEL; // unsigned int seconds; 0xFFFFFFFF is "never"
@@ -65,7 +82,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     /** Creates an empty store. */
     public InMemoryPlayStateStore() {
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Stripe();
+            stripes[i] = new Stripe((long) i << 56);
         }
     }
 
@@ -164,11 +181,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * @param index the account's index in the batch
          * @param position the playbook's {@link #positions position} in this store
          * @param status the {@link PlayState.Status#ordinal()}
-         * @param recent the recent play times, shared with the store: read, never change
-         * @param slot where the state lies now: a hint for its next write
+         * @param recent the recent play times (a new array, or a shared empty one)
          */
-        void accept(int index, int position, int status, long version, int situation, long offeredAt, long lastPlay, long[] recent,
-                int slot);
+        void accept(int index, int position, int status, long version, int situation, long offeredAt, long lastPlay, long[] recent);
     }
 
     /**
@@ -191,25 +206,25 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
             Stripe s = stripe(fp);
-            PlayState[] found;
-            int[] pbs;
+            List<PlayState> found = new ArrayList<>(2);
+            List<Integer> pbs = new ArrayList<>(2);
             synchronized (s) {
-                int n = s.countOf(fp);
-                if (n == 0) {
-                    continue;
-                }
-                found = new PlayState[n];
-                pbs = new int[n];
-                s.collect(fp, found, pbs);
+                s.visit(fp, i, (index, pb, status, version, situation, offeredAt, lastPlay, recent) -> {
+                    pbs.add(pb);
+                    found.add(new PlayState(version, PlayState.Status.values()[status], situation, offeredAt, lastPlay, recent));
+                });
+            }
+            if (found.isEmpty()) {
+                continue;
             }
             if (names == null) {
                 names = ids();
             }
-            for (int k = 0; k < found.length; k++) {
-                if (pbs[k] >= names.size()) {
+            for (int k = 0; k < found.size(); k++) {
+                if (pbs.get(k) >= names.size()) {
                     names = ids();
                 }
-                into.accept(i, names.get(pbs[k]), found[k]);
+                into.accept(i, names.get(pbs.get(k)), found.get(k));
             }
         }
     }
@@ -220,7 +235,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         Objects.requireNonNull(next, "next");
         check(expectedVersion, next); // before the playbook id is registered: a refused write leaves nothing behind
         return write(fingerprint(account), indexOf(playbookId), expectedVersion, next.status().ordinal(), (int) next.situation(),
-                next.offeredAt(), next.lastPlay(), next.recentCount() == 0 ? NO_TIMES : next.recent(), -1) != FAILED;
+                next.offeredAt(), next.lastPlay(), next.recentCount() == 0 ? NO_TIMES : next.recent());
     }
 
     /**
@@ -242,22 +257,14 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * once per row and per store and makes no {@link PlayState} per write; checked as there.
      *
      * @param status the {@link PlayState.Status#ordinal()}
-     * @param recent the recent play times, oldest first; kept (not copied): never change it afterwards
-     * @param hint the slot where the state was last seen (read or written), or -1: checked, then used instead of a probe scan
-     * @return {@link #FAILED} if another write came first; else the state's slot now, a hint for the next write
-     *     ({@link #DELETED} if the state was deleted)
+     * @param recent the recent play times, oldest first (copied into the store's encoding)
+     * @return whether it was written; false if another write came first
      */
-    int compareAndSet(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent,
-            int hint) {
+    boolean compareAndSet(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent) {
         checkVersion(expectedVersion);
         checkTimes(offeredAt, lastPlay, recent);
-        return write(fp, pb, expectedVersion, status, situation, offeredAt, lastPlay, recent, hint);
+        return write(fp, pb, expectedVersion, status, situation, offeredAt, lastPlay, recent);
     }
-
-    /** What {@link #compareAndSet(long, int, long, int, int, long, long, long[], int)} returns for a refused write. */
-    static final int FAILED = -1;
-    /** What it returns for a write that deleted the state. */
-    static final int DELETED = -2;
 
     /** What every write checks: the version step and values this store can keep. */
     private static void check(long expectedVersion, PlayState next) {
@@ -290,34 +297,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
     }
 
-    /**
-     * Writes a checked state under the stripe's lock: at the hinted slot if it still holds the
-     * state, else after one probe scan; an empty state deletes. Returns as
-     * {@link #compareAndSet(long, int, long, int, int, long, long, long[], int)}.
-     */
-    private int write(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent,
-            int hint) {
+    /** Writes a checked state under the stripe's lock; an empty state deletes. Returns as {@link #compareAndSet(long, int, long, int, int, long, long, long[])}. */
+    private boolean write(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent) {
         Stripe s = stripe(fp);
         synchronized (s) {
-            // The hinted slot if it holds this account's state of this playbook (a pair has one slot at most); else one
-            // scan: the state's slot, or (~free) the free slot ending its probe, where an insert goes.
-            int slot = s.holds(hint, fp, pb) ? hint : s.findOrFree(fp, pb);
-            long current = slot < 0 ? 0 : s.version[slot] & 0xFFFF_FFFFL;
-            if (current != expectedVersion) {
-                return FAILED;
-            }
-            if (status == 0 && lastPlay == NO_TIME && recent.length == 0) {
-                if (slot >= 0) {
-                    s.delete(slot);
-                }
-                return DELETED;
-            }
-            if (slot < 0) {
-                slot = s.insertAt(~slot, fp, pb);
-            }
-            s.put(slot, status, (int) (expectedVersion + 1), situation, Stripe.time(offeredAt), Stripe.time(lastPlay),
-                    recent.length == 0 ? null : recent);
-            return slot;
+            return s.compareAndSet(fp, pb, (int) expectedVersion, status, situation, Stripe.time(offeredAt), Stripe.time(lastPlay), recent);
         }
     }
 
@@ -337,7 +321,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         long n = 0;
         for (Stripe s : stripes) {
             synchronized (s) {
-                n += s.size;
+                n += s.states;
             }
         }
         return n;
@@ -381,7 +365,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             long total = 0;
             for (Stripe s : stripes) {
                 synchronized (s) {
-                    total += s.size;
+                    total += s.states;
                 }
             }
             data.need(8);
@@ -514,10 +498,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     private static long readStates(ChunkIn data, long states, int count, int[] storeIndex, InMemoryPlayStateStore store, List<String> ids,
             Map<String, Long> dropped) throws IOException {
         long kept = 0;
-        long perStripe = states / STRIPES; // tables a little fuller than that grow once, as they fill
-        for (Stripe s : store.stripes) {
-            s.reserve(perStripe);
-        }
+        Loader loader = new Loader(store);
         for (long k = 0; k < states; k++) {
             data.need(STATE_BYTES);
             java.nio.ByteBuffer b = data.buffer;
@@ -563,21 +544,87 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 dropped.merge(ids.get(pb), 1L, Long::sum);
                 continue;
             }
-            Stripe s = store.stripe(fp);
-            int slot = s.insertNew(fp, storeIndex[pb]);
-            if (slot < 0) {
-                throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " repeats an account and playbook: the stream is corrupt");
-            }
-            s.put(slot, status, version, situation, offeredAt, lastPlay, recent);
+            loader.add(k, fp, storeIndex[pb], version, status, situation, offeredAt, lastPlay, recent == null ? NO_TIMES : recent);
             kept++;
         }
+        loader.flush();
         return kept;
+    }
+
+    /**
+     * Fills a new store with restored states. A snapshot holds the states stripe by stripe (as this
+     * store writes them, and as the previous layout did), so the states of one stripe are gathered,
+     * encoded, and its buckets built at once, each at its final size; a stripe met again later (a
+     * stream written some other way) takes its states one by one.
+     */
+    private static final class Loader {
+        private final InMemoryPlayStateStore store;
+        private final boolean[] built = new boolean[STRIPES];
+        private int stripe = -1;
+        private long first; // the number of the first gathered state in the snapshot
+        private int gathered;
+        private long[] keys = new long[1024];
+        private int[] ends = new int[1024]; // where each gathered state's bytes end in bytes
+        private byte[] bytes = new byte[1 << 16];
+
+        Loader(InMemoryPlayStateStore store) {
+            this.store = store;
+        }
+
+        void add(long k, long key, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
+            int s = (int) (key >>> 56);
+            if (s != stripe) {
+                flush();
+                stripe = s;
+                first = k;
+            }
+            if (gathered == keys.length) {
+                keys = Arrays.copyOf(keys, gathered * 2);
+                ends = Arrays.copyOf(ends, gathered * 2);
+            }
+            int at = gathered == 0 ? 0 : ends[gathered - 1];
+            int need = at + Stripe.MAX_STATE_BYTES + 4 * recent.length;
+            if (need > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(need, bytes.length * 2));
+            }
+            keys[gathered] = key;
+            ends[gathered++] = Stripe.encodeInto(bytes, at, pb, version, status, situation, offered, last, recent);
+        }
+
+        void flush() {
+            if (gathered == 0) {
+                return;
+            }
+            Stripe s = store.stripes[stripe];
+            int repeated = -1;
+            if (!built[stripe] && s.states == 0) {
+                repeated = s.build(keys, ends, bytes, gathered);
+            } else {
+                for (int i = 0; i < gathered && repeated < 0; i++) {
+                    if (!s.insertEncoded(keys[i], bytes, i == 0 ? 0 : ends[i - 1], ends[i])) {
+                        repeated = i;
+                    }
+                }
+            }
+            if (repeated >= 0) {
+                long k = first + repeated;
+                throw Validate.invalid("snapshot.states[" + k + "]", "state " + k + " repeats an account and playbook: the stream is corrupt");
+            }
+            built[stripe] = true;
+            gathered = 0;
+        }
     }
 
     /** The fixed bytes of a state in a snapshot: fingerprint, playbook, flags. */
     private static final int STATE_BYTES = 8 + 2 + 1;
-    /** Flags of a state in a snapshot, beside the status in bits 0-1. */
-    private static final int OWN_LAST_PLAY = 4, SITUATION = 8, RECENT = 16;
+    /**
+     * Flags of a state in a snapshot (and in the store's own encoding), beside the status in bits
+     * 0-1. {@code OWN_OFFER} (an offer time kept with no play out) and {@code NO_LAST_PLAY} (a play
+     * out, and never a last play: a snapshot writes {@code OWN_LAST_PLAY} and "never") are the
+     * store's own, never in a snapshot: the second keeps a first play's state the same size when it
+     * goes from offered to open.
+     */
+    private static final int OWN_LAST_PLAY = 4, SITUATION = 8, RECENT = 16, OWN_OFFER = 32, NO_LAST_PLAY = 64;
 
     /** Writes through a 1 MB buffer, keeping the CRC-32C of everything written. */
     private static final class ChunkOut {
@@ -692,83 +739,604 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     }
 
     /**
-     * One lock's share of the states: an open-addressing table with linear probing, keyed by the
-     * account fingerprint; an account's states (one per playbook) all lie on its probe run, so one
-     * scan finds them all. Deletion shifts entries back (no tombstones).
+     * One lock's share of the states: an extendible hash table keyed by the account fingerprint.
+     * A directory of {@code 2^depth} entries points to buckets, each a byte array holding up to
+     * {@value #BUCKET} accounts and, per account, one record with all its states. A full bucket
+     * splits in two (the directory doubles when the bucket was as deep as it), so growth moves one
+     * bucket's bytes at a time and never rehashes the table.
+     *
+     * <p>A bucket: its depth (byte), its account count (unsigned short), the bytes in use (int), the
+     * accounts' fingerprints (7 bytes each: the top byte is the stripe's), then per account, in the same order, a record: the length
+     * of its states (varint) and its states, each as a snapshot holds it without the fingerprint
+     * (the playbook's position as a varint, then the flags byte, version and what follows them).
+     * Ints and longs are big-endian, so a state's bytes from its flags on are a snapshot's.
      */
     private static final class Stripe {
-        private long[] fp;
-        private int[] playbook; // playbook index << 2 | status
-        private int[] version;
-        private int[] situation;
-        private int[] offeredAt; // unsigned epoch seconds, -1 never
-        private int[] lastPlay;
-        private long[][] recent; // allocated when the first state with recent times arrives: null costs nothing
-        private int size;
+        private static final int HEADER = 7;
+        /** The bytes of an account's fingerprint kept in a bucket: all but the top one, the stripe's. */
+        private static final int KEY = 7;
+        private static final long LOW = -1L >>> 8;
+        private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-        Stripe() {
-            this(16);
+        /** The fingerprints' top byte, the same for all accounts of this stripe (its index), which buckets do not keep. */
+        private final long top;
+        private byte[][] directory = {bucket(0, 0)};
+        long states;
+
+        Stripe(long top) {
+            this.top = top;
         }
 
-        /** A stripe of {@code n} slots (a power of two; 0 for a holder of another stripe's arrays while it grows). */
-        Stripe(int n) {
-            allocate(n);
+        /** The fingerprint of the {@code k}th account of bucket {@code b}, without its top byte. */
+        private static long keyAt(byte[] b, int k) {
+            return (long) LONG.get(b, HEADER - 1 + KEY * k) & LOW; // the byte before is the header's or the previous key's
+        }
+        /** A state being written, encoded. */
+        private byte[] scratch = new byte[64];
+        /** What {@link #locate} found: the bucket (directory entry and bytes), the account and its record, the state. */
+        private int entry, account, record, statesAt, statesEnd, stateAt, stateEnd;
+        private byte[] blob;
+        private int current;
+        /**
+         * The account {@link #locate} found last, in which bucket and where: writes of one account
+         * follow its read, and find it here without a scan. Every change of a bucket comes right after
+         * a {@code locate} of the account it changes, which keeps this right or clears it.
+         */
+        private long cachedKey;
+        private byte[] cachedBlob;
+        private int cachedAccount, cachedRecord;
+        /** Whether {@code cachedMask} and {@code cachedAt} hold where each of that account's states lies (playbooks below 64 only). */
+        private boolean cachedStates;
+        /** The playbooks that account has a state of, and (by playbook) each state's offset from the first. */
+        private long cachedMask;
+        private final int[] cachedAt = new int[64];
+        /** What the last {@link #varint} read: the value, and where the next byte is. */
+        private int value, next;
+
+        private static byte[] bucket(int depth, int capacity) {
+            byte[] b = new byte[Math.max(HEADER, capacity)];
+            b[0] = (byte) depth;
+            INT.set(b, 3, HEADER);
+            return b;
         }
 
-        /** New arrays of {@code n} slots (recent times excepted: they come with the first state that has some). */
-        private void allocate(int n) {
-            fp = new long[n];
-            playbook = new int[n];
-            version = new int[n];
-            situation = new int[n];
-            offeredAt = new int[n];
-            lastPlay = new int[n];
+        private static int count(byte[] b) {
+            return (b[1] & 0xFF) << 8 | b[2] & 0xFF;
         }
 
-        private int home(long key) {
-            return (int) (key ^ key >>> 29) & (fp.length - 1);
+        private static void count(byte[] b, int n) {
+            b[1] = (byte) (n >>> 8);
+            b[2] = (byte) n;
         }
 
-        int countOf(long key) {
-            int n = 0;
-            for (int i = home(key); fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
-                if (fp[i] == key) {
-                    n++;
+        private static int used(byte[] b) {
+            return (int) INT.get(b, 3);
+        }
+
+        private int varint(byte[] b, int p) {
+            int v = 0;
+            for (int shift = 0;; shift += 7) {
+                int x = b[p++];
+                v |= (x & 0x7F) << shift;
+                if (x >= 0) {
+                    value = v;
+                    next = p;
+                    return v;
                 }
+            }
+        }
+
+        private static int putVarint(byte[] b, int p, int v) {
+            while ((v & ~0x7F) != 0) {
+                b[p++] = (byte) (v & 0x7F | 0x80);
+                v >>>= 7;
+            }
+            b[p++] = (byte) v;
+            return p;
+        }
+
+        private static int varintSize(int v) {
+            int n = 1;
+            while ((v & ~0x7F) != 0) {
+                v >>>= 7;
+                n++;
             }
             return n;
         }
 
-        void collect(long key, PlayState[] into, int[] pbs) {
-            int n = 0;
-            for (int i = home(key); fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
-                if (fp[i] == key) {
-                    pbs[n] = playbook[i] >>> 2;
-                    into[n++] = state(i);
+        /** Where a state's bytes end, given where its flags byte is. */
+        private int end(byte[] b, int flagsAt) {
+            int flags = b[flagsAt];
+            int p = skipVarint(b, flagsAt + 1);
+            if ((flags & 3) != 0 || (flags & OWN_OFFER) != 0) {
+                p += 4;
+            }
+            if ((flags & OWN_LAST_PLAY) != 0) {
+                p += 4;
+            }
+            if ((flags & SITUATION) != 0) {
+                p += 4;
+            }
+            if ((flags & RECENT) != 0) {
+                int count = varint(b, p);
+                p = next + 4 * count;
+            }
+            return p;
+        }
+
+        private static int skipVarint(byte[] b, int p) {
+            while (b[p++] < 0) {
+                // continuation bytes
+            }
+            return p;
+        }
+
+        /**
+         * Finds the account and, if it has one, its state of playbook {@code pb}: sets the fields
+         * above ({@code account} -1 if the account has no record, {@code stateAt} -1 if no such state;
+         * {@code current} the state's version, 0 if none).
+         */
+        private void locate(long key, int pb) {
+            entry = (int) key & (directory.length - 1);
+            byte[] b = directory[entry];
+            blob = b;
+            stateAt = -1;
+            current = 0;
+            if (key == cachedKey && b == cachedBlob) {
+                account = cachedAccount;
+                record = cachedRecord;
+                statesEnd = varint(b, record) + next;
+                statesAt = next;
+                if (cachedStates && pb >= 0 && pb < 64) { // where the state is, or that there is none, without a walk
+                    if ((cachedMask & 1L << pb) != 0) {
+                        stateAt = statesAt + cachedAt[pb];
+                        int flagsAt = skipVarint(b, stateAt);
+                        stateEnd = end(b, flagsAt);
+                        current = varint(b, flagsAt + 1);
+                    }
+                    return;
                 }
+            } else {
+                int n = count(b);
+                long low = key & LOW;
+                account = -1;
+                for (int k = 0; k < n; k++) {
+                    if (keyAt(b, k) == low) {
+                        account = k;
+                        break;
+                    }
+                }
+                if (account < 0) {
+                    return;
+                }
+                int p = HEADER + KEY * n;
+                for (int k = 0; k < account; k++) {
+                    varint(b, p);
+                    p = next + value;
+                }
+                record = p;
+                cachedKey = key;
+                cachedBlob = b;
+                cachedAccount = account;
+                cachedRecord = p;
+                statesEnd = varint(b, record) + next;
+                statesAt = next;
+                cachedStates = true; // the walk below notes where each state is
+                cachedMask = 0;
+            }
+            for (int q = statesAt; q < statesEnd;) {
+                int at = q;
+                int position = varint(b, q);
+                int end = end(b, next);
+                if (position < 64) {
+                    cachedMask |= 1L << position;
+                    cachedAt[position] = at - statesAt;
+                } else {
+                    cachedStates = false;
+                }
+                if (position == pb) {
+                    stateAt = at;
+                    stateEnd = end;
+                    varint(b, skipVarint(b, at) + 1);
+                    current = value;
+                }
+                q = end;
             }
         }
 
         /** Reports every state of the account to {@code into}, as primitives. */
         void visit(long key, int index, Slots into) {
-            for (int i = home(key); fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
-                if (fp[i] == key) {
-                    long[] r = recent == null ? null : recent[i];
-                    into.accept(index, playbook[i] >>> 2, playbook[i] & 3, version[i] & 0xFFFF_FFFFL, situation[i], time(offeredAt[i]),
-                            time(lastPlay[i]), r == null ? NO_TIMES : r, i);
+            locate(key, -1);
+            if (account < 0) {
+                return;
+            }
+            byte[] b = blob;
+            for (int q = statesAt; q < statesEnd;) {
+                int position = varint(b, q);
+                int flags = b[next];
+                int version = varint(b, next + 1);
+                int p = next;
+                int status = flags & 3;
+                int offered = -1;
+                if (status != 0 || (flags & OWN_OFFER) != 0) {
+                    offered = (int) INT.get(b, p);
+                    p += 4;
+                }
+                int last = status != 0 && (flags & NO_LAST_PLAY) == 0 ? offered : -1;
+                if ((flags & OWN_LAST_PLAY) != 0) {
+                    last = (int) INT.get(b, p);
+                    p += 4;
+                }
+                int situation = 0;
+                if ((flags & SITUATION) != 0) {
+                    situation = (int) INT.get(b, p);
+                    p += 4;
+                }
+                long[] recent = NO_TIMES;
+                if ((flags & RECENT) != 0) {
+                    recent = new long[varint(b, p)];
+                    p = next;
+                    for (int r = 0; r < recent.length; r++, p += 4) {
+                        recent[r] = (int) INT.get(b, p) & 0xFFFF_FFFFL;
+                    }
+                }
+                into.accept(index, position, status, version & 0xFFFF_FFFFL, situation, time(offered), time(last), recent);
+                q = p;
+            }
+        }
+
+        /** Encodes a state into {@link #scratch}; returns its length. */
+        private int encode(int pb, int version, int status, int situation, int offered, int last, long[] recent) {
+            int need = MAX_STATE_BYTES + 4 * recent.length;
+            if (scratch.length < need) {
+                scratch = new byte[need];
+            }
+            return encodeInto(scratch, 0, pb, version, status, situation, offered, last, recent);
+        }
+
+        /** The most bytes a state without recent times takes. */
+        static final int MAX_STATE_BYTES = 5 + 1 + 5 + 16 + 5;
+
+        /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
+        static int encodeInto(byte[] b, int p, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
+            boolean ownOffer = status == 0 && offered != -1;
+            boolean noLast = status != 0 && last == -1;
+            boolean ownLast = status == 0 ? last != -1 : last != offered && !noLast;
+            int flags = status | (ownLast ? OWN_LAST_PLAY : 0) | (situation != 0 ? SITUATION : 0) | (recent.length > 0 ? RECENT : 0)
+                    | (ownOffer ? OWN_OFFER : 0) | (noLast ? NO_LAST_PLAY : 0);
+            p = putVarint(b, p, pb);
+            b[p++] = (byte) flags;
+            p = putVarint(b, p, version);
+            if (status != 0 || ownOffer) {
+                INT.set(b, p, offered);
+                p += 4;
+            }
+            if (ownLast) {
+                INT.set(b, p, last);
+                p += 4;
+            }
+            if (situation != 0) {
+                INT.set(b, p, situation);
+                p += 4;
+            }
+            if (recent.length > 0) {
+                p = putVarint(b, p, recent.length);
+                for (long t : recent) {
+                    INT.set(b, p, (int) t);
+                    p += 4;
+                }
+            }
+            return p;
+        }
+
+        /** Compare-and-set of a checked state (times as unsigned seconds, -1 never); an empty state deletes. */
+        boolean compareAndSet(long key, int pb, int expected, int status, int situation, int offered, int last, long[] recent) {
+            locate(key, pb);
+            if (current != expected) {
+                return false;
+            }
+            if (status == 0 && last == -1 && recent.length == 0) {
+                if (stateAt >= 0) {
+                    remove();
+                }
+                return true;
+            }
+            put(key, pb, expected + 1, status, situation, offered, last, recent);
+            return true;
+        }
+
+        /**
+         * Builds this empty stripe's buckets at once from {@code m} encoded states (state {@code i}
+         * is {@code keys[i]}'s, in {@code bytes} up to {@code ends[i]}), each bucket at its size, in
+         * a directory deep enough for at most 40 states a bucket on average.
+         *
+         * @return -1, or the index of a state whose account already has a state of its playbook (nothing built)
+         */
+        int build(long[] keys, int[] ends, byte[] bytes, int m) {
+            int depth = 0;
+            while (m >>> depth > 40 && depth < 24) {
+                depth++;
+            }
+            int buckets = 1 << depth;
+            int[] start = new int[buckets + 1];
+            for (int i = 0; i < m; i++) {
+                start[((int) keys[i] & (buckets - 1)) + 1]++;
+            }
+            for (int b = 0; b < buckets; b++) {
+                start[b + 1] += start[b];
+            }
+            int[] order = new int[m];
+            int[] fill = Arrays.copyOf(start, buckets);
+            for (int i = 0; i < m; i++) {
+                order[fill[(int) keys[i] & (buckets - 1)]++] = i;
+            }
+            byte[][] dir = new byte[buckets][];
+            int[] accountOf = new int[16];
+            long[] accountKeys = new long[16];
+            int[] lengths = new int[16];
+            for (int b = 0; b < buckets; b++) {
+                int from = start[b], to = start[b + 1];
+                if (to - from > accountOf.length) {
+                    accountOf = new int[to - from];
+                    accountKeys = new long[to - from];
+                    lengths = new int[to - from];
+                }
+                int accounts = 0;
+                for (int j = from; j < to; j++) { // the bucket's accounts, in the order met, and their records' lengths
+                    int i = order[j];
+                    int a = 0;
+                    while (a < accounts && accountKeys[a] != keys[i]) {
+                        a++;
+                    }
+                    if (a == accounts) {
+                        accountKeys[accounts] = keys[i];
+                        lengths[accounts++] = 0;
+                    } else {
+                        int pb = varint(bytes, i == 0 ? 0 : ends[i - 1]);
+                        for (int e = from; e < j; e++) {
+                            int o = order[e];
+                            if (accountOf[e - from] == a && varint(bytes, o == 0 ? 0 : ends[o - 1]) == pb) {
+                                return i;
+                            }
+                        }
+                    }
+                    accountOf[j - from] = a;
+                    lengths[a] += ends[i] - (i == 0 ? 0 : ends[i - 1]);
+                }
+                int need = HEADER + KEY * accounts;
+                for (int a = 0; a < accounts; a++) {
+                    need += varintSize(lengths[a]) + lengths[a];
+                }
+                byte[] blob = bucket(depth, need);
+                count(blob, accounts);
+                INT.set(blob, 3, need);
+                byte[] key = new byte[8];
+                int p = HEADER + KEY * accounts;
+                for (int a = 0; a < accounts; a++) {
+                    LONG.set(key, 0, accountKeys[a]);
+                    System.arraycopy(key, 1, blob, HEADER + KEY * a, KEY);
+                    p = putVarint(blob, p, lengths[a]);
+                    for (int j = from; j < to; j++) {
+                        if (accountOf[j - from] == a) {
+                            int i = order[j];
+                            int at = i == 0 ? 0 : ends[i - 1];
+                            System.arraycopy(bytes, at, blob, p, ends[i] - at);
+                            p += ends[i] - at;
+                        }
+                    }
+                }
+                dir[b] = blob;
+            }
+            directory = dir;
+            states = m;
+            cachedKey = 0;
+            return -1;
+        }
+
+        /** Adds a restored state, encoded at {@code [from, to)} of {@code src}; false if the account already has a state of its playbook. */
+        boolean insertEncoded(long key, byte[] src, int from, int to) {
+            locate(key, varint(src, from));
+            if (stateAt >= 0) {
+                return false;
+            }
+            place(key, src, from, to - from);
+            return true;
+        }
+
+        private void put(long key, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
+            place(key, scratch, 0, encode(pb, version, status, situation, offered, last, recent));
+        }
+
+        /**
+         * Writes the encoded state ({@code length} bytes of {@code src} from {@code offset}) where
+         * {@link #locate} looked for it: in place, beside the account's others, or as a new account.
+         */
+        private void place(long key, byte[] src, int offset, int length) {
+            while (stateAt < 0 && count(blob) > 4 && used(blob) + length > BUCKET_BYTES && split()) {
+                locate(key, varint(src, offset)); // an insert moves the bytes after it: buckets of large records hold fewer
+            }
+            // The located account is the cached one: its record stays where it was (in this bucket or its new copy).
+            if (stateAt >= 0) {
+                int delta = splice(stateAt, stateEnd, src, offset, length);
+                shift(stateAt, delta);
+                resizeRecord(delta);
+                cachedBlob = blob;
+                return;
+            }
+            states++;
+            if (account >= 0) {
+                int pb = varint(src, offset);
+                if (pb < 64) {
+                    cachedMask |= 1L << pb;
+                    cachedAt[pb] = statesEnd - statesAt;
+                } else {
+                    cachedStates = false;
+                }
+                resizeRecord(splice(statesEnd, statesEnd, src, offset, length));
+                cachedBlob = blob;
+                return;
+            }
+            cachedKey = 0; // a new account moves every record of its bucket
+            while (count(blob) >= BUCKET && split()) {
+                locate(key, -1);
+            }
+            int n = count(blob);
+            if (n == 0xFFFF) {
+                throw new IllegalStateException("65535 accounts share a bucket: fingerprints are not spread");
+            }
+            byte[] fp = new byte[8 + 5 + length];
+            LONG.set(fp, 0, key);
+            int p = putVarint(fp, 8, length);
+            System.arraycopy(src, offset, fp, p, length);
+            int recordAt = used(blob);
+            splice(recordAt, recordAt, fp, 8, p - 8 + length);
+            splice(HEADER + KEY * n, HEADER + KEY * n, fp, 1, KEY);
+            count(blob, n + 1);
+        }
+
+        /** Removes the state {@link #locate} found, and the account's record if it was its last. */
+        private void remove() {
+            states--;
+            cachedBlob = null; // records move; the account's own may go
+            if (stateEnd - stateAt == statesEnd - statesAt) {
+                int n = count(blob);
+                splice(record, statesEnd, scratch, 0, 0);
+                splice(HEADER + KEY * account, HEADER + KEY * (account + 1), scratch, 0, 0);
+                count(blob, n - 1);
+                cachedKey = 0;
+                return;
+            }
+            int pb = varint(blob, stateAt);
+            if (pb < 64) {
+                cachedMask &= ~(1L << pb);
+            }
+            int delta = splice(stateAt, stateEnd, scratch, 0, 0);
+            shift(stateAt, delta);
+            resizeRecord(delta);
+            cachedBlob = blob;
+        }
+
+        /** Moves the cached offsets of the account's states after the one at {@code at} by {@code delta} bytes. */
+        private void shift(int at, int delta) {
+            if (delta != 0 && cachedStates) {
+                int from = at - statesAt;
+                for (long bits = cachedMask; bits != 0; bits &= bits - 1) {
+                    int p = Long.numberOfTrailingZeros(bits);
+                    if (cachedAt[p] > from) {
+                        cachedAt[p] += delta;
+                    }
                 }
             }
         }
 
-        /** Whether slot {@code i} (any int) holds the account's state of the playbook. */
-        boolean holds(int i, long key, int pb) {
-            return i >= 0 && i < fp.length && fp[i] == key && playbook[i] >>> 2 == pb;
+        /** After a state of the record changed size by {@code delta} bytes, rewrites the record's length. */
+        private void resizeRecord(int delta) {
+            if (delta == 0) {
+                return;
+            }
+            int length = statesEnd - statesAt + delta;
+            int before = statesAt - record;
+            if (varintSize(length) == before) {
+                putVarint(blob, record, length);
+            } else {
+                byte[] v = new byte[5];
+                splice(record, statesAt, v, 0, putVarint(v, 0, length));
+            }
         }
 
-        PlayState state(int i) {
-            long[] r = recent == null ? null : recent[i];
-            return new PlayState(version[i] & 0xFFFF_FFFFL, PlayState.Status.values()[playbook[i] & 3], situation[i], time(offeredAt[i]),
-                    time(lastPlay[i]), r == null ? NO_TIMES : r);
+        /**
+         * Replaces bytes {@code [from, to)} of the located bucket with {@code length} bytes of
+         * {@code src}, moving what follows; a bucket too small (or far too large) is replaced by one
+         * of the right size. Returns the change in size.
+         */
+        private int splice(int from, int to, byte[] src, int offset, int length) {
+            byte[] b = blob;
+            int used = used(b);
+            int delta = length - (to - from);
+            int need = used + delta;
+            if (need > b.length || need + 64 < b.length >>> 1) {
+                byte[] nb = new byte[withRoom(need)];
+                System.arraycopy(b, 0, nb, 0, from);
+                System.arraycopy(b, to, nb, from + length, used - to);
+                replace(nb);
+                b = nb;
+            } else if (delta != 0) {
+                System.arraycopy(b, to, b, from + length, used - to);
+            }
+            System.arraycopy(src, offset, b, from, length);
+            INT.set(b, 3, need);
+            return delta;
+        }
+
+        /** The size of a bucket for {@code need} bytes: room for a few more states, so that most inserts copy nothing. */
+        private static int withRoom(int need) {
+            return need + Math.min(64, (need >>> 4) + 16);
+        }
+
+        /** Points every directory entry of the located bucket at {@code nb}. */
+        private void replace(byte[] nb) {
+            int step = 1 << blob[0];
+            for (int j = entry & (step - 1); j < directory.length; j += step) {
+                directory[j] = nb;
+            }
+            blob = nb;
+        }
+
+        /** Splits the located bucket in two by one more bit of the fingerprint; false if it cannot. */
+        private boolean split() {
+            byte[] b = blob;
+            int depth = b[0];
+            if (depth >= 40 || depth == directoryBits() && directory.length >= 1 << 28) {
+                return false;
+            }
+            if (depth == directoryBits()) {
+                byte[][] d = Arrays.copyOf(directory, directory.length * 2);
+                System.arraycopy(directory, 0, d, directory.length, directory.length);
+                directory = d;
+            }
+            int n = count(b);
+            cachedKey = 0;
+            int[] starts = new int[n + 1];
+            int p = HEADER + KEY * n;
+            int[] size = new int[2], accounts = new int[2];
+            for (int k = 0; k < n; k++) {
+                starts[k] = p;
+                int length = varint(b, p);
+                p = next + length;
+                int side = (int) (keyAt(b, k) >>> depth) & 1;
+                size[side] += p - starts[k];
+                accounts[side]++;
+            }
+            starts[n] = p;
+            byte[][] halves = new byte[2][];
+            int[] fpAt = new int[2], recordAt = new int[2];
+            for (int side = 0; side < 2; side++) {
+                int need = HEADER + KEY * accounts[side] + size[side];
+                halves[side] = bucket(depth + 1, withRoom(need));
+                count(halves[side], accounts[side]);
+                INT.set(halves[side], 3, need);
+                fpAt[side] = HEADER;
+                recordAt[side] = HEADER + KEY * accounts[side];
+            }
+            for (int k = 0; k < n; k++) {
+                long key = keyAt(b, k);
+                int side = (int) (key >>> depth) & 1;
+                System.arraycopy(b, HEADER + KEY * k, halves[side], fpAt[side], KEY);
+                fpAt[side] += KEY;
+                int len = starts[k + 1] - starts[k];
+                System.arraycopy(b, starts[k], halves[side], recordAt[side], len);
+                recordAt[side] += len;
+            }
+            int step = 1 << depth;
+            for (int j = entry & (step - 1); j < directory.length; j += step) {
+                directory[j] = halves[(j >>> depth) & 1];
+            }
+            return true;
+        }
+
+        private int directoryBits() {
+            return Integer.numberOfTrailingZeros(directory.length);
         }
 
         private static long time(int t) {
@@ -779,182 +1347,48 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return t == NO_TIME ? -1 : (int) t;
         }
 
-        /** The slot of the account's state of the playbook, or {@code ~i} for the free slot {@code i} that ends its probe. */
-        int findOrFree(long key, int pb) {
-            int i = home(key);
-            for (; fp[i] != 0; i = (i + 1) & (fp.length - 1)) {
-                if (fp[i] == key && playbook[i] >>> 2 == pb) {
-                    return i;
-                }
-            }
-            return ~i;
-        }
-
-        /**
-         * Inserts a state not yet here at the free slot {@link #findOrFree} gave (the slot {@link #insert}
-         * would take), or, if the table must grow first, where it lands after growing.
-         */
-        int insertAt(int free, long key, int pb) {
-            if ((size + 1) * 4L > fp.length * 3L) {
-                return insert(key, pb);
-            }
-            fp[free] = key;
-            playbook[free] = pb << 2;
-            size++;
-            return free;
-        }
-
-        /** Inserts a slot for a state not yet here; -1 if the account and playbook already have one. */
-        int insertNew(long key, int pb) {
-            if ((size + 1) * 4L > fp.length * 3L) {
-                grow();
-            }
-            int i = home(key);
-            while (fp[i] != 0) {
-                if (fp[i] == key && playbook[i] >>> 2 == pb) {
-                    return -1;
-                }
-                i = (i + 1) & (fp.length - 1);
-            }
-            fp[i] = key;
-            playbook[i] = pb << 2;
-            size++;
-            return i;
-        }
-
-        /** Makes room for {@code n} states without growing again. */
-        void reserve(long n) {
-            while (n * 4 > fp.length * 3L && fp.length < 1 << 30) {
-                grow();
-            }
-        }
-
-        int insert(long key, int pb) {
-            if ((size + 1) * 4L > fp.length * 3L) {
-                grow();
-            }
-            int i = home(key);
-            while (fp[i] != 0) {
-                i = (i + 1) & (fp.length - 1);
-            }
-            fp[i] = key;
-            playbook[i] = pb << 2;
-            size++;
-            return i;
-        }
-
-        void delete(int slot) {
-            int mask = fp.length - 1;
-            int hole = slot;
-            int i = (slot + 1) & mask;
-            while (fp[i] != 0) {
-                int h = home(fp[i]);
-                // Move entry i back into the hole if its home is not within (hole, i].
-                if (((i - h) & mask) >= ((i - hole) & mask)) {
-                    move(i, hole);
-                    hole = i;
-                }
-                i = (i + 1) & mask;
-            }
-            fp[hole] = 0;
-            if (recent != null) {
-                recent[hole] = null;
-            }
-            size--;
-        }
-
-        private void move(int from, int to) {
-            copy(this, from, to);
-        }
-
-        /** Copies slot {@code from} of {@code src} (this stripe, or its arrays before a resize) into slot {@code to}. */
-        private void copy(Stripe src, int from, int to) {
-            fp[to] = src.fp[from];
-            playbook[to] = src.playbook[from];
-            version[to] = src.version[from];
-            situation[to] = src.situation[from];
-            offeredAt[to] = src.offeredAt[from];
-            lastPlay[to] = src.lastPlay[from];
-            if (recent != null) {
-                recent[to] = src.recent[from];
-            }
-        }
-
-        private void grow() {
-            Stripe old = new Stripe(0);
-            old.fp = fp;
-            old.playbook = playbook;
-            old.version = version;
-            old.situation = situation;
-            old.offeredAt = offeredAt;
-            old.lastPlay = lastPlay;
-            old.recent = recent;
-            int n = fp.length * 2;
-            allocate(n);
-            recent = old.recent == null ? null : new long[n][];
-            for (int j = 0; j < old.fp.length; j++) {
-                if (old.fp[j] != 0) {
-                    int i = home(old.fp[j]);
-                    while (fp[i] != 0) {
-                        i = (i + 1) & (n - 1);
-                    }
-                    copy(old, j, i);
-                }
-            }
-        }
-
+        /** Writes every state in the snapshot format, playbooks by {@code position}; returns how many. */
         long write(ChunkOut out, int[] position) throws IOException {
-            long n = 0;
-            for (int i = 0; i < fp.length; i++) {
-                if (fp[i] == 0) {
-                    continue;
+            long written = 0;
+            for (int j = 0; j < directory.length; j++) {
+                byte[] b = directory[j];
+                if ((j & ((1 << b[0]) - 1)) != j) {
+                    continue; // a bucket shared by several entries is written at its first
                 }
-                long[] r = recent == null ? null : recent[i];
-                int count = r == null ? 0 : r.length;
-                int status = playbook[i] & 3;
-                boolean ownLast = status == 0 ? lastPlay[i] != -1 : lastPlay[i] != offeredAt[i];
-                int flags = status | (ownLast ? OWN_LAST_PLAY : 0) | (situation[i] != 0 ? SITUATION : 0) | (count > 0 ? RECENT : 0);
-                out.need(STATE_BYTES);
-                out.buffer.putLong(fp[i]).putShort((short) position[playbook[i] >>> 2]).put((byte) flags);
-                out.varint(version[i]);
-                out.need(12);
-                if (status != 0) {
-                    out.buffer.putInt(offeredAt[i]);
-                }
-                if (ownLast) {
-                    out.buffer.putInt(lastPlay[i]);
-                }
-                if (situation[i] != 0) {
-                    out.buffer.putInt(situation[i]);
-                }
-                if (count > 0) {
-                    out.varint(count);
-                    out.need(4 * count);
-                    for (int k = 0; k < count; k++) {
-                        out.buffer.putInt((int) r[k]);
+                int n = count(b);
+                int p = HEADER + KEY * n;
+                for (int k = 0; k < n; k++) {
+                    long key = top | keyAt(b, k);
+                    int end = varint(b, p) + next;
+                    for (int q = next; q < end;) {
+                        int pb = varint(b, q);
+                        int flagsAt = next;
+                        int stateEnd = end(b, flagsAt);
+                        int flags = b[flagsAt];
+                        int length = stateEnd - flagsAt;
+                        out.need(STATE_BYTES + length + 4);
+                        out.buffer.putLong(key).putShort((short) position[pb]);
+                        if ((flags & (OWN_OFFER | NO_LAST_PLAY)) == 0) {
+                            out.buffer.put(b, flagsAt, length);
+                        } else { // the store's own flags, in the snapshot's words
+                            out.buffer.put((byte) (flags & ~(OWN_OFFER | NO_LAST_PLAY) | ((flags & NO_LAST_PLAY) != 0 ? OWN_LAST_PLAY : 0)));
+                            int at = skipVarint(b, flagsAt + 1);
+                            out.buffer.put(b, flagsAt + 1, at - flagsAt - 1);
+                            if ((flags & OWN_OFFER) != 0) {
+                                at += 4; // no play out: the offer time stays behind
+                            } else {
+                                out.buffer.put(b, at, 4).putInt(-1); // the offer time, then "never" for the last play
+                                at += 4;
+                            }
+                            out.buffer.put(b, at, stateEnd - at);
+                        }
+                        written++;
+                        q = stateEnd;
                     }
+                    p = end;
                 }
-                n++;
             }
-            return n;
-        }
-
-        void put(int i, int status, int v, int s, int offered, int last, long[] r) {
-            playbook[i] = (playbook[i] & ~3) | status;
-            version[i] = v;
-            situation[i] = s;
-            offeredAt[i] = offered;
-            lastPlay[i] = last;
-            setRecent(i, r);
-        }
-
-        private void setRecent(int i, long[] r) {
-            if (recent == null && r != null) {
-                recent = new long[fp.length][];
-            }
-            if (recent != null) {
-                recent[i] = r;
-            }
+            return written;
         }
     }
 }

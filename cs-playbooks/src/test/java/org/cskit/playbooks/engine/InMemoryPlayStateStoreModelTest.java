@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The in-memory store against a plain map, under random inserts, updates and deletes dense enough
- * that runs of its tables merge, grow and shift (the probe order, growth and deletion are its own
- * code, not a library's).
+ * that its buckets split and its account records grow and shrink (the encoding, splits and
+ * deletion are its own code, not a library's).
  */
 class InMemoryPlayStateStoreModelTest {
     private static final List<String> PLAYBOOKS = List.of("a", "b", "c", "d", "e", "f", "g");
@@ -49,18 +49,16 @@ class InMemoryPlayStateStoreModelTest {
     }
 
     /**
-     * The evaluator's path: writes by fingerprint and position with a slot hint that is right,
-     * stale (the state moved as its table grew or shifted on a delete), another pair's slot, or
-     * out of range; each write must land on the pair's one slot whatever the hint.
+     * The evaluator's path: writes by fingerprint and position, with a limit playbook's recent times,
+     * an offer time kept with no play out, and situations, read back by fingerprint as primitives.
      */
     @Test
-    void hintedWrites_anyHint_readBackAsAMapHoldsThem() {
+    void primitiveWrites_readBackAsAMapHoldsThem() {
         for (long seed = 1; seed <= 3; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             InMemoryPlayStateStore store = new InMemoryPlayStateStore();
             int[] positions = store.positions(PLAYBOOKS.toArray(new String[0]));
             Map<String, PlayState> model = new HashMap<>();
-            Map<String, Integer> slots = new HashMap<>();
             int accounts = 3_000;
             for (int op = 0; op < 60_000; op++) {
                 String account = "acc-" + random.nextInt(accounts);
@@ -69,36 +67,168 @@ class InMemoryPlayStateStoreModelTest {
                 long fp = InMemoryPlayStateStore.fingerprint(AccountId.of(account));
                 PlayState current = model.get(key);
                 long version = current == null ? 0 : current.version();
-                int hint = switch (random.nextInt(4)) {
-                    case 0 -> slots.getOrDefault(key, -1); // the slot last written: right, or stale
-                    case 1 -> random.nextInt(1 << 12); // any slot: likely another pair's
-                    case 2 -> -1;
-                    default -> random.nextInt(Integer.MAX_VALUE);
+                PlayState next = switch (random.nextInt(5)) {
+                    case 0 -> PlayState.EMPTY.withVersion(version + 1);
+                    case 1 -> new PlayState(version + 1, Status.NONE, random.nextInt(3), 500 + op, random.nextInt(2) == 0 ? PlayState.NEVER : op,
+                            new long[] {op, op + 1, op + 1});
+                    case 2 -> new PlayState(version + 1, Status.OFFERED, -random.nextInt(1 << 30), 1_000 + op, PlayState.NEVER, new long[0]);
+                    default -> new PlayState(version + 1, Status.OPEN, random.nextInt(1000), 1_000 + op,
+                            random.nextInt(2) == 0 ? 1_000 + op : 2_000 + op, new long[random.nextInt(2)]);
                 };
-                boolean delete = random.nextInt(4) == 0;
-                int status = delete ? 0 : 2;
-                long at = delete ? PlayState.NEVER : 1_000 + op;
-                int situation = delete ? 0 : random.nextInt(1000);
-                assertThat(store.compareAndSet(fp, positions[p], version + 1, status, situation, at, at, new long[0], hint))
-                        .isEqualTo(InMemoryPlayStateStore.FAILED);
-                int slot = store.compareAndSet(fp, positions[p], version, status, situation, at, at, new long[0], hint);
-                assertThat(slot).isNotEqualTo(InMemoryPlayStateStore.FAILED);
-                if (delete) {
-                    assertThat(slot).isEqualTo(InMemoryPlayStateStore.DELETED);
+                assertThat(write(store, fp, positions[p], version + 1, next)).isFalse();
+                assertThat(write(store, fp, positions[p], version, next)).isTrue();
+                if (next.isEmpty()) {
                     model.remove(key);
-                    slots.remove(key);
                 } else {
-                    model.put(key, new PlayState(version + 1, Status.OPEN, situation, at, at, new long[0]));
-                    slots.put(key, slot);
+                    model.put(key, next);
                 }
             }
             assertThat(store.size()).isEqualTo(model.size());
             assertThat(readAll(store, accounts)).isEqualTo(model);
+            Map<String, PlayState> primitive = new HashMap<>();
+            long[] fps = new long[accounts];
+            for (int i = 0; i < accounts; i++) {
+                fps[i] = InMemoryPlayStateStore.fingerprint(AccountId.of("acc-" + i));
+            }
+            store.read(fps, accounts, (i, position, status, version, situation, offeredAt, lastPlay, recent) -> assertThat(primitive.put(
+                    "acc-" + i + "|" + PLAYBOOKS.get(position), new PlayState(version, Status.values()[status], situation, offeredAt, lastPlay,
+                            recent))).isNull());
+            assertThat(primitive).isEqualTo(model);
         }
     }
 
+    private static boolean write(InMemoryPlayStateStore store, long fp, int position, long expected, PlayState next) {
+        return store.compareAndSet(fp, position, expected, next.status().ordinal(), (int) next.situation(), next.offeredAt(), next.lastPlay(),
+                next.recent());
+    }
+
+    /** One account whose record grows from one state to twelve and shrinks back, among neighbours that split its bucket. */
+    @Test
+    void oneAccount_growsFromOneToTwelveStatesAndBack_amongSplittingNeighbours() {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        AccountId busy = AccountId.of("busy");
+        for (int p = 0; p < 12; p++) {
+            assertThat(store.compareAndSet(busy, "pb-" + p, 0, new PlayState(1, Status.OPEN, p, 1_000 + p, 1_000 + p, new long[0]))).isTrue();
+            for (int other = 0; other < 500; other++) { // enough accounts that every stripe's buckets split around it
+                AccountId id = AccountId.of("n-" + p + "-" + other);
+                assertThat(store.compareAndSet(id, "pb-0", 0, new PlayState(1, Status.OFFERED, 0, 5, PlayState.NEVER, new long[0]))).isTrue();
+            }
+            assertThat(statesOf(store, busy)).hasSize(p + 1);
+        }
+        Map<String, PlayState> all = statesOf(store, busy);
+        for (int p = 0; p < 12; p++) {
+            assertThat(all.get("pb-" + p)).isEqualTo(new PlayState(1, Status.OPEN, p, 1_000 + p, 1_000 + p, new long[0]));
+        }
+        for (int p = 11; p >= 0; p--) {
+            assertThat(store.compareAndSet(busy, "pb-" + p, 1, PlayState.EMPTY.withVersion(2))).isTrue();
+            assertThat(statesOf(store, busy)).hasSize(p);
+        }
+        assertThat(store.size()).isEqualTo(12 * 500);
+    }
+
+    /**
+     * Many writes in a row to one account's states of 70 playbooks (positions past 64 included),
+     * changing their sizes, with now and then a write to a neighbour: the store's note of where
+     * the account's states lie must follow every change.
+     */
+    @Test
+    void oneAccount_writesInARowOfChangingSize_matchTheModel() {
+        SplittableRandom random = new SplittableRandom(5);
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        List<String> playbooks = new java.util.ArrayList<>();
+        for (int p = 0; p < 70; p++) {
+            playbooks.add("pb-" + p);
+        }
+        int[] positions = store.positions(playbooks.toArray(new String[0]));
+        Map<String, PlayState> model = new HashMap<>();
+        for (int op = 0; op < 40_000; op++) {
+            String account = random.nextInt(8) == 0 ? "n-" + random.nextInt(200) : "busy";
+            int p = random.nextInt(random.nextInt(4) == 0 ? 70 : 6);
+            String key = account + "|" + playbooks.get(p);
+            long version = model.containsKey(key) ? model.get(key).version() : 0;
+            long[] recent = new long[random.nextInt(3) == 0 ? random.nextInt(1, 4) : 0];
+            for (int r = 0; r < recent.length; r++) {
+                recent[r] = op + r;
+            }
+            PlayState next = switch (random.nextInt(5)) {
+                case 0 -> PlayState.EMPTY.withVersion(version + 1);
+                case 1 -> new PlayState(version + 1, Status.OFFERED, random.nextInt(2) * op, 1_000 + op, PlayState.NEVER, recent);
+                case 2 -> new PlayState(version + 1, Status.NONE, 0, PlayState.NEVER, op, recent);
+                default -> new PlayState(version + 1, Status.OPEN, random.nextInt(3), 1_000 + op, 1_000 + op + random.nextInt(2), recent);
+            };
+            long fp = InMemoryPlayStateStore.fingerprint(AccountId.of(account));
+            assertThat(write(store, fp, positions[p], version + 1, next)).isFalse();
+            assertThat(write(store, fp, positions[p], version, next)).isTrue();
+            if (next.isEmpty()) {
+                model.remove(key);
+            } else {
+                model.put(key, next);
+            }
+            if (op % 1_000 == 0 || op > 39_900) {
+                Map<String, PlayState> busy = new HashMap<>();
+                model.forEach((k, s) -> {
+                    if (k.startsWith("busy|")) {
+                        busy.put(k.substring(5), s);
+                    }
+                });
+                assertThat(statesOf(store, AccountId.of("busy"))).isEqualTo(busy);
+            }
+        }
+        assertThat(store.size()).isEqualTo(model.size());
+    }
+
+    /**
+     * Four threads write one account's states at once, each playbook by read and compare-and-set
+     * in a loop, while the record grows and shrinks under them: every successful write is one
+     * version step, none is lost, and each thread's own playbook ends at its own count.
+     */
+    @Test
+    void concurrentWriters_toOneAccount_loseNoWrite() throws Exception {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        AccountId account = AccountId.of("shared");
+        int threads = 4, rounds = 5_000;
+        java.util.concurrent.atomic.AtomicLong sharedWins = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String own = "own-" + t;
+                done.add(pool.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        PlayState mine = statesOf(store, account).getOrDefault(own, PlayState.EMPTY);
+                        long[] recent = new long[r % 3]; // the own state changes size every write
+                        assertThat(store.compareAndSet(account, own, mine.version(),
+                                new PlayState(mine.version() + 1, Status.OPEN, r, 1_000 + r, 1_000 + r, recent))).isTrue();
+                        PlayState shared = statesOf(store, account).getOrDefault("shared", PlayState.EMPTY);
+                        if (store.compareAndSet(account, "shared", shared.version(),
+                                new PlayState(shared.version() + 1, Status.OFFERED, 0, 5, PlayState.NEVER, new long[0]))) {
+                            sharedWins.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, PlayState> states = statesOf(store, account);
+        for (int t = 0; t < threads; t++) {
+            assertThat(states.get("own-" + t).version()).isEqualTo(rounds);
+        }
+        assertThat(states.get("shared").version()).isEqualTo(sharedWins.get()).isPositive();
+    }
+
+    private static Map<String, PlayState> statesOf(InMemoryPlayStateStore store, AccountId account) {
+        Map<String, PlayState> found = new HashMap<>();
+        store.read(new AccountId[] {account}, 1, (i, playbook, state) -> found.put(playbook, state));
+        return found;
+    }
+
     /** Every state of accounts {@code acc-0} to {@code acc-<accounts - 1>}, by "account|playbook", each reported once. */
-    private static Map<String, PlayState> readAll(InMemoryPlayStateStore store, int accounts) {
+    static Map<String, PlayState> readAll(InMemoryPlayStateStore store, int accounts) {
         AccountId[] ids = new AccountId[accounts];
         for (int i = 0; i < accounts; i++) {
             ids[i] = AccountId.of("acc-" + i);

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +75,8 @@ public final class FeatureDeriver {
 
     private final List<FeatureDefinition> definitions;
     private final FeatureSchema schema;
-    private final Set<String> signalNames;
+    /** Every signal a definition reads, in the order of first use: the order the kernel receives their runs. */
+    private final List<String> signalNames;
 
     private FeatureDeriver(List<FeatureDefinition> definitions) {
         Validate.present("definitions", definitions);
@@ -83,7 +85,7 @@ public final class FeatureDeriver {
         }
         Map<String, Integer> seen = new HashMap<>();
         List<String> names = new ArrayList<>();
-        Set<String> signals = new HashSet<>();
+        Set<String> signals = new LinkedHashSet<>();
         for (int i = 0; i < definitions.size(); i++) {
             FeatureDefinition d = Validate.present("definitions[" + i + "]", definitions.get(i));
             Integer first = seen.putIfAbsent(d.name(), i);
@@ -97,7 +99,7 @@ public final class FeatureDeriver {
         }
         this.definitions = List.copyOf(definitions);
         this.schema = FeatureSchema.of(names);
-        this.signalNames = Set.copyOf(signals);
+        this.signalNames = List.copyOf(signals);
     }
 
     /**
@@ -142,11 +144,10 @@ public final class FeatureDeriver {
      */
     public Features derive(AccountId account, Collection<Signal> signals, Instant asOf) {
         Features.Builder into = Features.builder(schema);
-        Map<String, Series> byName = group(account, signals, asOf);
-        Windows windows = new Windows(definitions, asOf, NANOS);
+        Windows windows = kernel(account, signals, asOf);
         for (int i = 0; i < definitions.size(); i++) {
-            if (compute(windows, i, byName)) {
-                into.setAt(i, windows.value, windows.count);
+            if (windows.value[i] == windows.value[i]) {
+                into.setAt(i, windows.value[i], windows.count[i]);
             }
         }
         return into.build();
@@ -166,21 +167,31 @@ public final class FeatureDeriver {
      */
     public void derive(AccountId account, Collection<Signal> signals, Instant asOf, Features.Builder into) {
         Validate.present("into", into);
-        Map<String, Series> byName = group(account, signals, asOf);
-        Windows windows = new Windows(definitions, asOf, NANOS);
+        Windows windows = kernel(account, signals, asOf);
         for (int i = 0; i < definitions.size(); i++) {
-            if (compute(windows, i, byName)) {
-                into.set(definitions.get(i).name(), windows.value, windows.count);
+            if (windows.value[i] == windows.value[i]) {
+                into.set(definitions.get(i).name(), windows.value[i], windows.count[i]);
             }
         }
     }
 
-    private boolean compute(Windows windows, int d, Map<String, Series> byName) {
-        FeatureDefinition definition = definitions.get(d);
-        Series series = byName.getOrDefault(definition.signal(), Series.EMPTY);
-        Series denominator = definition.denominator().map(n -> byName.getOrDefault(n, Series.EMPTY)).orElse(Series.EMPTY);
-        return windows.compute(d, series.times, series.values, 0, series.times.length,
-                denominator.times, denominator.values, 0, denominator.times.length);
+    /** Checks and sorts one account's signals and runs the kernel over them, times in nanoseconds. */
+    private Windows kernel(AccountId account, Collection<Signal> signals, Instant asOf) {
+        Map<String, Series> byName = group(account, signals, asOf);
+        Windows windows = new Windows(definitions, signalNames, asOf, NANOS);
+        int m = signalNames.size();
+        long[][] times = new long[m][];
+        double[][] values = new double[m][];
+        int[] start = new int[m];
+        int[] end = new int[m];
+        for (int c = 0; c < m; c++) {
+            Series series = byName.getOrDefault(signalNames.get(c), Series.EMPTY);
+            times[c] = series.times;
+            values[c] = series.values;
+            end[c] = series.times.length;
+        }
+        windows.account(times, values, start, end);
+        return windows;
     }
 
     /**
@@ -246,7 +257,7 @@ public final class FeatureDeriver {
             values[d] = into.doubles(index);
             counts[d] = into.observations(index);
         }
-        List<String> names = List.copyOf(signalNames);
+        List<String> names = signalNames;
         SignalColumn[] columns = new SignalColumn[names.size()];
         long last = asOf.toEpochMilli();
         for (int c = 0; c < columns.length; c++) {
@@ -254,14 +265,7 @@ public final class FeatureDeriver {
             columns[c] = column != null ? column : SignalColumn.of(names.get(c), new int[0], new long[0], new double[0]);
             afterAsOf(columns[c], asOf, last);
         }
-        int[] signal = new int[n];
-        int[] denominator = new int[n];
-        for (int d = 0; d < n; d++) {
-            FeatureDefinition definition = definitions.get(d);
-            signal[d] = names.indexOf(definition.signal());
-            denominator[d] = definition.denominator().map(names::indexOf).orElse(signal[d]);
-        }
-        Windows windows = new Windows(definitions, asOf, MILLIS);
+        Windows windows = new Windows(definitions, names, asOf, MILLIS);
         int m = columns.length;
         int[][] rowsOf = new int[m][];
         long[][] timesOf = new long[m][];
@@ -275,6 +279,8 @@ public final class FeatureDeriver {
         }
         int[] cursor = new int[m];
         int[] start = new int[m];
+        double[] value = windows.value;
+        int[] count = windows.count;
         for (int row = 0, rows = signals.rows(); row < rows; row++) {
             for (int c = 0; c < m; c++) {
                 int[] of = rowsOf[c];
@@ -286,18 +292,11 @@ public final class FeatureDeriver {
                 }
                 cursor[c] = i;
             }
-            windows.nextAccount();
+            windows.account(timesOf, valuesOf, start, cursor);
             int at = intoRow + row;
             for (int d = 0; d < n; d++) {
-                int c = signal[d];
-                int dc = denominator[d];
-                if (windows.compute(d, timesOf[c], valuesOf[c], start[c], cursor[c], timesOf[dc], valuesOf[dc], start[dc], cursor[dc])) {
-                    values[d][at] = windows.value;
-                    counts[d][at] = windows.count;
-                } else {
-                    values[d][at] = Double.NaN;
-                    counts[d][at] = 0;
-                }
+                values[d][at] = value[d];
+                counts[d][at] = count[d];
             }
         }
     }

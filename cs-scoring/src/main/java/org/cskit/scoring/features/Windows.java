@@ -3,185 +3,228 @@ package org.cskit.scoring.features;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The arithmetic of feature derivation, shared by the object path (one account's signals, times
- * in nanoseconds) and the column path (a portfolio's signal columns, times in milliseconds): the
- * definitions compiled against one as-of time, with every window boundary worked out once, then
- * applied to one account's observations of each signal, given as a run {@code [s, e)} of parallel
+ * in nanoseconds) and the column path (a portfolio's signal columns, times in milliseconds): a
+ * kernel compiled from the definition list against one as-of time, then run once per account over
+ * that account's observations of each signal, given per signal as a run {@code [s, e)} of parallel
  * {@code long} time and {@code double} value arrays sorted by time.
+ *
+ * <p>Compiled once: every window boundary of every definition, per signal, as a distinct time in
+ * descending order (a slot); every distinct aggregate (signal, window, aggregate, empty rule), which
+ * definitions share (a sum and its percent change, a mean and its trend); and per definition how its
+ * value is made from those aggregates. Per account ({@link #account}): one backward walk per signal
+ * finds every slot's index, each aggregate is computed once from its two indexes, then each
+ * definition reads its aggregates. No allocation per account (but for a larger scratch buffer the
+ * first time a DISTINCT window is longer than any before).
  *
  * <p>A time {@code t} in units is at or before an instant {@code x} when {@code t <= floor(x)} in the
  * same units, so both paths cut the windows exactly where {@link Instant} comparisons would. Not
- * thread-safe: {@link #value}, {@link #count} and the scratch buffer belong to one caller.
+ * thread-safe: {@link #value}, {@link #count} and the scratch state belong to one caller.
  */
 final class Windows {
     private static final double SECONDS_PER_DAY = 86_400.0;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    /** How far back from the newest observation a search steps before it bisects. */
+    /** How far back a search steps before it bisects what is left. */
     private static final int LINEAR_STEPS = 16;
 
-    // Each definition unpacked once: its Optional attributes are made anew on every call.
-    private final Aggregate[] aggregate;
-    private final int[] changeKind; // -1 none, else a WindowChange ordinal
-    private final int[] trendPeriods; // 0 none
-    private final boolean[] emptyAsZero;
     private static final int PLAIN = 0;
     private static final int CHANGE = 1;
     private static final int TREND = 2;
     private static final int RATIO = 3;
     private static final int DAYS_SINCE_LAST = 4;
-    private final int[] kind;
+
+    private static final int COUNT = Aggregate.COUNT.ordinal();
+    private static final int SUM = Aggregate.SUM.ordinal();
+    private static final int LAST = Aggregate.LAST.ordinal();
+    private static final int DISTINCT = Aggregate.DISTINCT.ordinal();
+    private static final int MIN = Aggregate.MIN.ordinal();
+    private static final int MAX = Aggregate.MAX.ordinal();
+
     private final long unitsPerSecond;
     private final long nanosPerUnit;
     private final long asOfSeconds;
     private final int asOfNanos;
-    /** Per definition, per k: floor(asOf - k window) in units; {@link #belowAll} where it is before every time. */
-    private final long[][] bounds;
-    private final boolean[][] belowAll;
-    private double[] scratch = new double[64];
-    /**
-     * Per definition, per k: the slot of its signal's boundary k (and, for a ratio, of its
-     * denominator's), shared by every definition that cuts the same signal at the same instant, so
-     * that each account's search for it runs once: the cache holds the index found, valid while
-     * {@link #account} is unchanged.
-     */
-    private final int[][] slot;
-    private final int[][] denominatorSlot;
-    private final int[] cached;
-    private final int[] cachedFor;
-    /**
-     * Per definition, per k: the id of its aggregate over the k-th window (and, for a ratio, of its
-     * denominator's), shared by every definition that aggregates the same signal over the same
-     * window in the same way (a sum and its percent change, a mean and its trend), so that it is
-     * computed once per account; -1 where no other definition reads it. The value and count are
-     * held while {@link #account} is unchanged.
-     */
-    private final int[][] shared;
-    private final int[][] denominatorShared;
-    private final double[] sharedValue;
-    private final int[] sharedCount;
-    private final int[] sharedFor;
-    /** Per slot: its boundary in units, or before every time. */
+
+    /** Signal c's slots are {@code [slotFrom[c], slotFrom[c + 1])}, their bounds descending; a below-all slot comes last. */
+    private final int[] slotFrom;
     private final long[] slotBound;
     private final boolean[] slotBelowAll;
-    private int account = 1;
+    /** Per slot, for the current account: the index one past its last observation at or before the bound. */
+    private final int[] at;
 
-    /** The result of the last {@link #compute}: the value (NaN: missing) and what it rests on. */
-    double value;
-    int count;
+    /** Per aggregate: its signal, its window's end and start slots, its {@link Aggregate} ordinal and empty rule. */
+    private final int[] aggregateSignal;
+    private final int[] aggregateEnd;
+    private final int[] aggregateStart;
+    private final int[] aggregateKind;
+    private final boolean[] aggregateEmptyAsZero;
+    private final double[] aggregateValue;
+    private final int[] aggregateCount;
 
-    Windows(List<FeatureDefinition> definitions, Instant asOf, long unitsPerSecond) {
-        int count = definitions.size();
-        this.aggregate = new Aggregate[count];
-        this.changeKind = new int[count];
-        this.trendPeriods = new int[count];
-        this.emptyAsZero = new boolean[count];
-        this.kind = new int[count];
-        for (int d = 0; d < count; d++) {
-            FeatureDefinition def = definitions.get(d);
-            aggregate[d] = def.aggregate();
-            changeKind[d] = def.change().map(Enum::ordinal).orElse(-1);
-            trendPeriods[d] = def.trendPeriods().orElse(0);
-            emptyAsZero[d] = def.emptyAsZero();
-            kind[d] = aggregate[d] == Aggregate.DAYS_SINCE_LAST ? DAYS_SINCE_LAST : def.denominator().isPresent() ? RATIO : changeKind[d] >= 0 ? CHANGE
-                    : trendPeriods[d] > 0 ? TREND : PLAIN;
-        }
+    /** Per definition: its kind, change ({@link WindowChange} ordinal, -1 none), trend periods (0 none). */
+    private final int[] kind;
+    private final int[] changeKind;
+    private final int[] trendPeriods;
+    /**
+     * Per definition what it reads: a plain aggregate {a}; a change {current, previous}; a trend the
+     * aggregates of windows 0 (newest) to n-1; a ratio {numerator, denominator}; DAYS_SINCE_LAST the
+     * slots {window end, window start} and its signal.
+     */
+    private final int[][] reads;
+    private double[] scratch = new double[64];
+
+    /** Per definition, after {@link #account}: the value (NaN: missing) and the observations it rests on (0 when missing). */
+    final double[] value;
+    final int[] count;
+
+    /**
+     * Compiles the definitions.
+     *
+     * @param definitions the definitions
+     * @param signals the signal names, in the order {@link #account} receives their runs; contains
+     *     every definition's signal and denominator
+     * @param asOf the as-of time
+     * @param unitsPerSecond the unit of the times {@link #account} receives
+     */
+    Windows(List<FeatureDefinition> definitions, List<String> signals, Instant asOf, long unitsPerSecond) {
+        int n = definitions.size();
         this.unitsPerSecond = unitsPerSecond;
         this.nanosPerUnit = NANOS_PER_SECOND / unitsPerSecond;
         this.asOfSeconds = asOf.getEpochSecond();
         this.asOfNanos = asOf.getNano();
-        this.bounds = new long[count][];
-        this.belowAll = new boolean[count][];
-        for (int d = 0; d < count; d++) {
+        int columns = signals.size();
+        // Each definition's boundaries, k = 0 (asOf) to its number of windows; Long.MIN_VALUE marks before every time.
+        long[][] bounds = new long[n][];
+        List<TreeSet<Long>> perSignal = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            perSignal.add(new TreeSet<>());
+        }
+        int[] signalOf = new int[n];
+        int[] denominatorOf = new int[n];
+        for (int d = 0; d < n; d++) {
             FeatureDefinition def = definitions.get(d);
+            signalOf[d] = signals.indexOf(def.signal());
+            denominatorOf[d] = def.denominator().map(signals::indexOf).orElse(-1);
             int windows = def.trendPeriods().orElse(def.change().isPresent() ? 2 : 1);
             bounds[d] = new long[windows + 1];
-            belowAll[d] = new boolean[windows + 1];
             for (int k = 0; k <= windows; k++) {
                 Instant bound = k == 0 ? asOf : before(asOf, def.window().multipliedBy(k));
-                if (bound == null || bound.getEpochSecond() <= -(Long.MAX_VALUE / unitsPerSecond - 1)) {
-                    belowAll[d][k] = true; // before every time a long holds
-                } else {
-                    bounds[d][k] = floor(bound);
+                bounds[d][k] = bound == null || bound.getEpochSecond() <= -(Long.MAX_VALUE / unitsPerSecond - 1) ? Long.MIN_VALUE
+                        : floor(bound);
+                perSignal.get(signalOf[d]).add(bounds[d][k]);
+                if (denominatorOf[d] >= 0) {
+                    perSignal.get(denominatorOf[d]).add(bounds[d][k]);
                 }
             }
         }
-        java.util.Map<String, Integer> slots = new java.util.HashMap<>();
-        slot = new int[count][];
-        denominatorSlot = new int[count][];
-        for (int d = 0; d < count; d++) {
+        // Slots: per signal, its distinct bounds from the newest; Long.MIN_VALUE (below all) sorts last.
+        slotFrom = new int[columns + 1];
+        List<Long> allBounds = new ArrayList<>();
+        List<Map<Long, Integer>> slotOf = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            slotFrom[c] = allBounds.size();
+            slotOf.add(new HashMap<>());
+            for (long b : perSignal.get(c).descendingSet()) {
+                slotOf.get(c).put(b, allBounds.size());
+                allBounds.add(b);
+            }
+        }
+        slotFrom[columns] = allBounds.size();
+        slotBound = new long[allBounds.size()];
+        slotBelowAll = new boolean[allBounds.size()];
+        for (int i = 0; i < slotBound.length; i++) {
+            slotBound[i] = allBounds.get(i);
+            slotBelowAll[i] = slotBound[i] == Long.MIN_VALUE;
+        }
+        at = new int[slotBound.length];
+        // Aggregates: distinct (signal, end slot, start slot, aggregate, empty rule), grouped by signal.
+        List<int[]> keys = new ArrayList<>();
+        Map<List<Integer>, Integer> ids = new HashMap<>();
+        int[][] windowAggregates = new int[n][];
+        int[][] denominatorAggregates = new int[n][];
+        for (int d = 0; d < n; d++) {
             FeatureDefinition def = definitions.get(d);
-            slot[d] = slots(slots, def.signal(), d);
-            denominatorSlot[d] = def.denominator().isPresent() ? slots(slots, def.denominator().get(), d) : slot[d];
-        }
-        java.util.Map<String, Integer> aggregates = new java.util.HashMap<>();
-        java.util.Map<String, Integer> uses = new java.util.HashMap<>();
-        String[][] keys = new String[count][];
-        String[][] denominatorKeys = new String[count][];
-        for (int d = 0; d < count; d++) {
-            keys[d] = aggregateKeys(d, slot[d], uses);
-            denominatorKeys[d] = denominatorSlot[d] == slot[d] ? keys[d] : aggregateKeys(d, denominatorSlot[d], uses);
-        }
-        shared = new int[count][];
-        denominatorShared = new int[count][];
-        for (int d = 0; d < count; d++) {
-            shared[d] = sharedIds(keys[d], uses, aggregates);
-            denominatorShared[d] = denominatorKeys[d] == keys[d] ? shared[d] : sharedIds(denominatorKeys[d], uses, aggregates);
-        }
-        sharedValue = new double[aggregates.size()];
-        sharedCount = new int[aggregates.size()];
-        sharedFor = new int[aggregates.size()];
-        cached = new int[slots.size()];
-        cachedFor = new int[slots.size()];
-        slotBound = new long[slots.size()];
-        slotBelowAll = new boolean[slots.size()];
-        for (int d = 0; d < count; d++) {
-            for (int k = 0; k < bounds[d].length; k++) {
-                for (int id : new int[] {slot[d][k], denominatorSlot[d][k]}) {
-                    slotBound[id] = bounds[d][k];
-                    slotBelowAll[id] = belowAll[d][k];
-                }
+            if (def.aggregate() == Aggregate.DAYS_SINCE_LAST) {
+                continue;
+            }
+            windowAggregates[d] = aggregates(def, signalOf[d], bounds[d], slotOf, keys, ids);
+            if (denominatorOf[d] >= 0) {
+                denominatorAggregates[d] = aggregates(def, denominatorOf[d], bounds[d], slotOf, keys, ids);
             }
         }
-    }
-
-    private int[] slots(java.util.Map<String, Integer> slots, String signal, int d) {
-        int[] out = new int[bounds[d].length];
-        for (int k = 0; k < out.length; k++) {
-            String key = signal + '|' + (belowAll[d][k] ? "all" : Long.toString(bounds[d][k]));
-            Integer known = slots.putIfAbsent(key, slots.size());
-            out[k] = known == null ? slots.size() - 1 : known;
+        Integer[] order = new Integer[keys.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return out;
-    }
-
-    /** Per k, a key naming what the k-th window's aggregate of definition d computes; counts each key's uses. */
-    private String[] aggregateKeys(int d, int[] slots, java.util.Map<String, Integer> uses) {
-        String[] out = new String[slots.length - 1];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = slots[k] + "|" + slots[k + 1] + "|" + aggregate[d] + "|" + emptyAsZero[d];
-            uses.merge(out[k], 1, Integer::sum);
+        Arrays.sort(order, (a, b) -> Integer.compare(keys.get(a)[0], keys.get(b)[0])); // stable: by signal, then first use
+        int[] renumber = new int[order.length];
+        int m = keys.size();
+        aggregateSignal = new int[m];
+        aggregateEnd = new int[m];
+        aggregateStart = new int[m];
+        aggregateKind = new int[m];
+        aggregateEmptyAsZero = new boolean[m];
+        for (int i = 0; i < m; i++) {
+            int[] key = keys.get(order[i]);
+            renumber[order[i]] = i;
+            aggregateSignal[i] = key[0];
+            aggregateEnd[i] = key[1];
+            aggregateStart[i] = key[2];
+            aggregateKind[i] = key[3];
+            aggregateEmptyAsZero[i] = key[4] == 1;
         }
-        return out;
-    }
-
-    private static int[] sharedIds(String[] keys, java.util.Map<String, Integer> uses, java.util.Map<String, Integer> ids) {
-        int[] out = new int[keys.length + 1]; // one more, never read: the arrays follow the slots' shape
-        java.util.Arrays.fill(out, -1);
-        for (int k = 0; k < keys.length; k++) {
-            if (uses.get(keys[k]) > 1) {
-                out[k] = ids.computeIfAbsent(keys[k], key -> ids.size());
+        aggregateValue = new double[m];
+        aggregateCount = new int[m];
+        kind = new int[n];
+        changeKind = new int[n];
+        trendPeriods = new int[n];
+        reads = new int[n][];
+        for (int d = 0; d < n; d++) {
+            FeatureDefinition def = definitions.get(d);
+            changeKind[d] = def.change().map(Enum::ordinal).orElse(-1);
+            trendPeriods[d] = def.trendPeriods().orElse(0);
+            if (def.aggregate() == Aggregate.DAYS_SINCE_LAST) {
+                kind[d] = DAYS_SINCE_LAST;
+                reads[d] = new int[] {slotOf.get(signalOf[d]).get(bounds[d][0]), slotOf.get(signalOf[d]).get(bounds[d][1]), signalOf[d]};
+                continue;
+            }
+            int[] windows = windowAggregates[d];
+            for (int k = 0; k < windows.length; k++) {
+                windows[k] = renumber[windows[k]];
+            }
+            if (denominatorOf[d] >= 0) {
+                kind[d] = RATIO;
+                reads[d] = new int[] {windows[0], renumber[denominatorAggregates[d][0]]};
+            } else {
+                kind[d] = changeKind[d] >= 0 ? CHANGE : trendPeriods[d] > 0 ? TREND : PLAIN;
+                reads[d] = windows;
             }
         }
-        return out;
+        value = new double[n];
+        count = new int[n];
     }
 
-    /** Starts another account: the boundary indexes found for the last one no longer hold. */
-    void nextAccount() {
-        account++;
+    /** The ids of a definition's aggregates of one signal over its windows k = 0, 1, ..., adding new ones to the keys. */
+    private static int[] aggregates(FeatureDefinition def, int signal, long[] bounds, List<Map<Long, Integer>> slotOf, List<int[]> keys,
+            Map<List<Integer>, Integer> ids) {
+        int[] out = new int[bounds.length - 1];
+        for (int k = 0; k < out.length; k++) {
+            int[] key = {signal, slotOf.get(signal).get(bounds[k]), slotOf.get(signal).get(bounds[k + 1]), def.aggregate().ordinal(),
+                    def.emptyAsZero() ? 1 : 0};
+            out[k] = ids.computeIfAbsent(Arrays.stream(key).boxed().toList(), x -> {
+                keys.add(key);
+                return keys.size() - 1;
+            });
+        }
+        return out;
     }
 
     /** {@code asOf - span}, or null if that is before the earliest instant (an unbounded start). */
@@ -217,34 +260,59 @@ final class Windows {
     }
 
     /**
-     * Computes definition {@code d} for one account into {@link #value} and {@link #count}.
+     * Computes every definition for one account into {@link #value} and {@link #count}.
      *
-     * @param times the signal's times, sorted, in units; {@code [s, e)} is the account's run
-     * @param dTimes the denominator signal's times (for a ratio), {@code [ds, de)} the account's run
-     * @return whether the feature has a value
+     * @param times per signal (in the constructor's order), its times in units, sorted within the account's run
+     * @param values per signal, its values
+     * @param s per signal, the first index of the account's run
+     * @param e per signal, one past the last index of the account's run
      */
-    boolean compute(int d, long[] times, double[] values, int s, int e, long[] dTimes, double[] dValues, int ds, int de) {
-        // Small enough to be inlined into the callers' loops; each kind in its own method.
-        switch (kind[d]) {
-            case PLAIN:
-                aggregate(d, times, values, s, e, 0, slot[d], shared[d]);
-                return value == value;
-            case CHANGE:
-                return change(d, times, values, s, e);
-            case TREND:
-                return trend(d, times, values, s, e);
-            case RATIO:
-                return ratio(d, times, values, s, e, dTimes, dValues, ds, de);
-            default:
-                return daysSinceLast(d, times, s, e);
+    void account(long[][] times, double[][] values, int[] s, int[] e) {
+        int columns = slotFrom.length - 1;
+        for (int c = 0; c < columns; c++) {
+            long[] t = times[c];
+            int first = s[c];
+            int i = e[c];
+            for (int k = slotFrom[c], end = slotFrom[c + 1]; k < end; k++) {
+                i = slotBelowAll[k] ? first : search(t, first, i, slotBound[k]);
+                at[k] = i;
+            }
+        }
+        for (int a = 0; a < aggregateKind.length; a++) {
+            aggregate(a, values[aggregateSignal[a]], at[aggregateStart[a]], at[aggregateEnd[a]]);
+        }
+        for (int d = 0; d < kind.length; d++) {
+            switch (kind[d]) {
+                case PLAIN: {
+                    int a = reads[d][0];
+                    value[d] = aggregateValue[a];
+                    count[d] = aggregateCount[a];
+                    break;
+                }
+                case CHANGE:
+                    change(d);
+                    break;
+                case TREND:
+                    trend(d);
+                    break;
+                case RATIO:
+                    ratio(d);
+                    break;
+                default:
+                    daysSinceLast(d, times[reads[d][2]]);
+            }
+            if (value[d] != value[d]) {
+                count[d] = 0; // missing rests on nothing, however it came about (an overflowing sum: inf - inf)
+            }
         }
     }
 
-    private boolean daysSinceLast(int d, long[] times, int s, int e) {
-        int hi = upTo(times, s, e, slot[d][0]);
-        int lo = upTo(times, s, e, slot[d][1]);
+    private void daysSinceLast(int d, long[] times) {
+        int hi = at[reads[d][0]];
+        int lo = at[reads[d][1]];
         if (hi == lo) {
-            return missing();
+            missing(d);
+            return;
         }
         long t = times[hi - 1];
         // Duration.between(t, asOf), as seconds and a non-negative nano part.
@@ -254,54 +322,53 @@ final class Windows {
             seconds--;
             nanos += NANOS_PER_SECOND;
         }
-        value = (seconds + (int) nanos / 1e9) / SECONDS_PER_DAY;
-        count = 1;
-        return true;
+        value[d] = (seconds + (int) nanos / 1e9) / SECONDS_PER_DAY;
+        count[d] = 1;
     }
 
-    private boolean ratio(int d, long[] times, double[] values, int s, int e, long[] dTimes, double[] dValues, int ds, int de) {
-        aggregate(d, times, values, s, e, 0, slot[d], shared[d]);
-        double numerator = value;
-        int numeratorCount = count;
-        aggregate(d, dTimes, dValues, ds, de, 0, denominatorSlot[d], denominatorShared[d]);
-        if (Double.isNaN(numerator) || Double.isNaN(value) || value == 0.0) {
-            return missing(); // no ratio against nothing, never infinite
+    private void ratio(int d) {
+        int a = reads[d][0];
+        int b = reads[d][1];
+        double numerator = aggregateValue[a];
+        double denominator = aggregateValue[b];
+        if (Double.isNaN(numerator) || Double.isNaN(denominator) || denominator == 0.0) {
+            missing(d); // no ratio against nothing, never infinite
+            return;
         }
-        value = numerator / value;
-        count = Math.min(numeratorCount, count);
-        return true;
+        value[d] = numerator / denominator;
+        count[d] = Math.min(aggregateCount[a], aggregateCount[b]);
     }
 
-    private boolean change(int d, long[] times, double[] values, int s, int e) {
-        aggregate(d, times, values, s, e, 0, slot[d], shared[d]);
-        double current = value;
-        int currentCount = count;
-        aggregate(d, times, values, s, e, 1, slot[d], shared[d]);
-        double previous = value;
+    private void change(int d) {
+        int a = reads[d][0];
+        int b = reads[d][1];
+        double current = aggregateValue[a];
+        double previous = aggregateValue[b];
         if (Double.isNaN(current) || Double.isNaN(previous)) {
-            return missing();
+            missing(d);
+            return;
         }
         double change;
         if (changeKind[d] == WindowChange.ABSOLUTE.ordinal()) {
             change = current - previous;
         } else if (previous == 0) {
-            return missing(); // no percent change against nothing
+            missing(d); // no percent change against nothing
+            return;
         } else {
             change = 100.0 * (current - previous) / Math.abs(previous);
         }
-        value = change;
-        count = Math.min(currentCount, count);
-        return true;
+        value[d] = change;
+        count[d] = Math.min(aggregateCount[a], aggregateCount[b]);
     }
 
-    private boolean missing() {
-        value = Double.NaN;
-        count = 0;
-        return false;
+    private void missing(int d) {
+        value[d] = Double.NaN;
+        count[d] = 0;
     }
 
     /** Least-squares slope per period over the periods that have a value; x is the period, oldest 0. */
-    private boolean trend(int d, long[] times, double[] values, int s, int e) {
+    private void trend(int d) {
+        int[] windows = reads[d];
         int n = trendPeriods[d];
         int points = 0;
         int observations = 0;
@@ -310,77 +377,55 @@ final class Windows {
         double sxx = 0;
         double sxy = 0;
         for (int k = 0; k < n; k++) {
-            aggregate(d, times, values, s, e, k, slot[d], shared[d]);
-            observations += count;
-            if (Double.isNaN(value)) {
+            double v = aggregateValue[windows[k]];
+            observations += aggregateCount[windows[k]];
+            if (Double.isNaN(v)) {
                 continue;
             }
             double x = n - 1 - k;
             points++;
             sx += x;
-            sy += value;
+            sy += v;
             sxx += x * x;
-            sxy += x * value;
+            sxy += x * v;
         }
         if (points < 2) {
-            return missing();
+            missing(d);
+            return;
         }
         // Distinct x values, so the denominator is positive once there are two points.
-        value = (points * sxy - sx * sy) / (points * sxx - sx * sx);
-        count = observations;
-        return true;
+        value[d] = (points * sxy - sx * sy) / (points * sxx - sx * sx);
+        count[d] = observations;
     }
 
-    /**
-     * The definition's aggregate over the k-th window back, {@code (asOf - (k+1) window, asOf - k window]},
-     * into {@link #value} (NaN if the window is empty and empty windows are missing) and {@link #count}.
-     */
-    private void aggregate(int d, long[] times, double[] values, int s, int e, int k, int[] slots, int[] sharedIds) {
-        int id = sharedIds[k];
-        if (id >= 0 && sharedFor[id] == account) {
-            value = sharedValue[id];
-            count = sharedCount[id];
-            return;
-        }
-        aggregate(d, times, values, s, e, k, slots);
-        if (id >= 0) {
-            sharedValue[id] = value;
-            sharedCount[id] = count;
-            sharedFor[id] = account;
-        }
-    }
-
-    private void aggregate(int d, long[] times, double[] values, int s, int e, int k, int[] slots) {
-        int hi = upTo(times, s, e, slots[k]);
-        // The window's start is at or before its end, so its search need not look past hi.
-        int lo = upTo(times, s, hi, slots[k + 1]);
+    /** Aggregate {@code a} over {@code [lo, hi)} into {@link #aggregateValue} (NaN if empty and empty is missing) and {@link #aggregateCount}. */
+    private void aggregate(int a, double[] values, int lo, int hi) {
         int n = hi - lo;
-        count = n;
+        aggregateCount[a] = n;
         if (n == 0) {
-            value = emptyAsZero[d] ? 0.0 : Double.NaN;
+            aggregateValue[a] = aggregateEmptyAsZero[a] ? 0.0 : Double.NaN;
             return;
         }
-        switch (aggregate[d]) {
-            case COUNT:
-                value = n;
-                return;
-            case LAST:
-                value = values[hi - 1];
-                return;
-            case DISTINCT:
-                value = distinct(values, lo, hi);
-                return;
-            case SUM: {
-                double sum = 0; // the same order as below, without the min and max a sum does not need
-                for (int i = lo; i < hi; i++) {
-                    sum += values[i];
-                }
-                value = sum;
-                return;
+        int k = aggregateKind[a];
+        if (k == COUNT) {
+            aggregateValue[a] = n;
+        } else if (k == LAST) {
+            aggregateValue[a] = values[hi - 1];
+        } else if (k == SUM) {
+            double sum = 0;
+            for (int i = lo; i < hi; i++) {
+                sum += values[i];
             }
-            default:
-                break;
+            aggregateValue[a] = sum;
+        } else if (k == DISTINCT) {
+            aggregateValue[a] = distinct(values, lo, hi);
+        } else {
+            aggregateValue[a] = spread(k, values, lo, hi);
         }
+    }
+
+    /** MIN, MAX or MEAN of a non-empty run. */
+    private static double spread(int k, double[] values, int lo, int hi) {
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -395,17 +440,14 @@ final class Windows {
                 max = v;
             }
         }
-        switch (aggregate[d]) {
-            case MIN:
-                value = min;
-                break;
-            case MAX:
-                value = max;
-                break;
-            default:
-                // sum / count can miss [min, max] by a rounding step (3 x 0.1 / 3 > 0.1); the mean cannot.
-                value = Math.max(min, Math.min(max, sum / n));
+        if (k == MIN) {
+            return min;
         }
+        if (k == MAX) {
+            return max;
+        }
+        // sum / count can miss [min, max] by a rounding step (3 x 0.1 / 3 > 0.1); the mean cannot.
+        return Math.max(min, Math.min(max, sum / (hi - lo)));
     }
 
     /** How many different values (equal by {@code ==}, so 0.0 and -0.0 are one) are in {@code [lo, hi)}. */
@@ -425,17 +467,7 @@ final class Windows {
         return distinct;
     }
 
-    /** The index one past the account's last observation at or before the boundary of a slot. */
-    private int upTo(long[] times, int s, int e, int id) {
-        if (cachedFor[id] == account) {
-            return cached[id];
-        }
-        int found = slotBelowAll[id] ? s : search(times, s, e, slotBound[id]);
-        cached[id] = found;
-        cachedFor[id] = account;
-        return found;
-    }
-
+    /** The index in {@code [s, e]} one past the last time at or before {@code t}; every time in {@code [e, ...)} of the run is after it. */
     private static int search(long[] times, int s, int e, long t) {
         // Windows end near the newest observation: step back from the end (predictable branches),
         // and bisect only what is left after a few steps.
