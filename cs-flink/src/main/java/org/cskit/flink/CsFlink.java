@@ -3,10 +3,12 @@ package org.cskit.flink;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
 
 /**
  * cskit in an Apache Flink job: the same feature definitions, scorecard and playbooks as the in-JVM
@@ -18,7 +20,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * CsFlink.plays(inputs, definitions).sinkTo(tasksByKey);     // streaming: every day, every event
  *
  * env.setRuntimeMode(RuntimeExecutionMode.BATCH);             // the nightly run over a portfolio
- * CsFlink.nightly(portfolio, definitions, asOf).sinkTo(tasksByKey);
+ * Nightly night = CsFlink.nightly(portfolio, yesterdaysState, definitions, asOf);
+ * night.plays().sinkTo(tasksByKey);
+ * night.state().sinkTo(todaysState);                           // read by tomorrow's job
  * }</pre>
  *
  * <p><b>Delivery is at least once, with the idempotency key</b>: the operator's state (plays out,
@@ -33,6 +37,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class CsFlink {
     /** The uid of the keyed operator: keep it when upgrading a job, so that savepoints restore its state. */
     public static final String OPERATOR_UID = "cskit-playbooks";
+    /** The uid of the nightly job's operator. */
+    public static final String NIGHTLY_UID = "cskit-nightly";
 
     private CsFlink() {}
 
@@ -50,20 +56,61 @@ public final class CsFlink {
     }
 
     /**
-     * The nightly run over a bounded portfolio: every account's observations, derived, scored and
-     * evaluated once as of {@code asOf}. Meant for {@code RuntimeExecutionMode.BATCH}, where Flink
-     * sorts the records by account and needs no checkpoints. Play state starts empty and is not
-     * kept after the run, so every situation that holds is offered, under this run's key; carrying
-     * state from one run to the next is not supported yet.
+     * The nightly run over a bounded portfolio, continuing from yesterday's run: every account's
+     * observations, derived, scored and evaluated once as of {@code asOf} against yesterday's play
+     * state and vector, so a situation that still holds makes no second play, cooldowns and limits
+     * hold across nights and a situation that cleared closes its play. Meant for
+     * {@code RuntimeExecutionMode.BATCH}, where Flink sorts both inputs by account and needs no
+     * checkpoints.
+     *
+     * <p>An account is evaluated when it has observations or a {@linkplain AccountInput#profile
+     * profile} tonight, in the segment and stage of its latest profile (the night's, or one of the
+     * records given); its events (at or before {@code asOf}) are evaluated at their own times
+     * first. An account with state but no records tonight is not evaluated: its play states and
+     * vector pass on to {@link Nightly#state()} as they came. The nightly job keeps no profile
+     * between nights: give each account's profile every night. The
+     * playbook set may change between nights, as between a savepoint and its restore (see
+     * {@link KeyedPlayStateStore}).
+     *
+     * @param portfolio the accounts' observations (and events) up to {@code asOf}
+     * @param yesterday yesterday's {@link Nightly#state()}, as written
+     * @param definitions the definitions
+     * @param asOf the run's as-of time
+     * @return the night's plays and today's state
+     * @throws org.cskit.model.ValidationException (failing the job) for a bad record, a state from a
+     *     night after {@code asOf}, or two states of one account
+     */
+    public static Nightly nightly(DataStream<AccountInput> portfolio, DataStream<AccountState> yesterday, CsDefinitions definitions,
+            Instant asOf) {
+        SingleOutputStreamOperator<PlayRecord> plays = portfolio.keyBy(in -> in.accountId, Types.STRING)
+                .connect(yesterday.keyBy(s -> s.accountId, Types.STRING))
+                .process(new NightlyFunction(definitions, asOf), TYPE).uid(NIGHTLY_UID).name("cskit nightly");
+        return new Nightly(plays, plays.getSideOutput(NightlyFunction.STATE));
+    }
+
+    /**
+     * The first night of a portfolio: {@link #nightly(DataStream, DataStream, CsDefinitions, Instant)}
+     * with no state yet.
      *
      * @param portfolio the accounts' observations (and events) up to {@code asOf}
      * @param definitions the definitions
      * @param asOf the run's as-of time
-     * @return the plays made
+     * @return the night's plays and today's state
      */
-    public static SingleOutputStreamOperator<PlayRecord> nightly(DataStream<AccountInput> portfolio, CsDefinitions definitions, Instant asOf) {
-        return portfolio.keyBy(in -> in.accountId, Types.STRING).process(CsPlaybookFunction.once(definitions, asOf), TYPE)
-                .uid(OPERATOR_UID).name("cskit nightly");
+    public static Nightly nightly(DataStream<AccountInput> portfolio, CsDefinitions definitions, Instant asOf) {
+        DataStream<AccountState> none = portfolio.getExecutionEnvironment().fromSequence(0, 0)
+                .flatMap(new NoState(), TypeInformation.of(AccountState.class)).name("no state yet");
+        return nightly(portfolio, none, definitions, asOf);
+    }
+
+    /** Makes an empty stream of states from a one-number source (no state comes out of it). */
+    private static final class NoState implements FlatMapFunction<Long, AccountState> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(Long ignored, Collector<AccountState> out) {
+            // nothing: the first night has no state
+        }
     }
 
     /**

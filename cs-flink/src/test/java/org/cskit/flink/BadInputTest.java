@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.cskit.model.ValidationException;
 import org.cskit.model.json.JsonInputException;
 import org.junit.jupiter.api.Test;
@@ -61,19 +62,73 @@ class BadInputTest {
         bad.accountId = "acme";
 
         assertThatThrownBy(() -> h.processElement(new StreamRecord<>(bad, 0))).isInstanceOf(ValidationException.class)
-                .hasMessage("a record of account 'acme' must carry either a signal or an event, but had neither");
+                .hasMessage("a record of account 'acme' must carry one of a signal, an event and a profile, but had none");
         h.close();
     }
 
     @Test
     void processElement_nightlyObservationAfterAsOf_isRefused() throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, AccountInput, PlayRecord> h = Harnesses.open(
-                CsPlaybookFunction.once(Fixtures.definitions(), Instant.parse("2025-09-01T00:00:00Z")), null);
+        KeyedTwoInputStreamOperatorTestHarness<String, AccountInput, AccountState, PlayRecord> h = Harnesses.nightly(Fixtures.definitions(),
+                Instant.parse("2025-09-01T00:00:00Z"));
         AccountInput late = AccountInput.signal("acme", "logins", Instant.parse("2025-09-01T00:00:01Z").toEpochMilli(), 3);
 
-        assertThatThrownBy(() -> h.processElement(new StreamRecord<>(late, 0))).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> h.processElement1(new StreamRecord<>(late, 0))).isInstanceOf(ValidationException.class)
                 .hasMessage("account 'acme' signal 'logins' observation at 2025-09-01T00:00:01Z is after the run's as-of time 2025-09-01T00:00:00Z");
         h.close();
+    }
+
+    @Test
+    void processElement_stateFromALaterNight_isRefusedAndKeepsNothing() throws Exception {
+        KeyedTwoInputStreamOperatorTestHarness<String, AccountInput, AccountState, PlayRecord> h = Harnesses.nightly(Fixtures.definitions(),
+                Instant.parse("2025-09-01T00:00:00Z"));
+        AccountState later = state("acme", Instant.parse("2025-09-02T00:00:00Z"), "low-adoption", 1);
+
+        assertThatThrownBy(() -> h.processElement2(new StreamRecord<>(later, 0))).isInstanceOf(ValidationException.class)
+                .hasMessage("the state of account 'acme' is from the night as of 2025-09-02T00:00:00Z, after this run's as-of time "
+                        + "2025-09-01T00:00:00Z; give the state of an earlier night");
+        assertThat(h.numKeyedStateEntries()).as("state entries after the bad record").isZero();
+        h.close();
+    }
+
+    @Test
+    void processElement_twoStatesOfOneAccount_isRefused() throws Exception {
+        KeyedTwoInputStreamOperatorTestHarness<String, AccountInput, AccountState, PlayRecord> h = Harnesses.nightly(Fixtures.definitions(),
+                Fixtures.AS_OF);
+        AccountState yesterday = state("acme", Fixtures.AS_OF.minusSeconds(86_400), "low-adoption", 1);
+        h.processElement2(new StreamRecord<>(yesterday, 0));
+
+        assertThatThrownBy(() -> h.processElement2(new StreamRecord<>(yesterday, 0))).isInstanceOf(ValidationException.class)
+                .hasMessage("account 'acme' has two states; give one state record per account");
+        h.close();
+    }
+
+    @Test
+    void processElement_stateWithAPlaybookTwice_isRefusedNamingTheIndex() throws Exception {
+        KeyedTwoInputStreamOperatorTestHarness<String, AccountInput, AccountState, PlayRecord> h = Harnesses.nightly(Fixtures.definitions(),
+                Fixtures.AS_OF);
+        AccountState twice = state("acme", Fixtures.AS_OF.minusSeconds(86_400), "low-adoption", 2);
+        twice.playbookIds[1] = "low-adoption";
+
+        assertThatThrownBy(() -> h.processElement2(new StreamRecord<>(twice, 0))).isInstanceOf(ValidationException.class)
+                .hasMessage("the state of account 'acme' has playbook id low-adoption at 1 twice; give each playbook's state once")
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("state.playbookIds[1]"));
+        assertThat(h.numKeyedStateEntries()).isZero();
+        h.close();
+    }
+
+    /** A state record with {@code n} open plays (playbooks {@code id}, {@code id-1}, ...). */
+    private static AccountState state(String account, Instant night, String id, int n) {
+        AccountState s = new AccountState();
+        s.accountId = account;
+        s.night = night.toEpochMilli();
+        s.playbookIds = new String[n];
+        s.plays = new org.cskit.flink.internal.StoredPlayState[n];
+        for (int i = 0; i < n; i++) {
+            s.playbookIds[i] = i == 0 ? id : id + "-" + i;
+            s.plays[i] = org.cskit.flink.internal.StoredPlayState.of(new org.cskit.playbooks.spi.PlayState(1,
+                    org.cskit.playbooks.spi.PlayState.Status.OPEN, 7, night.getEpochSecond(), night.getEpochSecond(), new long[0]));
+        }
+        return s;
     }
 
     @Test

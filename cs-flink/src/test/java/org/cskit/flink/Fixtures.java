@@ -73,8 +73,33 @@ public final class Fixtures {
 
     /** A generated portfolio as a nightly extract: per account and signal one record with its observations of the last 180 days. */
     public static List<AccountInput> nightly(int accounts, long seed) {
+        return nightly(accounts, seed, AS_OF);
+    }
+
+    /** The same portfolio's nightly extract as of another night. */
+    public static List<AccountInput> nightly(int accounts, long seed, Instant asOf) {
         PortfolioGenerator generator = PortfolioGenerator.builder().seed(seed).accounts(accounts).start(START).months(24).build();
-        return records(generator.signalColumns(0, accounts, AS_OF, Duration.ofDays(180)), 0);
+        return records(generator.signalColumns(0, accounts, asOf, Duration.ofDays(180)), 0);
+    }
+
+    /**
+     * Per account a profile from the day before {@code asOf}: even rows in {@code smb}, odd rows in
+     * {@code enterprise} (segments.json); every third row onboarding, the others adopting.
+     */
+    public static List<AccountInput> profiles(int accounts, Instant asOf) {
+        List<AccountInput> out = new ArrayList<>();
+        for (int r = 0; r < accounts; r++) {
+            out.add(AccountInput.profile(accountId(r), r % 2 == 0 ? "smb" : "enterprise",
+                    r % 3 == 0 ? org.cskit.model.LifecycleStage.ONBOARDING : org.cskit.model.LifecycleStage.ADOPTION,
+                    asOf.minus(Duration.ofDays(1)).toEpochMilli()));
+        }
+        return out;
+    }
+
+    /** The segmented definitions: segments.json, a selection with a stricter scorecard for enterprise, and a playbook for smb accounts onboarding. */
+    public static CsDefinitions segmented() {
+        return CsDefinitions.of(resource("features.json"), resource("scorecards-segmented.json"), resource("playbooks-segmented.json"),
+                resource("segments.json"));
     }
 
     /** Per account and signal one record, account ids from {@code firstRow} on. */

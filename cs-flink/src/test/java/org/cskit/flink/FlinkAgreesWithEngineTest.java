@@ -48,7 +48,7 @@ class FlinkAgreesWithEngineTest {
 
         StreamExecutionEnvironment env = MiniClusters.environment(new Configuration());
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        List<PlayRecord> actual = MiniClusters.collect(CsFlink.nightly(MiniClusters.source(env, inputs), definitions, Fixtures.AS_OF));
+        List<PlayRecord> actual = MiniClusters.collect(CsFlink.nightly(MiniClusters.source(env, inputs), definitions, Fixtures.AS_OF).plays());
 
         assertThat(expected).as("plays of the night").hasSizeGreaterThan(30);
         assertThat(actual).containsExactlyElementsOf(expected);

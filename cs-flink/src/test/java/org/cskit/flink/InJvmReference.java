@@ -19,6 +19,9 @@ import org.cskit.model.columns.SignalColumn;
 import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.columns.VectorColumns;
 import org.cskit.model.event.AccountEvent;
+import org.cskit.model.event.AccountEvents;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.Trigger;
 import org.cskit.model.json.CsJson;
 import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
@@ -36,7 +39,8 @@ import org.cskit.scoring.features.FeatureDeriver;
  * account at once, as one columnar batch (derive, {@code scoreAll}, {@code PlaybookEngine.evaluate})
  * over an {@link InMemoryPlayStateStore}. Written from cs-flink's documented semantics, not from
  * its code: daily evaluations at the next midnight after a record's latest observation, events at
- * their time after that time's daily evaluation, an event with the last vector standing.
+ * their time after that time's daily evaluation, an event with the last vector standing and only
+ * the playbooks it starts.
  */
 public final class InJvmReference {
     private static final long DAY = 86_400_000L;
@@ -51,16 +55,28 @@ public final class InJvmReference {
      * @param bands its band labels
      * @param engine the playbooks' engine
      */
-    public record Compiled(FeatureDeriver deriver, WeightedScorecard card, List<String> bands, PlaybookEngine engine) {
+    public record Compiled(FeatureDeriver deriver, WeightedScorecard card, List<String> bands, PlaybookEngine engine,
+            Map<String, PlaybookEngine> byEvent) {
         public static Compiled of(CsDefinitions d) {
             CsJson json = CsJson.create();
             FeatureDeriver deriver = FeatureDeriver.of(json.readList(d.featuresJson(), FeatureDefinition.class));
             WeightedScorecard card = WeightedScorecard.of(json.read(d.scorecardJson(), Scorecard.class));
             List<String> bands = card.config().bands().ranges().stream().map(BandScheme.Range::label).toList();
-            PlaybookEngine engine = PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands)
-                    .playbooks(PlaybookEngine.readJson(d.playbooksJson(), deriver.schema(), bands, List.of()))
-                    .store(new InMemoryPlayStateStore()).build();
-            return new Compiled(deriver, card, bands, engine);
+            List<Playbook> playbooks = PlaybookEngine.readJson(d.playbooksJson(), deriver.schema(), bands, List.of("default"));
+            InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+            PlaybookEngine engine = PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands).playbooks(playbooks).store(store)
+                    .build();
+            // An event evaluates only the playbooks it starts (PlaybookEngine.onEvent's rule), here as an engine
+            // over those playbooks on the same store, so that events can be evaluated as columns.
+            Map<String, PlaybookEngine> byEvent = new HashMap<>();
+            for (Playbook p : playbooks) {
+                if (p.trigger() instanceof Trigger.OnEvent e && !byEvent.containsKey(e.event())) {
+                    byEvent.put(e.event(), PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands).store(store)
+                            .playbooks(playbooks.stream().filter(q -> q.trigger() instanceof Trigger.OnEvent o && o.event().equals(e.event()))
+                                    .toList()).build());
+                }
+            }
+            return new Compiled(deriver, card, bands, engine, byEvent);
         }
     }
 
@@ -95,17 +111,7 @@ public final class InJvmReference {
         Map<String, List<double[]>> history = new HashMap<>(); // account -> (time, score)
         Map<String, double[]> last = new HashMap<>(); // account -> (score, band, direction, velocity, coverage)
         List<PlayRecord> plays = new ArrayList<>();
-        ActionSink sink = new ActionSink() {
-            @Override
-            public void deliver(PlayHandle h) {
-                plays.add(record(h, false));
-            }
-
-            @Override
-            public void closed(PlayHandle h) {
-                plays.add(record(h, true));
-            }
-        };
+        ActionSink sink = into(plays);
         TreeSet<Long> times = new TreeSet<>(daily.keySet());
         times.addAll(events.keySet());
         for (long t : times) {
@@ -164,7 +170,15 @@ public final class InJvmReference {
                 for (int r = 0; r < rows.size(); r++) {
                     batch.event(r, rowEvents.get(r));
                 }
-                engine.evaluate(batch.build(), sink);
+                // One event type per batch here (the fixtures make champion changes only).
+                String type = AccountEvents.typeOf(rowEvents.get(0));
+                if (rowEvents.stream().anyMatch(e -> !AccountEvents.typeOf(e).equals(type))) {
+                    throw new IllegalArgumentException("the reference evaluates one event type at a time");
+                }
+                PlaybookEngine started = c.byEvent().get(type);
+                if (started != null) {
+                    started.evaluate(batch.build(), sink);
+                }
             }
         }
         return plays;
@@ -239,6 +253,21 @@ public final class InJvmReference {
         }
         return VectorColumns.builder(n).bands(bands).scores(scores).bandCodes(band).directionCodes(direction).velocities(velocity)
                 .coverages(coverage).build();
+    }
+
+    /** A sink that adds each play made or closed to a list, as the operator emits it. */
+    static ActionSink into(List<PlayRecord> plays) {
+        return new ActionSink() {
+            @Override
+            public void deliver(PlayHandle h) {
+                plays.add(record(h, false));
+            }
+
+            @Override
+            public void closed(PlayHandle h) {
+                plays.add(record(h, true));
+            }
+        };
     }
 
     private static PlayRecord record(PlayHandle h, boolean closed) {

@@ -9,16 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -35,7 +31,7 @@ class KilledAndRestoredTest {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = MiniClusters.extension();
 
-    static final Queue<PlayRecord> RECEIVED = new ConcurrentLinkedQueue<>();
+    static final Queue<PlayRecord> RECEIVED = QueueSink.queue("killed-and-restored");
     static final AtomicBoolean KILLED = new AtomicBoolean();
     static final AtomicInteger CHECKPOINTS_BEFORE_KILL = new AtomicInteger();
 
@@ -56,7 +52,7 @@ class KilledAndRestoredTest {
         CsFlink.plays(MiniClusters.source(env, inputs).setParallelism(1)
                         .map(new KillOnce(inputs.size() / 2)).returns(TypeInformation.of(AccountInput.class)).setParallelism(1)
                         .assignTimestampsAndWatermarks(CsFlink.watermarks(Duration.ZERO)), definitions)
-                .sinkTo(new QueueSink());
+                .sinkTo(new QueueSink<>("killed-and-restored"));
         env.execute("killed and restored");
 
         assertThat(KILLED).as("the job was killed mid-stream").isTrue();
@@ -114,27 +110,6 @@ class KilledAndRestoredTest {
                 checkpointed = true;
                 CHECKPOINTS_BEFORE_KILL.incrementAndGet();
             }
-        }
-    }
-
-    /** Hands every record to {@link #RECEIVED}, as a sink without transactions does (at least once). */
-    static final class QueueSink implements Sink<PlayRecord> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public SinkWriter<PlayRecord> createWriter(WriterInitContext context) {
-            return new SinkWriter<>() {
-                @Override
-                public void write(PlayRecord play, Context c) {
-                    RECEIVED.add(play);
-                }
-
-                @Override
-                public void flush(boolean endOfInput) { }
-
-                @Override
-                public void close() { }
-            };
         }
     }
 }

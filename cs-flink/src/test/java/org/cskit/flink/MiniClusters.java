@@ -51,6 +51,29 @@ final class MiniClusters {
         return out;
     }
 
+    /** What one nightly job made: its plays (sorted) and every account's state after it. */
+    record Night(List<PlayRecord> plays, List<AccountState> state) {}
+
+    /** Runs one nightly job in BATCH mode on yesterday's state (none: the first night) and collects both outputs. */
+    static Night night(CsDefinitions definitions, List<AccountInput> records, List<AccountState> yesterday, java.time.Instant asOf)
+            throws Exception {
+        StreamExecutionEnvironment env = environment(new Configuration());
+        env.setRuntimeMode(org.apache.flink.api.common.RuntimeExecutionMode.BATCH);
+        Nightly night = yesterday == null ? CsFlink.nightly(source(env, records), definitions, asOf)
+                : CsFlink.nightly(source(env, records), env.fromData(yesterday, TypeInformation.of(AccountState.class)), definitions, asOf);
+        CloseableIterator<PlayRecord> plays = night.plays().collectAsync();
+        CloseableIterator<AccountState> state = night.state().collectAsync();
+        env.execute("cskit nightly " + asOf);
+        List<PlayRecord> p = new ArrayList<>();
+        List<AccountState> s = new ArrayList<>();
+        try (plays; state) {
+            plays.forEachRemaining(p::add);
+            state.forEachRemaining(s::add);
+        }
+        p.sort(ORDER);
+        return new Night(p, s);
+    }
+
     static List<PlayRecord> sorted(List<PlayRecord> plays) {
         List<PlayRecord> out = new ArrayList<>(plays);
         out.sort(ORDER);

@@ -48,12 +48,17 @@ class ReadmeExampleTest {
         String scorecardJson = Fixtures.resource("scorecard.json");
         String playbooksJson = Fixtures.resource("playbooks.json");
         List<AccountInput> records = Fixtures.stream(40, 120, 5);
-        List<AccountInput> portfolio = Fixtures.nightly(80, 5);
         Instant asOf = Fixtures.AS_OF;
+        Instant lastWeek = asOf.minus(Duration.ofDays(7));
+        List<AccountInput> portfolio = Fixtures.nightly(80, 5, asOf);
+        List<AccountInput> lastWeeksPortfolio = Fixtures.nightly(80, 5, lastWeek);
+        List<AccountState> yesterday = MiniClusters.night(Fixtures.definitions(), lastWeeksPortfolio, null, lastWeek).state();
         StreamExecutionEnvironment env = MiniClusters.environment(new Configuration());
         StreamExecutionEnvironment nightlyEnv = MiniClusters.environment(new Configuration());
         ByKey tasksByKey = new ByKey();
+        QueueSink<AccountState> todaysState = new QueueSink<>("readme-state");  // keeps today's state for tomorrow (here: in memory)
         TASKS.clear();
+        STATE.clear();
 
         CsDefinitions definitions = CsDefinitions.of(featuresJson, scorecardJson, playbooksJson);  // checked here
         DataStream<AccountInput> inputs = env.fromData(records, TypeInformation.of(AccountInput.class))  // or your source
@@ -62,14 +67,21 @@ class ReadmeExampleTest {
         env.execute("cskit plays");
 
         nightlyEnv.setRuntimeMode(RuntimeExecutionMode.BATCH);     // the nightly run over a bounded portfolio
-        CsFlink.nightly(nightlyEnv.fromData(portfolio, TypeInformation.of(AccountInput.class)), definitions, asOf)
-                .sinkTo(tasksByKey);
+        Nightly night = CsFlink.nightly(nightlyEnv.fromData(portfolio, TypeInformation.of(AccountInput.class)),
+                nightlyEnv.fromData(yesterday, TypeInformation.of(AccountState.class)), definitions, asOf);  // or your sources
+        night.plays().sinkTo(tasksByKey);
+        night.state().sinkTo(todaysState);                         // tomorrow's job reads it as its yesterday
         nightlyEnv.execute("cskit nightly");
 
+        RunReference nights = new RunReference(definitions);
+        nights.night(lastWeeksPortfolio, lastWeek);
         List<PlayRecord> expected = new java.util.ArrayList<>(InJvmReference.run(definitions, records));
-        expected.addAll(InJvmReference.nightly(definitions, portfolio, asOf));
+        expected.addAll(nights.night(portfolio, asOf));
         assertThat(TASKS.keySet()).containsExactlyInAnyOrderElementsOf(expected.stream().map(ByKey::key).collect(Collectors.toSet()));
+        assertThat(STATE).as("today's state, one per account").hasSize(80).allMatch(s -> s.night == asOf.toEpochMilli());
     }
+
+    static final java.util.Queue<AccountState> STATE = QueueSink.queue("readme-state");
 
     /** A sink that writes each play by its key (a close under its own entry), as an upsert into a task system does. */
     static final class ByKey implements Sink<PlayRecord> {

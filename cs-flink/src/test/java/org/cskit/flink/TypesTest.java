@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class TypesTest {
     @Test
     void typeInformation_everyRecordAndStateType_isAPojo() {
-        for (Class<?> type : List.of(AccountInput.class, PlayRecord.class, StoredPlayState.class, SignalSeries.class, VectorHistory.class,
-                PendingWork.class)) {
+        for (Class<?> type : List.of(AccountInput.class, PlayRecord.class, AccountState.class, StoredPlayState.class, SignalSeries.class, VectorHistory.class,
+                PendingWork.class,
+                org.cskit.flink.internal.Profiles.class)) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
     }

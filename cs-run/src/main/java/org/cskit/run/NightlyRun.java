@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.cskit.model.FeatureSchema;
+import org.cskit.model.ManualOverride;
 import org.cskit.model.Segment;
 import org.cskit.model.Validate;
 import org.cskit.model.columns.AccountBatch;
@@ -23,11 +25,13 @@ import org.cskit.model.columns.FeatureColumns;
 import org.cskit.model.columns.ScoreHistoryColumns;
 import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.columns.VectorColumns;
+import org.cskit.model.event.AccountEvent;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.BatchResult;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.playbooks.spi.ActionSink;
 import org.cskit.playbooks.spi.EngineListener;
+import org.cskit.playbooks.spi.EvaluationReport;
 import org.cskit.playbooks.spi.PlayHandle;
 import org.cskit.scoring.features.FeatureDeriver;
 import org.cskit.scoring.spi.ScoringStrategy;
@@ -62,12 +66,18 @@ import org.cskit.scoring.spi.ScoringStrategy;
  * covers the whole portfolio: a play open in one slice tonight is still open tomorrow, wherever
  * its account falls.
  *
+ * <p><b>Overrides, events, enrolments.</b> What the batch carries for some rows goes with those rows
+ * into their slice: a manual score override is applied by scoring while it is active (as
+ * {@link AccountBatch.Builder#override} says), an event starts the playbooks with its event trigger
+ * for that account tonight, and a manual enrolment starts that playbook for that account. The engine
+ * reads enrolments only for the run's playbooks (as it does for any batch), so an enrolment in a
+ * playbook not in the set makes nothing.
+ *
  * <p><b>Bad input</b> is refused before any work, with nothing delivered, written or recorded: a
  * state of another portfolio or playbook set, or from a later night; signals and batch disagreeing on
- * the number of accounts; a batch that already carries vectors, events, manual enrolments (events
- * go through {@link PlaybookEngine#onEvent} during the day) or manual score overrides (not carried
- * into the slices yet); a fact that the deriver also derives;
- * history or today's vectors of another length. A slice that fails while the run works (its
+ * the number of accounts; a batch that already carries vectors; a fact that the deriver also derives;
+ * history or today's vectors of another length, or today's vectors without a computed-score column
+ * for a batch with manual overrides. A slice that fails while the run works (its
  * signals cannot be read, or an observation is after the as-of time where the source could not
  * check that beforehand) stops the run with that exception; plays already delivered stay recorded in
  * the state, so a re-run of the night makes no duplicates.
@@ -152,7 +162,9 @@ public final class NightlyRun {
      * @param history earlier nights' scores, one row per account ({@link ScoreHistoryColumns#empty} for none)
      * @param state yesterday's state, advanced to tonight's in place
      * @param sink where plays go; called from the run's threads
-     * @param today where today's vectors go, one row per account, with velocity and coverage columns
+     * @param today where today's vectors go, one row per account, with velocity and coverage columns; a
+     *     computed-score column is needed only when the batch carries manual overrides, a band-held
+     *     column is written when present ({@link VectorColumns#allocate} makes both: 9 bytes an account)
      * @return what the run did
      * @throws org.cskit.model.ValidationException for bad input, before any work (see above)
      */
@@ -179,17 +191,13 @@ public final class NightlyRun {
         if (today.velocities() == null || today.coverages() == null) {
             throw Validate.invalid("today", "today's vectors need velocity and coverage columns to write (VectorColumns.allocate makes them)");
         }
+        if (accounts.hasOverrides() && today.computedScores() == null) {
+            throw Validate.invalid("today", "the account batch carries manual overrides, so today's vectors need a computed-score column "
+                    + "for the scores the overrides replace (VectorColumns.allocate makes one)");
+        }
         if (accounts.vectors() != null) {
             throw Validate.invalid("accounts.vectors", "the account batch already has vectors; the run writes today's into 'today': "
                     + "give yesterday's as the batch's previous vectors");
-        }
-        if (accounts.hasOverrides()) {
-            throw Validate.invalid("accounts.overrides", "the account batch carries manual overrides, which the nightly run does not "
-                    + "carry into its slices yet: score overridden accounts with ScoringStrategy.scoreAll on a batch of their own");
-        }
-        if (accounts.hasEvents() || accounts.hasEnrolments()) {
-            throw Validate.invalid("accounts", "the account batch carries " + (accounts.hasEvents() ? "events" : "manual enrolments")
-                    + ", which the nightly run does not evaluate: give them to PlaybookEngine.onEvent or evaluate");
         }
         for (int p = 0; p < history.points(); p++) {
             if (!history.time(p).isBefore(accounts.asOf())) {
@@ -201,14 +209,15 @@ public final class NightlyRun {
         state.checkRun(portfolio, playbookSet, accounts.asOf());
         signals.check(accounts.asOf());
         List<String> bands = today.bandLabels();
-        PlaybookEngine.Builder engineBuilder = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.playStateStore())
-                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList());
-        if (listener != null) {
-            engineBuilder.listener(listener);
-        }
-        PlaybookEngine engine = engineBuilder.build();
-
         Shared shared = new Shared(playbooks.size(), sink);
+        // The run counts the engine's reports (suppressed per playbook and reason); the host's listener hears them too.
+        EngineListener hear = listener == null ? shared : report -> {
+            shared.evaluated(report);
+            listener.evaluated(report);
+        };
+        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.playStateStore())
+                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList()).listener(hear).build();
+
         int slices = n == 0 ? 0 : (int) ((n + (long) sliceSize - 1) / sliceSize);
         int workers = Math.max(1, Math.min(threads, slices));
         AtomicInteger next = new AtomicInteger();
@@ -236,7 +245,7 @@ public final class NightlyRun {
         List<NightlyReport.PlaybookCounts> per = new ArrayList<>(playbooks.size());
         for (int p = 0; p < playbooks.size(); p++) {
             per.add(new NightlyReport.PlaybookCounts(playbooks.get(p).id(), shared.created.get(p), shared.reminders.get(p),
-                    shared.closed.get(p)));
+                    shared.closed.get(p), shared.suppressed(p)));
         }
         synchronized (shared) {
             return new NightlyReport(shared.rows, slices, shared.createdTotal, shared.closedTotal, shared.suppressed, per, shared.failed,
@@ -287,11 +296,17 @@ public final class NightlyRun {
         }
     }
 
-    /** What the threads add up, and the sink that counts per playbook. */
-    private static final class Shared implements ActionSink {
+    /**
+     * What the threads add up, the sink that counts plays per playbook, and the engine's listener
+     * that counts suppressed firings per playbook and reason.
+     */
+    private static final class Shared implements ActionSink, EngineListener {
+        private static final EvaluationReport.Suppression[] REASONS = EvaluationReport.Suppression.values();
         final AtomicLongArray created;
         final AtomicLongArray reminders;
         final AtomicLongArray closed;
+        /** Per playbook and reason, at {@code playbook * REASONS.length + reason.ordinal()}. */
+        final AtomicLongArray suppressedBy;
         /** Per stage (signals, facts, derive, score, playbooks): elapsed and CPU nanoseconds, summed over the threads. */
         final AtomicLongArray elapsed = new AtomicLongArray(STAGES);
         final AtomicLongArray cpu = new AtomicLongArray(STAGES);
@@ -308,7 +323,30 @@ public final class NightlyRun {
             this.created = new AtomicLongArray(playbooks);
             this.reminders = new AtomicLongArray(playbooks);
             this.closed = new AtomicLongArray(playbooks);
+            this.suppressedBy = new AtomicLongArray(playbooks * REASONS.length);
             this.sink = sink;
+        }
+
+        /** Hears the engine once per slice: adds up the suppressed firings by playbook and reason. */
+        @Override
+        public void evaluated(EvaluationReport report) {
+            report.forEachCount((playbook, outcome, reason, count) -> {
+                if (outcome == EvaluationReport.Outcome.SUPPRESSED) {
+                    suppressedBy.addAndGet(playbook * REASONS.length + reason.ordinal(), count);
+                }
+            });
+        }
+
+        /** One playbook's suppressed firings by reason, the reasons that occurred only. */
+        Map<EvaluationReport.Suppression, Long> suppressed(int playbook) {
+            Map<EvaluationReport.Suppression, Long> by = new EnumMap<>(EvaluationReport.Suppression.class);
+            for (EvaluationReport.Suppression reason : REASONS) {
+                long count = suppressedBy.get(playbook * REASONS.length + reason.ordinal());
+                if (count != 0) {
+                    by.put(reason, count);
+                }
+            }
+            return by;
         }
 
         @Override
@@ -417,6 +455,7 @@ public final class NightlyRun {
             if (previous != null) {
                 b.previousVectors(previous);
             }
+            carry(b, from, n);
             AccountBatch unscored = b.build().slice(0, n);
             strategy.scoreAll(unscored, history, today);
             copyOut(from, n, out);
@@ -426,6 +465,38 @@ public final class NightlyRun {
             BatchResult result = state.inTransaction(() -> engine.evaluate(scored, shared));
             clock.lap(4);
             shared.add(result, from);
+        }
+
+        /**
+         * The slice's manual overrides, events and enrolments, into its batch at the slice's rows. An
+         * enrolment is carried for each playbook of the run (the engine asks a batch about no other).
+         */
+        private void carry(AccountBatch.Builder b, int from, int n) {
+            if (accounts.hasOverrides()) {
+                for (int r = 0; r < n; r++) {
+                    ManualOverride o = accounts.override(from + r);
+                    if (o != null) {
+                        b.override(r, o);
+                    }
+                }
+            }
+            if (accounts.hasEvents()) {
+                for (int r = 0; r < n; r++) {
+                    AccountEvent e = accounts.event(from + r);
+                    if (e != null) {
+                        b.event(r, e);
+                    }
+                }
+            }
+            if (accounts.hasEnrolments()) {
+                for (int r = 0; r < n; r++) {
+                    for (Playbook p : playbooks) {
+                        if (accounts.enrolled(from + r, p.id())) {
+                            b.enrol(r, p.id());
+                        }
+                    }
+                }
+            }
         }
 
         /** The slice's facts, codes, previous vectors and history into this thread's columns. */
@@ -490,6 +561,9 @@ public final class NightlyRun {
             System.arraycopy(today.coverages(), 0, out.coverages(), from, n);
             if (out.bandHeld() != null && today.bandHeld() != null) {
                 System.arraycopy(today.bandHeld(), 0, out.bandHeld(), from, n);
+            }
+            if (out.computedScores() != null && today.computedScores() != null) {
+                System.arraycopy(today.computedScores(), 0, out.computedScores(), from, n);
             }
         }
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cskit.run.NightlyFixture.DAY_1;
 import static org.cskit.run.NightlyFixture.PLAYBOOKS;
 import static org.cskit.run.NightlyFixture.PORTFOLIO;
+import static org.cskit.playbooks.spi.EvaluationReport.Suppression.ALREADY_OPEN;
+import static org.cskit.playbooks.spi.EvaluationReport.Suppression.COOLING_DOWN;
+import static org.cskit.playbooks.spi.EvaluationReport.Suppression.LIMIT_REACHED;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.cskit.model.columns.ScoreHistoryColumns;
 import org.cskit.model.columns.VectorColumns;
 import org.junit.jupiter.api.Test;
@@ -88,11 +92,19 @@ class ConsecutiveNightsTest {
         assertThat(two.report.closed()).isEqualTo(2);
         assertThat(two.report.suppressed()).as("the plays of 0 and 2 are still open").isEqualTo(4);
         assertThat(two.report.playbooks()).extracting(NightlyReport.PlaybookCounts::closed).containsExactly(1L, 1L);
+        assertThat(two.report.playbooks()).extracting(NightlyReport.PlaybookCounts::suppressed)
+                .containsExactly(Map.of(ALREADY_OPEN, 2L), Map.of(ALREADY_OPEN, 2L));
 
         // Night 3: 1 and 4 are quiet again, inside their playbooks' cooldowns (30 and 7 days).
         Night three = night(DAY_1.plus(Duration.ofDays(2)), logins(0, 0.5, 7, 0));
         assertThat(three.sink.delivered).as("cooldowns hold across nights").isEmpty();
         assertThat(three.report.suppressed()).isEqualTo(4 + 1 + 2);
+        assertThat(three.report.playbooks()).as("0, 2 and 7 still open; 1 and 4 cooling down since their plays closed")
+                .extracting(NightlyReport.PlaybookCounts::suppressed)
+                .containsExactly(Map.of(ALREADY_OPEN, 3L, COOLING_DOWN, 1L), Map.of(ALREADY_OPEN, 2L, COOLING_DOWN, 1L));
+        assertThat(three.report.suppressed(ALREADY_OPEN)).isEqualTo(5);
+        assertThat(three.report.suppressed(COOLING_DOWN)).isEqualTo(2);
+        assertThat(three.report.suppressed(LIMIT_REACHED)).isZero();
 
         // Night 11: large-quiet's 7-day cooldown since night 1 is over for account 4; low-logins' 30 days are not for account 1.
         Night eleven = night(DAY_1.plus(Duration.ofDays(10)), logins(0, 0.5, 7, 0));

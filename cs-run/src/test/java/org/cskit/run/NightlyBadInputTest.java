@@ -157,23 +157,6 @@ class NightlyBadInputTest {
     }
 
     @Test
-    void run_batchWithManualOverrides_isRefused() {
-        NightlyState state = NightlyState.empty(PORTFOLIO);
-        FeatureColumns facts = FeatureColumns.builder(NightlyFixture.FACTS, N).feature("contract.arr", ARR).build();
-        AccountBatch overridden = AccountBatch.builder(facts).asOf(DAY_1).accountIds(NightlyFixture::id).segments(NightlyFixture.SEGMENTS, null)
-                .stage(org.cskit.model.LifecycleStage.STEADY_STATE)
-                .override(2, org.cskit.model.ManualOverride.builder().score(80).by(org.cskit.model.PersonId.of("dana"))
-                        .reason("renewal signed early").setAt(DAY_1.minusSeconds(60)).expiresAt(DAY_1.plus(Duration.ofDays(30))).build())
-                .build();
-        assertThatThrownBy(() -> NightlyFixture.run().build().run(overridden, SignalSource.of(NightlyFixture.signals(QUIET, DAY_1)),
-                ScoreHistoryColumns.empty(N), state, sink, today))
-                .isInstanceOf(ValidationException.class)
-                .hasMessage("the account batch carries manual overrides, which the nightly run does not carry into its slices yet: score "
-                        + "overridden accounts with ScoringStrategy.scoreAll on a batch of their own");
-        assertNothingDone(state, 0);
-    }
-
-    @Test
     void run_factAlsoDerived_isRefused() {
         NightlyState state = NightlyState.empty(PORTFOLIO);
         FeatureColumns facts = FeatureColumns.builder(org.cskit.model.FeatureSchema.of("logins_14d"), N).feature("logins_14d", ARR).build();
@@ -215,5 +198,35 @@ class NightlyBadInputTest {
                 java.nio.charset.StandardCharsets.US_ASCII)), PORTFOLIO, PLAYBOOKS))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("not a cskit nightly state: it does not start with CSKITNS1");
+    }
+
+    @Test
+    void playbookCounts_zeroSuppressionCount_isRefused() {
+        assertThatThrownBy(() -> new NightlyReport.PlaybookCounts("low-logins", 1, 0, 0,
+                java.util.Map.of(org.cskit.playbooks.spi.EvaluationReport.Suppression.COOLING_DOWN, 0L)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("suppressed.COOLING_DOWN must be at least 1 (leave out a reason with none), but was 0");
+    }
+
+    @Test
+    void run_overridesButNoComputedScoreColumn_isRefusedBeforeAnyWork() {
+        NightlyState state = NightlyState.empty(PORTFOLIO);
+        AccountBatch overridden = NightlyFixture.accountsBuilder(ARR, DAY_1, null).override(2, NightlyFixture.override(80, DAY_1)).build();
+        VectorColumns slim = VectorColumns.builder(N).bands(NightlyFixture.BANDS).scores(NightlyFixture.filled(N, Double.NaN))
+                .bandCodes(unscored()).directionCodes(unscored()).velocities(new double[N]).coverages(new double[N]).build();
+        assertThatThrownBy(() -> NightlyFixture.run().build().run(overridden, SignalSource.of(NightlyFixture.signals(QUIET, DAY_1)),
+                ScoreHistoryColumns.empty(N), state, sink, slim))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("the account batch carries manual overrides, so today's vectors need a computed-score column for the scores "
+                        + "the overrides replace (VectorColumns.allocate makes one)");
+        assertThat(sink.delivered).isEmpty();
+        assertThat(slim.scores()).containsOnly(Double.NaN);
+        assertThat(state.store().size()).isZero();
+    }
+
+    private static byte[] unscored() {
+        byte[] codes = new byte[N];
+        java.util.Arrays.fill(codes, (byte) -1);
+        return codes;
     }
 }

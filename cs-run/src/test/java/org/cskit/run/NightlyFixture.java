@@ -12,6 +12,8 @@ import org.cskit.model.AccountId;
 import org.cskit.model.EngagementModel;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.LifecycleStage;
+import org.cskit.model.ManualOverride;
+import org.cskit.model.PersonId;
 import org.cskit.model.ScorecardId;
 import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
@@ -20,6 +22,8 @@ import org.cskit.model.columns.FeatureColumns;
 import org.cskit.model.columns.SignalColumn;
 import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.columns.VectorColumns;
+import org.cskit.model.event.AccountEvent;
+import org.cskit.model.event.LifecycleStageChanged;
 import org.cskit.playbooks.Action;
 import org.cskit.playbooks.Condition;
 import org.cskit.playbooks.Operator;
@@ -70,6 +74,24 @@ final class NightlyFixture {
             .addActions(new Action.Task(Template.of("Large account, logins {{logins_14d}}"), "CSM", 7, Priority.NORMAL))
             .repeat(RepeatPolicy.builder().cooldown(Duration.ofDays(7)).build()).build();
     static final List<Playbook> PLAYBOOKS = List.of(LOW_LOGINS, LARGE_QUIET);
+    /** Starts when an account's lifecycle stage changes. */
+    static final Playbook STAGE_CHANGED = Playbook.builder().id("stage-changed").name("Stage changed")
+            .trigger(new Trigger.OnEvent("LIFECYCLE_STAGE_CHANGED"))
+            .addActions(new Action.Task(Template.of("New stage: check the plan"), "CSM", 5, Priority.NORMAL)).build();
+    /** Starts when someone enrols an account by hand. */
+    static final Playbook EXEC_REVIEW = Playbook.builder().id("exec-review").name("Executive review").trigger(new Trigger.Manual())
+            .addActions(new Action.Task(Template.of("Prepare the executive review"), "Account executive", 14, Priority.NORMAL)).build();
+
+    /** An override set a minute before a night, for 30 days. */
+    static ManualOverride override(double score, Instant night) {
+        return ManualOverride.builder().score(score).by(PersonId.of("dana")).reason("renewal signed early").setAt(night.minusSeconds(60))
+                .expiresAt(night.plus(Duration.ofDays(30))).build();
+    }
+
+    /** A row's account moved from onboarding to adoption an hour before a night. */
+    static AccountEvent stageChanged(int row, Instant night) {
+        return new LifecycleStageChanged(id(row), LifecycleStage.ONBOARDING, LifecycleStage.ADOPTION, night.minusSeconds(3600));
+    }
 
     private NightlyFixture() {}
 
@@ -89,13 +111,18 @@ final class NightlyFixture {
      * @param yesterday last night's vectors, or null
      */
     static AccountBatch accounts(double[] arr, Instant asOf, VectorColumns yesterday) {
+        return accountsBuilder(arr, asOf, yesterday).build();
+    }
+
+    /** As {@link #accounts}, to add overrides, events or enrolments to. */
+    static AccountBatch.Builder accountsBuilder(double[] arr, Instant asOf, VectorColumns yesterday) {
         FeatureColumns facts = FeatureColumns.builder(FACTS, arr.length).feature(StandardFeatures.ARR, arr).build();
         AccountBatch.Builder b = AccountBatch.builder(facts).asOf(asOf).accountIds(NightlyFixture::id).segments(SEGMENTS, null)
                 .stage(LifecycleStage.STEADY_STATE);
         if (yesterday != null) {
             b.previousVectors(yesterday);
         }
-        return b.build();
+        return b;
     }
 
     /**

@@ -6,8 +6,11 @@ import static org.cskit.run.NightlyFixture.DAY_1;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -25,17 +28,19 @@ import org.cskit.playbooks.Template;
 import org.cskit.playbooks.Trigger;
 import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
+import org.cskit.playbooks.spi.EvaluationReport;
 
 /**
  * However the portfolio is cut into slices and threads, two nights of the run make the same plays,
- * close the same ones and write the same vectors as the stages called by hand over the whole
+ * close the same ones (with manual overrides, events and enrolments on some rows), suppress the same firings for the same reasons and write the same vectors as the stages called by hand over the whole
  * portfolio as one batch with one store.
  */
 class SlicedRunProperties {
     /** The fixture's two playbooks and one that reads yesterday's band. */
     private static final List<Playbook> PLAYBOOKS = List.of(NightlyFixture.LOW_LOGINS, NightlyFixture.LARGE_QUIET,
             Playbook.builder().id("entered-red").name("Entered red").trigger(new Trigger.BandEntered("red"))
-                    .addActions(new Action.Task(Template.of("Now red"), "CSM", 3, Priority.HIGH)).build());
+                    .addActions(new Action.Task(Template.of("Now red"), "CSM", 3, Priority.HIGH)).build(),
+            NightlyFixture.STAGE_CHANGED, NightlyFixture.EXEC_REVIEW);
 
     @Property(tries = 60)
     void run_anySlicing_equalsTheWholeBatchByHand(@ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 12) Integer> night1,
@@ -55,23 +60,35 @@ class SlicedRunProperties {
             two[r] = random.nextBoolean() ? one[r] : random.nextInt(13) * 0.5;
         }
         Instant day2 = DAY_1.plus(Duration.ofDays(1));
+        // Some rows carry a manual override (active or already expired), an event or a manual enrolment, each night.
+        Consumer<AccountBatch.Builder> extras1 = extras(n, DAY_1, random.split());
+        Consumer<AccountBatch.Builder> extras2 = extras(n, day2, random.split());
 
         NightlyState state = NightlyState.empty(NightlyFixture.PORTFOLIO);
         NightlyRun run = NightlyFixture.run().playbooks(PLAYBOOKS).sliceSize(slice).threads(threads).build();
         NightlyFixture.Recording sliced1 = new NightlyFixture.Recording();
         VectorColumns today1 = NightlyFixture.today(n);
-        run.run(NightlyFixture.accounts(arr, DAY_1, null), SignalSource.of(NightlyFixture.signals(one, DAY_1)), ScoreHistoryColumns.empty(n),
+        run.run(with(NightlyFixture.accountsBuilder(arr, DAY_1, null), extras1), SignalSource.of(NightlyFixture.signals(one, DAY_1)), ScoreHistoryColumns.empty(n),
                 state, sliced1, today1);
         NightlyFixture.Recording sliced2 = new NightlyFixture.Recording();
         VectorColumns today2 = NightlyFixture.today(n);
-        run.run(NightlyFixture.accounts(arr, day2, today1), SignalSource.of(NightlyFixture.signals(two, day2)), ScoreHistoryColumns.empty(n),
+        NightlyReport report2 = run.run(with(NightlyFixture.accountsBuilder(arr, day2, today1), extras2), SignalSource.of(NightlyFixture.signals(two, day2)), ScoreHistoryColumns.empty(n),
                 state, sliced2, today2);
 
         InMemoryPlayStateStore store = new InMemoryPlayStateStore();
         NightlyFixture.Recording whole1 = new NightlyFixture.Recording();
-        VectorColumns byHand1 = byHand(arr, one, DAY_1, null, store, whole1);
+        VectorColumns byHand1 = byHand(arr, one, DAY_1, null, store, whole1, new TreeMap<>(), extras1);
         NightlyFixture.Recording whole2 = new NightlyFixture.Recording();
-        VectorColumns byHand2 = byHand(arr, two, day2, byHand1, store, whole2);
+        Map<String, Long> suppressedByHand = new TreeMap<>();
+        VectorColumns byHand2 = byHand(arr, two, day2, byHand1, store, whole2, suppressedByHand, extras2);
+
+        Map<String, Long> suppressedSliced = new TreeMap<>();
+        for (NightlyReport.PlaybookCounts p : report2.playbooks()) {
+            p.suppressed().forEach((reason, count) -> suppressedSliced.put(p.playbookId() + " " + reason, count));
+        }
+        assertThat(suppressedSliced).as("suppressed per playbook and reason").isEqualTo(suppressedByHand);
+        assertThat(report2.playbooks().stream().mapToLong(NightlyReport.PlaybookCounts::suppressedTotal).sum())
+                .isEqualTo(report2.suppressed());
 
         assertThat(sliced1.delivered).isEqualTo(whole1.delivered);
         assertThat(sliced2.delivered).isEqualTo(whole2.delivered);
@@ -83,8 +100,42 @@ class SlicedRunProperties {
         assertThat(today2.directionCodes()).isEqualTo(byHand2.directionCodes());
         assertThat(today2.coverages()).isEqualTo(byHand2.coverages());
         assertThat(today2.bandHeld()).isEqualTo(byHand2.bandHeld());
+        assertThat(today1.computedScores()).isEqualTo(byHand1.computedScores());
+        assertThat(today2.computedScores()).isEqualTo(byHand2.computedScores());
         assertThat(state.store().size()).isEqualTo(store.size());
         assertThat(whole1.delivered).as("the first night makes plays").contains("acct-0 low-logins");
+    }
+
+    private static AccountBatch with(AccountBatch.Builder b, Consumer<AccountBatch.Builder> extras) {
+        extras.accept(b);
+        return b.build();
+    }
+
+    /** Overrides on about a fifth of the rows (a third of them expired), events on a sixth, enrolments on a seventh. */
+    private static Consumer<AccountBatch.Builder> extras(int n, Instant night, java.util.SplittableRandom random) {
+        double[] overrides = new double[n];
+        boolean[] expired = new boolean[n];
+        boolean[] events = new boolean[n];
+        boolean[] enrolled = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            overrides[r] = random.nextInt(5) == 0 ? random.nextInt(0, 101) : Double.NaN;
+            expired[r] = random.nextInt(3) == 0;
+            events[r] = random.nextInt(6) == 0;
+            enrolled[r] = random.nextInt(7) == 0;
+        }
+        return b -> {
+            for (int r = 0; r < n; r++) {
+                if (!Double.isNaN(overrides[r])) {
+                    b.override(r, NightlyFixture.override(overrides[r], expired[r] ? night.minus(Duration.ofDays(60)) : night));
+                }
+                if (events[r]) {
+                    b.event(r, NightlyFixture.stageChanged(r, night));
+                }
+                if (enrolled[r]) {
+                    b.enrol(r, NightlyFixture.EXEC_REVIEW.id());
+                }
+            }
+        };
     }
 
     private static Set<String> sorted(Set<String> s) {
@@ -93,7 +144,7 @@ class SlicedRunProperties {
 
     /** The stages by hand over the whole portfolio: derive, score, evaluate. */
     private static VectorColumns byHand(double[] arr, double[] logins, Instant asOf, VectorColumns yesterday, InMemoryPlayStateStore store,
-            NightlyFixture.Recording sink) {
+            NightlyFixture.Recording sink, Map<String, Long> suppressed, Consumer<AccountBatch.Builder> extras) {
         int n = arr.length;
         FeatureSchema schema = FeatureSchema.of(List.of("contract.arr", "logins_14d"));
         FeatureColumns features = FeatureColumns.allocate(schema, n);
@@ -105,9 +156,15 @@ class SlicedRunProperties {
         if (yesterday != null) {
             b.previousVectors(yesterday);
         }
+        extras.accept(b);
         VectorColumns today = NightlyFixture.today(n);
         NightlyFixture.SCORECARD.scoreAll(b.build(), ScoreHistoryColumns.empty(n), today);
-        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(PLAYBOOKS).store(store).build();
+        PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(PLAYBOOKS).store(store)
+                .listener(r -> r.forEachCount((playbook, outcome, reason, count) -> {
+                    if (outcome == EvaluationReport.Outcome.SUPPRESSED) {
+                        suppressed.merge(r.playbookIds().get(playbook) + " " + reason, count, Long::sum);
+                    }
+                })).build();
         engine.evaluate(b.vectors(today).build(), sink);
         return today;
     }

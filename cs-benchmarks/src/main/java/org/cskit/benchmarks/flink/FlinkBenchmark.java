@@ -52,13 +52,18 @@ import org.cskit.datagen.PortfolioGenerator;
  * function that does nothing, the floor of Flink's own cost. Each side runs twice; the second run
  * is reported.
  *
+ * <p>Each side is also timed by the process's CPU time (all threads, JIT and GC included; Flink's
+ * task threads end with each job, so a thread's own CPU time cannot be read): on a machine shared
+ * with other builds the wall time measures the scheduler, the CPU time much less so.
+ *
  * <p>{@code nightly ACCOUNTS}: the bounded nightly job in BATCH mode, the accounts' signals of 180
  * days generated inside the job (one record per account and signal), derived, scored and
  * evaluated as of one day; beside the in-JVM nightly path (generate a slice of signal columns,
  * derive, {@code scoreAll}, {@code evaluateParallel}) over the same accounts, with the time to
  * generate shown apart, and Flink generating only, and generating and keying by account with a
  * function that does nothing (the floor of Flink's sort-based keyed input). Play state starts
- * empty on both sides.
+ * empty on both sides (a first night); the Flink job also writes every account's state for the
+ * next night (to a discarding sink).
  */
 public final class FlinkBenchmark {
     private FlinkBenchmark() {}
@@ -86,29 +91,38 @@ public final class FlinkBenchmark {
         List<AccountInput> inputs = Fixtures.stream(accounts, days, 7);
         out.printf("events: %,d accounts, %d days, %,d records%n", accounts, days, inputs.size());
         for (int round = 1; round <= 2; round++) {
+            long c0 = cpu();
             long t0 = System.nanoTime();
             List<PlayRecord> reference = InJvmReference.run(definitions, inputs);
             long jvm = System.nanoTime() - t0;
+            long jvmCpu = cpu() - c0;
 
             StreamExecutionEnvironment env = environment();
+            c0 = cpu();
             t0 = System.nanoTime();
             DataStream<AccountInput> source = env.fromData(inputs, TypeInformation.of(AccountInput.class))
                     .assignTimestampsAndWatermarks(CsFlink.watermarks(Duration.ZERO));
             CsFlink.plays(source, definitions).sinkTo(new DiscardingSink<>());
             env.execute("cskit events");
             long flink = System.nanoTime() - t0;
+            long flinkCpu = cpu() - c0;
 
             StreamExecutionEnvironment floorEnv = environment();
+            c0 = cpu();
             t0 = System.nanoTime();
             floorEnv.fromData(inputs, TypeInformation.of(AccountInput.class)).assignTimestampsAndWatermarks(CsFlink.watermarks(Duration.ZERO))
                     .keyBy(in -> in.accountId, org.apache.flink.api.common.typeinfo.Types.STRING)
                     .process(new Nothing(), TypeInformation.of(PlayRecord.class)).sinkTo(new DiscardingSink<>());
             floorEnv.execute("flink floor");
             long floor = System.nanoTime() - t0;
+            long floorCpu = cpu() - c0;
 
             out.printf("round %d: in-JVM engine %,d ms (%,.0f records/s, %,d plays and closes); Flink keyed operator %,d ms (%,.0f records/s); "
                     + "Flink with a function that does nothing %,d ms (%,.0f records/s)%n", round, jvm / 1_000_000, rate(inputs.size(), jvm),
                     reference.size(), flink / 1_000_000, rate(inputs.size(), flink), floor / 1_000_000, rate(inputs.size(), floor));
+            out.printf("round %d CPU (the process, all threads): in-JVM %,d ms (%,.1f us/record); Flink keyed operator %,d ms (%,.1f us/record); "
+                    + "Flink doing nothing %,d ms (%,.1f us/record)%n", round, jvmCpu / 1_000_000, jvmCpu / 1e3 / inputs.size(),
+                    flinkCpu / 1_000_000, flinkCpu / 1e3 / inputs.size(), floorCpu / 1_000_000, floorCpu / 1e3 / inputs.size());
         }
     }
 
@@ -118,31 +132,52 @@ public final class FlinkBenchmark {
         out.printf("nightly: %,d accounts as of %s%n", accounts, asOf);
         for (int round = 1; round <= rounds; round++) {
             long[] generate = new long[1];
+            long c0 = cpu();
             long t0 = System.nanoTime();
             long plays = inJvm(definitions, accounts, asOf, generate);
             long jvm = System.nanoTime() - t0;
+            long jvmCpu = cpu() - c0;
 
-            long flink = timeBatch("cskit nightly", accounts,
-                    portfolio -> CsFlink.nightly(portfolio, definitions, asOf).sinkTo(new DiscardingSink<>()));
-            long gen = timeBatch("generate only", accounts, portfolio -> portfolio.sinkTo(new DiscardingSink<>()));
-            long keyed = timeBatch("generate and key only", accounts, portfolio -> portfolio
+            long[] cpus = new long[3];
+            long flink = timeBatch("cskit nightly", accounts, cpus, 0,
+                    portfolio -> {
+                        org.cskit.flink.Nightly night = CsFlink.nightly(portfolio, definitions, asOf);
+                        night.plays().sinkTo(new DiscardingSink<>());
+                        night.state().sinkTo(new DiscardingSink<>());
+                    });
+            long gen = timeBatch("generate only", accounts, cpus, 1, portfolio -> portfolio.sinkTo(new DiscardingSink<>()));
+            long keyed = timeBatch("generate and key only", accounts, cpus, 2, portfolio -> portfolio
                     .keyBy(in -> in.accountId, org.apache.flink.api.common.typeinfo.Types.STRING)
                     .process(new Nothing(), TypeInformation.of(PlayRecord.class)).sinkTo(new DiscardingSink<>()));
 
             out.printf("round %d: in-JVM %,d ms (of which generating signals %,d ms; %,d plays); Flink BATCH job %,d ms; "
                     + "Flink generating the same signals only %,d ms; generating and keying by account, nothing done per account %,d ms%n",
                     round, jvm / 1_000_000, generate[0] / 1_000_000, plays, flink / 1_000_000, gen / 1_000_000, keyed / 1_000_000);
+            out.printf("round %d CPU (the process, all threads): in-JVM %,d ms (generating wall %,d ms); Flink BATCH job %,d ms; "
+                    + "generating only %,d ms; generating and keying %,d ms; Flink job minus keyed floor %,d ms = %,.1f us/account%n", round,
+                    jvmCpu / 1_000_000, generate[0] / 1_000_000, cpus[0] / 1_000_000, cpus[1] / 1_000_000, cpus[2] / 1_000_000,
+                    (cpus[0] - cpus[2]) / 1_000_000, (cpus[0] - cpus[2]) / 1e3 / accounts);
         }
     }
 
     /** Runs one BATCH job over the generated portfolio's records and returns its wall time in nanoseconds. */
-    private static long timeBatch(String name, int accounts, java.util.function.Consumer<DataStream<AccountInput>> job) throws Exception {
+    private static long timeBatch(String name, int accounts, long[] cpus, int slot, java.util.function.Consumer<DataStream<AccountInput>> job)
+            throws Exception {
         StreamExecutionEnvironment env = environment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        long c0 = cpu();
         long t0 = System.nanoTime();
         job.accept(env.fromSequence(0, accounts - 1).flatMap(new Generate(accounts), TypeInformation.of(AccountInput.class)));
         env.execute(name);
-        return System.nanoTime() - t0;
+        long wall = System.nanoTime() - t0;
+        cpus[slot] = cpu() - c0;
+        return wall;
+    }
+
+    /** The process's CPU time, all threads (Flink's task threads end with each job), in nanoseconds. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The in-JVM nightly path over the same definitions: slices of signal columns, derive, score, evaluate in parallel. */

@@ -245,7 +245,13 @@ public final class NightlyJobBenchmark {
             }
             List<String> labels = bandLabels();
             yesterday = VectorColumns.builder(n).bands(labels).scores(scores).bandCodes(bands).directionCodes(directions).build();
-            today = VectorColumns.allocate(n, labels);
+            // Today's vectors without a computed-score column (no account has a manual override): 8 bytes an account less.
+            double[] nan = new double[n];
+            Arrays.fill(nan, Double.NaN);
+            byte[] unscored = new byte[n];
+            Arrays.fill(unscored, (byte) -1);
+            today = VectorColumns.builder(n).bands(labels).scores(nan).bandCodes(unscored).directionCodes(unscored.clone())
+                    .velocities(nan.clone()).coverages(nan.clone()).bandHeld(new boolean[n]).build();
             accounts = AccountBatch.builder(facts).asOf(AS_OF).accountIds(NightlyJobBenchmark::id).segments(SEGMENTS, segment)
                     .stages(stage).previousVectors(yesterday).build();
         }
@@ -257,6 +263,30 @@ public final class NightlyJobBenchmark {
             }
             return a;
         }
+    }
+
+    /** The inputs' arrays by what they hold, from their lengths and types (not from the heap, which GC makes approximate). */
+    static String columnBytes(Inputs in) {
+        long n = in.n;
+        long facts = 4L * n * in.factArrays.length;
+        long codes = 2 * n;
+        long yesterday = (8 + 1 + 1) * n;
+        long today = (8 + 1 + 1 + 8 + 8) * n + (in.today.bandHeld() == null ? 0 : n) + (in.today.computedScores() == null ? 0 : 8 * n);
+        return String.format("inputs by column, from the arrays' sizes: facts %,d MB (%d float columns), segment and stage codes %,d MB, "
+                + "yesterday's vectors %,d MB (score, band, direction), today's vectors %,d MB (score, band, direction, velocity, coverage, "
+                + "band held%s) = %,d MB", facts >> 20, in.factArrays.length, codes >> 20, yesterday >> 20, today >> 20,
+                in.today.computedScores() == null ? "; no computed-score column" : ", computed score", (facts + codes + yesterday + today) >> 20);
+    }
+
+    /** The suppressed firings by reason, over every playbook, such as {@code ALREADY_OPEN 12,263,063}. */
+    static String byReason(NightlyReport report) {
+        List<String> parts = new ArrayList<>();
+        for (org.cskit.playbooks.spi.EvaluationReport.Suppression reason : org.cskit.playbooks.spi.EvaluationReport.Suppression.values()) {
+            if (report.suppressed(reason) > 0) {
+                parts.add(String.format("%s %,d", reason, report.suppressed(reason)));
+            }
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     static AccountId id(int row) {
@@ -547,6 +577,7 @@ public final class NightlyJobBenchmark {
                 long before = settledHeap();
                 Inputs in = new Inputs(pool, n, factSchema);
                 double inputsMb = (settledHeap() - before) / 1048576.0;
+                out("%s, %,d accounts: %s", set, n, columnBytes(in));
                 Measured m = cskit(pool, in, playbooks);
                 double beyond = inputsMb + m.peakMb;
                 out("%s, %,d accounts: heap beyond the signal columns: %.0f MB of account facts, codes, yesterday's and today's vectors, "
@@ -555,8 +586,8 @@ public final class NightlyJobBenchmark {
                 out("%s, %,d accounts: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
                         + "(suppressed %,d, failed %,d); %s", set, n, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
                         m.report.suppressed(), m.report.failed(), stages(m.report));
-                out("%s, %,d accounts: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d, closed %,d", set, n,
-                        m.againWallS, m.againPlays, m.again.suppressed(), m.again.closed());
+                out("%s, %,d accounts: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d", set,
+                        n, m.againWallS, m.againPlays, m.again.suppressed(), byReason(m.again), m.again.closed());
                 String floorWall = "n/a";
                 if (rules50) {
                     double[] scores = in.today.scores().clone();

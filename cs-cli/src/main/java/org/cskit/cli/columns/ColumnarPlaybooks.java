@@ -179,7 +179,11 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
                                 .map(c -> c.condition() + " (" + c.actual() + ")").reduce((x, y) -> x + "; " + y).orElse("no conditions")));
         NightlyReport again = night.run(today, signals(generator, TODAY, new LongAdder()), history, yesterday, play -> { },
                 VectorColumns.allocate(accounts, bands));
-        out.printf("the same day again: %,d new plays, %,d suppressed (their plays are still open)%n", again.created(), again.suppressed());
+        java.util.Map<org.cskit.playbooks.spi.EvaluationReport.Suppression, Long> why = new java.util.TreeMap<>();
+        again.playbooks().forEach(p -> p.suppressed().forEach((reason, count) -> why.merge(reason, count, Long::sum)));
+        out.printf("the same day again: %,d new plays, %,d suppressed (%s)%n", again.created(), again.suppressed(), why.isEmpty() ? "none"
+                : why.entrySet().stream().map(e -> String.format("%s %,d", e.getKey(), e.getValue())).collect(java.util.stream.Collectors
+                        .joining(", ")));
         if (state != null) {
             java.nio.file.Path next = state.resolveSibling(state.getFileName() + ".new");
             try (java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(next), 1 << 20)) {

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,31 +46,30 @@ public final class Demo extends PortfolioCommand {
             throw new InputException("--top must be at least 1, but was " + top);
         }
         Progress bar = progress();
-        Run run = score(MONTHS, false, true, bar);
-        PlaybookRun playbooks;
+        DemoRun run;
         if (state == null) {
-            playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.data().assembler().schema(), run.scored(), bar);
+            run = run(null, bar);
         } else {
             org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:file:"
                     + state.toAbsolutePath().normalize() + ";LOCK_TIMEOUT=10000", "sa", "");
             try {
                 org.cskit.jdbc.CsJdbc db = org.cskit.jdbc.CsJdbc.builder().dataSource(pool).build();
                 db.migrate();
-                playbooks = PlaybookRun.run(BuiltInPlaybooks.all(), run.data().assembler().schema(), run.scored(), bar,
-                        db.playStateStore());
+                run = run(db.playStateStore(), bar);
             } catch (org.cskit.jdbc.JdbcStoreException e) {
                 throw new InputException("--state " + state + ": " + e.getMessage());
             } finally {
                 pool.dispose();
             }
         }
+        PlaybookRun playbooks = run.scored().playbooks();
         Path report = out.toAbsolutePath().normalize();
         try {
             Path parent = report.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(report, DemoReport.html(run, playbooks, DemoDashboard.of(run, playbooks), top), StandardCharsets.UTF_8);
+            Files.writeString(report, DemoReport.html(run, top), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(out + ": cannot write: " + e.getMessage());
         }
@@ -78,21 +77,36 @@ public final class Demo extends PortfolioCommand {
         return 0;
     }
 
-    private void summary(PrintWriter o, Run run, PlaybookRun playbooks, Path report) {
-        List<ScoredPortfolio.Scored> last = run.scored().last();
+    /**
+     * Reads or generates the data, scores it monthly up to the as-of day and runs the built-in
+     * playbooks on that day, a batch of accounts at a time.
+     */
+    private DemoRun run(org.cskit.playbooks.spi.PlayStateStore store, Progress bar) {
+        PortfolioSource data = options.source(bar);
+        LocalDate asOf = options.asOf(data);
+        Strategy strategy = options.strategy(data);
+        DemoPortfolio scored = DemoPortfolio.run(data, asOf, strategy, ScoredPortfolio.monthly(asOf, MONTHS, data.first()),
+                BuiltInPlaybooks.all(), store, top, bar);
+        if (scored.accounts() == 0) {
+            throw new InputException("--as-of " + asOf + ": no account in " + data.name() + " " + data.membership() + " on that day");
+        }
+        return new DemoRun(data, asOf, strategy, scored);
+    }
+
+    private void summary(PrintWriter o, DemoRun run, PlaybookRun playbooks, Path report) {
         o.printf(Locale.ROOT, "cskit demo: %s, as of %s%n", run.data().description(), run.asOf());
-        o.println(run.data().contents(run.scored()));
-        o.printf(Locale.ROOT, "scored %d accounts with %s on %d monthly days, %s to %s%n", last.size(), run.strategy().describe(),
+        o.println(run.data().contents(run.scored().days(), run.scored().signals()));
+        o.printf(Locale.ROOT, "scored %d accounts with %s on %d monthly days, %s to %s%n", run.scored().accounts(), run.strategy().describe(),
                 run.scored().days().size(), run.scored().days().get(0), run.asOf());
         o.println("bands: " + DemoReport.bandLine(run));
         KnownOutcomes.of(run).ifPresent(k -> o.printf(Locale.ROOT, "churned at their renewal after %s, by band on it: %s%n", run.asOf(),
                 k.line()));
-        o.println("most at risk: " + run.scored().mostAtRisk(3).stream().map(s -> String.format(Locale.ROOT, "%s (%s) %.1f %s %s",
+        o.println("most at risk: " + run.scored().mostAtRisk(3).stream().map(DemoPortfolio.Kept::scored)
+                .map(s -> String.format(Locale.ROOT, "%s (%s) %.1f %s %s",
                 s.account().name(), s.account().segment().name(), s.vector().score(), s.vector().band().label(),
                 s.vector().direction())).collect(Collectors.joining("; ")));
-        Map<String, Integer> byPlaybook = new LinkedHashMap<>();
-        playbooks.queue().forEach(p -> byPlaybook.merge(p.playbookId(), 1, Integer::sum));
-        o.println("plays: " + playbooks.queue().size() + (byPlaybook.isEmpty() ? "" : " (" + byPlaybook.entrySet().stream()
+        Map<String, Long> byPlaybook = playbooks.byPlaybook();
+        o.println("plays: " + playbooks.plays() + (byPlaybook.isEmpty() ? "" : " (" + byPlaybook.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
         if (state != null) {
             o.printf(Locale.ROOT, "state kept in %s: %d plays already open, %d cooling down, not made again%n", state,
@@ -100,7 +114,7 @@ public final class Demo extends PortfolioCommand {
         }
         if (!playbooks.queue().isEmpty()) {
             Play first = playbooks.queue().get(0);
-            o.printf("first in the queue: %s %s, %s, due %s: %s%n", first.priority(), first.playbookId(), name(run, first),
+            o.printf("first in the queue: %s %s, %s, due %s: %s%n", first.priority(), first.playbookId(), name(playbooks, first),
                     PlaybookRun.due(first), first.actions().get(0).text());
         }
         List<String> quiet = new ArrayList<>();
@@ -116,8 +130,8 @@ public final class Demo extends PortfolioCommand {
         o.flush();
     }
 
-    private static String name(Run run, Play play) {
-        return run.scored().last().stream().filter(s -> s.account().id().equals(play.accountId())).findFirst()
-                .map(s -> s.account().name() + " (" + play.accountId().value() + ")").orElse(play.accountId().value());
+    private static String name(PlaybookRun playbooks, Play play) {
+        return java.util.Optional.ofNullable(playbooks.customers().get(play.accountId()))
+                .map(c -> c.name() + " (" + play.accountId().value() + ")").orElse(play.accountId().value());
     }
 }

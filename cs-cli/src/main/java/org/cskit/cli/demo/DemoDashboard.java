@@ -1,16 +1,13 @@
 package org.cskit.cli.demo;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.Band;
 import org.cskit.model.Money;
-import org.cskit.playbooks.Play;
 import org.cskit.scoring.portfolio.AccountRevenue;
 import org.cskit.scoring.portfolio.Dashboard;
 import org.cskit.scoring.portfolio.DashboardAccount;
@@ -20,7 +17,8 @@ import org.cskit.scoring.portfolio.ReportingPeriod;
 /**
  * The demo's two-column dashboard: one {@link DashboardAccount} per account of the source that was a
  * customer on some day of the twelve months up to the as-of day (or since the data's first day),
- * made in parallel and collected by {@link Dashboard#collector}; no account is kept once counted.
+ * made as each batch of accounts is scored ({@link DemoPortfolio}) and collected by
+ * {@link Dashboard#collector}; no account is kept once counted.
  *
  * <p>Each account's revenue comes from the source; its vector is its last day's, and its vector a week
  * before is scored from the same history; its forecast is the call of its band (a risk band calls a
@@ -36,56 +34,60 @@ final class DemoDashboard {
     /**
      * The period the dashboard covers: the twelve months up to the as-of day, from the data's first day at the earliest.
      *
-     * @param run the run
+     * @param data the data
+     * @param asOf the as-of day
      * @return the period
      */
-    static ReportingPeriod period(PortfolioCommand.Run run) {
-        LocalDate from = run.asOf().minusYears(1).plusDays(1);
-        return ReportingPeriod.of(from.isBefore(run.data().first()) ? run.data().first() : from, run.asOf());
+    static ReportingPeriod period(PortfolioSource data, LocalDate asOf) {
+        LocalDate from = asOf.minusYears(1).plusDays(1);
+        return ReportingPeriod.of(from.isBefore(data.first()) ? data.first() : from, asOf);
     }
 
     /**
-     * The bands that put an account at risk and call a churn: the riskiest band of the scorecard, else {@code red}.
+     * The bands that put an account at risk and call a churn: the riskiest band (of the scorecard, or seen), else {@code red}.
      *
-     * @param run the run
+     * @param bands the scorecard's bands and those seen
      * @return the labels
      */
-    static Set<String> riskBands(PortfolioCommand.Run run) {
-        return DemoReport.overall(run).keySet().stream().findFirst().map(Band::label).map(Set::of).orElse(Set.of("red"));
+    static Set<String> riskBands(Collection<Band> bands) {
+        return bands.stream().min(DemoReport.BAND_ORDER).map(Band::label).map(Set::of).orElse(Set.of("red"));
     }
 
     /**
-     * Computes the dashboard.
+     * What the dashboard is computed over.
      *
-     * @param run the scored portfolio
-     * @param playbooks the plays made on the as-of day
-     * @return the dashboard
+     * @param data the data
+     * @param asOf the as-of day
+     * @param risk the risk bands
+     * @return the spec
      */
-    static Dashboard of(PortfolioCommand.Run run, PlaybookRun playbooks) {
-        PortfolioSource data = run.data();
-        Set<String> risk = riskBands(run);
-        Dashboard.Spec spec = new Dashboard.Spec(period(run), data.valueRates(), risk, MOVES_SHOWN);
-        Map<AccountId, Integer> plays = new HashMap<>();
-        for (Play p : playbooks.queue()) {
-            plays.merge(p.accountId(), 1, Integer::sum);
-        }
-        return IntStream.range(0, data.size()).parallel().mapToObj(i -> entry(run, i, spec, risk, plays))
-                .flatMap(Optional::stream).collect(Dashboard.collector(spec));
+    static Dashboard.Spec spec(PortfolioSource data, LocalDate asOf, Set<String> risk) {
+        return new Dashboard.Spec(period(data, asOf), data.valueRates(), risk, MOVES_SHOWN);
     }
 
-    private static Optional<DashboardAccount> entry(PortfolioCommand.Run run, int index, Dashboard.Spec spec, Set<String> risk,
-            Map<AccountId, Integer> plays) {
-        Optional<PortfolioSource.Standing> standing = run.data().standing(index, spec.period());
+    /**
+     * One account of the source for the dashboard, if it was a customer on some day of the period.
+     *
+     * @param data the data
+     * @param visit the account scored
+     * @param spec the dashboard's spec
+     * @param risk the risk bands
+     * @param plays its plays on the as-of day
+     * @return the account, or empty
+     */
+    static Optional<DashboardAccount> entry(PortfolioSource data, ScoredPortfolio.Visit visit, Dashboard.Spec spec, Set<String> risk,
+            int plays) {
+        Optional<PortfolioSource.Standing> standing = data.standing(visit.index(), spec.period());
         if (standing.isEmpty()) {
             return Optional.empty();
         }
         AccountRevenue revenue = standing.get().revenue();
         AccountId id = revenue.accountId();
         Optional<Account> account = standing.get().onLastDay();
-        ScoredPortfolio.DashboardFacts facts = run.scored().facts(index);
+        ScoredPortfolio.DashboardFacts facts = visit.facts();
         DashboardAccount.Builder d = DashboardAccount.builder().revenue(revenue).account(account)
-                .vector(run.scored().lastOf(id).map(ScoredPortfolio.Scored::vector)).responses(facts.responses())
-                .openPlays(plays.getOrDefault(id, 0));
+                .vector(Optional.ofNullable(visit.last()).map(ScoredPortfolio.Scored::vector)).responses(facts.responses())
+                .openPlays(plays);
         if (facts.weekBefore() != null) {
             d.weekBefore(facts.weekBefore());
         }

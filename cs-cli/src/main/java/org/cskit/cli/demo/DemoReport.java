@@ -6,7 +6,6 @@ import static org.cskit.cli.report.Html.fmt;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,26 +35,27 @@ import org.cskit.scoring.portfolio.VectorDistribution;
 final class DemoReport {
     /** The most plays the report lists, so that a big portfolio's report stays a size a browser opens at once. */
     static final int QUEUE_ROWS = 1000;
-    private static final Comparator<Band> BAND_ORDER = Comparator.comparingInt(Band::rank).thenComparing(Band::label);
+    static final Comparator<Band> BAND_ORDER = Comparator.comparingInt(Band::rank).thenComparing(Band::label);
 
     private DemoReport() {}
 
-    static String html(PortfolioCommand.Run run, PlaybookRun playbooks, Dashboard dashboard, int top) {
+    static String html(DemoRun run, int top) {
         StringBuilder h = new StringBuilder();
-        List<ScoredPortfolio.Scored> last = run.scored().last();
+        PlaybookRun playbooks = run.scored().playbooks();
+        Dashboard dashboard = run.scored().dashboard();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>cskit demo as of ").append(run.asOf())
                 .append("</title>\n<style>").append(Html.STYLE).append(DashboardHtml.STYLE).append("td.reason{font-size:90%;color:#444;max-width:420px;text-align:left}"
                         + ".queue{max-height:640px;overflow:auto;border:1px solid #ddd}.URGENT{color:#b00;font-weight:bold}.HIGH{color:#b60}"
                         + "</style></head><body>\n");
         h.append("<h1>Customer success for a SaaS portfolio, as of ").append(run.asOf()).append("</h1>\n");
-        header(h, run, last.size(), playbooks);
+        header(h, run, run.scored().accounts(), playbooks);
         DashboardHtml.section(h, dashboard);
-        bands(h, run, last.size());
+        bands(h, run, run.scored().accounts());
         overTime(h, run, top);
         DemoReviews.section(h, run);
         playbookTable(h, playbooks);
         knownOutcomes(h, run);
-        queue(h, run, playbooks);
+        queue(h, playbooks);
         dataNotes(h, run);
         h.append("<p><small>Written by the cskit command (<code>demo</code>). Self-contained: no scripts, no network.</small></p>\n")
                 .append("</body></html>\n");
@@ -69,8 +69,21 @@ final class DemoReport {
      * @return the line
      */
     static String bandLine(PortfolioCommand.Run run) {
-        int accounts = run.scored().last().size();
-        return overall(run).entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %d (%.0f%%)", e.getKey().label(), e.getValue(),
+        return bandLine(run.strategy(), run.scored().distribution(), run.scored().last().size());
+    }
+
+    /**
+     * Accounts per band in one line, as {@link #bandLine(PortfolioCommand.Run)}.
+     *
+     * @param run the run
+     * @return the line
+     */
+    static String bandLine(DemoRun run) {
+        return bandLine(run.strategy(), run.scored().distribution(), run.scored().accounts());
+    }
+
+    private static String bandLine(Strategy strategy, VectorDistribution distribution, long accounts) {
+        return overall(strategy, distribution.segments()).entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %d (%.0f%%)", e.getKey().label(), e.getValue(),
                 100.0 * e.getValue() / accounts)).collect(Collectors.joining(", "));
     }
 
@@ -78,40 +91,47 @@ final class DemoReport {
      * Accounts per band on the last day over all segments, riskiest band first, with the bands of the
      * scorecard that no account is in.
      *
-     * @param run the run
+     * @param strategy the strategy, whose band scheme lists the bands
+     * @param segments the distribution's segments
      * @return the counts
      */
-    static SortedMap<Band, Long> overall(PortfolioCommand.Run run) {
+    static SortedMap<Band, Long> overall(Strategy strategy, List<SegmentDistribution> segments) {
         SortedMap<Band, Long> counts = new TreeMap<>(BAND_ORDER);
-        scheme(run).ifPresent(s -> {
+        scheme(strategy).ifPresent(s -> {
             for (int i = 0; i < s.ranges().size(); i++) {
                 counts.put(s.band(i), 0L);
             }
         });
-        for (SegmentDistribution s : run.scored().distribution().segments()) {
+        for (SegmentDistribution s : segments) {
             s.bandCounts().forEach((band, n) -> counts.merge(band, n, Long::sum));
         }
         return counts;
     }
 
-    private static Optional<BandScheme> scheme(PortfolioCommand.Run run) {
-        return run.strategy().strategy().config() instanceof Scorecard card ? Optional.of(card.bands()) : Optional.empty();
+    /**
+     * The bands of a strategy that has a scheme of them.
+     *
+     * @param strategy the strategy
+     * @return its band scheme, if it is a scorecard
+     */
+    static Optional<BandScheme> scheme(Strategy strategy) {
+        return strategy.strategy().config() instanceof Scorecard card ? Optional.of(card.bands()) : Optional.empty();
     }
 
-    private static void header(StringBuilder h, PortfolioCommand.Run run, int accounts, PlaybookRun playbooks) {
+    private static void header(StringBuilder h, DemoRun run, long accounts, PlaybookRun playbooks) {
         PortfolioSource data = run.data();
         h.append("<table>\n");
         // The folder once, under the description, unless the description already names it.
         row(h, "data", esc(data.description()) + data.folder().filter(f -> !data.description().contains(f.toString()))
                 .map(f -> "<br><code>" + esc(f.toString()) + "</code>").orElse(""));
-        row(h, "contents", esc(data.contents(run.scored())));
+        row(h, "contents", esc(data.contents(run.scored().days(), run.scored().signals())));
         row(h, "portfolio on " + run.asOf(), String.format(Locale.ROOT, "%,d accounts that %s", accounts, esc(data.membership())));
         List<String> days = run.scored().days().stream().map(Object::toString).toList();
         row(h, "scoring", esc(run.strategy().describe()) + " (" + esc(run.strategy().source()) + "), on " + days.size() + " monthly days: "
                 + String.join(", ", days));
         long ran = playbooks.statuses().stream().filter(s -> s.outcome() != PlaybookRun.Outcome.NOT_RUN).count();
         row(h, "playbooks", "the " + playbooks.statuses().size() + " built-in playbooks, " + ran + " of them run on " + playbooks.day()
-                + ": " + playbooks.queue().size() + " plays");
+                + ": " + playbooks.plays() + " plays");
         h.append("</table>\n");
     }
 
@@ -119,9 +139,9 @@ final class DemoReport {
         h.append("<tr><th class=\"l\">").append(esc(name)).append("</th><td class=\"l\">").append(html).append("</td></tr>\n");
     }
 
-    private static void bands(StringBuilder h, PortfolioCommand.Run run, int accounts) {
+    private static void bands(StringBuilder h, DemoRun run, long accounts) {
         VectorDistribution distribution = run.scored().distribution();
-        SortedMap<Band, Long> overall = overall(run);
+        SortedMap<Band, Long> overall = overall(run.strategy(), distribution.segments());
         List<Band> bands = new ArrayList<>(overall.keySet());
         List<String> labels = bands.stream().map(Band::label).toList();
         List<Svg.Bar> bars = new ArrayList<>();
@@ -159,16 +179,17 @@ final class DemoReport {
         return out;
     }
 
-    private static void overTime(StringBuilder h, PortfolioCommand.Run run, int top) {
-        ScoredPortfolio scored = run.scored();
-        List<ScoredPortfolio.Scored> risk = scored.mostAtRisk(top);
+    private static void overTime(StringBuilder h, DemoRun run, int top) {
+        DemoPortfolio scored = run.scored();
+        List<DemoPortfolio.Kept> risk = scored.mostAtRisk(top);
         List<String> days = scored.days().stream().map(Object::toString).toList();
         List<Svg.Line> lines = new ArrayList<>();
-        for (ScoredPortfolio.Scored s : risk) {
-            lines.add(new Svg.Line(s.account().name() + " (" + s.account().segment().name() + ")", scored.scores(s.account().id())));
+        for (DemoPortfolio.Kept k : risk) {
+            ScoredPortfolio.Scored s = k.scored();
+            lines.add(new Svg.Line(s.account().name() + " (" + s.account().segment().name() + ")", k.scores().clone()));
         }
         List<Svg.Stripe> stripes = new ArrayList<>();
-        scheme(run).ifPresent(b -> b.ranges().forEach(r -> stripes.add(new Svg.Stripe(r.label(), r.from(), r.to()))));
+        scheme(run.strategy()).ifPresent(b -> b.ranges().forEach(r -> stripes.add(new Svg.Stripe(r.label(), r.from(), r.to()))));
         h.append("<h2>Vectors over time: the ").append(risk.size()).append(" accounts most at risk</h2>\n<p>The accounts with the lowest "
                 + "scores on ").append(run.asOf()).append(", scored on each monthly day from the signals up to it. Direction and speed "
                 + "come from the scores over the scorecard's lookback.</p>\n");
@@ -177,12 +198,13 @@ final class DemoReport {
         days.forEach(d -> h.append("<th>").append(d.substring(0, 7)).append("</th>"));
         h.append("<th class=\"l\">band</th><th class=\"l\">direction</th><th>points/week</th><th>coverage</th>"
                 + "<th class=\"l\">what pulls it down</th></tr>\n");
-        for (ScoredPortfolio.Scored s : risk) {
+        for (DemoPortfolio.Kept k : risk) {
+            ScoredPortfolio.Scored s = k.scored();
             SuccessVector v = s.vector();
             h.append("<tr><td class=\"l\">").append(esc(s.account().name())).append("<br><small>").append(esc(s.account().id().value()))
                     .append("</small></td><td class=\"l\">").append(esc(s.account().segment().name())).append("</td><td>")
                     .append(String.format("%,.0f", s.account().arr().amount().doubleValue())).append("</td>");
-            for (double score : scored.scores(s.account().id())) {
+            for (double score : k.scores()) {
                 h.append("<td>").append(Double.isNaN(score) ? "-" : fmt(score, 1)).append("</td>");
             }
             h.append("<td class=\"l\">").append(esc(v.band().label())).append("</td><td class=\"l\">").append(v.direction())
@@ -219,10 +241,9 @@ final class DemoReport {
         h.append("</table>\n");
     }
 
-    private static void queue(StringBuilder h, PortfolioCommand.Run run, PlaybookRun playbooks) {
-        Map<AccountId, ScoredPortfolio.Scored> byId = new HashMap<>();
-        run.scored().last().forEach(s -> byId.put(s.account().id(), s));
-        int plays = playbooks.queue().size();
+    private static void queue(StringBuilder h, PlaybookRun playbooks) {
+        Map<AccountId, ScoredPortfolio.Customer> byId = playbooks.customers();
+        long plays = playbooks.plays();
         h.append("<h2>The queue of plays</h2>\n<p>").append(plays).append(" plays, most urgent first, then by due date. "
                 + "Each says why it fired: the trigger and every condition with the value it saw.")
                 .append(plays > QUEUE_ROWS ? String.format(Locale.ROOT, " The first %,d are listed here; the <code>playbooks</code> command "
@@ -230,12 +251,12 @@ final class DemoReport {
                 + "<table id=\"queue\"><tr><th>#</th><th class=\"l\">priority</th><th class=\"l\">due</th><th class=\"l\">account</th>"
                 + "<th class=\"l\">playbook</th><th class=\"l\">owner</th><th class=\"l\">actions</th><th class=\"l\">reason</th></tr>\n");
         int n = 0;
-        for (Play p : playbooks.queue().subList(0, Math.min(plays, QUEUE_ROWS))) {
-            ScoredPortfolio.Scored s = byId.get(p.accountId());
+        for (Play p : playbooks.queue().subList(0, (int) Math.min(plays, QUEUE_ROWS))) {
+            ScoredPortfolio.Customer s = byId.get(p.accountId());
             h.append("<tr><td>").append(++n).append("</td><td class=\"l ").append(p.priority()).append("\">").append(p.priority())
                     .append("</td><td class=\"l\">").append(PlaybookRun.due(p)).append("</td><td class=\"l\">")
-                    .append(esc(s == null ? p.accountId().value() : s.account().name())).append("<br><small>")
-                    .append(esc(p.accountId().value())).append(s == null ? "" : ", " + esc(s.account().segment().name()))
+                    .append(esc(s == null ? p.accountId().value() : s.name())).append("<br><small>")
+                    .append(esc(p.accountId().value())).append(s == null ? "" : ", " + esc(s.segment().name()))
                     .append("</small></td><td class=\"l\">").append(esc(p.playbookId())).append("</td><td class=\"l\">")
                     .append(esc(PlaybookRun.owners(p))).append("</td><td class=\"reason\">");
             for (Play.PlannedAction a : p.actions()) {
@@ -246,7 +267,7 @@ final class DemoReport {
         h.append("</table></div>\n");
     }
 
-    private static void knownOutcomes(StringBuilder h, PortfolioCommand.Run run) {
+    private static void knownOutcomes(StringBuilder h, DemoRun run) {
         Optional<KnownOutcomes> known = KnownOutcomes.of(run);
         if (known.isEmpty()) {
             return;
@@ -268,7 +289,7 @@ final class DemoReport {
                 .append(fmt(100.0 * k.churned() / k.accounts(), 0)).append("%</td></tr>\n</table>\n");
     }
 
-    private static void dataNotes(StringBuilder h, PortfolioCommand.Run run) {
+    private static void dataNotes(StringBuilder h, DemoRun run) {
         h.append("<h2>What the data can and cannot tell</h2>\n<ul>\n");
         for (String note : run.data().notes()) {
             h.append("<li>").append(esc(note)).append("</li>\n");

@@ -5,8 +5,6 @@ import static org.cskit.cli.report.Html.fmt;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,14 +31,10 @@ final class DemoReviews {
      * @param h the report
      * @param run the run
      */
-    static void section(StringBuilder h, PortfolioCommand.Run run) {
+    static void section(StringBuilder h, DemoRun run) {
         h.append("<h2>Success reviews</h2>\n");
-        List<ScoredPortfolio.Scored> byScore = new ArrayList<>(run.scored().last());
-        byScore.sort(Comparator.comparingDouble((ScoredPortfolio.Scored s) -> s.vector().score()).thenComparing(s -> s.account().id()));
-        Optional<Picked> atRisk = firstWithPlan(run, byScore);
-        List<ScoredPortfolio.Scored> healthiestFirst = new ArrayList<>(byScore);
-        Collections.reverse(healthiestFirst);
-        Optional<Picked> healthiest = firstWithPlan(run, healthiestFirst);
+        Optional<Picked> atRisk = firstWithPlan(run, run.scored().lowest());
+        Optional<Picked> healthiest = firstWithPlan(run, run.scored().highest());
         if (atRisk.isEmpty()) {
             h.append("<p>No account of this portfolio has a success plan on ").append(run.asOf())
                     .append(", so there is no review to build: a review is built from the plan.</p>\n");
@@ -59,8 +53,9 @@ final class DemoReviews {
     private record Picked(Account account, SuccessVector vector) {}
 
     /** The first account in the order given that has a plan; reads at most 200 accounts from the source. */
-    private static Optional<Picked> firstWithPlan(PortfolioCommand.Run run, List<ScoredPortfolio.Scored> order) {
-        for (ScoredPortfolio.Scored s : order.subList(0, Math.min(200, order.size()))) {
+    private static Optional<Picked> firstWithPlan(DemoRun run, List<DemoPortfolio.Kept> order) {
+        for (DemoPortfolio.Kept k : order.subList(0, Math.min(DemoPortfolio.CANDIDATES, order.size()))) {
+            ScoredPortfolio.Scored s = k.scored();
             Optional<Account> account = run.data().account(s.account().id(), run.asOf());
             if (account.isPresent() && !account.get().plans().isEmpty()) {
                 return Optional.of(new Picked(account.get(), s.vector()));
@@ -69,7 +64,7 @@ final class DemoReviews {
         return Optional.empty();
     }
 
-    private static void review(StringBuilder h, String title, Picked picked, PortfolioCommand.Run run) {
+    private static void review(StringBuilder h, String title, Picked picked, DemoRun run) {
         SuccessReview review = SuccessReview.of(picked.account(), run.asOf());
         h.append("<div class=\"review\" data-account=\"").append(esc(review.accountId().value())).append("\"><h3>").append(esc(title))
                 .append(": ").append(esc(review.accountName())).append(" <small>(").append(esc(review.accountId().value())).append(", score ")

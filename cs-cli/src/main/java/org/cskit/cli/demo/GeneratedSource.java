@@ -97,10 +97,10 @@ final class GeneratedSource implements PortfolioSource {
     }
 
     @Override
-    public String contents(ScoredPortfolio scored) {
+    public String contents(List<LocalDate> days, long signals) {
         return String.format(Locale.ROOT, "generated %,d accounts with weekly usage and support signals and quarterly surveys from %s "
-                + "(%,d signals up to %s); each renews once, from %s to %s", generator.accounts(), START, scored.signals(),
-                scored.days().get(scored.days().size() - 1), FIRST_RENEWAL, last());
+                + "(%,d signals up to %s); each renews once, from %s to %s", generator.accounts(), START, signals,
+                days.get(days.size() - 1), FIRST_RENEWAL, last());
     }
 
     @Override

@@ -43,33 +43,25 @@ record KnownOutcomes(LocalDate asOf, List<Row> rows, LocalDate firstRenewal, Loc
      * @param run the run
      * @return the comparison, or empty if the source knows no outcome after the as-of day
      */
-    static Optional<KnownOutcomes> of(PortfolioCommand.Run run) {
-        Map<Band, int[]> counts = new LinkedHashMap<>();
-        DemoReport.overall(run).keySet().forEach(b -> counts.put(b, new int[2]));
-        LocalDate first = null;
-        LocalDate last = null;
-        for (ScoredPortfolio.Scored s : run.scored().last()) {
-            Optional<PortfolioSource.KnownOutcome> outcome = run.scored().outcome(s.account().id());
-            if (outcome.isEmpty() || !outcome.get().renewal().isAfter(run.asOf())) {
-                continue;
-            }
-            int[] c = counts.computeIfAbsent(s.vector().band(), b -> new int[2]);
-            c[0]++;
-            c[1] += outcome.get().churned() ? 1 : 0;
-            LocalDate day = outcome.get().renewal();
-            first = first == null || day.isBefore(first) ? day : first;
-            last = last == null || day.isAfter(last) ? day : last;
-        }
-        if (first == null) {
+    static Optional<KnownOutcomes> of(DemoRun run) {
+        DemoPortfolio.Outcomes outcomes = run.scored().outcomes();
+        if (outcomes.firstRenewal() == null) {
             return Optional.empty();
         }
+        Map<Band, long[]> counts = new LinkedHashMap<>();
+        DemoReport.overall(run.strategy(), run.scored().distribution().segments()).keySet().forEach(b -> counts.put(b, new long[2]));
+        outcomes.counts().forEach((band, c) -> {
+            long[] sum = counts.computeIfAbsent(band, b -> new long[2]);
+            sum[0] += c[0];
+            sum[1] += c[1];
+        });
         List<Row> rows = new ArrayList<>();
         counts.forEach((band, c) -> {
             if (c[0] > 0) {
-                rows.add(new Row(band, c[0], c[1]));
+                rows.add(new Row(band, Math.toIntExact(c[0]), Math.toIntExact(c[1])));
             }
         });
-        return Optional.of(new KnownOutcomes(run.asOf(), List.copyOf(rows), first, last));
+        return Optional.of(new KnownOutcomes(run.asOf(), List.copyOf(rows), outcomes.firstRenewal(), outcomes.lastRenewal()));
     }
 
     /** @return the accounts whose renewal falls after the as-of day, over every band */

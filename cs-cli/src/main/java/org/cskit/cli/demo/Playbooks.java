@@ -43,7 +43,7 @@ public final class Playbooks extends PortfolioCommand {
         Progress bar = progress();
         PrintWriter o = out();
         if (dryRun) {
-            Run run = score(Integer.MAX_VALUE, true, false, bar);
+            Run run = score(Integer.MAX_VALUE, true, bar);
             List<Playbook> runnable = new ArrayList<>();
             for (Playbook p : playbooks) {
                 if (PlaybookRun.unknownFeatures(p, schema).isEmpty()) {
@@ -65,7 +65,7 @@ public final class Playbooks extends PortfolioCommand {
             o.flush();
             return 0;
         }
-        Run run = score(MONTHS, false, false, bar);
+        Run run = score(MONTHS, false, bar);
         PlaybookRun result = PlaybookRun.run(playbooks, schema, run.scored(), bar);
         o.printf("%s on %s: %s, %s%n", source, result.day(), count(0, run.scored().last().size(), "account"),
                 count(0, result.queue().size(), "play"));

@@ -9,7 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-/** What the portfolio commands ({@code demo}, {@code score}, {@code playbooks}) share: options, output and the scoring run. */
+/**
+ * What the portfolio commands ({@code demo}, {@code score}, {@code playbooks}) share: options, output
+ * and the scoring run (which {@code demo} makes a batch at a time, {@link DemoPortfolio}).
+ */
 public abstract class PortfolioCommand implements Callable<Integer> {
     /** How many monthly days are scored for vectors over time. */
     static final int MONTHS = 6;
@@ -61,17 +64,16 @@ public abstract class PortfolioCommand implements Callable<Integer> {
      *
      * @param months how many monthly days, ending on the as-of day
      * @param keepEveryDay whether to keep every day's snapshots and vectors, as a dry run needs
-     * @param dashboard whether to keep what the dashboard needs
      * @param bar the progress bar
      * @return the run
      * @throws InputException if an option or the data is wrong, or no account is in the portfolio on the as-of day
      */
-    Run score(int months, boolean keepEveryDay, boolean dashboard, Progress bar) {
+    Run score(int months, boolean keepEveryDay, Progress bar) {
         PortfolioSource data = options.source(bar);
         LocalDate asOf = options.asOf(data);
         Strategy strategy = options.strategy(data);
         ScoredPortfolio scored = ScoredPortfolio.score(data, strategy, ScoredPortfolio.monthly(asOf, months, data.first()), keepEveryDay,
-                dashboard, bar);
+                bar);
         if (scored.last().isEmpty()) {
             throw new InputException("--as-of " + asOf + ": no account in " + data.name() + " " + data.membership() + " on that day");
         }

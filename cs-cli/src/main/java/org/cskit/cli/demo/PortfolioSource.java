@@ -80,10 +80,11 @@ interface PortfolioSource {
     /**
      * What was read or generated, in one line that starts with a verb.
      *
-     * @param scored the scored portfolio, for what only scoring counted
+     * @param days the days scored, oldest first
+     * @param signals how many signals the last day's snapshots rest on, over all its accounts
      * @return the line
      */
-    String contents(ScoredPortfolio scored);
+    String contents(List<LocalDate> days, long signals);
 
     /** @return the folder the data was read from, if it was read from one */
     Optional<Path> folder();

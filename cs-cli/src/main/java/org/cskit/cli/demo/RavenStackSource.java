@@ -148,7 +148,7 @@ final class RavenStackSource implements PortfolioSource {
     }
 
     @Override
-    public String contents(ScoredPortfolio scored) {
+    public String contents(List<LocalDate> days, long signals) {
         RavenStack.Counts c = data.counts();
         return String.format(Locale.ROOT, "read %,d accounts, %,d subscriptions, %,d feature-usage rows, %,d support tickets, dated %s to %s: "
                 + "%,d signals", c.accounts(), c.subscriptions(), c.usage(), c.tickets(), c.first(), c.last(), c.signals());

@@ -33,7 +33,7 @@ public final class Score extends PortfolioCommand {
         if (out != null && !json && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new InputException("--out " + out + ": the file name must end in .csv or .json");
         }
-        Run run = score(MONTHS, false, false, progress());
+        Run run = score(MONTHS, false, progress());
         List<ScoredPortfolio.Scored> last = run.scored().last();
         String text = json ? CsJson.create().write(last.stream().map(ScoredPortfolio.Scored::vector).toList()) + "\n" : csv(last);
         if (out == null) {

@@ -34,10 +34,12 @@ import org.cskit.scoring.portfolio.VectorDistribution;
  * snapshot is assembled from the signals up to that day, with the account's earlier scores as
  * history and its previous vector, so that direction and velocity come from the scores over time.
  *
- * <p>Accounts are scored one at a time over all the days, in parallel batches, and what is kept of
- * each is what the commands show of it ({@link Customer}), its snapshot and vector on the last day
- * and its score on every day (all its snapshots and vectors only when asked, for a dry run), so that
- * a big portfolio need not hold every account's signals, plan and people at once. Immutable.
+ * <p>Accounts are scored one at a time over all the days, in parallel batches ({@link #each}, which
+ * keeps nothing: the demo's {@link DemoPortfolio} counts each batch and drops it). What
+ * {@link #score} keeps of each account is what the {@code score} and {@code playbooks} commands show
+ * of it ({@link Customer}), its snapshot and vector on the last day (all its snapshots and vectors
+ * only when asked, for a dry run), so that a big portfolio need not hold every account's signals,
+ * plan and people at once. Immutable.
  */
 final class ScoredPortfolio {
     /** How many accounts are scored together, between two reports of progress. */
@@ -68,9 +70,6 @@ final class ScoredPortfolio {
      */
     record Scored(Customer account, AccountSnapshot snapshot, SuccessVector vector) {}
 
-    /** An account on the last day over all the days: its score on each (NaN where it was not in the portfolio), and its known outcome. */
-    private record Track(double[] scores, Optional<PortfolioSource.KnownOutcome> outcome) {}
-
     /**
      * A call a vector made on an account's renewal: its band on a scored day, with the contract's renewal and ARR as of it.
      *
@@ -98,24 +97,70 @@ final class ScoredPortfolio {
     private record AccountRun(List<Scored> scored, double[] scores, Optional<PortfolioSource.KnownOutcome> outcome, int signals,
             DashboardFacts facts, ValidationException problem) {}
 
+    /**
+     * One account of the source scored over the days, as {@link #each} hands it on.
+     *
+     * @param index the account's index in the source
+     * @param scored its snapshot and vector on each day it was in the portfolio, oldest first
+     * @param scores its score on every day, NaN where it was not in the portfolio
+     * @param outcome what the source knows it decided at its renewal
+     * @param signals the signals its last snapshot rests on
+     * @param facts what the dashboard needs of it, or null if not asked for
+     */
+    record Visit(int index, List<Scored> scored, double[] scores, Optional<PortfolioSource.KnownOutcome> outcome, int signals,
+            DashboardFacts facts) {
+        /** @return its snapshot and vector on the last day, or null if it was not in the portfolio then */
+        Scored last() {
+            return Double.isNaN(scores[scores.length - 1]) ? null : scored.get(scored.size() - 1);
+        }
+    }
+
+    /**
+     * Scores the portfolio on each day, account by account in parallel batches, and hands each batch
+     * on in the source's order; nothing is kept.
+     *
+     * @param data the accounts and their signals
+     * @param strategy the scoring strategy
+     * @param days the days, oldest first
+     * @param dashboard whether to find what the dashboard needs ({@link Visit#facts})
+     * @param progress reports each account scored
+     * @param batches receives each batch, one at a time
+     * @throws InputException if the strategy cannot score the snapshots, naming its configuration's line
+     */
+    static void each(PortfolioSource data, Strategy strategy, List<LocalDate> days, boolean dashboard, Progress progress,
+            java.util.function.Consumer<List<Visit>> batches) {
+        SnapshotAssembler assembler = data.assembler();
+        int n = data.size();
+        progress.start("scoring", n);
+        Map<String, SurveyKind> surveys = dashboard ? data.surveySignals() : null;
+        for (int from = 0; from < n; from += BATCH) {
+            List<AccountRun> batch = IntStream.range(from, Math.min(n, from + BATCH)).parallel()
+                    .mapToObj(i -> scoreAccount(data.member(i, days.get(days.size() - 1)), assembler, strategy, days, surveys)).toList();
+            List<Visit> visits = new ArrayList<>(batch.size());
+            for (int b = 0; b < batch.size(); b++) {
+                AccountRun run = batch.get(b);
+                if (run.problem() != null) {
+                    throw strategy.problem(run.problem());
+                }
+                visits.add(new Visit(from + b, run.scored(), run.scores(), run.outcome(), run.signals(), run.facts()));
+            }
+            batches.accept(visits);
+            progress.advance(batch.size());
+        }
+        progress.finish();
+    }
+
     private final List<LocalDate> days;
     private final List<Scored> last;
-    private final Map<AccountId, Track> tracks;
     /** Null when not kept. */
     private final List<Scored> everyDay;
     private final long signals;
-    private final DashboardFacts[] facts;
-    private final Map<AccountId, Scored> byId = new java.util.HashMap<>();
 
-    private ScoredPortfolio(List<LocalDate> days, List<Scored> last, Map<AccountId, Track> tracks, List<Scored> everyDay, long signals,
-            DashboardFacts[] facts) {
+    private ScoredPortfolio(List<LocalDate> days, List<Scored> last, List<Scored> everyDay, long signals) {
         this.days = days;
         this.last = last;
-        this.tracks = tracks;
         this.everyDay = everyDay;
         this.signals = signals;
-        this.facts = facts;
-        last.forEach(x -> byId.put(x.account().id(), x));
     }
 
     /**
@@ -125,47 +170,27 @@ final class ScoredPortfolio {
      * @param strategy the scoring strategy
      * @param days the days, oldest first
      * @param keepEveryDay whether to keep every day's snapshots and vectors (for {@link #everyDay()}), not only the last day's
-     * @param dashboard whether to keep what the dashboard needs ({@link #facts(int)}): the vector a week before the last day,
-     *     the renewal calls and the survey answers
      * @param progress reports each account scored
      * @return the scores
      * @throws InputException if the strategy cannot score the snapshots, naming its configuration's line
      */
-    static ScoredPortfolio score(PortfolioSource data, Strategy strategy, List<LocalDate> days, boolean keepEveryDay, boolean dashboard,
-            Progress progress) {
-        SnapshotAssembler assembler = data.assembler();
-        int n = data.size();
-        progress.start("scoring", n);
+    static ScoredPortfolio score(PortfolioSource data, Strategy strategy, List<LocalDate> days, boolean keepEveryDay, Progress progress) {
         List<Scored> last = new ArrayList<>();
-        Map<AccountId, Track> tracks = new HashMap<>();
         List<Scored> everyDay = keepEveryDay ? new ArrayList<>() : null;
-        DashboardFacts[] facts = new DashboardFacts[n];
-        Map<String, SurveyKind> surveys = dashboard ? data.surveySignals() : null;
-        long signals = 0;
-        for (int from = 0; from < n; from += BATCH) {
-            List<AccountRun> batch = IntStream.range(from, Math.min(n, from + BATCH)).parallel()
-                    .mapToObj(i -> scoreAccount(data.member(i, days.get(days.size() - 1)), assembler, strategy, days, surveys)).toList();
-            for (int b = 0; b < batch.size(); b++) {
-                AccountRun run = batch.get(b);
-                facts[from + b] = run.facts();
-                if (run.problem() != null) {
-                    throw strategy.problem(run.problem());
-                }
+        long[] signals = {0};
+        each(data, strategy, days, false, progress, visits -> {
+            for (Visit v : visits) {
                 if (keepEveryDay) {
-                    everyDay.addAll(run.scored());
+                    everyDay.addAll(v.scored());
                 }
-                if (!Double.isNaN(run.scores()[days.size() - 1])) {
-                    Scored s = run.scored().get(run.scored().size() - 1);
+                Scored s = v.last();
+                if (s != null) {
                     last.add(s);
-                    tracks.put(s.account().id(), new Track(run.scores(), run.outcome()));
-                    signals += run.signals();
+                    signals[0] += v.signals();
                 }
             }
-            progress.advance(batch.size());
-        }
-        progress.finish();
-        return new ScoredPortfolio(List.copyOf(days), List.copyOf(last), Map.copyOf(tracks), keepEveryDay ? List.copyOf(everyDay) : null,
-                signals, facts);
+        });
+        return new ScoredPortfolio(List.copyOf(days), List.copyOf(last), keepEveryDay ? List.copyOf(everyDay) : null, signals[0]);
     }
 
     /**
@@ -285,26 +310,6 @@ final class ScoredPortfolio {
         return everyDay;
     }
 
-    /**
-     * What the dashboard needs of one account's scoring.
-     *
-     * @param index the account's index in the source
-     * @return its facts, or null if the portfolio was not scored for the dashboard
-     */
-    DashboardFacts facts(int index) {
-        return facts[index];
-    }
-
-    /**
-     * An account scored on the last day.
-     *
-     * @param account the account's id
-     * @return its snapshot and vector on the last day, or empty if it was not in the portfolio then
-     */
-    Optional<Scored> lastOf(AccountId account) {
-        return Optional.ofNullable(byId.get(account));
-    }
-
     /** @return how many signals the snapshots of the last day rest on, over all its accounts */
     long signals() {
         return signals;
@@ -317,37 +322,6 @@ final class ScoredPortfolio {
      */
     VectorDistribution distribution() {
         return VectorDistribution.of(last.stream().map(s -> new ScoredAccount(s.account().id(), s.account().segment(), s.vector())));
-    }
-
-    /**
-     * An account's score on each day.
-     *
-     * @param account an account scored on the last day
-     * @return one score per day, NaN where the account was not in the portfolio
-     */
-    double[] scores(AccountId account) {
-        return tracks.get(account).scores().clone();
-    }
-
-    /**
-     * What the source knows the account decided at its renewal.
-     *
-     * @param account an account scored on the last day
-     * @return the outcome, or empty if the source does not know it
-     */
-    Optional<PortfolioSource.KnownOutcome> outcome(AccountId account) {
-        return tracks.get(account).outcome();
-    }
-
-    /**
-     * The accounts most at risk on the last day: lowest score first, then by id.
-     *
-     * @param n how many
-     * @return at most {@code n} accounts
-     */
-    List<Scored> mostAtRisk(int n) {
-        return last.stream().sorted(Comparator.comparingDouble((Scored s) -> s.vector().score()).thenComparing(s -> s.account().id()))
-                .limit(n).toList();
     }
 
     /**

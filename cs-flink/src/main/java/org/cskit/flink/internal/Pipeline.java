@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cskit.model.AccountId;
-import org.cskit.model.EngagementModel;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.Segment;
 import org.cskit.model.columns.AccountBatch;
@@ -22,7 +21,7 @@ import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.playbooks.spi.ActionSink;
 import org.cskit.playbooks.spi.PlayStateStore;
-import org.cskit.scoring.WeightedScorecard;
+import org.cskit.scoring.spi.ScoringStrategy;
 import org.cskit.scoring.features.FeatureDefinition;
 import org.cskit.scoring.features.FeatureDeriver;
 
@@ -32,16 +31,18 @@ import org.cskit.scoring.features.FeatureDeriver;
  * run uses. Not thread-safe (one per task).
  */
 public final class Pipeline {
-    /** Every account is in this one segment (the operator's input carries no segment yet). */
-    public static final List<Segment> SEGMENTS = List.of(Segment.of("default", EngagementModel.SCALED));
-    /** Every account is at this stage (the operator's input carries no stage yet). */
+    /** The stage of an account without a profile. */
     public static final LifecycleStage STAGE = LifecycleStage.ADOPTION;
 
     private final FeatureDeriver deriver;
-    private final WeightedScorecard strategy;
+    private final ScoringStrategy strategy;
+    private final List<Segment> segments;
+    private final byte[][] segmentCodes; // one shared one-row array per segment
     private final List<String> bands;
     private final List<Playbook> playbooks;
     private final PlaybookEngine engine;
+    private final Map<String, PlaybookEngine> byEvent;
+    private final java.util.Set<String> eventTypes;
     private final String[] signals;
     private final long lookbackMillis;
     private final long directionMillis;
@@ -50,18 +51,42 @@ public final class Pipeline {
      * Compiles.
      *
      * @param deriver the features
-     * @param strategy the scorecard
-     * @param bands its band labels
+     * @param strategy the scoring (one scorecard, or scorecards selected by segment and stage)
+     * @param bands the band labels
+     * @param directionMillis the longest direction lookback of the scorecards
+     * @param segments the declared segments, the first for accounts without a profile
      * @param playbooks the playbooks
      * @param store the play state, or null for a check only (no engine is then built beyond the check)
      */
-    public Pipeline(FeatureDeriver deriver, WeightedScorecard strategy, List<String> bands, List<Playbook> playbooks, PlayStateStore store) {
+    public Pipeline(FeatureDeriver deriver, ScoringStrategy strategy, List<String> bands, long directionMillis, List<Segment> segments,
+            List<Playbook> playbooks, PlayStateStore store) {
         this.deriver = deriver;
         this.strategy = strategy;
         this.bands = List.copyOf(bands);
+        this.segments = List.copyOf(segments);
+        this.segmentCodes = new byte[segments.size()][];
+        for (int i = 0; i < segmentCodes.length; i++) {
+            segmentCodes[i] = new byte[] {(byte) i};
+        }
         this.playbooks = List.copyOf(playbooks);
+        List<String> segmentNames = segments.stream().map(Segment::name).toList();
         this.engine = store == null ? null : PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands).playbooks(playbooks)
-                .store(store).build();
+                .segmentNames(segmentNames).store(store).build();
+        // Per event type, an engine over the playbooks that event starts, on the same store: an event
+        // evaluates those only, as PlaybookEngine.onEvent does (others neither fire nor close on it).
+        Map<String, List<Playbook>> started = new java.util.LinkedHashMap<>();
+        for (Playbook p : playbooks) {
+            if (p.trigger() instanceof org.cskit.playbooks.Trigger.OnEvent e) {
+                started.computeIfAbsent(e.event(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<String, PlaybookEngine> engines = new java.util.HashMap<>();
+        if (store != null) {
+            started.forEach((type, set) -> engines.put(type, PlaybookEngine.builder().schema(deriver.schema()).bandLabels(bands)
+                    .playbooks(set).segmentNames(segmentNames).store(store).build()));
+        }
+        this.byEvent = Map.copyOf(engines);
+        this.eventTypes = java.util.Set.copyOf(started.keySet());
         Set<String> names = new TreeSet<>();
         long lookback = 0;
         for (FeatureDefinition d : deriver.definitions()) {
@@ -72,7 +97,7 @@ public final class Pipeline {
         }
         this.signals = names.toArray(String[]::new);
         this.lookbackMillis = lookback;
-        this.directionMillis = strategy.config().direction().lookback().toMillis();
+        this.directionMillis = directionMillis;
     }
 
     /** @return the signals the features read, sorted */
@@ -90,9 +115,24 @@ public final class Pipeline {
         return playbooks;
     }
 
+    /**
+     * Whether any playbook starts on this event's type: if not, the event is not evaluated at all.
+     *
+     * @param event the event
+     * @return whether a playbook's trigger names its type
+     */
+    public boolean startsAny(AccountEvent event) {
+        return eventTypes.contains(org.cskit.model.event.AccountEvents.typeOf(event));
+    }
+
     /** @return the engine */
     public PlaybookEngine engine() {
         return engine;
+    }
+
+    /** @return the declared segments */
+    public List<Segment> segments() {
+        return segments;
     }
 
     /** @return the scorecard's band labels */
@@ -103,9 +143,11 @@ public final class Pipeline {
     /**
      * Evaluates one account: its features as of {@code asOf} from the observations up to then; for
      * a daily evaluation a new vector (band hysteresis from the last, direction from the history)
-     * and every playbook; for an event every playbook with the event, the last vector standing.
+     * and every playbook; for an event the playbooks that event starts, the last vector standing.
      *
      * @param account the account
+     * @param segment the account's segment, an index into {@link #segments()}
+     * @param stage the account's lifecycle stage
      * @param observations per signal name, its series (observations after {@code asOf} are not read)
      * @param history the last vector and earlier scores, or null for none
      * @param asOf the evaluation's time, epoch milliseconds
@@ -114,7 +156,7 @@ public final class Pipeline {
      * @return for a daily evaluation the new history (the new vector last, scores older than the
      *     direction lookback dropped); for an event, {@code history}
      */
-    public VectorHistory evaluate(AccountId account, Map<String, SignalSeries> observations, VectorHistory history, long asOf,
+    public VectorHistory evaluate(AccountId account, int segment, LifecycleStage stage, Map<String, SignalSeries> observations, VectorHistory history, long asOf,
             AccountEvent event, ActionSink sink) {
         Instant at = Instant.ofEpochMilli(asOf);
         List<SignalColumn> columns = new ArrayList<>(signals.length);
@@ -127,12 +169,16 @@ public final class Pipeline {
         FeatureColumns features = FeatureColumns.allocate(deriver.schema(), 1);
         deriver.derive(SignalColumns.of(1, columns), at, features);
         VectorColumns last = history == null ? null : last(history);
-        AccountBatch.Builder batch = AccountBatch.builder(features).asOf(at).accountIds(r -> account).segments(SEGMENTS, null).stage(STAGE);
+        AccountBatch.Builder batch = AccountBatch.builder(features).asOf(at).accountIds(r -> account)
+                .segments(segments, segmentCodes[segment]).stage(stage);
         if (event != null) {
             if (last != null) {
                 batch.vectors(last).previousVectors(last);
             }
-            engine.evaluate(batch.event(0, event).build(), sink);
+            PlaybookEngine started = byEvent.get(org.cskit.model.event.AccountEvents.typeOf(event));
+            if (started != null) {
+                started.evaluate(batch.event(0, event).build(), sink);
+            }
             return history;
         }
         if (last != null) {
@@ -140,7 +186,8 @@ public final class Pipeline {
         }
         ScoreHistoryColumns.Builder points = ScoreHistoryColumns.builder(1);
         if (history != null) {
-            for (int i = 0; i < history.times.length; i++) {
+            // Only earlier points: a night run again on its own state holds tonight's score already.
+            for (int i = 0, n = before(history, asOf); i < n; i++) {
                 points.point(Instant.ofEpochMilli(history.times[i]), new double[] {history.scores[i]});
             }
         }
@@ -157,9 +204,18 @@ public final class Pipeline {
                 .build();
     }
 
+    /** The number of the history's points before {@code asOf}. */
+    private static int before(VectorHistory h, long asOf) {
+        int n = h.times.length;
+        while (n > 0 && h.times[n - 1] >= asOf) {
+            n--;
+        }
+        return n;
+    }
+
     private VectorHistory append(VectorHistory h, long asOf, VectorColumns v) {
         int keep = 0;
-        int n = h == null ? 0 : h.times.length;
+        int n = h == null ? 0 : before(h, asOf);
         while (keep < n && asOf - h.times[keep] > directionMillis) {
             keep++;
         }

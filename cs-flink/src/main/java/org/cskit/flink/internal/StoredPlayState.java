@@ -49,4 +49,20 @@ public class StoredPlayState {
         return new PlayState(version, PlayState.Status.values()[status], situation, offeredAt, lastPlay,
                 recent == null ? new long[0] : recent);
     }
+
+    /**
+     * Whether two stored states hold the same values (either may be null).
+     *
+     * @param a one
+     * @param b the other
+     * @return whether equal field by field
+     */
+    public static boolean same(StoredPlayState a, StoredPlayState b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.version == b.version && a.status == b.status && a.situation == b.situation && a.offeredAt == b.offeredAt
+                && a.lastPlay == b.lastPlay && java.util.Arrays.equals(a.recent == null ? new long[0] : a.recent,
+                        b.recent == null ? new long[0] : b.recent);
+    }
 }

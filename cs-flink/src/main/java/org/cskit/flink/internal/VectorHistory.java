@@ -21,4 +21,19 @@ public class VectorHistory {
 
     /** For Flink. */
     public VectorHistory() {}
+
+    /**
+     * Whether two histories hold the same values (either may be null).
+     *
+     * @param a one
+     * @param b the other
+     * @return whether equal field by field (scores bit for bit)
+     */
+    public static boolean same(VectorHistory a, VectorHistory b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return java.util.Arrays.equals(a.times, b.times) && java.util.Arrays.equals(a.scores, b.scores) && a.band == b.band
+                && a.direction == b.direction && Double.compare(a.velocity, b.velocity) == 0 && Double.compare(a.coverage, b.coverage) == 0;
+    }
 }
