@@ -94,6 +94,26 @@ final class Evaluator {
                 file(i, p, v, st, sit, offered, last, times);
             }
         };
+        /** Whether an evaluation is using these arrays (a sink calling the engine again on this thread gets others). */
+        boolean busy;
+        /** The row's event whose situation code is {@link #eventCode}, or null: the code is worked out once per row, not per playbook. */
+        org.cskit.model.event.AccountEvent event;
+        int eventCode;
+        private final Outcome single = new Outcome(true);
+
+        /** The outcome of a per-account call, reused from call to call (its lists are copied into the result). */
+        Outcome outcome(Tally tally) {
+            single.rows = 0;
+            single.created = 0;
+            single.closed = 0;
+            single.suppressed = 0;
+            single.createdPlays.clear();
+            single.closedPlays.clear();
+            single.suppressedPlays.clear();
+            single.failures.clear();
+            single.tally = tally;
+            return single;
+        }
 
         Work() {
             Arrays.fill(slotOf, -1);
@@ -189,17 +209,19 @@ final class Evaluator {
         return new Work();
     }
 
-    /** What an evaluation did: counts, and for a per-account evaluation the plays themselves. */
+    /**
+     * What an evaluation did: counts, and for a per-account evaluation (one per thread, reused;
+     * the result copies its lists) the plays themselves.
+     */
     static final class Outcome {
         final boolean keep;
         long rows, created, closed, suppressed;
-        // Made on first use: most evaluations of one account make no play and close none.
-        List<Handle> createdPlays = List.of(), closedPlays = List.of();
-        List<EvaluationResult.Suppressed> suppressedPlays = List.of();
-        List<EvaluationResult.Failure> failures = List.of();
-        List<BatchResult.Failure> rowFailures = List.of();
+        final List<Handle> createdPlays, closedPlays;
+        final List<EvaluationResult.Suppressed> suppressedPlays;
+        final List<EvaluationResult.Failure> failures;
+        List<BatchResult.Failure> rowFailures = List.of(); // made on first use: most batches have none
         /** The counts for the engine's listener, or null when none hears. */
-        final Tally tally;
+        Tally tally;
 
         Outcome(boolean keep) {
             this(keep, null);
@@ -208,6 +230,10 @@ final class Evaluator {
         Outcome(boolean keep, Tally tally) {
             this.keep = keep;
             this.tally = tally;
+            createdPlays = keep ? new ArrayList<>() : List.of();
+            closedPlays = keep ? new ArrayList<>() : List.of();
+            suppressedPlays = keep ? new ArrayList<>() : List.of();
+            failures = keep ? new ArrayList<>() : List.of();
         }
 
         void count(int playbook, EvaluationReport.Outcome what) {
@@ -223,9 +249,6 @@ final class Evaluator {
                 tally.add(EvaluationReport.cell(p.index, EvaluationReport.Outcome.SUPPRESSED, reasonOf(reason)));
             }
             if (keep) {
-                if (suppressedPlays.isEmpty()) {
-                    suppressedPlays = new ArrayList<>(2);
-                }
                 suppressedPlays.add(new EvaluationResult.Suppressed(p.id, p.situation(code, columns, row), reason));
             }
         }
@@ -252,9 +275,6 @@ final class Evaluator {
             count(h.playbookIndex(), EvaluationReport.Outcome.FAILED);
             String message = what + ": " + t;
             if (keep) {
-                if (failures.isEmpty()) {
-                    failures = new ArrayList<>(2);
-                }
                 failures.add(new EvaluationResult.Failure(h, message));
             } else {
                 if (rowFailures.isEmpty()) {
@@ -303,6 +323,7 @@ final class Evaluator {
                     }
                 }
                 w.ids[i] = null;
+                w.event = null;
             }
             w.endChunk();
             out.rows += rows;
@@ -331,7 +352,7 @@ final class Evaluator {
                 }
                 if (status != NONE && cp.closes) {
                     boolean holds = w.chunk.holds(i, p);
-                    int code = holds ? cp.situationCode(columns, row, day) : 0;
+                    int code = holds ? situationCode(cp, columns, row, day, w) : 0;
                     if (!holds || code != w.situation(c)) {
                         Handle h = new Handle(engine, columns, input, row, cp, w.situation(c), w.offeredAt(c), PlayState.NEVER, true);
                         try {
@@ -348,9 +369,6 @@ final class Evaluator {
                             out.closed++;
                             out.count(p, EvaluationReport.Outcome.CLOSED);
                             if (out.keep) {
-                                if (out.closedPlays.isEmpty()) {
-                                    out.closedPlays = new ArrayList<>(2);
-                                }
                                 out.closedPlays.add(h);
                             }
                         }
@@ -384,7 +402,7 @@ final class Evaluator {
             CompiledPlaybook cp = compiled[p];
             int c = base + p;
             int status = w.status(c);
-            int code = cp.situationCode(columns, row, day);
+            int code = situationCode(cp, columns, row, day, w);
             CompiledPlaybook excludedBy = cp.group >= 0 ? excludedBy(cp, w, base, firedCount) : null;
             if (excludedBy != null) {
                 out.suppressExcluded(cp, code, columns, row, excludedBy);
@@ -415,6 +433,22 @@ final class Evaluator {
                 offer(columns, row, i, c, cp, code, now, PlayState.NEVER, now, sink, store, w, out, input);
             }
         }
+    }
+
+    /** A playbook's situation code for a row; an event's is worked out once for the row's playbooks. */
+    private static int situationCode(CompiledPlaybook cp, AccountBatch columns, int row, long day, Work w) {
+        if (cp.kind != org.cskit.playbooks.Trigger.Kind.EVENT) {
+            return cp.situationCode(columns, row, day);
+        }
+        org.cskit.model.event.AccountEvent e = columns.event(row);
+        if (e == null) {
+            return 0;
+        }
+        if (e != w.event) {
+            w.eventCode = CompiledPlaybook.eventCode(e);
+            w.event = e;
+        }
+        return w.eventCode;
     }
 
     /** The in-memory store is read and written by fingerprint and position (resolved once per store), any other through the SPI. */
@@ -482,9 +516,6 @@ final class Evaluator {
         out.created++;
         out.count(cp.index, EvaluationReport.Outcome.MADE);
         if (out.keep) {
-            if (out.createdPlays.isEmpty()) {
-                out.createdPlays = new ArrayList<>(4);
-            }
             out.createdPlays.add(h);
         }
     }

@@ -1,9 +1,11 @@
 package org.cskit.playbooks.engine;
 
 import java.util.List;
+import org.cskit.model.AccountId;
 import org.cskit.model.AccountSnapshot;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.Features;
+import org.cskit.model.Segment;
 import org.cskit.model.SuccessVector;
 import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.columns.FeatureColumns;
@@ -11,14 +13,27 @@ import org.cskit.model.columns.VectorColumns;
 
 /**
  * The arrays of a one-row batch: a per-account evaluation fills them from its {@link PlaybookInput}
- * and evaluates them as any batch. One per thread, reused from call to call (the feature columns
- * are; the small vector and batch objects around them are made per call).
+ * and evaluates them as any batch. One per thread, reused from call to call: the feature, stage and
+ * vector arrays are refilled in place, and the batch around them is kept while what it fixes (as-of
+ * time, segment, which vector columns) stays the same and the input brings no event and no
+ * enrolment, as in a night's per-account calls; otherwise a new batch is made over the same arrays.
+ * Never used by two calls at once (a call made from inside a sink gets another).
  */
 final class OneRow {
     private final FeatureColumns features;
     private final double[][] values;
     private final byte[] stage = new byte[1];
     private final Vector current = new Vector(), previous = new Vector();
+    /** The account of the row: read by the kept batch's id function. */
+    private AccountId id;
+    /** The segments seen (at most 64, then it starts again) and the row's code among them. */
+    private final List<Segment> segments = new java.util.ArrayList<>();
+    private final byte[] segment = new byte[1];
+    private AccountBatch kept;
+    private java.time.Instant keptAsOf;
+    private VectorColumns keptCurrent, keptPrevious;
+    /** Counts the changes to {@link #segments}: the kept batch holds a copy of the list as it was. */
+    private int segmentsChanged, keptSegments;
 
     OneRow(FeatureSchema schema) {
         features = FeatureColumns.allocate(schema, 1);
@@ -41,39 +56,106 @@ final class OneRow {
             values[i][0] = f.valueAt(i);
         }
         stage[0] = (byte) s.lifecycleStage().ordinal();
-        AccountBatch.Builder b = AccountBatch.builder(features).asOf(s.asOf()).accountIds(row -> s.accountId())
-                .segments(List.of(s.segment()), null).stages(stage);
         // An unscored vector is a row without a vector: score NaN, no band, no direction.
-        input.vector().filter(v -> !v.unscored()).ifPresent(v -> b.vectors(current.of(v)));
-        s.previousVector().filter(p -> !p.unscored()).ifPresent(p -> b.previousVectors(previous.of(p)));
-        input.event().ifPresent(e -> b.event(0, e));
-        input.enrolments().forEach(id -> b.enrol(0, id));
-        return b.build();
+        SuccessVector v = input.vector().orElse(null);
+        VectorColumns vectors = v == null || v.unscored() ? null : current.of(v);
+        SuccessVector p = s.previousVector().orElse(null);
+        VectorColumns previousVectors = p == null || p.unscored() ? null : previous.of(p);
+        id = s.accountId();
+        segment[0] = (byte) segmentCode(s.segment());
+        boolean plain = input.event().isEmpty() && input.enrolments().isEmpty();
+        if (plain && kept != null && vectors == keptCurrent && previousVectors == keptPrevious && segmentsChanged == keptSegments
+                && s.asOf().equals(keptAsOf)) {
+            return kept;
+        }
+        AccountId account = id;
+        AccountBatch.Builder b = AccountBatch.builder(features).asOf(s.asOf()).stages(stage);
+        if (vectors != null) {
+            b.vectors(vectors);
+        }
+        if (previousVectors != null) {
+            b.previousVectors(previousVectors);
+        }
+        if (!plain) {
+            // A batch for this call only: its one segment needs no codes (nor the check that the list's names differ).
+            b.segments(List.of(s.segment()), null).accountIds(row -> account);
+            input.event().ifPresent(e -> b.event(0, e));
+            input.enrolments().forEach(e -> b.enrol(0, e));
+            return b.build();
+        }
+        kept = b.segments(segments, segment).accountIds(row -> id).build();
+        keptAsOf = s.asOf();
+        keptSegments = segmentsChanged;
+        keptCurrent = vectors;
+        keptPrevious = previousVectors;
+        return kept;
+    }
+
+    /** The segment's code among those seen; a new one is added (a new name, or a name seen with another engagement model starts again). */
+    private int segmentCode(Segment s) {
+        for (int c = 0; c < segments.size(); c++) {
+            Segment known = segments.get(c);
+            if (known == s || known.equals(s)) {
+                return c;
+            }
+            if (known.name().equals(s.name())) {
+                segments.clear();
+                break;
+            }
+        }
+        if (segments.size() == 64) {
+            segments.clear();
+        }
+        segments.add(s);
+        segmentsChanged++;
+        return segments.size() - 1;
     }
 
     /**
-     * A one-row vector column per band label, built (and checked) once, whose arrays are refilled
-     * on each call: a scored vector's values are already within the columns' rules.
+     * A one-row vector column over every band label seen so far (at most 64, then it starts again),
+     * built (and checked) when a new label comes, whose arrays are refilled on each call: a scored
+     * vector's values are already within the columns' rules.
      */
     private static final class Vector {
         private final double[] score = new double[1], velocity = new double[1], coverage = new double[1];
         private final byte[] band = {0}, direction = new byte[1];
-        private final java.util.Map<String, VectorColumns> byLabel = new java.util.HashMap<>();
+        private final List<String> labels = new java.util.ArrayList<>();
+        private VectorColumns columns;
 
         VectorColumns of(SuccessVector v) {
-            VectorColumns columns = byLabel.get(v.band().label());
+            String label = v.band().label();
+            int code = indexOf(labels, label);
             score[0] = v.score();
             velocity[0] = v.velocity();
             coverage[0] = v.coverage();
             direction[0] = (byte) v.direction().ordinal();
-            if (columns == null) {
-                columns = VectorColumns.builder(1).bands(v.band().label()).scores(score).bandCodes(band).directionCodes(direction)
-                        .velocities(velocity).coverages(coverage).build();
-                if (byLabel.size() < 64) {
-                    byLabel.put(v.band().label(), columns);
+            if (code < 0) {
+                if (labels.size() == 64) {
+                    labels.clear();
                 }
+                code = labels.size();
+                labels.add(label);
+                band[0] = (byte) code;
+                columns = VectorColumns.builder(1).bands(labels).scores(score).bandCodes(band).directionCodes(direction)
+                        .velocities(velocity).coverages(coverage).build();
             }
+            band[0] = (byte) code;
             return columns;
         }
+    }
+
+    /** The index of a text in a short list, comparing references first (labels are usually the same strings), else -1. */
+    private static int indexOf(List<String> list, String text) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == text) {
+                return i;
+            }
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).equals(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * cooldowns, limits and mutual exclusion hold across nightly batches and the events in between.
  * Thread-safe: evaluate from many threads.
  *
- * <p>Every distinct test is evaluated once per 64 accounts as a bitmap (for one account, once);
+ * <p>Every distinct test is evaluated once per 64 accounts as a bitmap (for one account, once, on
+ * the account's values);
  * per account, in order: plays whose situation no longer holds are closed (the sink hears first);
  * offered plays whose situation still holds are offered again under their key; open plays are
  * reminded when their {@code remindEvery} is due; of the playbooks that fire, mutual exclusion keeps
@@ -55,6 +56,11 @@ import org.slf4j.LoggerFactory;
  * EvaluationResult result = engine.evaluate(PlaybookInput.of(snapshot, vector));      // one account
  * BatchResult night = engine.evaluateParallel(columns, tasks::create);                 // a portfolio
  * }</pre>
+ *
+ * <p><b>Per-thread buffers.</b> Each evaluating thread keeps its working arrays, including the
+ * one-row batch a per-account call fills, and reuses them from call to call; a call made on the
+ * same thread while they are in use (a sink or listener that calls the engine) gets arrays of its
+ * own. Nothing of a call outlives it in them: handles and results hold the input, not the arrays.
  *
  * <p><b>Observing.</b> An {@link EngineListener} ({@link Builder#listener}) hears once per call what
  * it did by playbook and how long it took; without one nothing is counted per playbook and the clock
@@ -282,21 +288,42 @@ public final class PlaybookEngine {
                     + schema.differenceFrom(input.snapshot().features().schema()));
         }
         long start = listener == null ? 0 : System.nanoTime();
+        Evaluator.Work w = claim();
+        try {
+            Evaluator.Outcome out = w.outcome(listener == null ? null : new Tally(compiled.length, true));
+            evaluator.evaluate(w.oneRow.fill(input), 0, 1, only, sink, store, w, out, input);
+            if (listener != null) {
+                listener.evaluated(out.tally.report(only == null ? EvaluationReport.Kind.ACCOUNT : EvaluationReport.Kind.EVENT,
+                        playbookIds, 1, System.nanoTime() - start));
+            }
+            if (LOG.isDebugEnabled() && (out.created | out.closed | out.suppressed) != 0) {
+                LOG.debug("account '{}'{}: made {}, closed {}, suppressed {} {}", input.snapshot().accountId().value(),
+                        only == null ? "" : " on " + AccountEvents.typeOf(input.event().get()), out.created, out.closed,
+                        out.suppressed, List.copyOf(out.suppressedPlays));
+            }
+            if (out.createdPlays.isEmpty() && out.closedPlays.isEmpty() && out.suppressedPlays.isEmpty() && out.failures.isEmpty()) {
+                return NOTHING;
+            }
+            return new EvaluationResult(List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.createdPlays),
+                    List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.closedPlays), out.suppressedPlays, out.failures);
+        } finally {
+            w.busy = false;
+        }
+    }
+
+    private static final EvaluationResult NOTHING = new EvaluationResult(List.of(), List.of(), List.of(), List.of());
+
+    /**
+     * This thread's working arrays, marked in use; a call made while they are in use (from inside
+     * a sink or listener called by this thread's evaluation) gets arrays of its own.
+     */
+    private Evaluator.Work claim() {
         Evaluator.Work w = work.get();
-        AccountBatch row = w.oneRow.fill(input);
-        Evaluator.Outcome out = new Evaluator.Outcome(true, listener == null ? null : new Tally(compiled.length, true));
-        evaluator.evaluate(row, 0, 1, only, sink, store, w, out, input);
-        if (listener != null) {
-            listener.evaluated(out.tally.report(only == null ? EvaluationReport.Kind.ACCOUNT : EvaluationReport.Kind.EVENT, playbookIds,
-                    1, System.nanoTime() - start));
+        if (w.busy) {
+            w = evaluator.newWork();
         }
-        if (LOG.isDebugEnabled() && (out.created | out.closed | out.suppressed) != 0) {
-            LOG.debug("account '{}'{}: made {}, closed {}, suppressed {} {}", input.snapshot().accountId().value(),
-                    only == null ? "" : " on " + AccountEvents.typeOf(input.event().get()), out.created, out.closed,
-                    out.suppressed, out.suppressedPlays);
-        }
-        return new EvaluationResult(List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.createdPlays),
-                List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.closedPlays), out.suppressedPlays, out.failures);
+        w.busy = true;
+        return w;
     }
 
     /**
@@ -367,7 +394,12 @@ public final class PlaybookEngine {
         Objects.requireNonNull(sink, "sink");
         long start = listener == null ? 0 : System.nanoTime();
         Evaluator.Outcome out = new Evaluator.Outcome(false, listener == null ? null : new Tally(compiled.length, false));
-        evaluator.evaluate(columns, from, to, null, sink, store, work.get(), out, null);
+        Evaluator.Work w = claim();
+        try {
+            evaluator.evaluate(columns, from, to, null, sink, store, w, out, null);
+        } finally {
+            w.busy = false;
+        }
         if (listener != null) {
             listener.evaluated(out.tally.report(EvaluationReport.Kind.PORTFOLIO, playbookIds, out.rows, System.nanoTime() - start));
         }

@@ -25,13 +25,25 @@ import org.cskit.playbooks.Trigger;
  * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed column by column without
  * branches, and only when a playbook needs it; a playbook fires for the rows where the bitmaps of
  * all its atoms are set, 64 rows per AND, its trigger's atoms first. A missing number fails every comparison, a missing text equals nothing. This is the
- * engine's only evaluator: a per-account call is a chunk of one row.
+ * engine's only evaluator: a per-account call is a chunk of one row. A chunk of one row tests its
+ * atoms on the row itself ({@link ColumnAtom#holds}, the same test as bit 0 of the bitmap): when it
+ * evaluates every playbook, all comparisons with a threshold at once from arrays (each column read
+ * once, no call per comparison), the other atoms on demand; the label atoms of a one-row batch
+ * that a thread keeps across calls read the tables they prepared for it.
  */
 final class RowProgram {
     static final int CHUNK = 256;
     static final int BLOCKS = CHUNK / 64;
 
     private final ColumnAtom[] atoms;
+    /**
+     * The comparisons with a threshold (most atoms), as arrays for a one-row chunk, which tests them
+     * all at once: the distinct number columns they read, and per comparison its atom's bitmap
+     * position and index, the column it reads, its threshold and its operator's {@link #truth}.
+     */
+    private final NumberColumn[] compareSources;
+    private final int[] compareAt, compareAtom, compareSource, compareTruth;
+    private final double[] compareThreshold;
     /** Per playbook: the atoms that must all hold for it to fire (trigger first), and for its situation to hold (auto-close). */
     private final int[][] fireAtoms, holdAtoms;
     /** Per playbook: the atom of each of its conditions, in order (for the reason's "held"). */
@@ -69,6 +81,53 @@ final class RowProgram {
             holdAtoms[p] = hold.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
         atoms = compiler.list.toArray(new ColumnAtom[0]);
+        List<NumberColumn> sources = new ArrayList<>();
+        List<Compare> compares = new ArrayList<>();
+        for (ColumnAtom atom : atoms) {
+            if (atom instanceof Compare c) {
+                compares.add(c);
+                int s = sources.indexOf(c.source);
+                if (s < 0) {
+                    s = sources.size();
+                    sources.add(c.source);
+                }
+            }
+        }
+        compareSources = sources.toArray(new NumberColumn[0]);
+        compareAt = new int[compares.size()];
+        compareAtom = new int[compares.size()];
+        compareSource = new int[compares.size()];
+        compareThreshold = new double[compares.size()];
+        compareTruth = new int[compares.size()];
+        for (int k = 0; k < compareAt.length; k++) {
+            Compare c = compares.get(k);
+            compareAt[k] = c.at;
+            compareAtom[k] = c.at / BLOCKS;
+            compareSource[k] = sources.indexOf(c.source);
+            compareThreshold[k] = c.t;
+            compareTruth[k] = truth(c.op);
+        }
+    }
+
+    /**
+     * An operator as the set of orderings it accepts, a bit per ordering of value and threshold
+     * ({@link #ordering}): less, equal, greater; unordered (a NaN) is never accepted.
+     */
+    private static int truth(Operator op) {
+        return switch (op) {
+            case LT -> 0b001;
+            case LE -> 0b011;
+            case GT -> 0b100;
+            case GE -> 0b110;
+            case EQ -> 0b010;
+            case NE -> 0b101;
+        };
+    }
+
+    /** 0 when {@code v < t}, 1 when equal, 2 when greater, 3 when unordered (either is NaN). */
+    private static int ordering(double v, double t) {
+        // Summed rather than chained, so that it compiles without branches: each test is a 0 or 1.
+        return (v < t ? 0 : 1) + (v <= t ? 0 : 1) + (v > t || v <= t ? 0 : 1);
     }
 
     /** The working state for one chunk of rows at a time; one per evaluating thread. */
@@ -82,30 +141,45 @@ final class RowProgram {
      */
     final class Chunk {
         private final long[] bits = new long[Math.max(1, atoms.length) * BLOCKS];
-        private final boolean[] done = new boolean[atoms.length];
+        /** An atom's bitmap is computed for this chunk when its stamp is the chunk's generation: no clearing per chunk. */
+        private final int[] stamp = new int[atoms.length];
+        private int generation;
         private final Object[] prepared = new Object[atoms.length];
         private final boolean[] isPrepared = new boolean[atoms.length];
+        /** A one-row chunk's value of each of {@link #compareSources}. */
+        private final double[] values = new double[compareSources.length];
+        /** The columns the prepared objects were made for (a one-row batch seen for the first time prepares nothing). */
+        private AccountBatch preparedFor;
+        /** Whether label atoms test the row directly rather than through prepared tables. */
+        private boolean direct;
         private AccountBatch columns;
         private int from;
         private int n;
 
         /** Starts rows {@code [from, from + n)} of the columns, {@code n <= CHUNK}. */
         void start(AccountBatch columns, int from, int n) {
-            if (columns != this.columns) {
+            // A one-row batch seen for the first time tests its row directly; one seen again (the
+            // batch a thread keeps for its per-account calls) uses the tables its atoms prepared.
+            direct = n == 1 && columns != this.columns;
+            if (!direct && columns != preparedFor) {
                 // What an atom prepares depends on the feature columns' types, and for text and
-                // audience atoms on the labels: a per-account call brings new labels but the same
-                // (reused) feature columns, so only those atoms prepare again.
-                boolean sameFeatures = this.columns != null && columns.features() == this.columns.features();
+                // audience atoms on the labels: other columns over the same feature columns
+                // prepare only those atoms again.
+                boolean sameFeatures = preparedFor != null && columns.features() == preparedFor.features();
                 for (int a = 0; a < atoms.length; a++) {
-                    if (!sameFeatures || atoms[a].readsLabels()) {
+                    if (!sameFeatures || atoms[a].readsLabels) {
                         isPrepared[a] = false;
                     }
                 }
+                preparedFor = columns;
             }
             this.columns = columns;
             this.from = columns.offset() + from;
             this.n = n;
-            java.util.Arrays.fill(done, false);
+            if (++generation == 0) {
+                java.util.Arrays.fill(stamp, 0);
+                generation = 1;
+            }
         }
 
         /** Whether atom {@code a} holds for row {@code i} of the chunk. */
@@ -115,27 +189,38 @@ final class RowProgram {
 
         /** The bitmap word of atom {@code a} for block {@code b}, computing the atom first if needed. */
         long word(int a, int b) {
-            if (!done[a]) {
+            if (stamp[a] != generation) {
                 compute(a);
             }
             return bits[a * BLOCKS + b];
         }
 
+        /**
+         * Computes atom {@code a}'s bitmap. A chunk of one row (a per-account call) tests the row
+         * itself ({@link ColumnAtom#holds}): no loops over blocks, nothing prepared; only a label
+         * atom of a one-row batch seen again reads its prepared table (cheaper than the labels).
+         */
         private void compute(int a) {
             ColumnAtom atom = atoms[a];
             if (atom instanceof Logic logic) {
                 for (int part : logic.parts) {
-                    if (!done[part]) {
+                    if (stamp[part] != generation) {
                         compute(part);
                     }
                 }
+            } else if (n == 1 && (direct || !atom.readsLabels)) {
+                // Comparisons are most atoms: called directly, the rest through the class.
+                boolean holds = atom instanceof Compare compare ? compare.holds(columns, from) : atom.holds(columns, from);
+                bits[atom.at] = holds ? 1L : 0L;
+                stamp[a] = generation;
+                return;
             }
-            if (!isPrepared[a] && atom.prepares(n)) {
+            if (!isPrepared[a]) {
                 prepared[a] = atom.prepare(columns);
                 isPrepared[a] = true;
             }
             atom.evaluate(columns, from, n, bits, prepared[a]);
-            done[a] = true;
+            stamp[a] = generation;
         }
 
         /**
@@ -144,7 +229,14 @@ final class RowProgram {
          * entry.
          */
         void fires(long[] fires, int playbookWords, long[] only) {
-            if (only == null) {
+            if (n == 1 && only == null) {
+                compareAll();
+                for (int p = 0; p < fireAtoms.length; p++) {
+                    if (holdsAll(fireAtoms[p])) {
+                        fires[p >>> 6] |= 1L << p;
+                    }
+                }
+            } else if (only == null) {
                 for (int p = 0; p < fireAtoms.length; p++) {
                     fires(fires, playbookWords, p);
                 }
@@ -155,6 +247,32 @@ final class RowProgram {
                     }
                 }
             }
+        }
+
+        /**
+         * A chunk of one row evaluating every playbook: tests every comparison at once, each
+         * column read once, without a call per comparison; the other atoms stay on demand.
+         */
+        private void compareAll() {
+            double[] values = this.values;
+            for (int s = 0; s < compareSources.length; s++) {
+                values[s] = compareSources[s].value(columns, from);
+            }
+            int generation = this.generation;
+            for (int k = 0; k < compareAt.length; k++) {
+                bits[compareAt[k]] = compareTruth[k] >>> ordering(values[compareSource[k]], compareThreshold[k]) & 1L;
+                stamp[compareAtom[k]] = generation;
+            }
+        }
+
+        /** Whether all the atoms hold for the chunk's one row. */
+        private boolean holdsAll(int[] atomIndexes) {
+            for (int a : atomIndexes) {
+                if (word(a, 0) == 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Sets playbook {@code p}'s bit for the chunk's rows where it fires. */
@@ -196,9 +314,16 @@ final class RowProgram {
     /** One atom: writes its bitmap, {@link #BLOCKS} words at {@code index * BLOCKS}. */
     abstract static class ColumnAtom {
         final int at;
+        /** Whether {@link #prepare} reads labels (band labels, segments) rather than only column types. */
+        final boolean readsLabels;
 
         ColumnAtom(int index) {
+            this(index, false);
+        }
+
+        ColumnAtom(int index, boolean readsLabels) {
             this.at = index * BLOCKS;
+            this.readsLabels = readsLabels;
         }
 
         /**
@@ -210,25 +335,18 @@ final class RowProgram {
         }
 
         /**
-         * Whether the atom needs {@link #prepare} for a chunk of {@code n} rows; if not, its
-         * {@link #evaluate} gets whatever was prepared last (perhaps for other columns) and must not read it.
-         */
-        boolean prepares(int n) {
-            return true;
-        }
-
-        /** Whether {@link #prepare} reads labels (band labels, segments) rather than only column types. */
-        boolean readsLabels() {
-            return false;
-        }
-
-        /**
          * Writes the bitmap for array rows {@code [from, from + n)} (already offset for slices), every
          * block up to n.
          *
          * @param prepared what {@link #prepare} returned for these columns
          */
         abstract void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared);
+
+        /**
+         * Whether the atom holds for array row {@code from} (already offset for slices): the test of
+         * a chunk of one row, the same as bit 0 of {@link #evaluate} for {@code n = 1}.
+         */
+        abstract boolean holds(AccountBatch columns, int from);
 
         /** Writes the same word (all set or none) for every block. */
         final void fill(long[] bits, int n, boolean value) {
@@ -256,6 +374,12 @@ final class RowProgram {
         @Override
         Object prepare(AccountBatch columns) {
             return source.widened(columns) == null ? null : new double[CHUNK];
+        }
+
+        @Override
+        boolean holds(AccountBatch columns, int from) {
+            double v = source.value(columns, from);
+            return v == v && op.test(v, t);
         }
 
         @Override
@@ -322,6 +446,12 @@ final class RowProgram {
         }
 
         @Override
+        boolean holds(AccountBatch columns, int from) {
+            double v = a.value(columns, from), w = b.value(columns, from) * factor;
+            return !Double.isNaN(v) && !Double.isNaN(w) && op.test(v, w);
+        }
+
+        @Override
         void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
             double[][] scratch = (double[][]) prepared;
             double[] x = numbers(a, columns, from, n, scratch[0]), y = numbers(b, columns, from, n, scratch[1]);
@@ -357,6 +487,11 @@ final class RowProgram {
 
         /** The test of one row (a row of the batch, not of its arrays). */
         abstract boolean test(AccountBatch columns, int row);
+
+        @Override
+        final boolean holds(AccountBatch columns, int from) {
+            return any(columns) && test(columns, from - columns.offset());
+        }
 
         @Override
         final void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
@@ -431,6 +566,12 @@ final class RowProgram {
         }
 
         @Override
+        boolean holds(AccountBatch columns, int from) {
+            double v = source.value(columns, from);
+            return v == v;
+        }
+
+        @Override
         void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
             double[] col = numbers(source, columns, from, n, prepared);
             if (col == null) {
@@ -455,14 +596,9 @@ final class RowProgram {
         private final Predicate<String> accept;
 
         Text(int index, TextColumn source, Predicate<String> accept) {
-            super(index);
+            super(index, true);
             this.source = source;
             this.accept = accept;
-        }
-
-        @Override
-        boolean readsLabels() {
-            return true;
         }
 
         /**
@@ -470,8 +606,8 @@ final class RowProgram {
          * row's text itself: cheaper than the table of every label, which would be made per call.
          */
         @Override
-        boolean prepares(int n) {
-            return n > 1 && source != TextColumn.ACCOUNT_ID;
+        boolean holds(AccountBatch columns, int from) {
+            return accept.test(source.value(columns, from - columns.offset()));
         }
 
         /** Per code + 1 (0 is missing): 1 where the text is accepted. */
@@ -491,10 +627,6 @@ final class RowProgram {
 
         @Override
         void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
-            if (n == 1) {
-                bits[at] = accept.test(source.value(columns, from - columns.offset())) ? 1L : 0L;
-                return;
-            }
             if (source == TextColumn.ACCOUNT_ID) {
                 for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
                     int m = Math.min(64, n - (b << 6));
@@ -510,6 +642,10 @@ final class RowProgram {
             byte[] codes = source.codes(columns);
             if (codes == null) {
                 fill(bits, n, ok[source.fixedCode(columns) + 1] != 0);
+                return;
+            }
+            if (n == 1) {
+                bits[at] = ok[codes[from] + 1];
                 return;
             }
             for (int b = 0, base = from; b << 6 < n; b++, base += 64) {
@@ -528,13 +664,8 @@ final class RowProgram {
         private final Audience audience;
 
         InAudience(int index, Audience audience) {
-            super(index);
+            super(index, true);
             this.audience = audience;
-        }
-
-        @Override
-        boolean readsLabels() {
-            return true;
         }
 
         /** Per segment code and stage ordinal: 1 where the audience includes the account. */
@@ -549,6 +680,12 @@ final class RowProgram {
                 }
             }
             return ok;
+        }
+
+        @Override
+        boolean holds(AccountBatch columns, int from) {
+            Segment segment = columns.segment(from - columns.offset());
+            return audience.includes(segment.name(), columns.stage(from - columns.offset()), segment.engagementModel());
         }
 
         @Override
@@ -583,6 +720,12 @@ final class RowProgram {
             this.parts = parts;
         }
 
+        /** Never called: a logic atom is computed from its parts' bitmaps, for one row too. */
+        @Override
+        boolean holds(AccountBatch columns, int from) {
+            throw new IllegalStateException("a logic atom is computed from its parts' bitmaps");
+        }
+
         @Override
         void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
             int blocks = (n + 63) >>> 6;
@@ -606,38 +749,65 @@ final class RowProgram {
         }
     }
 
-    /** Where a numeric field's column is. */
-    private interface NumberColumn {
-        /** The column's {@code double[]}, or null when missing everywhere or held in another type. */
-        double[] of(AccountBatch c);
-
-        /** The column when it is held as {@code float} or {@code int} (read per chunk, widened), else null. */
-        default FeatureColumn widened(AccountBatch c) {
-            return null;
-        }
-    }
-
     /**
-     * A feature's column. A {@code double} column is read in place; a {@code float} or {@code int}
-     * column is widened, one chunk at a time, into a scratch buffer of the chunk (exact: every
-     * float and int is a double), so the comparison loops read {@code double[]} either way.
+     * Where a numeric field's column is: a feature's column, or one of the vectors' number columns.
+     * A feature's {@code double} column is read in place; a {@code float} or {@code int} column is
+     * widened, one chunk at a time, into a scratch buffer of the chunk (exact: every float and int
+     * is a double), so the comparison loops read {@code double[]} either way. One final class (no
+     * interface, no lambdas): a one-row test reads its value without a call that cannot be inlined.
      */
-    private static final class FeatureNumbers implements NumberColumn {
+    private static final class NumberColumn {
+        static final int SCORE = -1, VELOCITY = -2, COVERAGE = -3, PREVIOUS_SCORE = -4;
+        /** The feature's index in the schema, or one of the vector fields above. */
         private final int index;
 
-        FeatureNumbers(int index) {
+        NumberColumn(int index) {
             this.index = index;
         }
 
         @Override
-        public double[] of(AccountBatch c) {
-            return c.features().doubles(index);
+        public boolean equals(Object o) {
+            return o instanceof NumberColumn other && other.index == index;
         }
 
         @Override
-        public FeatureColumn widened(AccountBatch c) {
+        public int hashCode() {
+            return index;
+        }
+
+        /** The column's {@code double[]}, or null when missing everywhere or held in another type. */
+        double[] of(AccountBatch c) {
+            if (index >= 0) {
+                return c.features().doubles(index);
+            }
+            org.cskit.model.columns.VectorColumns v = index == PREVIOUS_SCORE ? c.previousVectors() : c.vectors();
+            if (v == null) {
+                return null;
+            }
+            return switch (index) {
+                case VELOCITY -> v.velocities();
+                case COVERAGE -> v.coverages();
+                default -> v.scores();
+            };
+        }
+
+        /** The column when it is held as {@code float} or {@code int} (read per chunk, widened), else null. */
+        FeatureColumn widened(AccountBatch c) {
+            if (index < 0) {
+                return null;
+            }
             FeatureColumn column = c.features().column(index);
             return column == null || column.type() == FeatureColumn.Type.DOUBLE ? null : column;
+        }
+
+        /** The value at array row {@code from}; NaN when missing. */
+        double value(AccountBatch c, int from) {
+            double[] col = of(c);
+            if (col != null) {
+                return col[from];
+            }
+            FeatureColumn widened = widened(c);
+            return widened == null ? Double.NaN : widened.get(from);
         }
     }
 
@@ -749,13 +919,13 @@ final class RowProgram {
         /** A numeric field's column, or null for a text field (numeric tests on text never hold). */
         private NumberColumn number(String field) {
             switch (field) {
-                case Fields.SCORE: return c -> c.vectors() == null ? null : c.vectors().scores();
-                case Fields.VELOCITY: return c -> c.vectors() == null ? null : c.vectors().velocities();
-                case Fields.COVERAGE: return c -> c.vectors() == null ? null : c.vectors().coverages();
-                case Fields.PREVIOUS_SCORE: return c -> c.previousVectors() == null ? null : c.previousVectors().scores();
+                case Fields.SCORE: return new NumberColumn(NumberColumn.SCORE);
+                case Fields.VELOCITY: return new NumberColumn(NumberColumn.VELOCITY);
+                case Fields.COVERAGE: return new NumberColumn(NumberColumn.COVERAGE);
+                case Fields.PREVIOUS_SCORE: return new NumberColumn(NumberColumn.PREVIOUS_SCORE);
                 default:
                     int i = schema.indexOf(field);
-                    return i < 0 ? null : new FeatureNumbers(i);
+                    return i < 0 ? null : new NumberColumn(i);
             }
         }
 
@@ -776,6 +946,11 @@ final class RowProgram {
                 @Override
                 void evaluate(AccountBatch columns, int from, int n, long[] bits, Object prepared) {
                     fill(bits, n, false);
+                }
+
+                @Override
+                boolean holds(AccountBatch columns, int from) {
+                    return false;
                 }
             });
         }
