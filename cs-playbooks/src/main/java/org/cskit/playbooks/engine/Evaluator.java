@@ -388,7 +388,7 @@ final class Evaluator {
                         continue;
                     }
                 } else if (status == NONE && w.version(c) > 0 && forgettable(cp, w, c, now)) {
-                    if (cas(store, w, i, c, cp, w.version(c), NONE, 0, PlayState.NEVER, PlayState.NEVER, NO_TIMES)) {
+                    if (cas(store, w, i, cp, w.version(c), NONE, 0, PlayState.NEVER, PlayState.NEVER, NO_TIMES)) {
                         w.clear(c);
                     }
                 }
@@ -424,7 +424,7 @@ final class Evaluator {
                 out.suppress(cp, code, columns, row, "LIMIT_REACHED");
             } else {
                 long v = w.version(c);
-                if (!cas(store, w, i, c, cp, v, OFFERED, code, now, last, w.recent(c))) {
+                if (!cas(store, w, i, cp, v, OFFERED, code, now, last, w.recent(c))) {
                     out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
                     continue;
                 }
@@ -473,7 +473,7 @@ final class Evaluator {
     }
 
     /** Writes the state of row {@code i}'s account and the playbook if the stored one still has {@code expectedVersion}. */
-    private static boolean cas(PlayStateStore store, Work w, int i, int c, CompiledPlaybook cp, long expectedVersion, int status,
+    private static boolean cas(PlayStateStore store, Work w, int i, CompiledPlaybook cp, long expectedVersion, int status,
             int situation, long offeredAt, long lastPlay, long[] recent) {
         if (w.memory != null) {
             return w.memory.compareAndSet(w.fps[i], w.positions[cp.index], expectedVersion, status, situation, offeredAt, lastPlay, recent);
@@ -486,7 +486,7 @@ final class Evaluator {
     private void retry(AccountBatch columns, int row, int i, int c, CompiledPlaybook cp, long now, ActionSink sink,
             PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
         long v = w.version(c);
-        if (!cas(store, w, i, c, cp, v, w.status(c), w.situation(c), w.offeredAt(c), w.lastPlay(c), w.recent(c))) {
+        if (!cas(store, w, i, cp, v, w.status(c), w.situation(c), w.offeredAt(c), w.lastPlay(c), w.recent(c))) {
             out.suppress(cp, w.situation(c), columns, row, "CONCURRENT: another evaluation of the account recorded first");
             return;
         }
@@ -510,7 +510,7 @@ final class Evaluator {
         }
         long v = w.version(c);
         long[] times = recent(cp, w, c, now);
-        if (cas(store, w, i, c, cp, v, OPEN, code, offeredAt, now, times)) {
+        if (cas(store, w, i, cp, v, OPEN, code, offeredAt, now, times)) {
             w.set(c, v + 1, OPEN, code, offeredAt, now, times);
         }
         out.created++;
@@ -531,7 +531,7 @@ final class Evaluator {
         long[] times = cp.limitCount > 0 ? w.recent(c) : NO_TIMES;
         long keptLast = keep ? last : PlayState.NEVER;
         long v = w.version(c);
-        if (!cas(store, w, i, c, cp, v, NONE, 0, PlayState.NEVER, keptLast, times)) {
+        if (!cas(store, w, i, cp, v, NONE, 0, PlayState.NEVER, keptLast, times)) {
             return false;
         }
         if (keptLast == PlayState.NEVER && times.length == 0) {
