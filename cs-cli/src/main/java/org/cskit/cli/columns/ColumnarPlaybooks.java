@@ -124,8 +124,7 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
                 ScoreHistoryColumns.empty(accounts), NightlyState.empty(portfolio), (ActionSink) play -> { }, before);
 
         AccountBatch today = facts(generator, TODAY, segment, stage).previousVectors(before).build();
-        NightlyRun probe = NightlyRun.builder().portfolio(portfolio).deriver(deriver).strategy(strategy).playbooks(List.of()).build();
-        List<Playbook> playbooks = PlaybookEngine.readJson(resource("playbooks.json"), probe.schema(today.schema()), bands,
+        List<Playbook> playbooks = PlaybookEngine.readJson(resource("playbooks.json"), scoring.schema(today.schema()), bands,
                 SEGMENTS.stream().map(Segment::name).toList());
         NightlyRun night = NightlyRun.builder().portfolio(portfolio).deriver(deriver).strategy(strategy).playbooks(playbooks)
                 .sliceSize(SLICE).build();
