@@ -15,6 +15,11 @@ import static org.cskit.benchmarks.playbooks.RuleSet.*;
  * floor derives and scores them itself). Segment codes as {@link Portfolio}'s (enterprise 0,
  * mid-market 1, smb 2), band codes red 0, yellow 1, green 2, direction codes improving 0, flat 1,
  * declining 2. Not thread-safe (its {@link Cooldowns}).
+ *
+ * <p>A copy of {@link HandWritten}'s rule chain on purpose: {@code HandWritten} calling this method
+ * per account (too large for the JIT to inline, every value loaded up front) made the playbook
+ * floor slower, 8.7 to 16.1 ns per account on the sparse portfolio ({@code PlaybookCpuTime 1000000 2
+ * handWritten}, 2026-12-05), which would flatter every engine measured against it.
  */
 public final class RowRules {
     private final Cooldowns cooldowns;
