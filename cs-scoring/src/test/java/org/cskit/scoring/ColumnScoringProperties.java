@@ -162,7 +162,7 @@ class ColumnScoringProperties {
             ScoreHistoryColumns.Builder b = ScoreHistoryColumns.builder(n);
             for (int p = 0; p < times.length; p++) {
                 if (p % 2 == 1) { // every other point held as 2-byte codes, rounded on purpose
-                    b.point(times[p], ScoreHistoryColumns.round(history[p]));
+                    b.point(times[p], ScoreHistoryColumns.nearestCodes(history[p]));
                 } else {
                     b.point(times[p], history[p]);
                 }
@@ -180,7 +180,7 @@ class ColumnScoringProperties {
             List<ScorePoint> points = new ArrayList<>();
             for (int p = 0; p < times.length; p++) {
                 if (!Double.isNaN(history[p][i])) { // the odd points as the columns hold them: rounded to a code
-                    points.add(ScorePoint.of(times[p], p % 2 == 1 ? ScoreHistoryColumns.decode(ScoreHistoryColumns.round(history[p][i]))
+                    points.add(ScorePoint.of(times[p], p % 2 == 1 ? ScoreHistoryColumns.decode(ScoreHistoryColumns.nearestCode(history[p][i]))
                             : history[p][i]));
                 }
             }

@@ -18,7 +18,7 @@ import org.cskit.scoring.WeightedScorecard;
  * A check of {@link ColumnScoringBenchmark}'s ratio that holds up on a loaded machine: scores the
  * benchmark's portfolio (after its agreement gate) with {@link WeightedScorecard#scoreAll} over a
  * {@code double} history, the same over the history held as 2-byte codes
- * ({@link ScoreHistoryColumns#round(double[])}), and with {@link HandWrittenScorer} (the floor),
+ * ({@link ScoreHistoryColumns#nearestCodes(double[])}), and with {@link HandWrittenScorer} (the floor),
  * one after the other, {@code rounds} times, and keeps each one's smallest thread CPU time after the
  * first fifth. Prints one line.
  */
@@ -42,7 +42,7 @@ public final class ScoringCpuRatio {
         int n = ColumnScoringBenchmark.ACCOUNTS;
         ScoreHistoryColumns.Builder h = ScoreHistoryColumns.builder(n);
         for (int p = 0; p < d.history.points(); p++) {
-            h.point(d.history.time(p), ScoreHistoryColumns.round(d.history.scores(p)));
+            h.point(d.history.time(p), ScoreHistoryColumns.nearestCodes(d.history.scores(p)));
         }
         ScoreHistoryColumns codes = h.build();
         WeightedScorecard strategy = WeightedScorecard.of(d.portfolio.scorecard);

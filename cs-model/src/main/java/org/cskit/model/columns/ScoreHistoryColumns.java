@@ -19,7 +19,7 @@ import org.cskit.model.Validate;
  * ({@code ScoreHistorySize} in cs-benchmarks). Every score that is a multiple of 0.002 (so every
  * score given to two decimals) is held exactly: its code decodes to the very {@code double} given.
  * Other scores are refused by {@link #encode}, never silently rounded; a host that keeps today's
- * scores compactly rounds them on purpose with {@link #round(double[])}. Scoring and
+ * scores compactly rounds them on purpose with {@link #nearestCodes(double[])}. Scoring and
  * {@code RowSnapshots} (the object path) both read a code through {@link #decode}, so both paths see
  * the same history.
  *
@@ -29,7 +29,7 @@ import org.cskit.model.Validate;
  *
  * <pre>{@code
  * ScoreHistoryColumns history = ScoreHistoryColumns.builder(n)
- *         .point(twoWeeksAgo, ScoreHistoryColumns.round(scoresThen))
+ *         .point(twoWeeksAgo, ScoreHistoryColumns.nearestCodes(scoresThen))
  *         .point(lastWeek, scoresLastWeek).build();
  * }</pre>
  */
@@ -65,10 +65,10 @@ public final class ScoreHistoryColumns {
         if (Double.isNaN(score)) {
             return NOT_SCORED;
         }
-        char code = round(score);
+        char code = nearestCode(score);
         if (decode(code) != score) {
             throw Validate.invalid("score", "score " + score + " is not a multiple of 0.002, so a 2-byte code cannot hold it; "
-                    + "round it on purpose (ScoreHistoryColumns.round) or keep the point as doubles");
+                    + "round it on purpose (ScoreHistoryColumns.nearestCode) or keep the point as doubles");
         }
         return code;
     }
@@ -80,7 +80,7 @@ public final class ScoreHistoryColumns {
      * @return its nearest code; {@link #NOT_SCORED} for NaN
      * @throws org.cskit.model.ValidationException naming the score if it is outside [0, 100]
      */
-    public static char round(double score) {
+    public static char nearestCode(double score) {
         if (Double.isNaN(score)) {
             return NOT_SCORED;
         }
@@ -91,13 +91,13 @@ public final class ScoreHistoryColumns {
     }
 
     /**
-     * The codes nearest each score, as {@link #round(double)}.
+     * The codes nearest each score, as {@link #nearestCode(double)}.
      *
      * @param scores scores in [0, 100], or NaN
      * @return a new array of codes, one per score
      * @throws org.cskit.model.ValidationException naming the row and score of the first outside [0, 100]
      */
-    public static char[] round(double[] scores) {
+    public static char[] nearestCodes(double[] scores) {
         Objects.requireNonNull(scores, "scores");
         char[] out = new char[scores.length];
         for (int r = 0; r < scores.length; r++) {
@@ -106,7 +106,7 @@ public final class ScoreHistoryColumns {
                 throw Validate.invalid("scores[" + r + "]", "score is " + s + " in row " + r
                         + "; a score must be in [0, 100], or NaN where not scored");
             }
-            out[r] = round(s);
+            out[r] = nearestCode(s);
         }
         return out;
     }
@@ -230,7 +230,7 @@ public final class ScoreHistoryColumns {
          * doubles): wrapped, not copied, so a host may restore them straight from storage.
          *
          * @param at when the scores held
-         * @param codes one per row ({@link #encode} or {@link #round(double[])} make them), at most
+         * @param codes one per row ({@link #encode} or {@link #nearestCodes(double[])} make them), at most
          *     {@link #MAX_CODE}, {@link #NOT_SCORED} where not scored
          * @return this builder
          */

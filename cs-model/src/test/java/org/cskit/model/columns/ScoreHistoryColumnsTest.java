@@ -65,11 +65,11 @@ class ScoreHistoryColumnsTest {
         assertThatThrownBy(() -> ScoreHistoryColumns.encode(45.1234))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("score 45.1234 is not a multiple of 0.002, so a 2-byte code cannot hold it; round it on purpose "
-                        + "(ScoreHistoryColumns.round) or keep the point as doubles");
-        assertThat(ScoreHistoryColumns.decode(ScoreHistoryColumns.round(45.1234))).isEqualTo(45.124);
-        assertThat(ScoreHistoryColumns.round(new double[] {0, 100, Double.NaN}))
+                        + "(ScoreHistoryColumns.nearestCode) or keep the point as doubles");
+        assertThat(ScoreHistoryColumns.decode(ScoreHistoryColumns.nearestCode(45.1234))).isEqualTo(45.124);
+        assertThat(ScoreHistoryColumns.nearestCodes(new double[] {0, 100, Double.NaN}))
                 .containsExactly((char) 0, ScoreHistoryColumns.MAX_CODE, ScoreHistoryColumns.NOT_SCORED);
-        assertThatThrownBy(() -> ScoreHistoryColumns.round(new double[] {3, 100.5}))
+        assertThatThrownBy(() -> ScoreHistoryColumns.nearestCodes(new double[] {3, 100.5}))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("score is 100.5 in row 1; a score must be in [0, 100], or NaN where not scored");
         assertThatThrownBy(() -> ScoreHistoryColumns.encode(-0.5))
