@@ -152,7 +152,7 @@ public final class NightlyState {
      * @return the play state store (today's after a run)
      * @throws IllegalStateException if the state is kept in another kind of store ({@link #playStateStore()} gives it)
      */
-    public InMemoryPlayStateStore store() {
+    public InMemoryPlayStateStore inMemoryStore() {
         if (store instanceof InMemoryPlayStateStore memory) {
             return memory;
         }

@@ -147,14 +147,14 @@ class HostStoreNightTest {
     }
 
     @Test
-    void saveAndStore_stateInAnotherStore_areRefusedNamingTheStore() {
+    void saveAndInMemoryStore_stateInAnotherStore_areRefusedNamingTheStore() {
         NightlyState state = NightlyState.on(PORTFOLIO, new HostStore(), TX);
         assertThatThrownBy(() -> state.save(new ByteArrayOutputStream())).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the state of portfolio 'acme-prod' is kept in a HostStore, which keeps it; only a state in memory is saved to a stream");
-        assertThatThrownBy(state::store).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(state::inMemoryStore).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the state of portfolio 'acme-prod' is kept in a HostStore, not in memory; playStateStore() gives it");
         InMemoryPlayStateStore memory = new InMemoryPlayStateStore();
-        assertThat(NightlyState.on(PORTFOLIO, memory).store()).isSameAs(memory);
+        assertThat(NightlyState.on(PORTFOLIO, memory).inMemoryStore()).isSameAs(memory);
     }
 
     @Test

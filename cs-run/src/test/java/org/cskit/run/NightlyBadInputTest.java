@@ -49,7 +49,7 @@ class NightlyBadInputTest {
             assertThat(today.scores()[r]).as("today's score of row %d", r).isNaN();
             assertThat(today.bandCodes()[r]).isEqualTo((byte) -1);
         }
-        assertThat(state.store().size()).isEqualTo(states);
+        assertThat(state.inMemoryStore().size()).isEqualTo(states);
     }
 
     @Test
@@ -85,7 +85,7 @@ class NightlyBadInputTest {
     void run_stateOfAnotherPlaybookSet_isRefusedBeforeAnyWork() {
         NightlyState state = NightlyState.restore(new ByteArrayInputStream(savedNight(List.of(NightlyFixture.LOW_LOGINS))), PORTFOLIO,
                 List.of(NightlyFixture.LOW_LOGINS));
-        long states = state.store().size();
+        long states = state.inMemoryStore().size();
         assertThat(states).isEqualTo(N);
         assertThatThrownBy(() -> NightlyFixture.run().build().run(NightlyFixture.accounts(ARR, DAY_1.plus(Duration.ofDays(1)), null),
                 SignalSource.of(NightlyFixture.signals(QUIET, DAY_1.plus(Duration.ofDays(1)))), ScoreHistoryColumns.empty(N), state, sink,
@@ -221,7 +221,7 @@ class NightlyBadInputTest {
                         + "the overrides replace (VectorColumns.allocate makes one)");
         assertThat(sink.delivered).isEmpty();
         assertThat(slim.scores()).containsOnly(Double.NaN);
-        assertThat(state.store().size()).isZero();
+        assertThat(state.inMemoryStore().size()).isZero();
     }
 
     private static byte[] unscored() {

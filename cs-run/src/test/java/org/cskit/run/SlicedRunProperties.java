@@ -102,7 +102,7 @@ class SlicedRunProperties {
         assertThat(today2.bandHeld()).isEqualTo(byHand2.bandHeld());
         assertThat(today1.computedScores()).isEqualTo(byHand1.computedScores());
         assertThat(today2.computedScores()).isEqualTo(byHand2.computedScores());
-        assertThat(state.store().size()).isEqualTo(store.size());
+        assertThat(state.inMemoryStore().size()).isEqualTo(store.size());
         assertThat(whole1.delivered).as("the first night makes plays").contains("acct-0 low-logins");
     }
 

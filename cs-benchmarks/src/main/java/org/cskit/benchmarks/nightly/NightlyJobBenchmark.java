@@ -332,7 +332,7 @@ public final class NightlyJobBenchmark {
         NightlyReport again = run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today);
         long t3 = System.nanoTime();
         return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (peak - baseline) / 1048576.0, (live - baseline) / 1048576.0,
-                sink.plays.sum(), report, state.store().size(), (t3 - t2) / 1e9, againSink.plays.sum(), again);
+                sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), again);
     }
 
     /** The floor for the 50 rules: the same work written out, on the same threads, slices and arrays. */

@@ -132,7 +132,7 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
         if (state != null && java.nio.file.Files.exists(state)) {
             try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(state), 1 << 20)) {
                 yesterday = NightlyState.restore(in, portfolio, playbooks, InMemoryPlayStateStore.SetChanges.ACCEPT);
-                out.printf("restored %,d play states from %s%n", yesterday.store().size(), state);
+                out.printf("restored %,d play states from %s%n", yesterday.inMemoryStore().size(), state);
             } catch (IOException e) {
                 throw new InputException("--state " + state + ": " + e.getMessage());
             } catch (org.cskit.model.ValidationException e) {
@@ -194,7 +194,7 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
             try {
                 java.nio.file.Files.move(next, state, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                out.printf("saved %,d play states to %s%n", yesterday.store().size(), state);
+                out.printf("saved %,d play states to %s%n", yesterday.inMemoryStore().size(), state);
             } catch (IOException e) {
                 throw new InputException("--state " + state + ": " + e.getMessage());
             }
