@@ -43,6 +43,12 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
  * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 1.
  *
+ * <p><b>Lookups in a full store.</b> A bucket keeps one byte of each account's fingerprint (its
+ * tag) beside the others' and the other six bytes apart, so finding an account, or finding that it
+ * has no state, compares the tags eight at a time and the rest only where a tag matches (for an
+ * account with no state, in about one bucket in eight); a batch read first loads the start of every
+ * account's bucket, so that its cache misses overlap instead of coming one after another.
+ *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
  * id (a short length and UTF-8 bytes) and version (int, 0 for a playbook that has states here but
