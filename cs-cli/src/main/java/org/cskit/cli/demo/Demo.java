@@ -85,8 +85,10 @@ public final class Demo extends PortfolioCommand {
         PortfolioSource data = options.source(bar);
         LocalDate asOf = options.asOf(data);
         Strategy strategy = options.strategy(data);
-        DemoPortfolio scored = DemoPortfolio.run(data, asOf, strategy, ScoredPortfolio.monthly(asOf, MONTHS, data.first()),
-                BuiltInPlaybooks.all(), store, top, bar);
+        List<LocalDate> days = ScoredPortfolio.monthly(asOf, MONTHS, data.first());
+        DemoPortfolio scored = data instanceof GeneratedSource generated
+                ? DemoNight.run(generated, asOf, strategy, days, BuiltInPlaybooks.all(), store, top, bar)
+                : DemoPortfolio.run(data, asOf, strategy, days, BuiltInPlaybooks.all(), store, top, bar);
         if (scored.accounts() == 0) {
             throw new InputException("--as-of " + asOf + ": no account in " + data.name() + " " + data.membership() + " on that day");
         }

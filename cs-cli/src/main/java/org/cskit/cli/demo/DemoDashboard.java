@@ -8,6 +8,7 @@ import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.Band;
 import org.cskit.model.Money;
+import org.cskit.model.SuccessVector;
 import org.cskit.scoring.portfolio.AccountRevenue;
 import org.cskit.scoring.portfolio.Dashboard;
 import org.cskit.scoring.portfolio.DashboardAccount;
@@ -77,16 +78,33 @@ final class DemoDashboard {
      */
     static Optional<DashboardAccount> entry(PortfolioSource data, ScoredPortfolio.Visit visit, Dashboard.Spec spec, Set<String> risk,
             int plays) {
-        Optional<PortfolioSource.Standing> standing = data.standing(visit.index(), spec.period());
+        return entry(data, visit.index(), Optional.ofNullable(visit.last()).map(ScoredPortfolio.Scored::vector), visit.facts(), spec, risk,
+                plays);
+    }
+
+    /**
+     * One account of the source for the dashboard, if it was a customer on some day of the period.
+     *
+     * @param data the data
+     * @param index the account's index in the source
+     * @param vector its vector on the last day, if it was in the portfolio then
+     * @param facts what the dashboard needs of its scoring
+     * @param spec the dashboard's spec
+     * @param risk the risk bands
+     * @param plays its plays on the as-of day
+     * @return the account, or empty
+     */
+    static Optional<DashboardAccount> entry(PortfolioSource data, int index, Optional<SuccessVector> vector,
+            ScoredPortfolio.DashboardFacts facts, Dashboard.Spec spec, Set<String> risk, int plays) {
+        Optional<PortfolioSource.Standing> standing = data.standing(index, spec.period());
         if (standing.isEmpty()) {
             return Optional.empty();
         }
         AccountRevenue revenue = standing.get().revenue();
         AccountId id = revenue.accountId();
         Optional<Account> account = standing.get().onLastDay();
-        ScoredPortfolio.DashboardFacts facts = visit.facts();
         DashboardAccount.Builder d = DashboardAccount.builder().revenue(revenue).account(account)
-                .vector(Optional.ofNullable(visit.last()).map(ScoredPortfolio.Scored::vector)).responses(facts.responses())
+                .vector(vector).responses(facts.responses())
                 .openPlays(plays);
         if (facts.weekBefore() != null) {
             d.weekBefore(facts.weekBefore());

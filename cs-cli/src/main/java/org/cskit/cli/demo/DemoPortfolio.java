@@ -66,15 +66,35 @@ final class DemoPortfolio {
     private final PlaybookRun playbooks;
 
     private DemoPortfolio(List<LocalDate> days, Pass pass, Dashboard dashboard) {
+        this(days, pass.signals, pass.accounts, pass.distribution.finish(), List.copyOf(pass.lowest.values()),
+                List.copyOf(pass.highest.values()), new Outcomes(pass.outcomes, pass.firstRenewal, pass.lastRenewal), dashboard,
+                pass.playbooks());
+    }
+
+    /**
+     * What the report shows, as made by the nightly run over a generated portfolio ({@link DemoNight}).
+     *
+     * @param days the days scored, oldest first
+     * @param signals how many signals the snapshots of the last day rest on
+     * @param accounts the accounts in the portfolio on the last day
+     * @param distribution the band distribution on the last day
+     * @param lowest the accounts with the lowest scores, lowest first, then by id
+     * @param highest the accounts with the highest scores, highest first
+     * @param outcomes the known outcomes after the as-of day
+     * @param dashboard the dashboard
+     * @param playbooks the playbooks' run on the last day
+     */
+    DemoPortfolio(List<LocalDate> days, long signals, long accounts, VectorDistribution distribution, List<Kept> lowest, List<Kept> highest,
+            Outcomes outcomes, Dashboard dashboard, PlaybookRun playbooks) {
         this.days = List.copyOf(days);
-        this.signals = pass.signals;
-        this.accounts = pass.accounts;
-        this.distribution = pass.distribution.finish();
-        this.lowest = List.copyOf(pass.lowest.values());
-        this.highest = List.copyOf(pass.highest.values());
-        this.outcomes = new Outcomes(pass.outcomes, pass.firstRenewal, pass.lastRenewal);
+        this.signals = signals;
+        this.accounts = accounts;
+        this.distribution = distribution;
+        this.lowest = List.copyOf(lowest);
+        this.highest = List.copyOf(highest);
+        this.outcomes = outcomes;
         this.dashboard = dashboard;
-        this.playbooks = pass.playbooks();
+        this.playbooks = playbooks;
     }
 
     /**

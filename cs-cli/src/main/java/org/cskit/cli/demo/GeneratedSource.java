@@ -71,6 +71,11 @@ final class GeneratedSource implements PortfolioSource {
         return new GeneratedSource(PortfolioGenerator.builder().seed(seed).accounts(accounts).start(START).months(MONTHS).build(), assembler);
     }
 
+    /** @return the generator the portfolio comes from */
+    PortfolioGenerator generator() {
+        return generator;
+    }
+
     /**
      * The snapshot assembler of a generated portfolio: the generator's features, and the user's if given.
      *
