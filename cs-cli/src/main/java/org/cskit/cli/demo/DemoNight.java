@@ -218,9 +218,11 @@ final class DemoNight {
         byte[][] dayBands = new byte[k][];
         Latest latest = new Latest(n);
         for (int d = 0; d < k - 1; d++) {
-            Rows rows = rows(days.get(d));
-            VectorColumns v = night(days.get(d), rows, history(days, dayScores, d, rows), latest, List.of(),
-                    NightlyState.empty(PORTFOLIO), play -> { }, null).vectors;
+            int upTo = d;
+            Night night = night(days.get(d), rows -> history(days, dayScores, upTo, rows), latest, List.of(), NightlyState.empty(PORTFOLIO),
+                    play -> { }, null);
+            Rows rows = night.rows;
+            VectorColumns v = night.vectors;
             dayScores[d] = indexSpace(rows, v.scores());
             dayBands[d] = indexSpace(rows, v.bandCodes());
             latest.update(rows, v);
@@ -229,13 +231,11 @@ final class DemoNight {
         LocalDate weekBefore = lastDay.minusDays(7);
         byte[] weekBands = null;
         if (k == 1 || weekBefore.isAfter(days.get(k - 2))) {
-            Rows rows = rows(weekBefore);
-            VectorColumns v = night(weekBefore, rows, history(days, dayScores, k - 1, rows), latest, List.of(),
-                    NightlyState.empty(PORTFOLIO), play -> { }, null).vectors;
-            weekBands = indexSpace(rows, v.bandCodes());
+            Night night = night(weekBefore, rows -> history(days, dayScores, k - 1, rows), latest, List.of(), NightlyState.empty(PORTFOLIO),
+                    play -> { }, null);
+            weekBands = indexSpace(night.rows, night.vectors.bandCodes());
         }
 
-        Rows lastRows = rows(lastDay);
         FeatureSchema schema = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(strategy.strategy()).playbooks(List.of()).build()
                 .schema(STANDARD);
         Map<String, String> notRun = new HashMap<>();
@@ -251,8 +251,8 @@ final class DemoNight {
         Plays plays = new Plays(n, DemoReport.QUEUE_ROWS);
         Harvest harvest = new Harvest(data.surveySignals().keySet());
         NightlyState state = store == null ? NightlyState.empty(PORTFOLIO) : NightlyState.on(PORTFOLIO, store);
-        ScoreHistoryColumns lastHistory = history(days, dayScores, k - 1, lastRows);
-        Night last = night(lastDay, lastRows, lastHistory, latest, runnable, state, plays, harvest);
+        Night last = night(lastDay, rows -> history(days, dayScores, k - 1, rows), latest, runnable, state, plays, harvest);
+        Rows lastRows = last.rows;
         VectorColumns lastV = last.vectors;
         dayScores[k - 1] = indexSpace(lastRows, lastV.scores());
         dayBands[k - 1] = indexSpace(lastRows, lastV.bandCodes());
@@ -327,42 +327,35 @@ final class DemoNight {
     }
 
     /** A night's output: today's vectors over its rows, the run's report, and the facts (the last night's, for the playbooks' statuses). */
-    private record Night(VectorColumns vectors, NightlyReport report, AccountBatch facts, LongAdder signals) {}
+    private record Night(Rows rows, VectorColumns vectors, NightlyReport report, AccountBatch facts, LongAdder signals) {}
 
-    /** The accounts in the portfolio on a day. */
-    private Rows rows(LocalDate day) {
+    /** A night's rows and their facts. */
+    private record Facts(Rows rows, AccountBatch batch) {}
+
+    /**
+     * The accounts in the portfolio on a day (each generated once) and their facts as of it:
+     * contract and plan facts (the standard features), segments, stages, ids.
+     */
+    private Facts facts(LocalDate day) {
         int[] members = new int[n];
-        int m = 0;
-        for (int from = 0; from < n; from += CHUNK) {
-            boolean[] in = new boolean[Math.min(n, from + CHUNK) - from];
-            int base = from;
-            IntStream.range(0, in.length).parallel().forEach(j -> in[j] = generator.account(base + j).accountOn(day).isPresent());
-            for (int j = 0; j < in.length; j++) {
-                if (in[j]) {
-                    members[m++] = from + j;
-                }
-            }
-        }
-        return new Rows(members, m);
-    }
-
-    /** The facts of a night's rows as of its day: contract and plan facts (the standard features), segments, stages, ids. */
-    private AccountBatch facts(LocalDate day, Rows rows) {
-        int m = rows.m;
-        int[] startDays = new int[m];
-        int[] renewalDays = new int[m];
-        double[] arr = new double[m];
-        byte[] stages = new byte[m];
-        byte[] segmentCodes = new byte[m];
+        int[] startDays = new int[n];
+        int[] renewalDays = new int[n];
+        double[] arr = new double[n];
+        byte[] stages = new byte[n];
+        byte[] segmentCodes = new byte[n];
         List<Segment> segments = new ArrayList<>();
         PlanColumns.Builder plans = PlanColumns.builder();
-        for (int from = 0; from < m; from += CHUNK) {
-            int base = from;
-            List<Account> chunk = IntStream.range(from, Math.min(m, from + CHUNK)).parallel()
-                    .mapToObj(r -> generator.account(rows.members[r]).accountOn(day).orElseThrow()).toList();
+        int m = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            List<Optional<Account>> chunk = IntStream.range(from, Math.min(n, from + CHUNK)).parallel()
+                    .mapToObj(i -> generator.account(i).accountOn(day)).toList();
             for (int j = 0; j < chunk.size(); j++) {
-                Account a = chunk.get(j);
-                int r = base + j;
+                if (chunk.get(j).isEmpty()) {
+                    continue;
+                }
+                Account a = chunk.get(j).get();
+                int r = m++;
+                members[r] = from + j;
                 int code = segments.indexOf(a.segment());
                 if (code < 0) {
                     segments.add(a.segment());
@@ -377,12 +370,12 @@ final class DemoNight {
             }
         }
         FeatureColumns features = FeatureColumns.allocate(STANDARD, m);
-        ContractColumns.of(startDays, renewalDays, arr).writeFeatures(day, features, 0);
+        ContractColumns.of(Arrays.copyOf(startDays, m), Arrays.copyOf(renewalDays, m), Arrays.copyOf(arr, m)).writeFeatures(day, features, 0);
         plans.build().writeFeatures(day, features, 0);
-        int[] members = rows.members;
-        return AccountBatch.builder(features).asOf(ScoredPortfolio.startOf(day)).accountIds(r -> id(members[r]))
+        int[] rows = Arrays.copyOf(members, m);
+        return new Facts(new Rows(rows, m), AccountBatch.builder(features).asOf(ScoredPortfolio.startOf(day)).accountIds(r -> id(rows[r]))
                 .segments(segments.isEmpty() ? List.of(Segment.of("none", org.cskit.model.EngagementModel.TECH_TOUCH)) : segments,
-                        segmentCodes).stages(stages).build();
+                        Arrays.copyOf(segmentCodes, m)).stages(Arrays.copyOf(stages, m)).build());
     }
 
     /** The scores of the days before day {@code d}, over a night's rows. */
@@ -399,9 +392,12 @@ final class DemoNight {
     }
 
     /** One night of the run over a day's rows. */
-    private Night night(LocalDate day, Rows rows, ScoreHistoryColumns history, Latest latest, List<Playbook> playbooks, NightlyState state,
-            ActionSink sink, Harvest harvest) {
-        AccountBatch facts = facts(day, rows);
+    private Night night(LocalDate day, java.util.function.Function<Rows, ScoreHistoryColumns> histories, Latest latest,
+            List<Playbook> playbooks, NightlyState state, ActionSink sink, Harvest harvest) {
+        Facts made = facts(day);
+        Rows rows = made.rows;
+        AccountBatch facts = made.batch;
+        ScoreHistoryColumns history = histories.apply(rows);
         AccountBatch.Builder batch = AccountBatch.builder(facts.features()).asOf(facts.asOf()).accountIds(facts::accountId)
                 .segments(facts.segments(), facts.segmentCodes()).stages(facts.stageCodes());
         boolean anyPrevious = false;
@@ -435,7 +431,7 @@ final class DemoNight {
         if (report.failed() > 0) {
             throw new IllegalStateException("the night of " + day + " failed for " + report.failed() + " plays: " + report.failures());
         }
-        return new Night(today, report, facts, signals);
+        return new Night(rows, today, report, facts, signals);
     }
 
     /**
@@ -579,7 +575,9 @@ final class DemoNight {
             Optional<SuccessVector> previous = latest.bands[i] < 0 ? Optional.empty() : Optional.of(previous(latest, i,
                     history.isEmpty() ? ScoredPortfolio.startOf(lastDay).minusNanos(1) : history.get(history.size() - 1).at()));
             Account account = g.accountOn(lastDay).orElseThrow();
-            SuccessVector now = score(account, g.signals(), lastDay, history, previous);
+            List<Signal> signals = g.signals();
+            AccountSnapshot snapshot = snapshot(account, signals, lastDay, history, previous);
+            SuccessVector now = score(snapshot);
             int r = lastRowOf[i];
             if (Double.compare(now.score(), lastV.scores()[r]) != 0 || (now.band() == null ? -1 : labels.indexOf(now.band().label()))
                     != lastV.bandCodes()[r]) {
@@ -590,11 +588,10 @@ final class DemoNight {
             if (weekBefore != null) {
                 Optional<Account> then = g.accountOn(weekBefore);
                 if (then.isPresent()) {
-                    week = score(then.get(), g.signals(), weekBefore, history, previous);
+                    week = score(snapshot(then.get(), signals, weekBefore, history, previous));
                     week = week.band() != null && now.band() != null && !week.band().equals(now.band()) ? week : null;
                 }
             }
-            AccountSnapshot snapshot = snapshot(account, g.signals(), lastDay, history, previous);
             return new Explained(new ScoredPortfolio.Scored(ScoredPortfolio.Customer.of(account), snapshot, now), week);
         }).toList();
         for (int j = 0; j < indices.size(); j++) {
@@ -615,10 +612,9 @@ final class DemoNight {
         return data.assembler().assemble(account, known, at, List.copyOf(history), previous);
     }
 
-    private SuccessVector score(Account account, List<Signal> signals, LocalDate day, List<ScorePoint> history,
-            Optional<SuccessVector> previous) {
+    private SuccessVector score(AccountSnapshot snapshot) {
         try {
-            return strategy.strategy().score(snapshot(account, signals, day, history, previous));
+            return strategy.strategy().score(snapshot);
         } catch (ValidationException e) {
             throw strategy.problem(e);
         }
