@@ -86,9 +86,7 @@ public final class Demo extends PortfolioCommand {
         LocalDate asOf = options.asOf(data);
         Strategy strategy = options.strategy(data);
         List<LocalDate> days = ScoredPortfolio.monthly(asOf, MONTHS, data.first());
-        DemoPortfolio scored = data instanceof GeneratedSource generated
-                ? DemoNight.run(generated, asOf, strategy, days, BuiltInPlaybooks.all(), store, top, bar)
-                : DemoPortfolio.run(data, asOf, strategy, days, BuiltInPlaybooks.all(), store, top, bar);
+        DemoPortfolio scored = DemoNight.run(data, asOf, strategy, days, BuiltInPlaybooks.all(), store, top, bar);
         if (scored.accounts() == 0) {
             throw new InputException("--as-of " + asOf + ": no account in " + data.name() + " " + data.membership() + " on that day");
         }

@@ -1,6 +1,5 @@
 package org.cskit.cli.demo;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,8 +20,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collector;
 import java.util.stream.IntStream;
 import org.cskit.cli.input.InputException;
-import org.cskit.datagen.GeneratedAccount;
-import org.cskit.datagen.PortfolioGenerator;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.AccountSnapshot;
@@ -68,7 +65,7 @@ import org.cskit.scoring.portfolio.ScoredAccount;
 import org.cskit.scoring.portfolio.VectorDistribution;
 
 /**
- * The demo over a generated portfolio, through cs-run's {@link NightlyRun}: each monthly day is a
+ * The demo's portfolio (generated, RavenStack or {@code --data}) through cs-run's {@link NightlyRun}: each monthly day is a
  * night of the run (signals to features to vectors, as columns, a slice of {@value #SLICE} accounts
  * at a time), each night's vectors the next night's previous vectors and its scores the next
  * nights' history; the last day's night runs the playbooks against the play state. A week before
@@ -82,24 +79,26 @@ import org.cskit.scoring.portfolio.VectorDistribution;
  * account's band and score from the last night's columns: an account they do not list is given as
  * a vector whose explanation is one contribution holding its score, as
  * {@link org.cskit.scoring.spi.RowSnapshots} gives previous vectors (the dashboard reads its band and
- * score only). Only the generated accounts that are in the portfolio on a day are rows of that day's
- * night: an account that churned is not scored, nor run through the playbooks.
+ * score only). Only the accounts that are in the portfolio on a day are rows of that day's night:
+ * an account that churned (or has not signed up yet) is not scored, nor run through the playbooks;
+ * its previous vector is its latest, from whichever night last scored it. The signals reach the run
+ * as columns ({@link PortfolioSource#signalColumns}): a generated portfolio draws them as columns,
+ * RavenStack data is read as objects and put into columns a slice at a time.
  *
  * <p>A {@code --strategy} plug-in scores through the run's scoring strategy (its row method, one
  * snapshot per row, unless it scores columns itself); its bands must be those of its scorecard's band
  * scheme, or red, yellow and green for a strategy without one: another band is refused, naming it.
  */
 final class DemoNight {
-    /** Accounts per slice of the run: the generator's signals of one slice, every observation since the data's first day, stay small. */
+    /** Accounts per slice of the run: the signals of one slice, every observation since the data's first day, stay small. */
     static final int SLICE = 8_192;
-    /** Accounts generated together, in parallel, for the facts and the report. */
+    /** Accounts read (or generated) together, in parallel, for the facts and the report. */
     private static final int CHUNK = 4_096;
     private static final String PORTFOLIO = "cskit-demo";
     private static final FeatureSchema STANDARD = FeatureSchema.of(StandardFeatures.names());
     private static final String SCORE = "score";
 
-    private final GeneratedSource data;
-    private final PortfolioGenerator generator;
+    private final PortfolioSource data;
     private final Strategy strategy;
     private final FeatureDeriver deriver;
     private final List<Band> bands;
@@ -107,18 +106,14 @@ final class DemoNight {
     private final int n;
     private final Progress progress;
 
-    private DemoNight(GeneratedSource data, Strategy strategy, Progress progress) {
+    private DemoNight(PortfolioSource data, Strategy strategy, Progress progress) {
         this.data = data;
-        this.generator = data.generator();
         this.strategy = strategy;
         this.deriver = data.assembler().deriver();
         this.bands = bands(strategy);
         this.labels = bands.stream().map(Band::label).toList();
         this.n = data.size();
         this.progress = progress;
-        if (!generator.account(0).account().id().equals(id(0))) {
-            throw new IllegalStateException("the generator's account ids changed: update DemoNight.id");
-        }
     }
 
     /**
@@ -152,15 +147,15 @@ final class DemoNight {
      * @return what the report shows
      * @throws InputException if the strategy cannot score the accounts, or gives a band the columns do not hold
      */
-    static DemoPortfolio run(GeneratedSource data, LocalDate asOf, Strategy strategy, List<LocalDate> days, List<Playbook> playbooks,
+    static DemoPortfolio run(PortfolioSource data, LocalDate asOf, Strategy strategy, List<LocalDate> days, List<Playbook> playbooks,
             PlayStateStore store, int top, Progress progress) {
         return new DemoNight(data, strategy, progress).run(asOf, days, playbooks, store, top);
     }
 
-    /** One night's rows: the generator's indices of the accounts in the portfolio that day, ascending. */
+    /** One night's rows: the source's indices of the accounts in the portfolio that day, ascending. */
     private record Rows(int[] members, int m) {}
 
-    /** The latest vector of each account up to a night, in the generator's index space (score NaN and band -1 where none). */
+    /** The latest vector of each account up to a night, in the source's index space (score NaN and band -1 where none). */
     private static final class Latest {
         final double[] scores;
         final byte[] bands;
@@ -248,38 +243,48 @@ final class DemoNight {
                 notRun.put(p.id(), "reads " + String.join(", ", unknown) + ", which the data does not provide");
             }
         }
-        Plays plays = new Plays(n, DemoReport.QUEUE_ROWS);
+        Plays plays = new Plays(data, DemoReport.QUEUE_ROWS);
         Harvest harvest = new Harvest(data.surveySignals().keySet());
         NightlyState state = store == null ? NightlyState.empty(PORTFOLIO) : NightlyState.on(PORTFOLIO, store);
         Night last = night(lastDay, rows -> history(days, dayScores, k - 1, rows), latest, runnable, state, plays, harvest);
         Rows lastRows = last.rows;
         VectorColumns lastV = last.vectors;
+        long signals = last.signals.sum();
+        // The playbooks' statuses read the night's facts: made now, so that the facts are not held through the report.
+        PlaybookRun run = playbookRun(lastDay, playbooks, notRun, last.report, plays, lastRows, last.facts);
+        last = null;
         dayScores[k - 1] = indexSpace(lastRows, lastV.scores());
         dayBands[k - 1] = indexSpace(lastRows, lastV.bandCodes());
         int[] lastRowOf = rowOf(lastRows);
 
         // The accounts the report explains: the lowest and highest scores, the band moves of the last week, any unscored.
         int keep = Math.max(Math.max(top, 3), DemoPortfolio.CANDIDATES);
-        Comparator<Integer> byScore = Comparator.comparingDouble((Integer r) -> lastV.scores()[r]).thenComparing(r -> lastRows.members[r]);
+        Comparator<Integer> byScore = Comparator.comparingDouble((Integer r) -> lastV.scores()[r]).thenComparing(r -> data.id(lastRows.members[r]));
         TreeMap<Integer, Boolean> lowest = new TreeMap<>(byScore);
         TreeMap<Integer, Boolean> highest = new TreeMap<>(byScore.reversed());
-        BitSet explain = new BitSet(n);
         for (int r = 0; r < lastRows.m; r++) {
-            int i = lastRows.members[r];
-            if (lastV.bandCodes()[r] < 0) {
-                explain.set(i);
-                continue;
-            }
-            offer(lowest, r, keep);
-            offer(highest, r, keep);
-            if (weekBands != null && weekBands[i] >= 0 && weekBands[i] != lastV.bandCodes()[r]) {
-                explain.set(i);
+            if (lastV.bandCodes()[r] >= 0) {
+                offer(lowest, r, keep);
+                offer(highest, r, keep);
             }
         }
-        lowest.keySet().forEach(r -> explain.set(lastRows.members[r]));
-        highest.keySet().forEach(r -> explain.set(lastRows.members[r]));
-        Map<Integer, Explained> explained = explain(explain, days, dayScores, latest, weekBands != null ? weekBefore : null, lastV,
-                lastRowOf);
+        // The kept accounts are explained now; a band move when the report pass reaches it (its explanation is not kept).
+        java.util.function.IntFunction<Explained> explainer = explainer(days, dayScores, latest, weekBands != null ? weekBefore : null,
+                lastV, lastRowOf);
+        BitSet kept = new BitSet(n);
+        lowest.keySet().forEach(r -> kept.set(lastRows.members[r]));
+        highest.keySet().forEach(r -> kept.set(lastRows.members[r]));
+        for (int r = 0; r < lastRows.m; r++) {
+            if (lastV.bandCodes()[r] < 0) {
+                kept.set(lastRows.members[r]);
+            }
+        }
+        List<Integer> keptIndices = kept.stream().boxed().toList();
+        List<Explained> keptExplained = keptIndices.parallelStream().map(explainer::apply).toList();
+        Map<Integer, Explained> explained = new HashMap<>();
+        for (int j = 0; j < keptIndices.size(); j++) {
+            explained.put(keptIndices.get(j), keptExplained.get(j));
+        }
 
         List<DemoPortfolio.Kept> low = kept(lowest.keySet(), lastRows, explained, dayScores);
         List<DemoPortfolio.Kept> high = kept(highest.keySet(), lastRows, explained, dayScores);
@@ -298,9 +303,8 @@ final class DemoNight {
             explained.values().forEach(e -> Optional.ofNullable(e.last.vector().band()).ifPresent(seen::add));
             risk = DemoDashboard.riskBands(seen);
         }
-        Report report = report(asOf, days, dayBands, lastV, lastRowOf, explained, plays, harvest, risk, weekBands);
-        PlaybookRun run = playbookRun(lastDay, playbooks, notRun, last.report, plays, lastRows, last.facts);
-        return new DemoPortfolio(days, last.signals.sum(), lastRows.m, report.distribution, low, high,
+        Report report = report(asOf, days, dayBands, lastV, lastRowOf, explained, explainer, plays, harvest, risk, weekBands);
+        return new DemoPortfolio(days, signals, lastRows.m, report.distribution, low, high,
                 new DemoPortfolio.Outcomes(report.outcomes, report.firstRenewal, report.lastRenewal), report.dashboard, run);
     }
 
@@ -348,7 +352,7 @@ final class DemoNight {
         int m = 0;
         for (int from = 0; from < n; from += CHUNK) {
             List<Optional<Account>> chunk = IntStream.range(from, Math.min(n, from + CHUNK)).parallel()
-                    .mapToObj(i -> generator.account(i).accountOn(day)).toList();
+                    .mapToObj(i -> data.accountOn(i, day)).toList();
             for (int j = 0; j < chunk.size(); j++) {
                 if (chunk.get(j).isEmpty()) {
                     continue;
@@ -373,7 +377,7 @@ final class DemoNight {
         ContractColumns.of(Arrays.copyOf(startDays, m), Arrays.copyOf(renewalDays, m), Arrays.copyOf(arr, m)).writeFeatures(day, features, 0);
         plans.build().writeFeatures(day, features, 0);
         int[] rows = Arrays.copyOf(members, m);
-        return new Facts(new Rows(rows, m), AccountBatch.builder(features).asOf(ScoredPortfolio.startOf(day)).accountIds(r -> id(rows[r]))
+        return new Facts(new Rows(rows, m), AccountBatch.builder(features).asOf(ScoredPortfolio.startOf(day)).accountIds(r -> data.id(rows[r]))
                 .segments(segments.isEmpty() ? List.of(Segment.of("none", org.cskit.model.EngagementModel.TECH_TOUCH)) : segments,
                         Arrays.copyOf(segmentCodes, m)).stages(Arrays.copyOf(stages, m)).build());
     }
@@ -435,20 +439,18 @@ final class DemoNight {
     }
 
     /**
-     * The generator's signals of a night's rows, every observation since the data's first day up to
+     * The source's signals of a night's rows ({@link PortfolioSource#signalColumns}), every observation up to
      * the start of the day, a slice at a time; the generated accounts between two rows (not in the
-     * portfolio that day) are generated with the slice and dropped, after giving up their survey
+     * portfolio that day) are read with the slice and dropped, after giving up their survey
      * answers to {@code harvest} (the dashboard reads those of accounts that churned too).
      */
     private SignalSource signals(LocalDate day, Rows rows, Harvest harvest, LongAdder count) {
-        Instant asOf = ScoredPortfolio.startOf(day);
-        Duration lookback = Duration.between(ScoredPortfolio.startOf(data.first().minusDays(1)), asOf);
         int m = rows.m;
         int[] members = rows.members;
         return SignalSource.of(m, (from, to) -> {
             int lo = from == 0 ? 0 : members[from];
             int hi = to == m ? n : members[to];
-            SignalColumns all = generator.signalColumns(lo, hi, asOf, lookback);
+            SignalColumns all = data.signalColumns(lo, hi, day);
             int[] row = new int[hi - lo];
             Arrays.fill(row, -1);
             for (int r = from; r < to; r++) {
@@ -492,7 +494,7 @@ final class DemoNight {
     /** The survey answers of every generated account, gathered from the last night's slices. */
     private static final class Harvest {
         private final Set<String> names;
-        /** Per slice, by its first generator index: per survey signal, its column (rows relative to the slice's first index). */
+        /** Per slice, by its first source index: per survey signal, its column (rows relative to the slice's first index). */
         private final ConcurrentSkipListMap<Integer, List<SignalColumn>> slices = new ConcurrentSkipListMap<>();
 
         Harvest(Set<String> names) {
@@ -558,14 +560,12 @@ final class DemoNight {
      * assembled from its signals with the history and previous vector the run read, and scored with
      * explanations. The score and band must be the run's.
      */
-    private Map<Integer, Explained> explain(BitSet which, List<LocalDate> days, double[][] dayScores, Latest latest, LocalDate weekBefore,
-            VectorColumns lastV, int[] lastRowOf) {
+    private java.util.function.IntFunction<Explained> explainer(List<LocalDate> days, double[][] dayScores, Latest latest,
+            LocalDate weekBefore, VectorColumns lastV, int[] lastRowOf) {
         int k = days.size();
         LocalDate lastDay = days.get(k - 1);
-        List<Integer> indices = which.stream().boxed().toList();
-        Map<Integer, Explained> out = new HashMap<>();
-        List<Explained> done = indices.parallelStream().map(i -> {
-            GeneratedAccount g = generator.account(i);
+        return i -> {
+            PortfolioSource.Member member = data.member(i, lastDay);
             List<ScorePoint> history = new ArrayList<>();
             for (int d = 0; d < k - 1; d++) {
                 if (!Double.isNaN(dayScores[d][i])) {
@@ -574,8 +574,8 @@ final class DemoNight {
             }
             Optional<SuccessVector> previous = latest.bands[i] < 0 ? Optional.empty() : Optional.of(previous(latest, i,
                     history.isEmpty() ? ScoredPortfolio.startOf(lastDay).minusNanos(1) : history.get(history.size() - 1).at()));
-            Account account = g.accountOn(lastDay).orElseThrow();
-            List<Signal> signals = g.signals();
+            Account account = member.on(lastDay).orElseThrow();
+            List<Signal> signals = member.signalsUpTo(ScoredPortfolio.startOf(lastDay));
             AccountSnapshot snapshot = snapshot(account, signals, lastDay, history, previous);
             SuccessVector now = score(snapshot);
             int r = lastRowOf[i];
@@ -586,18 +586,14 @@ final class DemoNight {
             }
             SuccessVector week = null;
             if (weekBefore != null) {
-                Optional<Account> then = g.accountOn(weekBefore);
+                Optional<Account> then = member.on(weekBefore);
                 if (then.isPresent()) {
                     week = score(snapshot(then.get(), signals, weekBefore, history, previous));
                     week = week.band() != null && now.band() != null && !week.band().equals(now.band()) ? week : null;
                 }
             }
             return new Explained(new ScoredPortfolio.Scored(ScoredPortfolio.Customer.of(account), snapshot, now), week);
-        }).toList();
-        for (int j = 0; j < indices.size(); j++) {
-            out.put(indices.get(j), done.get(j));
-        }
-        return out;
+        };
     }
 
     private AccountSnapshot snapshot(Account account, List<Signal> signals, LocalDate day, List<ScorePoint> history,
@@ -622,7 +618,7 @@ final class DemoNight {
 
     /** An account's latest vector as the run reads it (as {@link org.cskit.scoring.spi.RowSnapshots} does). */
     private SuccessVector previous(Latest latest, int i, Instant at) {
-        return columnVector(id(i), at, latest.scores[i], latest.bands[i], latest.directions[i], latest.velocities[i],
+        return columnVector(data.id(i), at, latest.scores[i], latest.bands[i], latest.directions[i], latest.velocities[i],
                 latest.coverages[i], org.cskit.scoring.spi.RowSnapshots.PREVIOUS);
     }
 
@@ -642,7 +638,7 @@ final class DemoNight {
             LocalDate lastRenewal) {}
 
     private Report report(LocalDate asOf, List<LocalDate> days, byte[][] dayBands, VectorColumns lastV, int[] lastRowOf,
-            Map<Integer, Explained> explained, Plays plays, Harvest harvest, Set<String> risk, byte[] weekBands) {
+            Map<Integer, Explained> explained, java.util.function.IntFunction<Explained> explainer, Plays plays, Harvest harvest, Set<String> risk, byte[] weekBands) {
         int k = days.size();
         LocalDate lastDay = days.get(k - 1);
         Instant lastAt = ScoredPortfolio.startOf(lastDay);
@@ -653,20 +649,23 @@ final class DemoNight {
         LocalDate[] renewals = new LocalDate[2];
         Map<String, SurveyKind> kinds = data.surveySignals();
         progress.start("report", n);
-        record Entry(ScoredAccount scored, Optional<DashboardAccount> dashboard, GeneratedAccount.Outcome outcome) {}
+        record Entry(ScoredAccount scored, Optional<DashboardAccount> dashboard, Optional<PortfolioSource.KnownOutcome> outcome) {}
         for (int from = 0; from < n; from += CHUNK) {
             List<Entry> chunk = IntStream.range(from, Math.min(n, from + CHUNK)).parallel().mapToObj(i -> {
-                GeneratedAccount g = generator.account(i);
+                PortfolioSource.Member member = data.member(i, lastDay);
                 int r = lastRowOf[i];
                 Explained e = explained.get(i);
+                if (e == null && r >= 0 && weekBands != null && weekBands[i] >= 0 && weekBands[i] != lastV.bandCodes()[r]) {
+                    e = explainer.apply(i); // a band move: the dashboard lists it with what moved its score
+                }
                 SuccessVector last = r < 0 ? null : e != null ? e.last.vector()
-                        : columnVector(id(i), lastAt, lastV.scores()[r], lastV.bandCodes()[r], lastV.directionCodes()[r],
+                        : columnVector(data.id(i), lastAt, lastV.scores()[r], lastV.bandCodes()[r], lastV.directionCodes()[r],
                                 lastV.velocities()[r], lastV.coverages()[r], SCORE);
-                ScoredAccount scored = last == null ? null : new ScoredAccount(last.accountId(), g.accountOn(lastDay).orElseThrow().segment(),
+                ScoredAccount scored = last == null ? null : new ScoredAccount(last.accountId(), member.on(lastDay).orElseThrow().segment(),
                         last);
-                Optional<DashboardAccount> entry = DemoDashboard.entry(data, i, Optional.ofNullable(last), facts(g, i, days, dayBands,
+                Optional<DashboardAccount> entry = DemoDashboard.entry(data, i, Optional.ofNullable(last), facts(member, i, days, dayBands,
                         e == null ? null : e.weekBefore, harvest, kinds, lastDay), spec, risk, plays.perAccount[i]);
-                return new Entry(scored, entry, g.outcome());
+                return new Entry(scored, entry, member.outcome());
             }).toList();
             for (Entry entry : chunk) {
                 entry.dashboard.ifPresent(dashboard::add);
@@ -674,13 +673,13 @@ final class DemoNight {
                     continue;
                 }
                 distribution.add(entry.scored);
-                GeneratedAccount.Outcome o = entry.outcome;
-                if (o.date().isAfter(asOf)) {
+                if (entry.outcome.isPresent() && entry.outcome.get().renewal().isAfter(asOf)) {
+                    PortfolioSource.KnownOutcome o = entry.outcome.get();
                     long[] c = outcomes.computeIfAbsent(entry.scored.vector().band(), b -> new long[2]);
                     c[0]++;
                     c[1] += o.churned() ? 1 : 0;
-                    renewals[0] = renewals[0] == null || o.date().isBefore(renewals[0]) ? o.date() : renewals[0];
-                    renewals[1] = renewals[1] == null || o.date().isAfter(renewals[1]) ? o.date() : renewals[1];
+                    renewals[0] = renewals[0] == null || o.renewal().isBefore(renewals[0]) ? o.renewal() : renewals[0];
+                    renewals[1] = renewals[1] == null || o.renewal().isAfter(renewals[1]) ? o.renewal() : renewals[1];
                 }
             }
             progress.advance(chunk.size());
@@ -690,13 +689,13 @@ final class DemoNight {
     }
 
     /** What the dashboard needs of an account's scoring: its band moves, its call on its renewal, its survey answers. */
-    private ScoredPortfolio.DashboardFacts facts(GeneratedAccount g, int i, List<LocalDate> days, byte[][] dayBands, SuccessVector weekBefore,
+    private ScoredPortfolio.DashboardFacts facts(PortfolioSource.Member member, int i, List<LocalDate> days, byte[][] dayBands, SuccessVector weekBefore,
             Harvest harvest, Map<String, SurveyKind> kinds, LocalDate lastDay) {
         ScoredPortfolio.RenewalCall closed = null;
         ScoredPortfolio.RenewalCall open = null;
         for (int d = 0; d < days.size(); d++) {
             LocalDate day = days.get(d);
-            Optional<Account> account = g.accountOn(day);
+            Optional<Account> account = member.on(day);
             if (account.isEmpty()) {
                 continue;
             }
@@ -710,11 +709,12 @@ final class DemoNight {
             }
         }
         return new ScoredPortfolio.DashboardFacts(weekBefore, closed != null ? closed : open,
-                kinds.isEmpty() ? List.of() : List.copyOf(harvest.responses(i, g.account().id(), kinds)));
+                kinds.isEmpty() ? List.of() : List.copyOf(harvest.responses(i, data.id(i), kinds)));
     }
 
     /** The plays of the last night: counted per account and playbook, the queue's first kept in full. Thread-safe. */
     private static final class Plays implements ActionSink {
+        private final PortfolioSource data;
         final int[] perAccount;
         private final int limit;
         private final TreeMap<Play, Integer> queue = new TreeMap<>(PlaybookRun.QUEUE_ORDER);
@@ -722,14 +722,15 @@ final class DemoNight {
         private final Map<String, Play> first = new HashMap<>();
         private long total;
 
-        Plays(int n, int limit) {
-            this.perAccount = new int[n];
+        Plays(PortfolioSource data, int limit) {
+            this.data = data;
+            this.perAccount = new int[data.size()];
             this.limit = limit;
         }
 
         @Override
         public void deliver(PlayHandle handle) {
-            int i = index(handle.accountId());
+            int i = data.index(handle.accountId());
             Play p = handle.play();
             synchronized (this) {
                 perAccount[i]++;
@@ -787,7 +788,7 @@ final class DemoNight {
                 plays.counts.get(p.playbookId())));
         Map<AccountId, ScoredPortfolio.Customer> customers = new HashMap<>();
         plays.queue.forEach((play, i) -> customers.computeIfAbsent(play.accountId(),
-                id -> ScoredPortfolio.Customer.of(generator.account(i).accountOn(day).orElseThrow())));
+                id -> ScoredPortfolio.Customer.of(data.accountOn(i, day).orElseThrow())));
         return new PlaybookRun(day, List.copyOf(plays.queue.keySet()), List.copyOf(statuses), Map.copyOf(reasons), plays.total,
                 java.util.Collections.unmodifiableMap(byPlaybook), Map.copyOf(customers));
     }
@@ -842,18 +843,7 @@ final class DemoNight {
         }
     }
 
-    /** The generator's index of an account id ({@code acct-0000042}). */
-    static int index(AccountId id) {
-        return Integer.parseInt(id.value().substring(id.value().lastIndexOf('-') + 1));
-    }
-
-    /** The generator's id of account {@code i} ({@code acct-0000042}), without generating the account. */
-    static AccountId id(int i) {
-        String digits = Integer.toString(i);
-        return AccountId.of("acct-" + "0000000".substring(Math.min(7, digits.length())) + digits);
-    }
-
-    /** Each generator index's row in a night, -1 if it is not a row of it. */
+    /** Each source index's row in a night, -1 if it is not a row of it. */
     private int[] rowOf(Rows rows) {
         int[] out = new int[n];
         Arrays.fill(out, -1);

@@ -138,7 +138,7 @@ class DemoNightTest {
         }
         assertThat(DemoReport.overall(strategy, demo.distribution().segments())).containsExactlyInAnyOrderEntriesOf(directBands);
         for (DemoPortfolio.Kept k : demo.lowest()) {
-            int r = DemoNight.index(k.scored().account().id());
+            int r = data.index(k.scored().account().id());
             assertThat(k.scored().vector().band().label()).as(k.scored().account().id().value()).isEqualTo(vectors.band(r));
             assertThat(k.scored().vector().score()).isEqualTo(vectors.scores()[r]);
         }
