@@ -70,22 +70,6 @@ final class DemoDashboard {
      * One account of the source for the dashboard, if it was a customer on some day of the period.
      *
      * @param data the data
-     * @param visit the account scored
-     * @param spec the dashboard's spec
-     * @param risk the risk bands
-     * @param plays its plays on the as-of day
-     * @return the account, or empty
-     */
-    static Optional<DashboardAccount> entry(PortfolioSource data, ScoredPortfolio.Visit visit, Dashboard.Spec spec, Set<String> risk,
-            int plays) {
-        return entry(data, visit.index(), Optional.ofNullable(visit.last()).map(ScoredPortfolio.Scored::vector), visit.facts(), spec, risk,
-                plays);
-    }
-
-    /**
-     * One account of the source for the dashboard, if it was a customer on some day of the period.
-     *
-     * @param data the data
      * @param index the account's index in the source
      * @param vector its vector on the last day, if it was in the portfolio then
      * @param facts what the dashboard needs of its scoring

@@ -187,14 +187,20 @@ final class DemoNight {
             }
         }
 
-        VectorColumns rows(Rows rows, List<String> labels) {
-            int m = rows.m;
+        /** The latest vectors of a night's rows, over arrays of {@code size} rows (the night's first). */
+        VectorColumns rows(Rows rows, List<String> labels, int size) {
+            int m = size;
             double[] s = new double[m];
             byte[] b = new byte[m];
             byte[] d = new byte[m];
             double[] vel = new double[m];
             double[] cov = new double[m];
-            for (int r = 0; r < m; r++) {
+            Arrays.fill(s, Double.NaN);
+            Arrays.fill(b, (byte) -1);
+            Arrays.fill(d, (byte) -1);
+            Arrays.fill(vel, Double.NaN);
+            Arrays.fill(cov, Double.NaN);
+            for (int r = 0; r < rows.m; r++) {
                 int i = rows.members[r];
                 s[r] = scores[i];
                 b[r] = bands[i];
@@ -331,28 +337,34 @@ final class DemoNight {
     }
 
     /** A night's output: today's vectors over its rows, the run's report, and the facts (the last night's, for the playbooks' statuses). */
-    private record Night(Rows rows, VectorColumns vectors, NightlyReport report, AccountBatch facts, LongAdder signals) {}
-
-    /** A night's rows and their facts. */
-    private record Facts(Rows rows, AccountBatch batch) {}
+    private record Night(Rows rows, VectorColumns vectors, NightlyReport report, Facts facts, LongAdder signals) {}
 
     /**
-     * The accounts in the portfolio on a day (each generated once) and their facts as of it:
-     * contract and plan facts (the standard features), segments, stages, ids.
+     * A night's rows and their facts, over arrays of the source's size whose first {@code rows.m}
+     * rows are the night's (the batch is their slice).
+     */
+    private record Facts(Rows rows, FeatureColumns features, List<Segment> segments, byte[] segmentCodes, byte[] stages) {}
+
+    /**
+     * The accounts in the portfolio on a day (each read or generated once) and their facts as of it:
+     * contract and plan facts (the standard features, written a chunk of accounts at a time, so that
+     * the plans' columns of only one chunk are held), segments, stages.
      */
     private Facts facts(LocalDate day) {
         int[] members = new int[n];
-        int[] startDays = new int[n];
-        int[] renewalDays = new int[n];
-        double[] arr = new double[n];
         byte[] stages = new byte[n];
         byte[] segmentCodes = new byte[n];
         List<Segment> segments = new ArrayList<>();
-        PlanColumns.Builder plans = PlanColumns.builder();
+        FeatureColumns features = FeatureColumns.allocate(STANDARD, n);
         int m = 0;
         for (int from = 0; from < n; from += CHUNK) {
             List<Optional<Account>> chunk = IntStream.range(from, Math.min(n, from + CHUNK)).parallel()
                     .mapToObj(i -> data.accountOn(i, day)).toList();
+            int first = m;
+            int[] startDays = new int[chunk.size()];
+            int[] renewalDays = new int[chunk.size()];
+            double[] arr = new double[chunk.size()];
+            PlanColumns.Builder plans = PlanColumns.builder();
             for (int j = 0; j < chunk.size(); j++) {
                 if (chunk.get(j).isEmpty()) {
                     continue;
@@ -367,19 +379,20 @@ final class DemoNight {
                 }
                 segmentCodes[r] = (byte) code;
                 stages[r] = (byte) a.lifecycleStage().ordinal();
-                startDays[r] = Math.toIntExact(a.contract().startDate().toEpochDay());
-                renewalDays[r] = Math.toIntExact(a.contract().renewalDate().toEpochDay());
-                arr[r] = a.contract().arr().amount().doubleValue();
+                startDays[r - first] = Math.toIntExact(a.contract().startDate().toEpochDay());
+                renewalDays[r - first] = Math.toIntExact(a.contract().renewalDate().toEpochDay());
+                arr[r - first] = a.contract().arr().amount().doubleValue();
                 plans.add(a);
             }
+            int count = m - first;
+            if (count > 0) {
+                ContractColumns.of(Arrays.copyOf(startDays, count), Arrays.copyOf(renewalDays, count), Arrays.copyOf(arr, count))
+                        .writeFeatures(day, features, first);
+                plans.build().writeFeatures(day, features, first);
+            }
         }
-        FeatureColumns features = FeatureColumns.allocate(STANDARD, m);
-        ContractColumns.of(Arrays.copyOf(startDays, m), Arrays.copyOf(renewalDays, m), Arrays.copyOf(arr, m)).writeFeatures(day, features, 0);
-        plans.build().writeFeatures(day, features, 0);
-        int[] rows = Arrays.copyOf(members, m);
-        return new Facts(new Rows(rows, m), AccountBatch.builder(features).asOf(ScoredPortfolio.startOf(day)).accountIds(r -> data.id(rows[r]))
-                .segments(segments.isEmpty() ? List.of(Segment.of("none", org.cskit.model.EngagementModel.TECH_TOUCH)) : segments,
-                        Arrays.copyOf(segmentCodes, m)).stages(Arrays.copyOf(stages, m)).build());
+        return new Facts(new Rows(Arrays.copyOf(members, m), m), features,
+                segments.isEmpty() ? List.of(Segment.of("none", org.cskit.model.EngagementModel.TECH_TOUCH)) : segments, segmentCodes, stages);
     }
 
     /** The scores of the days before day {@code d}, over a night's rows. */
@@ -398,18 +411,18 @@ final class DemoNight {
     /** One night of the run over a day's rows. */
     private Night night(LocalDate day, java.util.function.Function<Rows, ScoreHistoryColumns> histories, Latest latest,
             List<Playbook> playbooks, NightlyState state, ActionSink sink, Harvest harvest) {
-        Facts made = facts(day);
-        Rows rows = made.rows;
-        AccountBatch facts = made.batch;
+        Facts facts = facts(day);
+        Rows rows = facts.rows;
         ScoreHistoryColumns history = histories.apply(rows);
-        AccountBatch.Builder batch = AccountBatch.builder(facts.features()).asOf(facts.asOf()).accountIds(facts::accountId)
-                .segments(facts.segments(), facts.segmentCodes()).stages(facts.stageCodes());
+        int[] members = rows.members;
+        AccountBatch.Builder batch = AccountBatch.builder(facts.features).asOf(ScoredPortfolio.startOf(day))
+                .accountIds(r -> data.id(members[r])).segments(facts.segments, facts.segmentCodes).stages(facts.stages);
         boolean anyPrevious = false;
         for (int r = 0; r < rows.m && !anyPrevious; r++) {
             anyPrevious = latest.bands[rows.members[r]] >= 0;
         }
         if (anyPrevious) {
-            batch.previousVectors(latest.rows(rows, labels));
+            batch.previousVectors(latest.rows(rows, labels, n));
         }
         VectorColumns today = VectorColumns.allocate(rows.m, labels);
         LongAdder signals = new LongAdder();
@@ -422,7 +435,7 @@ final class DemoNight {
                 }).build();
         NightlyReport report;
         try {
-            report = counted.run(batch.build(), signals(day, rows, harvest, signals), history, state, sink, today);
+            report = counted.run(batch.build().slice(0, rows.m), signals(day, rows, harvest, signals), history, state, sink, today);
         } catch (ValidationException e) {
             if ("into.bands".equals(e.field())) {
                 throw new InputException("--strategy " + strategy.strategy().name() + ": " + e.getMessage() + "; the demo's nightly run "
@@ -754,7 +767,7 @@ final class DemoNight {
      * again from their signals only then).
      */
     private PlaybookRun playbookRun(LocalDate day, List<Playbook> playbooks, Map<String, String> notRun, NightlyReport report, Plays plays,
-            Rows rows, AccountBatch facts) {
+            Rows rows, Facts facts) {
         Map<String, Integer> suppressed = new HashMap<>();
         Map<String, Integer> reasons = new TreeMap<>();
         for (NightlyReport.PlaybookCounts c : report.playbooks()) {
@@ -797,7 +810,7 @@ final class DemoNight {
      * Per feature: how many of the night's accounts have it, its least and its greatest value. The
      * standard features are read from the night's facts, the derived ones derived again, a slice at a time.
      */
-    private Map<String, double[]> seen(Set<String> fields, LocalDate day, Rows rows, AccountBatch facts) {
+    private Map<String, double[]> seen(Set<String> fields, LocalDate day, Rows rows, Facts facts) {
         Map<String, double[]> seen = new HashMap<>();
         if (fields.isEmpty()) {
             return seen;
@@ -809,7 +822,7 @@ final class DemoNight {
             int f = STANDARD.indexOf(field);
             if (f >= 0) {
                 for (int r = 0; r < rows.m; r++) {
-                    add(seen.get(field), facts.features().value(f, r));
+                    add(seen.get(field), facts.features.value(f, r));
                 }
             }
         }
