@@ -79,7 +79,7 @@ public final class Demo extends PortfolioCommand {
 
     /**
      * Reads or generates the data, scores it monthly up to the as-of day and runs the built-in
-     * playbooks on that day, a batch of accounts at a time.
+     * playbooks on that day: a night of cs-run's nightly run per day ({@link DemoNight}).
      */
     private DemoRun run(org.cskit.playbooks.spi.PlayStateStore store, Progress bar) {
         PortfolioSource data = options.source(bar);

@@ -18,11 +18,11 @@ import org.cskit.scoring.portfolio.ReportingPeriod;
 /**
  * The demo's two-column dashboard: one {@link DashboardAccount} per account of the source that was a
  * customer on some day of the twelve months up to the as-of day (or since the data's first day),
- * made as each batch of accounts is scored ({@link DemoPortfolio}) and collected by
+ * made after the nightly run's nights ({@link DemoNight}) from their columns and collected by
  * {@link Dashboard#collector}; no account is kept once counted.
  *
  * <p>Each account's revenue comes from the source; its vector is its last day's, and its vector a week
- * before is scored from the same history; its forecast is the call of its band (a risk band calls a
+ * before is scored from the same history (explained only where its band moved); its forecast is the call of its band (a risk band calls a
  * churn) on the latest scored day before a renewal that fell by the as-of day, else on its last scored
  * day; its open plays are its plays in the queue.
  */
