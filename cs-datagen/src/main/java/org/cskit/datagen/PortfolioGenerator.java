@@ -151,6 +151,41 @@ public final class PortfolioGenerator {
         if (fromIndex < 0 || toIndex > accounts || fromIndex > toIndex) {
             throw Validate.invalid("fromIndex", "accounts [" + fromIndex + ", " + toIndex + ") are not within [0, " + accounts + ")");
         }
+        return signalColumns(fromIndex, toIndex, this::generate, asOf, lookback);
+    }
+
+    /**
+     * The signals of accounts already generated, as {@link #signalColumns(int, int, Instant, Duration)}
+     * gives them, without generating the accounts again: for a caller that holds a range of accounts
+     * for their facts and wants their signals too.
+     *
+     * @param fromIndex the index of the first account
+     * @param generated the accounts {@code [fromIndex, fromIndex + generated.size())}, as {@link #account(int)} gives them, in index order
+     * @param asOf the last instant observed
+     * @param lookback how far back to keep observations; positive
+     * @return the columns, one per generated signal, over {@code generated.size()} rows
+     * @throws org.cskit.model.ValidationException if the range is not within [0, accounts], an account is not
+     *     this generator's at its index, or the lookback is not positive
+     */
+    public SignalColumns signalColumns(int fromIndex, List<GeneratedAccount> generated, Instant asOf, Duration lookback) {
+        Validate.present("generated", generated);
+        int toIndex = fromIndex + generated.size();
+        if (fromIndex < 0 || toIndex > accounts || toIndex < fromIndex) {
+            throw Validate.invalid("fromIndex", "accounts [" + fromIndex + ", " + toIndex + ") are not within [0, " + accounts + ")");
+        }
+        for (int r = 0; r < generated.size(); r++) {
+            GeneratedAccount a = Validate.present("generated[" + r + "]", generated.get(r));
+            String id = PortfolioModel.accountId(fromIndex + r);
+            if (!a.account().id().value().equals(id)) {
+                throw Validate.invalid("generated[" + r + "]", "generated[" + r + "] is account " + Validate.quote(a.account().id().value())
+                        + ", but account " + (fromIndex + r) + " of this generator is " + Validate.quote(id));
+            }
+        }
+        return signalColumns(fromIndex, toIndex, i -> generated.get(i - fromIndex), asOf, lookback);
+    }
+
+    private SignalColumns signalColumns(int fromIndex, int toIndex, java.util.function.IntFunction<GeneratedAccount> generated, Instant asOf,
+            Duration lookback) {
         Validate.present("asOf", asOf);
         if (Validate.present("lookback", lookback).isNegative() || lookback.isZero()) {
             throw Validate.invalid("lookback", "lookback must be positive, but was " + lookback);
@@ -173,7 +208,7 @@ public final class PortfolioGenerator {
         };
         for (int i = fromIndex; i < toIndex; i++) {
             row[0] = i - fromIndex;
-            PortfolioModel.observe(seed, i, start, months, generate(i), until, keep);
+            PortfolioModel.observe(seed, i, start, months, generated.apply(i), until, keep);
         }
         List<SignalColumn> list = new ArrayList<>();
         for (int c = 0; c < names; c++) {

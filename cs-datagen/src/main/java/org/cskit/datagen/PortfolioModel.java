@@ -144,7 +144,7 @@ final class PortfolioModel {
     }
 
     /** {@code acct-0000042}: seven digits at least, so that ids sort like indices in a portfolio of up to ten million. */
-    private static String accountId(int index) {
+    static String accountId(int index) {
         String digits = Integer.toString(index);
         return "acct-" + "0000000".substring(Math.min(7, digits.length())) + digits;
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,7 @@ import org.cskit.model.FeatureSchema;
 import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.columns.AccountBatch;
-import org.cskit.model.columns.ContractColumns;
 import org.cskit.model.columns.FeatureColumns;
-import org.cskit.model.columns.PlanColumns;
 import org.cskit.model.columns.ScoreHistoryColumns;
 import org.cskit.model.columns.SignalColumn;
 import org.cskit.model.columns.SignalColumns;
@@ -221,19 +220,16 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
     }
 
     /**
-     * The accounts' facts as of a day: their contract and plan facts (the standard features, read
-     * once into {@link ContractColumns} and {@link PlanColumns} and written as columns), segment and
+     * The accounts' facts as of a day: their contract and plan facts (the standard features,
+     * {@link AccountFacts}), segment and
      * stage codes, and ids. An account that has churned by the day keeps no contract or plan facts:
      * its row is left missing.
      */
     private AccountBatch.Builder facts(PortfolioGenerator generator, LocalDate day, byte[] segment, byte[] stage) {
         FeatureColumns features = FeatureColumns.allocate(STANDARD, accounts);
         List<String> segmentNames = SEGMENTS.stream().map(Segment::name).toList();
-        int[] startDays = new int[accounts];
-        int[] renewalDays = new int[accounts];
-        double[] arr = new double[accounts];
         boolean[] churned = new boolean[accounts];
-        PlanColumns.Builder plans = PlanColumns.builder();
+        List<Account> facts = new ArrayList<>(accounts);
         for (int i = 0; i < accounts; i++) {
             GeneratedAccount generated = generator.account(i);
             Optional<Account> current = generated.accountOn(day);
@@ -241,13 +237,9 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
             segment[i] = (byte) segmentNames.indexOf(account.segment().name());
             stage[i] = (byte) account.lifecycleStage().ordinal();
             churned[i] = current.isEmpty();
-            startDays[i] = Math.toIntExact(account.contract().startDate().toEpochDay());
-            renewalDays[i] = Math.toIntExact(account.contract().renewalDate().toEpochDay());
-            arr[i] = account.contract().arr().amount().doubleValue();
-            plans.add(account);
+            facts.add(account);
         }
-        ContractColumns.of(startDays, renewalDays, arr).writeFeatures(day, features, 0);
-        plans.build().writeFeatures(day, features, 0);
+        AccountFacts.write(facts, day, features, 0);
         for (int i = 0; i < accounts; i++) {
             if (churned[i]) { // churned: no contract, no plan facts
                 for (int k = 0; k < STANDARD.size(); k++) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collector;
 import java.util.stream.IntStream;
+import org.cskit.cli.columns.AccountFacts;
 import org.cskit.cli.input.InputException;
 import org.cskit.model.Account;
 import org.cskit.model.AccountId;
@@ -36,9 +37,7 @@ import org.cskit.model.SurveyKind;
 import org.cskit.model.SurveyResponse;
 import org.cskit.model.ValidationException;
 import org.cskit.model.columns.AccountBatch;
-import org.cskit.model.columns.ContractColumns;
 import org.cskit.model.columns.FeatureColumns;
-import org.cskit.model.columns.PlanColumns;
 import org.cskit.model.columns.ScoreHistoryColumns;
 import org.cskit.model.columns.SignalColumn;
 import org.cskit.model.columns.SignalColumns;
@@ -216,24 +215,10 @@ final class DemoNight {
         double[][] dayScores = new double[k][];
         byte[][] dayBands = new byte[k][];
         Latest latest = new Latest(n);
-        for (int d = 0; d < k - 1; d++) {
-            int upTo = d;
-            Night night = night(days.get(d), rows -> history(days, dayScores, upTo, rows), latest, List.of(), NightlyState.empty(PORTFOLIO),
-                    play -> { }, null);
-            Rows rows = night.rows;
-            VectorColumns v = night.vectors;
-            dayScores[d] = indexSpace(rows, v.scores());
-            dayBands[d] = indexSpace(rows, v.bandCodes());
-            latest.update(rows, v);
-        }
         // A week before the last day, from the history the last day reads: for the dashboard's band moves.
         LocalDate weekBefore = lastDay.minusDays(7);
-        byte[] weekBands = null;
-        if (k == 1 || weekBefore.isAfter(days.get(k - 2))) {
-            Night night = night(weekBefore, rows -> history(days, dayScores, k - 1, rows), latest, List.of(), NightlyState.empty(PORTFOLIO),
-                    play -> { }, null);
-            weekBands = indexSpace(night.rows, night.vectors.bandCodes());
-        }
+        byte[] weekBands = k == 1 || weekBefore.isAfter(days.get(k - 2)) ? filled(n) : null;
+        earlyNights(days, dayScores, dayBands, latest, weekBands == null ? null : weekBefore, weekBands);
 
         FeatureSchema schema = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(strategy.strategy()).playbooks(List.of()).build()
                 .schema(STANDARD);
@@ -345,24 +330,22 @@ final class DemoNight {
 
     /**
      * The accounts in the portfolio on a day (each read or generated once) and their facts as of it:
-     * contract and plan facts (the standard features, written a chunk of accounts at a time, so that
-     * the plans' columns of only one chunk are held), segments, stages.
+     * contract and plan facts (the standard features, {@link AccountFacts}, written a chunk of accounts
+     * at a time, so that the plans' columns of only one chunk are held), segments, stages.
      */
-    private Facts facts(LocalDate day) {
-        int[] members = new int[n];
-        byte[] stages = new byte[n];
-        byte[] segmentCodes = new byte[n];
+    private Facts facts(LocalDate day, int lo, int hi, java.util.function.IntFunction<Optional<Account>> accountOn, boolean parallel) {
+        int size = hi - lo;
+        int[] members = new int[size];
+        byte[] stages = new byte[size];
+        byte[] segmentCodes = new byte[size];
         List<Segment> segments = new ArrayList<>();
-        FeatureColumns features = FeatureColumns.allocate(STANDARD, n);
+        FeatureColumns features = FeatureColumns.allocate(STANDARD, size);
         int m = 0;
-        for (int from = 0; from < n; from += CHUNK) {
-            List<Optional<Account>> chunk = IntStream.range(from, Math.min(n, from + CHUNK)).parallel()
-                    .mapToObj(i -> data.accountOn(i, day)).toList();
+        for (int from = lo; from < hi; from += CHUNK) {
+            IntStream range = IntStream.range(from, Math.min(hi, from + CHUNK));
+            List<Optional<Account>> chunk = (parallel ? range.parallel() : range).mapToObj(accountOn).toList();
             int first = m;
-            int[] startDays = new int[chunk.size()];
-            int[] renewalDays = new int[chunk.size()];
-            double[] arr = new double[chunk.size()];
-            PlanColumns.Builder plans = PlanColumns.builder();
+            List<Account> present = new ArrayList<>(chunk.size());
             for (int j = 0; j < chunk.size(); j++) {
                 if (chunk.get(j).isEmpty()) {
                     continue;
@@ -377,20 +360,97 @@ final class DemoNight {
                 }
                 segmentCodes[r] = (byte) code;
                 stages[r] = (byte) a.lifecycleStage().ordinal();
-                startDays[r - first] = Math.toIntExact(a.contract().startDate().toEpochDay());
-                renewalDays[r - first] = Math.toIntExact(a.contract().renewalDate().toEpochDay());
-                arr[r - first] = a.contract().arr().amount().doubleValue();
-                plans.add(a);
+                present.add(a);
             }
-            int count = m - first;
-            if (count > 0) {
-                ContractColumns.of(Arrays.copyOf(startDays, count), Arrays.copyOf(renewalDays, count), Arrays.copyOf(arr, count))
-                        .writeFeatures(day, features, first);
-                plans.build().writeFeatures(day, features, first);
-            }
+            AccountFacts.write(present, day, features, first);
         }
         return new Facts(new Rows(Arrays.copyOf(members, m), m), features,
                 segments.isEmpty() ? List.of(Segment.of("none", org.cskit.model.EngagementModel.TECH_TOUCH)) : segments, segmentCodes, stages);
+    }
+
+    /**
+     * The nights before the last day's (each day but the last, then a week before the last day if
+     * asked), a slice of {@value #SLICE} accounts at a time through all of them, slices in parallel:
+     * each account is read (or generated) once and its signals drawn once, up to the latest of those
+     * days ({@link PortfolioSource#span}); each night of a slice is a run of its own over the slice's
+     * accounts in the portfolio that day, reading the slice's history and latest vectors of the nights
+     * before. The week-before night's vectors are not any later night's previous vectors.
+     */
+    private void earlyNights(List<LocalDate> days, double[][] dayScores, byte[][] dayBands, Latest latest, LocalDate weekBefore,
+            byte[] weekBands) {
+        int k = days.size();
+        List<LocalDate> nights = new ArrayList<>(days.subList(0, k - 1));
+        for (int d = 0; d < k - 1; d++) {
+            dayScores[d] = new double[n];
+            Arrays.fill(dayScores[d], Double.NaN);
+            dayBands[d] = filled(n);
+        }
+        if (weekBefore != null) {
+            nights.add(weekBefore);
+        }
+        if (nights.isEmpty()) {
+            return;
+        }
+        LocalDate upTo = nights.get(nights.size() - 1);
+        progress.start("scoring " + nights.get(0) + (nights.size() == 1 ? "" : " to " + upTo), n);
+        IntStream.range(0, (n + SLICE - 1) / SLICE).parallel().forEach(s -> {
+            int lo = s * SLICE;
+            int hi = Math.min(n, lo + SLICE);
+            PortfolioSource.Span span = data.span(lo, hi, upTo);
+            for (int j = 0; j < nights.size(); j++) {
+                LocalDate day = nights.get(j);
+                Facts facts = facts(day, lo, hi, i -> span.on(i, day), false);
+                Rows rows = facts.rows;
+                if (rows.m == 0) {
+                    continue;
+                }
+                ScoreHistoryColumns history = history(days, dayScores, Math.min(j, k - 1), rows);
+                SignalColumns signals = only(span.signals(), lo, hi, rows, ScoredPortfolio.startOf(day).toEpochMilli());
+                VectorColumns v = score(day, facts, history, latest, List.of(), NightlyState.empty(PORTFOLIO), play -> { },
+                        SignalSource.of(rows.m, (from, to) -> {
+                            if (from != 0 || to != rows.m) {
+                                throw new IllegalStateException("a slice's night is run as one slice, but [" + from + ", " + to + ") was asked");
+                            }
+                            return signals;
+                        }), null).vectors;
+                for (int r = 0; r < rows.m; r++) {
+                    int i = rows.members[r];
+                    if (j < k - 1) {
+                        dayScores[j][i] = v.scores()[r];
+                        dayBands[j][i] = v.bandCodes()[r];
+                    } else {
+                        weekBands[i] = v.bandCodes()[r];
+                    }
+                }
+                if (j < k - 1) {
+                    latest.update(rows, v);
+                }
+            }
+            synchronized (progress) {
+                progress.advance(hi - lo);
+            }
+        });
+        progress.finish();
+    }
+
+    /** A span's signals, the observations of a night's rows up to a time, renumbered to the rows. */
+    private static SignalColumns only(SignalColumns all, int lo, int hi, Rows rows, long until) {
+        int[] row = new int[hi - lo];
+        Arrays.fill(row, -1);
+        for (int r = 0; r < rows.m; r++) {
+            row[rows.members[r] - lo] = r;
+        }
+        List<SignalColumn> kept = new ArrayList<>();
+        for (SignalColumn c : all.columns()) {
+            kept.add(only(c, row, until));
+        }
+        return SignalColumns.of(rows.m, kept);
+    }
+
+    private static byte[] filled(int n) {
+        byte[] out = new byte[n];
+        Arrays.fill(out, (byte) -1);
+        return out;
     }
 
     /** The scores of the days before day {@code d}, over a night's rows. */
@@ -406,12 +466,22 @@ final class DemoNight {
         return h.build();
     }
 
-    /** One night of the run over a day's rows. */
+    /** One night of the run over a day's rows, the whole portfolio's. */
     private Night night(LocalDate day, java.util.function.Function<Rows, ScoreHistoryColumns> histories, Latest latest,
             List<Playbook> playbooks, NightlyState state, ActionSink sink, Harvest harvest) {
-        Facts facts = facts(day);
+        Facts facts = facts(day, 0, n, i -> data.accountOn(i, day), true);
+        LongAdder signals = new LongAdder();
+        return score(day, facts, histories.apply(facts.rows), latest, playbooks, state, sink, signals(day, facts.rows, harvest, signals),
+                signals);
+    }
+
+    /**
+     * A night of the run over rows and their facts: their vectors and the run's report. Reports its
+     * slices to the progress unless {@code signals} is null (a slice's night, whose caller reports it).
+     */
+    private Night score(LocalDate day, Facts facts, ScoreHistoryColumns history, Latest latest, List<Playbook> playbooks, NightlyState state,
+            ActionSink sink, SignalSource source, LongAdder signals) {
         Rows rows = facts.rows;
-        ScoreHistoryColumns history = histories.apply(rows);
         int[] members = rows.members;
         AccountBatch.Builder batch = AccountBatch.builder(facts.features).asOf(ScoredPortfolio.startOf(day))
                 .accountIds(r -> data.id(members[r])).segments(facts.segments, facts.segmentCodes).stages(facts.stages);
@@ -420,20 +490,26 @@ final class DemoNight {
             anyPrevious = latest.bands[rows.members[r]] >= 0;
         }
         if (anyPrevious) {
-            batch.previousVectors(latest.rows(rows, labels, n));
+            batch.previousVectors(latest.rows(rows, labels, facts.features.rows()));
         }
         VectorColumns today = VectorColumns.allocate(rows.m, labels);
-        LongAdder signals = new LongAdder();
-        progress.start((playbooks.isEmpty() ? "scoring " : "night of ") + day, rows.m);
+        boolean report = signals != null;
+        if (report) {
+            progress.start((playbooks.isEmpty() ? "scoring " : "night of ") + day, rows.m);
+        }
         long[] done = {0};
-        NightlyRun counted = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(strategy.strategy()).playbooks(playbooks)
-                .sliceSize(SLICE).progress((d, total, elapsed) -> {
-                    progress.advance(d - done[0]);
-                    done[0] = d;
-                }).build();
-        NightlyReport report;
+        NightlyRun.Builder run = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(strategy.strategy()).playbooks(playbooks)
+                .sliceSize(SLICE);
+        if (report) {
+            run.progress((d, total, elapsed) -> {
+                progress.advance(d - done[0]);
+                done[0] = d;
+            });
+        }
+        NightlyRun counted = run.build();
+        NightlyReport result;
         try {
-            report = counted.run(batch.build().slice(0, rows.m), signals(day, rows, harvest, signals), history, state, sink, today);
+            result = counted.run(batch.build().slice(0, rows.m), source, history, state, sink, today);
         } catch (ValidationException e) {
             if ("into.bands".equals(e.field())) {
                 throw new InputException("--strategy " + strategy.strategy().name() + ": " + e.getMessage() + "; the demo's nightly run "
@@ -442,11 +518,13 @@ final class DemoNight {
             }
             throw strategy.problem(e);
         }
-        progress.finish();
-        if (report.failed() > 0) {
-            throw new IllegalStateException("the night of " + day + " failed for " + report.failed() + " plays: " + report.failures());
+        if (report) {
+            progress.finish();
         }
-        return new Night(rows, today, report, facts, signals);
+        if (result.failed() > 0) {
+            throw new IllegalStateException("the night of " + day + " failed for " + result.failed() + " plays: " + result.failures());
+        }
+        return new Night(rows, today, result, facts, signals);
     }
 
     /**
@@ -472,7 +550,7 @@ final class DemoNight {
             }
             List<SignalColumn> kept = new ArrayList<>();
             for (SignalColumn c : all.columns()) {
-                SignalColumn only = only(c, row);
+                SignalColumn only = only(c, row, Long.MAX_VALUE);
                 count.add(only.count());
                 kept.add(only);
             }
@@ -480,21 +558,22 @@ final class DemoNight {
         });
     }
 
-    /** A signal column's observations of the rows kept ({@code row[r] >= 0}), renumbered. */
-    private static SignalColumn only(SignalColumn c, int[] row) {
+    /** A signal column's observations of the rows kept ({@code row[r] >= 0}) up to a time (epoch milliseconds), renumbered. */
+    private static SignalColumn only(SignalColumn c, int[] row, long until) {
         int[] rows = c.rows();
+        long[] times = c.times();
         int count = 0;
         for (int o = 0; o < c.count(); o++) {
-            count += row[rows[o]] >= 0 ? 1 : 0;
+            count += row[rows[o]] >= 0 && times[o] <= until ? 1 : 0;
         }
         int[] r = new int[count];
         long[] t = new long[count];
         double[] v = new double[count];
         for (int o = 0, j = 0; o < c.count(); o++) {
             int to = row[rows[o]];
-            if (to >= 0) {
+            if (to >= 0 && times[o] <= until) {
                 r[j] = to;
-                t[j] = c.times()[o];
+                t[j] = times[o];
                 v[j] = c.values()[o];
                 j++;
             }

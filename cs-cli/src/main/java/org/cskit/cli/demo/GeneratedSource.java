@@ -237,6 +237,26 @@ final class GeneratedSource implements PortfolioSource {
         return generator.signalColumns(from, to, asOf, java.time.Duration.between(ScoredPortfolio.startOf(START.minusDays(1)), asOf));
     }
 
+    /** Generates each account of the span once: its states on the days and its signals drawn from it. */
+    @Override
+    public Span span(int from, int to, LocalDate upTo) {
+        List<GeneratedAccount> accounts = java.util.stream.IntStream.range(from, to).mapToObj(generator::account).toList();
+        Instant asOf = ScoredPortfolio.startOf(upTo);
+        SignalColumns signals = generator.signalColumns(from, accounts, asOf,
+                java.time.Duration.between(ScoredPortfolio.startOf(START.minusDays(1)), asOf));
+        return new Span() {
+            @Override
+            public Optional<Account> on(int index, LocalDate day) {
+                return accounts.get(index - from).accountOn(day);
+            }
+
+            @Override
+            public SignalColumns signals() {
+                return signals;
+            }
+        };
+    }
+
     @Override
     public Optional<Account> accountOn(int index, LocalDate day) {
         return generator.account(index).accountOn(day);

@@ -172,10 +172,64 @@ interface PortfolioSource {
      * @return the columns
      */
     default SignalColumns signalColumns(int from, int to, LocalDate day) {
+        return columns(from, to, i -> member(i, day), day);
+    }
+
+    /**
+     * Accounts {@code [from, to)} read (or generated) once for several days up to one: each account as of
+     * any of those days, and their signals up to the start of the last, as columns.
+     */
+    interface Span {
+        /**
+         * An account of the span as of a day.
+         *
+         * @param index the account's index, in the span's range
+         * @param day a day up to the span's last
+         * @return the account, or empty if it was not in the portfolio that day
+         */
+        Optional<Account> on(int index, LocalDate day);
+
+        /**
+         * The span's signals, as {@link PortfolioSource#signalColumns} gives them for the span's last day:
+         * row {@code r} is the span's first account plus {@code r}.
+         *
+         * @return the columns
+         */
+        SignalColumns signals();
+    }
+
+    /**
+     * Accounts {@code [from, to)} read once for the days up to {@code upTo}, so that several nights of them
+     * need no second reading. The default reads each account as a {@link #member} and puts its signals into
+     * columns as {@link #signalColumns} does; a generated source generates each account once.
+     *
+     * @param from the first account
+     * @param to the account after the last
+     * @param upTo the last day asked about: the signals are those up to its start
+     * @return the span
+     */
+    default Span span(int from, int to, LocalDate upTo) {
+        List<Member> members = java.util.stream.IntStream.range(from, to).mapToObj(i -> member(i, upTo)).toList();
+        SignalColumns signals = columns(from, to, i -> members.get(i - from), upTo);
+        return new Span() {
+            @Override
+            public Optional<Account> on(int index, LocalDate day) {
+                return members.get(index - from).on(day);
+            }
+
+            @Override
+            public SignalColumns signals() {
+                return signals;
+            }
+        };
+    }
+
+    /** The signals of members {@code [from, to)} up to the start of a day, put into columns one per name, in name order. */
+    private static SignalColumns columns(int from, int to, java.util.function.IntFunction<Member> member, LocalDate day) {
         Instant asOf = ScoredPortfolio.startOf(day);
         java.util.TreeMap<String, List<long[]>> byName = new java.util.TreeMap<>(); // per name: row, time, value bits
         for (int i = from; i < to; i++) {
-            for (Signal s : member(i, day).signalsUpTo(asOf)) {
+            for (Signal s : member.apply(i).signalsUpTo(asOf)) {
                 byName.computeIfAbsent(s.name(), k -> new java.util.ArrayList<>())
                         .add(new long[] {i - from, s.observedAt().toEpochMilli(), Double.doubleToRawLongBits(s.value())});
             }
