@@ -69,8 +69,7 @@ final class DemoDashboard {
     /**
      * One account of the source for the dashboard, if it was a customer on some day of the period.
      *
-     * @param data the data
-     * @param index the account's index in the source
+     * @param standing the account's standing over the dashboard's period ({@link PortfolioSource#standing})
      * @param vector its vector on the last day, if it was in the portfolio then
      * @param facts what the dashboard needs of its scoring
      * @param spec the dashboard's spec
@@ -78,9 +77,8 @@ final class DemoDashboard {
      * @param plays its plays on the as-of day
      * @return the account, or empty
      */
-    static Optional<DashboardAccount> entry(PortfolioSource data, int index, Optional<SuccessVector> vector,
+    static Optional<DashboardAccount> entry(Optional<PortfolioSource.Standing> standing, Optional<SuccessVector> vector,
             ScoredPortfolio.DashboardFacts facts, Dashboard.Spec spec, Set<String> risk, int plays) {
-        Optional<PortfolioSource.Standing> standing = data.standing(index, spec.period());
         if (standing.isEmpty()) {
             return Optional.empty();
         }

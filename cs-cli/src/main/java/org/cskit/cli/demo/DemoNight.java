@@ -753,7 +753,7 @@ final class DemoNight {
                                 lastV.velocities()[r], lastV.coverages()[r], SCORE);
                 ScoredAccount scored = last == null ? null : new ScoredAccount(last.accountId(), member.on(lastDay).orElseThrow().segment(),
                         last);
-                Optional<DashboardAccount> entry = DemoDashboard.entry(data, i, Optional.ofNullable(last), facts(member, i, days, dayBands,
+                Optional<DashboardAccount> entry = DemoDashboard.entry(data.standing(i, member, spec.period()), Optional.ofNullable(last), facts(member, i, days, dayBands,
                         e == null ? null : e.weekBefore, harvest, kinds, lastDay), spec, risk, plays.perAccount[i]);
                 return new Entry(scored, entry, member.outcome());
             }).toList();

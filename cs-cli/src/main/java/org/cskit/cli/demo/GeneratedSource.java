@@ -179,29 +179,37 @@ final class GeneratedSource implements PortfolioSource {
 
     @Override
     public Member member(int index, LocalDate upTo) {
-        GeneratedAccount account = generator.account(index);
-        Instant last = ScoredPortfolio.startOf(upTo);
-        return new Member() {
-            private List<Signal> signals; // drawn on first use
+        return new GeneratedMember(generator.account(index), ScoredPortfolio.startOf(upTo));
+    }
 
-            @Override
-            public Optional<Account> on(LocalDate day) {
-                return account.accountOn(day);
-            }
+    /** A generated account as a member: its signals drawn on first use. */
+    private static final class GeneratedMember implements Member {
+        private final GeneratedAccount account;
+        private final Instant last;
+        private List<Signal> signals;
 
-            @Override
-            public List<Signal> signalsUpTo(Instant asOf) {
-                if (signals == null) {
-                    signals = upTo(account.signals(), last);
-                }
-                return upTo(signals, asOf);
-            }
+        GeneratedMember(GeneratedAccount account, Instant last) {
+            this.account = account;
+            this.last = last;
+        }
 
-            @Override
-            public Optional<KnownOutcome> outcome() {
-                return Optional.of(new KnownOutcome(account.outcome().date(), account.outcome().churned()));
+        @Override
+        public Optional<Account> on(LocalDate day) {
+            return account.accountOn(day);
+        }
+
+        @Override
+        public List<Signal> signalsUpTo(Instant asOf) {
+            if (signals == null) {
+                signals = upTo(account.signals(), last);
             }
-        };
+            return upTo(signals, asOf);
+        }
+
+        @Override
+        public Optional<KnownOutcome> outcome() {
+            return Optional.of(new KnownOutcome(account.outcome().date(), account.outcome().churned()));
+        }
     }
 
     /** The signals observed up to a time: the front of a list sorted by time. */
@@ -265,7 +273,16 @@ final class GeneratedSource implements PortfolioSource {
     /** The generator knows the churn day: the renewal day of an account that churned. */
     @Override
     public Optional<Standing> standing(int index, ReportingPeriod period) {
-        GeneratedAccount a = generator.account(index);
+        return standing(generator.account(index), period);
+    }
+
+    /** Reads the standing from the member's account, generated once for both. */
+    @Override
+    public Optional<Standing> standing(int index, Member member, ReportingPeriod period) {
+        return member instanceof GeneratedMember g ? standing(g.account, period) : standing(index, period);
+    }
+
+    private static Optional<Standing> standing(GeneratedAccount a, ReportingPeriod period) {
         Optional<Account> start = a.accountOn(period.start());
         Optional<Account> end = a.accountOn(period.end());
         Optional<LocalDate> churnedOn = a.outcome().churned() && !a.outcome().date().isAfter(period.end())

@@ -301,6 +301,20 @@ interface PortfolioSource {
         return Optional.of(new Standing(revenue(any, start, end, churnedOn), end));
     }
 
+    /**
+     * One account's standing over a period, as {@link #standing(int, ReportingPeriod)} gives it, for a
+     * caller that already holds the account as a member: the default looks it up again; a generated
+     * source reads it from the member's account, without generating it again.
+     *
+     * @param index the account's index, in [0, {@link #size()})
+     * @param member the account as {@link #member} gave it, for a day up to the period's last
+     * @param period the period, within the days the data covers
+     * @return the standing, or empty if the account was not in the portfolio on any day of the period
+     */
+    default Optional<Standing> standing(int index, Member member, ReportingPeriod period) {
+        return standing(index, period);
+    }
+
     /** The revenue of an account seen on a period's first and last day, which churned on a day if it did. */
     static AccountRevenue revenue(Account any, Optional<Account> start, Optional<Account> end, Optional<LocalDate> churnedOn) {
         Money zero = Money.zero(any.contract().arr().currency());
