@@ -112,6 +112,44 @@ class PortfolioGeneratorTest {
     }
 
     @Test
+    void signalColumns_ofAccountsAlreadyGenerated_areThoseOfTheirIndices() {
+        Instant asOf = Instant.parse("2026-08-03T00:00:00Z");
+        Duration lookback = Duration.ofDays(180);
+        int from = 100;
+        int to = 300;
+
+        SignalColumns byIndex = PORTFOLIO.signalColumns(from, to, asOf, lookback);
+        SignalColumns held = PORTFOLIO.signalColumns(from, accounts.subList(from, to), asOf, lookback);
+
+        assertThat(held.rows()).isEqualTo(to - from);
+        assertThat(held.columns()).hasSameSizeAs(byIndex.columns());
+        long observations = 0;
+        for (int c = 0; c < byIndex.columns().size(); c++) {
+            SignalColumn a = byIndex.columns().get(c);
+            SignalColumn b = held.columns().get(c);
+            assertThat(b.name()).isEqualTo(a.name());
+            assertThat(b.count()).as(a.name()).isEqualTo(a.count());
+            assertThat(java.util.Arrays.copyOf(b.rows(), b.count())).isEqualTo(java.util.Arrays.copyOf(a.rows(), a.count()));
+            assertThat(java.util.Arrays.copyOf(b.times(), b.count())).isEqualTo(java.util.Arrays.copyOf(a.times(), a.count()));
+            assertThat(java.util.Arrays.copyOf(b.values(), b.count())).isEqualTo(java.util.Arrays.copyOf(a.values(), a.count()));
+            observations += a.count();
+        }
+        assertThat(observations).isGreaterThan(60L * (to - from));
+    }
+
+    @Test
+    void signalColumns_ofAccountsNotAtTheirIndicesOrPastTheEnd_isRejected() {
+        Instant asOf = Instant.parse("2026-06-01T00:00:00Z");
+        assertThatThrownBy(() -> PORTFOLIO.signalColumns(100, accounts.subList(101, 103), asOf, Duration.ofDays(1)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("generated[0] is account 'acct-0000101', but account 100 of this generator is 'acct-0000100'");
+        assertThatThrownBy(() -> PORTFOLIO.signalColumns(1999, accounts.subList(0, 2), asOf, Duration.ofDays(1)))
+                .isInstanceOf(ValidationException.class).hasMessage("accounts [1999, 2001) are not within [0, 2000)");
+        assertThatThrownBy(() -> PORTFOLIO.signalColumns(0, accounts.subList(0, 1), asOf, Duration.ZERO))
+                .isInstanceOf(ValidationException.class).hasMessage("lookback must be positive, but was PT0S");
+    }
+
+    @Test
     void sameSeed_generatesTheSamePortfolio() {
         PortfolioGenerator again = PortfolioGenerator.builder().seed(7).accounts(2000).start(LocalDate.of(2026, 1, 1)).months(12)
                 .build();

@@ -393,7 +393,7 @@ final class DemoNight {
         }
         LocalDate upTo = nights.get(nights.size() - 1);
         progress.start("scoring " + nights.get(0) + (nights.size() == 1 ? "" : " to " + upTo), n);
-        IntStream.range(0, (n + SLICE - 1) / SLICE).parallel().forEach(s -> {
+        java.util.function.IntConsumer slice = s -> {
             int lo = s * SLICE;
             int hi = Math.min(n, lo + SLICE);
             PortfolioSource.Span span = data.span(lo, hi, upTo);
@@ -429,7 +429,43 @@ final class DemoNight {
             synchronized (progress) {
                 progress.advance(hi - lo);
             }
-        });
+        };
+        // Each slice on a thread of its own, as many at a time as there are processors: a run leaves its
+        // playbook engine's per-thread work area (a ThreadLocal) on the thread that ran it until that thread
+        // ends, so a pool's threads would keep one per slice and night.
+        int slices = (n + SLICE - 1) / SLICE;
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        for (int first = 0; first < slices; first += workers) {
+            List<Thread> threads = new ArrayList<>();
+            Throwable[] failed = new Throwable[1];
+            for (int s = first; s < Math.min(slices, first + workers); s++) {
+                int at = s;
+                Thread t = new Thread(() -> slice.accept(at), "cskit-demo-slice-" + s);
+                t.setUncaughtExceptionHandler((thread, e) -> {
+                    synchronized (failed) {
+                        failed[0] = failed[0] == null ? e : failed[0];
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("the demo's nights were interrupted", e);
+                }
+            }
+            synchronized (failed) {
+                if (failed[0] instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failed[0] instanceof Error e) {
+                    throw e;
+                }
+            }
+        }
         progress.finish();
     }
 
