@@ -252,17 +252,7 @@ final class GeneratedSource implements PortfolioSource {
         Instant asOf = ScoredPortfolio.startOf(upTo);
         SignalColumns signals = generator.signalColumns(from, accounts, asOf,
                 java.time.Duration.between(ScoredPortfolio.startOf(START.minusDays(1)), asOf));
-        return new Span() {
-            @Override
-            public Optional<Account> on(int index, LocalDate day) {
-                return accounts.get(index - from).accountOn(day);
-            }
-
-            @Override
-            public SignalColumns signals() {
-                return signals;
-            }
-        };
+        return Span.of(from, accounts, GeneratedAccount::accountOn, signals);
     }
 
     @Override

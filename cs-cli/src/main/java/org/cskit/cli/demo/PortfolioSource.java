@@ -196,6 +196,31 @@ interface PortfolioSource {
          * @return the columns
          */
         SignalColumns signals();
+
+        /**
+         * A span over accounts held in a list.
+         *
+         * @param <T> what the list holds of an account
+         * @param from the index of the list's first account
+         * @param accounts the accounts, in index order
+         * @param on an account as of a day
+         * @param signals the span's signals
+         * @return the span
+         */
+        static <T> Span of(int from, List<T> accounts, java.util.function.BiFunction<T, LocalDate, Optional<Account>> on,
+                SignalColumns signals) {
+            return new Span() {
+                @Override
+                public Optional<Account> on(int index, LocalDate day) {
+                    return on.apply(accounts.get(index - from), day);
+                }
+
+                @Override
+                public SignalColumns signals() {
+                    return signals;
+                }
+            };
+        }
     }
 
     /**
@@ -210,18 +235,7 @@ interface PortfolioSource {
      */
     default Span span(int from, int to, LocalDate upTo) {
         List<Member> members = java.util.stream.IntStream.range(from, to).mapToObj(i -> member(i, upTo)).toList();
-        SignalColumns signals = columns(from, to, i -> members.get(i - from), upTo);
-        return new Span() {
-            @Override
-            public Optional<Account> on(int index, LocalDate day) {
-                return members.get(index - from).on(day);
-            }
-
-            @Override
-            public SignalColumns signals() {
-                return signals;
-            }
-        };
+        return Span.of(from, members, Member::on, columns(from, to, i -> members.get(i - from), upTo));
     }
 
     /** The signals of members {@code [from, to)} up to the start of a day, put into columns one per name, in name order. */
