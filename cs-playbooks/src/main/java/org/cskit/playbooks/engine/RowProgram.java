@@ -30,7 +30,8 @@ import org.cskit.playbooks.Trigger;
  * ({@link ColumnAtom#holds}, the same test as bit 0 of the bitmap). When it evaluates every
  * playbook it tests every atom into a bit set (a bit per atom; all comparisons with a threshold at
  * once from arrays, each column read once, no call per comparison) and a playbook fires when its
- * mask of atoms is in the set: no branch on any test's outcome. The label atoms of a one-row batch
+ * mask of atoms is in the set, rather than stopping at its first atom that fails (whose branch the
+ * processor mispredicts from row to row). The label atoms of a one-row batch
  * that a thread keeps across calls read the tables they prepared for it.
  */
 final class RowProgram {
@@ -43,9 +44,9 @@ final class RowProgram {
     /*
      * A one-row chunk evaluating every playbook tests every atom into a bit set, one bit per atom
      * at the atom's test position (testOf): first the comparisons with a threshold, grouped by
-     * operator (compareEnd[g] ends the group of the operators of group(op) == g: <, <=, >, >=, ==, !=), each a single comparison
-     * of doubles whose outcome is data, not a branch; then the other atoms in index order (a logic
-     * atom's parts come before it). A playbook fires when its mask of tests is in the set.
+     * operator (compareEnd[g] ends group g: <, <=, >, >=, ==, !=), each a single comparison of
+     * doubles; then the other atoms in index order (a logic atom's parts come before it). A
+     * playbook fires when its mask of tests is in the set.
      */
     /** The distinct number columns the comparisons read. */
     private final NumberColumn[] compareSources;
@@ -307,10 +308,11 @@ final class RowProgram {
 
         /**
          * A chunk of one row evaluating every playbook: tests every atom into {@link #truth}, a
-         * bit per atom, without branching on the outcomes: every comparison with a threshold at
-         * once from arrays (each column read once, no call per comparison), then the other atoms
-         * in index order (a logic atom from its parts' bits). Testing all of them costs less than
-         * the mispredicted branches of stopping at a playbook's first atom that fails.
+         * bit per atom at its test position: every comparison with a threshold at once from
+         * arrays (each column read once, no call per comparison), then the other atoms in index
+         * order (a logic atom from its parts' bits, a label atom of a kept batch from its table).
+         * Testing all of them costs less than the mispredicted branches of stopping at each
+         * playbook's first atom that fails (measured on the benchmark's 50 rules, sparse and dense).
          */
         private void testAll() {
             double[] values = this.values;
