@@ -63,10 +63,13 @@ import org.cskit.scoring.portfolio.VectorDistribution;
 
 /**
  * The demo's portfolio (generated, RavenStack or {@code --data}) through cs-run's {@link NightlyRun}: each monthly day is a
- * night of the run (signals to features to vectors, as columns, a slice of {@value #SLICE} accounts
- * at a time), each night's vectors the next night's previous vectors and its scores the next
- * nights' history; the last day's night runs the playbooks against the play state. A week before
- * the last day is one more night without playbooks, for the dashboard's band moves.
+ * night of the run (signals to features to vectors, as columns), each night's vectors the next
+ * night's previous vectors and its scores the next nights' history; the last day's night runs the
+ * playbooks against the play state, over the whole portfolio a slice of {@value #SLICE} accounts at a
+ * time. A week before the last day is one more night without playbooks, for the dashboard's band
+ * moves. The nights before the last day's go slice by slice through all of them: each account is
+ * read (or generated) once for them and its signals drawn once ({@link PortfolioSource#span}), and
+ * each night of a slice is a run of its own.
  *
  * <p>The report's per-account parts are built on demand, only for the accounts it shows: the
  * accounts with the lowest and the highest scores ({@link DemoPortfolio#CANDIDATES} of each) and the
