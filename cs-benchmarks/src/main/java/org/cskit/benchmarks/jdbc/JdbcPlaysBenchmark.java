@@ -90,7 +90,17 @@ public final class JdbcPlaysBenchmark {
         out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s; %d cores, max heap %d MB%n",
                 accounts, writers, threads, batch, seconds, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        try (PostgresServer server = PostgresServer.start(true)) {
+        List<String> settings = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--pg")) {
+                settings.add(args[i + 1]);
+            }
+        }
+        int statements = intArg(args, "--statements", 0);
+        if (statements > 0) {
+            settings.add("shared_preload_libraries=pg_stat_statements");
+        }
+        try (PostgresServer server = PostgresServer.start(true, settings)) {
             HikariConfig config = new HikariConfig();
             // -Dcskit.bench.jdbcParams=&prepareThreshold=0 (for example) appends driver parameters to the URL.
             config.setJdbcUrl(server.url("postgres") + System.getProperty("cskit.bench.jdbcParams", ""));
@@ -101,8 +111,17 @@ public final class JdbcPlaysBenchmark {
                 if (accounts > 0) {
                     states(out, accounts, writers, db);
                 }
+                if (statements > 0) {
+                    try (var c = pool.getConnection(); var st = c.createStatement()) {
+                        st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                        st.execute("SELECT pg_stat_statements_reset()");
+                    }
+                }
                 if (seconds > 0) {
                     events(out, db, threads, batch, seconds, server);
+                }
+                if (statements > 0) {
+                    topStatements(out, pool, statements);
                 }
             }
         }
@@ -368,6 +387,22 @@ public final class JdbcPlaysBenchmark {
                 + "relay's work included)%n", name, threads, batch, seconds, merged.length, plays, plays / (double) seconds,
                 merged[merged.length / 2] / 1e6, merged[(int) (merged.length * 0.99)] / 1e6, jvmCpu / 1e3 / plays,
                 serverCpu / 1e3 / plays);
+    }
+
+    /** Prints the statements that took the most server time (pg_stat_statements), warm-up included. */
+    private static void topStatements(PrintStream out, javax.sql.DataSource pool, int top) throws java.sql.SQLException {
+        try (var c = pool.getConnection(); var s = c.prepareStatement("SELECT calls, total_plan_time, total_exec_time, rows, "
+                + "shared_blks_hit + shared_blks_read, wal_records, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) FROM "
+                + "pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT ?")) {
+            s.setInt(1, top);
+            try (var rs = s.executeQuery()) {
+                out.printf("pg_stat_statements (warm-up included): calls, plan ms, exec ms, rows, buffers, WAL records, query%n");
+                while (rs.next()) {
+                    out.printf("  %,10d %,10.0f %,10.0f %,10d %,12d %,10d  %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getString(7));
+                }
+            }
+        }
     }
 
     /** Transactions committed in the database so far (PostgreSQL's statistics, which lag by up to a second). */
