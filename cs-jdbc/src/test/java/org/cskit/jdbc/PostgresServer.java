@@ -150,6 +150,28 @@ public final class PostgresServer implements AutoCloseable {
                 .sum();
     }
 
+    /**
+     * As {@link #cpuNanos()}, by kind of process: {@code backend} for the connections' processes,
+     * else the process's title ({@code walwriter}, {@code checkpointer}, {@code autovacuum launcher},
+     * ...), read from {@code /proc} on Linux (empty elsewhere).
+     */
+    public java.util.Map<String, Long> cpuNanosByKind() {
+        java.util.Map<String, Long> by = new java.util.TreeMap<>();
+        process.toHandle().descendants().forEach(h -> {
+            try {
+                String title = Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline")).replace('\0', ' ').trim();
+                String kind = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
+                if (kind.contains("(") || kind.startsWith("cskit ")) {
+                    kind = "backend";
+                }
+                by.merge(kind, h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum);
+            } catch (IOException | RuntimeException e) {
+                // A process that ended meanwhile.
+            }
+        });
+        return by;
+    }
+
     /** The port the server listens on. */
     public int port() {
         return port;
