@@ -163,6 +163,8 @@ public final class PostgresServer implements AutoCloseable {
                 String kind = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
                 if (kind.contains("(") || kind.startsWith("cskit ")) {
                     kind = "backend";
+                } else if (kind.startsWith("/")) {
+                    kind = "postmaster";
                 }
                 by.merge(kind, h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum);
             } catch (IOException | RuntimeException e) {
