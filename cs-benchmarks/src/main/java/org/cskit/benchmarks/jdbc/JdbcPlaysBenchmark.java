@@ -1,6 +1,5 @@
 package org.cskit.benchmarks.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -94,7 +93,7 @@ public final class JdbcPlaysBenchmark {
         int seconds = intArg(args, "--seconds", 20);
         int writers = intArg(args, "--writers", 2);
         warmup = intArg(args, "--warmup", 5);
-        relayAfter = java.util.Arrays.asList(args).contains("--relay-after");
+        relayAfter = JdbcBench.flag(args, "--relay-after");
         out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s; %d cores, max heap %d MB%n",
                 accounts, writers, threads, batch, seconds, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -102,40 +101,32 @@ public final class JdbcPlaysBenchmark {
         // default one-minute nap they would have no statistics for the whole run (and the planner, taking
         // each key to match 0.5% of the table, would scan them); a host's tables get them within a minute.
         // Autovacuum runs every second here instead, its CPU counted in the server's. --pg NAME=VALUE
-        // (given later, so it wins) sets any server setting, e.g. --pg autovacuum_naptime=60.
-        List<String> settings = new ArrayList<>(List.of("autovacuum_naptime=1"));
+        // (given later, so it wins) sets any server setting, e.g. --pg autovacuum_naptime=60. Only for the
+        // event path: the play state's save and restore are measured with PostgreSQL's defaults.
+        List<String> settings = new ArrayList<>(seconds > 0 ? List.of("autovacuum_naptime=1") : List.of());
         int statements = intArg(args, "--statements", 0);
         if (statements > 0) {
             settings.add("shared_preload_libraries=pg_stat_statements");
         }
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--pg")) {
-                settings.add(args[i + 1]);
+        try (JdbcBench bench = JdbcBench.start(args, Math.min(threads + writers + 4, 180), settings)) {
+            PostgresServer server = bench.server();
+            HikariDataSource pool = bench.pool();
+            CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
+            db.migrate();
+            if (accounts > 0) {
+                states(out, accounts, writers, db);
             }
-        }
-        try (PostgresServer server = PostgresServer.start(true, settings)) {
-            HikariConfig config = new HikariConfig();
-            // -Dcskit.bench.jdbcParams=&prepareThreshold=0 (for example) appends driver parameters to the URL.
-            config.setJdbcUrl(server.url("postgres") + System.getProperty("cskit.bench.jdbcParams", ""));
-            config.setMaximumPoolSize(Math.min(threads + writers + 4, 180));
-            try (HikariDataSource pool = new HikariDataSource(config)) {
-                CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
-                db.migrate();
-                if (accounts > 0) {
-                    states(out, accounts, writers, db);
+            if (statements > 0) {
+                try (var c = pool.getConnection(); var st = c.createStatement()) {
+                    st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    st.execute("SELECT pg_stat_statements_reset()");
                 }
-                if (statements > 0) {
-                    try (var c = pool.getConnection(); var st = c.createStatement()) {
-                        st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-                        st.execute("SELECT pg_stat_statements_reset()");
-                    }
-                }
-                if (seconds > 0) {
-                    events(out, db, threads, batch, seconds, server);
-                }
-                if (statements > 0) {
-                    topStatements(out, pool, statements);
-                }
+            }
+            if (seconds > 0) {
+                events(out, db, threads, batch, seconds, server);
+            }
+            if (statements > 0) {
+                topStatements(out, pool, statements);
             }
         }
     }
@@ -474,11 +465,6 @@ public final class JdbcPlaysBenchmark {
     }
 
     private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
+        return JdbcBench.intArg(args, name, fallback);
     }
 }
