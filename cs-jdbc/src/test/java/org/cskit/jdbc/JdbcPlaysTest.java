@@ -117,6 +117,43 @@ class JdbcPlaysTest {
     }
 
     @Test
+    void onEvent_oneOrEightTransactionsInFlight_everyEventsPlayMadeOnce() throws Exception {
+        for (int inFlight : new int[] {1, 8}) {
+            CsJdbc db = Databases.fresh(Databases.postgres());
+            JdbcPlays plays = JdbcPlays.of(db, db.playOutbox(OutboxOptions.defaults()), EngineFixture.engine(), inFlight);
+            int accounts = 120;
+            java.util.concurrent.atomic.AtomicLong made = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(12);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 12; t++) {
+                int first = t * 10;
+                done.add(threads.submit(() -> {
+                    for (int k = first; k < first + 10; k++) {
+                        made.addAndGet(plays.onEvent(EngineFixture.championChanged(k, 0)).created().size());
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+            threads.shutdown();
+
+            assertThat(made.get()).as("plays reported made, %d in flight", inFlight).isEqualTo(accounts);
+            assertThat(keys(Databases.postgres(), db)).as("plays in the outbox, %d in flight", inFlight).hasSize(accounts);
+        }
+    }
+
+    @Test
+    void of_noEventTransactionInFlight_throwsNamingTheParameter() {
+        CsJdbc db = Databases.fresh(Databases.h2());
+
+        assertThatThrownBy(() -> JdbcPlays.of(db, db.playOutbox(OutboxOptions.defaults()), EngineFixture.engine(), 0))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("eventTransactions must be at least 1, but was 0");
+    }
+
+    @Test
     void of_outboxOfAnotherDatabase_throwsNamingTheOutbox() {
         CsJdbc db = Databases.fresh(Databases.h2());
         CsJdbc other = CsJdbc.builder().dataSource(Databases.h2()).tablePrefix(db.tablePrefix()).build();

@@ -67,7 +67,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * mvn -B -q -pl cs-benchmarks -am package -DskipTests
  * java -Xmx4g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.jdbc.JdbcPlaysBenchmark \
  *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20] [--warmup 5] [--relay-after] \
- *     [--statements N] [--pg NAME=VALUE ...]
+ *     [--in-flight 4] [--statements N] [--pg NAME=VALUE ...]
  * </pre>
  *
  * <p>The event path also prints this JVM's CPU per play by kind of thread (event threads, the
@@ -93,9 +93,11 @@ public final class JdbcPlaysBenchmark {
         int seconds = intArg(args, "--seconds", 20);
         int writers = intArg(args, "--writers", 2);
         warmup = intArg(args, "--warmup", 5);
+        inFlight = intArg(args, "--in-flight", JdbcPlays.DEFAULT_EVENT_TRANSACTIONS);
         relayAfter = JdbcBench.flag(args, "--relay-after");
-        out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s; %d cores, max heap %d MB%n",
-                accounts, writers, threads, batch, seconds, Runtime.getRuntime().availableProcessors(),
+        out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s, %d event transactions in "
+                + "flight; %d cores, max heap %d MB%n", accounts, writers, threads, batch, seconds, inFlight,
+                Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         // The event path's tables start empty and grow by thousands of rows a second: with autovacuum's
         // default one-minute nap they would have no statistics for the whole run (and the planner, taking
@@ -188,6 +190,8 @@ public final class JdbcPlaysBenchmark {
     private static long lastSave;
     /** Seconds of each event path run before measuring (the JIT compiles the JDBC path meanwhile). */
     private static int warmup;
+    /** Event transactions in flight at once ({@code JdbcPlays.of}'s eventTransactions). */
+    private static int inFlight;
     /** Whether the relay starts only after the event path was measured (to see the event path's own cost). */
     private static boolean relayAfter;
 
@@ -286,7 +290,7 @@ public final class JdbcPlaysBenchmark {
         PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("bench").withBatchSize(500)
                 .withPollInterval(Duration.ofMillis(10)));
         JdbcPlays plays = JdbcPlays.of(db, outbox,
-                PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left"))));
+                PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left"))), inFlight);
         AtomicLong delivered = new AtomicLong();
         PlayOutbox.Relay[] relay = {relayAfter ? null : outbox.startRelay(p -> delivered.incrementAndGet())};
         try {
