@@ -48,18 +48,11 @@ class SlicedRunProperties {
             @ForAll @IntRange(min = 0, max = 1000) int changeSeed, @ForAll @IntRange(min = 1, max = 33) int slice,
             @ForAll @IntRange(min = 1, max = 3) int threads) {
         int n = night1.size();
-        double[] arr = new double[n];
-        double[] one = new double[n];
-        double[] two = new double[n];
         java.util.SplittableRandom random = new java.util.SplittableRandom(changeSeed);
-        for (int r = 0; r < n; r++) {
-            arr[r] = r % 3 == 0 ? 100_000 : 10_000;
-            one[r] = night1.get(r) * 0.5;
-            if (r == 0) {
-                one[r] = 0; // so the first night always makes a play
-            }
-            two[r] = random.nextBoolean() ? one[r] : random.nextInt(13) * 0.5;
-        }
+        double[][] nights = nights(night1, random);
+        double[] arr = nights[0];
+        double[] one = nights[1];
+        double[] two = nights[2];
         Instant day2 = DAY_1.plus(Duration.ofDays(1));
         // Some rows carry a manual override (active or already expired), an event or a manual enrolment, each night.
         Consumer<AccountBatch.Builder> extras1 = extras(n, DAY_1, random.split());
@@ -112,15 +105,11 @@ class SlicedRunProperties {
             @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 12) Integer> night1, @ForAll @IntRange(min = 0, max = 1000) int seed,
             @ForAll @IntRange(min = 1, max = 33) int slice, @ForAll @IntRange(min = 1, max = 3) int threads) {
         int n = night1.size();
-        double[] arr = new double[n];
-        double[] one = new double[n];
-        double[] two = new double[n];
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        for (int r = 0; r < n; r++) {
-            arr[r] = r % 3 == 0 ? 100_000 : 10_000;
-            one[r] = r == 0 ? 0 : night1.get(r) * 0.5;
-            two[r] = random.nextBoolean() ? one[r] : random.nextInt(13) * 0.5;
-        }
+        double[][] nights = nights(night1, random);
+        double[] arr = nights[0];
+        double[] one = nights[1];
+        double[] two = nights[2];
         Instant day2 = DAY_1.plus(Duration.ofDays(1));
         Extras extras1 = new Extras(n, DAY_1, random.split());
         Extras extras2 = new Extras(n, day2, random.split());
@@ -197,6 +186,23 @@ class SlicedRunProperties {
             System.arraycopy(v.bandHeld(), 0, today.bandHeld(), from, rows);
             System.arraycopy(v.computedScores(), 0, today.computedScores(), from, rows);
         });
+    }
+
+    /**
+     * Each account's ARR (a third large), its daily logins the first night (from the drawn list; row 0 none, so
+     * the first night always makes a play) and the second (the same or redrawn).
+     */
+    private static double[][] nights(List<Integer> night1, java.util.SplittableRandom random) {
+        int n = night1.size();
+        double[] arr = new double[n];
+        double[] one = new double[n];
+        double[] two = new double[n];
+        for (int r = 0; r < n; r++) {
+            arr[r] = r % 3 == 0 ? 100_000 : 10_000;
+            one[r] = r == 0 ? 0 : night1.get(r) * 0.5;
+            two[r] = random.nextBoolean() ? one[r] : random.nextInt(13) * 0.5;
+        }
+        return new double[][] {arr, one, two};
     }
 
     private static AccountBatch with(AccountBatch.Builder b, Consumer<AccountBatch.Builder> extras) {

@@ -261,13 +261,13 @@ public final class NightlyJobBenchmark {
             FeatureColumns.Builder fb = FeatureColumns.builder(factSchema, m);
             for (int f = 0; f < factAt.length; f++) {
                 float[] a = new float[m];
-                tile(pool.facts[factAt[f]], from, a);
+                tile(pool.facts[factAt[f]], from, a, m);
                 fb.feature(factSchema.names().get(f), a);
             }
             byte[] segment = new byte[m];
             byte[] stage = new byte[m];
-            tile(pool.segment, from, segment);
-            tile(pool.stage, from, stage);
+            tile(pool.segment, from, segment, m);
+            tile(pool.stage, from, stage, m);
             double[] scores = new double[m];
             byte[] band = new byte[m];
             byte[] directions = new byte[m];
@@ -282,19 +282,11 @@ public final class NightlyJobBenchmark {
                     .previousVectors(yesterday).build();
         }
 
-        private static void tile(float[] source, int from, float[] into) {
-            for (int r = 0; r < into.length;) {
+        /** The pool's rows of accounts {@code from} on (wrapping at the pool's end) into the first {@code length} elements of an array of the same type. */
+        private static void tile(Object source, int from, Object into, int length) {
+            for (int r = 0; r < length;) {
                 int at = (from + r) % POOL;
-                int k = Math.min(into.length - r, POOL - at);
-                System.arraycopy(source, at, into, r, k);
-                r += k;
-            }
-        }
-
-        private static void tile(byte[] source, int from, byte[] into) {
-            for (int r = 0; r < into.length;) {
-                int at = (from + r) % POOL;
-                int k = Math.min(into.length - r, POOL - at);
+                int k = Math.min(length - r, POOL - at);
                 System.arraycopy(source, at, into, r, k);
                 r += k;
             }
