@@ -355,7 +355,7 @@ public final class NightlyJobBenchmark {
         long t1 = System.nanoTime();
         long cpu1 = cpuNanos();
         long peak = peakHeap();
-        long afterGc = AFTER_GC.disarm();
+        long afterGc = AFTER_GC.disarm(); // 0: no collection during the run
         long live = settledHeap();
         // The same night again over the state it left (the same data): every play is still open, none may be made twice.
         Counting againSink = new Counting();
@@ -363,7 +363,7 @@ public final class NightlyJobBenchmark {
         NightlyReport again = run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today);
         long t3 = System.nanoTime();
         return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (peak - baseline) / 1048576.0,
-                (Math.max(afterGc, baseline) - baseline) / 1048576.0, (live - baseline) / 1048576.0,
+                afterGc == 0 ? Double.NaN : (Math.max(afterGc, baseline) - baseline) / 1048576.0, (live - baseline) / 1048576.0,
                 sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), again);
     }
 
@@ -728,9 +728,9 @@ public final class NightlyJobBenchmark {
                 Measured m = cskit(pool, in, playbooks);
                 double beyond = inputsMb + m.peakMb;
                 out("%s, %,d accounts: heap beyond the signal columns: %.0f MB kept of today's vectors (score codes, bands) + %.0f MB peak "
-                        + "during the run, garbage included (at most %.0f MB in use right after a collection; today's state %.0f MB live after "
-                        + "the run) = %.0f MB (%.0f MB by the after-collection peak)", set, n, inputsMb, m.peakMb, m.afterGcMb, m.liveMb, beyond,
-                        inputsMb + m.afterGcMb);
+                        + "during the run, garbage included (at most %.0f MB in use right after a collection, NaN: none during the run; today's "
+                        + "state %.0f MB live after the run) = %.0f MB (%.0f MB by the after-collection peak)", set, n, inputsMb, m.peakMb,
+                        m.afterGcMb, m.liveMb, beyond, inputsMb + m.afterGcMb);
                 out("%s, %,d accounts: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
                         + "(suppressed %,d, failed %,d); %s", set, n, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
                         m.report.suppressed(), m.report.failed(), stages(m.report));
