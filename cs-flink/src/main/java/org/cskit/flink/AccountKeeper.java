@@ -185,6 +185,10 @@ final class AccountKeeper {
         if (s.accountId == null || !s.accountId.equals(key)) {
             throw Validate.invalid("state.accountId", "state accountId '" + s.accountId + "' is not the record's key '" + key + "'");
         }
+        String formatProblem = AccountState.formatProblem(s.format);
+        if (formatProblem != null) {
+            throw Validate.invalid("state.format", where + ": " + formatProblem);
+        }
         if (s.night > asOf) {
             throw Validate.invalid("state.night", where + " is from the night as of " + Instant.ofEpochMilli(s.night)
                     + ", after this run's as-of time " + Instant.ofEpochMilli(asOf) + "; give the state of an earlier night");
@@ -338,6 +342,7 @@ final class AccountKeeper {
         }
         ids.sort(null);
         AccountState s = new AccountState();
+        s.format = AccountState.FORMAT;
         s.accountId = key;
         s.night = asOf;
         s.playbookIds = ids.toArray(String[]::new);

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.cskit.flink.internal.StoredPlayState;
 import org.cskit.flink.internal.VectorHistory;
 import org.cskit.model.json.CsJson;
+import org.cskit.model.json.JsonInputException;
 
 /**
  * What one account's nightly run leaves for the next night: its play states (open plays,
@@ -19,10 +20,23 @@ import org.cskit.model.json.CsJson;
  * arrays, serialised by Flink's own serializers, never Kryo. Write the records as they come; their
  * fields are cs-flink's and may change between versions. Not thread-safe.
  *
- * <p>Checked when read back (see {@link CsFlink}): the account id is present, one play state per
- * playbook id, no state from a night after the run's as-of time, at most one record per account.
+ * <p>Checked when read back (see {@link CsFlink}): the record's {@link #format} is the one this
+ * version of cs-flink writes, the account id is present, one play state per playbook id, no state
+ * from a night after the run's as-of time, at most one record per account.
  */
 public class AccountState {
+    /**
+     * The format of the records this version of cs-flink writes, and the only one it reads. A later
+     * version that changes what a record means raises it and says how to carry older records over.
+     */
+    public static final int FORMAT = 1;
+
+    /**
+     * The record's format: {@link #FORMAT} in every record a nightly job writes. A record of
+     * another format, or one without it (0, such as a JSON line that lacks the property), is
+     * refused when read rather than misread.
+     */
+    public int format;
     /** The account. */
     public String accountId;
     /** The as-of time of the night that wrote the record, epoch milliseconds. */
@@ -54,12 +68,29 @@ public class AccountState {
      * Reads a record written by {@link #toJson}.
      *
      * @param json one record's JSON
-     * @return the record (its values are checked when a nightly job reads it)
+     * @return the record (its other values are checked when a nightly job reads it)
      * @throws org.cskit.model.json.JsonInputException naming the JSON path of a property that is
-     *     unknown or of the wrong type
+     *     unknown or of the wrong type, or {@code $.format} when the record is not of {@link #FORMAT}
      */
     public static AccountState fromJson(String json) {
-        return CsJson.create().read(json, AccountState.class);
+        AccountState s = CsJson.create().read(json, AccountState.class);
+        String problem = formatProblem(s.format);
+        if (problem != null) {
+            throw new JsonInputException("$.format", problem, "", null);
+        }
+        return s;
+    }
+
+    /** What is wrong with a record of {@code format}, or null when this version reads it. */
+    static String formatProblem(int format) {
+        if (format == FORMAT) {
+            return null;
+        }
+        if (format == 0) {
+            return "the record has no format (0); records written by cs-flink's nightly job carry format " + FORMAT;
+        }
+        return "format " + format + " is " + (format > FORMAT ? "newer than" : "not") + " the format " + FORMAT
+                + " this version of cs-flink reads" + (format > FORMAT ? "; read it with the version that wrote it or a later one" : "");
     }
 
     /** @return how many play states the record holds */
@@ -69,7 +100,7 @@ public class AccountState {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof AccountState s) || !Objects.equals(accountId, s.accountId) || night != s.night
+        if (!(o instanceof AccountState s) || format != s.format || !Objects.equals(accountId, s.accountId) || night != s.night
                 || !Arrays.equals(playbookIds, s.playbookIds) || playStates() != s.playStates()) {
             return false;
         }

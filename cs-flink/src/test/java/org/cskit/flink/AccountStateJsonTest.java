@@ -24,6 +24,7 @@ class AccountStateJsonTest {
 
         assertThat(lines).as("one line each").hasSize(40).noneMatch(l -> l.contains("\n"));
         assertThat(read).containsExactlyElementsOf(one.state());
+        assertThat(lines.get(0)).as("the format is written").startsWith("{\"format\" : " + AccountState.FORMAT + ",");
         assertThat(one.state()).as("states with open plays").anyMatch(s -> s.playStates() > 0);
         java.time.Instant next = Fixtures.AS_OF.plus(Duration.ofDays(1));
         assertThat(MiniClusters.night(definitions, Fixtures.nightly(40, 3, next), read, next).plays())
@@ -33,6 +34,7 @@ class AccountStateJsonTest {
     @Test
     void toJson_unscoredVelocityAndCoverage_readBackAsNaN() {
         AccountState s = new AccountState();
+        s.format = AccountState.FORMAT;
         s.accountId = "acme";
         s.vectors = new org.cskit.flink.internal.VectorHistory();
         s.vectors.times = new long[] {1};
@@ -45,8 +47,20 @@ class AccountStateJsonTest {
     }
 
     @Test
+    void fromJson_newerOrMissingFormat_failsNamingTheFormat() {
+        assertThatThrownBy(() -> AccountState.fromJson("{\"format\": 2, \"accountId\": \"acme\", \"night\": 0}"))
+                .isInstanceOf(JsonInputException.class)
+                .hasMessage("$.format: format 2 is newer than the format 1 this version of cs-flink reads; read it with the version "
+                        + "that wrote it or a later one")
+                .satisfies(e -> assertThat(((JsonInputException) e).path()).isEqualTo("$.format"));
+        assertThatThrownBy(() -> AccountState.fromJson("{\"accountId\": \"acme\", \"night\": 0}"))
+                .isInstanceOf(JsonInputException.class)
+                .hasMessage("$.format: the record has no format (0); records written by cs-flink's nightly job carry format 1");
+    }
+
+    @Test
     void fromJson_unknownProperty_failsNamingThePath() {
-        assertThatThrownBy(() -> AccountState.fromJson("{\"accountId\": \"acme\", \"night\": 0, \"plays\": [{\"versoin\": 1}]}"))
+        assertThatThrownBy(() -> AccountState.fromJson("{\"format\": 1, \"accountId\": \"acme\", \"night\": 0, \"plays\": [{\"versoin\": 1}]}"))
                 .isInstanceOf(JsonInputException.class)
                 .satisfies(e -> assertThat(((JsonInputException) e).path()).isEqualTo("$.plays[0].versoin"));
     }

@@ -91,6 +91,26 @@ class BadInputTest {
     }
 
     @Test
+    void processElement_stateOfAnotherFormat_isRefusedNamingTheFormatAndKeepsNothing() throws Exception {
+        KeyedTwoInputStreamOperatorTestHarness<String, AccountInput, AccountState, PlayRecord> h = Harnesses.nightly(Fixtures.definitions(),
+                Fixtures.AS_OF);
+        AccountState newer = state("acme", Fixtures.AS_OF.minusSeconds(86_400), "low-adoption", 1);
+        newer.format = AccountState.FORMAT + 1;
+        AccountState none = state("acme", Fixtures.AS_OF.minusSeconds(86_400), "low-adoption", 1);
+        none.format = 0;
+
+        assertThatThrownBy(() -> h.processElement2(new StreamRecord<>(newer, 0))).isInstanceOf(ValidationException.class)
+                .hasMessage("the state of account 'acme': format 2 is newer than the format 1 this version of cs-flink reads; "
+                        + "read it with the version that wrote it or a later one")
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("state.format"));
+        assertThatThrownBy(() -> h.processElement2(new StreamRecord<>(none, 0))).isInstanceOf(ValidationException.class)
+                .hasMessage("the state of account 'acme': the record has no format (0); records written by cs-flink's nightly job "
+                        + "carry format 1");
+        assertThat(h.numKeyedStateEntries()).as("state entries after the bad records").isZero();
+        h.close();
+    }
+
+    @Test
     void processElement_twoStatesOfOneAccount_isRefused() throws Exception {
         KeyedTwoInputStreamOperatorTestHarness<String, AccountInput, AccountState, PlayRecord> h = Harnesses.nightly(Fixtures.definitions(),
                 Fixtures.AS_OF);
@@ -119,6 +139,7 @@ class BadInputTest {
     /** A state record with {@code n} open plays (playbooks {@code id}, {@code id-1}, ...). */
     private static AccountState state(String account, Instant night, String id, int n) {
         AccountState s = new AccountState();
+        s.format = AccountState.FORMAT;
         s.accountId = account;
         s.night = night.toEpochMilli();
         s.playbookIds = new String[n];
