@@ -91,7 +91,8 @@ import org.cskit.scoring.features.WindowChange;
  * reads the facts from the pool's arrays in place, keeps no state beyond a slice, writes the vectors
  * into slice columns and the same score codes and bands into the same arrays. The two agree on the
  * score codes and bands and on the number of plays (checked and printed); its thread CPU is printed
- * per stage (derive; score and playbooks).
+ * per stage (derive; score and playbooks), and then that of its scoring alone (the same loop without
+ * the playbooks, in a pass of its own).
  *
  * <p>Heap beyond the signal columns ({@code heap_mb}): what the night keeps for the whole portfolio
  * besides the state (the score codes and bands: the used heap after a full GC once they are allocated,
@@ -513,6 +514,39 @@ public final class NightlyJobBenchmark {
             return (System.nanoTime() - t0) / 1e9;
         }
 
+        /**
+         * The floor's scoring alone (its loop without the playbooks), after deriving each slice untimed: thread CPU summed
+         * over the threads, to split the floor's "score and rules" into its two parts.
+         */
+        double scoringCpu() throws InterruptedException {
+            int slices = (in.n + SLICE - 1) / SLICE;
+            AtomicInteger next = new AtomicInteger();
+            LongAdder cpu = new LongAdder();
+            Thread[] threads = new Thread[THREADS];
+            for (int t = 0; t < THREADS; t++) {
+                threads[t] = new Thread(() -> {
+                    FeatureColumns features = FeatureColumns.allocate(DERIVER.schema(), SLICE);
+                    VectorColumns today = VectorColumns.allocate(SLICE, bandLabels());
+                    HandWrittenDerivation derivation = new HandWrittenDerivation(AS_OF);
+                    for (int s; (s = next.getAndIncrement()) < slices;) {
+                        int lo = s * SLICE;
+                        int hi = Math.min(in.n, lo + SLICE);
+                        SignalColumns signals = pool.slice(lo, hi);
+                        derivation.derive(signals, features);
+                        usersChangeAndTickets(signals, features);
+                        long c0 = THREAD_CPU.getCurrentThreadCpuTime();
+                        scoreAndRules(lo, hi, features, today, null, null);
+                        cpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            return cpu.sum() / 1e9;
+        }
+
         /** LAST of active users over 14 days against the 14 days before, in percent; tickets_open is tickets_14d again. */
         private static void usersChangeAndTickets(SignalColumns signals, FeatureColumns f) {
             SignalColumn users = signals.column(PortfolioGenerator.ACTIVE_USERS);
@@ -610,7 +644,7 @@ public final class NightlyJobBenchmark {
                 if (rules != null) {
                     rules.evaluate(r, now, logins[k], loginsChange[k], usersChange[k], ticketsOpen[k], seats[k], nps[k], renewal[p0 + k],
                             arr[p0 + k], s, segmentCode(segments[p0 + k]), (byte) -1, b, previous);
-                } else {
+                } else if (builtIn != null) {
                     builtIn.evaluate(k, p0 + k, now, b, (byte) -1);
                 }
             }
@@ -758,6 +792,10 @@ public final class NightlyJobBenchmark {
                         maxCodeDiff = Math.max(maxCodeDiff, Math.abs(scores[r] - in.scoreCodes[r]));
                         bandDiffs += bands[r] != in.bands[r] ? 1 : 0;
                     }
+                    double scoring = floor.scoringCpu();
+                    out("%s, %,d accounts: the floor's scoring alone (its loop without the playbooks): CPU %.2f s, so its playbooks about %.2f s; "
+                            + "cskit's score stage %.2f s", set, n, scoring, floor.scoreAndRulesCpu.sum() / 1e9 - scoring,
+                            m.report.stagesCpu().score().toNanos() / 1e9);
                     out("%s, %,d accounts: floor wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score and rules %.2f s), plays %,d; "
                             + "cskit / floor %.2fx wall, %.2fx CPU; score codes differ on %,d rows (by at most %d code, a score on a half-way point "
                             + "rounded the other way), bands on %,d rows (a score on a band's edge)", set, n, fw, fcpu,
