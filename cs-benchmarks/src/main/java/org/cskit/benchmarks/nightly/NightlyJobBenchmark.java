@@ -762,9 +762,10 @@ public final class NightlyJobBenchmark {
                 Measured m = cskit(pool, in, playbooks);
                 double beyond = inputsMb + m.peakMb;
                 out("%s, %,d accounts: heap beyond the signal columns: %.0f MB kept of today's vectors (score codes, bands) + %.0f MB peak "
-                        + "during the run, garbage included (at most %.0f MB in use right after a collection, NaN: none during the run; today's "
-                        + "state %.0f MB live after the run) = %.0f MB (%.0f MB by the after-collection peak)", set, n, inputsMb, m.peakMb,
-                        m.afterGcMb, m.liveMb, beyond, inputsMb + m.afterGcMb);
+                        + "during the run, garbage included (%s; today's state %.0f MB live after the run) = %.0f MB%s", set, n, inputsMb, m.peakMb,
+                        Double.isNaN(m.afterGcMb) ? "no collection during the run" : String.format("at most %.0f MB in use right after a collection",
+                                m.afterGcMb), m.liveMb, beyond, Double.isNaN(m.afterGcMb) ? ""
+                                : String.format(" (%.0f MB by the after-collection peak)", inputsMb + m.afterGcMb));
                 out("%s, %,d accounts: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
                         + "(suppressed %,d, failed %,d); %s", set, n, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
                         m.report.suppressed(), m.report.failed(), stages(m.report));
