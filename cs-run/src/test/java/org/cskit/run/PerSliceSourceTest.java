@@ -125,6 +125,35 @@ class PerSliceSourceTest {
     }
 
     @Test
+    void run_batchThatIsAViewOfALargerOne_readsTheHistoryByItsOwnRows() {
+        // Three earlier weeks, each row's scores rising by its row number a week: velocity differs by row.
+        ScoreHistoryColumns.Builder h = ScoreHistoryColumns.builder(N);
+        for (int week = 3; week >= 1; week--) {
+            double[] scores = new double[N];
+            for (int r = 0; r < N; r++) {
+                scores[r] = 50 - week * r;
+            }
+            h.point(DAY_1.minus(Duration.ofDays(7L * week)), scores);
+        }
+        ScoreHistoryColumns history = h.build();
+        double[] wider = new double[N + 2];
+        java.util.Arrays.fill(wider, 100_000);
+        AccountBatch view = NightlyFixture.accounts(wider, DAY_1, null).slice(2, N + 2);
+        AccountBatch own = NightlyFixture.accounts(ARR, DAY_1, null);
+        VectorColumns fromView = NightlyFixture.today(N);
+        VectorColumns fromOwn = NightlyFixture.today(N);
+
+        NightlyFixture.run().sliceSize(4).threads(1).build().run(view, SignalSource.of(NightlyFixture.signals(QUIET, DAY_1)), history,
+                NightlyState.empty(NightlyFixture.PORTFOLIO), sink, fromView);
+        NightlyFixture.run().sliceSize(4).threads(1).build().run(own, SignalSource.of(NightlyFixture.signals(QUIET, DAY_1)), history,
+                NightlyState.empty(NightlyFixture.PORTFOLIO), new NightlyFixture.Recording(), fromOwn);
+
+        assertThat(fromOwn.velocities()).doesNotContain(Double.NaN).doesNotHaveDuplicates();
+        assertThat(fromView.velocities()).isEqualTo(fromOwn.velocities());
+        assertThat(fromView.directionCodes()).isEqualTo(fromOwn.directionCodes());
+    }
+
+    @Test
     void into_columnsWithoutVelocity_areRefused() {
         VectorColumns bare = VectorColumns.builder(N).bands(NightlyFixture.BANDS).scores(new double[N]).bandCodes(new byte[N])
                 .directionCodes(new byte[N]).build();
