@@ -187,14 +187,7 @@ public final class NightlyJobBenchmark {
                     }
                 }
             };
-            Thread[] threads = new Thread[THREADS];
-            for (int t = 0; t < THREADS; t++) {
-                threads[t] = new Thread(work);
-                threads[t].start();
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
+            onThreads(work);
             for (SignalColumns s : slices) {
                 for (SignalColumn c : s.columns()) {
                     observations += c.count();
@@ -376,23 +369,16 @@ public final class NightlyJobBenchmark {
         int slices = (n + SLICE - 1) / SLICE;
         AtomicInteger next = new AtomicInteger();
         LongAdder cpu = new LongAdder();
-        Thread[] threads = new Thread[THREADS];
-        for (int t = 0; t < THREADS; t++) {
-            threads[t] = new Thread(() -> {
-                FeatureColumns features = FeatureColumns.allocate(deriver.schema(), SLICE);
-                for (int s; (s = next.getAndIncrement()) < slices;) {
-                    int lo = s * SLICE;
-                    SignalColumns signals = pool.slice(lo, Math.min(n, lo + SLICE));
-                    long c0 = THREAD_CPU.getCurrentThreadCpuTime();
-                    deriver.derive(signals, AS_OF, features, 0);
-                    cpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
-                }
-            });
-            threads[t].start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
+        onThreads(() -> {
+            FeatureColumns features = FeatureColumns.allocate(deriver.schema(), SLICE);
+            for (int s; (s = next.getAndIncrement()) < slices;) {
+                int lo = s * SLICE;
+                SignalColumns signals = pool.slice(lo, Math.min(n, lo + SLICE));
+                long c0 = THREAD_CPU.getCurrentThreadCpuTime();
+                deriver.derive(signals, AS_OF, features, 0);
+                cpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
+            }
+        });
         return cpu.sum() / 1e9;
     }
 
@@ -479,38 +465,31 @@ public final class NightlyJobBenchmark {
             int slices = (in.n + SLICE - 1) / SLICE;
             AtomicInteger next = new AtomicInteger();
             long t0 = System.nanoTime();
-            Thread[] threads = new Thread[THREADS];
-            for (int t = 0; t < THREADS; t++) {
-                threads[t] = new Thread(() -> {
-                    FeatureColumns features = FeatureColumns.allocate(DERIVER.schema(), SLICE);
-                    VectorColumns today = VectorColumns.allocate(SLICE, bandLabels());
-                    HandWrittenDerivation derivation = new HandWrittenDerivation(AS_OF);
-                    RowRules rules = builtIns ? null : new RowRules(SLICE);
-                    BuiltInRows builtIn = builtIns ? new BuiltInRows(SLICE, DERIVER.schema(), pool.facts, STANDARD) : null;
-                    for (int s; (s = next.getAndIncrement()) < slices;) {
-                        int lo = s * SLICE;
-                        int hi = Math.min(in.n, lo + SLICE);
-                        long c0 = THREAD_CPU.getCurrentThreadCpuTime();
-                        SignalColumns signals = pool.slice(lo, hi);
-                        derivation.derive(signals, features);
-                        usersChangeAndTickets(signals, features);
-                        long c1 = THREAD_CPU.getCurrentThreadCpuTime();
-                        if (builtIns) {
-                            builtIn.slice(features);
-                        } else {
-                            rules.reset(lo);
-                        }
-                        scoreAndRules(lo, hi, features, today, rules, builtIn);
-                        deriveCpu.add(c1 - c0);
-                        scoreAndRulesCpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c1);
+            onThreads(() -> {
+                FeatureColumns features = FeatureColumns.allocate(DERIVER.schema(), SLICE);
+                VectorColumns today = VectorColumns.allocate(SLICE, bandLabels());
+                HandWrittenDerivation derivation = new HandWrittenDerivation(AS_OF);
+                RowRules rules = builtIns ? null : new RowRules(SLICE);
+                BuiltInRows builtIn = builtIns ? new BuiltInRows(SLICE, DERIVER.schema(), pool.facts, STANDARD) : null;
+                for (int s; (s = next.getAndIncrement()) < slices;) {
+                    int lo = s * SLICE;
+                    int hi = Math.min(in.n, lo + SLICE);
+                    long c0 = THREAD_CPU.getCurrentThreadCpuTime();
+                    SignalColumns signals = pool.slice(lo, hi);
+                    derivation.derive(signals, features);
+                    usersChangeAndTickets(signals, features);
+                    long c1 = THREAD_CPU.getCurrentThreadCpuTime();
+                    if (builtIns) {
+                        builtIn.slice(features);
+                    } else {
+                        rules.reset(lo);
                     }
-                    plays.add(builtIns ? builtIn.plays() : rules.plays());
-                });
-                threads[t].start();
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
+                    scoreAndRules(lo, hi, features, today, rules, builtIn);
+                    deriveCpu.add(c1 - c0);
+                    scoreAndRulesCpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c1);
+                }
+                plays.add(builtIns ? builtIn.plays() : rules.plays());
+            });
             return (System.nanoTime() - t0) / 1e9;
         }
 
@@ -522,28 +501,21 @@ public final class NightlyJobBenchmark {
             int slices = (in.n + SLICE - 1) / SLICE;
             AtomicInteger next = new AtomicInteger();
             LongAdder cpu = new LongAdder();
-            Thread[] threads = new Thread[THREADS];
-            for (int t = 0; t < THREADS; t++) {
-                threads[t] = new Thread(() -> {
-                    FeatureColumns features = FeatureColumns.allocate(DERIVER.schema(), SLICE);
-                    VectorColumns today = VectorColumns.allocate(SLICE, bandLabels());
-                    HandWrittenDerivation derivation = new HandWrittenDerivation(AS_OF);
-                    for (int s; (s = next.getAndIncrement()) < slices;) {
-                        int lo = s * SLICE;
-                        int hi = Math.min(in.n, lo + SLICE);
-                        SignalColumns signals = pool.slice(lo, hi);
-                        derivation.derive(signals, features);
-                        usersChangeAndTickets(signals, features);
-                        long c0 = THREAD_CPU.getCurrentThreadCpuTime();
-                        scoreAndRules(lo, hi, features, today, null, null);
-                        cpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
-                    }
-                });
-                threads[t].start();
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
+            onThreads(() -> {
+                FeatureColumns features = FeatureColumns.allocate(DERIVER.schema(), SLICE);
+                VectorColumns today = VectorColumns.allocate(SLICE, bandLabels());
+                HandWrittenDerivation derivation = new HandWrittenDerivation(AS_OF);
+                for (int s; (s = next.getAndIncrement()) < slices;) {
+                    int lo = s * SLICE;
+                    int hi = Math.min(in.n, lo + SLICE);
+                    SignalColumns signals = pool.slice(lo, hi);
+                    derivation.derive(signals, features);
+                    usersChangeAndTickets(signals, features);
+                    long c0 = THREAD_CPU.getCurrentThreadCpuTime();
+                    scoreAndRules(lo, hi, features, today, null, null);
+                    cpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
+                }
+            });
             return cpu.sum() / 1e9;
         }
 
@@ -676,6 +648,18 @@ public final class NightlyJobBenchmark {
     }
 
     private static final java.lang.management.ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+
+    /** Runs {@code work} on {@value #THREADS} threads at once (each takes slices until none is left) and waits for them. */
+    static void onThreads(Runnable work) throws InterruptedException {
+        Thread[] threads = new Thread[THREADS];
+        for (int t = 0; t < THREADS; t++) {
+            threads[t] = new Thread(work);
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
 
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
