@@ -27,6 +27,7 @@ public final class CskitColumnsEngine implements Engine {
     private final int batch;
     private int base;
     private org.cskit.playbooks.spi.EngineListener listener;
+    private InMemoryPlayStateStore full;
 
     public CskitColumnsEngine(Portfolio p, List<Playbook> playbooks, int batch, Firings firings) {
         this.playbooks = playbooks;
@@ -60,14 +61,29 @@ public final class CskitColumnsEngine implements Engine {
         return this;
     }
 
+    /**
+     * Runs every batch from here on over {@link FullStore#shared()} (the {@code -Dstore=full} mode):
+     * {@link #reset} deletes the previous batch's states instead of starting an empty store.
+     */
+    CskitColumnsEngine overFullStore() {
+        this.full = FullStore.shared();
+        reset(base);
+        return this;
+    }
+
     public PlaybookEngine engine() {
         return engine;
     }
 
     @Override
     public void reset(int base) {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        if (full != null) {
+            FullStore.clear(full, this.base, Math.min(slices.length * batch, this.base + batch));
+            store = full;
+        }
         this.base = base;
-        PlaybookEngine.Builder b = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).store(new InMemoryPlayStateStore());
+        PlaybookEngine.Builder b = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks).store(store);
         engine = (listener == null ? b : b.listener(listener)).build();
     }
 

@@ -19,6 +19,9 @@ public final class CskitEngine implements Engine {
     private final ActionSink sink;
     private PlaybookEngine engine;
     private org.cskit.playbooks.spi.EngineListener listener;
+    private InMemoryPlayStateStore full;
+    private int base;
+    private int to;
 
     public CskitEngine(PlaybookInput[] inputs, List<Playbook> playbooks, Firings firings) {
         this.inputs = inputs;
@@ -46,20 +49,39 @@ public final class CskitEngine implements Engine {
         return this;
     }
 
+    /**
+     * Runs every batch from here on over {@link FullStore#shared()} (the {@code -Dstore=full} mode):
+     * {@link #reset} deletes the states the calls since the last reset wrote instead of starting an empty store.
+     */
+    CskitEngine overFullStore() {
+        this.full = FullStore.shared();
+        reset(0);
+        return this;
+    }
+
     public PlaybookEngine engine() {
         return engine;
     }
 
     @Override
     public void reset(int base) {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        if (full != null) {
+            FullStore.clear(full, this.base, Math.max(this.base, to));
+            store = full;
+        }
+        this.base = base;
+        this.to = base;
         PlaybookEngine.Builder b = PlaybookEngine.builder().schema(Portfolio.SCHEMA).playbooks(playbooks)
-                .store(new InMemoryPlayStateStore()).sink(sink);
+                .store(store).sink(sink);
         engine = (listener == null ? b : b.listener(listener)).build();
     }
 
     @Override
     public long evaluate(int from, int to) {
         long n = 0;
+        this.base = Math.min(this.base, from);
+        this.to = Math.max(this.to, to);
         for (int i = from; i < to; i++) {
             EvaluationResult r = engine.evaluate(inputs[i]);
             n += r.created().size();

@@ -27,6 +27,12 @@ import org.cskit.playbooks.engine.PlaybookInput;
  * Printed per engine and fire rate: CPU ns per account, wall ns per account, bytes allocated per
  * account by the evaluating thread, and the collections' time during the measurement (the
  * collector's threads' CPU time is not in the thread's CPU time: read the two together).
+ *
+ * <p>{@code -Dstore=full} runs cskit's {@code cskitColumns} and {@code cskit} over a store that
+ * already holds a nightly run's states ({@link FullStore}: 12 million states of 10 million other
+ * accounts, {@code -Dfill=N} for N accounts), instead of an empty one per batch; the peers keep no
+ * such state and run as before. The portfolio's accounts still start each batch with no state, so
+ * the plays are the same; what changes is that every read looks into full buckets of a large heap.
  */
 public final class PlaybookCpuTime {
     static final int BATCH = 10_000;
@@ -46,6 +52,7 @@ public final class PlaybookCpuTime {
         if (accounts % BATCH != 0) {
             throw new IllegalArgumentException("accounts must be a multiple of " + BATCH);
         }
+        boolean full = FullStore.wanted();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "%-18s %-7s %12s %12s %10s %9s %8s%n", "engine", "rate", "cpu ns/acc", "wall ns/acc", "B/acc",
                 "gc ms", "plays");
@@ -61,6 +68,11 @@ public final class PlaybookCpuTime {
                 Firings firings = new Firings(false);
                 Engine subject = event ? new EventPath(engine, portfolio, inputs, BATCH, firings, false)
                         : Engines.create(engine, portfolio, inputs, BATCH, firings, false);
+                if (full && subject instanceof CskitColumnsEngine c) {
+                    c.overFullStore();
+                } else if (full && subject instanceof CskitEngine c) {
+                    c.overFullStore();
+                }
                 run(subject, accounts, seconds, threads, null); // warm-up
                 long playsBefore = firings.count();
                 long[] m = new long[5];

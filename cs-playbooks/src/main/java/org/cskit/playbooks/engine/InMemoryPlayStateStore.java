@@ -43,6 +43,12 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
  * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 1.
  *
+ * <p><b>Lookups in a full store.</b> A bucket keeps one byte of each account's fingerprint (its
+ * tag) beside the others' and the other six bytes apart, so finding an account, or finding that it
+ * has no state, compares the tags eight at a time and the rest only where a tag matches (for an
+ * account with no state, in about one bucket in eight); a batch read first loads the start of every
+ * account's bucket, so that its cache misses overlap instead of coming one after another.
+ *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
  * id (a short length and UTF-8 bytes) and version (int, 0 for a playbook that has states here but
@@ -169,6 +175,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (int i = 0; i < count; i++) {
             fps[i] = fingerprint(accounts[i]);
         }
+        touch(fps, count);
         read(fps, count, into);
     }
 
@@ -192,6 +199,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * what it is given.
      */
     void read(long[] fps, int count, Slots into) {
+        touch(fps, count);
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
             Stripe s = stripe(fp);
@@ -200,6 +208,31 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
         }
     }
+
+    /**
+     * Loads the start of every account's bucket (its header and tags) before any is searched: the
+     * loads do not depend on one another, so the processor has many cache misses outstanding at
+     * once, where the search, one account after the other under its lock, would wait for each in
+     * turn. In a large store most lookups miss the caches, and this is most of their cost. Reads
+     * without the lock, as a hint only: what they find is not used.
+     */
+    private void touch(long[] fps, int count) {
+        int sum = 0;
+        for (int i = 0; i < count; i++) {
+            long fp = fps[i];
+            byte[][] d = stripe(fp).directory;
+            byte[] b = d[(int) fp & (d.length - 1)];
+            if (b != null) { // a directory being grown, seen without the lock, may not show its entries yet
+                int n = (b[1] & 0xFF) << 8 | b[2] & 0xFF;
+                sum += b[Stripe.HEADER - 1] + b[Math.min(b.length - 1, Stripe.HEADER + n)];
+            }
+        }
+        touched = sum;
+    }
+
+    /** What {@link #touch} read, kept so that its loads are not optimised away. */
+    @SuppressWarnings("unused")
+    private int touched;
 
     private void read(long[] fps, int count, StateConsumer into) {
         List<String> names = null;
@@ -746,7 +779,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * bucket's bytes at a time and never rehashes the table.
      *
      * <p>A bucket: its depth (byte), its account count (unsigned short), the bytes in use (int), the
-     * accounts' fingerprints (7 bytes each: the top byte is the stripe's), then per account, in the same order, a record: the length
+     * accounts' fingerprints (7 bytes each, the top byte being the stripe's) as their tags (bits 48-55,
+     * a byte each, together so that a lookup compares eight at a time) then their low 6 bytes each,
+     * then per account, in the same order, a record: the length
      * of its states (varint) and its states, each as a snapshot holds it without the fingerprint
      * (the playbook's position as a varint, then the flags byte, version and what follows them).
      * Ints and longs are big-endian, so a state's bytes from its flags on are a snapshot's.
@@ -756,7 +791,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /** The bytes of an account's fingerprint kept in a bucket: all but the top one, the stripe's. */
         private static final int KEY = 7;
         private static final long LOW = -1L >>> 8;
+        /** The bytes of an account's fingerprint kept beside its tag: the low six. */
+        private static final int LOW_BYTES = 6;
+        private static final long LOW48 = -1L >>> 16;
         private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
         private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
         /** The fingerprints' top byte, the same for all accounts of this stripe (its index), which buckets do not keep. */
@@ -768,9 +807,65 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             this.top = top;
         }
 
-        /** The fingerprint of the {@code k}th account of bucket {@code b}, without its top byte. */
-        private static long keyAt(byte[] b, int k) {
-            return (long) LONG.get(b, HEADER - 1 + KEY * k) & LOW; // the byte before is the header's or the previous key's
+        /**
+         * The fingerprint of the {@code k}th of the {@code n} accounts of bucket {@code b}, without its
+         * top byte: its tag (bits 48-55) and its low 48 bits.
+         */
+        private static long keyAt(byte[] b, int k, int n) {
+            return (long) (b[HEADER + k] & 0xFF) << 48 | lowAt(b, k, n);
+        }
+
+        /** The low 48 bits of the {@code k}th of the {@code n} accounts' fingerprints. */
+        private static long lowAt(byte[] b, int k, int n) {
+            return (long) LONG.get(b, HEADER + n + LOW_BYTES * k - 2) & LOW48; // the two bytes before are a tag or the previous key's
+        }
+
+        /** The tag of a fingerprint (without its top byte): its bits 48-55, which no directory reaches. */
+        private static int tag(long key) {
+            return (int) (key >>> 48) & 0xFF;
+        }
+
+        /** Writes the {@code k}th of the {@code n} accounts' fingerprint (without its top byte) at its places. */
+        private static void putKey(byte[] b, int k, int n, long key) {
+            b[HEADER + k] = (byte) tag(key);
+            int at = HEADER + n + LOW_BYTES * k;
+            for (int j = LOW_BYTES - 1; j >= 0; j--, key >>>= 8) {
+                b[at + j] = (byte) key;
+            }
+        }
+
+        /**
+         * The index of the account whose fingerprint (without its top byte) is {@code key} among the
+         * {@code n} of bucket {@code b}, or -1: the tags are compared eight at a time, and only an
+         * account whose tag matches (for an absent account, one in 256 of the bucket's) has the rest
+         * of its fingerprint compared.
+         */
+        private static int find(byte[] b, int n, long key) {
+            long pattern = tag(key) * 0x0101_0101_0101_0101L;
+            long low = key & LOW48;
+            for (int base = 0; base < n; base += 8) {
+                long word;
+                if (HEADER + base + 8 <= b.length) {
+                    word = (long) LONG_LE.get(b, HEADER + base) ^ pattern;
+                } else { // never in a bucket whose accounts have states, which is every bucket: kept for safety
+                    word = -1L;
+                    for (int j = 0; j < 8 && base + j < n; j++) {
+                        word &= ~(0xFFL << (8 * j)) | (long) ((b[HEADER + base + j] ^ (int) pattern) & 0xFF) << (8 * j);
+                    }
+                }
+                // A byte of 0x80 where the tags' byte is zero (the tag matches), 0 elsewhere; exact, no borrow between bytes.
+                long zero = ~(((word & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL) | word | 0x7F7F_7F7F_7F7F_7F7FL);
+                if (n - base < 8) {
+                    zero &= (1L << ((n - base) << 3)) - 1; // the bytes after the last tag are the keys'
+                }
+                for (; zero != 0; zero &= zero - 1) {
+                    int k = base + (Long.numberOfTrailingZeros(zero) >>> 3);
+                    if (lowAt(b, k, n) == low) {
+                        return k;
+                    }
+                }
+            }
+            return -1;
         }
         /** A state being written, encoded. */
         private byte[] scratch = new byte[64];
@@ -899,14 +994,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
             } else {
                 int n = count(b);
-                long low = key & LOW;
-                account = -1;
-                for (int k = 0; k < n; k++) {
-                    if (keyAt(b, k) == low) {
-                        account = k;
-                        break;
-                    }
-                }
+                account = find(b, n, key & LOW);
                 if (account < 0) {
                     return;
                 }
@@ -1111,11 +1199,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 byte[] blob = bucket(depth, need);
                 count(blob, accounts);
                 INT.set(blob, 3, need);
-                byte[] key = new byte[8];
                 int p = HEADER + KEY * accounts;
                 for (int a = 0; a < accounts; a++) {
-                    LONG.set(key, 0, accountKeys[a]);
-                    System.arraycopy(key, 1, blob, HEADER + KEY * a, KEY);
+                    putKey(blob, a, accounts, accountKeys[a]);
                     p = putVarint(blob, p, lengths[a]);
                     for (int j = from; j < to; j++) {
                         if (accountOf[j - from] == a) {
@@ -1181,18 +1267,39 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             while (count(blob) >= BUCKET && split()) {
                 locate(key, -1);
             }
-            int n = count(blob);
-            if (n == 0xFFFF) {
+            if (count(blob) == 0xFFFF) {
                 throw new IllegalStateException("65535 accounts share a bucket: fingerprints are not spread");
             }
-            byte[] fp = new byte[8 + 5 + length];
-            LONG.set(fp, 0, key);
-            int p = putVarint(fp, 8, length);
-            System.arraycopy(src, offset, fp, p, length);
-            int recordAt = used(blob);
-            splice(recordAt, recordAt, fp, 8, p - 8 + length);
-            splice(HEADER + KEY * n, HEADER + KEY * n, fp, 1, KEY);
-            count(blob, n + 1);
+            addAccount(key, src, offset, length);
+        }
+
+        /**
+         * Adds an account to the located bucket, with a record of one state ({@code length} bytes of
+         * {@code src} from {@code offset}): its tag after the others, the rest of its fingerprint
+         * after the others', its record last, moving the bucket's bytes once.
+         */
+        private void addAccount(long key, byte[] src, int offset, int length) {
+            byte[] b = blob;
+            int n = count(b);
+            int used = used(b);
+            int need = used + KEY + varintSize(length) + length;
+            int lowsAt = HEADER + n, recordsAt = HEADER + KEY * n;
+            if (need > b.length) {
+                byte[] nb = new byte[withRoom(need)];
+                System.arraycopy(b, 0, nb, 0, lowsAt);
+                System.arraycopy(b, lowsAt, nb, lowsAt + 1, recordsAt - lowsAt);
+                System.arraycopy(b, recordsAt, nb, recordsAt + KEY, used - recordsAt);
+                replace(nb);
+                b = nb;
+            } else {
+                System.arraycopy(b, recordsAt, b, recordsAt + KEY, used - recordsAt);
+                System.arraycopy(b, lowsAt, b, lowsAt + 1, recordsAt - lowsAt);
+            }
+            int p = putVarint(b, used + KEY, length);
+            System.arraycopy(src, offset, b, p, length);
+            count(b, n + 1);
+            putKey(b, n, n + 1, key);
+            INT.set(b, 3, need);
         }
 
         /** Removes the state {@link #locate} found, and the account's record if it was its last. */
@@ -1201,8 +1308,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             cachedBlob = null; // records move; the account's own may go
             if (stateEnd - stateAt == statesEnd - statesAt) {
                 int n = count(blob);
-                splice(record, statesEnd, scratch, 0, 0);
-                splice(HEADER + KEY * account, HEADER + KEY * (account + 1), scratch, 0, 0);
+                splice(record, statesEnd, scratch, 0, 0); // the record, the rest of the fingerprint, the tag: last first
+                int lowAt = HEADER + n + LOW_BYTES * account;
+                splice(lowAt, lowAt + LOW_BYTES, scratch, 0, 0);
+                splice(HEADER + account, HEADER + account + 1, scratch, 0, 0);
                 count(blob, n - 1);
                 cachedKey = 0;
                 return;
@@ -1304,26 +1413,24 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 starts[k] = p;
                 int length = varint(b, p);
                 p = next + length;
-                int side = (int) (keyAt(b, k) >>> depth) & 1;
+                int side = (int) (keyAt(b, k, n) >>> depth) & 1;
                 size[side] += p - starts[k];
                 accounts[side]++;
             }
             starts[n] = p;
             byte[][] halves = new byte[2][];
-            int[] fpAt = new int[2], recordAt = new int[2];
+            int[] keyIndex = new int[2], recordAt = new int[2];
             for (int side = 0; side < 2; side++) {
                 int need = HEADER + KEY * accounts[side] + size[side];
                 halves[side] = bucket(depth + 1, withRoom(need));
                 count(halves[side], accounts[side]);
                 INT.set(halves[side], 3, need);
-                fpAt[side] = HEADER;
                 recordAt[side] = HEADER + KEY * accounts[side];
             }
             for (int k = 0; k < n; k++) {
-                long key = keyAt(b, k);
+                long key = keyAt(b, k, n);
                 int side = (int) (key >>> depth) & 1;
-                System.arraycopy(b, HEADER + KEY * k, halves[side], fpAt[side], KEY);
-                fpAt[side] += KEY;
+                putKey(halves[side], keyIndex[side]++, accounts[side], key);
                 int len = starts[k + 1] - starts[k];
                 System.arraycopy(b, starts[k], halves[side], recordAt[side], len);
                 recordAt[side] += len;
@@ -1358,7 +1465,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 int n = count(b);
                 int p = HEADER + KEY * n;
                 for (int k = 0; k < n; k++) {
-                    long key = top | keyAt(b, k);
+                    long key = top | keyAt(b, k, n);
                     int end = varint(b, p) + next;
                     for (int q = next; q < end;) {
                         int pb = varint(b, q);
