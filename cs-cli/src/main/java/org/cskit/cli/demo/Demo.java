@@ -79,14 +79,14 @@ public final class Demo extends PortfolioCommand {
 
     /**
      * Reads or generates the data, scores it monthly up to the as-of day and runs the built-in
-     * playbooks on that day, a batch of accounts at a time.
+     * playbooks on that day: a night of cs-run's nightly run per day ({@link DemoNight}).
      */
     private DemoRun run(org.cskit.playbooks.spi.PlayStateStore store, Progress bar) {
         PortfolioSource data = options.source(bar);
         LocalDate asOf = options.asOf(data);
         Strategy strategy = options.strategy(data);
-        DemoPortfolio scored = DemoPortfolio.run(data, asOf, strategy, ScoredPortfolio.monthly(asOf, MONTHS, data.first()),
-                BuiltInPlaybooks.all(), store, top, bar);
+        List<LocalDate> days = ScoredPortfolio.monthly(asOf, MONTHS, data.first());
+        DemoPortfolio scored = DemoNight.run(data, asOf, strategy, days, BuiltInPlaybooks.all(), store, top, bar);
         if (scored.accounts() == 0) {
             throw new InputException("--as-of " + asOf + ": no account in " + data.name() + " " + data.membership() + " on that day");
         }

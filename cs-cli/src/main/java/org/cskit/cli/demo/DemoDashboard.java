@@ -8,6 +8,7 @@ import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.Band;
 import org.cskit.model.Money;
+import org.cskit.model.SuccessVector;
 import org.cskit.scoring.portfolio.AccountRevenue;
 import org.cskit.scoring.portfolio.Dashboard;
 import org.cskit.scoring.portfolio.DashboardAccount;
@@ -17,11 +18,11 @@ import org.cskit.scoring.portfolio.ReportingPeriod;
 /**
  * The demo's two-column dashboard: one {@link DashboardAccount} per account of the source that was a
  * customer on some day of the twelve months up to the as-of day (or since the data's first day),
- * made as each batch of accounts is scored ({@link DemoPortfolio}) and collected by
+ * made after the nightly run's nights ({@link DemoNight}) from their columns and collected by
  * {@link Dashboard#collector}; no account is kept once counted.
  *
  * <p>Each account's revenue comes from the source; its vector is its last day's, and its vector a week
- * before is scored from the same history; its forecast is the call of its band (a risk band calls a
+ * before is scored from the same history (explained only where its band moved); its forecast is the call of its band (a risk band calls a
  * churn) on the latest scored day before a renewal that fell by the as-of day, else on its last scored
  * day; its open plays are its plays in the queue.
  */
@@ -69,24 +70,25 @@ final class DemoDashboard {
      * One account of the source for the dashboard, if it was a customer on some day of the period.
      *
      * @param data the data
-     * @param visit the account scored
+     * @param index the account's index in the source
+     * @param vector its vector on the last day, if it was in the portfolio then
+     * @param facts what the dashboard needs of its scoring
      * @param spec the dashboard's spec
      * @param risk the risk bands
      * @param plays its plays on the as-of day
      * @return the account, or empty
      */
-    static Optional<DashboardAccount> entry(PortfolioSource data, ScoredPortfolio.Visit visit, Dashboard.Spec spec, Set<String> risk,
-            int plays) {
-        Optional<PortfolioSource.Standing> standing = data.standing(visit.index(), spec.period());
+    static Optional<DashboardAccount> entry(PortfolioSource data, int index, Optional<SuccessVector> vector,
+            ScoredPortfolio.DashboardFacts facts, Dashboard.Spec spec, Set<String> risk, int plays) {
+        Optional<PortfolioSource.Standing> standing = data.standing(index, spec.period());
         if (standing.isEmpty()) {
             return Optional.empty();
         }
         AccountRevenue revenue = standing.get().revenue();
         AccountId id = revenue.accountId();
         Optional<Account> account = standing.get().onLastDay();
-        ScoredPortfolio.DashboardFacts facts = visit.facts();
         DashboardAccount.Builder d = DashboardAccount.builder().revenue(revenue).account(account)
-                .vector(Optional.ofNullable(visit.last()).map(ScoredPortfolio.Scored::vector)).responses(facts.responses())
+                .vector(vector).responses(facts.responses())
                 .openPlays(plays);
         if (facts.weekBefore() != null) {
             d.weekBefore(facts.weekBefore());

@@ -14,6 +14,7 @@ import org.cskit.model.Account;
 import org.cskit.model.AccountId;
 import org.cskit.model.Money;
 import org.cskit.model.Signal;
+import org.cskit.model.columns.SignalColumns;
 import org.cskit.model.SurveyKind;
 import org.cskit.cli.input.TextFiles;
 import org.cskit.scoring.WeightedScorecard;
@@ -69,6 +70,11 @@ final class GeneratedSource implements PortfolioSource {
      */
     static GeneratedSource of(int accounts, long seed, SnapshotAssembler assembler) {
         return new GeneratedSource(PortfolioGenerator.builder().seed(seed).accounts(accounts).start(START).months(MONTHS).build(), assembler);
+    }
+
+    /** @return the generator the portfolio comes from */
+    PortfolioGenerator generator() {
+        return generator;
     }
 
     /**
@@ -174,8 +180,10 @@ final class GeneratedSource implements PortfolioSource {
     @Override
     public Member member(int index, LocalDate upTo) {
         GeneratedAccount account = generator.account(index);
-        List<Signal> signals = upTo(account.signals(), ScoredPortfolio.startOf(upTo));
+        Instant last = ScoredPortfolio.startOf(upTo);
         return new Member() {
+            private List<Signal> signals; // drawn on first use
+
             @Override
             public Optional<Account> on(LocalDate day) {
                 return account.accountOn(day);
@@ -183,6 +191,9 @@ final class GeneratedSource implements PortfolioSource {
 
             @Override
             public List<Signal> signalsUpTo(Instant asOf) {
+                if (signals == null) {
+                    signals = upTo(account.signals(), last);
+                }
                 return upTo(signals, asOf);
             }
 
@@ -200,6 +211,30 @@ final class GeneratedSource implements PortfolioSource {
             n++;
         }
         return sorted.subList(0, n);
+    }
+
+    /** The generator's id of account {@code index} ({@code acct-0000042}), without generating the account. */
+    @Override
+    public AccountId id(int index) {
+        String digits = Integer.toString(index);
+        return AccountId.of("acct-" + "0000000".substring(Math.min(7, digits.length())) + digits);
+    }
+
+    @Override
+    public int index(AccountId id) {
+        String digits = id.value().substring(id.value().lastIndexOf('-') + 1);
+        int i = digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit) ? -1 : Integer.parseInt(digits);
+        if (i < 0 || i >= generator.accounts() || !id(i).equals(id)) {
+            throw new IllegalArgumentException("no account '" + id + "' in " + name());
+        }
+        return i;
+    }
+
+    /** Draws the signals as columns, without an object per observation: every observation since the window's start. */
+    @Override
+    public SignalColumns signalColumns(int from, int to, LocalDate day) {
+        Instant asOf = ScoredPortfolio.startOf(day);
+        return generator.signalColumns(from, to, asOf, java.time.Duration.between(ScoredPortfolio.startOf(START.minusDays(1)), asOf));
     }
 
     @Override

@@ -249,7 +249,7 @@ record PlaybookRun(LocalDate day, List<Play> queue, List<Status> statuses, Map<S
     }
 
     /** Why a playbook that ran made no play: the data cannot make it fire, or no account met it. */
-    private static Status quiet(Playbook p, Map<String, double[]> seen, int suppressed) {
+    static Status quiet(Playbook p, Map<String, double[]> seen, int suppressed) {
         if (p.trigger().kind() == Trigger.Kind.EVENT) {
             return new Status(p, Outcome.CANNOT_FIRE, 0, "starts on a " + ((Trigger.OnEvent) p.trigger()).event()
                     + " event, and the data has no events");

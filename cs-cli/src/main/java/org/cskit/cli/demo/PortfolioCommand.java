@@ -11,7 +11,8 @@ import picocli.CommandLine;
 
 /**
  * What the portfolio commands ({@code demo}, {@code score}, {@code playbooks}) share: options, output
- * and the scoring run (which {@code demo} makes a batch at a time, {@link DemoPortfolio}).
+ * and the scoring run of {@code score} and {@code playbooks} ({@code demo} runs its nights through cs-run's nightly run,
+ * {@link DemoNight}).
  */
 public abstract class PortfolioCommand implements Callable<Integer> {
     /** How many monthly days are scored for vectors over time. */

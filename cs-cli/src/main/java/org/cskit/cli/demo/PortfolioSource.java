@@ -16,6 +16,8 @@ import org.cskit.scoring.portfolio.AccountRevenue;
 import org.cskit.scoring.portfolio.ReportingPeriod;
 import org.cskit.scoring.portfolio.ValueRates;
 import org.cskit.model.Signal;
+import org.cskit.model.columns.SignalColumn;
+import org.cskit.model.columns.SignalColumns;
 import org.cskit.scoring.features.SnapshotAssembler;
 
 /**
@@ -140,6 +142,59 @@ interface PortfolioSource {
      * @return the account, or empty if it was not in the portfolio that day
      */
     Optional<Account> account(AccountId id, LocalDate day);
+
+    /**
+     * An account's id, by index.
+     *
+     * @param index the account's index, in [0, {@link #size()})
+     * @return its id
+     */
+    AccountId id(int index);
+
+    /**
+     * An account's index, by id.
+     *
+     * @param id an id of the source
+     * @return its index, in [0, {@link #size()})
+     * @throws IllegalArgumentException if the source has no such account
+     */
+    int index(AccountId id);
+
+    /**
+     * The signals of the accounts {@code [from, to)} as columns, row {@code r} being account
+     * {@code from + r}: every observation up to the start of {@code day}, as the demo's nightly run
+     * reads them. The default reads each account's signals as objects ({@link #member}) and puts them
+     * into columns, one per signal name, in name order; a generated source draws them as columns.
+     *
+     * @param from the first account
+     * @param to the account after the last
+     * @param day the day: observations up to its start
+     * @return the columns
+     */
+    default SignalColumns signalColumns(int from, int to, LocalDate day) {
+        Instant asOf = ScoredPortfolio.startOf(day);
+        java.util.TreeMap<String, List<long[]>> byName = new java.util.TreeMap<>(); // per name: row, time, value bits
+        for (int i = from; i < to; i++) {
+            for (Signal s : member(i, day).signalsUpTo(asOf)) {
+                byName.computeIfAbsent(s.name(), k -> new java.util.ArrayList<>())
+                        .add(new long[] {i - from, s.observedAt().toEpochMilli(), Double.doubleToRawLongBits(s.value())});
+            }
+        }
+        List<SignalColumn> columns = new java.util.ArrayList<>();
+        byName.forEach((name, observations) -> {
+            observations.sort(java.util.Comparator.<long[]>comparingLong(o -> o[0]).thenComparingLong(o -> o[1]));
+            int[] rows = new int[observations.size()];
+            long[] times = new long[rows.length];
+            double[] values = new double[rows.length];
+            for (int o = 0; o < rows.length; o++) {
+                rows[o] = (int) observations.get(o)[0];
+                times[o] = observations.get(o)[1];
+                values[o] = Double.longBitsToDouble(observations.get(o)[2]);
+            }
+            columns.add(SignalColumn.of(name, rows, times, values));
+        });
+        return SignalColumns.of(to - from, columns);
+    }
 
     /** @return what the data can and cannot tell, one plain-text sentence or more per item, for the report */
     List<String> notes();

@@ -44,6 +44,7 @@ final class RavenStackSource implements PortfolioSource {
     private final SnapshotAssembler assembler;
     private final boolean shipped;
     private final List<AccountId> ids;
+    private volatile Map<AccountId, Integer> indices; // made on first use
     /** Per account, its churn events' reason codes by churn date (the last of the file's rows on one date). */
     private final Map<AccountId, NavigableMap<LocalDate, String>> reasons;
     private final boolean hasChurnEvents;
@@ -221,6 +222,27 @@ final class RavenStackSource implements PortfolioSource {
                 return data.signalsUpTo(id, asOf);
             }
         };
+    }
+
+    @Override
+    public AccountId id(int index) {
+        return ids.get(index);
+    }
+
+    @Override
+    public int index(AccountId id) {
+        if (indices == null) {
+            Map<AccountId, Integer> m = new java.util.HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                m.put(ids.get(i), i);
+            }
+            indices = Map.copyOf(m);
+        }
+        Integer i = indices.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("no account '" + id + "' in " + name());
+        }
+        return i;
     }
 
     @Override

@@ -5,10 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.cskit.model.Account;
@@ -19,7 +16,6 @@ import org.cskit.model.LifecycleStage;
 import org.cskit.model.Money;
 import org.cskit.model.ScorePoint;
 import org.cskit.model.Segment;
-import org.cskit.model.SurveyKind;
 import org.cskit.model.SurveyResponse;
 import org.cskit.model.Signal;
 import org.cskit.model.SuccessVector;
@@ -34,8 +30,9 @@ import org.cskit.scoring.portfolio.VectorDistribution;
  * snapshot is assembled from the signals up to that day, with the account's earlier scores as
  * history and its previous vector, so that direction and velocity come from the scores over time.
  *
- * <p>Accounts are scored one at a time over all the days, in parallel batches ({@link #each}, which
- * keeps nothing: the demo's {@link DemoPortfolio} counts each batch and drops it). What
+ * <p>This is the per-account object path of the {@code score} and {@code playbooks} commands (the
+ * demo runs its nights through cs-run's nightly run, {@link DemoNight}). Accounts are scored one at
+ * a time over all the days, in parallel batches ({@link #each}, which keeps nothing). What
  * {@link #score} keeps of each account is what the {@code score} and {@code playbooks} commands show
  * of it ({@link Customer}), its snapshot and vector on the last day (all its snapshots and vectors
  * only when asked, for a dry run), so that a big portfolio need not hold every account's signals,
@@ -94,8 +91,7 @@ final class ScoredPortfolio {
      * portfolio), its known outcome, the signals of its last snapshot, and the problem if the strategy
      * could not score it.
      */
-    private record AccountRun(List<Scored> scored, double[] scores, Optional<PortfolioSource.KnownOutcome> outcome, int signals,
-            DashboardFacts facts, ValidationException problem) {}
+    private record AccountRun(List<Scored> scored, double[] scores, int signals, ValidationException problem) {}
 
     /**
      * One account of the source scored over the days, as {@link #each} hands it on.
@@ -103,12 +99,9 @@ final class ScoredPortfolio {
      * @param index the account's index in the source
      * @param scored its snapshot and vector on each day it was in the portfolio, oldest first
      * @param scores its score on every day, NaN where it was not in the portfolio
-     * @param outcome what the source knows it decided at its renewal
      * @param signals the signals its last snapshot rests on
-     * @param facts what the dashboard needs of it, or null if not asked for
      */
-    record Visit(int index, List<Scored> scored, double[] scores, Optional<PortfolioSource.KnownOutcome> outcome, int signals,
-            DashboardFacts facts) {
+    record Visit(int index, List<Scored> scored, double[] scores, int signals) {
         /** @return its snapshot and vector on the last day, or null if it was not in the portfolio then */
         Scored last() {
             return Double.isNaN(scores[scores.length - 1]) ? null : scored.get(scored.size() - 1);
@@ -122,27 +115,25 @@ final class ScoredPortfolio {
      * @param data the accounts and their signals
      * @param strategy the scoring strategy
      * @param days the days, oldest first
-     * @param dashboard whether to find what the dashboard needs ({@link Visit#facts})
      * @param progress reports each account scored
      * @param batches receives each batch, one at a time
      * @throws InputException if the strategy cannot score the snapshots, naming its configuration's line
      */
-    static void each(PortfolioSource data, Strategy strategy, List<LocalDate> days, boolean dashboard, Progress progress,
+    static void each(PortfolioSource data, Strategy strategy, List<LocalDate> days, Progress progress,
             java.util.function.Consumer<List<Visit>> batches) {
         SnapshotAssembler assembler = data.assembler();
         int n = data.size();
         progress.start("scoring", n);
-        Map<String, SurveyKind> surveys = dashboard ? data.surveySignals() : null;
         for (int from = 0; from < n; from += BATCH) {
             List<AccountRun> batch = IntStream.range(from, Math.min(n, from + BATCH)).parallel()
-                    .mapToObj(i -> scoreAccount(data.member(i, days.get(days.size() - 1)), assembler, strategy, days, surveys)).toList();
+                    .mapToObj(i -> scoreAccount(data.member(i, days.get(days.size() - 1)), assembler, strategy, days)).toList();
             List<Visit> visits = new ArrayList<>(batch.size());
             for (int b = 0; b < batch.size(); b++) {
                 AccountRun run = batch.get(b);
                 if (run.problem() != null) {
                     throw strategy.problem(run.problem());
                 }
-                visits.add(new Visit(from + b, run.scored(), run.scores(), run.outcome(), run.signals(), run.facts()));
+                visits.add(new Visit(from + b, run.scored(), run.scores(), run.signals()));
             }
             batches.accept(visits);
             progress.advance(batch.size());
@@ -178,7 +169,7 @@ final class ScoredPortfolio {
         List<Scored> last = new ArrayList<>();
         List<Scored> everyDay = keepEveryDay ? new ArrayList<>() : null;
         long[] signals = {0};
-        each(data, strategy, days, false, progress, visits -> {
+        each(data, strategy, days, progress, visits -> {
             for (Visit v : visits) {
                 if (keepEveryDay) {
                     everyDay.addAll(v.scored());
@@ -193,41 +184,20 @@ final class ScoredPortfolio {
         return new ScoredPortfolio(List.copyOf(days), List.copyOf(last), keepEveryDay ? List.copyOf(everyDay) : null, signals[0]);
     }
 
-    /**
-     * Scores one account on each day it is in the portfolio, oldest first, each day's vector feeding the next day's snapshot; and a
-     * week before the last day, from the same history as the last day, for the dashboard's band moves. Without survey signals
-     * (null), nothing is kept for the dashboard.
-     */
+    /** Scores one account on each day it is in the portfolio, oldest first, each day's vector feeding the next day's snapshot. */
     private static AccountRun scoreAccount(PortfolioSource.Member member, SnapshotAssembler assembler, Strategy strategy,
-            List<LocalDate> days, Map<String, SurveyKind> surveys) {
+            List<LocalDate> days) {
         List<Scored> scored = new ArrayList<>();
         double[] scores = new double[days.size()];
         Arrays.fill(scores, Double.NaN);
         List<ScorePoint> history = new ArrayList<>();
         SuccessVector previous = null;
-        SuccessVector weekBefore = null;
-        RenewalCall closed = null;
-        RenewalCall open = null;
-        LocalDate lastDay = days.get(days.size() - 1);
         int signals = 0;
         for (int d = 0; d < days.size(); d++) {
             LocalDate day = days.get(d);
             Optional<Account> account = member.on(day);
             if (account.isEmpty()) {
                 continue;
-            }
-            if (surveys != null && d == days.size() - 1 && (d == 0 || lastDay.minusDays(7).isAfter(days.get(d - 1)))) {
-                Optional<Account> before = member.on(lastDay.minusDays(7));
-                if (before.isPresent()) {
-                    Instant at = startOf(lastDay.minusDays(7));
-                    AccountSnapshot then = assembler.assemble(before.get(), member.signalsUpTo(at), at, List.copyOf(history),
-                            Optional.ofNullable(previous));
-                    try {
-                        weekBefore = strategy.strategy().score(then);
-                    } catch (ValidationException e) {
-                        return new AccountRun(List.of(), scores, Optional.empty(), 0, null, e);
-                    }
-                }
             }
             Instant asOf = startOf(day);
             List<Signal> known = member.signalsUpTo(asOf);
@@ -236,44 +206,15 @@ final class ScoredPortfolio {
             try {
                 v = strategy.strategy().score(snapshot);
             } catch (ValidationException e) {
-                return new AccountRun(List.of(), scores, Optional.empty(), 0, null, e);
+                return new AccountRun(List.of(), scores, 0, e);
             }
             scored.add(new Scored(Customer.of(account.get()), snapshot, v));
             scores[d] = v.score();
             history.add(ScorePoint.of(v.asOf(), v.score()));
             previous = v;
             signals = known.size();
-            LocalDate renewal = account.get().contract().renewalDate();
-            if (renewal.isAfter(day)) {
-                RenewalCall call = new RenewalCall(day, renewal, v.band(), account.get().contract().arr());
-                open = call;
-                closed = renewal.isAfter(lastDay) ? closed : call;
-            }
         }
-        if (surveys == null) {
-            return new AccountRun(scored, scores, member.outcome(), signals, null, null);
-        }
-        boolean moved = weekBefore != null && !Double.isNaN(scores[days.size() - 1]) && !weekBefore.band().equals(previous.band());
-        List<SurveyResponse> responses = new ArrayList<>();
-        if (!surveys.isEmpty()) {
-            for (Signal s : member.signalsUpTo(startOf(lastDay))) {
-                SurveyKind kind = surveys.get(s.name());
-                if (kind != null) {
-                    responses.add(response(s, kind));
-                }
-            }
-        }
-        DashboardFacts facts = new DashboardFacts(moved ? weekBefore : null, closed != null ? closed : open, List.copyOf(responses));
-        return new AccountRun(scored, scores, member.outcome(), signals, facts, null);
-    }
-
-    /** A survey signal as an answer: its value must be a whole number on the survey's scale. */
-    private static SurveyResponse response(Signal s, SurveyKind kind) {
-        if (s.value() != Math.rint(s.value())) {
-            throw new InputException("signal " + s.id() + " '" + s.name() + "' of account '" + s.accountId() + "' is a " + kind
-                    + " answer, so a whole number, but was " + s.value());
-        }
-        return SurveyResponse.of(s.accountId(), kind, kind.check((int) s.value()), s.observedAt());
+        return new AccountRun(scored, scores, signals, null);
     }
 
     /**

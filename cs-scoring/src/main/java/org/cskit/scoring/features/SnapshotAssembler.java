@@ -51,6 +51,15 @@ public final class SnapshotAssembler {
     }
 
     /**
+     * The deriver of the signal-based features, as a columnar run (cs-run's nightly run) takes it.
+     *
+     * @return the deriver this assembler was made of
+     */
+    public FeatureDeriver deriver() {
+        return deriver;
+    }
+
+    /**
      * The schema of every snapshot: the derived features, then the standard ones.
      *
      * @return the schema

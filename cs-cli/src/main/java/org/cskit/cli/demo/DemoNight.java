@@ -1,0 +1,904 @@
+package org.cskit.cli.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collector;
+import java.util.stream.IntStream;
+import org.cskit.cli.input.InputException;
+import org.cskit.model.Account;
+import org.cskit.model.AccountId;
+import org.cskit.model.AccountSnapshot;
+import org.cskit.model.Band;
+import org.cskit.model.Contribution;
+import org.cskit.model.Direction;
+import org.cskit.model.FeatureSchema;
+import org.cskit.model.ScorePoint;
+import org.cskit.model.ScorecardId;
+import org.cskit.model.Segment;
+import org.cskit.model.Signal;
+import org.cskit.model.StandardFeatures;
+import org.cskit.model.SuccessVector;
+import org.cskit.model.SurveyKind;
+import org.cskit.model.SurveyResponse;
+import org.cskit.model.ValidationException;
+import org.cskit.model.columns.AccountBatch;
+import org.cskit.model.columns.ContractColumns;
+import org.cskit.model.columns.FeatureColumns;
+import org.cskit.model.columns.PlanColumns;
+import org.cskit.model.columns.ScoreHistoryColumns;
+import org.cskit.model.columns.SignalColumn;
+import org.cskit.model.columns.SignalColumns;
+import org.cskit.model.columns.VectorColumns;
+import org.cskit.playbooks.Fields;
+import org.cskit.playbooks.Play;
+import org.cskit.playbooks.Playbook;
+import org.cskit.playbooks.Trigger;
+import org.cskit.playbooks.spi.ActionSink;
+import org.cskit.playbooks.spi.PlayHandle;
+import org.cskit.playbooks.spi.PlayStateStore;
+import org.cskit.run.NightlyReport;
+import org.cskit.run.NightlyRun;
+import org.cskit.run.NightlyState;
+import org.cskit.run.SignalSource;
+import org.cskit.scoring.BandScheme;
+import org.cskit.scoring.Scorecard;
+import org.cskit.scoring.features.FeatureDeriver;
+import org.cskit.scoring.portfolio.Dashboard;
+import org.cskit.scoring.portfolio.DashboardAccount;
+import org.cskit.scoring.portfolio.ScoredAccount;
+import org.cskit.scoring.portfolio.VectorDistribution;
+
+/**
+ * The demo's portfolio (generated, RavenStack or {@code --data}) through cs-run's {@link NightlyRun}: each monthly day is a
+ * night of the run (signals to features to vectors, as columns, a slice of {@value #SLICE} accounts
+ * at a time), each night's vectors the next night's previous vectors and its scores the next
+ * nights' history; the last day's night runs the playbooks against the play state. A week before
+ * the last day is one more night without playbooks, for the dashboard's band moves.
+ *
+ * <p>The report's per-account parts are built on demand, only for the accounts it shows: the
+ * accounts with the lowest and the highest scores ({@link DemoPortfolio#CANDIDATES} of each) and the
+ * accounts whose band moved in the last week are explained (their snapshot assembled and scored again
+ * from their signals, with the history and previous vector the run gave them; the explained score
+ * must equal the run's, else the run stops). The dashboard and the band distribution read every
+ * account's band and score from the last night's columns: an account they do not list is given as
+ * a vector whose explanation is one contribution holding its score, as
+ * {@link org.cskit.scoring.spi.RowSnapshots} gives previous vectors (the dashboard reads its band and
+ * score only). Only the accounts that are in the portfolio on a day are rows of that day's night:
+ * an account that churned (or has not signed up yet) is not scored, nor run through the playbooks;
+ * its previous vector is its latest, from whichever night last scored it. The signals reach the run
+ * as columns ({@link PortfolioSource#signalColumns}): a generated portfolio draws them as columns,
+ * RavenStack data is read as objects and put into columns a slice at a time.
+ *
+ * <p>A {@code --strategy} plug-in scores through the run's scoring strategy (its row method, one
+ * snapshot per row, unless it scores columns itself); its bands must be those of its scorecard's band
+ * scheme, or red, yellow and green for a strategy without one: another band is refused, naming it.
+ */
+final class DemoNight {
+    /** Accounts per slice of the run: the signals of one slice, every observation since the data's first day, stay small. */
+    static final int SLICE = 8_192;
+    /** Accounts read (or generated) together, in parallel, for the facts and the report. */
+    private static final int CHUNK = 4_096;
+    private static final String PORTFOLIO = "cskit-demo";
+    private static final FeatureSchema STANDARD = FeatureSchema.of(StandardFeatures.names());
+    private static final String SCORE = "score";
+
+    private final PortfolioSource data;
+    private final Strategy strategy;
+    private final FeatureDeriver deriver;
+    private final List<Band> bands;
+    private final List<String> labels;
+    private final int n;
+    private final Progress progress;
+
+    private DemoNight(PortfolioSource data, Strategy strategy, Progress progress) {
+        this.data = data;
+        this.strategy = strategy;
+        this.deriver = data.assembler().deriver();
+        this.bands = bands(strategy);
+        this.labels = bands.stream().map(Band::label).toList();
+        this.n = data.size();
+        this.progress = progress;
+    }
+
+    /**
+     * The bands the run's vector columns hold, in code order: the scorecard's, or red, yellow and
+     * green for a strategy without a band scheme.
+     *
+     * @param strategy the strategy
+     * @return the bands
+     */
+    static List<Band> bands(Strategy strategy) {
+        BandScheme scheme = DemoReport.scheme(strategy).orElse(BandScheme.redYellowGreen());
+        List<Band> out = new ArrayList<>();
+        for (int i = 0; i < scheme.ranges().size(); i++) {
+            out.add(scheme.band(i));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Scores the generated portfolio on each day through the nightly run, runs the playbooks on the
+     * last, and makes what the report shows.
+     *
+     * @param data the generated portfolio
+     * @param asOf the as-of day, the last of {@code days}
+     * @param strategy the scoring strategy
+     * @param days the days, oldest first
+     * @param playbooks the playbooks
+     * @param store the play state, or null for a new in-memory one
+     * @param top how many of the accounts most at risk the report follows
+     * @param progress reports each night's slices
+     * @return what the report shows
+     * @throws InputException if the strategy cannot score the accounts, or gives a band the columns do not hold
+     */
+    static DemoPortfolio run(PortfolioSource data, LocalDate asOf, Strategy strategy, List<LocalDate> days, List<Playbook> playbooks,
+            PlayStateStore store, int top, Progress progress) {
+        return new DemoNight(data, strategy, progress).run(asOf, days, playbooks, store, top);
+    }
+
+    /** One night's rows: the source's indices of the accounts in the portfolio that day, ascending. */
+    private record Rows(int[] members, int m) {}
+
+    /** The latest vector of each account up to a night, in the source's index space (score NaN and band -1 where none). */
+    private static final class Latest {
+        final double[] scores;
+        final byte[] bands;
+        final byte[] directions;
+        final double[] velocities;
+        final double[] coverages;
+
+        Latest(int n) {
+            scores = new double[n];
+            Arrays.fill(scores, Double.NaN);
+            bands = new byte[n];
+            Arrays.fill(bands, (byte) -1);
+            directions = new byte[n];
+            Arrays.fill(directions, (byte) -1);
+            velocities = new double[n];
+            Arrays.fill(velocities, Double.NaN);
+            coverages = new double[n];
+            Arrays.fill(coverages, Double.NaN);
+        }
+
+        void update(Rows rows, VectorColumns v) {
+            for (int r = 0; r < rows.m; r++) {
+                int i = rows.members[r];
+                scores[i] = v.scores()[r];
+                bands[i] = v.bandCodes()[r];
+                directions[i] = v.directionCodes()[r];
+                velocities[i] = v.velocities()[r];
+                coverages[i] = v.coverages()[r];
+            }
+        }
+
+        /** The latest vectors of a night's rows, over arrays of {@code size} rows (the night's first). */
+        VectorColumns rows(Rows rows, List<String> labels, int size) {
+            int m = size;
+            double[] s = new double[m];
+            byte[] b = new byte[m];
+            byte[] d = new byte[m];
+            double[] vel = new double[m];
+            double[] cov = new double[m];
+            Arrays.fill(s, Double.NaN);
+            Arrays.fill(b, (byte) -1);
+            Arrays.fill(d, (byte) -1);
+            Arrays.fill(vel, Double.NaN);
+            Arrays.fill(cov, Double.NaN);
+            for (int r = 0; r < rows.m; r++) {
+                int i = rows.members[r];
+                s[r] = scores[i];
+                b[r] = bands[i];
+                d[r] = directions[i];
+                vel[r] = velocities[i];
+                cov[r] = coverages[i];
+            }
+            return VectorColumns.builder(m).bands(labels).scores(s).bandCodes(b).directionCodes(d).velocities(vel).coverages(cov).build();
+        }
+    }
+
+    private DemoPortfolio run(LocalDate asOf, List<LocalDate> days, List<Playbook> playbooks, PlayStateStore store, int top) {
+        int k = days.size();
+        LocalDate lastDay = days.get(k - 1);
+        double[][] dayScores = new double[k][];
+        byte[][] dayBands = new byte[k][];
+        Latest latest = new Latest(n);
+        for (int d = 0; d < k - 1; d++) {
+            int upTo = d;
+            Night night = night(days.get(d), rows -> history(days, dayScores, upTo, rows), latest, List.of(), NightlyState.empty(PORTFOLIO),
+                    play -> { }, null);
+            Rows rows = night.rows;
+            VectorColumns v = night.vectors;
+            dayScores[d] = indexSpace(rows, v.scores());
+            dayBands[d] = indexSpace(rows, v.bandCodes());
+            latest.update(rows, v);
+        }
+        // A week before the last day, from the history the last day reads: for the dashboard's band moves.
+        LocalDate weekBefore = lastDay.minusDays(7);
+        byte[] weekBands = null;
+        if (k == 1 || weekBefore.isAfter(days.get(k - 2))) {
+            Night night = night(weekBefore, rows -> history(days, dayScores, k - 1, rows), latest, List.of(), NightlyState.empty(PORTFOLIO),
+                    play -> { }, null);
+            weekBands = indexSpace(night.rows, night.vectors.bandCodes());
+        }
+
+        FeatureSchema schema = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(strategy.strategy()).playbooks(List.of()).build()
+                .schema(STANDARD);
+        Map<String, String> notRun = new HashMap<>();
+        List<Playbook> runnable = new ArrayList<>();
+        for (Playbook p : playbooks) {
+            Set<String> unknown = PlaybookRun.unknownFeatures(p, schema);
+            if (unknown.isEmpty()) {
+                runnable.add(p);
+            } else {
+                notRun.put(p.id(), "reads " + String.join(", ", unknown) + ", which the data does not provide");
+            }
+        }
+        Plays plays = new Plays(data, DemoReport.QUEUE_ROWS);
+        Harvest harvest = new Harvest(data.surveySignals().keySet());
+        NightlyState state = store == null ? NightlyState.empty(PORTFOLIO) : NightlyState.on(PORTFOLIO, store);
+        Night last = night(lastDay, rows -> history(days, dayScores, k - 1, rows), latest, runnable, state, plays, harvest);
+        Rows lastRows = last.rows;
+        VectorColumns lastV = last.vectors;
+        long signals = last.signals.sum();
+        // The playbooks' statuses read the night's facts: made now, so that the facts are not held through the report.
+        PlaybookRun run = playbookRun(lastDay, playbooks, notRun, last.report, plays, lastRows, last.facts);
+        last = null;
+        dayScores[k - 1] = indexSpace(lastRows, lastV.scores());
+        dayBands[k - 1] = indexSpace(lastRows, lastV.bandCodes());
+        int[] lastRowOf = rowOf(lastRows);
+
+        // The accounts the report explains: the lowest and highest scores, the band moves of the last week, any unscored.
+        int keep = Math.max(Math.max(top, 3), DemoPortfolio.CANDIDATES);
+        Comparator<Integer> byScore = Comparator.comparingDouble((Integer r) -> lastV.scores()[r]).thenComparing(r -> data.id(lastRows.members[r]));
+        TreeMap<Integer, Boolean> lowest = new TreeMap<>(byScore);
+        TreeMap<Integer, Boolean> highest = new TreeMap<>(byScore.reversed());
+        for (int r = 0; r < lastRows.m; r++) {
+            if (lastV.bandCodes()[r] >= 0) {
+                offer(lowest, r, keep);
+                offer(highest, r, keep);
+            }
+        }
+        // The kept accounts are explained now; a band move when the report pass reaches it (its explanation is not kept).
+        java.util.function.IntFunction<Explained> explainer = explainer(days, dayScores, latest, weekBands != null ? weekBefore : null,
+                lastV, lastRowOf);
+        BitSet kept = new BitSet(n);
+        lowest.keySet().forEach(r -> kept.set(lastRows.members[r]));
+        highest.keySet().forEach(r -> kept.set(lastRows.members[r]));
+        for (int r = 0; r < lastRows.m; r++) {
+            if (lastV.bandCodes()[r] < 0) {
+                kept.set(lastRows.members[r]);
+            }
+        }
+        List<Integer> keptIndices = kept.stream().boxed().toList();
+        List<Explained> keptExplained = keptIndices.parallelStream().map(explainer::apply).toList();
+        Map<Integer, Explained> explained = new HashMap<>();
+        for (int j = 0; j < keptIndices.size(); j++) {
+            explained.put(keptIndices.get(j), keptExplained.get(j));
+        }
+
+        List<DemoPortfolio.Kept> low = kept(lowest.keySet(), lastRows, explained, dayScores);
+        List<DemoPortfolio.Kept> high = kept(highest.keySet(), lastRows, explained, dayScores);
+
+        // Risk bands: the scheme's riskiest, else the riskiest band seen.
+        Set<String> risk;
+        if (DemoReport.scheme(strategy).isPresent()) {
+            risk = DemoDashboard.riskBands(DemoReport.overall(strategy, List.of()).keySet());
+        } else {
+            Set<Band> seen = new LinkedHashSet<>();
+            for (int r = 0; r < lastRows.m; r++) {
+                if (lastV.bandCodes()[r] >= 0) {
+                    seen.add(bands.get(lastV.bandCodes()[r]));
+                }
+            }
+            explained.values().forEach(e -> Optional.ofNullable(e.last.vector().band()).ifPresent(seen::add));
+            risk = DemoDashboard.riskBands(seen);
+        }
+        Report report = report(asOf, days, dayBands, lastV, lastRowOf, explained, explainer, plays, harvest, risk, weekBands);
+        return new DemoPortfolio(days, signals, lastRows.m, report.distribution, low, high,
+                new DemoPortfolio.Outcomes(report.outcomes, report.firstRenewal, report.lastRenewal), report.dashboard, run);
+    }
+
+    private static void offer(TreeMap<Integer, Boolean> kept, int r, int keep) {
+        if (kept.size() < keep || kept.comparator().compare(r, kept.lastKey()) < 0) {
+            kept.put(r, Boolean.TRUE);
+            if (kept.size() > keep) {
+                kept.pollLastEntry();
+            }
+        }
+    }
+
+    private List<DemoPortfolio.Kept> kept(Set<Integer> rows, Rows lastRows, Map<Integer, Explained> explained, double[][] dayScores) {
+        List<DemoPortfolio.Kept> out = new ArrayList<>();
+        for (int r : rows) {
+            int i = lastRows.members[r];
+            double[] scores = new double[dayScores.length];
+            for (int d = 0; d < dayScores.length; d++) {
+                scores[d] = dayScores[d][i];
+            }
+            out.add(new DemoPortfolio.Kept(explained.get(i).last, scores));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A night's output: today's vectors over its rows, the run's report, and the facts (the last night's, for the playbooks' statuses). */
+    private record Night(Rows rows, VectorColumns vectors, NightlyReport report, Facts facts, LongAdder signals) {}
+
+    /**
+     * A night's rows and their facts, over arrays of the source's size whose first {@code rows.m}
+     * rows are the night's (the batch is their slice).
+     */
+    private record Facts(Rows rows, FeatureColumns features, List<Segment> segments, byte[] segmentCodes, byte[] stages) {}
+
+    /**
+     * The accounts in the portfolio on a day (each read or generated once) and their facts as of it:
+     * contract and plan facts (the standard features, written a chunk of accounts at a time, so that
+     * the plans' columns of only one chunk are held), segments, stages.
+     */
+    private Facts facts(LocalDate day) {
+        int[] members = new int[n];
+        byte[] stages = new byte[n];
+        byte[] segmentCodes = new byte[n];
+        List<Segment> segments = new ArrayList<>();
+        FeatureColumns features = FeatureColumns.allocate(STANDARD, n);
+        int m = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            List<Optional<Account>> chunk = IntStream.range(from, Math.min(n, from + CHUNK)).parallel()
+                    .mapToObj(i -> data.accountOn(i, day)).toList();
+            int first = m;
+            int[] startDays = new int[chunk.size()];
+            int[] renewalDays = new int[chunk.size()];
+            double[] arr = new double[chunk.size()];
+            PlanColumns.Builder plans = PlanColumns.builder();
+            for (int j = 0; j < chunk.size(); j++) {
+                if (chunk.get(j).isEmpty()) {
+                    continue;
+                }
+                Account a = chunk.get(j).get();
+                int r = m++;
+                members[r] = from + j;
+                int code = segments.indexOf(a.segment());
+                if (code < 0) {
+                    segments.add(a.segment());
+                    code = segments.size() - 1;
+                }
+                segmentCodes[r] = (byte) code;
+                stages[r] = (byte) a.lifecycleStage().ordinal();
+                startDays[r - first] = Math.toIntExact(a.contract().startDate().toEpochDay());
+                renewalDays[r - first] = Math.toIntExact(a.contract().renewalDate().toEpochDay());
+                arr[r - first] = a.contract().arr().amount().doubleValue();
+                plans.add(a);
+            }
+            int count = m - first;
+            if (count > 0) {
+                ContractColumns.of(Arrays.copyOf(startDays, count), Arrays.copyOf(renewalDays, count), Arrays.copyOf(arr, count))
+                        .writeFeatures(day, features, first);
+                plans.build().writeFeatures(day, features, first);
+            }
+        }
+        return new Facts(new Rows(Arrays.copyOf(members, m), m), features,
+                segments.isEmpty() ? List.of(Segment.of("none", org.cskit.model.EngagementModel.TECH_TOUCH)) : segments, segmentCodes, stages);
+    }
+
+    /** The scores of the days before day {@code d}, over a night's rows. */
+    private ScoreHistoryColumns history(List<LocalDate> days, double[][] dayScores, int d, Rows rows) {
+        ScoreHistoryColumns.Builder h = ScoreHistoryColumns.builder(rows.m);
+        for (int p = 0; p < d; p++) {
+            double[] s = new double[rows.m];
+            for (int r = 0; r < rows.m; r++) {
+                s[r] = dayScores[p][rows.members[r]];
+            }
+            h.point(ScoredPortfolio.startOf(days.get(p)), s);
+        }
+        return h.build();
+    }
+
+    /** One night of the run over a day's rows. */
+    private Night night(LocalDate day, java.util.function.Function<Rows, ScoreHistoryColumns> histories, Latest latest,
+            List<Playbook> playbooks, NightlyState state, ActionSink sink, Harvest harvest) {
+        Facts facts = facts(day);
+        Rows rows = facts.rows;
+        ScoreHistoryColumns history = histories.apply(rows);
+        int[] members = rows.members;
+        AccountBatch.Builder batch = AccountBatch.builder(facts.features).asOf(ScoredPortfolio.startOf(day))
+                .accountIds(r -> data.id(members[r])).segments(facts.segments, facts.segmentCodes).stages(facts.stages);
+        boolean anyPrevious = false;
+        for (int r = 0; r < rows.m && !anyPrevious; r++) {
+            anyPrevious = latest.bands[rows.members[r]] >= 0;
+        }
+        if (anyPrevious) {
+            batch.previousVectors(latest.rows(rows, labels, n));
+        }
+        VectorColumns today = VectorColumns.allocate(rows.m, labels);
+        LongAdder signals = new LongAdder();
+        progress.start((playbooks.isEmpty() ? "scoring " : "night of ") + day, rows.m);
+        long[] done = {0};
+        NightlyRun counted = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(strategy.strategy()).playbooks(playbooks)
+                .sliceSize(SLICE).progress((d, total, elapsed) -> {
+                    progress.advance(d - done[0]);
+                    done[0] = d;
+                }).build();
+        NightlyReport report;
+        try {
+            report = counted.run(batch.build().slice(0, rows.m), signals(day, rows, harvest, signals), history, state, sink, today);
+        } catch (ValidationException e) {
+            if ("into.bands".equals(e.field())) {
+                throw new InputException("--strategy " + strategy.strategy().name() + ": " + e.getMessage() + "; the demo's nightly run "
+                        + "holds each vector's band as a code of " + labels + (DemoReport.scheme(strategy).isPresent() ? ", the scorecard's bands"
+                        : " (a strategy without a band scheme must give red, yellow or green)"));
+            }
+            throw strategy.problem(e);
+        }
+        progress.finish();
+        if (report.failed() > 0) {
+            throw new IllegalStateException("the night of " + day + " failed for " + report.failed() + " plays: " + report.failures());
+        }
+        return new Night(rows, today, report, facts, signals);
+    }
+
+    /**
+     * The source's signals of a night's rows ({@link PortfolioSource#signalColumns}), every observation up to
+     * the start of the day, a slice at a time; the generated accounts between two rows (not in the
+     * portfolio that day) are read with the slice and dropped, after giving up their survey
+     * answers to {@code harvest} (the dashboard reads those of accounts that churned too).
+     */
+    private SignalSource signals(LocalDate day, Rows rows, Harvest harvest, LongAdder count) {
+        int m = rows.m;
+        int[] members = rows.members;
+        return SignalSource.of(m, (from, to) -> {
+            int lo = from == 0 ? 0 : members[from];
+            int hi = to == m ? n : members[to];
+            SignalColumns all = data.signalColumns(lo, hi, day);
+            int[] row = new int[hi - lo];
+            Arrays.fill(row, -1);
+            for (int r = from; r < to; r++) {
+                row[members[r] - lo] = r - from;
+            }
+            if (harvest != null) {
+                harvest.take(lo, all);
+            }
+            List<SignalColumn> kept = new ArrayList<>();
+            for (SignalColumn c : all.columns()) {
+                SignalColumn only = only(c, row);
+                count.add(only.count());
+                kept.add(only);
+            }
+            return SignalColumns.of(to - from, kept);
+        });
+    }
+
+    /** A signal column's observations of the rows kept ({@code row[r] >= 0}), renumbered. */
+    private static SignalColumn only(SignalColumn c, int[] row) {
+        int[] rows = c.rows();
+        int count = 0;
+        for (int o = 0; o < c.count(); o++) {
+            count += row[rows[o]] >= 0 ? 1 : 0;
+        }
+        int[] r = new int[count];
+        long[] t = new long[count];
+        double[] v = new double[count];
+        for (int o = 0, j = 0; o < c.count(); o++) {
+            int to = row[rows[o]];
+            if (to >= 0) {
+                r[j] = to;
+                t[j] = c.times()[o];
+                v[j] = c.values()[o];
+                j++;
+            }
+        }
+        return SignalColumn.of(c.name(), r, t, v, count);
+    }
+
+    /** The survey answers of every generated account, gathered from the last night's slices. */
+    private static final class Harvest {
+        private final Set<String> names;
+        /** Per slice, by its first source index: per survey signal, its column (rows relative to the slice's first index). */
+        private final ConcurrentSkipListMap<Integer, List<SignalColumn>> slices = new ConcurrentSkipListMap<>();
+
+        Harvest(Set<String> names) {
+            this.names = names;
+        }
+
+        void take(int lo, SignalColumns all) {
+            List<SignalColumn> surveys = new ArrayList<>();
+            for (SignalColumn c : all.columns()) {
+                if (names.contains(c.name())) {
+                    surveys.add(c);
+                }
+            }
+            slices.put(lo, surveys);
+        }
+
+        /** An account's answers up to the last night, oldest first. */
+        List<SurveyResponse> responses(int i, AccountId id, Map<String, SurveyKind> kinds) {
+            Map.Entry<Integer, List<SignalColumn>> slice = slices.floorEntry(i);
+            if (slice == null) {
+                return List.of();
+            }
+            int row = i - slice.getKey();
+            List<long[]> found = new ArrayList<>(); // time, column, observation
+            List<SignalColumn> columns = slice.getValue();
+            for (int c = 0; c < columns.size(); c++) {
+                SignalColumn col = columns.get(c);
+                int o = Arrays.binarySearch(col.rows(), 0, col.count(), row);
+                if (o < 0) {
+                    continue;
+                }
+                while (o > 0 && col.rows()[o - 1] == row) {
+                    o--;
+                }
+                for (; o < col.count() && col.rows()[o] == row; o++) {
+                    found.add(new long[] {col.times()[o], c, o});
+                }
+            }
+            found.sort(Comparator.comparingLong(f -> f[0]));
+            List<SurveyResponse> out = new ArrayList<>(found.size());
+            for (long[] f : found) {
+                SignalColumn col = columns.get((int) f[1]);
+                double value = col.values()[(int) f[2]];
+                SurveyKind kind = kinds.get(col.name());
+                if (value != Math.rint(value)) {
+                    throw new InputException("signal '" + col.name() + "' of account '" + id + "' at " + Instant.ofEpochMilli(f[0])
+                            + " is a " + kind + " answer, so a whole number, but was " + value);
+                }
+                out.add(SurveyResponse.of(id, kind, kind.check((int) value), Instant.ofEpochMilli(f[0])));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * An account explained: its snapshot and vector on the last day, and a week before if its band
+     * moved since (else null).
+     */
+    private record Explained(ScoredPortfolio.Scored last, SuccessVector weekBefore) {}
+
+    /**
+     * Explains the accounts asked for: each account's snapshot on the last day (and a week before) is
+     * assembled from its signals with the history and previous vector the run read, and scored with
+     * explanations. The score and band must be the run's.
+     */
+    private java.util.function.IntFunction<Explained> explainer(List<LocalDate> days, double[][] dayScores, Latest latest,
+            LocalDate weekBefore, VectorColumns lastV, int[] lastRowOf) {
+        int k = days.size();
+        LocalDate lastDay = days.get(k - 1);
+        return i -> {
+            PortfolioSource.Member member = data.member(i, lastDay);
+            List<ScorePoint> history = new ArrayList<>();
+            for (int d = 0; d < k - 1; d++) {
+                if (!Double.isNaN(dayScores[d][i])) {
+                    history.add(ScorePoint.of(ScoredPortfolio.startOf(days.get(d)), dayScores[d][i]));
+                }
+            }
+            Optional<SuccessVector> previous = latest.bands[i] < 0 ? Optional.empty() : Optional.of(previous(latest, i,
+                    history.isEmpty() ? ScoredPortfolio.startOf(lastDay).minusNanos(1) : history.get(history.size() - 1).at()));
+            Account account = member.on(lastDay).orElseThrow();
+            List<Signal> signals = member.signalsUpTo(ScoredPortfolio.startOf(lastDay));
+            AccountSnapshot snapshot = snapshot(account, signals, lastDay, history, previous);
+            SuccessVector now = score(snapshot);
+            int r = lastRowOf[i];
+            if (Double.compare(now.score(), lastV.scores()[r]) != 0 || (now.band() == null ? -1 : labels.indexOf(now.band().label()))
+                    != lastV.bandCodes()[r]) {
+                throw new IllegalStateException("account " + account.id() + " explained scores " + now.score() + " " + now.band()
+                        + ", but the night gave " + lastV.scores()[r] + " " + lastV.band(r));
+            }
+            SuccessVector week = null;
+            if (weekBefore != null) {
+                Optional<Account> then = member.on(weekBefore);
+                if (then.isPresent()) {
+                    week = score(snapshot(then.get(), signals, weekBefore, history, previous));
+                    week = week.band() != null && now.band() != null && !week.band().equals(now.band()) ? week : null;
+                }
+            }
+            return new Explained(new ScoredPortfolio.Scored(ScoredPortfolio.Customer.of(account), snapshot, now), week);
+        };
+    }
+
+    private AccountSnapshot snapshot(Account account, List<Signal> signals, LocalDate day, List<ScorePoint> history,
+            Optional<SuccessVector> previous) {
+        Instant at = ScoredPortfolio.startOf(day);
+        List<Signal> known = new ArrayList<>();
+        for (Signal s : signals) {
+            if (!s.observedAt().isAfter(at)) {
+                known.add(s);
+            }
+        }
+        return data.assembler().assemble(account, known, at, List.copyOf(history), previous);
+    }
+
+    private SuccessVector score(AccountSnapshot snapshot) {
+        try {
+            return strategy.strategy().score(snapshot);
+        } catch (ValidationException e) {
+            throw strategy.problem(e);
+        }
+    }
+
+    /** An account's latest vector as the run reads it (as {@link org.cskit.scoring.spi.RowSnapshots} does). */
+    private SuccessVector previous(Latest latest, int i, Instant at) {
+        return columnVector(data.id(i), at, latest.scores[i], latest.bands[i], latest.directions[i], latest.velocities[i],
+                latest.coverages[i], org.cskit.scoring.spi.RowSnapshots.PREVIOUS);
+    }
+
+    /** A vector from columns, its explanation one contribution holding the score. */
+    private SuccessVector columnVector(AccountId id, Instant at, double score, byte band, byte direction, double velocity,
+            double coverage, String input) {
+        Object config = strategy.strategy().config();
+        return SuccessVector.builder().accountId(id).asOf(at).score(score).band(bands.get(band)).direction(Direction.values()[direction])
+                .velocity(Double.isNaN(velocity) ? 0.0 : velocity).coverage(Double.isNaN(coverage) ? 0.0 : coverage)
+                .addContributions(Contribution.builder().input(input).group(input).points(score).weight(1.0).build())
+                .scorecardId(config instanceof Scorecard c ? c.id() : ScorecardId.of(input))
+                .scorecardVersion(config instanceof Scorecard c ? c.version() : 1).build();
+    }
+
+    /** What the report counts over every account: distribution, dashboard, known outcomes. */
+    private record Report(VectorDistribution distribution, Dashboard dashboard, Map<Band, long[]> outcomes, LocalDate firstRenewal,
+            LocalDate lastRenewal) {}
+
+    private Report report(LocalDate asOf, List<LocalDate> days, byte[][] dayBands, VectorColumns lastV, int[] lastRowOf,
+            Map<Integer, Explained> explained, java.util.function.IntFunction<Explained> explainer, Plays plays, Harvest harvest, Set<String> risk, byte[] weekBands) {
+        int k = days.size();
+        LocalDate lastDay = days.get(k - 1);
+        Instant lastAt = ScoredPortfolio.startOf(lastDay);
+        Dashboard.Spec spec = DemoDashboard.spec(data, asOf, risk);
+        Fold<DashboardAccount, Dashboard> dashboard = new Fold<>(Dashboard.collector(spec));
+        Fold<ScoredAccount, VectorDistribution> distribution = new Fold<>(VectorDistribution.collector());
+        Map<Band, long[]> outcomes = new LinkedHashMap<>();
+        LocalDate[] renewals = new LocalDate[2];
+        Map<String, SurveyKind> kinds = data.surveySignals();
+        progress.start("report", n);
+        record Entry(ScoredAccount scored, Optional<DashboardAccount> dashboard, Optional<PortfolioSource.KnownOutcome> outcome) {}
+        for (int from = 0; from < n; from += CHUNK) {
+            List<Entry> chunk = IntStream.range(from, Math.min(n, from + CHUNK)).parallel().mapToObj(i -> {
+                PortfolioSource.Member member = data.member(i, lastDay);
+                int r = lastRowOf[i];
+                Explained e = explained.get(i);
+                if (e == null && r >= 0 && weekBands != null && weekBands[i] >= 0 && weekBands[i] != lastV.bandCodes()[r]) {
+                    e = explainer.apply(i); // a band move: the dashboard lists it with what moved its score
+                }
+                SuccessVector last = r < 0 ? null : e != null ? e.last.vector()
+                        : columnVector(data.id(i), lastAt, lastV.scores()[r], lastV.bandCodes()[r], lastV.directionCodes()[r],
+                                lastV.velocities()[r], lastV.coverages()[r], SCORE);
+                ScoredAccount scored = last == null ? null : new ScoredAccount(last.accountId(), member.on(lastDay).orElseThrow().segment(),
+                        last);
+                Optional<DashboardAccount> entry = DemoDashboard.entry(data, i, Optional.ofNullable(last), facts(member, i, days, dayBands,
+                        e == null ? null : e.weekBefore, harvest, kinds, lastDay), spec, risk, plays.perAccount[i]);
+                return new Entry(scored, entry, member.outcome());
+            }).toList();
+            for (Entry entry : chunk) {
+                entry.dashboard.ifPresent(dashboard::add);
+                if (entry.scored == null) {
+                    continue;
+                }
+                distribution.add(entry.scored);
+                if (entry.outcome.isPresent() && entry.outcome.get().renewal().isAfter(asOf)) {
+                    PortfolioSource.KnownOutcome o = entry.outcome.get();
+                    long[] c = outcomes.computeIfAbsent(entry.scored.vector().band(), b -> new long[2]);
+                    c[0]++;
+                    c[1] += o.churned() ? 1 : 0;
+                    renewals[0] = renewals[0] == null || o.renewal().isBefore(renewals[0]) ? o.renewal() : renewals[0];
+                    renewals[1] = renewals[1] == null || o.renewal().isAfter(renewals[1]) ? o.renewal() : renewals[1];
+                }
+            }
+            progress.advance(chunk.size());
+        }
+        progress.finish();
+        return new Report(distribution.finish(), dashboard.finish(), outcomes, renewals[0], renewals[1]);
+    }
+
+    /** What the dashboard needs of an account's scoring: its band moves, its call on its renewal, its survey answers. */
+    private ScoredPortfolio.DashboardFacts facts(PortfolioSource.Member member, int i, List<LocalDate> days, byte[][] dayBands, SuccessVector weekBefore,
+            Harvest harvest, Map<String, SurveyKind> kinds, LocalDate lastDay) {
+        ScoredPortfolio.RenewalCall closed = null;
+        ScoredPortfolio.RenewalCall open = null;
+        for (int d = 0; d < days.size(); d++) {
+            LocalDate day = days.get(d);
+            Optional<Account> account = member.on(day);
+            if (account.isEmpty()) {
+                continue;
+            }
+            LocalDate renewal = account.get().contract().renewalDate();
+            if (renewal.isAfter(day)) {
+                byte b = dayBands[d][i];
+                ScoredPortfolio.RenewalCall call = new ScoredPortfolio.RenewalCall(day, renewal, b < 0 ? null : bands.get(b),
+                        account.get().contract().arr());
+                open = call;
+                closed = renewal.isAfter(lastDay) ? closed : call;
+            }
+        }
+        return new ScoredPortfolio.DashboardFacts(weekBefore, closed != null ? closed : open,
+                kinds.isEmpty() ? List.of() : List.copyOf(harvest.responses(i, data.id(i), kinds)));
+    }
+
+    /** The plays of the last night: counted per account and playbook, the queue's first kept in full. Thread-safe. */
+    private static final class Plays implements ActionSink {
+        private final PortfolioSource data;
+        final int[] perAccount;
+        private final int limit;
+        private final TreeMap<Play, Integer> queue = new TreeMap<>(PlaybookRun.QUEUE_ORDER);
+        private final Map<String, Long> counts = new HashMap<>();
+        private final Map<String, Play> first = new HashMap<>();
+        private long total;
+
+        Plays(PortfolioSource data, int limit) {
+            this.data = data;
+            this.perAccount = new int[data.size()];
+            this.limit = limit;
+        }
+
+        @Override
+        public void deliver(PlayHandle handle) {
+            int i = data.index(handle.accountId());
+            Play p = handle.play();
+            synchronized (this) {
+                perAccount[i]++;
+                total++;
+                counts.merge(p.playbookId(), 1L, Long::sum);
+                first.merge(p.playbookId(), p, (a, b) -> PlaybookRun.QUEUE_ORDER.compare(a, b) <= 0 ? a : b);
+                if (queue.size() < limit || PlaybookRun.QUEUE_ORDER.compare(p, queue.lastKey()) < 0) {
+                    queue.put(p, i);
+                    if (queue.size() > limit) {
+                        queue.pollLastEntry();
+                    }
+                }
+            }
+        }
+
+    }
+
+    /**
+     * The playbooks' run: the queue, the counts, and why each playbook that made no play made none
+     * (the features such a playbook reads are summed up over the last night's accounts, derived
+     * again from their signals only then).
+     */
+    private PlaybookRun playbookRun(LocalDate day, List<Playbook> playbooks, Map<String, String> notRun, NightlyReport report, Plays plays,
+            Rows rows, Facts facts) {
+        Map<String, Integer> suppressed = new HashMap<>();
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (NightlyReport.PlaybookCounts c : report.playbooks()) {
+            c.suppressed().forEach((reason, count) -> {
+                suppressed.merge(c.playbookId(), Math.toIntExact(count), Integer::sum);
+                reasons.merge(reason.name(), Math.toIntExact(count), Integer::sum);
+            });
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        for (Playbook p : playbooks) {
+            if (!notRun.containsKey(p.id()) && plays.counts.getOrDefault(p.id(), 0L) == 0 && p.trigger().kind() != Trigger.Kind.EVENT) {
+                fields.addAll(p.trigger().fields());
+                fields.addAll(p.fields());
+            }
+        }
+        fields.removeIf(Fields::isBuiltIn);
+        Map<String, double[]> seen = seen(fields, day, rows, facts);
+        List<PlaybookRun.Status> statuses = new ArrayList<>();
+        for (Playbook p : playbooks) {
+            long made = plays.counts.getOrDefault(p.id(), 0L);
+            if (notRun.containsKey(p.id())) {
+                statuses.add(new PlaybookRun.Status(p, PlaybookRun.Outcome.NOT_RUN, 0, notRun.get(p.id())));
+            } else if (made > 0) {
+                statuses.add(new PlaybookRun.Status(p, PlaybookRun.Outcome.FIRED, made, made + " play" + (made == 1 ? "" : "s")));
+            } else {
+                statuses.add(PlaybookRun.quiet(p, seen, suppressed.getOrDefault(p.id(), 0)));
+            }
+        }
+        Map<String, Long> byPlaybook = new LinkedHashMap<>();
+        plays.first.values().stream().sorted(PlaybookRun.QUEUE_ORDER).forEach(p -> byPlaybook.put(p.playbookId(),
+                plays.counts.get(p.playbookId())));
+        Map<AccountId, ScoredPortfolio.Customer> customers = new HashMap<>();
+        plays.queue.forEach((play, i) -> customers.computeIfAbsent(play.accountId(),
+                id -> ScoredPortfolio.Customer.of(data.accountOn(i, day).orElseThrow())));
+        return new PlaybookRun(day, List.copyOf(plays.queue.keySet()), List.copyOf(statuses), Map.copyOf(reasons), plays.total,
+                java.util.Collections.unmodifiableMap(byPlaybook), Map.copyOf(customers));
+    }
+
+    /**
+     * Per feature: how many of the night's accounts have it, its least and its greatest value. The
+     * standard features are read from the night's facts, the derived ones derived again, a slice at a time.
+     */
+    private Map<String, double[]> seen(Set<String> fields, LocalDate day, Rows rows, Facts facts) {
+        Map<String, double[]> seen = new HashMap<>();
+        if (fields.isEmpty()) {
+            return seen;
+        }
+        for (String field : fields) {
+            seen.put(field, new double[] {0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+        }
+        for (String field : fields) {
+            int f = STANDARD.indexOf(field);
+            if (f >= 0) {
+                for (int r = 0; r < rows.m; r++) {
+                    add(seen.get(field), facts.features.value(f, r));
+                }
+            }
+        }
+        FeatureSchema derived = deriver.schema();
+        if (fields.stream().noneMatch(field -> derived.indexOf(field) >= 0)) {
+            return seen;
+        }
+        SignalSource source = signals(day, rows, null, new LongAdder());
+        Instant asOf = ScoredPortfolio.startOf(day);
+        for (int from = 0; from < rows.m; from += SLICE) {
+            int to = Math.min(rows.m, from + SLICE);
+            FeatureColumns into = FeatureColumns.allocate(derived, to - from);
+            deriver.derive(source.slice(from, to), asOf, into);
+            for (String field : fields) {
+                int f = derived.indexOf(field);
+                if (f >= 0) {
+                    for (int r = 0; r < to - from; r++) {
+                        add(seen.get(field), into.value(f, r));
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static void add(double[] stats, double v) {
+        if (!Double.isNaN(v)) {
+            stats[0]++;
+            stats[1] = Math.min(stats[1], v);
+            stats[2] = Math.max(stats[2], v);
+        }
+    }
+
+    /** Each source index's row in a night, -1 if it is not a row of it. */
+    private int[] rowOf(Rows rows) {
+        int[] out = new int[n];
+        Arrays.fill(out, -1);
+        for (int r = 0; r < rows.m; r++) {
+            out[rows.members[r]] = r;
+        }
+        return out;
+    }
+
+    private double[] indexSpace(Rows rows, double[] values) {
+        double[] out = new double[n];
+        Arrays.fill(out, Double.NaN);
+        for (int r = 0; r < rows.m; r++) {
+            out[rows.members[r]] = values[r];
+        }
+        return out;
+    }
+
+    private byte[] indexSpace(Rows rows, byte[] values) {
+        byte[] out = new byte[n];
+        Arrays.fill(out, (byte) -1);
+        for (int r = 0; r < rows.m; r++) {
+            out[rows.members[r]] = values[r];
+        }
+        return out;
+    }
+
+    /** A collector used one element at a time. */
+    private static final class Fold<T, R> {
+        private final Collector<T, Object, R> collector;
+        private final Object container;
+
+        @SuppressWarnings("unchecked")
+        Fold(Collector<T, ?, R> collector) {
+            this.collector = (Collector<T, Object, R>) collector;
+            this.container = this.collector.supplier().get();
+        }
+
+        void add(T element) {
+            collector.accumulator().accept(container, element);
+        }
+
+        R finish() {
+            return collector.finisher().apply(container);
+        }
+    }
+}
