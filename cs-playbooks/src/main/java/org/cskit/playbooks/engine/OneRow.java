@@ -93,6 +93,13 @@ final class OneRow {
 
     /** The segment's code among those seen; a new one is added (a new name, or a name seen with another engagement model starts again). */
     private int segmentCode(Segment s) {
+        // References first: a host's accounts usually share a few segment objects, and equals on
+        // each segment before the row's own costs more than the whole identity pass.
+        for (int c = 0; c < segments.size(); c++) {
+            if (segments.get(c) == s) {
+                return c;
+            }
+        }
         for (int c = 0; c < segments.size(); c++) {
             Segment known = segments.get(c);
             if (known == s || known.equals(s)) {
