@@ -1,6 +1,12 @@
 package org.cskit.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -15,16 +21,63 @@ import java.util.regex.Pattern;
  * @param millis how long it took, for information only (never asserted)
  */
 public record Run(int code, String out, String err, long millis) {
+    private static final String HOME = "cskit.home";
     private static final Pattern LAST = Pattern.compile(
             "holdout AUC=(\\d\\.\\d{4}) \\[(\\d\\.\\d{4}), (\\d\\.\\d{4})\\] naive AUC=(\\d\\.\\d{4}) rows=(\\d+)");
 
     /**
-     * Runs the program.
+     * Runs the program with a cskit home folder of its own, new and empty (system property
+     * {@code cskit.home}), so that {@code demo}'s default play state is not the machine's
+     * ({@code ~/.cskit}) and no run sees another's; unless the property is set already (by
+     * {@link #in}).
      *
      * @param args the command line
      * @return the run
      */
     public static Run of(String... args) {
+        if (System.getProperty(HOME) != null) {
+            return run(args);
+        }
+        Path home;
+        try {
+            home = Files.createTempDirectory("cskit-home-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return in(home, args);
+        } finally {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+
+    /**
+     * Runs the program with the given cskit home folder (system property {@code cskit.home},
+     * restored afterwards): runs in the same home share {@code demo}'s default play state.
+     *
+     * @param home the folder
+     * @param args the command line
+     * @return the run
+     */
+    public static synchronized Run in(Path home, String... args) {
+        String before = System.getProperty(HOME);
+        System.setProperty(HOME, home.toString());
+        try {
+            return run(args);
+        } finally {
+            if (before == null) {
+                System.clearProperty(HOME);
+            } else {
+                System.setProperty(HOME, before);
+            }
+        }
+    }
+
+    private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long start = System.nanoTime();

@@ -142,7 +142,7 @@ public final class JdbcPlayStateStore implements PlayStateStore {
 
     private void select(Connection c, String[] ids, RowConsumer into) throws SQLException {
         Array array = c.createArrayOf("VARCHAR", ids);
-        try (PreparedStatement ps = c.prepareStatement(select)) {
+        try (PreparedStatement ps = planned(c, select)) {
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -408,13 +408,13 @@ public final class JdbcPlayStateStore implements PlayStateStore {
                 ok[i] = true;
             }
         } else if (!inserts.isEmpty()) {
-            runFreeing(c, insertArrays, arrays(c, writes, inserts, Kind.INSERT), byKey, ok);
+            runFreeing(c, insertArrays, arrays(c, writes, inserts, Kind.INSERT), byKey, ok, false);
         }
         if (!updates.isEmpty()) {
-            runFreeing(c, updateArrays, arrays(c, writes, updates, Kind.UPDATE), byKey, ok);
+            runFreeing(c, updateArrays, arrays(c, writes, updates, Kind.UPDATE), byKey, ok, true);
         }
         if (!deletes.isEmpty()) {
-            runFreeing(c, deleteArrays, arrays(c, writes, deletes, Kind.DELETE), byKey, ok);
+            runFreeing(c, deleteArrays, arrays(c, writes, deletes, Kind.DELETE), byKey, ok, true);
         }
     }
 
@@ -446,7 +446,8 @@ public final class JdbcPlayStateStore implements PlayStateStore {
             }
             sql += " SELECT account_id, playbook_id FROM i UNION ALL SELECT account_id, playbook_id FROM u "
                     + "UNION ALL SELECT account_id, playbook_id FROM d";
-            run(c, sql, arrays, byKey, ok);
+            // Inserts alone do not scan the table: their cached plan is fine (see planned).
+            run(c, sql, arrays, byKey, ok, !updates.isEmpty() || !deletes.isEmpty());
         } catch (SQLException e) {
             throw Sql.failed("writing " + round.size() + " play states in " + table + (outbox == null ? ""
                     : " and enqueuing " + plays.size() + " plays in " + outbox.database().table("play_outbox")), e);
@@ -597,10 +598,10 @@ public final class JdbcPlayStateStore implements PlayStateStore {
     }
 
     /** {@link #run} with one list of arrays, freed afterwards. */
-    private static void runFreeing(Connection c, String sql, List<Array> arrays, Map<String, Integer> byKey, boolean[] ok)
-            throws SQLException {
+    private static void runFreeing(Connection c, String sql, List<Array> arrays, Map<String, Integer> byKey, boolean[] ok,
+            boolean lookup) throws SQLException {
         try {
-            run(c, sql, List.of(arrays), byKey, ok);
+            run(c, sql, List.of(arrays), byKey, ok, lookup);
         } finally {
             for (Array a : arrays) {
                 a.free();
@@ -608,10 +609,14 @@ public final class JdbcPlayStateStore implements PlayStateStore {
         }
     }
 
-    /** Runs a statement whose parameters are the given arrays in order, and marks the writes whose keys it returns. */
-    private static void run(Connection c, String sql, List<List<Array>> arrays, Map<String, Integer> byKey, boolean[] ok)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    /**
+     * Runs a statement whose parameters are the given arrays in order, and marks the writes whose
+     * keys it returns; {@code lookup}: it finds rows by the arrays' keys, so it is planned per
+     * execution (see {@link #planned}).
+     */
+    private static void run(Connection c, String sql, List<List<Array>> arrays, Map<String, Integer> byKey, boolean[] ok,
+            boolean lookup) throws SQLException {
+        try (PreparedStatement ps = lookup ? planned(c, sql) : c.prepareStatement(sql)) {
             int at = 1;
             for (List<Array> list : arrays) {
                 for (Array a : list) {
@@ -627,6 +632,15 @@ public final class JdbcPlayStateStore implements PlayStateStore {
                 }
             }
         }
+    }
+
+    /**
+     * A statement that finds rows by key arrays, planned per execution on PostgreSQL with pgjdbc
+     * (see {@link PgPlans}: a cached generic plan made while the table was small scans it whole,
+     * however large it has grown since).
+     */
+    private static PreparedStatement planned(Connection c, String sql) throws SQLException {
+        return PgCopy.available(c) ? PgPlans.prepare(c, sql) : c.prepareStatement(sql);
     }
 
     private static String key(String account, String playbook) {

@@ -59,10 +59,14 @@ public final class JdbcPlays {
     private final PlayOutbox outbox;
     private final java.util.concurrent.atomic.AtomicLong retried = new java.util.concurrent.atomic.AtomicLong();
 
-    private JdbcPlays(CsJdbc db, PlayOutbox outbox, PlaybookEngine engine) {
+    /** The default of {@link #of(CsJdbc, PlayOutbox, PlaybookEngine.Builder, int)}: event transactions in flight at once. */
+    public static final int DEFAULT_EVENT_TRANSACTIONS = 4;
+
+    private JdbcPlays(CsJdbc db, PlayOutbox outbox, PlaybookEngine engine, int eventTransactions) {
         this.db = db;
         this.outbox = outbox;
         this.engine = engine;
+        this.events = new GroupCommit<>(eventTransactions, this::onEvents);
     }
 
     /**
@@ -76,6 +80,26 @@ public final class JdbcPlays {
      * @throws SchemaVersionException if the tables are missing or at another version
      */
     public static JdbcPlays of(CsJdbc db, PlayOutbox outbox, PlaybookEngine.Builder engine) {
+        return of(db, outbox, engine, DEFAULT_EVENT_TRANSACTIONS);
+    }
+
+    /**
+     * As {@link #of(CsJdbc, PlayOutbox, PlaybookEngine.Builder)}, with the number of event
+     * transactions {@link #onEvent} keeps in flight at once. More lets more commits wait on the
+     * database's log flush together (a durable commit waits for one, about 5 ms on this project's
+     * machine); fewer puts more events in each transaction, which costs the database less per event.
+     *
+     * @param db the database
+     * @param outbox the outbox; from the same {@link CsJdbc}
+     * @param engine the engine's configuration (schema, playbooks); its store and sink are set here
+     * @param eventTransactions event transactions in flight at once, at least 1 (default 4)
+     * @return the runner
+     * @throws org.cskit.model.ValidationException if the outbox belongs to another {@link CsJdbc}, or
+     *     eventTransactions is below 1
+     * @throws SchemaVersionException if the tables are missing or at another version
+     */
+    public static JdbcPlays of(CsJdbc db, PlayOutbox outbox, PlaybookEngine.Builder engine, int eventTransactions) {
+        Validate.atLeast("eventTransactions", eventTransactions, 1);
         Validate.present("db", db);
         Validate.present("outbox", outbox);
         Validate.present("engine", engine);
@@ -83,7 +107,7 @@ public final class JdbcPlays {
             throw Validate.invalid("outbox", "outbox must come from the same CsJdbc (db.playOutbox(...)) so that its plays join "
                     + "db's transactions; it came from one with table prefix '" + outbox.database().tablePrefix() + "'");
         }
-        return new JdbcPlays(db, outbox, engine.store(db.playStateStore()).sink(outbox.sink()).build());
+        return new JdbcPlays(db, outbox, engine.store(db.playStateStore()).sink(outbox.sink()).build(), eventTransactions);
     }
 
     /**
@@ -119,7 +143,7 @@ public final class JdbcPlays {
     /**
      * The event path: {@link PlaybookEngine#onEvent} in a transaction, durable when this returns.
      * Calls from threads that arrive together share one transaction (group commit, at most four
-     * in flight): their accounts' states are read in one query, the events are evaluated one
+     * in flight unless {@link #of(CsJdbc, PlayOutbox, PlaybookEngine.Builder, int)} says otherwise): their accounts' states are read in one query, the events are evaluated one
      * after another, and the state changes and plays of all of them commit at once. If a shared
      * transaction fails, each call's event is run again on its own, so one event's failure is not
      * another's. Called inside {@link CsJdbc#inTransaction} of the same database, the event joins
@@ -138,8 +162,8 @@ public final class JdbcPlays {
         return events.submit(input, "handling an event for account '" + input.snapshot().accountId().value() + "'");
     }
 
-    /** Group commit of {@link #onEvent}: at most four transactions in flight. */
-    private final GroupCommit<PlaybookInput, EvaluationResult> events = new GroupCommit<>(4, this::onEvents);
+    /** Group commit of {@link #onEvent}: at most {@code eventTransactions} transactions in flight. */
+    private final GroupCommit<PlaybookInput, EvaluationResult> events;
 
     /**
      * Several events in one transaction, in order: for a host that takes events in batches (a

@@ -26,15 +26,18 @@ class JdbcArchitectureTest extends CsModuleArchitectureTest {
     @Test
     void jdbc_usesOnlyTheJdkSlf4jJacksonAndCskit() {
         noClasses().that().resideInAPackage("org.cskit.jdbc..").and().doNotHaveSimpleName("PgCopy")
+                .and().doNotHaveSimpleName("PgPlans")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.sql..", "org.slf4j..",
                         "com.fasterxml.jackson..", "org.cskit.model..", "org.cskit.scoring..", "org.cskit.playbooks..",
                         "org.cskit.jdbc..")
                 .as("cs-jdbc uses nothing beyond the JDK, SLF4J's API, Jackson and cskit")
                 .check(production());
-        // pgjdbc is optional: only PgCopy touches it, and only once the connection is known to be pgjdbc's.
+        // pgjdbc is optional: only PgCopy and PgPlans touch it, and only once the connection is known to be pgjdbc's
+        // (PgCopy.available).
         noClasses().that().resideInAPackage("org.cskit.jdbc..").and().doNotHaveSimpleName("PgCopy")
+                .and().doNotHaveSimpleName("PgPlans")
                 .should().dependOnClassesThat().resideInAPackage("org.postgresql..")
-                .as("only PgCopy uses the optional PostgreSQL driver")
+                .as("only PgCopy and PgPlans use the optional PostgreSQL driver")
                 .check(production());
     }
 }

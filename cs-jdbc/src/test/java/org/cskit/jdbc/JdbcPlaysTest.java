@@ -90,14 +90,45 @@ class JdbcPlaysTest {
             CsJdbc db = Databases.fresh(ds);
             JdbcPlays plays = JdbcPlays.of(db, db.playOutbox(OutboxOptions.defaults()), EngineFixture.engine());
             int accounts = 200;
-            java.util.concurrent.atomic.AtomicLong made = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+            long made = eventsOnThreads(plays, 8, accounts, (t, k) -> (k + t * 25) % accounts);
+
+            assertThat(made).as("plays reported made").isEqualTo(accounts);
+            assertThat(keys(ds, db)).as("plays in the outbox").hasSize(accounts).allMatch(k -> k.startsWith("champion-left|"));
+            assertThat(TestDb.count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_state WHERE status = 'OPEN'")).isEqualTo(accounts);
+            assertThat(plays.onEvents(List.of(EngineFixture.championChanged(0, 1), EngineFixture.championChanged(0, 1)))
+                    .stream().mapToInt(r -> r.created().size()).sum()).as("two events of a new day for one account, one transaction")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void onEvent_oneOrEightTransactionsInFlight_everyEventsPlayMadeOnce() throws Exception {
+        for (int inFlight : new int[] {1, 8}) {
+            CsJdbc db = Databases.fresh(Databases.postgres());
+            JdbcPlays plays = JdbcPlays.of(db, db.playOutbox(OutboxOptions.defaults()), EngineFixture.engine(), inFlight);
+            int accounts = 120;
+            long made = eventsOnThreads(plays, 12, 10, (t, k) -> t * 10 + k);
+
+            assertThat(made).as("plays reported made, %d in flight", inFlight).isEqualTo(accounts);
+            assertThat(keys(Databases.postgres(), db)).as("plays in the outbox, %d in flight", inFlight).hasSize(accounts);
+        }
+    }
+
+    /**
+     * Sends each of {@code threads} threads' {@code events} events ({@code CHAMPION_CHANGED} of account
+     * {@code account(thread, k)}, day 0) through {@link JdbcPlays#onEvent} at once; returns the plays reported made.
+     */
+    private static long eventsOnThreads(JdbcPlays plays, int threads, int events, java.util.function.IntBinaryOperator account)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicLong made = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
             List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                int offset = t * 25;
-                done.add(threads.submit(() -> {
-                    for (int k = 0; k < accounts; k++) {
-                        made.addAndGet(plays.onEvent(EngineFixture.championChanged((k + offset) % accounts, 0)).created().size());
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int k = 0; k < events; k++) {
+                        made.addAndGet(plays.onEvent(EngineFixture.championChanged(account.applyAsInt(thread, k), 0)).created().size());
                     }
                     return null;
                 }));
@@ -105,15 +136,19 @@ class JdbcPlaysTest {
             for (var f : done) {
                 f.get();
             }
-            threads.shutdown();
-
-            assertThat(made.get()).as("plays reported made").isEqualTo(accounts);
-            assertThat(keys(ds, db)).as("plays in the outbox").hasSize(accounts).allMatch(k -> k.startsWith("champion-left|"));
-            assertThat(TestDb.count(ds, "SELECT COUNT(*) FROM " + db.tablePrefix() + "play_state WHERE status = 'OPEN'")).isEqualTo(accounts);
-            assertThat(plays.onEvents(List.of(EngineFixture.championChanged(0, 1), EngineFixture.championChanged(0, 1)))
-                    .stream().mapToInt(r -> r.created().size()).sum()).as("two events of a new day for one account, one transaction")
-                    .isEqualTo(1);
+        } finally {
+            pool.shutdown();
         }
+        return made.get();
+    }
+
+    @Test
+    void of_noEventTransactionInFlight_throwsNamingTheParameter() {
+        CsJdbc db = Databases.fresh(Databases.h2());
+
+        assertThatThrownBy(() -> JdbcPlays.of(db, db.playOutbox(OutboxOptions.defaults()), EngineFixture.engine(), 0))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("eventTransactions must be at least 1, but was 0");
     }
 
     @Test

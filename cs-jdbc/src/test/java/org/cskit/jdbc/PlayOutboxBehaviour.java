@@ -77,6 +77,23 @@ abstract class PlayOutboxBehaviour {
     }
 
     @Test
+    void deliverDue_playsEnqueuedAtDifferentTimes_handsThemOverOldestFirst() {
+        // Keys in the opposite order of the times, so that neither key order nor insertion order gives it away.
+        List<Play> plays = plays(0, 40);
+        for (int i = plays.size() - 1; i >= 0; i--) {
+            outbox.enqueue(List.of(plays.get(i)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        List<Play> seen = new ArrayList<>();
+
+        assertThat(outbox.deliverDue(seen::add)).isEqualTo(40);
+
+        List<Play> oldestFirst = new ArrayList<>(plays);
+        java.util.Collections.reverse(oldestFirst);
+        assertThat(seen).containsExactlyElementsOf(oldestFirst);
+    }
+
+    @Test
     void enqueue_sameKeyAgain_addsNothingEvenAfterDelivery() {
         assertThat(outbox.enqueue(List.of(play(1), play(2), play(1)))).as("a key twice in one batch").isEqualTo(2);
         assertThat(outbox.enqueue(List.of(play(2), play(3)))).as("a key already pending").isEqualTo(1);

@@ -66,6 +66,23 @@ public final class PostgresServer implements AutoCloseable {
      * @param durable fsync and synchronous commit on (PostgreSQL's defaults), for benchmarks of durable writes
      */
     public static PostgresServer start(boolean durable) {
+        return start(durable, List.of());
+    }
+
+    /**
+     * Starts a server with more settings, each {@code name=value} given to {@code postgres -c}
+     * (for example {@code shared_preload_libraries=pg_stat_statements} to see where a benchmark's
+     * server time goes).
+     *
+     * @param durable fsync and synchronous commit on (PostgreSQL's defaults), for benchmarks of durable writes
+     * @param settings server settings, {@code name=value} each
+     */
+    public static PostgresServer start(boolean durable, List<String> settings) {
+        for (String setting : settings) {
+            if (setting.indexOf('=') < 1) {
+                throw new IllegalArgumentException("setting must be name=value, but was '" + setting + "'");
+            }
+        }
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         try {
@@ -85,6 +102,9 @@ public final class PostgresServer implements AutoCloseable {
                         "-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "max_wal_size=4GB")));
                 if (!durable) {
                     cmd.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+                }
+                for (String setting : settings) {
+                    cmd.addAll(List.of("-c", setting));
                 }
                 Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                         .redirectOutput(dir.resolve("postgres-" + port + ".log").toFile()).start();
@@ -128,6 +148,30 @@ public final class PostgresServer implements AutoCloseable {
     public long cpuNanos() {
         return process.toHandle().descendants().mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum();
+    }
+
+    /**
+     * As {@link #cpuNanos()}, by kind of process: {@code backend} for the connections' processes,
+     * else the process's title ({@code walwriter}, {@code checkpointer}, {@code autovacuum launcher},
+     * ...), read from {@code /proc} on Linux (empty elsewhere).
+     */
+    public java.util.Map<String, Long> cpuNanosByKind() {
+        java.util.Map<String, Long> by = new java.util.TreeMap<>();
+        process.toHandle().descendants().forEach(h -> {
+            try {
+                String title = Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline")).replace('\0', ' ').trim();
+                String kind = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
+                if (kind.contains("(") || kind.startsWith("cskit ")) {
+                    kind = "backend";
+                } else if (kind.startsWith("/")) {
+                    kind = "postmaster";
+                }
+                by.merge(kind, h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum);
+            } catch (IOException | RuntimeException e) {
+                // A process that ended meanwhile.
+            }
+        });
+        return by;
     }
 
     /** The port the server listens on. */

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cskit.model.FeatureSchema;
 import org.cskit.model.ManualOverride;
 import org.cskit.model.Segment;
@@ -59,10 +60,18 @@ import org.cskit.scoring.spi.ScoringStrategy;
  * {@link VectorColumns} today's vectors are written to. The features the scorecard and the playbooks
  * read are the batch's facts followed by the deriver's features, in that order.
  *
+ * <p><b>A portfolio read and written a slice at a time.</b> The facts may come a slice at a time too,
+ * from an {@link AccountSource} (a query per range of accounts), and today's vectors may go a slice
+ * at a time to a {@link VectorSink} (a write to the host's score history):
+ * {@code night.run(AccountSource.of(n, facts::read), signals, history, state, tasks::create, VectorSink.of(bands, scores::write))}.
+ * The heap the run needs is then the threads' slices and the play state, whatever the number of
+ * accounts; held whole, yesterday's vectors cost 10 bytes an account, the facts 4 bytes a fact, today's
+ * vectors 27 to 35.
+ *
  * <p><b>Slices.</b> The portfolio is worked through {@link Builder#sliceSize slice} by slice on
  * {@link Builder#threads} threads: each thread holds one slice's feature, vector and history
  * columns (about {@code sliceSize × (12 × features + 60)} bytes) and reuses them, so the heap the
- * run adds is that, today's vectors, and the state, whatever the number of accounts. One state
+ * run adds is that and the state, whatever the number of accounts. One state
  * covers the whole portfolio: a play open in one slice tonight is still open tomorrow, wherever
  * its account falls.
  *
@@ -77,9 +86,11 @@ import org.cskit.scoring.spi.ScoringStrategy;
  * state of another portfolio or playbook set, or from a later night; signals and batch disagreeing on
  * the number of accounts; a batch that already carries vectors; a fact that the deriver also derives;
  * history or today's vectors of another length, or today's vectors without a computed-score column
- * for a batch with manual overrides. A slice that fails while the run works (its
- * signals cannot be read, or an observation is after the as-of time where the source could not
- * check that beforehand) stops the run with that exception; plays already delivered stay recorded in
+ * for a batch with manual overrides. What an {@link AccountSource} gives is checked before any work
+ * as far as its first slice tells (a later slice of another as-of time, facts, segments or columns of
+ * yesterday's vectors is refused when the run reaches it). A slice that fails while the run works (its
+ * signals or facts cannot be read, today's vectors cannot be handed over, or an observation is after
+ * the as-of time where the source could not check that beforehand) stops the run with that exception; plays already delivered stay recorded in
  * the state, so a re-run of the night makes no duplicates.
  *
  * <p>Immutable and thread-safe; one run at a time per state.
@@ -155,7 +166,11 @@ public final class NightlyRun {
     }
 
     /**
-     * Runs one night.
+     * Runs one night over a portfolio held whole: the account facts as one batch, today's vectors
+     * written into columns of the whole portfolio. The same as
+     * {@link #run(AccountSource, SignalSource, ScoreHistoryColumns, NightlyState, ActionSink, VectorSink)}
+     * with {@link AccountSource#of(AccountBatch)} and {@link VectorSink#into}, after checking the
+     * batch and today's columns as a whole.
      *
      * @param accounts the account facts (see above), as of tonight, with yesterday's vectors as previous vectors
      * @param signals the portfolio's signals, one row per account of {@code accounts}
@@ -170,6 +185,38 @@ public final class NightlyRun {
      */
     public NightlyReport run(AccountBatch accounts, SignalSource signals, ScoreHistoryColumns history, NightlyState state,
             ActionSink sink, VectorColumns today) {
+        Validate.present("accounts", accounts);
+        Validate.present("today", today);
+        int n = accounts.size();
+        if (today.rows() != n) {
+            throw Validate.invalid("today", "today's vectors have " + today.rows() + " rows, but the account batch has " + n);
+        }
+        VectorSink into = VectorSink.into(today);
+        if (accounts.hasOverrides() && today.computedScores() == null) {
+            throw Validate.invalid("today", "the account batch carries manual overrides, so today's vectors need a computed-score column "
+                    + "for the scores the overrides replace (VectorColumns.allocate makes one)");
+        }
+        return run(AccountSource.of(accounts), signals, history, state, sink, into);
+    }
+
+    /**
+     * Runs one night, reading the account facts and handing today's vectors over a slice at a time:
+     * the heap the run needs then follows the slice, not the portfolio (the play state apart).
+     *
+     * @param accounts the account facts a slice at a time (see {@link AccountSource}), as of tonight, with
+     *     yesterday's vectors as previous vectors
+     * @param signals the portfolio's signals, one row per account of {@code accounts}
+     * @param history earlier nights' scores, one row per account ({@link ScoreHistoryColumns#empty} for none)
+     * @param state yesterday's state, advanced to tonight's in place
+     * @param sink where plays go; called from the run's threads
+     * @param today where each slice's vectors go once it is scored, before its playbooks run; called from the
+     *     run's threads
+     * @return what the run did
+     * @throws org.cskit.model.ValidationException for bad input: before any work as far as the first slice of
+     *     facts tells (see above); a later slice of another shape stops the run
+     */
+    public NightlyReport run(AccountSource accounts, SignalSource signals, ScoreHistoryColumns history, NightlyState state,
+            ActionSink sink, VectorSink today) {
         long start = System.nanoTime();
         Validate.present("accounts", accounts);
         Validate.present("signals", signals);
@@ -177,7 +224,7 @@ public final class NightlyRun {
         Validate.present("state", state);
         Validate.present("sink", sink);
         Validate.present("today", today);
-        int n = accounts.size();
+        int n = accounts.rows();
         if (signals.rows() != n) {
             throw Validate.invalid("signals", "the signals have " + signals.rows() + " rows, but the account batch has " + n
                     + "; give one row per account to both");
@@ -185,29 +232,18 @@ public final class NightlyRun {
         if (history.rows() != n) {
             throw Validate.invalid("history", "the history has " + history.rows() + " rows, but the account batch has " + n);
         }
-        if (today.rows() != n) {
-            throw Validate.invalid("today", "today's vectors have " + today.rows() + " rows, but the account batch has " + n);
-        }
-        if (today.velocities() == null || today.coverages() == null) {
-            throw Validate.invalid("today", "today's vectors need velocity and coverage columns to write (VectorColumns.allocate makes them)");
-        }
-        if (accounts.hasOverrides() && today.computedScores() == null) {
-            throw Validate.invalid("today", "the account batch carries manual overrides, so today's vectors need a computed-score column "
-                    + "for the scores the overrides replace (VectorColumns.allocate makes one)");
-        }
-        if (accounts.vectors() != null) {
-            throw Validate.invalid("accounts.vectors", "the account batch already has vectors; the run writes today's into 'today': "
-                    + "give yesterday's as the batch's previous vectors");
-        }
+        int firstRows = Math.min(sliceSize, n);
+        AccountBatch shape = accounts.slice(0, firstRows);
+        checkSlice(shape, null, 0, firstRows);
         for (int p = 0; p < history.points(); p++) {
-            if (!history.time(p).isBefore(accounts.asOf())) {
+            if (!history.time(p).isBefore(shape.asOf())) {
                 throw Validate.invalid("history[" + p + "].at", "history[" + p + "] at " + history.time(p)
-                        + " is not before the batch's as-of time " + accounts.asOf());
+                        + " is not before the batch's as-of time " + shape.asOf());
             }
         }
-        FeatureSchema schema = schema(accounts.schema());
-        state.checkRun(portfolio, playbookSet, accounts.asOf());
-        signals.check(accounts.asOf());
+        FeatureSchema schema = schema(shape.schema());
+        state.checkRun(portfolio, playbookSet, shape.asOf());
+        signals.check(shape.asOf());
         List<String> bands = today.bandLabels();
         Shared shared = new Shared(playbooks.size(), sink);
         // The run counts the engine's reports (suppressed per playbook and reason); the host's listener hears them too.
@@ -216,22 +252,27 @@ public final class NightlyRun {
             listener.evaluated(report);
         };
         PlaybookEngine engine = PlaybookEngine.builder().schema(schema).playbooks(playbooks).store(state.playStateStore())
-                .bandLabels(bands).segmentNames(accounts.segments().stream().map(Segment::name).toList()).listener(hear).build();
+                .bandLabels(bands).segmentNames(shape.segments().stream().map(Segment::name).toList()).listener(hear).build();
 
         int slices = n == 0 ? 0 : (int) ((n + (long) sliceSize - 1) / sliceSize);
         int workers = Math.max(1, Math.min(threads, slices));
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<AccountBatch> first = new AtomicReference<>(shape);
         Runnable work = () -> {
-            Worker w = new Worker(accounts, schema, history, Math.min(sliceSize, n), bands);
+            Worker w = new Worker(shape, schema, history, firstRows, bands);
             for (int s; !stop.get() && (s = next.getAndIncrement()) < slices;) {
                 int from = s * sliceSize;
                 int to = (int) Math.min(n, (long) from + sliceSize);
                 try {
-                    w.slice(from, to, signals, engine, state, shared, today);
+                    w.slice(from, to, s == 0 ? first.getAndSet(null) : null, accounts, signals, engine, state, shared, today);
                 } catch (RuntimeException | Error e) {
                     stop.set(true);
                     throw e;
+                } catch (Exception e) {
+                    stop.set(true);
+                    throw new IllegalStateException("today's vectors of accounts [" + from + ", " + to + ") could not be handed over: "
+                            + e.getMessage(), e);
                 }
                 shared.progress(to - from, n, start, progress);
             }
@@ -241,7 +282,7 @@ public final class NightlyRun {
         } else {
             runOnThreads(work, workers, stop);
         }
-        state.advance(playbooks, playbookSet, accounts.asOf());
+        state.advance(playbooks, playbookSet, shape.asOf());
         List<NightlyReport.PlaybookCounts> per = new ArrayList<>(playbooks.size());
         for (int p = 0; p < playbooks.size(); p++) {
             per.add(new NightlyReport.PlaybookCounts(playbooks.get(p).id(), shared.created.get(p), shared.reminders.get(p),
@@ -386,27 +427,66 @@ public final class NightlyRun {
         }
     }
 
+    /**
+     * Checks a slice of the account source: {@code to - from} rows, no vectors of today, and (for a
+     * slice after the first) the first slice's as-of time, facts, segments and yesterday's vector columns.
+     */
+    private static void checkSlice(AccountBatch slice, AccountBatch shape, int from, int to) {
+        String which = "accounts[" + from + ", " + to + ")";
+        if (slice == null || slice.size() != to - from) {
+            throw Validate.invalid(which, "the account source's slice [" + from + ", " + to + ") has "
+                    + (slice == null ? "no batch" : slice.size() + " rows") + ", but must have " + (to - from));
+        }
+        if (slice.vectors() != null) {
+            throw Validate.invalid(which + ".vectors", "the account batch already has vectors; the run writes today's into 'today': "
+                    + "give yesterday's as the batch's previous vectors");
+        }
+        if (shape == null) {
+            return;
+        }
+        if (!slice.asOf().equals(shape.asOf())) {
+            throw Validate.invalid(which + ".asOf", "the slice is as of " + slice.asOf() + ", but the first slice as of " + shape.asOf()
+                    + "; give one as-of time to the whole night");
+        }
+        if (!slice.schema().names().equals(shape.schema().names())) {
+            throw Validate.invalid(which + ".features", "the slice has facts " + slice.schema().names() + ", but the first slice "
+                    + shape.schema().names() + "; give every slice the same facts");
+        }
+        if (!slice.segments().equals(shape.segments())) {
+            throw Validate.invalid(which + ".segments", "the slice has segments " + slice.segments() + ", but the first slice "
+                    + shape.segments() + "; give every slice the same segments");
+        }
+        String before = previousShape(slice.previousVectors());
+        if (!before.equals(previousShape(shape.previousVectors()))) {
+            throw Validate.invalid(which + ".previousVectors", "the slice has " + before + ", but the first slice "
+                    + previousShape(shape.previousVectors()) + "; give every slice the same columns of yesterday's vectors");
+        }
+    }
+
+    private static String previousShape(VectorColumns v) {
+        return v == null ? "no previous vectors" : "previous vectors with bands " + v.bandLabels() + (v.velocities() == null ? "" : ", velocity")
+                + (v.coverages() == null ? "" : ", coverage");
+    }
+
     /** One thread's slice columns, reused from slice to slice. */
     private final class Worker {
-        private final AccountBatch accounts;
-        private final int base; // the accounts' row 0 in their arrays
+        private final AccountBatch shape; // the first slice: every slice has its as-of time, facts, segments and previous columns
         private final int facts;
         private final FeatureColumns features;
         private final VectorColumns today;
         private final VectorColumns previous; // null: no previous vectors
-        private final byte[] segments; // null: one segment
-        private final byte[] stages; // null: one stage
+        private final byte[] segments;
+        private final byte[] stages;
         private final ScoreHistoryColumns history;
         private final ScoreHistoryColumns sourceHistory;
         private final double[][] historyScores;
 
-        Worker(AccountBatch accounts, FeatureSchema schema, ScoreHistoryColumns source, int rows, List<String> bands) {
-            this.accounts = accounts;
-            this.base = accounts.offset();
-            this.facts = accounts.schema().size();
+        Worker(AccountBatch shape, FeatureSchema schema, ScoreHistoryColumns source, int rows, List<String> bands) {
+            this.shape = shape;
+            this.facts = shape.schema().size();
             this.features = FeatureColumns.allocate(schema, rows);
             this.today = VectorColumns.allocate(rows, bands);
-            VectorColumns before = accounts.previousVectors();
+            VectorColumns before = shape.previousVectors();
             if (before == null) {
                 this.previous = null;
             } else {
@@ -420,8 +500,8 @@ public final class NightlyRun {
                 }
                 this.previous = b.build();
             }
-            this.segments = accounts.segmentCodes() == null ? null : new byte[rows];
-            this.stages = accounts.stageCodes() == null ? null : new byte[rows];
+            this.segments = new byte[rows];
+            this.stages = new byte[rows];
             this.sourceHistory = source;
             this.historyScores = new double[source.points()][rows];
             ScoreHistoryColumns.Builder h = ScoreHistoryColumns.builder(rows);
@@ -432,22 +512,33 @@ public final class NightlyRun {
             this.history = h.build();
         }
 
-        void slice(int from, int to, SignalSource source, PlaybookEngine engine, NightlyState state, Shared shared, VectorColumns out) {
+        /**
+         * One slice: its facts ({@code given}, or read from the source), signals, features, vectors
+         * (handed to {@code out}) and plays.
+         */
+        void slice(int from, int to, AccountBatch given, AccountSource source, SignalSource signalSource, PlaybookEngine engine,
+                NightlyState state, Shared shared, VectorSink out) throws Exception {
             int n = to - from;
             Clock clock = new Clock(shared);
-            SignalColumns signals = source.slice(from, to);
+            SignalColumns signals = signalSource.slice(from, to);
             if (signals == null || signals.rows() != n) {
                 throw Validate.invalid("signals", "the signal source's slice [" + from + ", " + to + ") has "
                         + (signals == null ? "no columns" : signals.rows() + " rows") + ", but must have " + n);
             }
             clock.lap(0);
-            copyFacts(from, n);
+            AccountBatch accounts = given;
+            if (accounts == null) {
+                accounts = source.slice(from, to);
+                checkSlice(accounts, shape, from, to);
+            }
+            copyFacts(accounts, from, n);
             clock.lap(1);
             deriver.derive(signals, accounts.asOf(), features, 0);
             clock.lap(2);
-            AccountBatch.Builder b = AccountBatch.builder(features).asOf(accounts.asOf())
-                    .accountIds(row -> accounts.accountId(from + row)).segments(accounts.segments(), segments);
-            if (stages == null) {
+            AccountBatch slice = accounts;
+            AccountBatch.Builder b = AccountBatch.builder(features).asOf(accounts.asOf()).accountIds(slice::accountId)
+                    .segments(accounts.segments(), segments);
+            if (accounts.stageCodes() == null) {
                 b.stage(accounts.fixedStage());
             } else {
                 b.stages(stages);
@@ -455,10 +546,10 @@ public final class NightlyRun {
             if (previous != null) {
                 b.previousVectors(previous);
             }
-            carry(b, from, n);
+            carry(b, accounts, n);
             AccountBatch unscored = b.build().slice(0, n);
             strategy.scoreAll(unscored, history, today);
-            copyOut(from, n, out);
+            out.accept(from, n, today);
             clock.lap(3);
             AccountBatch scored = b.vectors(today).build().slice(0, n);
             // In the state's transaction (cs-jdbc's): the slice's state changes and plays commit together.
@@ -471,10 +562,10 @@ public final class NightlyRun {
          * The slice's manual overrides, events and enrolments, into its batch at the slice's rows. An
          * enrolment is carried for each playbook of the run (the engine asks a batch about no other).
          */
-        private void carry(AccountBatch.Builder b, int from, int n) {
+        private void carry(AccountBatch.Builder b, AccountBatch accounts, int n) {
             if (accounts.hasOverrides()) {
                 for (int r = 0; r < n; r++) {
-                    ManualOverride o = accounts.override(from + r);
+                    ManualOverride o = accounts.override(r);
                     if (o != null) {
                         b.override(r, o);
                     }
@@ -482,7 +573,7 @@ public final class NightlyRun {
             }
             if (accounts.hasEvents()) {
                 for (int r = 0; r < n; r++) {
-                    AccountEvent e = accounts.event(from + r);
+                    AccountEvent e = accounts.event(r);
                     if (e != null) {
                         b.event(r, e);
                     }
@@ -491,7 +582,7 @@ public final class NightlyRun {
             if (accounts.hasEnrolments()) {
                 for (int r = 0; r < n; r++) {
                     for (Playbook p : playbooks) {
-                        if (accounts.enrolled(from + r, p.id())) {
+                        if (accounts.enrolled(r, p.id())) {
                             b.enrol(r, p.id());
                         }
                     }
@@ -500,9 +591,9 @@ public final class NightlyRun {
         }
 
         /** The slice's facts, codes, previous vectors and history into this thread's columns. */
-        private void copyFacts(int from, int n) {
+        private void copyFacts(AccountBatch accounts, int from, int n) {
             FeatureColumns in = accounts.features();
-            int at = base + from;
+            int at = accounts.offset();
             for (int f = 0; f < facts; f++) {
                 double[] values = features.doubles(f);
                 int[] counts = features.observations(f);
@@ -522,10 +613,12 @@ public final class NightlyRun {
                     }
                 }
             }
-            if (segments != null) {
+            if (accounts.segmentCodes() != null) {
                 System.arraycopy(accounts.segmentCodes(), at, segments, 0, n);
+            } else {
+                Arrays.fill(segments, 0, n, (byte) 0);
             }
-            if (stages != null) {
+            if (accounts.stageCodes() != null) {
                 System.arraycopy(accounts.stageCodes(), at, stages, 0, n);
             }
             VectorColumns before = accounts.previousVectors();
@@ -543,27 +636,13 @@ public final class NightlyRun {
             for (int p = 0; p < historyScores.length; p++) {
                 double[] doubles = sourceHistory.scores(p);
                 if (doubles != null) {
-                    System.arraycopy(doubles, at, historyScores[p], 0, n);
+                    System.arraycopy(doubles, from, historyScores[p], 0, n);
                 } else {
                     char[] codes = sourceHistory.codes(p);
                     for (int r = 0; r < n; r++) {
-                        historyScores[p][r] = ScoreHistoryColumns.decode(codes[at + r]);
+                        historyScores[p][r] = ScoreHistoryColumns.decode(codes[from + r]);
                     }
                 }
-            }
-        }
-
-        private void copyOut(int from, int n, VectorColumns out) {
-            System.arraycopy(today.scores(), 0, out.scores(), from, n);
-            System.arraycopy(today.bandCodes(), 0, out.bandCodes(), from, n);
-            System.arraycopy(today.directionCodes(), 0, out.directionCodes(), from, n);
-            System.arraycopy(today.velocities(), 0, out.velocities(), from, n);
-            System.arraycopy(today.coverages(), 0, out.coverages(), from, n);
-            if (out.bandHeld() != null && today.bandHeld() != null) {
-                System.arraycopy(today.bandHeld(), 0, out.bandHeld(), from, n);
-            }
-            if (out.computedScores() != null && today.computedScores() != null) {
-                System.arraycopy(today.computedScores(), 0, out.computedScores(), from, n);
             }
         }
     }

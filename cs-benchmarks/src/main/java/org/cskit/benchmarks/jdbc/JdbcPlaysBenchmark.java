@@ -1,6 +1,5 @@
 package org.cskit.benchmarks.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,8 +66,15 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * <pre>
  * mvn -B -q -pl cs-benchmarks -am package -DskipTests
  * java -Xmx4g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.jdbc.JdbcPlaysBenchmark \
- *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20] [--warmup 5] [--relay-after]
+ *     [--accounts 1000000] [--writers 2] [--threads 64] [--batch 1] [--seconds 20] [--warmup 5] [--relay-after] \
+ *     [--in-flight 4] [--statements N] [--pg NAME=VALUE ...]
  * </pre>
+ *
+ * <p>The event path also prints this JVM's CPU per play by kind of thread (event threads, the
+ * relay, JIT compilers, GC) and the server's by process (backends, WAL writer, autovacuum...);
+ * {@code --statements N} loads {@code pg_stat_statements} and prints the N statements that took
+ * the server the most time; {@code --pg NAME=VALUE} sets a server setting (autovacuum runs every
+ * second unless set otherwise: see the source).
  */
 public final class JdbcPlaysBenchmark {
     private static final long T0 = 1_777_593_600L; // 2026-05-01T00:00:00Z
@@ -86,24 +93,42 @@ public final class JdbcPlaysBenchmark {
         int seconds = intArg(args, "--seconds", 20);
         int writers = intArg(args, "--writers", 2);
         warmup = intArg(args, "--warmup", 5);
-        relayAfter = java.util.Arrays.asList(args).contains("--relay-after");
-        out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s; %d cores, max heap %d MB%n",
-                accounts, writers, threads, batch, seconds, Runtime.getRuntime().availableProcessors(),
+        inFlight = intArg(args, "--in-flight", JdbcPlays.DEFAULT_EVENT_TRANSACTIONS);
+        relayAfter = JdbcBench.flag(args, "--relay-after");
+        out.printf("JdbcPlaysBenchmark: %,d accounts, %d writers, %d threads, %d events per call, %d s, %d event transactions in "
+                + "flight; %d cores, max heap %d MB%n", accounts, writers, threads, batch, seconds, inFlight,
+                Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        try (PostgresServer server = PostgresServer.start(true)) {
-            HikariConfig config = new HikariConfig();
-            // -Dcskit.bench.jdbcParams=&prepareThreshold=0 (for example) appends driver parameters to the URL.
-            config.setJdbcUrl(server.url("postgres") + System.getProperty("cskit.bench.jdbcParams", ""));
-            config.setMaximumPoolSize(Math.min(threads + writers + 4, 180));
-            try (HikariDataSource pool = new HikariDataSource(config)) {
-                CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
-                db.migrate();
-                if (accounts > 0) {
-                    states(out, accounts, writers, db);
+        // The event path's tables start empty and grow by thousands of rows a second: with autovacuum's
+        // default one-minute nap they would have no statistics for the whole run (and the planner, taking
+        // each key to match 0.5% of the table, would scan them); a host's tables get them within a minute.
+        // Autovacuum runs every second here instead, its CPU counted in the server's. --pg NAME=VALUE
+        // (given later, so it wins) sets any server setting, e.g. --pg autovacuum_naptime=60. Only for the
+        // event path: the play state's save and restore are measured with PostgreSQL's defaults.
+        List<String> settings = new ArrayList<>(seconds > 0 ? List.of("autovacuum_naptime=1") : List.of());
+        int statements = intArg(args, "--statements", 0);
+        if (statements > 0) {
+            settings.add("shared_preload_libraries=pg_stat_statements");
+        }
+        try (JdbcBench bench = JdbcBench.start(args, Math.min(threads + writers + 4, 180), settings)) {
+            PostgresServer server = bench.server();
+            HikariDataSource pool = bench.pool();
+            CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
+            db.migrate();
+            if (accounts > 0) {
+                states(out, accounts, writers, db);
+            }
+            if (statements > 0) {
+                try (var c = pool.getConnection(); var st = c.createStatement()) {
+                    st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    st.execute("SELECT pg_stat_statements_reset()");
                 }
-                if (seconds > 0) {
-                    events(out, db, threads, batch, seconds, server);
-                }
+            }
+            if (seconds > 0) {
+                events(out, db, threads, batch, seconds, server);
+            }
+            if (statements > 0) {
+                topStatements(out, pool, statements);
             }
         }
     }
@@ -165,6 +190,8 @@ public final class JdbcPlaysBenchmark {
     private static long lastSave;
     /** Seconds of each event path run before measuring (the JIT compiles the JDBC path meanwhile). */
     private static int warmup;
+    /** Event transactions in flight at once ({@code JdbcPlays.of}'s eventTransactions). */
+    private static int inFlight;
     /** Whether the relay starts only after the event path was measured (to see the event path's own cost). */
     private static boolean relayAfter;
 
@@ -263,7 +290,7 @@ public final class JdbcPlaysBenchmark {
         PlayOutbox outbox = db.playOutbox(OutboxOptions.defaults().withInstanceName("bench").withBatchSize(500)
                 .withPollInterval(Duration.ofMillis(10)));
         JdbcPlays plays = JdbcPlays.of(db, outbox,
-                PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left"))));
+                PlaybookEngine.builder().schema(SCHEMA).playbooks(List.of(eventPlaybook("champion-left"))), inFlight);
         AtomicLong delivered = new AtomicLong();
         PlayOutbox.Relay[] relay = {relayAfter ? null : outbox.startRelay(p -> delivered.incrementAndGet())};
         try {
@@ -305,6 +332,7 @@ public final class JdbcPlaysBenchmark {
             throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long[] cpu0 = new long[2];
+        java.util.Map<String, Long>[] threads0 = new java.util.Map[2];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
         long until = warmUntil + TimeUnit.SECONDS.toNanos(seconds);
@@ -330,6 +358,8 @@ public final class JdbcPlaysBenchmark {
                             if (cpu0[0] == 0) {
                                 cpu0[0] = os.getProcessCpuTime();
                                 cpu0[1] = server == null ? 0 : server.cpuNanos();
+                                threads0[0] = threadTicks();
+                                threads0[1] = server == null ? Map.of() : server.cpuNanosByKind();
                             }
                         }
                     }
@@ -361,6 +391,8 @@ public final class JdbcPlaysBenchmark {
             jvmCpu = os.getProcessCpuTime() - cpu0[0];
             serverCpu = server == null ? 0 : server.cpuNanos() - cpu0[1];
         }
+        java.util.Map<String, Long> threads1 = threadTicks();
+        java.util.Map<String, Long> server1 = server == null ? Map.of() : server.cpuNanosByKind();
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         out.printf("event path %-10s %d threads, %d events per call, %d s: %,d calls, %,d plays, %,.0f plays/s, call latency "
@@ -368,6 +400,61 @@ public final class JdbcPlaysBenchmark {
                 + "relay's work included)%n", name, threads, batch, seconds, merged.length, plays, plays / (double) seconds,
                 merged[merged.length / 2] / 1e6, merged[(int) (merged.length * 0.99)] / 1e6, jvmCpu / 1e3 / plays,
                 serverCpu / 1e3 / plays);
+        if (threads0[0] != null && !threads1.isEmpty()) {
+            // This JVM's CPU per play by kind of thread (Linux /proc, 10 ms ticks): where the JVM's share goes.
+            java.util.Map<String, Long> by = new java.util.TreeMap<>();
+            threads1.forEach((key, ticks) -> by.merge(key.substring(key.indexOf(' ') + 1),
+                    ticks - threads0[0].getOrDefault(key, 0L), Long::sum));
+            StringBuilder line = new StringBuilder("event path " + name + " JVM CPU per play by thread:");
+            long made = plays;
+            by.entrySet().stream().filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> line.append(String.format(" %s %.1f us;", e.getKey(), e.getValue() * 1e4 / made)));
+            out.println(line);
+        }
+        if (!server1.isEmpty()) {
+            // The server's CPU per play by process (backends that connected during the run count from zero).
+            StringBuilder line = new StringBuilder("event path " + name + " PostgreSQL CPU per play by process:");
+            long made = plays;
+            server1.forEach((kind, nanos) -> line.append(String.format(" %s %.1f us;", kind,
+                    (nanos - threads0[1].getOrDefault(kind, 0L)) / 1e3 / made)));
+            out.println(line);
+        }
+    }
+
+    /** CPU ticks (user + system, 1/100 s) of this JVM's threads, keyed "tid kind" (the name without its numbers). */
+    private static java.util.Map<String, Long> threadTicks() {
+        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return ticks;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String comm = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(task.getName() + " " + comm.replaceAll("[0-9#]+", "N"), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+            } catch (java.io.IOException | RuntimeException e) {
+                // A thread that ended meanwhile.
+            }
+        }
+        return ticks;
+    }
+
+    /** Prints the statements that took the most server time (pg_stat_statements), warm-up included. */
+    private static void topStatements(PrintStream out, javax.sql.DataSource pool, int top) throws java.sql.SQLException {
+        try (var c = pool.getConnection(); var s = c.prepareStatement("SELECT calls, total_plan_time, total_exec_time, rows, "
+                + "shared_blks_hit + shared_blks_read, wal_records, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) FROM "
+                + "pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT ?")) {
+            s.setInt(1, top);
+            try (var rs = s.executeQuery()) {
+                out.printf("pg_stat_statements (warm-up included): calls, plan ms, exec ms, rows, buffers, WAL records, query%n");
+                while (rs.next()) {
+                    out.printf("  %,10d %,10.0f %,10.0f %,10d %,12d %,10d  %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getString(7));
+                }
+            }
+        }
     }
 
     /** Transactions committed in the database so far (PostgreSQL's statistics, which lag by up to a second). */
@@ -382,11 +469,6 @@ public final class JdbcPlaysBenchmark {
     }
 
     private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
+        return JdbcBench.intArg(args, name, fallback);
     }
 }

@@ -1,6 +1,5 @@
 package org.cskit.benchmarks.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cskit.jdbc.CsJdbc;
 import org.cskit.jdbc.OutboxOptions;
 import org.cskit.jdbc.PlayOutbox;
-import org.cskit.jdbc.PostgresServer;
 import org.cskit.model.AccountId;
 import org.cskit.model.Band;
 import org.cskit.model.Contribution;
@@ -79,23 +77,19 @@ public final class JdbcStoresBenchmark {
         out.printf("JdbcStoresBenchmark: %,d accounts, %d writers, %d threads, %d s; %d cores, max heap %d MB%n", accounts, writers,
                 threads, seconds,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        try (PostgresServer server = PostgresServer.start(true)) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(server.url("postgres"));
-            config.setMaximumPoolSize(Math.min(threads + 4, 40));
-            try (HikariDataSource pool = new HikariDataSource(config)) {
-                CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
-                db.migrate();
-                List<List<SuccessVector>> slices = new ArrayList<>();
-                for (int from = 0; from < accounts; from += SLICE) {
-                    slices.add(slice(from, Math.min(accounts, from + SLICE)));
-                }
-                scoreHistory(out, "in-memory", InMemoryScoreHistory.create(), slices, accounts, writers);
-                scoreHistory(out, "postgresql", db.scoreHistory(), slices, accounts, writers);
-                slices = null;
-                if (seconds > 0) {
-                    outbox(out, db, threads, seconds);
-                }
+        try (JdbcBench bench = JdbcBench.start(args, Math.min(threads + 4, 40), List.of())) {
+            HikariDataSource pool = bench.pool();
+            CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("bench_").build();
+            db.migrate();
+            List<List<SuccessVector>> slices = new ArrayList<>();
+            for (int from = 0; from < accounts; from += SLICE) {
+                slices.add(slice(from, Math.min(accounts, from + SLICE)));
+            }
+            scoreHistory(out, "in-memory", InMemoryScoreHistory.create(), slices, accounts, writers);
+            scoreHistory(out, "postgresql", db.scoreHistory(), slices, accounts, writers);
+            slices = null;
+            if (seconds > 0) {
+                outbox(out, db, threads, seconds);
             }
         }
     }
@@ -255,11 +249,6 @@ public final class JdbcStoresBenchmark {
     }
 
     private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
+        return JdbcBench.intArg(args, name, fallback);
     }
 }

@@ -1,6 +1,5 @@
 package org.cskit.benchmarks.nightly;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,7 @@ import java.util.List;
 import org.cskit.jdbc.CsJdbc;
 import org.cskit.jdbc.OutboxOptions;
 import org.cskit.jdbc.PlayOutbox;
-import org.cskit.jdbc.PostgresServer;
+import org.cskit.benchmarks.jdbc.JdbcBench;
 import org.cskit.model.AccountId;
 import org.cskit.model.EngagementModel;
 import org.cskit.model.FeatureSchema;
@@ -103,36 +102,32 @@ public final class NightlyJdbcBenchmark {
         AccountBatch facts = facts(accounts);
         SignalColumns signals = signals(accounts);
         List<String> bands = SCORECARD.config().bands().ranges().stream().map(BandScheme.Range::label).toList();
-        try (PostgresServer server = PostgresServer.start(true)) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(server.url("postgres"));
-            config.setMaximumPoolSize(threads + 2);
-            try (HikariDataSource pool = new HikariDataSource(config)) {
-                for (int round = 1; round <= rounds; round++) {
-                    for (String mode : List.of("memory", "slice-tx", "per-write")) {
-                        NightlyState state;
-                        ActionSink sink;
-                        PlayOutbox outbox = null;
-                        if (mode.equals("memory")) {
-                            state = NightlyState.empty("bench");
-                            sink = play -> { };
-                        } else {
-                            CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("b" + round + mode.charAt(0) + "_").build();
-                            db.migrate();
-                            outbox = db.playOutbox(OutboxOptions.defaults());
-                            state = mode.equals("slice-tx") ? NightlyState.on("bench", db.playStateStore(), db::inTransaction)
-                                    : NightlyState.on("bench", db.playStateStore());
-                            sink = outbox.sink();
-                        }
-                        NightlyReport r = run.run(facts, SignalSource.of(signals), ScoreHistoryColumns.empty(accounts), state, sink,
-                                VectorColumns.allocate(accounts, bands));
-                        long pending = outbox == null ? r.created() : outbox.stats().pending();
-                        NightlyReport.Stages cpu = r.stagesCpu();
-                        double wall = r.wall().toNanos() / 1e9;
-                        out.printf("round %d %-9s wall %7.3f s  CPU %7.3f s (derive %.3f, score %.3f, playbooks %.3f)  plays %,d (in the outbox "
-                                + "%,d)  %,.0f plays/s  load %s%n", round, mode, wall, cpu.total().toNanos() / 1e9, cpu.derive().toNanos() / 1e9,
-                                cpu.score().toNanos() / 1e9, cpu.playbooks().toNanos() / 1e9, r.created(), pending, r.created() / wall, load());
+        try (JdbcBench bench = JdbcBench.start(args, threads + 2, List.of())) {
+            HikariDataSource pool = bench.pool();
+            for (int round = 1; round <= rounds; round++) {
+                for (String mode : List.of("memory", "slice-tx", "per-write")) {
+                    NightlyState state;
+                    ActionSink sink;
+                    PlayOutbox outbox = null;
+                    if (mode.equals("memory")) {
+                        state = NightlyState.empty("bench");
+                        sink = play -> { };
+                    } else {
+                        CsJdbc db = CsJdbc.builder().dataSource(pool).tablePrefix("b" + round + mode.charAt(0) + "_").build();
+                        db.migrate();
+                        outbox = db.playOutbox(OutboxOptions.defaults());
+                        state = mode.equals("slice-tx") ? NightlyState.on("bench", db.playStateStore(), db::inTransaction)
+                                : NightlyState.on("bench", db.playStateStore());
+                        sink = outbox.sink();
                     }
+                    NightlyReport r = run.run(facts, SignalSource.of(signals), ScoreHistoryColumns.empty(accounts), state, sink,
+                            VectorColumns.allocate(accounts, bands));
+                    long pending = outbox == null ? r.created() : outbox.stats().pending();
+                    NightlyReport.Stages cpu = r.stagesCpu();
+                    double wall = r.wall().toNanos() / 1e9;
+                    out.printf("round %d %-9s wall %7.3f s  CPU %7.3f s (derive %.3f, score %.3f, playbooks %.3f)  plays %,d (in the outbox "
+                            + "%,d)  %,.0f plays/s  load %s%n", round, mode, wall, cpu.total().toNanos() / 1e9, cpu.derive().toNanos() / 1e9,
+                            cpu.score().toNanos() / 1e9, cpu.playbooks().toNanos() / 1e9, r.created(), pending, r.created() / wall, load());
                 }
             }
         }
@@ -164,11 +159,6 @@ public final class NightlyJdbcBenchmark {
     }
 
     private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
+        return JdbcBench.intArg(args, name, fallback);
     }
 }

@@ -39,10 +39,12 @@ import org.cskit.playbooks.BuiltInPlaybooks;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.spi.ActionSink;
 import org.cskit.playbooks.spi.PlayHandle;
+import org.cskit.run.AccountSource;
 import org.cskit.run.NightlyReport;
 import org.cskit.run.NightlyRun;
 import org.cskit.run.NightlyState;
 import org.cskit.run.SignalSource;
+import org.cskit.run.VectorSink;
 import org.cskit.scoring.BandScheme;
 import org.cskit.scoring.Normalizer;
 import org.cskit.scoring.Scorecard;
@@ -72,24 +74,33 @@ import org.cskit.scoring.features.WindowChange;
  * own state). Yesterday's band is a fixed hash of the row; there is no score history (velocity and
  * direction are unknown, so the rules on direction do not fire).
  *
- * <p><b>cskit</b>: one {@link NightlyRun} night from an empty state on two threads: derive
- * the generator's eight features and two more the 50 rules read, score with a four-input
- * scorecard, run the playbooks (the 17 built-ins, or the 50 benchmark rules of {@link RuleSet}) into
- * a counting sink; then the same night again over the state it left (every play is still open, so it
- * must make none). <b>Floor</b> (50 rules only): on the same two threads and slices, the same
- * features by a plain loop ({@link HandWrittenDerivation} and two more), the same scorecard written
- * out, the same bands with hysteresis, the 50 rules written out ({@link RowRules}) with a dense
- * cooldown array per slice; it keeps no state beyond a slice and writes today's vectors into the
- * same arrays. The two agree on every score and band and on the number of plays (checked and printed).
- * No floor is written for the 17 built-ins.
+ * <p><b>cskit</b>: one {@link NightlyRun} night from an empty state on two threads, reading each
+ * slice's facts, codes and yesterday's vectors through an {@link AccountSource} (copied from the pool
+ * into arrays of the slice, as a host reads them from its store) and handing today's vectors to a
+ * {@link VectorSink} that keeps each account's score as a 2-byte code and its band (3 bytes an
+ * account, what a host keeps for tomorrow): derive the generator's eight features and two more the
+ * 50 rules read, score with a four-input scorecard, run the playbooks (the 17 built-ins, or the 50
+ * benchmark rules of {@link RuleSet}) into a counting sink; then the same night again over the state
+ * it left (every play is still open, so it must make none). Then the derivation kernel alone over the
+ * same slices on the same threads (thread CPU), to set beside the run's derive stage.
  *
- * <p>Heap beyond the signal columns ({@code heap_mb}): what the night's other inputs and outputs take
- * (account facts, segment and stage codes, yesterday's and today's vectors: the used heap after a
- * full GC once they are allocated, less before), plus the run's peak: the sum of the heap pools'
- * peaks during the run less the used heap after a full GC before it (the state, the slices'
- * columns, and garbage not yet collected, so an upper bound that depends on {@code -Xmx}); "live"
- * is the used heap after a full GC once the run is over, less before it (today's play state). The
- * last line printed is the 50 rules at the largest N:
+ * <p><b>Floor</b>: on the same two threads and slices, the same features by a plain loop
+ * ({@link HandWrittenDerivation} and two more), the same scorecard written out, the same bands with
+ * hysteresis, the playbooks written out with a dense cooldown array per slice (the 50 rules as
+ * {@link RowRules}, the 17 built-ins as {@link BuiltInRows}: the 14 that can fire without events); it
+ * reads the facts from the pool's arrays in place, keeps no state beyond a slice, writes the vectors
+ * into slice columns and the same score codes and bands into the same arrays. The two agree on the
+ * score codes and bands and on the number of plays (checked and printed); its thread CPU is printed
+ * per stage (derive; score and playbooks), and then that of its scoring alone (the same loop without
+ * the playbooks, in a pass of its own).
+ *
+ * <p>Heap beyond the signal columns ({@code heap_mb}): what the night keeps for the whole portfolio
+ * besides the state (the score codes and bands: the used heap after a full GC once they are allocated,
+ * less before), plus the run's peak: the sum of the heap pools' peaks during the run less the used
+ * heap after a full GC before it (the state, the slices' columns, and garbage not yet collected, so
+ * an upper bound that depends on {@code -Xmx}). Printed beside it: the most heap in use right after
+ * any collection during the run (nearer the live peak) and the state after the run (the used heap
+ * after a full GC, less before). The last line printed is the 50 rules at the largest N:
  * {@code nightly accounts=N wall_s=X heap_mb=Y plays=P floor_wall_s=F}.
  */
 public final class NightlyJobBenchmark {
@@ -107,6 +118,9 @@ public final class NightlyJobBenchmark {
     static final List<Segment> SEGMENTS = List.of(Segment.of("enterprise", EngagementModel.HIGH_TOUCH),
             Segment.of("mid-market", EngagementModel.SCALED), Segment.of("smb", EngagementModel.TECH_TOUCH));
     static final FeatureSchema STANDARD = FeatureSchema.of(StandardFeatures.names());
+
+    /** The generator's eight features alone (what {@code DerivationCpuRatio} derives). */
+    static final FeatureDeriver GENERATOR_DERIVER = FeatureDeriver.of(PortfolioGenerator.featureDefinitions());
 
     /** The generator's eight features, then the two more the 50 rules read. */
     static final FeatureDeriver DERIVER;
@@ -173,14 +187,7 @@ public final class NightlyJobBenchmark {
                     }
                 }
             };
-            Thread[] threads = new Thread[THREADS];
-            for (int t = 0; t < THREADS; t++) {
-                threads[t] = new Thread(work);
-                threads[t].start();
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
+            onThreads(work);
             for (SignalColumns s : slices) {
                 for (SignalColumn c : s.columns()) {
                     observations += c.count();
@@ -207,75 +214,91 @@ public final class NightlyJobBenchmark {
         }
     }
 
-    /** One night's inputs for N accounts, over the pool. */
+    /**
+     * One night's inputs for N accounts, over the pool, read a slice at a time as a host reads them from
+     * its store: each slice's facts, segment and stage codes and yesterday's vectors are copied from the
+     * pool into arrays of the slice (yesterday's band is a fixed hash of the account). What the night
+     * keeps of today's vectors is what a host keeps for tomorrow: each account's score as a 2-byte code
+     * ({@link ScoreHistoryColumns#nearestCode}) and its band code.
+     */
     static final class Inputs {
         final int n;
-        final FeatureColumns facts;
-        final float[][] factArrays;
-        final byte[] segment;
-        final byte[] stage;
-        final VectorColumns yesterday;
-        final VectorColumns today;
-        final AccountBatch accounts;
+        final Pool pool;
+        final FeatureSchema factSchema;
+        final int[] factAt; // each fact's index in the pool's facts
+        final char[] scoreCodes;
+        final byte[] bands;
+        final AccountSource accounts;
+        final VectorSink today;
 
         Inputs(Pool pool, int n, FeatureSchema factSchema) {
             this.n = n;
-            FeatureColumns.Builder fb = FeatureColumns.builder(factSchema, n);
-            factArrays = new float[factSchema.size()][];
-            for (int f = 0; f < factSchema.size(); f++) {
-                float[] source = pool.facts[STANDARD.indexOf(factSchema.names().get(f))];
-                float[] a = new float[n];
-                for (int r = 0; r < n; r += POOL) {
-                    System.arraycopy(source, 0, a, r, Math.min(POOL, n - r));
+            this.pool = pool;
+            this.factSchema = factSchema;
+            this.factAt = factSchema.names().stream().mapToInt(STANDARD::indexOf).toArray();
+            this.scoreCodes = new char[n];
+            this.bands = new byte[n];
+            this.accounts = AccountSource.of(n, this::slice);
+            this.today = VectorSink.of(bandLabels(), (from, rows, v) -> {
+                double[] scores = v.scores();
+                byte[] codes = v.bandCodes();
+                for (int r = 0; r < rows; r++) {
+                    scoreCodes[from + r] = ScoreHistoryColumns.nearestCode(scores[r]);
                 }
-                factArrays[f] = a;
-                fb.feature(factSchema.names().get(f), a);
-            }
-            facts = fb.build();
-            segment = tile(pool.segment, n);
-            stage = tile(pool.stage, n);
-            double[] scores = new double[n];
-            byte[] bands = new byte[n];
-            byte[] directions = new byte[n];
-            Arrays.fill(directions, (byte) 1); // FLAT
-            for (int r = 0; r < n; r++) {
-                int h = (int) ((r * 0x9E3779B97F4A7C15L) >>> 61); // 0..7
-                bands[r] = (byte) (h < 2 ? 0 : h < 4 ? 1 : 2);
-                scores[r] = bands[r] == 0 ? 30 : bands[r] == 1 ? 60 : 85;
-            }
-            List<String> labels = bandLabels();
-            yesterday = VectorColumns.builder(n).bands(labels).scores(scores).bandCodes(bands).directionCodes(directions).build();
-            // Today's vectors without a computed-score column (no account has a manual override): 8 bytes an account less.
-            double[] nan = new double[n];
-            Arrays.fill(nan, Double.NaN);
-            byte[] unscored = new byte[n];
-            Arrays.fill(unscored, (byte) -1);
-            today = VectorColumns.builder(n).bands(labels).scores(nan).bandCodes(unscored).directionCodes(unscored.clone())
-                    .velocities(nan.clone()).coverages(nan.clone()).bandHeld(new boolean[n]).build();
-            accounts = AccountBatch.builder(facts).asOf(AS_OF).accountIds(NightlyJobBenchmark::id).segments(SEGMENTS, segment)
-                    .stages(stage).previousVectors(yesterday).build();
+                System.arraycopy(codes, 0, bands, from, rows);
+            });
         }
 
-        private static byte[] tile(byte[] source, int n) {
-            byte[] a = new byte[n];
-            for (int r = 0; r < n; r += POOL) {
-                System.arraycopy(source, 0, a, r, Math.min(POOL, n - r));
+        /** The facts of accounts [from, to), in arrays of their own. */
+        AccountBatch slice(int from, int to) {
+            int m = to - from;
+            FeatureColumns.Builder fb = FeatureColumns.builder(factSchema, m);
+            for (int f = 0; f < factAt.length; f++) {
+                float[] a = new float[m];
+                tile(pool.facts[factAt[f]], from, a, m);
+                fb.feature(factSchema.names().get(f), a);
             }
-            return a;
+            byte[] segment = new byte[m];
+            byte[] stage = new byte[m];
+            tile(pool.segment, from, segment, m);
+            tile(pool.stage, from, stage, m);
+            double[] scores = new double[m];
+            byte[] band = new byte[m];
+            byte[] directions = new byte[m];
+            Arrays.fill(directions, (byte) 1); // FLAT
+            for (int r = 0; r < m; r++) {
+                band[r] = yesterdayBand(from + r);
+                scores[r] = band[r] == 0 ? 30 : band[r] == 1 ? 60 : 85;
+            }
+            VectorColumns yesterday = VectorColumns.builder(m).bands(bandLabels()).scores(scores).bandCodes(band).directionCodes(directions)
+                    .build();
+            return AccountBatch.builder(fb.build()).asOf(AS_OF).accountIds(r -> id(from + r)).segments(SEGMENTS, segment).stages(stage)
+                    .previousVectors(yesterday).build();
+        }
+
+        /** The pool's rows of accounts {@code from} on (wrapping at the pool's end) into the first {@code length} elements of an array of the same type. */
+        private static void tile(Object source, int from, Object into, int length) {
+            for (int r = 0; r < length;) {
+                int at = (from + r) % POOL;
+                int k = Math.min(length - r, POOL - at);
+                System.arraycopy(source, at, into, r, k);
+                r += k;
+            }
         }
     }
 
-    /** The inputs' arrays by what they hold, from their lengths and types (not from the heap, which GC makes approximate). */
+    /** Yesterday's band of an account: 0, 1 or 2 from a fixed hash of its row (a quarter red, a quarter yellow, half green). */
+    static byte yesterdayBand(int row) {
+        int h = (int) ((row * 0x9E3779B97F4A7C15L) >>> 61); // 0..7
+        return (byte) (h < 2 ? 0 : h < 4 ? 1 : 2);
+    }
+
+    /** What the night keeps beside the state, from the arrays' sizes. */
     static String columnBytes(Inputs in) {
         long n = in.n;
-        long facts = 4L * n * in.factArrays.length;
-        long codes = 2 * n;
-        long yesterday = (8 + 1 + 1) * n;
-        long today = (8 + 1 + 1 + 8 + 8) * n + (in.today.bandHeld() == null ? 0 : n) + (in.today.computedScores() == null ? 0 : 8 * n);
-        return String.format("inputs by column, from the arrays' sizes: facts %,d MB (%d float columns), segment and stage codes %,d MB, "
-                + "yesterday's vectors %,d MB (score, band, direction), today's vectors %,d MB (score, band, direction, velocity, coverage, "
-                + "band held%s) = %,d MB", facts >> 20, in.factArrays.length, codes >> 20, yesterday >> 20, today >> 20,
-                in.today.computedScores() == null ? "; no computed-score column" : ", computed score", (facts + codes + yesterday + today) >> 20);
+        return String.format("kept for the whole portfolio: today's scores as 2-byte codes and band codes, %,d MB; facts (%d float columns), "
+                + "segment and stage codes and yesterday's vectors read a slice at a time from the pool (%,d MB for the pool's %,d accounts)",
+                3 * n >> 20, in.factAt.length, (long) POOL * (4 * STANDARD.size() + 2) >> 20, POOL);
     }
 
     /** The suppressed firings by reason, over every playbook, such as {@code ALREADY_OPEN 12,263,063}. */
@@ -308,8 +331,8 @@ public final class NightlyJobBenchmark {
     }
 
     /** What one measured night took, and the same night run again on the state it left. */
-    record Measured(double wallS, double cpuS, double peakMb, double liveMb, long plays, NightlyReport report, long states, double againWallS,
-            long againPlays, NightlyReport again) {}
+    record Measured(double wallS, double cpuS, double peakMb, double afterGcMb, double liveMb, long plays, NightlyReport report, long states,
+            double againWallS, long againPlays, NightlyReport again) {}
 
     static Measured cskit(Pool pool, Inputs in, List<Playbook> playbooks) {
         NightlyRun run = NightlyRun.builder().portfolio("bench").deriver(DERIVER).strategy(SCORECARD).playbooks(playbooks).sliceSize(SLICE)
@@ -319,23 +342,101 @@ public final class NightlyJobBenchmark {
         SignalSource signals = SignalSource.of(in.n, pool::slice);
         long baseline = settledHeap();
         resetPeaks();
+        AFTER_GC.arm();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         NightlyReport report = run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, sink, in.today);
         long t1 = System.nanoTime();
         long cpu1 = cpuNanos();
         long peak = peakHeap();
+        long afterGc = AFTER_GC.disarm(); // 0: no collection during the run
         long live = settledHeap();
         // The same night again over the state it left (the same data): every play is still open, none may be made twice.
         Counting againSink = new Counting();
         long t2 = System.nanoTime();
         NightlyReport again = run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today);
         long t3 = System.nanoTime();
-        return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (peak - baseline) / 1048576.0, (live - baseline) / 1048576.0,
+        return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (peak - baseline) / 1048576.0,
+                afterGc == 0 ? Double.NaN : (Math.max(afterGc, baseline) - baseline) / 1048576.0, (live - baseline) / 1048576.0,
                 sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), again);
     }
 
-    /** The floor for the 50 rules: the same work written out, on the same threads, slices and arrays. */
+    /**
+     * The derivation kernel alone ({@link FeatureDeriver#derive}) over the same slices on the same threads: thread CPU
+     * summed over the threads, to set beside the run's derive stage.
+     */
+    static double kernelCpu(Pool pool, int n, FeatureDeriver deriver) throws InterruptedException {
+        int slices = (n + SLICE - 1) / SLICE;
+        AtomicInteger next = new AtomicInteger();
+        LongAdder cpu = new LongAdder();
+        onThreads(() -> {
+            FeatureColumns features = FeatureColumns.allocate(deriver.schema(), SLICE);
+            for (int s; (s = next.getAndIncrement()) < slices;) {
+                int lo = s * SLICE;
+                SignalColumns signals = pool.slice(lo, Math.min(n, lo + SLICE));
+                long c0 = THREAD_CPU.getCurrentThreadCpuTime();
+                deriver.derive(signals, AS_OF, features, 0);
+                cpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
+            }
+        });
+        return cpu.sum() / 1e9;
+    }
+
+    /**
+     * The largest heap in use right after a collection while armed: the live objects at that moment plus
+     * garbage the collection left (old regions not yet collected), so nearer the live peak than the pools'
+     * peaks, which include the young generation just before it is collected.
+     */
+    static final class AfterGc implements javax.management.NotificationListener {
+        private final java.util.Set<String> heapPools = new java.util.HashSet<>();
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean armed;
+
+        AfterGc() {
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP) {
+                    heapPools.add(p.getName());
+                }
+            }
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener(this, null, null);
+            }
+        }
+
+        void arm() {
+            max.set(0);
+            armed = true;
+        }
+
+        long disarm() {
+            armed = false;
+            return max.get();
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (!armed || !n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                    .from((javax.management.openmbean.CompositeData) n.getUserData());
+            long used = 0;
+            for (Map.Entry<String, java.lang.management.MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (heapPools.contains(e.getKey())) {
+                    used += e.getValue().getUsed();
+                }
+            }
+            long u = used;
+            max.accumulateAndGet(u, Math::max);
+        }
+    }
+
+    static final AfterGc AFTER_GC = new AfterGc();
+
+    /**
+     * The floor: the same work written out, on the same threads and slices, reading the pool's arrays
+     * directly; the 50 rules as {@link RowRules}, the built-ins as {@link BuiltInRows}.
+     */
     static final class Floor {
         final Pool pool;
         final Inputs in;
@@ -344,42 +445,78 @@ public final class NightlyJobBenchmark {
         final double[] hysteresisBounds;
         final double hysteresis;
 
-        Floor(Pool pool, Inputs in) {
+        final boolean builtIns;
+
+        Floor(Pool pool, Inputs in, boolean builtIns) {
             this.pool = pool;
             this.in = in;
+            this.builtIns = builtIns;
             BandScheme bands = SCORECARD.config().bands();
             this.from = bands.ranges().stream().mapToDouble(BandScheme.Range::from).toArray();
             this.hysteresisBounds = bands.ranges().stream().mapToDouble(BandScheme.Range::to).toArray();
             this.hysteresis = bands.hysteresis();
         }
 
+        /** Thread CPU of the floor's stages, summed over the threads: deriving (the ten features), scoring and the rules. */
+        final LongAdder deriveCpu = new LongAdder();
+        final LongAdder scoreAndRulesCpu = new LongAdder();
+
         double run() throws InterruptedException {
             int slices = (in.n + SLICE - 1) / SLICE;
             AtomicInteger next = new AtomicInteger();
             long t0 = System.nanoTime();
-            Thread[] threads = new Thread[THREADS];
-            for (int t = 0; t < THREADS; t++) {
-                threads[t] = new Thread(() -> {
-                    FeatureColumns features = FeatureColumns.allocate(DERIVER.schema(), SLICE);
-                    HandWrittenDerivation derivation = new HandWrittenDerivation(AS_OF);
-                    RowRules rules = new RowRules(SLICE);
-                    for (int s; (s = next.getAndIncrement()) < slices;) {
-                        int lo = s * SLICE;
-                        int hi = Math.min(in.n, lo + SLICE);
-                        SignalColumns signals = pool.slice(lo, hi);
-                        derivation.derive(signals, features);
-                        usersChangeAndTickets(signals, features);
+            onThreads(() -> {
+                FeatureColumns features = FeatureColumns.allocate(DERIVER.schema(), SLICE);
+                VectorColumns today = VectorColumns.allocate(SLICE, bandLabels());
+                HandWrittenDerivation derivation = new HandWrittenDerivation(AS_OF);
+                RowRules rules = builtIns ? null : new RowRules(SLICE);
+                BuiltInRows builtIn = builtIns ? new BuiltInRows(SLICE, DERIVER.schema(), pool.facts, STANDARD) : null;
+                for (int s; (s = next.getAndIncrement()) < slices;) {
+                    int lo = s * SLICE;
+                    int hi = Math.min(in.n, lo + SLICE);
+                    long c0 = THREAD_CPU.getCurrentThreadCpuTime();
+                    SignalColumns signals = pool.slice(lo, hi);
+                    derivation.derive(signals, features);
+                    usersChangeAndTickets(signals, features);
+                    long c1 = THREAD_CPU.getCurrentThreadCpuTime();
+                    if (builtIns) {
+                        builtIn.slice(features);
+                    } else {
                         rules.reset(lo);
-                        scoreAndRules(lo, hi, features, rules);
                     }
-                    plays.add(rules.plays());
-                });
-                threads[t].start();
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
+                    scoreAndRules(lo, hi, features, today, rules, builtIn);
+                    deriveCpu.add(c1 - c0);
+                    scoreAndRulesCpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c1);
+                }
+                plays.add(builtIns ? builtIn.plays() : rules.plays());
+            });
             return (System.nanoTime() - t0) / 1e9;
+        }
+
+        /**
+         * The floor's scoring alone (its loop without the playbooks), after deriving each slice untimed: thread CPU summed
+         * over the threads, to split the floor's "score and rules" into its two parts.
+         */
+        double scoringCpu() throws InterruptedException {
+            int slices = (in.n + SLICE - 1) / SLICE;
+            AtomicInteger next = new AtomicInteger();
+            LongAdder cpu = new LongAdder();
+            onThreads(() -> {
+                FeatureColumns features = FeatureColumns.allocate(DERIVER.schema(), SLICE);
+                VectorColumns today = VectorColumns.allocate(SLICE, bandLabels());
+                HandWrittenDerivation derivation = new HandWrittenDerivation(AS_OF);
+                for (int s; (s = next.getAndIncrement()) < slices;) {
+                    int lo = s * SLICE;
+                    int hi = Math.min(in.n, lo + SLICE);
+                    SignalColumns signals = pool.slice(lo, hi);
+                    derivation.derive(signals, features);
+                    usersChangeAndTickets(signals, features);
+                    long c0 = THREAD_CPU.getCurrentThreadCpuTime();
+                    scoreAndRules(lo, hi, features, today, null, null);
+                    cpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
+                }
+            });
+            return cpu.sum() / 1e9;
         }
 
         /** LAST of active users over 14 days against the 14 days before, in percent; tickets_open is tickets_14d again. */
@@ -424,7 +561,7 @@ public final class NightlyJobBenchmark {
             System.arraycopy(f.observations(5), 0, f.observations(9), 0, signals.rows());
         }
 
-        private void scoreAndRules(int lo, int hi, FeatureColumns f, RowRules rules) {
+        private void scoreAndRules(int lo, int hi, FeatureColumns f, VectorColumns today, RowRules rules, BuiltInRows builtIn) {
             double[] seats = f.doubles(0);
             double[] logins = f.doubles(3);
             double[] loginsChange = f.doubles(4);
@@ -432,15 +569,18 @@ public final class NightlyJobBenchmark {
             double[] nps = f.doubles(7);
             double[] usersChange = f.doubles(8);
             double[] ticketsOpen = f.doubles(9);
-            float[] renewal = in.factArrays[0];
-            float[] arr = in.factArrays[1];
-            double[] score = in.today.scores();
-            byte[] band = in.today.bandCodes();
-            byte[] direction = in.today.directionCodes();
-            double[] velocity = in.today.velocities();
-            double[] coverage = in.today.coverages();
-            byte[] previousBand = in.yesterday.bandCodes();
+            float[] renewal = pool.facts[in.factAt[0]];
+            float[] arr = pool.facts[in.factAt[1]];
+            byte[] segments = pool.segment;
+            double[] score = today.scores();
+            byte[] band = today.bandCodes();
+            byte[] direction = today.directionCodes();
+            double[] velocity = today.velocities();
+            double[] coverage = today.coverages();
+            char[] keptScores = in.scoreCodes;
+            byte[] keptBands = in.bands;
             long now = AS_OF.toEpochMilli();
+            int p0 = lo % POOL; // the pool row of account lo (slices do not cross the pool's end)
             for (int r = lo, k = 0; r < hi; r++, k++) {
                 double gSeats = linear(seats[k], 0.3, 0.85);
                 double gLogins = linear(loginsChange[k], -30, 20);
@@ -464,14 +604,21 @@ public final class NightlyJobBenchmark {
                         s += 1 / groups * gNps * 100;
                     }
                 }
-                score[r] = s;
-                byte b = bandOf(s, previousBand[r]);
-                band[r] = b;
-                direction[r] = -1;
-                velocity[r] = Double.NaN;
-                coverage[r] = groups / 5;
-                rules.evaluate(r, now, logins[k], loginsChange[k], usersChange[k], ticketsOpen[k], seats[k], nps[k], renewal[r], arr[r], s,
-                        segmentCode(in.segment[r]), (byte) -1, b, previousBand[r]);
+                score[k] = s;
+                byte previous = yesterdayBand(r);
+                byte b = bandOf(s, previous);
+                band[k] = b;
+                direction[k] = -1;
+                velocity[k] = Double.NaN;
+                coverage[k] = groups / 5;
+                keptScores[r] = ScoreHistoryColumns.nearestCode(s);
+                keptBands[r] = b;
+                if (rules != null) {
+                    rules.evaluate(r, now, logins[k], loginsChange[k], usersChange[k], ticketsOpen[k], seats[k], nps[k], renewal[p0 + k],
+                            arr[p0 + k], s, segmentCode(segments[p0 + k]), (byte) -1, b, previous);
+                } else if (builtIn != null) {
+                    builtIn.evaluate(k, p0 + k, now, b, (byte) -1);
+                }
             }
         }
 
@@ -497,6 +644,20 @@ public final class NightlyJobBenchmark {
             }
             double g = (v - min) / (max - min);
             return g < 0 ? 0 : g > 1 ? 1 : g;
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+
+    /** Runs {@code work} on {@value #THREADS} threads at once (each takes slices until none is left) and waits for them. */
+    static void onThreads(Runnable work) throws InterruptedException {
+        Thread[] threads = new Thread[THREADS];
+        for (int t = 0; t < THREADS; t++) {
+            threads[t] = new Thread(work);
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
         }
     }
 
@@ -565,13 +726,17 @@ public final class NightlyJobBenchmark {
         for (String set : ordered) {
             boolean rules50 = set.equals("rules50");
             List<Playbook> playbooks = rules50 ? RuleSet.playbooks() : BuiltInPlaybooks.all();
+            List<String> withoutEvents = playbooks.stream().filter(p -> !(p.trigger() instanceof org.cskit.playbooks.Trigger.OnEvent))
+                    .map(Playbook::id).toList();
+            if (!rules50 && !withoutEvents.equals(BuiltInRows.IDS)) {
+                throw new IllegalStateException("the built-in floor is written for " + BuiltInRows.IDS + ", but the built-ins without an "
+                        + "event trigger are " + withoutEvents);
+            }
             FeatureSchema factSchema = rules50 ? FeatureSchema.of(StandardFeatures.DAYS_TO_RENEWAL, StandardFeatures.ARR) : STANDARD;
             // Warm-up: half a pool, untimed.
             Inputs warm = new Inputs(pool, POOL / 2 + POOL / 2 % SLICE, factSchema);
             cskit(pool, warm, playbooks);
-            if (rules50) {
-                new Floor(pool, warm).run();
-            }
+            new Floor(pool, warm, !rules50).run();
             warm = null;
             for (int n : sizes) {
                 long before = settledHeap();
@@ -580,30 +745,47 @@ public final class NightlyJobBenchmark {
                 out("%s, %,d accounts: %s", set, n, columnBytes(in));
                 Measured m = cskit(pool, in, playbooks);
                 double beyond = inputsMb + m.peakMb;
-                out("%s, %,d accounts: heap beyond the signal columns: %.0f MB of account facts, codes, yesterday's and today's vectors, "
-                        + "+ %.0f MB peak during the run (today's state %.0f MB live after it) = %.0f MB", set, n, inputsMb, m.peakMb, m.liveMb,
-                        beyond);
+                out("%s, %,d accounts: heap beyond the signal columns: %.0f MB kept of today's vectors (score codes, bands) + %.0f MB peak "
+                        + "during the run, garbage included (%s; today's state %.0f MB live after the run) = %.0f MB%s", set, n, inputsMb, m.peakMb,
+                        Double.isNaN(m.afterGcMb) ? "no collection during the run" : String.format("at most %.0f MB in use right after a collection",
+                                m.afterGcMb), m.liveMb, beyond, Double.isNaN(m.afterGcMb) ? ""
+                                : String.format(" (%.0f MB by the after-collection peak)", inputsMb + m.afterGcMb));
                 out("%s, %,d accounts: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
                         + "(suppressed %,d, failed %,d); %s", set, n, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
                         m.report.suppressed(), m.report.failed(), stages(m.report));
                 out("%s, %,d accounts: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d", set,
                         n, m.againWallS, m.againPlays, m.again.suppressed(), byReason(m.again), m.again.closed());
-                String floorWall = "n/a";
-                if (rules50) {
-                    double[] scores = in.today.scores().clone();
-                    byte[] bands = in.today.bandCodes().clone();
-                    Floor floor = new Floor(pool, in);
+                double kernel = kernelCpu(pool, n, DERIVER);
+                double eight = kernelCpu(pool, n, GENERATOR_DERIVER);
+                out("%s, %,d accounts: the derivation kernel alone over the same slices and threads: CPU %.2f s (%.0f ns an account; %.0f ns "
+                        + "for the generator's eight features without the two the 50 rules add) against the run's derive stage %.2f s (%.0f ns)",
+                        set, n, kernel, kernel * 1e9 / n, eight * 1e9 / n, m.report.stagesCpu().derive().toNanos() / 1e9,
+                        m.report.stagesCpu().derive().toNanos() / (double) n);
+                String floorWall;
+                {
+                    char[] scores = in.scoreCodes.clone();
+                    byte[] bands = in.bands.clone();
+                    Floor floor = new Floor(pool, in, !rules50);
                     long cpu0 = cpuNanos();
                     double fw = floor.run();
                     double fcpu = (cpuNanos() - cpu0) / 1e9;
-                    double maxDiff = 0;
+                    long scoreDiffs = 0;
+                    int maxCodeDiff = 0;
                     long bandDiffs = 0;
                     for (int r = 0; r < n; r++) {
-                        maxDiff = Math.max(maxDiff, Math.abs(scores[r] - in.today.scores()[r]));
-                        bandDiffs += bands[r] != in.today.bandCodes()[r] ? 1 : 0;
+                        scoreDiffs += scores[r] != in.scoreCodes[r] ? 1 : 0;
+                        maxCodeDiff = Math.max(maxCodeDiff, Math.abs(scores[r] - in.scoreCodes[r]));
+                        bandDiffs += bands[r] != in.bands[r] ? 1 : 0;
                     }
-                    out("%s, %,d accounts: floor wall %.2f s, CPU %.2f s, plays %,d; cskit / floor %.2fx wall, %.2fx CPU; scores differ by at most "
-                            + "%.2e, bands differ on %,d rows", set, n, fw, fcpu, floor.plays.sum(), m.wallS / fw, m.cpuS / fcpu, maxDiff, bandDiffs);
+                    double scoring = floor.scoringCpu();
+                    out("%s, %,d accounts: the floor's scoring alone (its loop without the playbooks): CPU %.2f s, so its playbooks about %.2f s; "
+                            + "cskit's score stage %.2f s", set, n, scoring, floor.scoreAndRulesCpu.sum() / 1e9 - scoring,
+                            m.report.stagesCpu().score().toNanos() / 1e9);
+                    out("%s, %,d accounts: floor wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score and rules %.2f s), plays %,d; "
+                            + "cskit / floor %.2fx wall, %.2fx CPU; score codes differ on %,d rows (by at most %d code, a score on a half-way point "
+                            + "rounded the other way), bands on %,d rows (a score on a band's edge)", set, n, fw, fcpu,
+                            floor.deriveCpu.sum() / 1e9, floor.scoreAndRulesCpu.sum() / 1e9, floor.plays.sum(), m.wallS / fw, m.cpuS / fcpu,
+                            scoreDiffs, maxCodeDiff, bandDiffs);
                     floorWall = String.format("%.2f", fw);
                 }
                 last = String.format("nightly accounts=%d wall_s=%.2f heap_mb=%.0f plays=%d floor_wall_s=%s", n, m.wallS, beyond, m.plays,

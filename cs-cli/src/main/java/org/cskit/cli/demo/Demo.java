@@ -32,32 +32,50 @@ public final class Demo extends PortfolioCommand {
     Path out;
 
     @Option(names = "--state", paramLabel = "FILE", description = "keep the plays' state (open plays, cooldowns, limits) in an "
-            + "H2 database in this file (FILE.mv.db), so that the next run with the same file picks up this run's open plays and "
-            + "cooldowns; without it the state lives in memory for this run only")
+            + "H2 database in this file (FILE.mv.db): the next run with the same file picks up this run's open plays and cooldowns "
+            + "(default: a file per data source and playbook set under $CSKIT_HOME/state, ~/.cskit/state without it)")
     Path state;
+
+    @Option(names = "--no-state", description = "keep the plays' state in memory for this run only: read no earlier run's, keep none")
+    boolean noState;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "8", description = "how many of the accounts most at risk to follow over time "
             + "(default: ${DEFAULT-VALUE})")
     int top;
+
+    /** The state this run reads and writes, chosen in {@link #call()}. */
+    private DemoState chosen;
 
     @Override
     public Integer call() {
         if (top < 1) {
             throw new InputException("--top must be at least 1, but was " + top);
         }
+        options.checkSource();
+        chosen = DemoState.choose(state, noState, options, BuiltInPlaybooks.all());
         Progress bar = progress();
         DemoRun run;
-        if (state == null) {
+        if (chosen.file() == null) {
             run = run(null, bar);
         } else {
+            String flag = chosen.how().equals("--state") ? "--state " + state : "state file " + DemoState.dbFile(chosen.file());
+            try {
+                Path parent = chosen.file().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            } catch (IOException e) {
+                throw new InputException(flag + ": cannot create its folder: " + e.getMessage());
+            }
             org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:file:"
-                    + state.toAbsolutePath().normalize() + ";LOCK_TIMEOUT=10000", "sa", "");
+                    + chosen.file() + ";LOCK_TIMEOUT=10000", "sa", "");
             try {
                 org.cskit.jdbc.CsJdbc db = org.cskit.jdbc.CsJdbc.builder().dataSource(pool).build();
                 db.migrate();
                 run = run(db.playStateStore(), bar);
             } catch (org.cskit.jdbc.JdbcStoreException e) {
-                throw new InputException("--state " + state + ": " + e.getMessage());
+                throw new InputException(flag + ": " + e.getMessage()
+                        + (chosen.how().equals("default") ? " (choose another with --state FILE, or none with --no-state)" : ""));
             } finally {
                 pool.dispose();
             }
@@ -69,7 +87,8 @@ public final class Demo extends PortfolioCommand {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(report, DemoReport.html(run, top), StandardCharsets.UTF_8);
+            Files.writeString(report, DemoReport.html(run, top, chosen.line(playbooks.suppressed().getOrDefault("ALREADY_OPEN", 0),
+                    playbooks.suppressed().getOrDefault("COOLING_DOWN", 0))), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(out + ": cannot write: " + e.getMessage());
         }
@@ -108,10 +127,8 @@ public final class Demo extends PortfolioCommand {
         Map<String, Long> byPlaybook = playbooks.byPlaybook();
         o.println("plays: " + playbooks.plays() + (byPlaybook.isEmpty() ? "" : " (" + byPlaybook.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
-        if (state != null) {
-            o.printf(Locale.ROOT, "state kept in %s: %d plays already open, %d cooling down, not made again%n", state,
-                    playbooks.suppressed().getOrDefault("ALREADY_OPEN", 0), playbooks.suppressed().getOrDefault("COOLING_DOWN", 0));
-        }
+        o.println(chosen.line(playbooks.suppressed().getOrDefault("ALREADY_OPEN", 0),
+                playbooks.suppressed().getOrDefault("COOLING_DOWN", 0)));
         if (!playbooks.queue().isEmpty()) {
             Play first = playbooks.queue().get(0);
             o.printf("first in the queue: %s %s, %s, due %s: %s%n", first.priority(), first.playbookId(), name(playbooks, first),

@@ -39,7 +39,12 @@ final class DemoReport {
 
     private DemoReport() {}
 
-    static String html(DemoRun run, int top) {
+    /**
+     * The report.
+     *
+     * @param state the row saying which play state the run read and wrote, or null for none
+     */
+    static String html(DemoRun run, int top, String state) {
         StringBuilder h = new StringBuilder();
         PlaybookRun playbooks = run.scored().playbooks();
         Dashboard dashboard = run.scored().dashboard();
@@ -48,7 +53,7 @@ final class DemoReport {
                         + ".queue{max-height:640px;overflow:auto;border:1px solid #ddd}.URGENT{color:#b00;font-weight:bold}.HIGH{color:#b60}"
                         + "</style></head><body>\n");
         h.append("<h1>Customer success for a SaaS portfolio, as of ").append(run.asOf()).append("</h1>\n");
-        header(h, run, run.scored().accounts(), playbooks);
+        header(h, run, run.scored().accounts(), playbooks, state);
         DashboardHtml.section(h, dashboard);
         bands(h, run, run.scored().accounts());
         overTime(h, run, top);
@@ -118,7 +123,7 @@ final class DemoReport {
         return strategy.strategy().config() instanceof Scorecard card ? Optional.of(card.bands()) : Optional.empty();
     }
 
-    private static void header(StringBuilder h, DemoRun run, long accounts, PlaybookRun playbooks) {
+    private static void header(StringBuilder h, DemoRun run, long accounts, PlaybookRun playbooks, String state) {
         PortfolioSource data = run.data();
         h.append("<table>\n");
         // The folder once, under the description, unless the description already names it.
@@ -132,6 +137,9 @@ final class DemoReport {
         long ran = playbooks.statuses().stream().filter(s -> s.outcome() != PlaybookRun.Outcome.NOT_RUN).count();
         row(h, "playbooks", "the " + playbooks.statuses().size() + " built-in playbooks, " + ran + " of them run on " + playbooks.day()
                 + ": " + playbooks.plays() + " plays");
+        if (state != null) {
+            row(h, "play state", esc(state));
+        }
         h.append("</table>\n");
     }
 
