@@ -80,7 +80,13 @@ public final class PlaybookEngine {
     private final ActionSink sink;
     private final RowProgram program;
     private final Evaluator evaluator;
-    private final ThreadLocal<Evaluator.Work> work;
+    /**
+     * This thread's working arrays, held weakly: a thread's map holds its values strongly, and the
+     * arrays reach this engine (and its store) and so this {@code ThreadLocal}, its key; held
+     * strongly they would keep every engine a long-lived thread (a pool's) ever used. A collection
+     * may drop them between calls; the next call makes new ones.
+     */
+    private final ThreadLocal<java.lang.ref.WeakReference<Evaluator.Work>> work = new ThreadLocal<>();
     private final Map<String, String> cannotFire;
     private final EngineListener listener;
     private final List<String> playbookIds;
@@ -129,7 +135,6 @@ public final class PlaybookEngine {
         Lint.labels(playbooks, b.bands, b.segments);
         cannotFire = java.util.Collections.unmodifiableMap(Lint.neverFires(playbooks));
         evaluator = new Evaluator(this, compiled, program, index, members);
-        work = ThreadLocal.withInitial(evaluator::newWork);
         // List.copyOf, not Stream.toList: a report's List.copyOf then returns this list instead of copying it per call.
         playbookIds = List.copyOf(playbooks.stream().map(Playbook::id).toList());
         if (b.log) {
@@ -318,8 +323,12 @@ public final class PlaybookEngine {
      * a sink or listener called by this thread's evaluation) gets arrays of its own.
      */
     private Evaluator.Work claim() {
-        Evaluator.Work w = work.get();
-        if (w.busy) {
+        java.lang.ref.WeakReference<Evaluator.Work> held = work.get();
+        Evaluator.Work w = held == null ? null : held.get();
+        if (w == null) {
+            w = evaluator.newWork();
+            work.set(new java.lang.ref.WeakReference<>(w));
+        } else if (w.busy) {
             w = evaluator.newWork();
         }
         w.busy = true;

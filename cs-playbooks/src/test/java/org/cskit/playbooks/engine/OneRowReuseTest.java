@@ -217,4 +217,28 @@ class OneRowReuseTest {
                     .filter(h -> h.playbookId().equals(later.playbookId())).findFirst().orElseThrow().play());
         }
     }
+
+    @Test
+    void evaluate_engineDroppedByTheHost_isNotKeptByTheThreadThatCalledIt() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor(); // a long-lived thread, as a host's pool has
+        try {
+            java.lang.ref.WeakReference<PlaybookEngine> dropped = pool.submit(() -> {
+                PlaybookEngine e = engine();
+                for (PlaybookInput input : mixedInputs(3).subList(0, 20)) {
+                    e.evaluate(input);
+                }
+                return new java.lang.ref.WeakReference<>(e);
+            }).get();
+
+            for (int i = 0; i < 50 && dropped.get() != null; i++) {
+                System.gc();
+                Thread.sleep(10);
+            }
+            assertThat(dropped.get()).as("the engine after the host dropped it, its pool thread still alive").isNull();
+            assertThat(pool.submit(() -> engine().evaluate(mixedInputs(3).get(0)).plays()).get())
+                    .as("the thread evaluates again").isEqualTo(engine().evaluate(mixedInputs(3).get(0)).plays());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
