@@ -433,41 +433,38 @@ final class DemoNight {
                 progress.advance(hi - lo);
             }
         };
-        // Each slice on a thread of its own, as many at a time as there are processors: a run leaves its
-        // playbook engine's per-thread work area (a ThreadLocal) on the thread that ran it until that thread
-        // ends, so a pool's threads would keep one per slice and night.
+        // The slices on a pool of as many threads as there are processors, in order.
         int slices = (n + SLICE - 1) / SLICE;
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        for (int first = 0; first < slices; first += workers) {
-            List<Thread> threads = new ArrayList<>();
-            Throwable[] failed = new Throwable[1];
-            for (int s = first; s < Math.min(slices, first + workers); s++) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "cskit-demo-slice");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int s = 0; s < slices; s++) {
                 int at = s;
-                Thread t = new Thread(() -> slice.accept(at), "cskit-demo-slice-" + s);
-                t.setUncaughtExceptionHandler((thread, e) -> {
-                    synchronized (failed) {
-                        failed[0] = failed[0] == null ? e : failed[0];
-                    }
-                });
-                threads.add(t);
-                t.start();
+                done.add(pool.submit(() -> slice.accept(at)));
             }
-            for (Thread t : threads) {
+            for (java.util.concurrent.Future<?> f : done) {
                 try {
-                    t.join();
+                    f.get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("the demo's nights were interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("a slice of the demo's nights failed", e.getCause());
                 }
             }
-            synchronized (failed) {
-                if (failed[0] instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (failed[0] instanceof Error e) {
-                    throw e;
-                }
-            }
+        } finally {
+            pool.shutdownNow();
         }
         progress.finish();
     }
