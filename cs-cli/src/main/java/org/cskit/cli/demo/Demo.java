@@ -56,7 +56,7 @@ public final class Demo extends PortfolioCommand {
         Progress bar = progress();
         DemoRun run;
         if (chosen.file() == null) {
-            run = run(null, bar);
+            run = run(null, null, bar);
         } else {
             String flag = chosen.how().equals("--state") ? "--state " + state : "state file " + DemoState.dbFile(chosen.file());
             try {
@@ -72,7 +72,7 @@ public final class Demo extends PortfolioCommand {
             try {
                 org.cskit.jdbc.CsJdbc db = org.cskit.jdbc.CsJdbc.builder().dataSource(pool).build();
                 db.migrate();
-                run = run(db.playStateStore(), bar);
+                run = run(db.playStateStore(), db::inTransaction, bar);
             } catch (org.cskit.jdbc.JdbcStoreException e) {
                 throw new InputException(flag + ": " + e.getMessage()
                         + (chosen.how().equals("default") ? " (choose another with --state FILE, or none with --no-state)" : ""));
@@ -100,12 +100,12 @@ public final class Demo extends PortfolioCommand {
      * Reads or generates the data, scores it monthly up to the as-of day and runs the built-in
      * playbooks on that day: a night of cs-run's nightly run per day ({@link DemoNight}).
      */
-    private DemoRun run(org.cskit.playbooks.spi.PlayStateStore store, Progress bar) {
+    private DemoRun run(org.cskit.playbooks.spi.PlayStateStore store, org.cskit.run.NightlyState.Transactions transactions, Progress bar) {
         PortfolioSource data = options.source(bar);
         LocalDate asOf = options.asOf(data);
         Strategy strategy = options.strategy(data);
         List<LocalDate> days = ScoredPortfolio.monthly(asOf, MONTHS, data.first());
-        DemoPortfolio scored = DemoNight.run(data, asOf, strategy, days, BuiltInPlaybooks.all(), store, top, bar);
+        DemoPortfolio scored = DemoNight.run(data, asOf, strategy, days, BuiltInPlaybooks.all(), store, transactions, top, bar);
         if (scored.accounts() == 0) {
             throw new InputException("--as-of " + asOf + ": no account in " + data.name() + " " + data.membership() + " on that day");
         }

@@ -142,14 +142,15 @@ final class DemoNight {
      * @param days the days, oldest first
      * @param playbooks the playbooks
      * @param store the play state, or null for a new in-memory one
+     * @param transactions runs each slice's playbook stage in one transaction of the store's database, or null
      * @param top how many of the accounts most at risk the report follows
      * @param progress reports each night's slices
      * @return what the report shows
      * @throws InputException if the strategy cannot score the accounts, or gives a band the columns do not hold
      */
     static DemoPortfolio run(PortfolioSource data, LocalDate asOf, Strategy strategy, List<LocalDate> days, List<Playbook> playbooks,
-            PlayStateStore store, int top, Progress progress) {
-        return new DemoNight(data, strategy, progress).run(asOf, days, playbooks, store, top);
+            PlayStateStore store, NightlyState.Transactions transactions, int top, Progress progress) {
+        return new DemoNight(data, strategy, progress).run(asOf, days, playbooks, store, transactions, top);
     }
 
     /** One night's rows: the source's indices of the accounts in the portfolio that day, ascending. */
@@ -212,7 +213,8 @@ final class DemoNight {
         }
     }
 
-    private DemoPortfolio run(LocalDate asOf, List<LocalDate> days, List<Playbook> playbooks, PlayStateStore store, int top) {
+    private DemoPortfolio run(LocalDate asOf, List<LocalDate> days, List<Playbook> playbooks, PlayStateStore store,
+            NightlyState.Transactions transactions, int top) {
         int k = days.size();
         LocalDate lastDay = days.get(k - 1);
         double[][] dayScores = new double[k][];
@@ -237,7 +239,8 @@ final class DemoNight {
         }
         Plays plays = new Plays(data, DemoReport.QUEUE_ROWS);
         Harvest harvest = new Harvest(data.surveySignals().keySet());
-        NightlyState state = store == null ? NightlyState.empty(PORTFOLIO) : NightlyState.on(PORTFOLIO, store);
+        NightlyState state = store == null ? NightlyState.empty(PORTFOLIO)
+                : transactions == null ? NightlyState.on(PORTFOLIO, store) : NightlyState.on(PORTFOLIO, store, transactions);
         Night last = night(lastDay, rows -> history(days, dayScores, k - 1, rows), latest, runnable, state, plays, harvest);
         Rows lastRows = last.rows;
         VectorColumns lastV = last.vectors;

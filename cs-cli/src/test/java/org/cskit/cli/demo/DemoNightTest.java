@@ -59,7 +59,7 @@ class DemoNightTest {
     @Test
     void run_givesWhatTheObjectPathGives() {
         Strategy strategy = scorecard(DATA);
-        DemoPortfolio night = DemoNight.run(DATA, AS_OF, strategy, DAYS, BuiltInPlaybooks.all(), null, 8, Progress.off());
+        DemoPortfolio night = DemoNight.run(DATA, AS_OF, strategy, DAYS, BuiltInPlaybooks.all(), null, null, 8, Progress.off());
         ScoredPortfolio whole = ScoredPortfolio.score(DATA, strategy, DAYS, true, Progress.off());
         PlaybookRun all = PlaybookRun.run(BuiltInPlaybooks.all(), DATA.assembler().schema(), whole, Progress.off());
 
@@ -113,7 +113,7 @@ class DemoNightTest {
                 config.source(), config.json());
         assertThat(DemoReport.scheme(pressure)).as("no band scheme: the risk band is seen, not known").isEmpty();
 
-        DemoPortfolio night = DemoNight.run(data, asOf, pressure, days, BuiltInPlaybooks.all(), null, 8, Progress.off());
+        DemoPortfolio night = DemoNight.run(data, asOf, pressure, days, BuiltInPlaybooks.all(), null, null, 8, Progress.off());
 
         ScoredPortfolio whole = ScoredPortfolio.score(data, pressure, days, false, Progress.off());
         assertThat(night.distribution()).isEqualTo(whole.distribution());
@@ -129,7 +129,7 @@ class DemoNightTest {
         GeneratedSource data = GeneratedSource.of(300, 5, GeneratedSource.assembler(null));
         Strategy strategy = scorecard(data);
         LocalDate day = data.defaultAsOf();
-        DemoPortfolio demo = DemoNight.run(data, day, strategy, List.of(day), BuiltInPlaybooks.all(), null, 8, Progress.off());
+        DemoPortfolio demo = DemoNight.run(data, day, strategy, List.of(day), BuiltInPlaybooks.all(), null, null, 8, Progress.off());
 
         // The same night, written directly against cs-run: every account is a customer the day before the first renewal.
         PortfolioGenerator generator = data.generator();
@@ -182,7 +182,7 @@ class DemoNightTest {
         GeneratedSource data = GeneratedSource.of(50, 3, GeneratedSource.assembler(null));
         Strategy amber = new Strategy(new Amber(), "--strategy-config", "{}");
 
-        assertThatThrownBy(() -> DemoNight.run(data, data.defaultAsOf(), amber, List.of(data.defaultAsOf()), BuiltInPlaybooks.all(), null, 8,
+        assertThatThrownBy(() -> DemoNight.run(data, data.defaultAsOf(), amber, List.of(data.defaultAsOf()), BuiltInPlaybooks.all(), null, null, 8,
                 Progress.off()))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("--strategy amber-only: ")
