@@ -1356,7 +1356,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 if (count(blob) == 0xFFFF) {
                     throw new IllegalStateException("65535 accounts share a bucket: fingerprints are not spread");
                 }
-                addAccount(key, out, 0, p); // moves every record of its bucket: nothing cached
+                addAccount(key, out, 0, p);
+                cacheAccount(key, newMask, newCached); // the next write of the account (its plays delivered) finds it here
             }
             states += added - removed;
         }
@@ -1511,9 +1512,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         /**
-         * Adds an account to the located bucket, with a record of one state ({@code length} bytes of
+         * Adds an account to the located bucket, with a record of its states ({@code length} bytes of
          * {@code src} from {@code offset}): its tag after the others, the rest of its fingerprint
-         * after the others', its record last, moving the bucket's bytes once.
+         * after the others', its record last, moving the bucket's bytes once; the new account is
+         * then the located one. The other records move: the cached account is no longer right.
          */
         private void addAccount(long key, byte[] src, int offset, int length) {
             byte[] b = blob;
@@ -1537,6 +1539,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             count(b, n + 1);
             putKey(b, n, n + 1, key);
             INT.set(b, 3, need);
+            account = n; // located: the new account, its record last
+            record = used + KEY;
+            statesAt = p;
+            statesEnd = p + length;
         }
 
         /** After a state of the record changed size by {@code delta} bytes, rewrites the record's length. */
