@@ -134,6 +134,44 @@ class NightlyJobTest {
                 });
     }
 
+    /**
+     * The run compiles an engine each night and, with one thread (or one slice), runs it on the calling
+     * thread: the scheduler's, which lives as long as the application. An engine that thread kept
+     * (through the engine's per-thread working arrays) would keep its night's play state store.
+     */
+    @Test
+    void nightlyJob_onOneLongLivedThread_keepsNoEarlierNightsEngine() {
+        runner.withUserConfiguration(CsKitAutoConfigurationTest.Sink.class, Portfolio.class).withPropertyValues(NIGHT)
+                .withPropertyValues("cskit.nightly.threads=1").run(context -> {
+                    NightlyRun run = context.getBean(NightlyRun.class);
+                    java.util.concurrent.ExecutorService scheduler = java.util.concurrent.Executors.newSingleThreadExecutor();
+                    try {
+                        List<java.lang.ref.WeakReference<PlayStateStore>> stores = new java.util.ArrayList<>();
+                        for (int night = 0; night < 3; night++) {
+                            Instant asOf = Fixtures.NOW.plus(Duration.ofDays(night));
+                            stores.add(scheduler.submit(() -> {
+                                NightlyState state = NightlyState.empty(run.portfolio());
+                                // A sink that keeps no handle (a handle reaches its engine, to build the full play on demand).
+                                java.util.concurrent.atomic.AtomicInteger plays = new java.util.concurrent.atomic.AtomicInteger();
+                                NightlyJob job = new NightlyJob(run, state, context.getBean(Portfolio.class), h -> plays.incrementAndGet(),
+                                        List.of("red", "yellow", "green"), List.of(), java.time.Clock.systemUTC());
+                                assertThat(job.run(asOf).created()).as("the night made plays, so its engine ran").isPositive()
+                                        .isEqualTo(plays.get());
+                                return new java.lang.ref.WeakReference<>(state.playStateStore());
+                            }).get());
+                        }
+                        for (int i = 0; i < 50 && stores.stream().anyMatch(w -> w.get() != null); i++) {
+                            System.gc();
+                            Thread.sleep(10);
+                        }
+                        assertThat(stores).as("each night's store, its engine dropped, the scheduler thread still alive")
+                                .allSatisfy(w -> assertThat(w.get()).isNull());
+                    } finally {
+                        scheduler.shutdownNow();
+                    }
+                });
+    }
+
     @Test
     void nightlyPortfolio_sliceThatCannotBeRead_failsTheRun_notFinished() {
         runner.withUserConfiguration(CsKitAutoConfigurationTest.Sink.class, SlicedPortfolio.class).withPropertyValues(NIGHT)
