@@ -426,7 +426,7 @@ final class DemoNight {
                     continue;
                 }
                 ScoreHistoryColumns history = history(days, dayScores, Math.min(j, k - 1), rows);
-                SignalColumns signals = only(span.signals(), lo, hi, rows, ScoredPortfolio.startOf(day).toEpochMilli());
+                SignalColumns signals = only(span.signals(), lo, rows.members, 0, rows.m, ScoredPortfolio.startOf(day).toEpochMilli(), null);
                 VectorColumns v = score(day, rows, AccountSource.of(batch(day, facts, latest)), history, List.of(),
                         NightlyState.empty(PORTFOLIO), play -> { },
                         SignalSource.of(rows.m, (from, to) -> {
@@ -489,18 +489,26 @@ final class DemoNight {
         progress.finish();
     }
 
-    /** A span's signals, the observations of a night's rows up to a time, renumbered to the rows. */
-    private static SignalColumns only(SignalColumns all, int lo, int hi, Rows rows, long until) {
-        int[] row = new int[hi - lo];
+    /**
+     * The observations of a night's rows {@code [from, to)} up to a time, out of the signals of the
+     * source's accounts from index {@code lo} on, renumbered from the slice's first row; their count
+     * added to {@code count} unless it is null.
+     */
+    private static SignalColumns only(SignalColumns all, int lo, int[] members, int from, int to, long until, LongAdder count) {
+        int[] row = new int[all.rows()];
         Arrays.fill(row, -1);
-        for (int r = 0; r < rows.m; r++) {
-            row[rows.members[r] - lo] = r;
+        for (int r = from; r < to; r++) {
+            row[members[r] - lo] = r - from;
         }
         List<SignalColumn> kept = new ArrayList<>();
         for (SignalColumn c : all.columns()) {
-            kept.add(only(c, row, until));
+            SignalColumn only = only(c, row, until);
+            if (count != null) {
+                count.add(only.count());
+            }
+            kept.add(only);
         }
-        return SignalColumns.of(rows.m, kept);
+        return SignalColumns.of(to - from, kept);
     }
 
     private static byte[] filled(int n) {
@@ -670,6 +678,7 @@ final class DemoNight {
             this.count = count;
         }
 
+        /** The slice's facts, made (with its signals) unless they were; let go of once taken. */
         synchronized AccountBatch accounts() {
             make();
             AccountBatch out = accounts;
@@ -678,6 +687,7 @@ final class DemoNight {
             return out;
         }
 
+        /** The slice's signals, made (with its facts) unless they were; let go of once taken. */
         synchronized SignalColumns signals() {
             make();
             SignalColumns out = signals;
@@ -734,18 +744,7 @@ final class DemoNight {
             accounts = batch.build();
             SignalColumns all = span.signals();
             harvest.take(lo, all);
-            int[] row = new int[hi - lo];
-            Arrays.fill(row, -1);
-            for (int r = from; r < to; r++) {
-                row[members[r] - lo] = r - from;
-            }
-            List<SignalColumn> kept = new ArrayList<>();
-            for (SignalColumn c : all.columns()) {
-                SignalColumn only = only(c, row, Long.MAX_VALUE);
-                count.add(only.count());
-                kept.add(only);
-            }
-            signals = SignalColumns.of(size, kept);
+            signals = only(all, lo, members, from, to, Long.MAX_VALUE, count);
         }
     }
 
@@ -832,17 +831,7 @@ final class DemoNight {
         return SignalSource.of(m, (from, to) -> {
             int lo = from == 0 ? 0 : members[from];
             int hi = to == m ? n : members[to];
-            SignalColumns all = data.signalColumns(lo, hi, day);
-            int[] row = new int[hi - lo];
-            Arrays.fill(row, -1);
-            for (int r = from; r < to; r++) {
-                row[members[r] - lo] = r - from;
-            }
-            List<SignalColumn> kept = new ArrayList<>();
-            for (SignalColumn c : all.columns()) {
-                kept.add(only(c, row, Long.MAX_VALUE));
-            }
-            return SignalColumns.of(to - from, kept);
+            return only(data.signalColumns(lo, hi, day), lo, members, from, to, Long.MAX_VALUE, null);
         });
     }
 
