@@ -318,6 +318,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         boolean[] ok;
         /** Whether the store found a state of each playbook (for the write itself). */
         boolean[] seen;
+        /**
+         * Where the store rebuilds the account's record, under its lock: the writer's own (a thread
+         * writing many accounts finds it in its cache, where one per stripe would not be).
+         */
+        byte[] buffer = new byte[128];
 
         Writes(int capacity) {
             capacity = Math.max(1, capacity);
@@ -1231,8 +1236,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /** A single write's list, for {@link InMemoryPlayStateStore#write}: used under this stripe's lock only. */
         final Writes one = new Writes(1);
-        /** The account's record being rebuilt by {@link #compareAndSetAll}. */
-        private byte[] rebuilt = new byte[256];
 
         /**
          * The writes of one account (checked; playbooks distinct), each a compare-and-set of its own:
@@ -1259,10 +1262,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 ws.seen[j] = false;
                 need += MAX_STATE_BYTES + 4 * ws.recent[j].length;
             }
-            if (rebuilt.length < need) {
-                rebuilt = new byte[Math.max(need, rebuilt.length * 2)];
+            if (ws.buffer.length < need) {
+                ws.buffer = new byte[Math.max(need, ws.buffer.length * 2)];
             }
-            byte[] out = rebuilt;
+            byte[] out = ws.buffer;
             byte[] b = blob;
             int p = 0, added = 0, removed = 0;
             boolean changed = false;
@@ -1375,10 +1378,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /** Removes the located account: its record, the rest of its fingerprint, its tag (last first). */
         private void removeAccount() {
             int n = count(blob);
-            splice(record, statesEnd, rebuilt, 0, 0);
+            splice(record, statesEnd, blob, 0, 0);
             int lowAt = HEADER + n + LOW_BYTES * account;
-            splice(lowAt, lowAt + LOW_BYTES, rebuilt, 0, 0);
-            splice(HEADER + account, HEADER + account + 1, rebuilt, 0, 0);
+            splice(lowAt, lowAt + LOW_BYTES, blob, 0, 0);
+            splice(HEADER + account, HEADER + account + 1, blob, 0, 0);
             count(blob, n - 1);
             cachedKey = 0;
         }
