@@ -340,7 +340,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /**
          * Adds a write; a playbook may appear once.
          *
-         * @param status the {@link PlayState.Status#ordinal()}
+         * @param st the {@link PlayState.Status#ordinal()}
          * @return its index
          */
         int add(int pb, long expectedVersion, int st, int sit, long offered, long last, long[] times) {
