@@ -332,22 +332,22 @@ final class ScorecardEvaluator {
                 double w = inputWeight[i];
                 double stand = standIn[i];
                 boolean standing = !Double.isNaN(stand);
+                // Without branches on the data (missing values come in no order): a row that counts nothing adds 0.0,
+                // which leaves these sums (never -0.0) bit for bit as they were.
+                double missingActive = standing ? w : 0.0;
+                double missingSum = standing ? w * stand : 0.0;
+                double covered = gw * w;
                 for (int k = 0; k < m; k++) {
-                    if (value[k] == value[k]) {
-                        active[k] += w;
-                        sum[k] += w * goodness[k];
-                        coverage[k] += gw * w;
-                    } else if (standing) {
-                        active[k] += w;
-                        sum[k] += w * stand;
-                    }
+                    boolean data = value[k] == value[k];
+                    active[k] += data ? w : missingActive;
+                    sum[k] += data ? w * goodness[k] : missingSum;
+                    coverage[k] += data ? covered : 0.0;
                 }
             }
             for (int k = 0; k < m; k++) {
-                if (active[k] > 0.0) {
-                    weighted[k] += gw * (sum[k] / active[k]);
-                    activeGroups[k] += gw;
-                }
+                boolean counted = active[k] > 0.0;
+                weighted[k] += counted ? gw * (sum[k] / active[k]) : 0.0;
+                activeGroups[k] += counted ? gw : 0.0;
             }
         }
         double[] scores = into.scores();
@@ -488,18 +488,18 @@ final class ScorecardEvaluator {
             double width = max - min;
             boolean finite = Double.isFinite(width);
             boolean lower = lowerIsBetter[i];
+            if (!finite) {
+                for (int k = 0; k < m; k++) {
+                    double v = value[k];
+                    into[k] = v == v ? goodnessOf(i, v, 0.0) : Double.NaN;
+                }
+                return;
+            }
+            // Selects instead of branches; NaN (no data) falls through both comparisons and stays NaN.
             for (int k = 0; k < m; k++) {
                 double v = value[k];
-                double g;
-                if (v != v) {
-                    g = Double.NaN;
-                } else if (v <= min) {
-                    g = 0.0;
-                } else if (v >= max) {
-                    g = 1.0;
-                } else {
-                    g = finite ? (v - min) / width : (v / 2 - min / 2) / (max / 2 - min / 2);
-                }
+                double g = (v - min) / width;
+                g = v <= min ? 0.0 : v >= max ? 1.0 : g;
                 into[k] = lower ? 1.0 - g : g;
             }
             return;
