@@ -67,7 +67,8 @@ import org.cskit.scoring.features.WindowChange;
  *
  * <p><b>Nights</b> ({@code nights}, 3 unless given): after an untimed warm-up night of {@value #WARM_UP}
  * accounts on each side, cskit's night and the floor's take turns, {@code nights} times over the same
- * inputs, so that both meet the same compiled code, heap and machine load; each night is printed (with both sides' plays), and
+ * inputs, each from a collected heap, so that both meet the same compiled code, heap and machine load (and no
+ * concurrent collection of one side's garbage runs while the other is measured); each night is printed (with both sides' plays), and
  * the figures compared and printed last are the medians (the floor's own time moved by a fifth from one
  * process to the next when it ran once after a warm-up of two slices).
  *
@@ -786,6 +787,9 @@ public final class NightlyJobBenchmark {
                     char[] scores = in.scoreCodes.clone();
                     byte[] bands = in.bands.clone();
                     Floor floor = new Floor(pool, in, !rules50);
+                    // As before cskit's night: a collected heap, so that no concurrent collection of the other side's garbage
+                    // runs on the two processors while this side is measured.
+                    settledHeap();
                     long cpu0 = cpuNanos();
                     double fw = floor.run();
                     double fcpu = (cpuNanos() - cpu0) / 1e9;
