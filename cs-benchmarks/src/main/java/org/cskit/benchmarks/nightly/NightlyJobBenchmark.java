@@ -83,7 +83,7 @@ import org.cskit.scoring.features.WindowChange;
  *
  * <p><b>cskit</b>: one {@link NightlyRun} night from an empty state on two threads, reading each
  * slice's facts, codes and yesterday's vectors through an {@link AccountSource} (copied from the pool
- * into arrays of the slice, as a host reads them from its store) and handing today's vectors to a
+ * into arrays of the thread, reused from slice to slice, as a host reads them from its store into buffers) and handing today's vectors to a
  * {@link VectorSink} that keeps each account's score as a 2-byte code and its band (3 bytes an
  * account, what a host keeps for tomorrow): derive the generator's eight features and two more the
  * 50 rules read, score with a four-input scorecard, run the playbooks (the 17 built-ins, or the 50
@@ -226,7 +226,7 @@ public final class NightlyJobBenchmark {
     /**
      * One night's inputs for N accounts, over the pool, read a slice at a time as a host reads them from
      * its store: each slice's facts, segment and stage codes and yesterday's vectors are copied from the
-     * pool into arrays of the slice (yesterday's band is a fixed hash of the account). What the night
+     * pool into the calling thread's arrays, reused from slice to slice (yesterday's band is a fixed hash of the account). What the night
      * keeps of today's vectors is what a host keeps for tomorrow: each account's score as a 2-byte code
      * ({@link ScoreHistoryColumns#nearestCode}) and its band code.
      */
@@ -258,22 +258,50 @@ public final class NightlyJobBenchmark {
             });
         }
 
-        /** The facts of accounts [from, to), in arrays of their own. */
+        /** Each thread's arrays for its slices (see {@link AccountSource}: a worker asks for its next slice once done with its last). */
+        private final ThreadLocal<Buffers> buffers = new ThreadLocal<>();
+
+        /** One thread's arrays for slices of {@code m} accounts. */
+        private final class Buffers {
+            final int m;
+            final float[][] facts;
+            final byte[] segment;
+            final byte[] stage;
+            final double[] scores;
+            final byte[] band;
+            final byte[] directions;
+
+            Buffers(int m) {
+                this.m = m;
+                this.facts = new float[factAt.length][m];
+                this.segment = new byte[m];
+                this.stage = new byte[m];
+                this.scores = new double[m];
+                this.band = new byte[m];
+                this.directions = new byte[m];
+            }
+        }
+
+        /** The facts of accounts [from, to), read into the calling thread's arrays (as a host reads them from its store into buffers). */
         AccountBatch slice(int from, int to) {
             int m = to - from;
+            Buffers buf = buffers.get();
+            if (buf == null || buf.m != m) {
+                buf = new Buffers(m);
+                buffers.set(buf);
+            }
             FeatureColumns.Builder fb = FeatureColumns.builder(factSchema, m);
             for (int f = 0; f < factAt.length; f++) {
-                float[] a = new float[m];
-                tile(pool.facts[factAt[f]], from, a, m);
-                fb.feature(factSchema.names().get(f), a);
+                tile(pool.facts[factAt[f]], from, buf.facts[f], m);
+                fb.feature(factSchema.names().get(f), buf.facts[f]);
             }
-            byte[] segment = new byte[m];
-            byte[] stage = new byte[m];
+            byte[] segment = buf.segment;
+            byte[] stage = buf.stage;
             tile(pool.segment, from, segment, m);
             tile(pool.stage, from, stage, m);
-            double[] scores = new double[m];
-            byte[] band = new byte[m];
-            byte[] directions = new byte[m];
+            double[] scores = buf.scores;
+            byte[] band = buf.band;
+            byte[] directions = buf.directions;
             Arrays.fill(directions, (byte) 1); // FLAT
             for (int r = 0; r < m; r++) {
                 band[r] = yesterdayBand(from + r);
