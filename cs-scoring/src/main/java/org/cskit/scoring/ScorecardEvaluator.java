@@ -201,8 +201,8 @@ final class ScorecardEvaluator {
      * One account's inputs as scoring reads them: each input's value, NaN where it has no data (a
      * missing feature, or fewer observations than the input requires), and its trend feature's
      * value, NaN where there is none, and a grid's cross feature value (0 for other inputs; an input
-     * whose grid lacks its cross value has no data). Gathered from {@link Features} or from a row of
-     * {@link FeatureColumns}, then scored by the same arithmetic. Not thread-safe: one per thread.
+     * whose grid lacks its cross value has no data). Gathered from {@link Features}, or copied from a
+     * {@link Block}'s columns for the projected velocity. Not thread-safe: one per thread.
      */
     static final class Row {
         final double[] value;
