@@ -28,8 +28,9 @@ import org.cskit.playbooks.Trigger;
  * comparison, a missing text equals nothing. This is the engine's only evaluator: a per-account
  * call is a chunk of one row. A chunk of one row tests its atoms on the row itself
  * ({@link ColumnAtom#holds}, the same test as bit 0 of the bitmap). When it evaluates every
- * playbook it tests every atom into a bit set (a bit per atom; all comparisons with a threshold at
- * once from arrays, each column read once, no call per comparison) and a playbook fires when its
+ * playbook it tests every atom into a bit set (a bit per atom; the comparisons with a threshold
+ * through a {@link RangeIndex}, each column read once, the tiers of one column and operator answered
+ * by one count of the sorted thresholds) and a playbook fires when its
  * mask of atoms is in the set, rather than stopping at its first atom that fails (whose branch the
  * processor mispredicts from row to row). The label atoms of a one-row batch
  * that a thread keeps across calls read the tables they prepared for it.
@@ -43,17 +44,15 @@ final class RowProgram {
     private final int[][] fireAtoms, holdAtoms;
     /*
      * A one-row chunk evaluating every playbook tests every atom into a bit set, one bit per atom
-     * at the atom's test position (testOf): first the comparisons with a threshold, grouped by
-     * operator (compareEnd[g] ends group g: <, <=, >, >=, ==, !=), each a single comparison of
-     * doubles; then the other atoms in index order (a logic atom's parts come before it). A
-     * playbook fires when its mask of tests is in the set.
+     * at the atom's test position (testOf): first the comparisons with a threshold, through a
+     * range index (the comparisons of one column with one operator answered together by counting
+     * the sorted thresholds below the value); then the other atoms in index order (a logic atom's
+     * parts come before it). A playbook fires when its mask of tests is in the set.
      */
     /** The distinct number columns the comparisons read. */
     private final NumberColumn[] compareSources;
-    /** Per comparison, in test order: the column it reads (in compareSources) and its threshold. */
-    private final int[] compareSource;
-    private final double[] compareThreshold;
-    private final int[] compareEnd = new int[6];
+    /** The comparisons with a threshold, by column (in compareSources) and operator: their test positions are the index's. */
+    private final RangeIndex ranges;
     /** Per atom, its test position. */
     private final int[] testOf;
     /** The atoms that are not comparisons with a threshold, in index order, and each one's text column when it reads one by label (else -1). */
@@ -100,58 +99,48 @@ final class RowProgram {
         atoms = compiler.list.toArray(new ColumnAtom[0]);
         List<NumberColumn> sources = new ArrayList<>();
         List<Compare> compares = new ArrayList<>();
-        for (int o = 0; o < 6; o++) {
-            for (ColumnAtom atom : atoms) {
-                if (atom instanceof Compare c && group(c.op) == o) {
-                    compares.add(c);
-                    if (!sources.contains(c.source)) {
-                        sources.add(c.source);
-                    }
+        for (ColumnAtom atom : atoms) {
+            if (atom instanceof Compare c) {
+                compares.add(c);
+                if (!sources.contains(c.source)) {
+                    sources.add(c.source);
                 }
             }
-            compareEnd[o] = compares.size();
         }
         compareSources = sources.toArray(new NumberColumn[0]);
-        compareSource = new int[compares.size()];
-        compareThreshold = new double[compares.size()];
-        testOf = new int[atoms.length];
+        int[] compareSource = new int[compares.size()];
+        Operator[] compareOp = new Operator[compares.size()];
+        double[] compareThreshold = new double[compares.size()];
         for (int k = 0; k < compares.size(); k++) {
             Compare c = compares.get(k);
             compareSource[k] = sources.indexOf(c.source);
+            compareOp[k] = c.op;
             compareThreshold[k] = c.t;
-            testOf[c.at / BLOCKS] = k;
+        }
+        ranges = new RangeIndex(compareSource, compareOp, compareThreshold);
+        testOf = new int[atoms.length];
+        for (int k = 0; k < compares.size(); k++) {
+            testOf[compares.get(k).at / BLOCKS] = ranges.position(k);
         }
         otherAtoms = java.util.stream.IntStream.range(0, atoms.length).filter(a -> !(atoms[a] instanceof Compare)).toArray();
         otherText = new int[otherAtoms.length];
         java.util.EnumSet<TextColumn> texts = java.util.EnumSet.noneOf(TextColumn.class);
         for (int j = 0; j < otherAtoms.length; j++) {
             ColumnAtom atom = atoms[otherAtoms[j]];
-            testOf[otherAtoms[j]] = compares.size() + j;
+            testOf[otherAtoms[j]] = ranges.bits() + j;
             otherText[j] = atom instanceof Text t && t.source != TextColumn.ACCOUNT_ID ? t.source.ordinal() : -1;
             if (otherText[j] >= 0) {
                 texts.add(((Text) atom).source);
             }
         }
         textSources = texts.toArray(new TextColumn[0]);
-        testWords = Math.max(1, (atoms.length + 63) >>> 6);
+        testWords = Math.max(1, (ranges.bits() + otherAtoms.length + 63) >>> 6);
         fireMasks = new long[n * testWords];
         for (int p = 0; p < n; p++) {
             for (int a : fireAtoms[p]) {
                 fireMasks[p * testWords + (testOf[a] >>> 6)] |= 1L << testOf[a];
             }
         }
-    }
-
-    /** An operator's group among the comparisons, in the order of the one-row loops; exhaustive, so a new operator does not compile unplaced. */
-    private static int group(Operator op) {
-        return switch (op) {
-            case LT -> 0;
-            case LE -> 1;
-            case GT -> 2;
-            case GE -> 3;
-            case EQ -> 4;
-            case NE -> 5;
-        };
     }
 
     /** The working state for one chunk of rows at a time; one per evaluating thread. */
@@ -308,8 +297,8 @@ final class RowProgram {
 
         /**
          * A chunk of one row evaluating every playbook: tests every atom into {@link #truth}, a
-         * bit per atom at its test position: every comparison with a threshold at once from
-         * arrays (each column read once, no call per comparison), then the other atoms in index
+         * bit per atom at its test position: the comparisons with a threshold through the range
+         * index (each column read once, one count per column and operator), then the other atoms in index
          * order (a logic atom from its parts' bits, a label atom of a kept batch from its table).
          * Testing all of them costs less than the mispredicted branches of stopping at each
          * playbook's first atom that fails (measured on the benchmark's 50 rules, sparse and dense).
@@ -321,58 +310,8 @@ final class RowProgram {
             }
             long[] truth = this.truth;
             java.util.Arrays.fill(truth, 0L);
-            int[] source = compareSource, end = compareEnd;
-            double[] threshold = compareThreshold;
-            // One loop per operator, in group order (<, <=, >, >=, ==, !=); a word of bits is built in a register and
-            // stored when full. A NaN (missing) fails every comparison but "not equal", tested for it.
-            long word = 0;
-            int t = 0;
-            for (; t < end[0]; t++) {
-                word |= (values[source[t]] < threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[1]; t++) {
-                word |= (values[source[t]] <= threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[2]; t++) {
-                word |= (values[source[t]] > threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[3]; t++) {
-                word |= (values[source[t]] >= threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[4]; t++) {
-                word |= (values[source[t]] == threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[5]; t++) {
-                double v = values[source[t]];
-                word |= (v == v & v != threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            if (t < testWords << 6) {
-                truth[t >>> 6] = word;
-            }
+            ranges.test(values, truth);
+            int t = ranges.bits();
             boolean tables = !direct;
             if (tables) {
                 for (TextColumn c : textSources) {
