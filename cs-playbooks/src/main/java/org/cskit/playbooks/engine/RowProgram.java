@@ -46,8 +46,9 @@ final class RowProgram {
      * A one-row chunk evaluating every playbook tests every atom into a bit set, one bit per atom
      * at the atom's test position (testOf): first the comparisons with a threshold, through a
      * range index (the comparisons of one column with one operator answered together by counting
-     * the sorted thresholds below the value); then the other atoms in index order (a logic atom's
-     * parts come before it). A playbook fires when its mask of tests is in the set.
+     * the sorted thresholds below the value); then the label atoms, a column at a time (one table
+     * lookup by the row's code gives the word of those that hold); then the other atoms in index
+     * order (a logic atom's parts come before it). A playbook fires when its mask of tests is in the set.
      */
     /** The distinct number columns the comparisons read. */
     private final NumberColumn[] compareSources;
@@ -55,10 +56,17 @@ final class RowProgram {
     private final RangeIndex ranges;
     /** Per atom, its test position. */
     private final int[] testOf;
-    /** The atoms that are not comparisons with a threshold, in index order, and each one's text column when it reads one by label (else -1). */
-    private final int[] otherAtoms, otherText;
-    /** The text columns the label atoms among otherAtoms read. */
-    private final TextColumn[] textSources;
+    /**
+     * The label atoms (tests of a coded text column: band, direction, segment, stage), in groups of
+     * one column each (at most 64, within one word of tests): the row's code in the column picks, from
+     * a table made per batch, the word of all the group's atoms that hold (one lookup, not one per atom).
+     */
+    private final TextColumn[] labelColumn;
+    /** Per label group: its atoms, and the word of tests they take. */
+    private final int[][] labelAtoms;
+    private final int[] labelWord;
+    /** The atoms that are neither comparisons with a threshold nor label atoms, in index order. */
+    private final int[] otherAtoms;
     /** Per playbook, {@code testWords} words: the tests it needs to fire. */
     private final long[] fireMasks;
     private final int testWords;
@@ -122,19 +130,40 @@ final class RowProgram {
         for (int k = 0; k < compares.size(); k++) {
             testOf[compares.get(k).at / BLOCKS] = ranges.position(k);
         }
-        otherAtoms = java.util.stream.IntStream.range(0, atoms.length).filter(a -> !(atoms[a] instanceof Compare)).toArray();
-        otherText = new int[otherAtoms.length];
-        java.util.EnumSet<TextColumn> texts = java.util.EnumSet.noneOf(TextColumn.class);
-        for (int j = 0; j < otherAtoms.length; j++) {
-            ColumnAtom atom = atoms[otherAtoms[j]];
-            testOf[otherAtoms[j]] = ranges.bits() + j;
-            otherText[j] = atom instanceof Text t && t.source != TextColumn.ACCOUNT_ID ? t.source.ordinal() : -1;
-            if (otherText[j] >= 0) {
-                texts.add(((Text) atom).source);
+        List<TextColumn> groupColumns = new ArrayList<>();
+        List<int[]> groups = new ArrayList<>();
+        for (TextColumn column : TextColumn.values()) {
+            if (column == TextColumn.ACCOUNT_ID) {
+                continue;
+            }
+            int[] reading = java.util.stream.IntStream.range(0, atoms.length)
+                    .filter(a -> atoms[a] instanceof Text t && t.source == column).toArray();
+            for (int from = 0; from < reading.length; from += 64) {
+                groupColumns.add(column);
+                groups.add(java.util.Arrays.copyOfRange(reading, from, Math.min(reading.length, from + 64)));
             }
         }
-        textSources = texts.toArray(new TextColumn[0]);
-        testWords = Math.max(1, (ranges.bits() + otherAtoms.length + 63) >>> 6);
+        labelColumn = groupColumns.toArray(new TextColumn[0]);
+        labelAtoms = groups.toArray(new int[0][]);
+        labelWord = new int[labelAtoms.length];
+        int next = ranges.bits();
+        for (int g = 0; g < labelAtoms.length; g++) {
+            if ((next & 63) + labelAtoms[g].length > 64) {
+                next = (next + 63) & ~63;
+            }
+            labelWord[g] = next >>> 6;
+            for (int a : labelAtoms[g]) {
+                testOf[a] = next++;
+            }
+        }
+        otherAtoms = java.util.stream.IntStream.range(0, atoms.length)
+                .filter(a -> !(atoms[a] instanceof Compare) && !(atoms[a] instanceof Text t && t.source != TextColumn.ACCOUNT_ID))
+                .toArray();
+        for (int j = 0; j < otherAtoms.length; j++) {
+            testOf[otherAtoms[j]] = next + j;
+        }
+        int tests = next + otherAtoms.length;
+        testWords = Math.max(1, (tests + 63) >>> 6);
         fireMasks = new long[n * testWords];
         for (int p = 0; p < n; p++) {
             for (int a : fireAtoms[p]) {
@@ -163,8 +192,14 @@ final class RowProgram {
         private final double[] values = new double[compareSources.length];
         /** A one-row chunk that tested every atom at once: a bit per atom, at its test position ({@link #packed}). */
         private final long[] truth = new long[testWords];
-        /** A one-row chunk's code + 1 in each text column (by ordinal), for the label atoms' tables. */
-        private final int[] textCode = new int[TextColumn.values().length];
+        /** Per label group, for the batch the tables were made for: per code + 1 (0 missing), the group's word of atoms that hold. */
+        private final long[][] labelTables = new long[labelAtoms.length][];
+        /** Whether {@link #labelTables} were made for {@link #preparedFor}. */
+        private boolean labelsReady;
+        /** The batch {@link #sourceArrays} were read from. */
+        private AccountBatch sourcesFor;
+        /** Per compared column, its {@code double[]} in {@link #sourcesFor} (null when missing or held as float or int). */
+        private final double[][] sourceArrays = new double[compareSources.length][];
         /** Whether this chunk's atoms were all tested into {@link #truth} (a one-row chunk evaluating every playbook). */
         private boolean packed;
         /** The columns the prepared objects were made for (a one-row batch seen for the first time prepares nothing). */
@@ -191,6 +226,7 @@ final class RowProgram {
                     }
                 }
                 preparedFor = columns;
+                labelsReady = false;
             }
             this.columns = columns;
             this.from = columns.offset() + from;
@@ -298,44 +334,67 @@ final class RowProgram {
         /**
          * A chunk of one row evaluating every playbook: tests every atom into {@link #truth}, a
          * bit per atom at its test position: the comparisons with a threshold through the range
-         * index (each column read once, one count per column and operator), then the other atoms in index
-         * order (a logic atom from its parts' bits, a label atom of a kept batch from its table).
+         * index (each column read once, one count per column and operator), then the label atoms
+         * (of a kept batch: one table lookup per text column; of a new batch: each tested on the row),
+         * then the other atoms in index order (a logic atom from its parts' bits).
          * Testing all of them costs less than the mispredicted branches of stopping at each
          * playbook's first atom that fails (measured on the benchmark's 50 rules, sparse and dense).
          */
         private void testAll() {
             double[] values = this.values;
+            if (sourcesFor != columns) {
+                for (int s = 0; s < compareSources.length; s++) {
+                    sourceArrays[s] = compareSources[s].of(columns);
+                }
+                sourcesFor = columns;
+            }
             for (int s = 0; s < compareSources.length; s++) {
-                values[s] = compareSources[s].value(columns, from);
+                double[] col = sourceArrays[s];
+                values[s] = col != null ? col[from] : compareSources[s].value(columns, from);
             }
             long[] truth = this.truth;
             java.util.Arrays.fill(truth, 0L);
             ranges.test(values, truth);
-            int t = ranges.bits();
-            boolean tables = !direct;
-            if (tables) {
-                for (TextColumn c : textSources) {
-                    textCode[c.ordinal()] = c.code(columns, from) + 1;
+            if (direct) {
+                for (int[] group : labelAtoms) {
+                    for (int a : group) {
+                        int t = testOf[a];
+                        truth[t >>> 6] |= (atoms[a].holds(columns, from) ? 1L : 0L) << t;
+                    }
+                }
+            } else {
+                if (!labelsReady) {
+                    prepareLabels();
+                }
+                for (int g = 0; g < labelTables.length; g++) {
+                    truth[labelWord[g]] |= labelTables[g][labelColumn[g].code(columns, from) + 1];
                 }
             }
-            for (int j = 0; j < otherAtoms.length; j++, t++) {
-                int a = otherAtoms[j];
+            for (int a : otherAtoms) {
+                int t = testOf[a];
                 ColumnAtom atom = atoms[a];
-                boolean holds;
-                if (tables && otherText[j] >= 0) {
-                    if (!isPrepared[a]) {
-                        prepared[a] = atom.prepare(columns);
-                        isPrepared[a] = true;
-                    }
-                    holds = ((long[]) prepared[a])[textCode[otherText[j]]] != 0;
-                } else if (atom instanceof Logic logic) {
-                    holds = logic.holds(truth, testOf);
-                } else {
-                    holds = atom.holds(columns, from);
-                }
+                boolean holds = atom instanceof Logic logic ? logic.holds(truth, testOf) : atom.holds(columns, from);
                 truth[t >>> 6] |= (holds ? 1L : 0L) << t;
             }
             packed = true;
+        }
+
+        /** Makes the label groups' tables for the prepared batch: each atom's table of accepted codes, placed at its test bit. */
+        private void prepareLabels() {
+            for (int g = 0; g < labelAtoms.length; g++) {
+                long[] table = null;
+                for (int a : labelAtoms[g]) {
+                    long[] ok = (long[]) atoms[a].prepare(columns);
+                    if (table == null) {
+                        table = new long[ok.length];
+                    }
+                    for (int c = 0; c < ok.length; c++) {
+                        table[c] |= ok[c] << testOf[a];
+                    }
+                }
+                labelTables[g] = table;
+            }
+            labelsReady = true;
         }
 
         /** Sets playbook {@code p}'s bit for the chunk's rows where it fires. */
