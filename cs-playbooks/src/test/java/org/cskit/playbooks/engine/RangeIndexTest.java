@@ -16,15 +16,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The range index answers every comparison exactly as comparing one by one does ({@code v == v &&
  * op.test(v, t)}: NaN fails every operator, {@code !=} included): random comparisons over a few
- * sources (every operator, thresholds drawn from a small pool so that many are equal, with
- * infinities, {@code -0.0} and {@code +0.0}; groups from 1 to over {@link RangeIndex#MAX_GROUP}
- * thresholds, so both the linear count and the search, and split groups, are tested) against
- * values equal to thresholds, next to them ({@link Math#nextUp}/{@link Math#nextDown}), NaN,
- * infinities and zeros of either sign.
+ * sources (every operator, thresholds drawn from a small pool so that many are equal, with the
+ * largest and smallest doubles, {@code -0.0} and {@code +0.0}; groups from 1 to over {@link
+ * RangeIndex#MAX_GROUP} thresholds, so the blocks of 4 and 8, the search, and split groups are all
+ * tested) against values equal to thresholds, next to them ({@link Math#nextUp}/{@link
+ * Math#nextDown}), NaN, infinities and zeros of either sign. Thresholds are finite (the
+ * definitions' validation refuses others; so does the index).
  */
 class RangeIndexTest {
-    private static final double[] POOL = {Double.NEGATIVE_INFINITY, -1e9, -40, -20, -20, -1.5, -0.0, 0.0, 0.3, 0.5, 1, 2,
-        60, 90_000, 1e12, Double.POSITIVE_INFINITY};
+    private static final double[] POOL = {-Double.MAX_VALUE, -1e9, -40, -20, -20, -1.5, -0.0, 0.0, Double.MIN_VALUE, 0.3, 0.5,
+        1, 2, 60, 90_000, 1e12, Double.MAX_VALUE};
+    private static final double[] SPECIAL = {Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -0.0, 0.0,
+        Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
     private static final Operator[] OPS = Operator.values();
     private static final AtomicLong HELD = new AtomicLong(), FAILED = new AtomicLong(), SEARCHED = new AtomicLong(),
             SPLIT = new AtomicLong();
@@ -79,14 +82,14 @@ class RangeIndexTest {
         }
     }
 
-    /** A value: a threshold, a neighbour of one, or a special value (NaN, infinities, zeros). */
+    /** A value: a threshold, a neighbour of one, or a special value (NaN, infinities, zeros, extremes). */
     private static double value(SplittableRandom r, double[] threshold) {
         double t = threshold[r.nextInt(threshold.length)];
         return switch (r.nextInt(8)) {
             case 0 -> Double.NaN;
             case 1 -> Math.nextUp(t);
             case 2 -> Math.nextDown(t);
-            case 3 -> POOL[r.nextInt(POOL.length)];
+            case 3 -> SPECIAL[r.nextInt(SPECIAL.length)];
             case 4 -> r.nextDouble() * 300 - 150;
             default -> t;
         };
@@ -121,9 +124,13 @@ class RangeIndexTest {
     }
 
     @Test
-    void constructor_nanThreshold_isRefusedNamingTheComparison() {
+    void constructor_nanOrInfiniteThreshold_isRefusedNamingTheComparison() {
         assertThatThrownBy(() -> new RangeIndex(new int[] {0, 0}, new Operator[] {Operator.LT, Operator.NE}, new double[] {1, Double.NaN}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("comparison 1: the threshold is NaN; thresholds must be numbers");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("comparison 1: the threshold is NaN; thresholds must be finite numbers");
+        assertThatThrownBy(() -> new RangeIndex(new int[] {0}, new Operator[] {Operator.GE}, new double[] {Double.NEGATIVE_INFINITY}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("comparison 0: the threshold is -Infinity; thresholds must be finite numbers");
     }
 
     @Test
