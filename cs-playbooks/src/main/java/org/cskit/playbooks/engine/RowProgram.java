@@ -298,10 +298,11 @@ final class RowProgram {
                     long failed = ~truth[0];
                     for (int w = 0; w << 6 < playbooks; w++) {
                         long word = 0;
-                        for (int p = w << 6, end = Math.min(playbooks, p + 64); p < end; p++) {
+                        // From the word's last playbook down, each shifting in its bit (a shift by one, not by p).
+                        for (int p = Math.min(playbooks, (w + 1) << 6) - 1, first = w << 6; p >= first; p--) {
                             long missing = masks[p] & failed;
                             // 1 when no test is missing, without a branch: fire or not is data, not control flow.
-                            word |= (((missing | -missing) >>> 63) ^ 1L) << p;
+                            word = word << 1 | ((missing - 1) & ~missing) >>> 63;
                         }
                         fires[w] |= word;
                     }
