@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
  * object (the edge where plans are objects) as the run's {@link AccountBatch}. Last week's vectors
  * are a night of the same run without playbooks; today's reads them for band hysteresis, velocity
  * and band transitions. Only a few plays are built in full, with their reason. A second run on the
- * same day makes no new plays: the plays of the first are still open. With {@code --state FILE} the
+ * same day makes no new plays: the plays of the first are still open. With {@code --state-file FILE} the
  * {@link NightlyState} is saved after the run and restored by the next one, in another process.
  */
 @Command(name = "columns", mixinStandardHelpOptions = true,
@@ -74,6 +74,9 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
     static final Duration LOOKBACK = Duration.ofDays(180);
     static final int SLICE = 50_000;
     static final int MAX_ACCOUNTS = 1_000_000;
+    /** The error for the flag's old name, {@code --state}. */
+    static final String OLD_FLAG = "--state is now --state-file: columns saves the play state to a snapshot file (a NightlyState), "
+            + "given with --state-file FILE (the demo command's H2 database is --state-db FILE)";
     private static final FeatureSchema STANDARD = FeatureSchema.of(StandardFeatures.names());
     private static final List<Segment> SEGMENTS = List.of(Segment.of("smb", EngagementModel.TECH_TOUCH),
             Segment.of("mid-market", EngagementModel.SCALED), Segment.of("enterprise", EngagementModel.HIGH_TOUCH));
@@ -87,15 +90,22 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "the portfolio's seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--state", paramLabel = "FILE", description = "the play state: restored from FILE if it exists (the previous run's), "
-            + "saved to it after this run, so a run in a new process knows which plays are open")
+    @Option(names = "--state-file", paramLabel = "FILE", description = "the play state as a snapshot file (a NightlyState): restored "
+            + "from FILE if it exists (the previous run's), saved to it after this run, so a run in a new process knows which plays are open")
     java.nio.file.Path state;
+
+    /** The flag's old name, refused with the new one (it named two formats: {@code demo} takes an H2 database). */
+    @Option(names = "--state", arity = "0..1", hidden = true)
+    String oldState;
 
     @Option(names = "--explain", paramLabel = "K", defaultValue = "3", description = "how many plays to show in full (default: ${DEFAULT-VALUE})")
     int explain;
 
     @Override
     public Integer call() {
+        if (oldState != null) {
+            throw new InputException(OLD_FLAG);
+        }
         if (accounts < 1 || accounts > MAX_ACCOUNTS) {
             throw new InputException("--accounts " + accounts + " is outside 1 to 1,000,000");
         }
@@ -133,9 +143,9 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
                 yesterday = NightlyState.restore(in, portfolio, playbooks, InMemoryPlayStateStore.SetChanges.ACCEPT);
                 out.printf("restored %,d play states from %s%n", yesterday.inMemoryStore().size(), state);
             } catch (IOException e) {
-                throw new InputException("--state " + state + ": " + e.getMessage());
+                throw new InputException("--state-file " + state + ": " + e.getMessage());
             } catch (org.cskit.model.ValidationException e) {
-                throw new InputException("--state " + state + ": " + e.getMessage());
+                throw new InputException("--state-file " + state + ": " + e.getMessage());
             }
         }
         ScoreHistoryColumns history = ScoreHistoryColumns.builder(accounts).point(instant(LAST_WEEK), before.scores()).build();
@@ -188,14 +198,14 @@ public final class ColumnarPlaybooks implements Callable<Integer> {
             try (java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(next), 1 << 20)) {
                 yesterday.save(file);
             } catch (IOException e) {
-                throw new InputException("--state " + state + ": " + e.getMessage());
+                throw new InputException("--state-file " + state + ": " + e.getMessage());
             }
             try {
                 java.nio.file.Files.move(next, state, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 out.printf("saved %,d play states to %s%n", yesterday.inMemoryStore().size(), state);
             } catch (IOException e) {
-                throw new InputException("--state " + state + ": " + e.getMessage());
+                throw new InputException("--state-file " + state + ": " + e.getMessage());
             }
         }
         return 0;

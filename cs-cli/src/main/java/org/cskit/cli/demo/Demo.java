@@ -31,10 +31,14 @@ public final class Demo extends PortfolioCommand {
             description = "the HTML report to write (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--state", paramLabel = "FILE", description = "keep the plays' state (open plays, cooldowns, limits) in an "
+    @Option(names = "--state-db", paramLabel = "FILE", description = "keep the plays' state (open plays, cooldowns, limits) in an "
             + "H2 database in this file (FILE.mv.db): the next run with the same file picks up this run's open plays and cooldowns "
             + "(default: a file per data source and playbook set under $CSKIT_HOME/state, ~/.cskit/state without it)")
     Path state;
+
+    /** The flag's old name, refused with the new one (it named two formats: {@code columns} takes a snapshot file). */
+    @Option(names = "--state", arity = "0..1", hidden = true)
+    String oldState;
 
     @Option(names = "--no-state", description = "keep the plays' state in memory for this run only: read no earlier run's, keep none")
     boolean noState;
@@ -51,6 +55,9 @@ public final class Demo extends PortfolioCommand {
         if (top < 1) {
             throw new InputException("--top must be at least 1, but was " + top);
         }
+        if (oldState != null) {
+            throw new InputException(DemoState.OLD_FLAG);
+        }
         options.checkSource();
         chosen = DemoState.choose(state, noState, options, BuiltInPlaybooks.all());
         Progress bar = progress();
@@ -58,7 +65,7 @@ public final class Demo extends PortfolioCommand {
         if (chosen.file() == null) {
             run = run(null, null, bar);
         } else {
-            String flag = chosen.how().equals("--state") ? "--state " + state : "state file " + DemoState.dbFile(chosen.file());
+            String flag = chosen.how().equals("--state-db") ? "--state-db " + state : "state file " + DemoState.dbFile(chosen.file());
             try {
                 Path parent = chosen.file().getParent();
                 if (parent != null) {
@@ -75,7 +82,7 @@ public final class Demo extends PortfolioCommand {
                 run = run(db.playStateStore(), db::inTransaction, bar);
             } catch (org.cskit.jdbc.JdbcStoreException e) {
                 throw new InputException(flag + ": " + e.getMessage()
-                        + (chosen.how().equals("default") ? " (choose another with --state FILE, or none with --no-state)" : ""));
+                        + (chosen.how().equals("default") ? " (choose another with --state-db FILE, or none with --no-state)" : ""));
             } finally {
                 pool.dispose();
             }

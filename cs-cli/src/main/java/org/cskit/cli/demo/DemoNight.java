@@ -51,8 +51,10 @@ import org.cskit.playbooks.spi.PlayHandle;
 import org.cskit.playbooks.spi.PlayStateStore;
 import org.cskit.run.NightlyReport;
 import org.cskit.run.NightlyRun;
+import org.cskit.run.AccountSource;
 import org.cskit.run.NightlyState;
 import org.cskit.run.SignalSource;
+import org.cskit.run.VectorSink;
 import org.cskit.scoring.BandScheme;
 import org.cskit.scoring.Scorecard;
 import org.cskit.scoring.features.FeatureDeriver;
@@ -69,7 +71,10 @@ import org.cskit.scoring.portfolio.VectorDistribution;
  * time. A week before the last day is one more night without playbooks, for the dashboard's band
  * moves. The nights before the last day's go slice by slice through all of them: each account is
  * read (or generated) once for them and its signals drawn once ({@link PortfolioSource#span}), and
- * each night of a slice is a run of its own.
+ * each night of a slice is a run of its own; that pass also finds which accounts are in the portfolio
+ * on the last day. The last night is one run that reads its accounts a slice at a time
+ * ({@link AccountSource}, {@link SignalSource}): each slice's accounts read (or generated) once more,
+ * for their facts and their signals alike.
  *
  * <p>The report's per-account parts are built on demand, only for the accounts it shows: the
  * accounts with the lowest and the highest scores ({@link DemoPortfolio#CANDIDATES} of each) and the
@@ -105,8 +110,9 @@ final class DemoNight {
     private final List<String> labels;
     private final int n;
     private final Progress progress;
+    private final int slice;
 
-    private DemoNight(PortfolioSource data, Strategy strategy, Progress progress) {
+    private DemoNight(PortfolioSource data, Strategy strategy, Progress progress, int slice) {
         this.data = data;
         this.strategy = strategy;
         this.deriver = data.assembler().deriver();
@@ -114,6 +120,7 @@ final class DemoNight {
         this.labels = bands.stream().map(Band::label).toList();
         this.n = data.size();
         this.progress = progress;
+        this.slice = slice;
     }
 
     /**
@@ -150,7 +157,13 @@ final class DemoNight {
      */
     static DemoPortfolio run(PortfolioSource data, LocalDate asOf, Strategy strategy, List<LocalDate> days, List<Playbook> playbooks,
             PlayStateStore store, NightlyState.Transactions transactions, int top, Progress progress) {
-        return new DemoNight(data, strategy, progress).run(asOf, days, playbooks, store, transactions, top);
+        return run(data, asOf, strategy, days, playbooks, store, transactions, top, progress, SLICE);
+    }
+
+    /** As {@link #run(PortfolioSource, LocalDate, Strategy, List, List, PlayStateStore, NightlyState.Transactions, int, Progress)}, in slices of another size (for tests). */
+    static DemoPortfolio run(PortfolioSource data, LocalDate asOf, Strategy strategy, List<LocalDate> days, List<Playbook> playbooks,
+            PlayStateStore store, NightlyState.Transactions transactions, int top, Progress progress, int slice) {
+        return new DemoNight(data, strategy, progress, slice).run(asOf, days, playbooks, store, transactions, top);
     }
 
     /** One night's rows: the source's indices of the accounts in the portfolio that day, ascending. */
@@ -188,8 +201,11 @@ final class DemoNight {
             }
         }
 
-        /** The latest vectors of a night's rows, over arrays of {@code size} rows (the night's first). */
-        VectorColumns rows(Rows rows, List<String> labels, int size) {
+        /**
+         * The latest vectors of a night's rows {@code [from, to)}, over arrays of {@code size} rows (those
+         * rows first).
+         */
+        VectorColumns rows(int[] members, int from, int to, List<String> labels, int size) {
             int m = size;
             double[] s = new double[m];
             byte[] b = new byte[m];
@@ -201,8 +217,8 @@ final class DemoNight {
             Arrays.fill(d, (byte) -1);
             Arrays.fill(vel, Double.NaN);
             Arrays.fill(cov, Double.NaN);
-            for (int r = 0; r < rows.m; r++) {
-                int i = rows.members[r];
+            for (int r = 0; r < to - from; r++) {
+                int i = members[from + r];
                 s[r] = scores[i];
                 b[r] = bands[i];
                 d[r] = directions[i];
@@ -223,7 +239,8 @@ final class DemoNight {
         // A week before the last day, from the history the last day reads: for the dashboard's band moves.
         LocalDate weekBefore = lastDay.minusDays(7);
         byte[] weekBands = k == 1 || weekBefore.isAfter(days.get(k - 2)) ? filled(n) : null;
-        earlyNights(days, dayScores, dayBands, latest, weekBands == null ? null : weekBefore, weekBands);
+        LastMembers members = new LastMembers(n, slice);
+        earlyNights(days, dayScores, dayBands, latest, weekBands == null ? null : weekBefore, weekBands, members);
 
         FeatureSchema schema = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(strategy.strategy()).playbooks(List.of()).build()
                 .schema(STANDARD);
@@ -241,12 +258,12 @@ final class DemoNight {
         Harvest harvest = new Harvest(data.surveySignals().keySet());
         NightlyState state = store == null ? NightlyState.empty(PORTFOLIO)
                 : transactions == null ? NightlyState.on(PORTFOLIO, store) : NightlyState.on(PORTFOLIO, store, transactions);
-        Night last = night(lastDay, rows -> history(days, dayScores, k - 1, rows), latest, runnable, state, plays, harvest);
-        Rows lastRows = last.rows;
+        Standard standard = new Standard();
+        Rows lastRows = members.rows();
+        Night last = lastNight(lastDay, members, history(days, dayScores, k - 1, lastRows), latest, runnable, state, plays, harvest, standard);
         VectorColumns lastV = last.vectors;
         long signals = last.signals.sum();
-        // The playbooks' statuses read the night's facts: made now, so that the facts are not held through the report.
-        PlaybookRun run = playbookRun(lastDay, playbooks, notRun, last.report, plays, lastRows, last.facts);
+        PlaybookRun run = playbookRun(lastDay, playbooks, notRun, last.report, plays, lastRows, standard);
         last = null;
         dayScores[k - 1] = indexSpace(lastRows, lastV.scores());
         dayBands[k - 1] = indexSpace(lastRows, lastV.bandCodes());
@@ -325,8 +342,8 @@ final class DemoNight {
         return List.copyOf(out);
     }
 
-    /** A night's output: today's vectors over its rows, the run's report, and the facts (the last night's, for the playbooks' statuses). */
-    private record Night(Rows rows, VectorColumns vectors, NightlyReport report, Facts facts, LongAdder signals) {}
+    /** A night's output: today's vectors over its rows, and the run's report. */
+    private record Night(Rows rows, VectorColumns vectors, NightlyReport report, LongAdder signals) {}
 
     /**
      * A night's rows and their facts, over arrays of the source's size whose first {@code rows.m}
@@ -339,7 +356,7 @@ final class DemoNight {
      * contract and plan facts (the standard features, {@link AccountFacts}, written a chunk of accounts
      * at a time, so that the plans' columns of only one chunk are held), segments, stages.
      */
-    private Facts facts(LocalDate day, int lo, int hi, java.util.function.IntFunction<Optional<Account>> accountOn, boolean parallel) {
+    private Facts facts(LocalDate day, int lo, int hi, java.util.function.IntFunction<Optional<Account>> accountOn) {
         int size = hi - lo;
         int[] members = new int[size];
         byte[] stages = new byte[size];
@@ -348,8 +365,7 @@ final class DemoNight {
         FeatureColumns features = FeatureColumns.allocate(STANDARD, size);
         int m = 0;
         for (int from = lo; from < hi; from += CHUNK) {
-            IntStream range = IntStream.range(from, Math.min(hi, from + CHUNK));
-            List<Optional<Account>> chunk = (parallel ? range.parallel() : range).mapToObj(accountOn).toList();
+            List<Optional<Account>> chunk = IntStream.range(from, Math.min(hi, from + CHUNK)).mapToObj(accountOn).toList();
             int first = m;
             List<Account> present = new ArrayList<>(chunk.size());
             for (int j = 0; j < chunk.size(); j++) {
@@ -383,7 +399,7 @@ final class DemoNight {
      * before. The week-before night's vectors are not any later night's previous vectors.
      */
     private void earlyNights(List<LocalDate> days, double[][] dayScores, byte[][] dayBands, Latest latest, LocalDate weekBefore,
-            byte[] weekBands) {
+            byte[] weekBands, LastMembers members) {
         int k = days.size();
         List<LocalDate> nights = new ArrayList<>(days.subList(0, k - 1));
         for (int d = 0; d < k - 1; d++) {
@@ -394,25 +410,25 @@ final class DemoNight {
         if (weekBefore != null) {
             nights.add(weekBefore);
         }
-        if (nights.isEmpty()) {
-            return;
-        }
-        LocalDate upTo = nights.get(nights.size() - 1);
-        progress.start("scoring " + nights.get(0) + (nights.size() == 1 ? "" : " to " + upTo), n);
-        java.util.function.IntConsumer slice = s -> {
-            int lo = s * SLICE;
-            int hi = Math.min(n, lo + SLICE);
+        LocalDate lastDay = days.get(k - 1);
+        LocalDate upTo = nights.isEmpty() ? lastDay : nights.get(nights.size() - 1);
+        progress.start(nights.isEmpty() ? "finding the accounts of " + lastDay
+                : "scoring " + nights.get(0) + (nights.size() == 1 ? "" : " to " + upTo), n);
+        java.util.function.IntConsumer nightsOf = s -> {
+            int lo = s * slice;
+            int hi = Math.min(n, lo + slice);
             PortfolioSource.Span span = data.span(lo, hi, upTo);
             for (int j = 0; j < nights.size(); j++) {
                 LocalDate day = nights.get(j);
-                Facts facts = facts(day, lo, hi, i -> span.on(i, day), false);
+                Facts facts = facts(day, lo, hi, i -> span.on(i, day));
                 Rows rows = facts.rows;
                 if (rows.m == 0) {
                     continue;
                 }
                 ScoreHistoryColumns history = history(days, dayScores, Math.min(j, k - 1), rows);
-                SignalColumns signals = only(span.signals(), lo, hi, rows, ScoredPortfolio.startOf(day).toEpochMilli());
-                VectorColumns v = score(day, facts, history, latest, List.of(), NightlyState.empty(PORTFOLIO), play -> { },
+                SignalColumns signals = only(span.signals(), lo, rows.members, 0, rows.m, ScoredPortfolio.startOf(day).toEpochMilli(), null);
+                VectorColumns v = score(day, rows, AccountSource.of(batch(day, facts, latest)), history, List.of(),
+                        NightlyState.empty(PORTFOLIO), play -> { },
                         SignalSource.of(rows.m, (from, to) -> {
                             if (from != 0 || to != rows.m) {
                                 throw new IllegalStateException("a slice's night is run as one slice, but [" + from + ", " + to + ") was asked");
@@ -432,12 +448,13 @@ final class DemoNight {
                     latest.update(rows, v);
                 }
             }
+            members.find(s, lo, hi, i -> span.on(i, lastDay));
             synchronized (progress) {
                 progress.advance(hi - lo);
             }
         };
         // The slices on a pool of as many threads as there are processors, in order.
-        int slices = (n + SLICE - 1) / SLICE;
+        int slices = (n + slice - 1) / slice;
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "cskit-demo-slice");
@@ -448,7 +465,7 @@ final class DemoNight {
             List<java.util.concurrent.Future<?>> done = new ArrayList<>();
             for (int s = 0; s < slices; s++) {
                 int at = s;
-                done.add(pool.submit(() -> slice.accept(at)));
+                done.add(pool.submit(() -> nightsOf.accept(at)));
             }
             for (java.util.concurrent.Future<?> f : done) {
                 try {
@@ -472,18 +489,26 @@ final class DemoNight {
         progress.finish();
     }
 
-    /** A span's signals, the observations of a night's rows up to a time, renumbered to the rows. */
-    private static SignalColumns only(SignalColumns all, int lo, int hi, Rows rows, long until) {
-        int[] row = new int[hi - lo];
+    /**
+     * The observations of a night's rows {@code [from, to)} up to a time, out of the signals of the
+     * source's accounts from index {@code lo} on, renumbered from the slice's first row; their count
+     * added to {@code count} unless it is null.
+     */
+    private static SignalColumns only(SignalColumns all, int lo, int[] members, int from, int to, long until, LongAdder count) {
+        int[] row = new int[all.rows()];
         Arrays.fill(row, -1);
-        for (int r = 0; r < rows.m; r++) {
-            row[rows.members[r] - lo] = r;
+        for (int r = from; r < to; r++) {
+            row[members[r] - lo] = r - from;
         }
         List<SignalColumn> kept = new ArrayList<>();
         for (SignalColumn c : all.columns()) {
-            kept.add(only(c, row, until));
+            SignalColumn only = only(c, row, until);
+            if (count != null) {
+                count.add(only.count());
+            }
+            kept.add(only);
         }
-        return SignalColumns.of(rows.m, kept);
+        return SignalColumns.of(to - from, kept);
     }
 
     private static byte[] filled(int n) {
@@ -505,32 +530,261 @@ final class DemoNight {
         return h.build();
     }
 
-    /** One night of the run over a day's rows, the whole portfolio's. */
-    private Night night(LocalDate day, java.util.function.Function<Rows, ScoreHistoryColumns> histories, Latest latest,
-            List<Playbook> playbooks, NightlyState state, ActionSink sink, Harvest harvest) {
-        Facts facts = facts(day, 0, n, i -> data.accountOn(i, day), true);
+    /** A night's facts as one batch over its rows, with their latest vectors as previous vectors when any has one. */
+    private AccountBatch batch(LocalDate day, Facts facts, Latest latest) {
+        Rows rows = facts.rows;
+        int[] members = rows.members;
+        AccountBatch.Builder batch = AccountBatch.builder(facts.features).asOf(ScoredPortfolio.startOf(day))
+                .accountIds(r -> data.id(members[r])).segments(facts.segments, facts.segmentCodes).stages(facts.stages);
+        if (anyPrevious(latest, members, rows.m)) {
+            batch.previousVectors(latest.rows(members, 0, rows.m, labels, facts.features.rows()));
+        }
+        return batch.build().slice(0, rows.m);
+    }
+
+    private static boolean anyPrevious(Latest latest, int[] members, int m) {
+        for (int r = 0; r < m; r++) {
+            if (latest.bands[members[r]] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The accounts in the portfolio on the last day, found by the early nights' pass (which reads each
+     * account anyway), so that the last night's slices can be read one at a time: which accounts, and
+     * the segments they are in, in the order of their first account. Filled from the pass's threads,
+     * one slice of indices each, read once the pass is done.
+     */
+    private static final class LastMembers {
+        private final boolean[] present;
+        private final List<List<Segment>> segments;
+
+        LastMembers(int n, int slice) {
+            present = new boolean[n];
+            segments = new ArrayList<>(java.util.Collections.nCopies((n + slice - 1) / slice, List.of()));
+        }
+
+        /** Finds the members among indices {@code [lo, hi)}, slice {@code s} of the pass. */
+        void find(int s, int lo, int hi, java.util.function.IntFunction<Optional<Account>> on) {
+            List<Segment> seen = new ArrayList<>();
+            for (int i = lo; i < hi; i++) {
+                Optional<Account> a = on.apply(i);
+                if (a.isPresent()) {
+                    present[i] = true;
+                    if (!seen.contains(a.get().segment())) {
+                        seen.add(a.get().segment());
+                    }
+                }
+            }
+            synchronized (segments) {
+                segments.set(s, seen);
+            }
+        }
+
+        Rows rows() {
+            int m = 0;
+            for (boolean p : present) {
+                m += p ? 1 : 0;
+            }
+            int[] members = new int[m];
+            for (int i = 0, r = 0; i < present.length; i++) {
+                if (present[i]) {
+                    members[r++] = i;
+                }
+            }
+            return new Rows(members, m);
+        }
+
+        /** The members' segments, each once, in the order of its first member; one placeholder when there is no member. */
+        List<Segment> segments() {
+            List<Segment> out = new ArrayList<>();
+            synchronized (segments) {
+                for (List<Segment> slice : segments) {
+                    for (Segment segment : slice) {
+                        if (!out.contains(segment)) {
+                            out.add(segment);
+                        }
+                    }
+                }
+            }
+            return out.isEmpty() ? List.of(Segment.of("none", org.cskit.model.EngagementModel.TECH_TOUCH)) : List.copyOf(out);
+        }
+    }
+
+    /**
+     * The last night: the playbooks against the play state, over the accounts in the portfolio that
+     * day, a slice of {@value #SLICE} of them at a time ({@link AccountSource}, {@link SignalSource}).
+     * Each slice's accounts are read (or generated) once, with the accounts between them that are not in
+     * the portfolio that day (whose survey answers go to {@code harvest}), for the slice's facts and its
+     * signals alike, whichever the run asks for first; the standard features are summed up into
+     * {@code standard} on the way.
+     */
+    private Night lastNight(LocalDate day, LastMembers last, ScoreHistoryColumns history, Latest latest, List<Playbook> playbooks,
+            NightlyState state, ActionSink sink, Harvest harvest, Standard standard) {
+        Rows rows = last.rows();
+        List<Segment> segments = last.segments();
+        boolean previous = anyPrevious(latest, rows.members, rows.m);
         LongAdder signals = new LongAdder();
-        return score(day, facts, histories.apply(facts.rows), latest, playbooks, state, sink, signals(day, facts.rows, harvest, signals),
-                signals);
+        java.util.concurrent.ConcurrentHashMap<Integer, LastSlice> read = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.BiFunction<Integer, Integer, LastSlice> slice = (from, to) -> read.computeIfAbsent(from,
+                f -> new LastSlice(day, rows, from, to, segments, previous ? latest : null, harvest, standard, signals));
+        AccountSource accounts = AccountSource.of(rows.m, (from, to) -> {
+            LastSlice s = slice.apply(from, to);
+            AccountBatch batch = s.accounts();
+            if (s.done()) {
+                read.remove(from);
+            }
+            return batch;
+        });
+        SignalSource source = SignalSource.of(rows.m, (from, to) -> {
+            LastSlice s = slice.apply(from, to);
+            SignalColumns columns = s.signals();
+            if (s.done()) {
+                read.remove(from);
+            }
+            return columns;
+        });
+        return score(day, rows, accounts, history, playbooks, state, sink, source, signals);
+    }
+
+    /** One slice of the last night, read (or generated) once for its facts and its signals. Thread-safe. */
+    private final class LastSlice {
+        private final LocalDate day;
+        private final Rows rows;
+        private final int from;
+        private final int to;
+        private final List<Segment> segments;
+        private final Latest latest; // null: no previous vectors
+        private final Harvest harvest;
+        private final Standard standard;
+        private final LongAdder count;
+        private boolean made;
+        private AccountBatch accounts;
+        private SignalColumns signals;
+        private int taken;
+
+        LastSlice(LocalDate day, Rows rows, int from, int to, List<Segment> segments, Latest latest, Harvest harvest, Standard standard,
+                LongAdder count) {
+            this.day = day;
+            this.rows = rows;
+            this.from = from;
+            this.to = to;
+            this.segments = segments;
+            this.latest = latest;
+            this.harvest = harvest;
+            this.standard = standard;
+            this.count = count;
+        }
+
+        /** The slice's facts, made (with its signals) unless they were; let go of once taken. */
+        synchronized AccountBatch accounts() {
+            make();
+            AccountBatch out = accounts;
+            accounts = null;
+            taken++;
+            return out;
+        }
+
+        /** The slice's signals, made (with its facts) unless they were; let go of once taken. */
+        synchronized SignalColumns signals() {
+            make();
+            SignalColumns out = signals;
+            signals = null;
+            taken++;
+            return out;
+        }
+
+        /** Whether the run has taken both the facts and the signals. */
+        synchronized boolean done() {
+            return taken == 2;
+        }
+
+        private void make() {
+            if (made) {
+                return;
+            }
+            made = true;
+            int[] members = rows.members;
+            int size = to - from;
+            FeatureColumns features = FeatureColumns.allocate(STANDARD, size);
+            byte[] stages = new byte[size];
+            byte[] codes = new byte[size];
+            if (size == 0) {
+                accounts = AccountBatch.builder(features).asOf(ScoredPortfolio.startOf(day)).accountIds(r -> data.id(members[r]))
+                        .segments(segments, codes).stages(stages).build();
+                signals = SignalColumns.of(0, List.of());
+                return;
+            }
+            // The source's accounts from the slice's first member to the next slice's (all of them after the last slice's first).
+            int lo = from == 0 ? 0 : members[from];
+            int hi = to == rows.m ? n : members[to];
+            PortfolioSource.Span span = data.span(lo, hi, day);
+            List<Account> present = new ArrayList<>(size);
+            for (int r = 0; r < size; r++) {
+                int i = members[from + r];
+                Account a = span.on(i, day).orElseThrow(() -> new IllegalStateException("account " + data.id(i) + " was in the portfolio on "
+                        + day + " when the early nights read it, but not now"));
+                int code = segments.indexOf(a.segment());
+                if (code < 0) {
+                    throw new IllegalStateException("account " + a.id() + " is in segment " + a.segment() + ", which the early nights did not see");
+                }
+                codes[r] = (byte) code;
+                stages[r] = (byte) a.lifecycleStage().ordinal();
+                present.add(a);
+            }
+            AccountFacts.write(present, day, features, 0);
+            standard.add(features, size);
+            AccountBatch.Builder batch = AccountBatch.builder(features).asOf(ScoredPortfolio.startOf(day))
+                    .accountIds(r -> data.id(members[from + r])).segments(segments, codes).stages(stages);
+            if (latest != null) {
+                batch.previousVectors(latest.rows(members, from, to, labels, size));
+            }
+            accounts = batch.build();
+            SignalColumns all = span.signals();
+            harvest.take(lo, all);
+            signals = only(all, lo, members, from, to, Long.MAX_VALUE, count);
+        }
+    }
+
+    /** Per standard feature, over a night's rows: how many have it, its least and its greatest value. Thread-safe. */
+    private static final class Standard {
+        private final double[][] stats = new double[STANDARD.size()][];
+
+        Standard() {
+            for (int f = 0; f < stats.length; f++) {
+                stats[f] = new double[] {0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            }
+        }
+
+        void add(FeatureColumns features, int rows) {
+            double[][] slice = new Standard().stats;
+            for (int f = 0; f < slice.length; f++) {
+                for (int r = 0; r < rows; r++) {
+                    DemoNight.add(slice[f], features.value(f, r));
+                }
+            }
+            synchronized (this) {
+                for (int f = 0; f < slice.length; f++) {
+                    stats[f][0] += slice[f][0];
+                    stats[f][1] = Math.min(stats[f][1], slice[f][1]);
+                    stats[f][2] = Math.max(stats[f][2], slice[f][2]);
+                }
+            }
+        }
+
+        synchronized double[] of(int f) {
+            return stats[f].clone();
+        }
     }
 
     /**
      * A night of the run over rows and their facts: their vectors and the run's report. Reports its
      * slices to the progress unless {@code signals} is null (a slice's night, whose caller reports it).
      */
-    private Night score(LocalDate day, Facts facts, ScoreHistoryColumns history, Latest latest, List<Playbook> playbooks, NightlyState state,
-            ActionSink sink, SignalSource source, LongAdder signals) {
-        Rows rows = facts.rows;
-        int[] members = rows.members;
-        AccountBatch.Builder batch = AccountBatch.builder(facts.features).asOf(ScoredPortfolio.startOf(day))
-                .accountIds(r -> data.id(members[r])).segments(facts.segments, facts.segmentCodes).stages(facts.stages);
-        boolean anyPrevious = false;
-        for (int r = 0; r < rows.m && !anyPrevious; r++) {
-            anyPrevious = latest.bands[rows.members[r]] >= 0;
-        }
-        if (anyPrevious) {
-            batch.previousVectors(latest.rows(rows, labels, facts.features.rows()));
-        }
+    private Night score(LocalDate day, Rows rows, AccountSource accounts, ScoreHistoryColumns history, List<Playbook> playbooks,
+            NightlyState state, ActionSink sink, SignalSource source, LongAdder signals) {
         VectorColumns today = VectorColumns.allocate(rows.m, labels);
         boolean report = signals != null;
         if (report) {
@@ -538,7 +792,7 @@ final class DemoNight {
         }
         long[] done = {0};
         NightlyRun.Builder run = NightlyRun.builder().portfolio(PORTFOLIO).deriver(deriver).strategy(strategy.strategy()).playbooks(playbooks)
-                .sliceSize(SLICE);
+                .sliceSize(slice);
         if (report) {
             run.progress((d, total, elapsed) -> {
                 progress.advance(d - done[0]);
@@ -548,7 +802,7 @@ final class DemoNight {
         NightlyRun counted = run.build();
         NightlyReport result;
         try {
-            result = counted.run(batch.build().slice(0, rows.m), source, history, state, sink, today);
+            result = counted.run(accounts, source, history, state, sink, VectorSink.into(today));
         } catch (ValidationException e) {
             if ("into.bands".equals(e.field())) {
                 throw new InputException("--strategy " + strategy.strategy().name() + ": " + e.getMessage() + "; the demo's nightly run "
@@ -563,37 +817,21 @@ final class DemoNight {
         if (result.failed() > 0) {
             throw new IllegalStateException("the night of " + day + " failed for " + result.failed() + " plays: " + result.failures());
         }
-        return new Night(rows, today, result, facts, signals);
+        return new Night(rows, today, result, signals);
     }
 
     /**
      * The source's signals of a night's rows ({@link PortfolioSource#signalColumns}), every observation up to
      * the start of the day, a slice at a time; the generated accounts between two rows (not in the
-     * portfolio that day) are read with the slice and dropped, after giving up their survey
-     * answers to {@code harvest} (the dashboard reads those of accounts that churned too).
+     * portfolio that day) are read with the slice and dropped.
      */
-    private SignalSource signals(LocalDate day, Rows rows, Harvest harvest, LongAdder count) {
+    private SignalSource signals(LocalDate day, Rows rows) {
         int m = rows.m;
         int[] members = rows.members;
         return SignalSource.of(m, (from, to) -> {
             int lo = from == 0 ? 0 : members[from];
             int hi = to == m ? n : members[to];
-            SignalColumns all = data.signalColumns(lo, hi, day);
-            int[] row = new int[hi - lo];
-            Arrays.fill(row, -1);
-            for (int r = from; r < to; r++) {
-                row[members[r] - lo] = r - from;
-            }
-            if (harvest != null) {
-                harvest.take(lo, all);
-            }
-            List<SignalColumn> kept = new ArrayList<>();
-            for (SignalColumn c : all.columns()) {
-                SignalColumn only = only(c, row, Long.MAX_VALUE);
-                count.add(only.count());
-                kept.add(only);
-            }
-            return SignalColumns.of(to - from, kept);
+            return only(data.signalColumns(lo, hi, day), lo, members, from, to, Long.MAX_VALUE, null);
         });
     }
 
@@ -883,7 +1121,7 @@ final class DemoNight {
      * again from their signals only then).
      */
     private PlaybookRun playbookRun(LocalDate day, List<Playbook> playbooks, Map<String, String> notRun, NightlyReport report, Plays plays,
-            Rows rows, Facts facts) {
+            Rows rows, Standard standard) {
         Map<String, Integer> suppressed = new HashMap<>();
         Map<String, Integer> reasons = new TreeMap<>();
         for (NightlyReport.PlaybookCounts c : report.playbooks()) {
@@ -900,7 +1138,7 @@ final class DemoNight {
             }
         }
         fields.removeIf(Fields::isBuiltIn);
-        Map<String, double[]> seen = seen(fields, day, rows, facts);
+        Map<String, double[]> seen = seen(fields, day, rows, standard);
         List<PlaybookRun.Status> statuses = new ArrayList<>();
         for (Playbook p : playbooks) {
             long made = plays.counts.getOrDefault(p.id(), 0L);
@@ -924,9 +1162,9 @@ final class DemoNight {
 
     /**
      * Per feature: how many of the night's accounts have it, its least and its greatest value. The
-     * standard features are read from the night's facts, the derived ones derived again, a slice at a time.
+     * standard features were summed up as the night read them, the derived ones are derived again, a slice at a time.
      */
-    private Map<String, double[]> seen(Set<String> fields, LocalDate day, Rows rows, Facts facts) {
+    private Map<String, double[]> seen(Set<String> fields, LocalDate day, Rows rows, Standard standard) {
         Map<String, double[]> seen = new HashMap<>();
         if (fields.isEmpty()) {
             return seen;
@@ -937,19 +1175,17 @@ final class DemoNight {
         for (String field : fields) {
             int f = STANDARD.indexOf(field);
             if (f >= 0) {
-                for (int r = 0; r < rows.m; r++) {
-                    add(seen.get(field), facts.features.value(f, r));
-                }
+                seen.put(field, standard.of(f));
             }
         }
         FeatureSchema derived = deriver.schema();
         if (fields.stream().noneMatch(field -> derived.indexOf(field) >= 0)) {
             return seen;
         }
-        SignalSource source = signals(day, rows, null, new LongAdder());
+        SignalSource source = signals(day, rows);
         Instant asOf = ScoredPortfolio.startOf(day);
-        for (int from = 0; from < rows.m; from += SLICE) {
-            int to = Math.min(rows.m, from + SLICE);
+        for (int from = 0; from < rows.m; from += slice) {
+            int to = Math.min(rows.m, from + slice);
             FeatureColumns into = FeatureColumns.allocate(derived, to - from);
             deriver.derive(source.slice(from, to), asOf, into);
             for (String field : fields) {

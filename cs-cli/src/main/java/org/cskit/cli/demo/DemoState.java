@@ -12,7 +12,7 @@ import org.cskit.playbooks.Playbook;
 
 /**
  * Where {@code demo} keeps the plays' state (open plays, cooldowns, limits) between runs: an H2
- * database file chosen by {@code --state FILE}, or by default one per data source and playbook set
+ * database file chosen by {@code --state-db FILE}, or by default one per data source and playbook set
  * under {@code <home>/state/}, so that a second run on the same data picks up the first one's open
  * plays and cooldowns while runs on other data (whose account ids may be the same) do not see them.
  * {@code <home>} is the system property {@code cskit.home}, else the environment variable
@@ -20,33 +20,36 @@ import org.cskit.playbooks.Playbook;
  *
  * @param file the H2 file's path without its {@code .mv.db} suffix, or null for state in memory only
  * @param existed whether the file was there before this run (its state was read)
- * @param how how it was chosen, for the summary: {@code --state}, {@code default} or {@code --no-state}
+ * @param how how it was chosen, for the summary: {@code --state-db}, {@code default} or {@code --no-state}
  */
 record DemoState(Path file, boolean existed, String how) {
     /** The system property naming cskit's home folder. */
     static final String HOME_PROPERTY = "cskit.home";
     /** The environment variable naming it when the property is not set. */
     static final String HOME_ENV = "CSKIT_HOME";
+    /** The error for the flag's old name, {@code --state}. */
+    static final String OLD_FLAG = "--state is now --state-db: demo keeps the play state in an H2 database (FILE.mv.db), given with "
+            + "--state-db FILE (the columns command's snapshot file is --state-file FILE)";
 
     /**
      * Chooses the state of a run.
      *
-     * @param given {@code --state FILE}, or null
+     * @param given {@code --state-db FILE}, or null
      * @param none {@code --no-state}
      * @param options the options that choose the data
      * @param playbooks the playbook set the run evaluates
      * @return the state
-     * @throws org.cskit.cli.input.InputException if both --state and --no-state are given
+     * @throws org.cskit.cli.input.InputException if both --state-db and --no-state are given
      */
     static DemoState choose(Path given, boolean none, PortfolioOptions options, List<Playbook> playbooks) {
         if (given != null && none) {
-            throw new org.cskit.cli.input.InputException("--state " + given + " and --no-state cannot be used together: give one of them");
+            throw new org.cskit.cli.input.InputException("--state-db " + given + " and --no-state cannot be used together: give one of them");
         }
         if (none) {
             return new DemoState(null, false, "--no-state");
         }
         Path file = given != null ? given.toAbsolutePath().normalize() : home().resolve("state").resolve(key(options, playbooks));
-        return new DemoState(file, Files.exists(dbFile(file)), given != null ? "--state" : "default");
+        return new DemoState(file, Files.exists(dbFile(file)), given != null ? "--state-db" : "default");
     }
 
     /** cskit's home folder: {@code cskit.home}, else {@code $CSKIT_HOME}, else {@code ~/.cskit}. */

@@ -34,7 +34,7 @@ import org.cskit.playbooks.engine.PlaybookInput;
  * @param queue the plays, most urgent first, then by due date: all of them, or the first of them where a limit was given
  * @param statuses one per playbook, in the set's order
  * @param suppressed plays that fired but were not made, by the engine's reason ({@code ALREADY_OPEN},
- *     {@code COOLING_DOWN}...): with a kept state ({@code --state}), what earlier runs left open
+ *     {@code COOLING_DOWN}...): with a kept state ({@code --state-db}), what earlier runs left open
  * @param plays how many plays were made, the queue's and any beyond it
  * @param byPlaybook plays per playbook, in the order of each playbook's first play in the queue
  * @param customers what the report shows of the accounts of the queue's plays, by id

@@ -34,7 +34,7 @@ interface PortfolioSource {
         /**
          * The account as of a day, with its contract and lifecycle stage as of it.
          *
-         * @param day a day up to the one the member was made for
+         * @param day any day the data covers (the day the member was made for bounds its signals only)
          * @return the account, or empty if it was not in the portfolio that day
          */
         Optional<Account> on(LocalDate day);
@@ -184,7 +184,7 @@ interface PortfolioSource {
          * An account of the span as of a day.
          *
          * @param index the account's index, in the span's range
-         * @param day a day up to the span's last
+         * @param day any day the data covers (the span's last bounds its signals only)
          * @return the account, or empty if it was not in the portfolio that day
          */
         Optional<Account> on(int index, LocalDate day);

@@ -37,8 +37,8 @@ class ColumnarPlaybooksTest {
     @Test
     void state_savedByOneRun_isRestoredByTheNext(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("state.bin");
-        Run first = Run.of("columns", "--accounts", "5000", "--explain", "0", "--state", file.toString());
-        Run second = Run.of("columns", "--accounts", "5000", "--explain", "0", "--state", file.toString());
+        Run first = Run.of("columns", "--accounts", "5000", "--explain", "0", "--state-file", file.toString());
+        Run second = Run.of("columns", "--accounts", "5000", "--explain", "0", "--state-file", file.toString());
 
         assertThat(first.code()).as(first.err()).isZero();
         Matcher plays = Pattern.compile("5,000 accounts against 3 playbooks in [\\d,]+ ms: ([\\d,]+) plays").matcher(first.out());
@@ -48,9 +48,24 @@ class ColumnarPlaybooksTest {
         assertThat(second.out()).contains("restored " + plays.group(1) + " play states from " + file)
                 .containsPattern("5,000 accounts against 3 playbooks in [\\d,]+ ms: 0 plays");
         java.nio.file.Files.write(file, new byte[] {1, 2, 3});
-        Run bad = Run.of("columns", "--accounts", "5000", "--state", file.toString());
+        Run bad = Run.of("columns", "--accounts", "5000", "--state-file", file.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err().strip()).isEqualTo("error: --state " + file + ": the nightly state ends too early: it is truncated");
+        assertThat(bad.err().strip()).isEqualTo("error: --state-file " + file + ": the nightly state ends too early: it is truncated");
+    }
+
+    @Test
+    void oldStateFlag_refusedNamingTheNewOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        for (String[] args : List.of(new String[] {"columns", "--state", dir.resolve("state.bin").toString()},
+                new String[] {"columns", "--accounts", "10", "--state"})) {
+            Run run = Run.of(args);
+            assertThat(run.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().strip()).isEqualTo("error: --state is now --state-file: columns saves the play state to a snapshot file "
+                    + "(a NightlyState), given with --state-file FILE (the demo command's H2 database is --state-db FILE)");
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(dir.resolve("state.bin")).doesNotExist();
+        Run help = Run.of("columns", "--help");
+        assertThat(help.out()).contains("--state-file=FILE").doesNotContainPattern("--state[ =,]");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoStateTest {
     private static final Pattern PLAYS = Pattern.compile("(?m)^plays: (\\d+)");
-    private static final Pattern STATE = Pattern.compile("(?m)^state \\((--state|default)\\): read (from|none, new file) (.*\\.mv\\.db), "
+    private static final Pattern STATE = Pattern.compile("(?m)^state \\((--state-db|default)\\): read (from|none, new file) (.*\\.mv\\.db), "
             + "written back: (\\d+) plays already open, (\\d+) cooling down, not made again$");
 
     @TempDir
@@ -32,8 +32,8 @@ class DemoStateTest {
     @Test
     void secondRun_sameStateFile_makesNoPlayTheFirstRunMade() {
         String state = tmp.resolve("state").toString();
-        Run first = Run.of(demo(7, "--state", state, "--out", tmp.resolve("first.html").toString()));
-        Run second = Run.of(demo(7, "--state", state, "--out", tmp.resolve("second.html").toString()));
+        Run first = Run.of(demo(7, "--state-db", state, "--out", tmp.resolve("first.html").toString()));
+        Run second = Run.of(demo(7, "--state-db", state, "--out", tmp.resolve("second.html").toString()));
         Run inMemory = Run.of(demo(7, "--no-state", "--out", tmp.resolve("memory.html").toString()));
 
         assertThat(first.code()).as("first run; its output: %s %s", first.out(), first.err()).isZero();
@@ -41,7 +41,7 @@ class DemoStateTest {
         int made = number(PLAYS, first.out(), 1);
         assertThat(made).as("plays of the first run").isPositive().isEqualTo(number(PLAYS, inMemory.out(), 1));
         Matcher firstState = state(first);
-        assertThat(firstState.group(1)).isEqualTo("--state");
+        assertThat(firstState.group(1)).isEqualTo("--state-db");
         assertThat(firstState.group(2)).isEqualTo("none, new file");
         assertThat(firstState.group(3)).isEqualTo(tmp.resolve("state.mv.db").toString());
         assertThat(Integer.parseInt(firstState.group(4))).as("plays already open in the first run").isZero();
@@ -102,11 +102,25 @@ class DemoStateTest {
 
     @Test
     void stateAndNoState_together_refusedWithBothNamed() {
-        Run run = Run.of(demo(7, "--state", tmp.resolve("s").toString(), "--no-state"));
+        Run run = Run.of(demo(7, "--state-db", tmp.resolve("s").toString(), "--no-state"));
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("error: --state " + tmp.resolve("s") + " and --no-state cannot be used together: give one of them");
+        assertThat(run.err()).contains("error: --state-db " + tmp.resolve("s") + " and --no-state cannot be used together: give one of them");
         assertThat(tmp.resolve("s.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void oldStateFlag_refusedNamingTheNewOne() {
+        for (String[] args : List.of(demo(7, "--state", tmp.resolve("s").toString()), demo(7, "--state"))) {
+            Run run = Run.of(args);
+
+            assertThat(run.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().strip()).isEqualTo("error: --state is now --state-db: demo keeps the play state in an H2 database "
+                    + "(FILE.mv.db), given with --state-db FILE (the columns command's snapshot file is --state-file FILE)");
+        }
+        assertThat(tmp.resolve("s.mv.db")).doesNotExist();
+        Run help = Run.of("demo", "--help");
+        assertThat(help.out()).contains("--state-db=FILE").doesNotContainPattern("--state[ =,]");
     }
 
     @Test
@@ -136,7 +150,7 @@ class DemoStateTest {
     void choose_stateAndNoState_throwsNamingBoth() {
         assertThatThrownBy(() -> DemoState.choose(Path.of("x"), true, new PortfolioOptions(), BuiltInPlaybooks.all()))
                 .isInstanceOf(InputException.class)
-                .hasMessage("--state x and --no-state cannot be used together: give one of them");
+                .hasMessage("--state-db x and --no-state cannot be used together: give one of them");
     }
 
     private static List<Path> stateFiles(Path home) throws IOException {

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.spi.ActionSink;
 import org.cskit.run.NightlyReport;
 import org.cskit.run.NightlyRun;
 import org.cskit.run.NightlyState;
+import org.cskit.run.VectorSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@link NightlyPortfolio}, with the play state in the configured store ({@link NightlyState}: the
  * play state store bean in memory, or cs-jdbc's tables, where each slice's state changes and plays
  * commit in one transaction) and the plays to the {@link ActionSink} bean (with cs-jdbc, the play
- * outbox). Scheduled by {@code cskit.nightly.cron} when {@code cskit.nightly.enabled} is true;
+ * outbox). The portfolio is read a slice at a time and tonight's vectors are handed back to it a slice
+ * at a time ({@link NightlyPortfolio#scored}): the job itself holds no column of the whole portfolio,
+ * so with a portfolio that reads its slices from the host's store, the heap a night needs follows
+ * {@code cskit.nightly.slice-size} and {@code cskit.nightly.threads}, not the number of accounts (the
+ * play state and the score history apart). Scheduled by {@code cskit.nightly.cron} when {@code cskit.nightly.enabled} is true;
  * {@link #run} also runs it now. One run at a time (a second caller waits). Logs each run's counts
  * and stage times at INFO, nothing per account; tells each {@link Listener} (Micrometer's, when
  * there) what the run did. Thread-safe.
@@ -78,9 +82,9 @@ public final class NightlyJob {
     public record LastRun(Instant asOf, Instant started, NightlyReport report) {}
 
     /**
-     * Runs the night now, as of a time: asks the portfolio for tonight's inputs, runs them, hands
-     * the vectors back to the portfolio ({@link NightlyPortfolio#scored}) and the report to the
-     * listeners.
+     * Runs the night now, as of a time: asks the portfolio for tonight's inputs, runs them slice by
+     * slice, handing each slice's vectors back to the portfolio ({@link NightlyPortfolio#scored}), then
+     * tells the portfolio ({@link NightlyPortfolio#finished}) and the listeners.
      *
      * @param asOf the night's as-of time
      * @return what the run did
@@ -91,8 +95,8 @@ public final class NightlyJob {
         Instant started = clock.instant();
         try {
             NightlyInput input = portfolio.tonight(asOf);
-            VectorColumns today = VectorColumns.allocate(input.accounts().size(), bandLabels);
-            NightlyReport r = run.run(input.accounts(), input.signals(), input.history(), state, sink, today);
+            NightlyReport r = run.run(input.accounts(), input.signals(), input.history(), state, sink,
+                    VectorSink.of(bandLabels, portfolio::scored));
             last = new LastRun(asOf, started, r);
             lastFailure = null;
             NightlyReport.Stages s = r.stagesCpu();
@@ -100,7 +104,7 @@ public final class NightlyJob {
                     + "the sink, in {} ms (CPU ms: signals {}, facts {}, derive {}, score {}, playbooks {})", run.portfolio(), asOf,
                     r.accounts(), r.slices(), r.created(), r.closed(), r.suppressed(), r.failed(), r.wall().toMillis(),
                     s.signals().toMillis(), s.facts().toMillis(), s.derive().toMillis(), s.score().toMillis(), s.playbooks().toMillis());
-            portfolio.scored(input, today, r);
+            portfolio.finished(input, r);
             listeners.forEach(l -> l.ran(r));
             return r;
         } catch (RuntimeException e) {

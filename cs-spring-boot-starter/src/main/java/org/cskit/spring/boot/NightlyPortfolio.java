@@ -7,25 +7,45 @@ import org.cskit.run.NightlyReport;
 /**
  * The host's portfolio for the nightly run: define one as a bean, and the starter's {@link NightlyJob}
  * runs cs-run's {@link org.cskit.run.NightlyRun} over it (signals to features, vectors and plays,
- * with the play state in the configured store). Called once per run, on the run's thread.
+ * with the play state in the configured store). The night works through the portfolio a slice at a
+ * time: the facts and signals are read a slice at a time from {@link #tonight}'s sources and
+ * tonight's vectors handed back a slice at a time to {@link #scored}, so the job holds no column of
+ * the whole portfolio.
  */
 public interface NightlyPortfolio {
 
     /**
-     * Tonight's inputs: the accounts' facts and their signals, one row per account in both.
+     * Tonight's inputs: the accounts' facts and their signals, one row per account in both. Called
+     * once per run, on the run's thread.
      *
-     * @param asOf the run's time; the accounts' batch must be as of it
+     * @param asOf the run's time; the accounts' batches must be as of it
      * @return the inputs
      */
     NightlyInput tonight(Instant asOf);
 
     /**
-     * Hears tonight's vectors once the run is done, to keep them (as tomorrow's previous vectors or
-     * in the host's score history). The default keeps nothing. Not called when the run failed.
+     * Tonight's vectors of accounts {@code [from, from + rows)}, as soon as their slice is scored
+     * (before its playbooks run), to keep them (as tomorrow's previous vectors, or in the host's score
+     * history). Called from the run's threads, one slice per call, each slice once, so it must be
+     * thread-safe; the columns are reused for the thread's next slice once the call returns: copy what
+     * you keep. A run that fails later has handed over the slices scored before it failed (see
+     * {@link #finished}). The default keeps nothing.
+     *
+     * @param from the slice's first account
+     * @param rows how many accounts the slice has
+     * @param vectors the slice's vectors: read rows {@code [0, rows)} only; a band code indexes
+     *     {@link VectorColumns#bandLabels()}
+     * @throws Exception if the vectors cannot be kept; the run stops with it
+     */
+    default void scored(int from, int rows, VectorColumns vectors) throws Exception {}
+
+    /**
+     * Hears that tonight's run is done, every slice's vectors handed to {@link #scored}: the moment to
+     * make them tomorrow's. Not called when the run failed. Called on the run's thread. The default
+     * does nothing.
      *
      * @param input what {@link #tonight} gave
-     * @param today the vectors, row {@code r} being the batch's row {@code r}
      * @param report what the run did
      */
-    default void scored(NightlyInput input, VectorColumns today, NightlyReport report) {}
+    default void finished(NightlyInput input, NightlyReport report) {}
 }

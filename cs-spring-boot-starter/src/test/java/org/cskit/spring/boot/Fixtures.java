@@ -61,23 +61,33 @@ final class Fixtures {
      * {@code asOf}, every third account's below 40% (the built-in low-adoption fires for those).
      */
     static NightlyInput night(int n, Instant asOf) {
+        return NightlyInput.of(accounts(0, n, asOf), SignalSource.of(signals(0, n, asOf)));
+    }
+
+    /** The facts of accounts {@code [from, to)} of {@link #night}'s portfolio, row 0 being account {@code from}. */
+    static AccountBatch accounts(int from, int to, Instant asOf) {
+        int n = to - from;
         double[] days = new double[n];
         double[] renewal = new double[n];
+        java.util.Arrays.fill(days, 100);
+        java.util.Arrays.fill(renewal, 300);
+        FeatureColumns facts = FeatureColumns.builder(FACTS, n).feature(StandardFeatures.DAYS_SINCE_START, days)
+                .feature(StandardFeatures.DAYS_TO_RENEWAL, renewal).build();
+        return AccountBatch.builder(facts).asOf(asOf).accountIds(r -> AccountId.of("acc-" + (from + r)))
+                .segments(List.of(ENTERPRISE), new byte[n]).stage(LifecycleStage.ADOPTION).build();
+    }
+
+    /** The signals of accounts {@code [from, to)} of {@link #night}'s portfolio, row 0 being account {@code from}. */
+    static SignalColumns signals(int from, int to, Instant asOf) {
+        int n = to - from;
         int[] rows = new int[n];
         long[] times = new long[n];
         double[] seats = new double[n];
-        for (int i = 0; i < n; i++) {
-            days[i] = 100;
-            renewal[i] = 300;
-            rows[i] = i;
-            times[i] = asOf.minus(java.time.Duration.ofDays(1)).toEpochMilli();
-            seats[i] = i % 3 == 0 ? 0.2 : 0.8;
+        for (int r = 0; r < n; r++) {
+            rows[r] = r;
+            times[r] = asOf.minus(java.time.Duration.ofDays(1)).toEpochMilli();
+            seats[r] = (from + r) % 3 == 0 ? 0.2 : 0.8;
         }
-        FeatureColumns facts = FeatureColumns.builder(FACTS, n).feature(StandardFeatures.DAYS_SINCE_START, days)
-                .feature(StandardFeatures.DAYS_TO_RENEWAL, renewal).build();
-        AccountBatch accounts = AccountBatch.builder(facts).asOf(asOf).accountIds(i -> AccountId.of("acc-" + i))
-                .segments(List.of(ENTERPRISE), new byte[n]).stage(LifecycleStage.ADOPTION).build();
-        return NightlyInput.of(accounts, SignalSource.of(SignalColumns.of(n,
-                List.of(SignalColumn.of(BuiltInPlaybooks.SEAT_UTILISATION, rows, times, seats)))));
+        return SignalColumns.of(n, List.of(SignalColumn.of(BuiltInPlaybooks.SEAT_UTILISATION, rows, times, seats)));
     }
 }

@@ -13,6 +13,9 @@ import org.cskit.playbooks.spi.PlayStateStore;
 import org.cskit.run.NightlyReport;
 import org.cskit.run.NightlyRun;
 import org.cskit.run.NightlyState;
+import org.cskit.run.AccountSource;
+import org.cskit.run.SignalSource;
+import org.cskit.run.VectorSink;
 import org.cskit.scoring.features.FeatureDeriver;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,20 +33,162 @@ class NightlyJobTest {
     static final String[] NIGHT = {"cskit.scoring.strategies.seats.config=classpath:cskit/night-scorecard.json",
         "cskit.nightly.features=classpath:cskit/features.json"};
 
-    /** The host's portfolio of 30 accounts, keeping the vectors each night hands back. */
+    /** The host's portfolio of 30 accounts, keeping the vectors each night hands back, slice by slice. */
     @Configuration(proxyBeanMethods = false)
     static class Portfolio implements NightlyPortfolio {
         final List<VectorColumns> scored = new CopyOnWriteArrayList<>();
+        private VectorColumns tonight;
 
         @Override
-        public NightlyInput tonight(Instant asOf) {
+        public synchronized NightlyInput tonight(Instant asOf) {
+            tonight = null;
             return Fixtures.night(30, asOf);
         }
 
         @Override
-        public void scored(NightlyInput input, VectorColumns today, NightlyReport report) {
-            scored.add(today);
+        public synchronized void scored(int from, int rows, VectorColumns vectors) throws Exception {
+            if (tonight == null) {
+                tonight = VectorColumns.allocate(30, vectors.bandLabels());
+            }
+            VectorSink.into(tonight).accept(from, rows, vectors);
         }
+
+        @Override
+        public synchronized void finished(NightlyInput input, NightlyReport report) {
+            scored.add(tonight);
+        }
+    }
+
+    /**
+     * A portfolio of {@value #ACCOUNTS} accounts read a slice at a time, as from the host's store:
+     * records which slices the run asked for and which vectors it handed back; fails on reading the
+     * facts of the slice that starts at {@code failAt}, if any.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class SlicedPortfolio implements NightlyPortfolio {
+        static final int ACCOUNTS = 100;
+        final java.util.Queue<String> asked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.Queue<String> handed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.Queue<NightlyReport> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        volatile int failAt = -1;
+
+        @Override
+        public NightlyInput tonight(Instant asOf) {
+            return NightlyInput.of(AccountSource.of(ACCOUNTS, (from, to) -> {
+                asked.add("accounts[" + from + ", " + to + ")");
+                if (from == failAt) {
+                    throw new IllegalStateException("the store is gone at account " + from);
+                }
+                return Fixtures.accounts(from, to, asOf);
+            }), SignalSource.of(ACCOUNTS, (from, to) -> {
+                asked.add("signals[" + from + ", " + to + ")");
+                return Fixtures.signals(from, to, asOf);
+            }));
+        }
+
+        @Override
+        public void scored(int from, int rows, VectorColumns vectors) {
+            StringBuilder bands = new StringBuilder();
+            for (int r = 0; r < rows; r++) {
+                bands.append(vectors.band(r).charAt(0));
+            }
+            handed.add("[" + from + ", " + (from + rows) + ") in " + vectors.rows() + " rows: " + bands);
+        }
+
+        @Override
+        public void finished(NightlyInput input, NightlyReport report) {
+            finished.add(report);
+        }
+    }
+
+    @Test
+    void nightlyPortfolio_readAndScoredASliceAtATime_noColumnOfTheWholePortfolio() {
+        runner.withUserConfiguration(CsKitAutoConfigurationTest.Sink.class, SlicedPortfolio.class).withPropertyValues(NIGHT)
+                .withPropertyValues("cskit.nightly.slice-size=7", "cskit.nightly.threads=2").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    SlicedPortfolio portfolio = context.getBean(SlicedPortfolio.class);
+
+                    NightlyReport r = context.getBean(NightlyJob.class).run(Fixtures.NOW);
+
+                    assertThat(r.accounts()).isEqualTo(SlicedPortfolio.ACCOUNTS);
+                    assertThat(r.slices()).isEqualTo(15);
+                    List<String> slices = java.util.stream.IntStream.range(0, 15)
+                            .mapToObj(s -> "[" + 7 * s + ", " + Math.min(100, 7 * s + 7) + ")").toList();
+                    assertThat(portfolio.asked).as("each slice's facts and signals asked once")
+                            .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(slices.stream().map(s -> "accounts" + s),
+                                    slices.stream().map(s -> "signals" + s)).toList());
+                    // Each slice's vectors in the thread's slice columns (7 rows), never in columns of the whole portfolio.
+                    assertThat(portfolio.handed).containsExactlyInAnyOrderElementsOf(slices.stream().map(s -> {
+                        int from = Integer.parseInt(s.substring(1, s.indexOf(',')));
+                        int to = Integer.parseInt(s.substring(s.indexOf(' ') + 1, s.length() - 1));
+                        StringBuilder bands = new StringBuilder();
+                        for (int i = from; i < to; i++) {
+                            bands.append(i % 3 == 0 ? 'r' : 'g');
+                        }
+                        return s + " in 7 rows: " + bands;
+                    }).toList());
+                    assertThat(portfolio.finished).containsExactly(r);
+                    assertThat(context.getBean(CsKitAutoConfigurationTest.Sink.class).plays.stream()
+                            .filter(p -> p.playbookId().equals("low-adoption")).map(p -> p.accountId().value()))
+                            .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 34).mapToObj(i -> "acc-" + 3 * i).toList());
+                });
+    }
+
+    /**
+     * The run compiles an engine each night and, with one thread (or one slice), runs it on the calling
+     * thread: the scheduler's, which lives as long as the application. An engine that thread kept
+     * (through the engine's per-thread working arrays) would keep its night's play state store.
+     */
+    @Test
+    void nightlyJob_onOneLongLivedThread_keepsNoEarlierNightsEngine() {
+        runner.withUserConfiguration(CsKitAutoConfigurationTest.Sink.class, Portfolio.class).withPropertyValues(NIGHT)
+                .withPropertyValues("cskit.nightly.threads=1").run(context -> {
+                    NightlyRun run = context.getBean(NightlyRun.class);
+                    java.util.concurrent.ExecutorService scheduler = java.util.concurrent.Executors.newSingleThreadExecutor();
+                    try {
+                        List<java.lang.ref.WeakReference<PlayStateStore>> stores = new java.util.ArrayList<>();
+                        for (int night = 0; night < 3; night++) {
+                            Instant asOf = Fixtures.NOW.plus(Duration.ofDays(night));
+                            stores.add(scheduler.submit(() -> {
+                                NightlyState state = NightlyState.empty(run.portfolio());
+                                // A sink that keeps no handle (a handle reaches its engine, to build the full play on demand).
+                                java.util.concurrent.atomic.AtomicInteger plays = new java.util.concurrent.atomic.AtomicInteger();
+                                NightlyJob job = new NightlyJob(run, state, context.getBean(Portfolio.class), h -> plays.incrementAndGet(),
+                                        List.of("red", "yellow", "green"), List.of(), java.time.Clock.systemUTC());
+                                assertThat(job.run(asOf).created()).as("the night made plays, so its engine ran").isPositive()
+                                        .isEqualTo(plays.get());
+                                return new java.lang.ref.WeakReference<>(state.playStateStore());
+                            }).get());
+                        }
+                        for (int i = 0; i < 50 && stores.stream().anyMatch(w -> w.get() != null); i++) {
+                            System.gc();
+                            Thread.sleep(10);
+                        }
+                        assertThat(stores).as("each night's store, its engine dropped, the scheduler thread still alive")
+                                .allSatisfy(w -> assertThat(w.get()).isNull());
+                    } finally {
+                        scheduler.shutdownNow();
+                    }
+                });
+    }
+
+    @Test
+    void nightlyPortfolio_sliceThatCannotBeRead_failsTheRun_notFinished() {
+        runner.withUserConfiguration(CsKitAutoConfigurationTest.Sink.class, SlicedPortfolio.class).withPropertyValues(NIGHT)
+                .withPropertyValues("cskit.nightly.slice-size=7", "cskit.nightly.threads=1").run(context -> {
+                    SlicedPortfolio portfolio = context.getBean(SlicedPortfolio.class);
+                    portfolio.failAt = 21;
+                    NightlyJob job = context.getBean(NightlyJob.class);
+
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> job.run(Fixtures.NOW))
+                            .isInstanceOf(IllegalStateException.class).hasMessage("the store is gone at account 21");
+
+                    assertThat(portfolio.finished).as("a failed run is not finished").isEmpty();
+                    assertThat(portfolio.handed).as("the slices scored before the failure were handed over")
+                            .hasSize(3).allSatisfy(h -> assertThat(h).contains("in 7 rows"));
+                    assertThat(job.lastRun()).isEmpty();
+                    assertThat(job.lastFailure()).hasValueSatisfying(f -> assertThat(f).contains("the store is gone at account 21"));
+                });
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.cskit.model.columns.VectorColumns;
 import org.cskit.playbooks.BuiltInPlaybooks;
 import org.cskit.run.NightlyReport;
 import org.cskit.run.SignalSource;
+import org.cskit.run.VectorSink;
 import org.cskit.spring.boot.NightlyInput;
 import org.cskit.spring.boot.NightlyPortfolio;
 
@@ -28,7 +29,8 @@ import org.cskit.spring.boot.NightlyPortfolio;
  * contract (days since start, days to renewal) as facts, and as signals the seats in use and bought
  * (one reading a week) and each support ticket opened (one observation per ticket). The night
  * derives seat utilisation and tickets from the signals ({@code cskit/features.json}); each
- * night's vectors are kept as the next night's previous vectors.
+ * night's vectors, handed back a slice at a time, are kept as the next night's previous vectors once
+ * the night is done.
  */
 final class GeneratedPortfolio implements NightlyPortfolio {
     /** The facts: what the built-in playbooks read, but the three features derived from the signals. */
@@ -49,6 +51,7 @@ final class GeneratedPortfolio implements NightlyPortfolio {
     private final double[] toRenewal;
     private final byte[] segments;
     private volatile VectorColumns yesterday;
+    private VectorColumns tonight; // filled a slice at a time; yesterday's once the night is done
 
     GeneratedPortfolio(int size, long seed) {
         this.size = size;
@@ -80,7 +83,8 @@ final class GeneratedPortfolio implements NightlyPortfolio {
     }
 
     @Override
-    public NightlyInput tonight(Instant asOf) {
+    public synchronized NightlyInput tonight(Instant asOf) {
+        tonight = null; // what a failed night handed over
         FeatureColumns facts = FeatureColumns.builder(FACTS, size).feature(StandardFeatures.DAYS_SINCE_START, sinceStart)
                 .feature(StandardFeatures.DAYS_TO_RENEWAL, toRenewal).build();
         AccountBatch.Builder accounts = AccountBatch.builder(facts).asOf(asOf).accountIds(GeneratedPortfolio::id)
@@ -93,8 +97,17 @@ final class GeneratedPortfolio implements NightlyPortfolio {
     }
 
     @Override
-    public void scored(NightlyInput input, VectorColumns today, NightlyReport report) {
-        yesterday = today;
+    public synchronized void scored(int from, int rows, VectorColumns vectors) throws Exception {
+        if (tonight == null) {
+            tonight = VectorColumns.allocate(size, vectors.bandLabels());
+        }
+        VectorSink.into(tonight).accept(from, rows, vectors);
+    }
+
+    @Override
+    public synchronized void finished(NightlyInput input, NightlyReport report) {
+        yesterday = tonight;
+        tonight = null;
     }
 
     /** The signals as of a time: weekly seat readings for four weeks, and each ticket of the last 28 days. */
