@@ -61,6 +61,51 @@ class PerSliceSourceTest {
         assertThat(asked).as("each slice asked for once, the first included").hasValue(2);
     }
 
+    /**
+     * A worker asks for its next slice only once the plays of its last are made (and slice 0 on the
+     * calling thread), so a source may read each thread's slices into the same arrays: what a host
+     * reading from its store into buffers does, without a new array per slice.
+     */
+    @Test
+    void run_sourceReusingEachThreadsArrays_makesWhatFreshArraysMake() {
+        int n = 24;
+        double[] arr = new double[n];
+        for (int r = 0; r < n; r++) {
+            arr[r] = r % 4 == 0 ? 100_000 : 10; // slices of 3 differ from one to the next
+        }
+        ThreadLocal<double[]> buffer = new ThreadLocal<>();
+        AccountSource reusing = AccountSource.of(n, (from, to) -> {
+            double[] a = buffer.get();
+            if (a == null || a.length != to - from) {
+                a = new double[to - from];
+                buffer.set(a);
+            }
+            System.arraycopy(arr, from, a, 0, to - from);
+            return sliceOf(a, from);
+        });
+        AccountSource fresh = AccountSource.of(n, (from, to) -> sliceOf(java.util.Arrays.copyOfRange(arr, from, to), from));
+        NightlyRun run = NightlyFixture.run().sliceSize(3).threads(2).build();
+        NightlyFixture.Recording reusedPlays = new NightlyFixture.Recording();
+        NightlyFixture.Recording freshPlays = new NightlyFixture.Recording();
+        VectorColumns reusedToday = NightlyFixture.today(n);
+        VectorColumns freshToday = NightlyFixture.today(n);
+
+        run.run(reusing, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)), ScoreHistoryColumns.empty(n),
+                NightlyState.empty(NightlyFixture.PORTFOLIO), reusedPlays, VectorSink.into(reusedToday));
+        run.run(fresh, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)), ScoreHistoryColumns.empty(n),
+                NightlyState.empty(NightlyFixture.PORTFOLIO), freshPlays, VectorSink.into(freshToday));
+
+        assertThat(reusedPlays.delivered).isEqualTo(freshPlays.delivered).hasSize(n + n / 4).contains("acct-4 large-quiet")
+                .doesNotContain("acct-5 large-quiet");
+        assertThat(reusedToday.scores()).isEqualTo(freshToday.scores());
+    }
+
+    private static AccountBatch sliceOf(double[] arr, int from) {
+        FeatureColumns facts = FeatureColumns.builder(NightlyFixture.FACTS, arr.length).feature(StandardFeatures.ARR, arr).build();
+        return AccountBatch.builder(facts).asOf(DAY_1).accountIds(r -> NightlyFixture.id(from + r)).segments(NightlyFixture.SEGMENTS, null)
+                .stage(LifecycleStage.STEADY_STATE).build();
+    }
+
     @Test
     void run_firstSliceWithTodaysVectors_isRefusedBeforeAnyWork() {
         AccountSource scored = source((from, b) -> b.vectors(NightlyFixture.today(3)));

@@ -1,6 +1,7 @@
 package org.cskit.scoring;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 import org.cskit.model.ManualOverride;
 import org.cskit.model.Validate;
@@ -9,7 +10,11 @@ import org.cskit.model.columns.ScoreHistoryColumns;
 import org.cskit.model.columns.VectorColumns;
 import org.cskit.scoring.spi.RowSnapshots;
 
-/** The column loop of the built-in strategies: compiled scorecards over a batch's arrays. */
+/**
+ * The column loop of the built-in strategies: compiled scorecards over a batch's arrays, a block of
+ * {@value ScorecardEvaluator#BLOCK} rows and one input at a time (tight loops over primitive arrays;
+ * with several scorecards, each one's rows are gathered into blocks of their own).
+ */
 final class ColumnScoring {
     private ColumnScoring() {}
 
@@ -48,13 +53,35 @@ final class ColumnScoring {
             windows[e] = new ScorecardEvaluator.HistoryWindow(evaluators.get(e), history, accounts.asOf());
         }
         byte[] previousBands = previous == null ? null : previous.bandCodes();
-        ScorecardEvaluator.Row row = new ScorecardEvaluator.Row(maxInputs(evaluators));
-        boolean overrides = accounts.hasOverrides();
-        for (int r = accounts.offset(), end = r + accounts.size(); r < end; r++) {
+        ScorecardEvaluator.Block block = new ScorecardEvaluator.Block(maxInputs(evaluators));
+        int offset = accounts.offset();
+        IntFunction<ManualOverride> overrides = accounts.hasOverrides() ? r -> active(accounts.override(r - offset), accounts.asOf()) : null;
+        int end = offset + accounts.size();
+        if (count == 1) {
+            ScorecardEvaluator e = evaluators.get(0);
+            for (int start = offset; start < end; start += ScorecardEvaluator.BLOCK) {
+                e.scoreBlock(accounts.features(), previousBands, previousIndex[0], windows[0], null, start,
+                        Math.min(ScorecardEvaluator.BLOCK, end - start), block, overrides, into, bandCode[0]);
+            }
+            return;
+        }
+        // Several scorecards: each one's rows, a block at a time, in order.
+        int[][] rows = new int[count][ScorecardEvaluator.BLOCK];
+        int[] filled = new int[count];
+        for (int r = offset; r < end; r++) {
             int e = choose.applyAsInt(r);
-            ManualOverride override = overrides ? active(accounts.override(r - accounts.offset()), accounts.asOf()) : null;
-            evaluators.get(e).scoreRow(accounts.features(), previousBands, previousIndex[e], windows[e], r, row, override, into,
-                    bandCode[e]);
+            rows[e][filled[e]++] = r;
+            if (filled[e] == ScorecardEvaluator.BLOCK) {
+                evaluators.get(e).scoreBlock(accounts.features(), previousBands, previousIndex[e], windows[e], rows[e], 0,
+                        ScorecardEvaluator.BLOCK, block, overrides, into, bandCode[e]);
+                filled[e] = 0;
+            }
+        }
+        for (int e = 0; e < count; e++) {
+            if (filled[e] > 0) {
+                evaluators.get(e).scoreBlock(accounts.features(), previousBands, previousIndex[e], windows[e], rows[e], 0, filled[e], block,
+                        overrides, into, bandCode[e]);
+            }
         }
     }
 

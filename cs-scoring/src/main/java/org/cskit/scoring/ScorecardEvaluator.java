@@ -62,6 +62,7 @@ final class ScorecardEvaluator {
     private final BandScheme bands;
     private final Band[] bandByIndex;
     private final DirectionPolicy direction;
+    private final boolean hasTrends; // some input has a trend feature: else the projected velocity is 0
 
     private ScorecardEvaluator(Scorecard scorecard, FeatureSchema schema) {
         this.scorecard = scorecard;
@@ -137,6 +138,7 @@ final class ScorecardEvaluator {
             bandByIndex[b] = bands.band(b);
         }
         direction = scorecard.direction();
+        hasTrends = java.util.Arrays.stream(trendIndex).anyMatch(t -> t >= 0);
     }
 
     /**
@@ -199,8 +201,8 @@ final class ScorecardEvaluator {
      * One account's inputs as scoring reads them: each input's value, NaN where it has no data (a
      * missing feature, or fewer observations than the input requires), and its trend feature's
      * value, NaN where there is none, and a grid's cross feature value (0 for other inputs; an input
-     * whose grid lacks its cross value has no data). Gathered from {@link Features} or from a row of
-     * {@link FeatureColumns}, then scored by the same arithmetic. Not thread-safe: one per thread.
+     * whose grid lacks its cross value has no data). Gathered from {@link Features}, or copied from a
+     * {@link Block}'s columns for the projected velocity. Not thread-safe: one per thread.
      */
     static final class Row {
         final double[] value;
@@ -222,24 +224,6 @@ final class ScorecardEvaluator {
             row.cross[i] = data && crossIndex[i] >= 0 ? f.valueAt(crossIndex[i]) : 0.0;
             int t = trendIndex[i];
             row.trend[i] = t < 0 ? Double.NaN : f.valueAt(t);
-        }
-    }
-
-    private void gather(FeatureColumns f, int r, Row row) {
-        for (int i = 0; i < featureIndex.length; i++) {
-            int index = featureIndex[i];
-            double v = f.value(index, r);
-            boolean data = v == v && f.observations(index, r) >= minObservations[i];
-            double cross = 0.0;
-            int c = crossIndex[i];
-            if (data && c >= 0) {
-                cross = f.value(c, r);
-                data = cross == cross && f.observations(c, r) >= minObservations[i];
-            }
-            row.value[i] = data ? v : Double.NaN;
-            row.cross[i] = data ? cross : 0.0;
-            int t = trendIndex[i];
-            row.trend[i] = t < 0 ? Double.NaN : f.value(t, r);
         }
     }
 
@@ -278,36 +262,252 @@ final class ScorecardEvaluator {
         return computed(weighted, activeGroups);
     }
 
+    /** Rows scored together: each input's values, goodness and the groups' sums are held for this many rows at a time. */
+    static final int BLOCK = 512;
+
     /**
-     * Scores row {@code r} of the arrays (features, previous vectors, history and output share them),
-     * writing score, band code, direction code, velocity and coverage: the same numbers
-     * {@link #summarize} gives for the row's snapshot.
+     * Scratch columns for one block of rows, sized for an evaluator of up to {@code inputs} inputs.
+     * Not thread-safe: one per call.
+     */
+    static final class Block {
+        final int[] row = new int[BLOCK];
+        final double[][] value;
+        final double[][] cross;
+        final double[][] trend;
+        final double[] goodness = new double[BLOCK];
+        final int[] counts = new int[BLOCK];
+        final double[] active = new double[BLOCK];
+        final double[] sum = new double[BLOCK];
+        final double[] weighted = new double[BLOCK];
+        final double[] activeGroups = new double[BLOCK];
+        final double[] coverage = new double[BLOCK];
+        final Row one;
+
+        Block(int inputs) {
+            value = new double[inputs][BLOCK];
+            cross = new double[inputs][BLOCK];
+            trend = new double[inputs][BLOCK];
+            one = new Row(inputs);
+        }
+    }
+
+    /**
+     * Scores {@code m <= BLOCK} rows of the arrays (features, previous vectors, history and output share
+     * them), a column at a time: the rows {@code [start, start + m)}, or those of {@code rows[0, m)}
+     * when it is not null. Writes score, band code, direction code, velocity, coverage, whether
+     * hysteresis held the band and the computed score under an override: the same numbers
+     * {@link #summarize} gives for each row's snapshot (the same operations in the same order, row by row).
      *
      * @param previousIndex by previous band code + 1: this scheme's range index, or -1
+     * @param overrides each row's active override by array row, or null when the batch has none
      * @param bandCode by range index: the output's band code
      */
-    void scoreRow(FeatureColumns features, byte[] previousBands, int[] previousIndex, HistoryWindow history, int r, Row row,
-            ManualOverride override, VectorColumns into, byte[] bandCode) {
-        gather(features, r, row);
-        double computed = computed(row);
-        if (computed != computed) {
-            if (override == null) {
-                unscored(into, r);
+    void scoreBlock(FeatureColumns features, byte[] previousBands, int[] previousIndex, HistoryWindow history, int[] rows, int start, int m,
+            Block block, java.util.function.IntFunction<ManualOverride> overrides, VectorColumns into, byte[] bandCode) {
+        int[] row = block.row;
+        if (rows == null) {
+            for (int k = 0; k < m; k++) {
+                row[k] = start + k;
+            }
+        } else {
+            System.arraycopy(rows, 0, row, 0, m);
+        }
+        gather(features, rows == null, m, block);
+        double[] weighted = block.weighted;
+        double[] activeGroups = block.activeGroups;
+        double[] coverage = block.coverage;
+        java.util.Arrays.fill(weighted, 0, m, 0.0);
+        java.util.Arrays.fill(activeGroups, 0, m, 0.0);
+        java.util.Arrays.fill(coverage, 0, m, 0.0);
+        double[] active = block.active;
+        double[] sum = block.sum;
+        double[] goodness = block.goodness;
+        for (int g = 0; g < groupCount; g++) {
+            java.util.Arrays.fill(active, 0, m, 0.0);
+            java.util.Arrays.fill(sum, 0, m, 0.0);
+            double gw = groupWeight[g];
+            for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+                double[] value = block.value[i];
+                goodness(i, value, block.cross[i], m, goodness);
+                double w = inputWeight[i];
+                double stand = standIn[i];
+                boolean standing = !Double.isNaN(stand);
+                // Without branches on the data (missing values come in no order): a row that counts nothing adds 0.0,
+                // which leaves these sums (never -0.0) bit for bit as they were.
+                double missingActive = standing ? w : 0.0;
+                double missingSum = standing ? w * stand : 0.0;
+                double covered = gw * w;
+                for (int k = 0; k < m; k++) {
+                    boolean data = value[k] == value[k];
+                    active[k] += data ? w : missingActive;
+                    sum[k] += data ? w * goodness[k] : missingSum;
+                    coverage[k] += data ? covered : 0.0;
+                }
+            }
+            for (int k = 0; k < m; k++) {
+                boolean counted = active[k] > 0.0;
+                weighted[k] += counted ? gw * (sum[k] / active[k]) : 0.0;
+                activeGroups[k] += counted ? gw : 0.0;
+            }
+        }
+        double[] scores = into.scores();
+        byte[] bandCodes = into.bandCodes();
+        byte[] directionCodes = into.directionCodes();
+        double[] velocities = into.velocities();
+        double[] coverages = into.coverages();
+        boolean[] held = into.bandHeld();
+        double[] computedScores = into.computedScores();
+        Row one = block.one;
+        for (int k = 0; k < m; k++) {
+            int r = row[k];
+            ManualOverride override = overrides == null ? null : overrides.apply(r);
+            double computed = computed(weighted[k], activeGroups[k]);
+            if (computed != computed) {
+                if (override == null) {
+                    unscored(into, r);
+                    continue;
+                }
+                computed = NEUTRAL;
+            }
+            double score = override == null ? computed : override.score();
+            int previous = previousBands == null ? -1 : previousIndex[previousBands[r] + 1];
+            int band = bands.indexAndHeld(score, previous);
+            if (hasTrends) {
+                for (int i = 0; i < one.value.length; i++) {
+                    one.value[i] = block.value[i][k];
+                    one.cross[i] = block.cross[i][k];
+                    one.trend[i] = block.trend[i][k];
+                }
+            }
+            double velocity = history.velocity(r, score, one);
+            scores[r] = score;
+            bandCodes[r] = bandCode[band >> 1];
+            directionCodes[r] = (byte) directionOf(velocity).ordinal();
+            velocities[r] = velocity;
+            coverages[r] = Math.min(1.0, coverage[k]);
+            held[r] = (band & 1) != 0;
+            computedScores[r] = override == null ? Double.NaN : computed;
+        }
+    }
+
+    /**
+     * The block's inputs as scoring reads them, a column at a time: each input's value, NaN where it
+     * has no data (a missing feature, or fewer observations than the input requires), its grid's cross
+     * value (0 for other inputs and where there is no data) and its trend feature's value (NaN where
+     * there is none).
+     */
+    private void gather(FeatureColumns f, boolean contiguous, int m, Block block) {
+        int[] row = block.row;
+        int[] counts = block.counts;
+        for (int i = 0; i < featureIndex.length; i++) {
+            double[] value = block.value[i];
+            double[] cross = block.cross[i];
+            int index = featureIndex[i];
+            int min = minObservations[i];
+            read(f, index, contiguous, row, m, value);
+            boolean enough = counts(f, index, contiguous, row, m, counts, min);
+            int c = crossIndex[i];
+            if (c < 0) {
+                java.util.Arrays.fill(cross, 0, m, 0.0);
+                if (!enough) {
+                    for (int k = 0; k < m; k++) {
+                        if (counts[k] < min) {
+                            value[k] = Double.NaN;
+                        }
+                    }
+                }
+            } else {
+                for (int k = 0; k < m; k++) {
+                    if (counts[k] < min) {
+                        value[k] = Double.NaN;
+                    }
+                }
+                read(f, c, contiguous, row, m, cross);
+                counts(f, c, contiguous, row, m, counts, min);
+                for (int k = 0; k < m; k++) {
+                    double x = cross[k];
+                    if (value[k] != value[k] || x != x || counts[k] < min) {
+                        value[k] = Double.NaN;
+                        cross[k] = 0.0;
+                    }
+                }
+            }
+            int t = trendIndex[i];
+            if (t < 0) {
+                java.util.Arrays.fill(block.trend[i], 0, m, Double.NaN);
+            } else {
+                read(f, t, contiguous, row, m, block.trend[i]);
+            }
+        }
+    }
+
+    /** Feature {@code index} of the block's rows, NaN where missing. */
+    private static void read(FeatureColumns f, int index, boolean contiguous, int[] row, int m, double[] into) {
+        org.cskit.model.columns.FeatureColumn column = f.column(index);
+        if (column == null) {
+            java.util.Arrays.fill(into, 0, m, Double.NaN);
+        } else if (contiguous) {
+            column.read(row[0], m, into);
+        } else {
+            for (int k = 0; k < m; k++) {
+                into[k] = column.get(row[k]);
+            }
+        }
+    }
+
+    /**
+     * The observation counts of feature {@code index} for the block's rows into {@code into}, when the
+     * feature has counts and some may be below {@code min}; returns true (and writes nothing) when every
+     * present value has enough: no counts given (a present value counts 1) and {@code min <= 1}.
+     */
+    private static boolean counts(FeatureColumns f, int index, boolean contiguous, int[] row, int m, int[] into, int min) {
+        int[] given = f.observations(index);
+        if (given == null) {
+            if (min <= 1) {
+                java.util.Arrays.fill(into, 0, m, Integer.MAX_VALUE);
+                return true;
+            }
+            java.util.Arrays.fill(into, 0, m, 0); // a present value rests on one observation, fewer than min
+            return false;
+        }
+        if (contiguous) {
+            System.arraycopy(given, row[0], into, 0, m);
+        } else {
+            for (int k = 0; k < m; k++) {
+                into[k] = given[row[k]];
+            }
+        }
+        return false;
+    }
+
+    /** Input i's goodness for the block's values ({@link #goodnessOf(int, double, double)}; NaN where the value is). */
+    private void goodness(int i, double[] value, double[] cross, int m, double[] into) {
+        if (kind[i] == LINEAR) {
+            double min = a[i];
+            double max = b[i];
+            double width = max - min;
+            boolean finite = Double.isFinite(width);
+            boolean lower = lowerIsBetter[i];
+            if (!finite) {
+                for (int k = 0; k < m; k++) {
+                    double v = value[k];
+                    into[k] = v == v ? goodnessOf(i, v, 0.0) : Double.NaN;
+                }
                 return;
             }
-            computed = NEUTRAL;
+            // Selects instead of branches; NaN (no data) falls through both comparisons and stays NaN.
+            for (int k = 0; k < m; k++) {
+                double v = value[k];
+                double g = (v - min) / width;
+                g = v <= min ? 0.0 : v >= max ? 1.0 : g;
+                into[k] = lower ? 1.0 - g : g;
+            }
+            return;
         }
-        double score = override == null ? computed : override.score();
-        int previous = previousBands == null ? -1 : previousIndex[previousBands[r] + 1];
-        int band = bands.indexAndHeld(score, previous);
-        double velocity = history.velocity(r, score, row);
-        into.scores()[r] = score;
-        into.bandCodes()[r] = bandCode[band >> 1];
-        into.directionCodes()[r] = (byte) directionOf(velocity).ordinal();
-        into.velocities()[r] = velocity;
-        into.coverages()[r] = Math.min(1.0, row.coverage);
-        into.bandHeld()[r] = (band & 1) != 0;
-        into.computedScores()[r] = override == null ? Double.NaN : computed;
+        for (int k = 0; k < m; k++) {
+            double v = value[k];
+            into[k] = v == v ? goodnessOf(i, v, cross[k]) : Double.NaN;
+        }
     }
 
     /** Writes row r as unscored: as {@link #UNSCORED}, which {@link #summarize} gives for it. */
@@ -672,6 +872,9 @@ final class ScorecardEvaluator {
 
     /** Points per week the score would move if each input with a trend feature kept its trend. */
     private double projectedVelocity(Row row) {
+        if (!hasTrends) {
+            return 0.0; // what the loop below gives without trends
+        }
         double[] value = row.value;
         double[] trend = row.trend;
         double projected = 0.0;

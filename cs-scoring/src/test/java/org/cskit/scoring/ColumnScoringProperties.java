@@ -270,6 +270,40 @@ class ColumnScoringProperties {
         }
     }
 
+    /**
+     * The column loop goes a block of rows at a time (with several scorecards, each one's rows gathered
+     * into blocks of their own): over views that start anywhere and cross block boundaries, every row of
+     * the view gets the bits that {@code summarize} gives for its snapshot, row by row, and no row
+     * outside the view is written.
+     */
+    @Property(tries = 25)
+    void scoreAll_ofAViewAcrossBlocks_writesTheBitsOfSummarize_rowByRow(@ForAll @IntRange(min = 1, max = 1_700) int n,
+            @ForAll @IntRange(min = 0, max = 1_700) int from, @ForAll long seed, @ForAll boolean segmented) {
+        int start = from % n;
+        int end = start + (int) Math.floorMod(seed, (long) (n - start + 1));
+        ScoringStrategy strategy = segmented ? SegmentedScoring.of(ScorecardSelection.builder().defaultScorecard(usage())
+                .addAssignments(ScorecardSelection.Assignment.segment("enterprise", sentiment())).build()) : WeightedScorecard.of(usage());
+        Portfolio p = new Portfolio(n, seed);
+        VectorColumns into = VectorColumns.allocate(n, BANDS);
+
+        strategy.scoreAll(p.batch().slice(start, end), p.historyColumns(), into);
+
+        for (int i = 0; i < n; i++) {
+            if (i < start || i >= end) {
+                assertThat(bits(into.scores()[i])).as("score of row %d outside [%d, %d)", i, start, end).isEqualTo(bits(Double.NaN));
+                assertThat(into.bandCodes()[i]).as("band of row %d outside [%d, %d)", i, start, end).isEqualTo((byte) -1);
+                continue;
+            }
+            ScoreSummary s = strategy.summarize(p.snapshot(i));
+            assertThat(bits(into.scores()[i])).as("score of row %d", i).isEqualTo(bits(s.score()));
+            assertThat(into.band(i)).as("band of row %d", i).isEqualTo(s.band() == null ? null : s.band().label());
+            assertThat(into.direction(i)).as("direction of row %d", i).isEqualTo(s.direction());
+            assertThat(bits(into.velocities()[i])).as("velocity of row %d", i).isEqualTo(bits(s.velocity()));
+            assertThat(bits(into.coverages()[i])).as("coverage of row %d", i).isEqualTo(bits(s.coverage()));
+            assertThat(into.bandHeld(i)).as("band held in row %d", i).isEqualTo(s.bandHeld());
+        }
+    }
+
     private static long bits(double v) {
         return Double.doubleToLongBits(v);
     }

@@ -62,8 +62,15 @@ import org.cskit.scoring.features.WindowChange;
  * {@code mvn -B -q -pl cs-benchmarks -am package -DskipTests}, then:
  *
  * <pre>
- * java -Xmx8g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.nightly.NightlyJobBenchmark [1000000,10000000] [builtins,rules50]
+ * java -Xmx8g -cp cs-benchmarks/target/benchmarks.jar org.cskit.benchmarks.nightly.NightlyJobBenchmark [1000000,10000000] [builtins,rules50] [nights]
  * </pre>
+ *
+ * <p><b>Nights</b> ({@code nights}, 3 unless given): after an untimed warm-up night of {@value #WARM_UP}
+ * accounts on each side, cskit's night and the floor's take turns, {@code nights} times over the same
+ * inputs, each from a collected heap, so that both meet the same compiled code, heap and machine load (and no
+ * concurrent collection of one side's garbage runs while the other is measured); each night is printed (with both sides' plays), and
+ * the figures compared and printed last are the medians (the floor's own time moved by a fifth from one
+ * process to the next when it ran once after a warm-up of two slices).
  *
  * <p><b>Inputs</b>, made before anything is timed: {@link PortfolioGenerator} (seed 42, from
  * 2025-01-01 over 24 months) emits the signal columns of {@value #POOL_SLICES} slices of
@@ -76,7 +83,7 @@ import org.cskit.scoring.features.WindowChange;
  *
  * <p><b>cskit</b>: one {@link NightlyRun} night from an empty state on two threads, reading each
  * slice's facts, codes and yesterday's vectors through an {@link AccountSource} (copied from the pool
- * into arrays of the slice, as a host reads them from its store) and handing today's vectors to a
+ * into arrays of the thread, reused from slice to slice, as a host reads them from its store into buffers) and handing today's vectors to a
  * {@link VectorSink} that keeps each account's score as a 2-byte code and its band (3 bytes an
  * account, what a host keeps for tomorrow): derive the generator's eight features and two more the
  * 50 rules read, score with a four-input scorecard, run the playbooks (the 17 built-ins, or the 50
@@ -100,8 +107,8 @@ import org.cskit.scoring.features.WindowChange;
  * heap after a full GC before it (the state, the slices' columns, and garbage not yet collected, so
  * an upper bound that depends on {@code -Xmx}). Printed beside it: the most heap in use right after
  * any collection during the run (nearer the live peak) and the state after the run (the used heap
- * after a full GC, less before). The last line printed is the 50 rules at the largest N:
- * {@code nightly accounts=N wall_s=X heap_mb=Y plays=P floor_wall_s=F}.
+ * after a full GC, less before); the largest over the nights is reported. The last line printed is the
+ * 50 rules at the largest N, with the median walls: {@code nightly accounts=N wall_s=X heap_mb=Y plays=P floor_wall_s=F}.
  */
 public final class NightlyJobBenchmark {
     static final LocalDate START = LocalDate.of(2025, 1, 1);
@@ -113,6 +120,8 @@ public final class NightlyJobBenchmark {
     static final int POOL_SLICES = 4;
     static final int POOL = SLICE * POOL_SLICES;
     static final int THREADS = 2;
+    /** Accounts of the untimed warm-up night on each side: 16 slices, 8 a thread. */
+    static final int WARM_UP = 16 * SLICE;
     static final String USERS_CHANGE = "active_users_14d_change_pct";
     static final String TICKETS_OPEN = "tickets_open";
     static final List<Segment> SEGMENTS = List.of(Segment.of("enterprise", EngagementModel.HIGH_TOUCH),
@@ -217,7 +226,7 @@ public final class NightlyJobBenchmark {
     /**
      * One night's inputs for N accounts, over the pool, read a slice at a time as a host reads them from
      * its store: each slice's facts, segment and stage codes and yesterday's vectors are copied from the
-     * pool into arrays of the slice (yesterday's band is a fixed hash of the account). What the night
+     * pool into the calling thread's arrays, reused from slice to slice (yesterday's band is a fixed hash of the account). What the night
      * keeps of today's vectors is what a host keeps for tomorrow: each account's score as a 2-byte code
      * ({@link ScoreHistoryColumns#nearestCode}) and its band code.
      */
@@ -249,22 +258,50 @@ public final class NightlyJobBenchmark {
             });
         }
 
-        /** The facts of accounts [from, to), in arrays of their own. */
+        /** Each thread's arrays for its slices (see {@link AccountSource}: a worker asks for its next slice once done with its last). */
+        private final ThreadLocal<Buffers> buffers = new ThreadLocal<>();
+
+        /** One thread's arrays for slices of {@code m} accounts. */
+        private final class Buffers {
+            final int m;
+            final float[][] facts;
+            final byte[] segment;
+            final byte[] stage;
+            final double[] scores;
+            final byte[] band;
+            final byte[] directions;
+
+            Buffers(int m) {
+                this.m = m;
+                this.facts = new float[factAt.length][m];
+                this.segment = new byte[m];
+                this.stage = new byte[m];
+                this.scores = new double[m];
+                this.band = new byte[m];
+                this.directions = new byte[m];
+            }
+        }
+
+        /** The facts of accounts [from, to), read into the calling thread's arrays (as a host reads them from its store into buffers). */
         AccountBatch slice(int from, int to) {
             int m = to - from;
+            Buffers buf = buffers.get();
+            if (buf == null || buf.m != m) {
+                buf = new Buffers(m);
+                buffers.set(buf);
+            }
             FeatureColumns.Builder fb = FeatureColumns.builder(factSchema, m);
             for (int f = 0; f < factAt.length; f++) {
-                float[] a = new float[m];
-                tile(pool.facts[factAt[f]], from, a, m);
-                fb.feature(factSchema.names().get(f), a);
+                tile(pool.facts[factAt[f]], from, buf.facts[f], m);
+                fb.feature(factSchema.names().get(f), buf.facts[f]);
             }
-            byte[] segment = new byte[m];
-            byte[] stage = new byte[m];
+            byte[] segment = buf.segment;
+            byte[] stage = buf.stage;
             tile(pool.segment, from, segment, m);
             tile(pool.stage, from, stage, m);
-            double[] scores = new double[m];
-            byte[] band = new byte[m];
-            byte[] directions = new byte[m];
+            double[] scores = buf.scores;
+            byte[] band = buf.band;
+            byte[] directions = buf.directions;
             Arrays.fill(directions, (byte) 1); // FLAT
             for (int r = 0; r < m; r++) {
                 band[r] = yesterdayBand(from + r);
@@ -330,11 +367,11 @@ public final class NightlyJobBenchmark {
         }
     }
 
-    /** What one measured night took, and the same night run again on the state it left. */
+    /** What one measured night took, and the same night run again on the state it left ({@code again} null when not run). */
     record Measured(double wallS, double cpuS, double peakMb, double afterGcMb, double liveMb, long plays, NightlyReport report, long states,
             double againWallS, long againPlays, NightlyReport again) {}
 
-    static Measured cskit(Pool pool, Inputs in, List<Playbook> playbooks) {
+    static Measured cskit(Pool pool, Inputs in, List<Playbook> playbooks, boolean again) {
         NightlyRun run = NightlyRun.builder().portfolio("bench").deriver(DERIVER).strategy(SCORECARD).playbooks(playbooks).sliceSize(SLICE)
                 .threads(THREADS).build();
         NightlyState state = NightlyState.empty("bench");
@@ -354,11 +391,11 @@ public final class NightlyJobBenchmark {
         // The same night again over the state it left (the same data): every play is still open, none may be made twice.
         Counting againSink = new Counting();
         long t2 = System.nanoTime();
-        NightlyReport again = run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today);
+        NightlyReport second = again ? run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today) : null;
         long t3 = System.nanoTime();
         return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (peak - baseline) / 1048576.0,
                 afterGc == 0 ? Double.NaN : (Math.max(afterGc, baseline) - baseline) / 1048576.0, (live - baseline) / 1048576.0,
-                sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), again);
+                sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), second);
     }
 
     /**
@@ -708,6 +745,10 @@ public final class NightlyJobBenchmark {
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000000,10000000").split(",")).mapToInt(Integer::parseInt).sorted().toArray();
         List<String> sets = List.of((args.length > 1 ? args[1] : "builtins,rules50").split(","));
+        int nights = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        if (nights < 1) {
+            throw new IllegalArgumentException("nights must be at least 1, but was " + nights);
+        }
         out("nightly job benchmark: %d threads, slices of %,d, %d processors, max heap %,d MB, %s %s", THREADS, SLICE,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"),
                 System.getProperty("java.version"));
@@ -717,7 +758,6 @@ public final class NightlyJobBenchmark {
         for (int n : sizes) {
             pool.prepareTail(n);
         }
-        pool.prepareTail(POOL / 2);
         out("inputs: %,d pool accounts' signals (%,d observations, %.1f per account, about %,d MB as columns) and facts, made in %.1f s",
                 POOL, pool.observations, pool.observations / (double) POOL, pool.observations * 20 >> 20, (System.nanoTime() - g0) / 1e9);
         String last = null;
@@ -733,39 +773,51 @@ public final class NightlyJobBenchmark {
                         + "event trigger are " + withoutEvents);
             }
             FeatureSchema factSchema = rules50 ? FeatureSchema.of(StandardFeatures.DAYS_TO_RENEWAL, StandardFeatures.ARR) : STANDARD;
-            // Warm-up: half a pool, untimed.
-            Inputs warm = new Inputs(pool, POOL / 2 + POOL / 2 % SLICE, factSchema);
-            cskit(pool, warm, playbooks);
-            new Floor(pool, warm, !rules50).run();
+            // Warm-up: a night of WARM_UP accounts on each side (and each pass measured below), untimed, so that both sides run
+            // code the JIT compiled from a whole night's profile rather than from a slice or two.
+            Inputs warm = new Inputs(pool, WARM_UP, factSchema);
+            cskit(pool, warm, playbooks, true);
+            Floor warmFloor = new Floor(pool, warm, !rules50);
+            warmFloor.run();
+            warmFloor.scoringCpu();
+            kernelCpu(pool, WARM_UP, DERIVER);
+            kernelCpu(pool, WARM_UP, GENERATOR_DERIVER);
             warm = null;
+            warmFloor = null;
             for (int n : sizes) {
                 long before = settledHeap();
                 Inputs in = new Inputs(pool, n, factSchema);
                 double inputsMb = (settledHeap() - before) / 1048576.0;
                 out("%s, %,d accounts: %s", set, n, columnBytes(in));
-                Measured m = cskit(pool, in, playbooks);
-                double beyond = inputsMb + m.peakMb;
-                out("%s, %,d accounts: heap beyond the signal columns: %.0f MB kept of today's vectors (score codes, bands) + %.0f MB peak "
-                        + "during the run, garbage included (%s; today's state %.0f MB live after the run) = %.0f MB%s", set, n, inputsMb, m.peakMb,
-                        Double.isNaN(m.afterGcMb) ? "no collection during the run" : String.format("at most %.0f MB in use right after a collection",
-                                m.afterGcMb), m.liveMb, beyond, Double.isNaN(m.afterGcMb) ? ""
-                                : String.format(" (%.0f MB by the after-collection peak)", inputsMb + m.afterGcMb));
-                out("%s, %,d accounts: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
-                        + "(suppressed %,d, failed %,d); %s", set, n, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
-                        m.report.suppressed(), m.report.failed(), stages(m.report));
-                out("%s, %,d accounts: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d", set,
-                        n, m.againWallS, m.againPlays, m.again.suppressed(), byReason(m.again), m.again.closed());
-                double kernel = kernelCpu(pool, n, DERIVER);
-                double eight = kernelCpu(pool, n, GENERATOR_DERIVER);
-                out("%s, %,d accounts: the derivation kernel alone over the same slices and threads: CPU %.2f s (%.0f ns an account; %.0f ns "
-                        + "for the generator's eight features without the two the 50 rules add) against the run's derive stage %.2f s (%.0f ns)",
-                        set, n, kernel, kernel * 1e9 / n, eight * 1e9 / n, m.report.stagesCpu().derive().toNanos() / 1e9,
-                        m.report.stagesCpu().derive().toNanos() / (double) n);
-                String floorWall;
-                {
+                // Nights of cskit and floor in turn, so that both meet the same JIT state, heap and machine load; the figures are
+                // the medians over the nights.
+                List<Measured> runs = new ArrayList<>();
+                List<double[]> floors = new ArrayList<>(); // wall, CPU, derive CPU, score and rules CPU, plays
+                double beyond = 0;
+                for (int night = 0; night < nights; night++) {
+                    Measured m = cskit(pool, in, playbooks, night == 0);
+                    runs.add(m);
+                    double nightBeyond = inputsMb + m.peakMb;
+                    beyond = Math.max(beyond, nightBeyond);
+                    String which = String.format("%s, %,d accounts, night %d of %d", set, n, night + 1, nights);
+                    out("%s: heap beyond the signal columns: %.0f MB kept of today's vectors (score codes, bands) + %.0f MB peak "
+                            + "during the run, garbage included (%s; today's state %.0f MB live after the run) = %.0f MB%s", which, inputsMb,
+                            m.peakMb, Double.isNaN(m.afterGcMb) ? "no collection during the run" : String.format("at most %.0f MB in use right "
+                                    + "after a collection", m.afterGcMb), m.liveMb, nightBeyond, Double.isNaN(m.afterGcMb) ? ""
+                                    : String.format(" (%.0f MB by the after-collection peak)", inputsMb + m.afterGcMb));
+                    out("%s: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
+                            + "(suppressed %,d, failed %,d); %s", which, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
+                            m.report.suppressed(), m.report.failed(), stages(m.report));
+                    if (m.again != null) {
+                        out("%s: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d", which,
+                                m.againWallS, m.againPlays, m.again.suppressed(), byReason(m.again), m.again.closed());
+                    }
                     char[] scores = in.scoreCodes.clone();
                     byte[] bands = in.bands.clone();
                     Floor floor = new Floor(pool, in, !rules50);
+                    // As before cskit's night: a collected heap, so that no concurrent collection of the other side's garbage
+                    // runs on the two processors while this side is measured.
+                    settledHeap();
                     long cpu0 = cpuNanos();
                     double fw = floor.run();
                     double fcpu = (cpuNanos() - cpu0) / 1e9;
@@ -777,23 +829,58 @@ public final class NightlyJobBenchmark {
                         maxCodeDiff = Math.max(maxCodeDiff, Math.abs(scores[r] - in.scoreCodes[r]));
                         bandDiffs += bands[r] != in.bands[r] ? 1 : 0;
                     }
-                    double scoring = floor.scoringCpu();
-                    out("%s, %,d accounts: the floor's scoring alone (its loop without the playbooks): CPU %.2f s, so its playbooks about %.2f s; "
-                            + "cskit's score stage %.2f s", set, n, scoring, floor.scoreAndRulesCpu.sum() / 1e9 - scoring,
-                            m.report.stagesCpu().score().toNanos() / 1e9);
-                    out("%s, %,d accounts: floor wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score and rules %.2f s), plays %,d; "
-                            + "cskit / floor %.2fx wall, %.2fx CPU; score codes differ on %,d rows (by at most %d code, a score on a half-way point "
-                            + "rounded the other way), bands on %,d rows (a score on a band's edge)", set, n, fw, fcpu,
+                    floors.add(new double[] {fw, fcpu, floor.deriveCpu.sum() / 1e9, floor.scoreAndRulesCpu.sum() / 1e9, floor.plays.sum()});
+                    out("%s: floor wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score and rules %.2f s), plays %,d; "
+                            + "cskit / floor %.2fx wall, %.2fx CPU; score codes differ on %,d rows (by at most %d code, a score on a half-way "
+                            + "point rounded the other way), bands on %,d rows (a score on a band's edge)", which, fw, fcpu,
                             floor.deriveCpu.sum() / 1e9, floor.scoreAndRulesCpu.sum() / 1e9, floor.plays.sum(), m.wallS / fw, m.cpuS / fcpu,
                             scoreDiffs, maxCodeDiff, bandDiffs);
-                    floorWall = String.format("%.2f", fw);
                 }
-                last = String.format("nightly accounts=%d wall_s=%.2f heap_mb=%.0f plays=%d floor_wall_s=%s", n, m.wallS, beyond, m.plays,
+                double wall = median(runs.stream().mapToDouble(Measured::wallS));
+                double cpu = median(runs.stream().mapToDouble(Measured::cpuS));
+                double floorWall = median(floors.stream().mapToDouble(f -> f[0]));
+                double floorCpu = median(floors.stream().mapToDouble(f -> f[1]));
+                out("%s, %,d accounts, median of %d nights: cskit wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score %.2f s, "
+                        + "playbooks %.2f s); floor wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score and rules %.2f s); cskit / floor "
+                        + "%.2fx wall, %.2fx CPU (each night's: %s wall, %s CPU)", set, n, nights, wall, cpu,
+                        median(runs.stream().mapToDouble(m -> m.report.stagesCpu().derive().toNanos() / 1e9)),
+                        median(runs.stream().mapToDouble(m -> m.report.stagesCpu().score().toNanos() / 1e9)),
+                        median(runs.stream().mapToDouble(m -> m.report.stagesCpu().playbooks().toNanos() / 1e9)), floorWall, floorCpu,
+                        median(floors.stream().mapToDouble(f -> f[2])), median(floors.stream().mapToDouble(f -> f[3])), wall / floorWall,
+                        cpu / floorCpu, ratios(runs.stream().mapToDouble(Measured::wallS).toArray(), floors.stream().mapToDouble(f -> f[0])
+                                .toArray()), ratios(runs.stream().mapToDouble(Measured::cpuS).toArray(), floors.stream()
+                                        .mapToDouble(f -> f[1]).toArray()));
+                Measured m = runs.get(0);
+                double kernel = kernelCpu(pool, n, DERIVER);
+                double eight = kernelCpu(pool, n, GENERATOR_DERIVER);
+                out("%s, %,d accounts: the derivation kernel alone over the same slices and threads: CPU %.2f s (%.0f ns an account; %.0f ns "
+                        + "for the generator's eight features without the two the 50 rules add) against the run's derive stage (median) %.2f s",
+                        set, n, kernel, kernel * 1e9 / n, eight * 1e9 / n, median(runs.stream().mapToDouble(r -> r.report.stagesCpu().derive()
+                                .toNanos() / 1e9)));
+                double scoring = new Floor(pool, in, !rules50).scoringCpu();
+                out("%s, %,d accounts: the floor's scoring alone (its loop without the playbooks): CPU %.2f s, so its playbooks about %.2f s; "
+                        + "cskit's score stage (median) %.2f s", set, n, scoring, median(floors.stream().mapToDouble(f -> f[3])) - scoring,
+                        median(runs.stream().mapToDouble(r -> r.report.stagesCpu().score().toNanos() / 1e9)));
+                last = String.format("nightly accounts=%d wall_s=%.2f heap_mb=%.0f plays=%d floor_wall_s=%.2f", n, wall, beyond, m.plays,
                         floorWall);
                 out("%s (%s)", last, set);
             }
         }
         out("%s", last);
+    }
+
+    /** The median of the values (the mean of the middle two for an even count). */
+    static double median(java.util.stream.DoubleStream values) {
+        double[] v = values.sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String ratios(double[] cskit, double[] floor) {
+        List<String> r = new ArrayList<>();
+        for (int i = 0; i < cskit.length; i++) {
+            r.add(String.format("%.2f", cskit[i] / floor[i]));
+        }
+        return String.join(" / ", r);
     }
 
     private static void out(String format, Object... args) {
