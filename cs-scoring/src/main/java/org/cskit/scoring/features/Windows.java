@@ -13,9 +13,9 @@ import java.util.TreeSet;
 /**
  * The arithmetic of feature derivation, shared by the object path (one account's signals, times
  * in nanoseconds) and the column path (a portfolio's signal columns, times in milliseconds): a
- * kernel compiled from the definition list against one as-of time, then run once per account over
- * that account's observations of each signal, given per signal as a run {@code [s, e)} of parallel
- * {@code long} time and {@code double} value arrays sorted by time.
+ * kernel compiled from the definition list against one as-of time, then run over a block of accounts
+ * (one for the object path), each account's observations of each signal given as a run {@code [s, e)}
+ * of parallel {@code long} time and {@code double} value arrays sorted by time.
  *
  * <p>Compiled once: every window boundary of every definition, per signal, as a distinct time in
  * descending order (a slot); every distinct aggregate (signal, window, aggregate, empty rule), which
