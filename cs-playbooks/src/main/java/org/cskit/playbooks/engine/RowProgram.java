@@ -28,8 +28,9 @@ import org.cskit.playbooks.Trigger;
  * comparison, a missing text equals nothing. This is the engine's only evaluator: a per-account
  * call is a chunk of one row. A chunk of one row tests its atoms on the row itself
  * ({@link ColumnAtom#holds}, the same test as bit 0 of the bitmap). When it evaluates every
- * playbook it tests every atom into a bit set (a bit per atom; all comparisons with a threshold at
- * once from arrays, each column read once, no call per comparison) and a playbook fires when its
+ * playbook it tests every atom into a bit set (a bit per atom; the comparisons with a threshold
+ * through a {@link RangeIndex}, each column read once, the tiers of one column and operator answered
+ * by one count of the sorted thresholds) and a playbook fires when its
  * mask of atoms is in the set, rather than stopping at its first atom that fails (whose branch the
  * processor mispredicts from row to row). The label atoms of a one-row batch
  * that a thread keeps across calls read the tables they prepared for it.
@@ -43,23 +44,29 @@ final class RowProgram {
     private final int[][] fireAtoms, holdAtoms;
     /*
      * A one-row chunk evaluating every playbook tests every atom into a bit set, one bit per atom
-     * at the atom's test position (testOf): first the comparisons with a threshold, grouped by
-     * operator (compareEnd[g] ends group g: <, <=, >, >=, ==, !=), each a single comparison of
-     * doubles; then the other atoms in index order (a logic atom's parts come before it). A
-     * playbook fires when its mask of tests is in the set.
+     * at the atom's test position (testOf): first the comparisons with a threshold, through a
+     * range index (the comparisons of one column with one operator answered together by counting
+     * the sorted thresholds below the value); then the label atoms, a column at a time (one table
+     * lookup by the row's code gives the word of those that hold); then the other atoms in index
+     * order (a logic atom's parts come before it). A playbook fires when its mask of tests is in the set.
      */
     /** The distinct number columns the comparisons read. */
     private final NumberColumn[] compareSources;
-    /** Per comparison, in test order: the column it reads (in compareSources) and its threshold. */
-    private final int[] compareSource;
-    private final double[] compareThreshold;
-    private final int[] compareEnd = new int[6];
+    /** The comparisons with a threshold, by column (in compareSources) and operator: their test positions are the index's. */
+    private final RangeIndex ranges;
     /** Per atom, its test position. */
     private final int[] testOf;
-    /** The atoms that are not comparisons with a threshold, in index order, and each one's text column when it reads one by label (else -1). */
-    private final int[] otherAtoms, otherText;
-    /** The text columns the label atoms among otherAtoms read. */
-    private final TextColumn[] textSources;
+    /**
+     * The label atoms (tests of a coded text column: band, direction, segment, stage), in groups of
+     * one column each (at most 64, within one word of tests): the row's code in the column picks, from
+     * a table made per batch, the word of all the group's atoms that hold (one lookup, not one per atom).
+     */
+    private final TextColumn[] labelColumn;
+    /** Per label group: its atoms, and the word of tests they take. */
+    private final int[][] labelAtoms;
+    private final int[] labelWord;
+    /** The atoms that are neither comparisons with a threshold nor label atoms, in index order. */
+    private final int[] otherAtoms;
     /** Per playbook, {@code testWords} words: the tests it needs to fire. */
     private final long[] fireMasks;
     private final int testWords;
@@ -100,58 +107,69 @@ final class RowProgram {
         atoms = compiler.list.toArray(new ColumnAtom[0]);
         List<NumberColumn> sources = new ArrayList<>();
         List<Compare> compares = new ArrayList<>();
-        for (int o = 0; o < 6; o++) {
-            for (ColumnAtom atom : atoms) {
-                if (atom instanceof Compare c && group(c.op) == o) {
-                    compares.add(c);
-                    if (!sources.contains(c.source)) {
-                        sources.add(c.source);
-                    }
+        for (ColumnAtom atom : atoms) {
+            if (atom instanceof Compare c) {
+                compares.add(c);
+                if (!sources.contains(c.source)) {
+                    sources.add(c.source);
                 }
             }
-            compareEnd[o] = compares.size();
         }
         compareSources = sources.toArray(new NumberColumn[0]);
-        compareSource = new int[compares.size()];
-        compareThreshold = new double[compares.size()];
-        testOf = new int[atoms.length];
+        int[] compareSource = new int[compares.size()];
+        Operator[] compareOp = new Operator[compares.size()];
+        double[] compareThreshold = new double[compares.size()];
         for (int k = 0; k < compares.size(); k++) {
             Compare c = compares.get(k);
             compareSource[k] = sources.indexOf(c.source);
+            compareOp[k] = c.op;
             compareThreshold[k] = c.t;
-            testOf[c.at / BLOCKS] = k;
         }
-        otherAtoms = java.util.stream.IntStream.range(0, atoms.length).filter(a -> !(atoms[a] instanceof Compare)).toArray();
-        otherText = new int[otherAtoms.length];
-        java.util.EnumSet<TextColumn> texts = java.util.EnumSet.noneOf(TextColumn.class);
-        for (int j = 0; j < otherAtoms.length; j++) {
-            ColumnAtom atom = atoms[otherAtoms[j]];
-            testOf[otherAtoms[j]] = compares.size() + j;
-            otherText[j] = atom instanceof Text t && t.source != TextColumn.ACCOUNT_ID ? t.source.ordinal() : -1;
-            if (otherText[j] >= 0) {
-                texts.add(((Text) atom).source);
+        ranges = new RangeIndex(compareSource, compareOp, compareThreshold);
+        testOf = new int[atoms.length];
+        for (int k = 0; k < compares.size(); k++) {
+            testOf[compares.get(k).at / BLOCKS] = ranges.position(k);
+        }
+        List<TextColumn> groupColumns = new ArrayList<>();
+        List<int[]> groups = new ArrayList<>();
+        for (TextColumn column : TextColumn.values()) {
+            if (column == TextColumn.ACCOUNT_ID) {
+                continue;
+            }
+            int[] reading = java.util.stream.IntStream.range(0, atoms.length)
+                    .filter(a -> atoms[a] instanceof Text t && t.source == column).toArray();
+            for (int from = 0; from < reading.length; from += 64) {
+                groupColumns.add(column);
+                groups.add(java.util.Arrays.copyOfRange(reading, from, Math.min(reading.length, from + 64)));
             }
         }
-        textSources = texts.toArray(new TextColumn[0]);
-        testWords = Math.max(1, (atoms.length + 63) >>> 6);
+        labelColumn = groupColumns.toArray(new TextColumn[0]);
+        labelAtoms = groups.toArray(new int[0][]);
+        labelWord = new int[labelAtoms.length];
+        int next = ranges.bits();
+        for (int g = 0; g < labelAtoms.length; g++) {
+            if ((next & 63) + labelAtoms[g].length > 64) {
+                next = (next + 63) & ~63;
+            }
+            labelWord[g] = next >>> 6;
+            for (int a : labelAtoms[g]) {
+                testOf[a] = next++;
+            }
+        }
+        otherAtoms = java.util.stream.IntStream.range(0, atoms.length)
+                .filter(a -> !(atoms[a] instanceof Compare) && !(atoms[a] instanceof Text t && t.source != TextColumn.ACCOUNT_ID))
+                .toArray();
+        for (int j = 0; j < otherAtoms.length; j++) {
+            testOf[otherAtoms[j]] = next + j;
+        }
+        int tests = next + otherAtoms.length;
+        testWords = Math.max(1, (tests + 63) >>> 6);
         fireMasks = new long[n * testWords];
         for (int p = 0; p < n; p++) {
             for (int a : fireAtoms[p]) {
                 fireMasks[p * testWords + (testOf[a] >>> 6)] |= 1L << testOf[a];
             }
         }
-    }
-
-    /** An operator's group among the comparisons, in the order of the one-row loops; exhaustive, so a new operator does not compile unplaced. */
-    private static int group(Operator op) {
-        return switch (op) {
-            case LT -> 0;
-            case LE -> 1;
-            case GT -> 2;
-            case GE -> 3;
-            case EQ -> 4;
-            case NE -> 5;
-        };
     }
 
     /** The working state for one chunk of rows at a time; one per evaluating thread. */
@@ -174,8 +192,14 @@ final class RowProgram {
         private final double[] values = new double[compareSources.length];
         /** A one-row chunk that tested every atom at once: a bit per atom, at its test position ({@link #packed}). */
         private final long[] truth = new long[testWords];
-        /** A one-row chunk's code + 1 in each text column (by ordinal), for the label atoms' tables. */
-        private final int[] textCode = new int[TextColumn.values().length];
+        /** Per label group, for the batch the tables were made for: per code + 1 (0 missing), the group's word of atoms that hold. */
+        private final long[][] labelTables = new long[labelAtoms.length][];
+        /** Whether {@link #labelTables} were made for {@link #preparedFor}. */
+        private boolean labelsReady;
+        /** The batch {@link #sourceArrays} were read from. */
+        private AccountBatch sourcesFor;
+        /** Per compared column, its {@code double[]} in {@link #sourcesFor} (null when missing or held as float or int). */
+        private final double[][] sourceArrays = new double[compareSources.length][];
         /** Whether this chunk's atoms were all tested into {@link #truth} (a one-row chunk evaluating every playbook). */
         private boolean packed;
         /** The columns the prepared objects were made for (a one-row batch seen for the first time prepares nothing). */
@@ -202,6 +226,7 @@ final class RowProgram {
                     }
                 }
                 preparedFor = columns;
+                labelsReady = false;
             }
             this.columns = columns;
             this.from = columns.offset() + from;
@@ -273,10 +298,11 @@ final class RowProgram {
                     long failed = ~truth[0];
                     for (int w = 0; w << 6 < playbooks; w++) {
                         long word = 0;
-                        for (int p = w << 6, end = Math.min(playbooks, p + 64); p < end; p++) {
+                        // From the word's last playbook down, each shifting in its bit (a shift by one, not by p).
+                        for (int p = Math.min(playbooks, (w + 1) << 6) - 1, first = w << 6; p >= first; p--) {
                             long missing = masks[p] & failed;
                             // 1 when no test is missing, without a branch: fire or not is data, not control flow.
-                            word |= (((missing | -missing) >>> 63) ^ 1L) << p;
+                            word = word << 1 | ((missing - 1) & ~missing) >>> 63;
                         }
                         fires[w] |= word;
                     }
@@ -308,95 +334,68 @@ final class RowProgram {
 
         /**
          * A chunk of one row evaluating every playbook: tests every atom into {@link #truth}, a
-         * bit per atom at its test position: every comparison with a threshold at once from
-         * arrays (each column read once, no call per comparison), then the other atoms in index
-         * order (a logic atom from its parts' bits, a label atom of a kept batch from its table).
+         * bit per atom at its test position: the comparisons with a threshold through the range
+         * index (each column read once, one count per column and operator), then the label atoms
+         * (of a kept batch: one table lookup per text column; of a new batch: each tested on the row),
+         * then the other atoms in index order (a logic atom from its parts' bits).
          * Testing all of them costs less than the mispredicted branches of stopping at each
          * playbook's first atom that fails (measured on the benchmark's 50 rules, sparse and dense).
          */
         private void testAll() {
             double[] values = this.values;
+            if (sourcesFor != columns) {
+                for (int s = 0; s < compareSources.length; s++) {
+                    sourceArrays[s] = compareSources[s].of(columns);
+                }
+                sourcesFor = columns;
+            }
             for (int s = 0; s < compareSources.length; s++) {
-                values[s] = compareSources[s].value(columns, from);
+                double[] col = sourceArrays[s];
+                values[s] = col != null ? col[from] : compareSources[s].value(columns, from);
             }
             long[] truth = this.truth;
             java.util.Arrays.fill(truth, 0L);
-            int[] source = compareSource, end = compareEnd;
-            double[] threshold = compareThreshold;
-            // One loop per operator, in group order (<, <=, >, >=, ==, !=); a word of bits is built in a register and
-            // stored when full. A NaN (missing) fails every comparison but "not equal", tested for it.
-            long word = 0;
-            int t = 0;
-            for (; t < end[0]; t++) {
-                word |= (values[source[t]] < threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[1]; t++) {
-                word |= (values[source[t]] <= threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[2]; t++) {
-                word |= (values[source[t]] > threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[3]; t++) {
-                word |= (values[source[t]] >= threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[4]; t++) {
-                word |= (values[source[t]] == threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            for (; t < end[5]; t++) {
-                double v = values[source[t]];
-                word |= (v == v & v != threshold[t] ? 1L : 0L) << t;
-                if ((t & 63) == 63) {
-                    truth[t >>> 6] = word;
-                    word = 0;
-                }
-            }
-            if (t < testWords << 6) {
-                truth[t >>> 6] = word;
-            }
-            boolean tables = !direct;
-            if (tables) {
-                for (TextColumn c : textSources) {
-                    textCode[c.ordinal()] = c.code(columns, from) + 1;
-                }
-            }
-            for (int j = 0; j < otherAtoms.length; j++, t++) {
-                int a = otherAtoms[j];
-                ColumnAtom atom = atoms[a];
-                boolean holds;
-                if (tables && otherText[j] >= 0) {
-                    if (!isPrepared[a]) {
-                        prepared[a] = atom.prepare(columns);
-                        isPrepared[a] = true;
+            ranges.test(values, truth);
+            if (direct) {
+                for (int[] group : labelAtoms) {
+                    for (int a : group) {
+                        int t = testOf[a];
+                        truth[t >>> 6] |= (atoms[a].holds(columns, from) ? 1L : 0L) << t;
                     }
-                    holds = ((long[]) prepared[a])[textCode[otherText[j]]] != 0;
-                } else if (atom instanceof Logic logic) {
-                    holds = logic.holds(truth, testOf);
-                } else {
-                    holds = atom.holds(columns, from);
                 }
+            } else {
+                if (!labelsReady) {
+                    prepareLabels();
+                }
+                for (int g = 0; g < labelTables.length; g++) {
+                    truth[labelWord[g]] |= labelTables[g][labelColumn[g].code(columns, from) + 1];
+                }
+            }
+            for (int a : otherAtoms) {
+                int t = testOf[a];
+                ColumnAtom atom = atoms[a];
+                boolean holds = atom instanceof Logic logic ? logic.holds(truth, testOf) : atom.holds(columns, from);
                 truth[t >>> 6] |= (holds ? 1L : 0L) << t;
             }
             packed = true;
+        }
+
+        /** Makes the label groups' tables for the prepared batch: each atom's table of accepted codes, placed at its test bit. */
+        private void prepareLabels() {
+            for (int g = 0; g < labelAtoms.length; g++) {
+                long[] table = null;
+                for (int a : labelAtoms[g]) {
+                    long[] ok = (long[]) atoms[a].prepare(columns);
+                    if (table == null) {
+                        table = new long[ok.length];
+                    }
+                    for (int c = 0; c < ok.length; c++) {
+                        table[c] |= ok[c] << testOf[a];
+                    }
+                }
+                labelTables[g] = table;
+            }
+            labelsReady = true;
         }
 
         /** Sets playbook {@code p}'s bit for the chunk's rows where it fires. */

@@ -1,0 +1,165 @@
+package org.cskit.playbooks.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.cskit.playbooks.Operator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The range index answers every comparison exactly as comparing one by one does ({@code v == v &&
+ * op.test(v, t)}: NaN fails every operator, {@code !=} included): random comparisons over a few
+ * sources (every operator, thresholds drawn from a small pool so that many are equal, with the
+ * largest and smallest doubles, {@code -0.0} and {@code +0.0}; groups from 1 to over {@link
+ * RangeIndex#MAX_GROUP} thresholds, so the blocks of 4 and 8, the search, and split groups are all
+ * tested) against values equal to thresholds, next to them ({@link Math#nextUp}/{@link
+ * Math#nextDown}), NaN, infinities and zeros of either sign. Thresholds are finite (the
+ * definitions' validation refuses others; so does the index).
+ */
+class RangeIndexTest {
+    private static final double[] POOL = {-Double.MAX_VALUE, -1e9, -40, -20, -20, -1.5, -0.0, 0.0, Double.MIN_VALUE, 0.3, 0.5,
+        1, 2, 60, 90_000, 1e12, Double.MAX_VALUE};
+    private static final double[] SPECIAL = {Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -0.0, 0.0,
+        Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+    private static final Operator[] OPS = Operator.values();
+    private static final AtomicLong HELD = new AtomicLong(), FAILED = new AtomicLong(), SEARCHED = new AtomicLong(),
+            SPLIT = new AtomicLong();
+
+    @Property(tries = 300)
+    void test_setsExactlyTheComparisonsThatHold(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int sources = 1 + r.nextInt(4);
+        int n = 1 + r.nextInt(r.nextInt(8) == 0 ? 200 : 40);
+        int[] source = new int[n];
+        Operator[] op = new Operator[n];
+        double[] threshold = new double[n];
+        // Few operators per draw, so that groups grow long enough to be searched and split.
+        Operator[] ops = {OPS[r.nextInt(OPS.length)], OPS[r.nextInt(OPS.length)]};
+        for (int k = 0; k < n; k++) {
+            source[k] = r.nextInt(sources);
+            op[k] = r.nextInt(6) == 0 ? OPS[r.nextInt(OPS.length)] : ops[r.nextInt(2)];
+            threshold[k] = r.nextBoolean() ? POOL[r.nextInt(POOL.length)] : Math.rint(r.nextDouble() * 200 - 100) / 4;
+        }
+        RangeIndex index = new RangeIndex(source, op, threshold);
+        Set<Integer> positions = new HashSet<>();
+        for (int k = 0; k < n; k++) {
+            assertThat(positions.add(index.position(k))).as("position of %d is its own", k).isTrue();
+            assertThat(index.position(k)).isBetween(0, index.bits() - 1);
+        }
+        countGroupShapes(source, op);
+        for (int round = 0; round < 30; round++) {
+            double[] values = new double[sources];
+            for (int s = 0; s < sources; s++) {
+                values[s] = value(r, threshold);
+            }
+            long[] truth = new long[(index.bits() + 63) >>> 6];
+            index.test(values, truth);
+            for (int k = 0; k < n; k++) {
+                double v = values[source[k]];
+                boolean expected = v == v && op[k].test(v, threshold[k]);
+                int p = index.position(k);
+                assertThat((truth[p >>> 6] >>> p & 1L) != 0).as("%s %s %s (comparison %d of %d)", v, op[k].symbol(), threshold[k], k, n)
+                        .isEqualTo(expected);
+                (expected ? HELD : FAILED).incrementAndGet();
+            }
+            int set = 0;
+            for (long word : truth) {
+                set += Long.bitCount(word);
+            }
+            int holding = 0;
+            for (int k = 0; k < n; k++) {
+                double v = values[source[k]];
+                holding += v == v && op[k].test(v, threshold[k]) ? 1 : 0;
+            }
+            assertThat(set).as("no bit is set but those of comparisons that hold").isEqualTo(holding);
+        }
+    }
+
+    /** A value: a threshold, a neighbour of one, or a special value (NaN, infinities, zeros, extremes). */
+    private static double value(SplittableRandom r, double[] threshold) {
+        double t = threshold[r.nextInt(threshold.length)];
+        return switch (r.nextInt(8)) {
+            case 0 -> Double.NaN;
+            case 1 -> Math.nextUp(t);
+            case 2 -> Math.nextDown(t);
+            case 3 -> SPECIAL[r.nextInt(SPECIAL.length)];
+            case 4 -> r.nextDouble() * 300 - 150;
+            default -> t;
+        };
+    }
+
+    private static void countGroupShapes(int[] source, Operator[] op) {
+        java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+        for (int k = 0; k < source.length; k++) {
+            sizes.merge(source[k] + " " + op[k], 1, Integer::sum);
+        }
+        for (int size : sizes.values()) {
+            if (size > RangeIndex.LINEAR) {
+                SEARCHED.incrementAndGet();
+            }
+            if (size > RangeIndex.MAX_GROUP) {
+                SPLIT.incrementAndGet();
+            }
+        }
+    }
+
+    @Test
+    void test_tiersOfOneField_setTheTiersReached() {
+        // ARR >= 100k / 500k / 1M, given out of order.
+        RangeIndex index = new RangeIndex(new int[] {0, 0, 0}, new Operator[] {Operator.GE, Operator.GE, Operator.GE},
+                new double[] {500_000, 100_000, 1_000_000});
+        long[] truth = new long[1];
+        index.test(new double[] {600_000}, truth);
+        assertThat(truth[0]).isEqualTo(1L << index.position(0) | 1L << index.position(1));
+        truth[0] = 0;
+        index.test(new double[] {Double.NaN}, truth);
+        assertThat(truth[0]).isZero();
+    }
+
+    @Test
+    void constructor_nanOrInfiniteThreshold_isRefusedNamingTheComparison() {
+        assertThatThrownBy(() -> new RangeIndex(new int[] {0, 0}, new Operator[] {Operator.LT, Operator.NE}, new double[] {1, Double.NaN}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("comparison 1: the threshold is NaN; thresholds must be finite numbers");
+        assertThatThrownBy(() -> new RangeIndex(new int[] {0}, new Operator[] {Operator.GE}, new double[] {Double.NEGATIVE_INFINITY}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("comparison 0: the threshold is -Infinity; thresholds must be finite numbers");
+    }
+
+    @Test
+    void constructor_groupCrossingAWord_startsTheNextWord() {
+        int n = 70;
+        int[] source = new int[n];
+        Operator[] op = new Operator[n];
+        double[] threshold = new double[n];
+        for (int k = 0; k < n; k++) {
+            source[k] = k < 40 ? 0 : 1;
+            op[k] = Operator.LE;
+            threshold[k] = k;
+        }
+        RangeIndex index = new RangeIndex(source, op, threshold);
+        assertThat(index.position(40)).isEqualTo(64);
+        assertThat(index.bits()).isEqualTo(94);
+        long[] truth = new long[2];
+        index.test(new double[] {39, 41}, truth);
+        // source 0: 39 <= t for t = 39 only; source 1: 41 <= t for t = 41..69 (29 comparisons).
+        assertThat(Long.bitCount(truth[0])).isEqualTo(1);
+        assertThat(Long.bitCount(truth[1])).isEqualTo(29);
+    }
+
+    /** The property means something only if comparisons both held and failed, and groups were searched and split. */
+    @AfterContainer
+    static void everyShapeWasSeen() {
+        assertThat(HELD.get()).isPositive();
+        assertThat(FAILED.get()).isPositive();
+        assertThat(SEARCHED.get()).isPositive();
+        assertThat(SPLIT.get()).isPositive();
+    }
+}
