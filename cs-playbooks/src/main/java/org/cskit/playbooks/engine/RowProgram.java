@@ -44,6 +44,13 @@ final class RowProgram {
     private final ColumnAtom[] atoms;
     /** Per playbook: the atoms that must all hold for it to fire (trigger first), and for its situation to hold (auto-close). */
     final int[][] fireAtoms, holdAtoms;
+    /**
+     * Per playbook, what a chunk of rows tests for it to fire: its fire atoms plus their gates (a
+     * comparison implied by one of them, such as {@code x <= 10} by {@code x <= 5}: the conjunction
+     * is the same, and a gate shared by the tiers of one field fails for most rows at once), the
+     * cheapest per playbook first ({@link #order}).
+     */
+    private final int[][] chunkFire;
     /*
      * A one-row chunk evaluating every playbook tests every atom into a bit set, one bit per atom
      * at the atom's test position (testOf): first the comparisons with a threshold, through a
@@ -107,7 +114,11 @@ final class RowProgram {
             holdAtoms[p] = hold.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
         atoms = compiler.list.toArray(new ColumnAtom[0]);
-        order(fireAtoms, holdAtoms);
+        chunkFire = new int[n][];
+        for (int p = 0; p < n; p++) {
+            chunkFire[p] = withGates(fireAtoms[p]);
+        }
+        order(chunkFire, holdAtoms);
         List<NumberColumn> sources = new ArrayList<>();
         List<Compare> compares = new ArrayList<>();
         for (ColumnAtom atom : atoms) {
@@ -201,6 +212,35 @@ final class RowProgram {
                         .mapToInt(Integer::intValue).toArray();
             }
         }
+    }
+
+    /**
+     * The atoms plus, before them, each comparison's gate: the loosest comparison among the atoms
+     * that it implies (the same column, a bound on the same side, a threshold as loose or looser;
+     * a missing value fails both), when that is another atom.
+     */
+    private int[] withGates(int[] fire) {
+        List<Integer> list = new ArrayList<>();
+        for (int a : fire) {
+            if (!(atoms[a] instanceof Compare c) || c.op == Operator.EQ || c.op == Operator.NE) {
+                continue;
+            }
+            int gate = -1;
+            for (int b = 0; b < atoms.length; b++) {
+                if (b != a && atoms[b] instanceof Compare g && c.implies(g) && (gate < 0 || ((Compare) atoms[gate]).implies(g))) {
+                    gate = b;
+                }
+            }
+            if (gate >= 0 && !list.contains(gate)) {
+                list.add(gate);
+            }
+        }
+        for (int a : fire) {
+            if (!list.contains(a)) {
+                list.add(a);
+            }
+        }
+        return list.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** An estimate of the work of computing atom {@code a} for a chunk: one per column read, its parts' for a logic atom. */
@@ -496,7 +536,7 @@ final class RowProgram {
         /** Sets playbook {@code p}'s bit for the chunk's rows where it fires. */
         private void fires(long[] fires, int playbookWords, int p) {
             int blocks = (n + 63) >>> 6;
-            int[] atomIndexes = fireAtoms[p];
+            int[] atomIndexes = chunkFire[p];
             int pw = p >>> 6;
             long pbit = 1L << p;
             for (int b = 0; b < blocks; b++) {
@@ -607,6 +647,25 @@ final class RowProgram {
         boolean holds(AccountBatch columns, int from) {
             double v = source.value(columns, from);
             return v == v && op.test(v, t);
+        }
+
+        /**
+         * Whether this comparison holding implies that {@code o} holds: the same column, both upper
+         * or both lower bounds, {@code o}'s as loose or looser ({@code x < 5} implies {@code x <= 5}
+         * and {@code x < 7}; {@code x <= 5} implies {@code x < 6} but not {@code x < 5}). A missing
+         * value fails both. Equality tests imply nothing here.
+         */
+        boolean implies(Compare o) {
+            if (!source.equals(o.source)) {
+                return false;
+            }
+            switch (op) {
+                case LT: return (o.op == Operator.LT || o.op == Operator.LE) && t <= o.t;
+                case LE: return o.op == Operator.LE ? t <= o.t : o.op == Operator.LT && t < o.t;
+                case GT: return (o.op == Operator.GT || o.op == Operator.GE) && t >= o.t;
+                case GE: return o.op == Operator.GE ? t >= o.t : o.op == Operator.GT && t > o.t;
+                default: return false;
+            }
         }
 
         @Override
