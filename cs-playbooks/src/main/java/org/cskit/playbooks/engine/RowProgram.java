@@ -22,9 +22,14 @@ import org.cskit.playbooks.Trigger;
 /**
  * The playbooks compiled for an {@link AccountBatch}: every distinct test (a comparison, a text
  * test, an audience, and the and/or/not built from them) becomes one atom. For a chunk of rows, an
- * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed column by column without
- * branches, and only when a playbook needs it; a playbook fires for the rows where the bitmaps of
- * all its atoms are set, 64 rows per AND, its trigger's atoms first. A missing number fails every
+ * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed only for the rows a playbook
+ * still needs: a playbook fires for the rows where all its atoms hold, 64 rows per AND, and each
+ * atom is asked only for the rows the atoms before it left. When more than {@link #FEW} rows of 64
+ * are left the atom is computed column by column without branches for the whole chunk (and kept
+ * for every playbook that shares it); fewer are tested one by one and remembered. A playbook's
+ * atoms go cheapest per sharing playbook first, behind their gates (the loosest threshold of the
+ * same field and side that a tier's comparison implies, shared by the tiers), so a chunk does work
+ * in proportion to what can still fire. A missing number fails every
  * comparison, a missing text equals nothing. This is the engine's only evaluator: a per-account
  * call is a chunk of one row. A chunk of one row tests its atoms on the row itself
  * ({@link ColumnAtom#holds}, the same test as bit 0 of the bitmap). When it evaluates every
