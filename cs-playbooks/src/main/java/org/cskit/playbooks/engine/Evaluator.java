@@ -18,9 +18,17 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * accounts, and per account, in this order: plays whose situation cleared are closed (the sink hears
  * first, then the state changes); offered plays whose situation still holds are offered again under
  * their key; open plays are reminded when due; of the playbooks that fire, mutual exclusion keeps the
- * most urgent per group; the repeat policy admits or suppresses each; an admitted play is recorded
- * as offered (compare-and-set), delivered, and recorded as open. Every rule of the repeat policy is
- * here, once.
+ * most urgent per group; the repeat policy admits or suppresses each. Every rule of the repeat policy
+ * is here, once.
+ *
+ * <p>A row's state changes are decided first and written together, in two writes of the account
+ * (each a compare-and-set per playbook that succeeds or fails on its own): after the close
+ * notifications, one write of the closes, the forgotten states, the new plays recorded as offered
+ * and the offered plays claimed for a retry; then the deliveries of the plays whose write
+ * succeeded (a failed one was recorded first by another evaluation of the account, and is
+ * suppressed); then one write recording the delivered plays as open. A play the sink refused stays
+ * offered. The in-memory store takes each write under one lock with one rewrite of the account's
+ * record; any other store gets it as one {@link PlayStateStore#compareAndSetAll}.
  */
 final class Evaluator {
     private final PlaybookEngine engine;
@@ -78,6 +86,27 @@ final class Evaluator {
         private long[] lastPlay = new long[64];
         private long[][] recent = new long[64][];
         final int[] fired = new int[compiled.length];
+        /**
+         * The row's staged writes, one per playbook at most: per playbook its index here or -1; per
+         * staged write its playbook, the version read, the close it records (its handle, or null),
+         * whether a delivery waits on it, and whether it was written.
+         */
+        private final int[] pendingOf = new int[compiled.length];
+        private int pending;
+        private final int[] pendingP = new int[compiled.length];
+        private final long[] pendingExpected = new long[compiled.length];
+        private final Handle[] pendingClose = new Handle[compiled.length];
+        private final boolean[] pendingOk = new boolean[compiled.length];
+        /** The row's deliveries, in the order decided: playbook, situation, offer time, reminder of, and whether a claim was staged. */
+        private int deliveries;
+        private final int[] deliverP = new int[compiled.length];
+        private final int[] deliverCode = new int[compiled.length];
+        private final long[] deliverOffered = new long[compiled.length];
+        private final long[] deliverReminderOf = new long[compiled.length];
+        private final boolean[] deliverClaim = new boolean[compiled.length];
+        /** One write of the account, as the in-memory store takes it (positions its own, or the engine's for another store). */
+        final InMemoryPlayStateStore.Writes writes = new InMemoryPlayStateStore.Writes(compiled.length);
+        private final int[] writeP = new int[Math.max(1, compiled.length)];
         final OneRow oneRow = new OneRow(engine.schema());
         /** Files the store's states of the chunk's rows; made once per thread, not per chunk or event. */
         final PlayStateStore.StateConsumer found = (i, playbookId, state) -> {
@@ -117,6 +146,42 @@ final class Evaluator {
 
         Work() {
             Arrays.fill(slotOf, -1);
+            Arrays.fill(pendingOf, -1);
+        }
+
+        /** Ends a row: no staged write or delivery is left. */
+        void endRow() {
+            for (int k = 0; k < pending; k++) {
+                pendingOf[pendingP[k]] = -1;
+                pendingClose[k] = null;
+            }
+            pending = 0;
+            deliveries = 0;
+            writes.clear();
+        }
+
+        /** The staged write of playbook {@code p} (cell {@code c}) in this row, made on first use with the version read. */
+        int stage(int p, int c) {
+            int k = pendingOf[p];
+            if (k < 0) {
+                k = pending++;
+                pendingOf[p] = k;
+                pendingP[k] = p;
+                pendingExpected[k] = version(c);
+                pendingClose[k] = null;
+                pendingOk[k] = false;
+            }
+            return k;
+        }
+
+        /** A delivery after the row's first write; {@code claim}: it waits on its playbook's staged write. */
+        void deliverLater(int p, int code, long offered, long reminderOf, boolean claim) {
+            int d = deliveries++;
+            deliverP[d] = p;
+            deliverCode[d] = code;
+            deliverOffered[d] = offered;
+            deliverReminderOf[d] = reminderOf;
+            deliverClaim[d] = claim;
         }
 
         /** Starts a chunk: every cell empty. */
@@ -163,11 +228,6 @@ final class Evaluator {
             offeredAt = Arrays.copyOf(offeredAt, n);
             lastPlay = Arrays.copyOf(lastPlay, n);
             recent = Arrays.copyOf(recent, n);
-        }
-
-        /** A new version for a cell that holds a state. */
-        void setVersion(int cell, long v) {
-            version[slotOf[cell]] = v;
         }
 
         void clear(int cell) {
@@ -316,7 +376,11 @@ final class Evaluator {
                 store.read(w.ids, rows, w.found);
             }
             for (int i = 0; i < rows; i++) {
-                row(columns, start + i, i, now, day, only, sink, store, w, out, input);
+                try {
+                    row(columns, start + i, i, now, day, only, sink, store, w, out, input);
+                } finally {
+                    w.endRow();
+                }
                 for (int k = 0; k < words; k++) {
                     for (long bits = w.has[i * words + k]; bits != 0; bits &= bits - 1) {
                         w.clear(i * n + (k << 6) + Long.numberOfTrailingZeros(bits));
@@ -335,6 +399,7 @@ final class Evaluator {
         int n = compiled.length;
         int base = i * n;
         int firedCount = 0;
+        // Decide: close notifications go out now; every state change is staged in the row's cells.
         for (int k = 0; k < words; k++) {
             long firing = w.fires[i * words + k];
             long stateful = w.has[i * words + k];
@@ -365,22 +430,16 @@ final class Evaluator {
                             }
                             continue;
                         }
-                        if (close(cp, store, w, i, c, now)) {
-                            out.closed++;
-                            out.count(p, EvaluationReport.Outcome.CLOSED);
-                            if (out.keep) {
-                                out.closedPlays.add(h);
-                            }
-                        }
+                        close(cp, w, p, c, now, h);
                     } else {
                         // The situation still holds: offer again, remind, or nothing (it is open).
                         if (status == OFFERED) {
-                            retry(columns, row, i, c, cp, now, sink, store, w, out, input);
+                            retry(w, p, c);
                         } else if (remindDue(cp, w, c, now)) {
                             if (limitReached(cp, w, c, now)) {
                                 out.suppress(cp, code, columns, row, "LIMIT_REACHED");
                             } else {
-                                offer(columns, row, i, c, cp, code, w.offeredAt(c), w.lastPlay(c), now, sink, store, w, out, input);
+                                w.deliverLater(p, code, w.offeredAt(c), w.lastPlay(c), false);
                             }
                         } else if (fires) {
                             out.suppress(cp, code, columns, row, "ALREADY_OPEN");
@@ -388,9 +447,8 @@ final class Evaluator {
                         continue;
                     }
                 } else if (status == NONE && w.version(c) > 0 && forgettable(cp, w, c, now)) {
-                    if (cas(store, w, i, cp, w.version(c), NONE, 0, PlayState.NEVER, PlayState.NEVER, NO_TIMES)) {
-                        w.clear(c);
-                    }
+                    w.stage(p, c);
+                    w.clear(c);
                 }
                 if (fires) {
                     w.fired[firedCount++] = p;
@@ -411,10 +469,10 @@ final class Evaluator {
             boolean momentary = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.kind == org.cskit.playbooks.Trigger.Kind.MANUAL;
             long last = w.lastPlay(c);
             if (status == OFFERED && (w.situation(c) == code || momentary)) {
-                retry(columns, row, i, c, cp, now, sink, store, w, out, input);
+                retry(w, p, c);
             } else if (status == OPEN && w.situation(c) == code) {
                 if (remindDue(cp, w, c, now) && !limitReached(cp, w, c, now)) {
-                    offer(columns, row, i, c, cp, code, w.offeredAt(c), last, now, sink, store, w, out, input);
+                    w.deliverLater(p, code, w.offeredAt(c), last, false);
                 } else {
                     out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                 }
@@ -423,14 +481,84 @@ final class Evaluator {
             } else if (limitReached(cp, w, c, now)) {
                 out.suppress(cp, code, columns, row, "LIMIT_REACHED");
             } else {
-                long v = w.version(c);
-                if (!cas(store, w, i, cp, v, OFFERED, code, now, last, w.recent(c))) {
-                    out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
+                // A new play: recorded as offered (with what a close in this row kept) before it is delivered.
+                int staged = w.stage(p, c);
+                w.set(c, w.pendingExpected[staged], OFFERED, code, now, last, w.recent(c));
+                w.has[i * words + (p >>> 6)] |= 1L << p;
+                w.deliverLater(p, code, now, PlayState.NEVER, true);
+            }
+        }
+        // Write what was decided, as it stands in the cells: one write of the account.
+        if (w.pending > 0) {
+            InMemoryPlayStateStore.Writes ws = w.writes;
+            for (int k = 0; k < w.pending; k++) {
+                int p = w.pendingP[k];
+                int c = base + p;
+                addWrite(w, p, w.pendingExpected[k], w.status(c), w.situation(c), w.offeredAt(c), w.lastPlay(c), w.recent(c));
+            }
+            flush(store, w, i);
+            for (int k = 0; k < w.pending; k++) {
+                boolean ok = ws.ok[k];
+                w.pendingOk[k] = ok;
+                Handle h = w.pendingClose[k];
+                if (ok && h != null) {
+                    out.closed++;
+                    out.count(h.playbookIndex(), EvaluationReport.Outcome.CLOSED);
+                    if (out.keep) {
+                        out.closedPlays.add(h);
+                    }
+                }
+            }
+            ws.clear();
+        }
+        if (w.deliveries > 0) {
+            deliver(columns, row, i, now, sink, store, w, out, input);
+        }
+    }
+
+    /**
+     * Delivers the row's plays whose claim was written (a claim another evaluation wrote first is
+     * suppressed), then records those the sink took as open, in one write, also when a delivery
+     * throws what stops the evaluation.
+     */
+    private void deliver(AccountBatch columns, int row, int i, long now, ActionSink sink, PlayStateStore store, Work w, Outcome out,
+            PlaybookInput input) {
+        int base = i * compiled.length;
+        try {
+            for (int d = 0; d < w.deliveries; d++) {
+                int p = w.deliverP[d];
+                CompiledPlaybook cp = compiled[p];
+                int c = base + p;
+                int code = w.deliverCode[d];
+                long offeredAt = w.deliverOffered[d];
+                long expected = w.version(c);
+                if (w.deliverClaim[d]) {
+                    int k = w.pendingOf[p];
+                    if (!w.pendingOk[k]) {
+                        out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
+                        continue;
+                    }
+                    expected = w.pendingExpected[k] + 1;
+                }
+                Handle h = new Handle(engine, columns, input, row, cp, code, offeredAt, w.deliverReminderOf[d], false);
+                try {
+                    sink.deliver(h);
+                } catch (Throwable t) {
+                    rethrowFatal(t);
+                    out.fail(h, t, "delivery failed; offered again next time under the same key");
                     continue;
                 }
-                w.set(c, v + 1, OFFERED, code, now, last, w.recent(c));
-                w.has[i * words + (p >>> 6)] |= 1L << p;
-                offer(columns, row, i, c, cp, code, now, PlayState.NEVER, now, sink, store, w, out, input);
+                addWrite(w, p, expected, OPEN, code, offeredAt, now, recent(cp, w, c, now));
+                out.created++;
+                out.count(cp.index, EvaluationReport.Outcome.MADE);
+                if (out.keep) {
+                    out.createdPlays.add(h);
+                }
+            }
+        } finally {
+            if (w.writes.count > 0) {
+                flush(store, w, i);
+                w.writes.clear();
             }
         }
     }
@@ -472,74 +600,56 @@ final class Evaluator {
         }
     }
 
-    /** Writes the state of row {@code i}'s account and the playbook if the stored one still has {@code expectedVersion}. */
-    private static boolean cas(PlayStateStore store, Work w, int i, CompiledPlaybook cp, long expectedVersion, int status,
-            int situation, long offeredAt, long lastPlay, long[] recent) {
+    /** Adds a write of playbook {@code p}'s state to the row's write, by the store's position for the in-memory store. */
+    private static void addWrite(Work w, int p, long expected, int status, int situation, long offeredAt, long lastPlay, long[] recent) {
+        w.writeP[w.writes.count] = p;
+        w.writes.add(w.memory != null ? w.positions[p] : p, expected, status, situation, offeredAt, lastPlay, recent);
+    }
+
+    /** Writes the row's write: to the in-memory store as one account's writes, to any other as one {@link PlayStateStore#compareAndSetAll}. */
+    private void flush(PlayStateStore store, Work w, int i) {
+        InMemoryPlayStateStore.Writes ws = w.writes;
         if (w.memory != null) {
-            return w.memory.compareAndSet(w.fps[i], w.positions[cp.index], expectedVersion, status, situation, offeredAt, lastPlay, recent);
-        }
-        return store.compareAndSet(w.ids[i], cp.id, expectedVersion,
-                new PlayState(expectedVersion + 1, STATUSES[status], situation, offeredAt, lastPlay, recent));
-    }
-
-    /** Offers an offered play again, after claiming it (so that two evaluations racing do not both offer it). */
-    private void retry(AccountBatch columns, int row, int i, int c, CompiledPlaybook cp, long now, ActionSink sink,
-            PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
-        long v = w.version(c);
-        if (!cas(store, w, i, cp, v, w.status(c), w.situation(c), w.offeredAt(c), w.lastPlay(c), w.recent(c))) {
-            out.suppress(cp, w.situation(c), columns, row, "CONCURRENT: another evaluation of the account recorded first");
+            w.memory.compareAndSetAll(w.fps[i], ws);
             return;
         }
-        w.setVersion(c, v + 1);
-        offer(columns, row, i, c, cp, w.situation(c), w.offeredAt(c), PlayState.NEVER, now, sink, store, w, out, input);
+        List<PlayStateStore.Write> list = new ArrayList<>(ws.count);
+        for (int j = 0; j < ws.count; j++) {
+            long v = ws.expected[j];
+            list.add(new PlayStateStore.Write(w.ids[i], ids[w.writeP[j]], v, new PlayState(v + 1, STATUSES[ws.status[j]], ws.situation[j],
+                    ws.offeredAt[j], ws.lastPlay[j], ws.recent[j])));
+        }
+        boolean[] ok = store.compareAndSetAll(list);
+        if (ok == null || ok.length != ws.count) {
+            throw new IllegalStateException("the store " + store.getClass().getName() + " answered " + (ok == null ? "null" : ok.length
+                    + " results") + " to " + ws.count + " writes");
+        }
+        System.arraycopy(ok, 0, ws.ok, 0, ok.length);
+    }
+
+    /** Claims an offered play whose situation holds for a retry: its state written again (one version more) before it is offered. */
+    private static void retry(Work w, int p, int c) {
+        w.stage(p, c);
+        w.deliverLater(p, w.situation(c), w.offeredAt(c), PlayState.NEVER, true);
     }
 
     /**
-     * Delivers a play recorded as offered (or an open play's reminder) and, if the sink takes it,
-     * records it as open. If the sink throws, the state stays as it was: offered, under the same key.
+     * Stages a play's close, after its notification: keeps what the cooldown, limit or cadence
+     * still looks back to, or deletes the state.
      */
-    private void offer(AccountBatch columns, int row, int i, int c, CompiledPlaybook cp, int code, long offeredAt, long reminderOf,
-            long now, ActionSink sink, PlayStateStore store, Work w, Outcome out, PlaybookInput input) {
-        Handle h = new Handle(engine, columns, input, row, cp, code, offeredAt, reminderOf, false);
-        try {
-            sink.deliver(h);
-        } catch (Throwable t) {
-            rethrowFatal(t);
-            out.fail(h, t, "delivery failed; offered again next time under the same key");
-            return;
-        }
-        long v = w.version(c);
-        long[] times = recent(cp, w, c, now);
-        if (cas(store, w, i, cp, v, OPEN, code, offeredAt, now, times)) {
-            w.set(c, v + 1, OPEN, code, offeredAt, now, times);
-        }
-        out.created++;
-        out.count(cp.index, EvaluationReport.Outcome.MADE);
-        if (out.keep) {
-            out.createdPlays.add(h);
-        }
-    }
-
-    /**
-     * Records a play as closed: keeps what the cooldown, limit or cadence still looks back to, or
-     * deletes the state.
-     */
-    private static boolean close(CompiledPlaybook cp, PlayStateStore store, Work w, int i, int c, long now) {
+    private static void close(CompiledPlaybook cp, Work w, int p, int c, long now, Handle h) {
         long last = w.lastPlay(c);
         boolean keep = cp.kind == org.cskit.playbooks.Trigger.Kind.EVERY || cp.cooldown > 0 && last != PlayState.NEVER
                 && now < last + cp.cooldown || cp.limitCount > 0;
         long[] times = cp.limitCount > 0 ? w.recent(c) : NO_TIMES;
         long keptLast = keep ? last : PlayState.NEVER;
-        long v = w.version(c);
-        if (!cas(store, w, i, cp, v, NONE, 0, PlayState.NEVER, keptLast, times)) {
-            return false;
-        }
+        int k = w.stage(p, c);
+        w.pendingClose[k] = h;
         if (keptLast == PlayState.NEVER && times.length == 0) {
-            w.clear(c); // an empty state is deleted: it reads as absent, version 0, for a play made next in this row
+            w.clear(c); // an empty state is deleted
         } else {
-            w.set(c, v + 1, NONE, 0, PlayState.NEVER, keptLast, times);
+            w.set(c, w.pendingExpected[k], NONE, 0, PlayState.NEVER, keptLast, times);
         }
-        return true;
     }
 
     /** The sink's errors are the sink's; the JVM's own (out of memory, stack overflow) stop the evaluation, state already consistent. */

@@ -286,8 +286,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     /**
      * {@link #compareAndSet(AccountId, String, long, PlayState)} by the account's
      * {@link #fingerprint} and the playbook's {@link #positions position}, with the new state as
-     * primitives (its version is {@code expectedVersion + 1}), for the evaluator, which computes both
-     * once per row and per store and makes no {@link PlayState} per write; checked as there.
+     * primitives (its version is {@code expectedVersion + 1}); checked as there. A write of
+     * {@link #compareAndSetAll(long, Writes)} with one playbook.
      *
      * @param status the {@link PlayState.Status#ordinal()}
      * @param recent the recent play times, oldest first (copied into the store's encoding)
@@ -297,6 +297,114 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         checkVersion(expectedVersion);
         checkTimes(offeredAt, lastPlay, recent);
         return write(fp, pb, expectedVersion, status, situation, offeredAt, lastPlay, recent);
+    }
+
+    /**
+     * Several playbooks' states of one account, to be written together by
+     * {@link #compareAndSetAll(long, Writes)}: what the evaluator decided for a row, filled and
+     * reused by one thread. Each write is a compare-and-set of its own (the new state's version is
+     * the expected one plus one; an empty state deletes); {@link #ok} says which were written.
+     */
+    static final class Writes {
+        int count;
+        int[] position;
+        long[] expected;
+        int[] status;
+        int[] situation;
+        long[] offeredAt;
+        long[] lastPlay;
+        long[][] recent;
+        /** After the write: whether each was written. */
+        boolean[] ok;
+        /** Whether the store found a state of each playbook (for the write itself). */
+        boolean[] seen;
+        /**
+         * Where the store rebuilds the account's record, under its lock: the writer's own (a thread
+         * writing many accounts finds it in its cache, where one per stripe would not be).
+         */
+        byte[] buffer = new byte[128];
+
+        Writes(int capacity) {
+            capacity = Math.max(1, capacity);
+            position = new int[capacity];
+            expected = new long[capacity];
+            status = new int[capacity];
+            situation = new int[capacity];
+            offeredAt = new long[capacity];
+            lastPlay = new long[capacity];
+            recent = new long[capacity][];
+            ok = new boolean[capacity];
+            seen = new boolean[capacity];
+        }
+
+        /**
+         * Adds a write; a playbook may appear once.
+         *
+         * @param st the {@link PlayState.Status#ordinal()}
+         * @return its index
+         */
+        int add(int pb, long expectedVersion, int st, int sit, long offered, long last, long[] times) {
+            int j = count;
+            if (j == position.length) {
+                int n = j * 2;
+                position = Arrays.copyOf(position, n);
+                expected = Arrays.copyOf(expected, n);
+                status = Arrays.copyOf(status, n);
+                situation = Arrays.copyOf(situation, n);
+                offeredAt = Arrays.copyOf(offeredAt, n);
+                lastPlay = Arrays.copyOf(lastPlay, n);
+                recent = Arrays.copyOf(recent, n);
+                ok = new boolean[n];
+                seen = new boolean[n];
+            }
+            position[j] = pb;
+            expected[j] = expectedVersion;
+            status[j] = st;
+            situation[j] = sit;
+            offeredAt[j] = offered;
+            lastPlay[j] = last;
+            recent[j] = times;
+            ok[j] = false;
+            count = j + 1;
+            return j;
+        }
+
+        /** Empties the list (the recent times it held are let go). */
+        void clear() {
+            Arrays.fill(recent, 0, count, null);
+            count = 0;
+        }
+
+        /** Whether write {@code j} deletes: no play out, no last play, no recent times. */
+        boolean deletes(int j) {
+            return status[j] == 0 && lastPlay[j] == NO_TIME && recent[j].length == 0;
+        }
+    }
+
+    /**
+     * Writes several playbooks' states of one account, each as
+     * {@link #compareAndSet(long, int, long, int, int, long, long, long[])} on its own (some may be
+     * written and others not), under one lock acquisition and with one rewrite of the account's
+     * record: the evaluator's one write per row and phase. Every write is checked before any is
+     * made, so a refused one leaves nothing behind. Sets {@link Writes#ok}.
+     *
+     * @throws ValidationException if a version or time is beyond what the store keeps
+     * @throws IllegalArgumentException if a playbook appears twice
+     */
+    void compareAndSetAll(long fp, Writes writes) {
+        for (int j = 0; j < writes.count; j++) {
+            checkVersion(writes.expected[j]);
+            checkTimes(writes.offeredAt[j], writes.lastPlay[j], writes.recent[j]);
+            for (int k = 0; k < j; k++) {
+                if (writes.position[k] == writes.position[j]) {
+                    throw new IllegalArgumentException("playbook position " + writes.position[j] + " is written twice in one account's writes");
+                }
+            }
+        }
+        Stripe s = stripe(fp);
+        synchronized (s) {
+            s.compareAndSetAll(fp, writes);
+        }
     }
 
     /** What every write checks: the version step and values this store can keep. */
@@ -334,7 +442,12 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     private boolean write(long fp, int pb, long expectedVersion, int status, int situation, long offeredAt, long lastPlay, long[] recent) {
         Stripe s = stripe(fp);
         synchronized (s) {
-            return s.compareAndSet(fp, pb, (int) expectedVersion, status, situation, Stripe.time(offeredAt), Stripe.time(lastPlay), recent);
+            Writes one = s.one;
+            one.count = 0;
+            one.add(pb, expectedVersion, status, situation, offeredAt, lastPlay, recent);
+            s.compareAndSetAll(fp, one);
+            one.recent[0] = null;
+            return one.ok[0];
         }
     }
 
@@ -867,8 +980,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
             return -1;
         }
-        /** A state being written, encoded. */
-        private byte[] scratch = new byte[64];
         /** What {@link #locate} found: the bucket (directory entry and bytes), the account and its record, the state. */
         private int entry, account, record, statesAt, statesEnd, stateAt, stateEnd;
         private byte[] blob;
@@ -968,35 +1079,24 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         /**
-         * Finds the account and, if it has one, its state of playbook {@code pb}: sets the fields
-         * above ({@code account} -1 if the account has no record, {@code stateAt} -1 if no such state;
-         * {@code current} the state's version, 0 if none).
+         * Finds the account: sets {@code entry}, {@code blob}, {@code account} (-1 if it has no
+         * record), and where its record and states are; returns whether it was the cached one.
          */
-        private void locate(long key, int pb) {
+        private boolean locateAccount(long key) {
             entry = (int) key & (directory.length - 1);
             byte[] b = directory[entry];
             blob = b;
             stateAt = -1;
             current = 0;
-            if (key == cachedKey && b == cachedBlob) {
+            boolean hit = key == cachedKey && b == cachedBlob;
+            if (hit) {
                 account = cachedAccount;
                 record = cachedRecord;
-                statesEnd = varint(b, record) + next;
-                statesAt = next;
-                if (cachedStates && pb >= 0 && pb < 64) { // where the state is, or that there is none, without a walk
-                    if ((cachedMask & 1L << pb) != 0) {
-                        stateAt = statesAt + cachedAt[pb];
-                        int flagsAt = skipVarint(b, stateAt);
-                        stateEnd = end(b, flagsAt);
-                        current = varint(b, flagsAt + 1);
-                    }
-                    return;
-                }
             } else {
                 int n = count(b);
                 account = find(b, n, key & LOW);
                 if (account < 0) {
-                    return;
+                    return false;
                 }
                 int p = HEADER + KEY * n;
                 for (int k = 0; k < account; k++) {
@@ -1004,15 +1104,40 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     p = next + value;
                 }
                 record = p;
+            }
+            statesEnd = varint(b, record) + next;
+            statesAt = next;
+            return hit;
+        }
+
+        /**
+         * Finds the account and, if it has one, its state of playbook {@code pb}: sets the fields
+         * above ({@code account} -1 if the account has no record, {@code stateAt} -1 if no such state;
+         * {@code current} the state's version, 0 if none).
+         */
+        private void locate(long key, int pb) {
+            if (locateAccount(key)) {
+                if (cachedStates && pb >= 0 && pb < 64) { // where the state is, or that there is none, without a walk
+                    if ((cachedMask & 1L << pb) != 0) {
+                        byte[] b = blob;
+                        stateAt = statesAt + cachedAt[pb];
+                        int flagsAt = skipVarint(b, stateAt);
+                        stateEnd = end(b, flagsAt);
+                        current = varint(b, flagsAt + 1);
+                    }
+                    return;
+                }
+            } else if (account < 0) {
+                return;
+            } else {
                 cachedKey = key;
-                cachedBlob = b;
+                cachedBlob = blob;
                 cachedAccount = account;
-                cachedRecord = p;
-                statesEnd = varint(b, record) + next;
-                statesAt = next;
+                cachedRecord = record;
                 cachedStates = true; // the walk below notes where each state is
                 cachedMask = 0;
             }
+            byte[] b = blob;
             for (int q = statesAt; q < statesEnd;) {
                 int at = q;
                 int position = varint(b, q);
@@ -1074,15 +1199,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
         }
 
-        /** Encodes a state into {@link #scratch}; returns its length. */
-        private int encode(int pb, int version, int status, int situation, int offered, int last, long[] recent) {
-            int need = MAX_STATE_BYTES + 4 * recent.length;
-            if (scratch.length < need) {
-                scratch = new byte[need];
-            }
-            return encodeInto(scratch, 0, pb, version, status, situation, offered, last, recent);
-        }
-
         /** The most bytes a state without recent times takes. */
         static final int MAX_STATE_BYTES = 5 + 1 + 5 + 16 + 5;
 
@@ -1118,20 +1234,156 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return p;
         }
 
-        /** Compare-and-set of a checked state (times as unsigned seconds, -1 never); an empty state deletes. */
-        boolean compareAndSet(long key, int pb, int expected, int status, int situation, int offered, int last, long[] recent) {
-            locate(key, pb);
-            if (current != expected) {
-                return false;
-            }
-            if (status == 0 && last == -1 && recent.length == 0) {
-                if (stateAt >= 0) {
-                    remove();
+        /** A single write's list, for {@link InMemoryPlayStateStore#write}: used under this stripe's lock only. */
+        final Writes one = new Writes(1);
+
+        /**
+         * The writes of one account (checked; playbooks distinct), each a compare-and-set of its own:
+         * locates the account once, builds its record anew from the old one and the writes that
+         * succeed (a state in place, a new state after the others, an empty state deleted) and
+         * puts it back with one splice. Sets {@link Writes#ok}.
+         */
+        void compareAndSetAll(long key, Writes ws) {
+            int n = ws.count;
+            locateAccount(key);
+            int oldLength = account >= 0 ? statesEnd - statesAt : 0;
+            cachedKey = 0; // cachedAt is rewritten below for this account; set again when done
+            long mask = 0;
+            boolean wide = false;
+            int need = oldLength;
+            for (int j = 0; j < n; j++) {
+                int pb = ws.position[j];
+                if (pb < 64) {
+                    mask |= 1L << pb;
+                } else {
+                    wide = true;
                 }
-                return true;
+                ws.ok[j] = false;
+                ws.seen[j] = false;
+                need += MAX_STATE_BYTES + 4 * ws.recent[j].length;
             }
-            put(key, pb, expected + 1, status, situation, offered, last, recent);
-            return true;
+            if (ws.buffer.length < need) {
+                ws.buffer = new byte[Math.max(need, ws.buffer.length * 2)];
+            }
+            byte[] out = ws.buffer;
+            byte[] b = blob;
+            int p = 0, added = 0, removed = 0;
+            boolean changed = false;
+            long newMask = 0;
+            boolean newCached = true;
+            if (account >= 0) {
+                for (int q = statesAt; q < statesEnd;) {
+                    int pos = varint(b, q);
+                    int flagsAt = next;
+                    int end = end(b, flagsAt);
+                    int j = -1;
+                    if (pos < 64 ? (mask & 1L << pos) != 0 : wide) {
+                        j = 0;
+                        while (j < n && ws.position[j] != pos) {
+                            j++;
+                        }
+                        if (j == n) {
+                            j = -1;
+                        }
+                    }
+                    int at = p;
+                    if (j >= 0 && varint(b, flagsAt + 1) == (int) ws.expected[j]) {
+                        ws.seen[j] = true;
+                        ws.ok[j] = true;
+                        changed = true;
+                        if (ws.deletes(j)) {
+                            removed++;
+                            q = end;
+                            continue;
+                        }
+                        p = encodeInto(out, p, pos, value + 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]),
+                                ws.recent[j]);
+                    } else {
+                        if (j >= 0) {
+                            ws.seen[j] = true; // another version: not written
+                        }
+                        System.arraycopy(b, q, out, p, end - q);
+                        p += end - q;
+                    }
+                    if (pos < 64) {
+                        newMask |= 1L << pos;
+                        cachedAt[pos] = at;
+                    } else {
+                        newCached = false;
+                    }
+                    q = end;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                if (ws.seen[j] || ws.expected[j] != 0) {
+                    continue; // found (and decided above), or expected a state there is not
+                }
+                ws.ok[j] = true;
+                if (ws.deletes(j)) {
+                    continue; // deleting what is not there
+                }
+                changed = true;
+                added++;
+                int pos = ws.position[j];
+                if (pos < 64) {
+                    newMask |= 1L << pos;
+                    cachedAt[pos] = p;
+                } else {
+                    newCached = false;
+                }
+                p = encodeInto(out, p, pos, 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]), ws.recent[j]);
+            }
+            if (account >= 0) {
+                if (!changed) {
+                    // nothing written: the record stays, its states' offsets noted above
+                } else if (p == 0) {
+                    removeAccount();
+                } else {
+                    if (added > 0) {
+                        while (count(blob) > 4 && used(blob) + p - oldLength > BUCKET_BYTES && split()) {
+                            locateAccount(key); // buckets of large records hold fewer
+                        }
+                    }
+                    resizeRecord(splice(statesAt, statesEnd, out, 0, p));
+                }
+                if (p > 0) {
+                    cacheAccount(key, newMask, newCached);
+                }
+            } else if (p > 0) {
+                while (count(blob) > 4 && used(blob) + p > BUCKET_BYTES && split()) {
+                    locateAccount(key);
+                }
+                while (count(blob) >= BUCKET && split()) {
+                    locateAccount(key);
+                }
+                if (count(blob) == 0xFFFF) {
+                    throw new IllegalStateException("65535 accounts share a bucket: fingerprints are not spread");
+                }
+                addAccount(key, out, 0, p);
+                cacheAccount(key, newMask, newCached); // the next write of the account (its plays delivered) finds it here
+            }
+            states += added - removed;
+        }
+
+        /** Notes the located account as the cached one, with its states' offsets already in {@code cachedAt}. */
+        private void cacheAccount(long key, long mask, boolean complete) {
+            cachedKey = key;
+            cachedBlob = blob;
+            cachedAccount = account;
+            cachedRecord = record;
+            cachedMask = mask;
+            cachedStates = complete;
+        }
+
+        /** Removes the located account: its record, the rest of its fingerprint, its tag (last first). */
+        private void removeAccount() {
+            int n = count(blob);
+            splice(record, statesEnd, blob, 0, 0);
+            int lowAt = HEADER + n + LOW_BYTES * account;
+            splice(lowAt, lowAt + LOW_BYTES, blob, 0, 0);
+            splice(HEADER + account, HEADER + account + 1, blob, 0, 0);
+            count(blob, n - 1);
+            cachedKey = 0;
         }
 
         /**
@@ -1230,26 +1482,15 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return true;
         }
 
-        private void put(long key, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
-            place(key, scratch, 0, encode(pb, version, status, situation, offered, last, recent));
-        }
-
         /**
-         * Writes the encoded state ({@code length} bytes of {@code src} from {@code offset}) where
-         * {@link #locate} looked for it: in place, beside the account's others, or as a new account.
+         * Adds the encoded state ({@code length} bytes of {@code src} from {@code offset}) that
+         * {@link #locate} found absent: beside the account's others, or as a new account.
          */
         private void place(long key, byte[] src, int offset, int length) {
-            while (stateAt < 0 && count(blob) > 4 && used(blob) + length > BUCKET_BYTES && split()) {
+            while (count(blob) > 4 && used(blob) + length > BUCKET_BYTES && split()) {
                 locate(key, varint(src, offset)); // an insert moves the bytes after it: buckets of large records hold fewer
             }
             // The located account is the cached one: its record stays where it was (in this bucket or its new copy).
-            if (stateAt >= 0) {
-                int delta = splice(stateAt, stateEnd, src, offset, length);
-                shift(stateAt, delta);
-                resizeRecord(delta);
-                cachedBlob = blob;
-                return;
-            }
             states++;
             if (account >= 0) {
                 int pb = varint(src, offset);
@@ -1274,9 +1515,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         /**
-         * Adds an account to the located bucket, with a record of one state ({@code length} bytes of
+         * Adds an account to the located bucket, with a record of its states ({@code length} bytes of
          * {@code src} from {@code offset}): its tag after the others, the rest of its fingerprint
-         * after the others', its record last, moving the bucket's bytes once.
+         * after the others', its record last, moving the bucket's bytes once; the new account is
+         * then the located one. The other records move: the cached account is no longer right.
          */
         private void addAccount(long key, byte[] src, int offset, int length) {
             byte[] b = blob;
@@ -1300,43 +1542,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             count(b, n + 1);
             putKey(b, n, n + 1, key);
             INT.set(b, 3, need);
-        }
-
-        /** Removes the state {@link #locate} found, and the account's record if it was its last. */
-        private void remove() {
-            states--;
-            cachedBlob = null; // records move; the account's own may go
-            if (stateEnd - stateAt == statesEnd - statesAt) {
-                int n = count(blob);
-                splice(record, statesEnd, scratch, 0, 0); // the record, the rest of the fingerprint, the tag: last first
-                int lowAt = HEADER + n + LOW_BYTES * account;
-                splice(lowAt, lowAt + LOW_BYTES, scratch, 0, 0);
-                splice(HEADER + account, HEADER + account + 1, scratch, 0, 0);
-                count(blob, n - 1);
-                cachedKey = 0;
-                return;
-            }
-            int pb = varint(blob, stateAt);
-            if (pb < 64) {
-                cachedMask &= ~(1L << pb);
-            }
-            int delta = splice(stateAt, stateEnd, scratch, 0, 0);
-            shift(stateAt, delta);
-            resizeRecord(delta);
-            cachedBlob = blob;
-        }
-
-        /** Moves the cached offsets of the account's states after the one at {@code at} by {@code delta} bytes. */
-        private void shift(int at, int delta) {
-            if (delta != 0 && cachedStates) {
-                int from = at - statesAt;
-                for (long bits = cachedMask; bits != 0; bits &= bits - 1) {
-                    int p = Long.numberOfTrailingZeros(bits);
-                    if (cachedAt[p] > from) {
-                        cachedAt[p] += delta;
-                    }
-                }
-            }
+            account = n; // located: the new account, its record last
+            record = used + KEY;
+            statesAt = p;
+            statesEnd = p + length;
         }
 
         /** After a state of the record changed size by {@code delta} bytes, rewrites the record's length. */

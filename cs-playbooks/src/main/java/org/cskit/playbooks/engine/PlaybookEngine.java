@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * the most urgent per group; the {@link org.cskit.playbooks.RepeatPolicy} admits or suppresses each;
  * an admitted play is recorded as offered (compare-and-set in the store), delivered to the
  * {@link ActionSink} as a light {@link org.cskit.playbooks.spi.PlayHandle}, and recorded as open.
+ * An account's changes are written together, in two writes per evaluation (one
+ * {@link PlayStateStore#compareAndSetAll} each, one lock and one rewrite of the account's record in
+ * the in-memory store): the closes, new plays as offered and retries claimed before the
+ * deliveries, the plays the sink took as open after them.
  * The full {@link Play} (reason with every value, rendered actions) is built only when asked.
  *
  * <p><b>Delivery is at least once, with one key per situation.</b> A play's key is the playbook,
