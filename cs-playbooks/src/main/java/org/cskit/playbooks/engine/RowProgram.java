@@ -22,9 +22,14 @@ import org.cskit.playbooks.Trigger;
 /**
  * The playbooks compiled for an {@link AccountBatch}: every distinct test (a comparison, a text
  * test, an audience, and the and/or/not built from them) becomes one atom. For a chunk of rows, an
- * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed column by column without
- * branches, and only when a playbook needs it; a playbook fires for the rows where the bitmaps of
- * all its atoms are set, 64 rows per AND, its trigger's atoms first. A missing number fails every
+ * atom is a bitmap over the rows (a 64-bit word per 64 rows), computed only for the rows a playbook
+ * still needs: a playbook fires for the rows where all its atoms hold, 64 rows per AND, and each
+ * atom is asked only for the rows the atoms before it left. When more than {@link #FEW} rows of 64
+ * are left the atom is computed column by column without branches for the whole chunk (and kept
+ * for every playbook that shares it); fewer are tested one by one and remembered. A playbook's
+ * atoms go cheapest per sharing playbook first, behind their gates (the loosest threshold of the
+ * same field and side that a tier's comparison implies, shared by the tiers), so a chunk does work
+ * in proportion to what can still fire. A missing number fails every
  * comparison, a missing text equals nothing. This is the engine's only evaluator: a per-account
  * call is a chunk of one row. A chunk of one row tests its atoms on the row itself
  * ({@link ColumnAtom#holds}, the same test as bit 0 of the bitmap). When it evaluates every
@@ -38,10 +43,19 @@ import org.cskit.playbooks.Trigger;
 final class RowProgram {
     static final int CHUNK = 256;
     static final int BLOCKS = CHUNK / 64;
+    /** At most this many rows of a block still needing an atom are tested one by one; more compute it for the whole chunk. */
+    static final int FEW = 8;
 
     private final ColumnAtom[] atoms;
     /** Per playbook: the atoms that must all hold for it to fire (trigger first), and for its situation to hold (auto-close). */
-    private final int[][] fireAtoms, holdAtoms;
+    final int[][] fireAtoms, holdAtoms;
+    /**
+     * Per playbook, what a chunk of rows tests for it to fire: its fire atoms plus their gates (a
+     * comparison implied by one of them, such as {@code x <= 10} by {@code x <= 5}: the conjunction
+     * is the same, and a gate shared by the tiers of one field fails for most rows at once), the
+     * cheapest per playbook first ({@link #order}).
+     */
+    private final int[][] chunkFire;
     /*
      * A one-row chunk evaluating every playbook tests every atom into a bit set, one bit per atom
      * at the atom's test position (testOf): first the comparisons with a threshold, through a
@@ -105,6 +119,11 @@ final class RowProgram {
             holdAtoms[p] = hold.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
         atoms = compiler.list.toArray(new ColumnAtom[0]);
+        chunkFire = new int[n][];
+        for (int p = 0; p < n; p++) {
+            chunkFire[p] = withGates(fireAtoms[p]);
+        }
+        order(chunkFire, holdAtoms);
         List<NumberColumn> sources = new ArrayList<>();
         List<Compare> compares = new ArrayList<>();
         for (ColumnAtom atom : atoms) {
@@ -172,6 +191,79 @@ final class RowProgram {
         }
     }
 
+    /**
+     * Orders each playbook's atoms by their estimated cost per playbook that needs them, cheapest
+     * first (ties keep their order, the trigger's atoms first): an atom shared by k playbooks is
+     * computed once for all of them, so it costs 1/k of one used by a single playbook; the tests of
+     * an event or an enrolment cost nothing on the many rows that bring none. A conjunction's atoms
+     * all have to hold, so their order changes only how much is tested: the rows they fail are not
+     * tested by the atoms after them.
+     */
+    private void order(int[][]... lists) {
+        int[] uses = new int[atoms.length];
+        for (int[] fire : lists[0]) {
+            for (int a : fire) {
+                uses[a]++;
+            }
+        }
+        double[] key = new double[atoms.length];
+        for (int a = 0; a < atoms.length; a++) {
+            key[a] = cost(a) / Math.max(1, uses[a]);
+        }
+        for (int[][] list : lists) {
+            for (int p = 0; p < list.length; p++) {
+                list[p] = java.util.Arrays.stream(list[p]).boxed()
+                        .sorted(java.util.Comparator.comparingDouble(a -> key[a]))
+                        .mapToInt(Integer::intValue).toArray();
+            }
+        }
+    }
+
+    /**
+     * The atoms plus, before them, each comparison's gate: the loosest comparison among the atoms
+     * that it implies (the same column, a bound on the same side, a threshold as loose or looser;
+     * a missing value fails both), when that is another atom.
+     */
+    private int[] withGates(int[] fire) {
+        List<Integer> list = new ArrayList<>();
+        for (int a : fire) {
+            if (!(atoms[a] instanceof Compare c) || c.op == Operator.EQ || c.op == Operator.NE) {
+                continue;
+            }
+            int gate = -1;
+            for (int b = 0; b < atoms.length; b++) {
+                if (b != a && atoms[b] instanceof Compare g && c.implies(g) && (gate < 0 || ((Compare) atoms[gate]).implies(g))) {
+                    gate = b;
+                }
+            }
+            if (gate >= 0 && !list.contains(gate)) {
+                list.add(gate);
+            }
+        }
+        for (int a : fire) {
+            if (!list.contains(a)) {
+                list.add(a);
+            }
+        }
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** An estimate of the work of computing atom {@code a} for a chunk: one per column read, its parts' for a logic atom. */
+    private double cost(int a) {
+        ColumnAtom atom = atoms[a];
+        if (atom instanceof Logic logic) {
+            double sum = 0;
+            for (int part : logic.parts) {
+                sum += cost(part);
+            }
+            return sum;
+        }
+        if (atom instanceof RowInput) {
+            return 0.25;
+        }
+        return atom instanceof CompareFields ? 2 : 1;
+    }
+
     /** The working state for one chunk of rows at a time; one per evaluating thread. */
     Chunk newChunk() {
         return new Chunk();
@@ -185,6 +277,12 @@ final class RowProgram {
         private final long[] bits = new long[Math.max(1, atoms.length) * BLOCKS];
         /** An atom's bitmap is computed for this chunk when its stamp is the chunk's generation: no clearing per chunk. */
         private final int[] stamp = new int[atoms.length];
+        /**
+         * Per atom and block, the rows whose bit is known while the atom is not computed for the
+         * whole chunk (valid when the atom's {@link #partial} stamp is the chunk's generation).
+         */
+        private final long[] known = new long[Math.max(1, atoms.length) * BLOCKS];
+        private final int[] partial = new int[atoms.length];
         private int generation;
         private final Object[] prepared = new Object[atoms.length];
         private final boolean[] isPrepared = new boolean[atoms.length];
@@ -234,25 +332,67 @@ final class RowProgram {
             packed = false;
             if (++generation == 0) {
                 java.util.Arrays.fill(stamp, 0);
+                java.util.Arrays.fill(partial, 0);
                 generation = 1;
             }
         }
 
         /** Whether atom {@code a} holds for row {@code i} of the chunk. */
         boolean bit(int a, int i) {
-            return (word(a, i >>> 6) >>> (i & 63) & 1L) != 0;
+            return (word(a, i >>> 6, 1L << i) >>> (i & 63) & 1L) != 0;
         }
 
-        /** The bitmap word of atom {@code a} for block {@code b}, computing the atom first if needed. */
-        long word(int a, int b) {
+        /**
+         * The bitmap word of atom {@code a} for block {@code b}, right at least for the rows of
+         * {@code need} (a subset of the block's rows). An atom computed for the whole chunk is read;
+         * else when more than {@link #FEW} rows are needed (or the chunk is one row) it is computed
+         * for the whole chunk; else the needed rows it does not know yet are tested one by one
+         * ({@link ColumnAtom#holds}, the same test as the bitmap's) and remembered for the chunk.
+         */
+        long word(int a, int b, long need) {
             if (packed) {
                 int t = testOf[a];
                 return truth[t >>> 6] >>> t & 1L;
             }
-            if (stamp[a] != generation) {
-                compute(a);
+            int ab = a * BLOCKS + b;
+            if (stamp[a] == generation) {
+                return bits[ab];
             }
-            return bits[a * BLOCKS + b];
+            if (n == 1 || Long.bitCount(need) > FEW) {
+                compute(a);
+                return bits[ab];
+            }
+            if (partial[a] != generation) {
+                partial[a] = generation;
+                java.util.Arrays.fill(known, a * BLOCKS, a * BLOCKS + BLOCKS, 0L);
+            }
+            long missing = need & ~known[ab];
+            if (missing != 0) {
+                long got = test(a, b, missing);
+                bits[ab] = bits[ab] & ~missing | got & missing;
+                known[ab] |= missing;
+            }
+            return bits[ab];
+        }
+
+        /** Atom {@code a}'s bits for the rows {@code rows} of block {@code b} (zero elsewhere), tested row by row. */
+        private long test(int a, int b, long rows) {
+            ColumnAtom atom = atoms[a];
+            if (atom instanceof Logic logic) {
+                return logic.test(this, b, rows);
+            }
+            if (!isPrepared[a]) {
+                prepared[a] = atom.prepare(columns);
+                isPrepared[a] = true;
+            }
+            Object ready = prepared[a];
+            int base = from + (b << 6);
+            long word = 0;
+            for (long r = rows; r != 0; r &= r - 1) {
+                int j = Long.numberOfTrailingZeros(r);
+                word |= (atom.holds(columns, base + j, ready) ? 1L : 0L) << j;
+            }
+            return word;
         }
 
         /**
@@ -401,13 +541,14 @@ final class RowProgram {
         /** Sets playbook {@code p}'s bit for the chunk's rows where it fires. */
         private void fires(long[] fires, int playbookWords, int p) {
             int blocks = (n + 63) >>> 6;
-            int[] atomIndexes = fireAtoms[p];
+            int[] atomIndexes = chunkFire[p];
             int pw = p >>> 6;
             long pbit = 1L << p;
             for (int b = 0; b < blocks; b++) {
                 long f = b == blocks - 1 ? valid(n) : -1L;
+                // Each atom is needed only for the rows the atoms before it left: few rows are tested one by one.
                 for (int k = 0; k < atomIndexes.length && f != 0; k++) {
-                    f &= word(atomIndexes[k], b);
+                    f &= word(atomIndexes[k], b, f);
                 }
                 while (f != 0) {
                     int row = (b << 6) + Long.numberOfTrailingZeros(f);
@@ -420,7 +561,7 @@ final class RowProgram {
         /** Whether playbook {@code p}'s situation holds for row {@code i} of the chunk. */
         boolean holds(int i, int p) {
             for (int a : holdAtoms[p]) {
-                if ((word(a, i >>> 6) >>> (i & 63) & 1L) == 0) {
+                if ((word(a, i >>> 6, 1L << i) >>> (i & 63) & 1L) == 0) {
                     return false;
                 }
             }
@@ -471,6 +612,14 @@ final class RowProgram {
          */
         abstract boolean holds(AccountBatch columns, int from);
 
+        /**
+         * Whether the atom holds for array row {@code from} of a batch it {@link #prepare prepared}
+         * for: the same answer as {@link #holds(AccountBatch, int)}, from the prepared tables where it has them.
+         */
+        boolean holds(AccountBatch columns, int from, Object prepared) {
+            return holds(columns, from);
+        }
+
         /** Writes the same word (all set or none) for every block. */
         final void fill(long[] bits, int n, boolean value) {
             int blocks = (n + 63) >>> 6;
@@ -503,6 +652,25 @@ final class RowProgram {
         boolean holds(AccountBatch columns, int from) {
             double v = source.value(columns, from);
             return v == v && op.test(v, t);
+        }
+
+        /**
+         * Whether this comparison holding implies that {@code o} holds: the same column, both upper
+         * or both lower bounds, {@code o}'s as loose or looser ({@code x < 5} implies {@code x <= 5}
+         * and {@code x < 7}; {@code x <= 5} implies {@code x < 6} but not {@code x < 5}). A missing
+         * value fails both. Equality tests imply nothing here.
+         */
+        boolean implies(Compare o) {
+            if (!source.equals(o.source)) {
+                return false;
+            }
+            switch (op) {
+                case LT: return (o.op == Operator.LT || o.op == Operator.LE) && t <= o.t;
+                case LE: return o.op == Operator.LE ? t <= o.t : o.op == Operator.LT && t < o.t;
+                case GT: return (o.op == Operator.GT || o.op == Operator.GE) && t >= o.t;
+                case GE: return o.op == Operator.GE ? t >= o.t : o.op == Operator.GT && t > o.t;
+                default: return false;
+            }
         }
 
         @Override
@@ -733,6 +901,11 @@ final class RowProgram {
             return accept.test(source.value(columns, from - columns.offset()));
         }
 
+        @Override
+        boolean holds(AccountBatch columns, int from, Object prepared) {
+            return prepared == null ? holds(columns, from) : ((long[]) prepared)[source.code(columns, from) + 1] != 0;
+        }
+
         /** Per code + 1 (0 is missing): 1 where the text is accepted. */
         @Override
         Object prepare(AccountBatch columns) {
@@ -857,6 +1030,30 @@ final class RowProgram {
                 }
             }
             return and;
+        }
+
+        /** Its bits for the rows {@code rows} of block {@code b} (zero elsewhere), from its parts' bits for as few rows as decide. */
+        long test(Chunk chunk, int b, long rows) {
+            switch (kind) {
+                case NOT:
+                    return ~chunk.word(parts[0], b, rows) & rows;
+                case AND: {
+                    long left = rows;
+                    for (int k = 0; k < parts.length && left != 0; k++) {
+                        left &= chunk.word(parts[k], b, left);
+                    }
+                    return left;
+                }
+                default: {
+                    long found = 0, left = rows;
+                    for (int k = 0; k < parts.length && left != 0; k++) {
+                        long got = chunk.word(parts[k], b, left) & left;
+                        found |= got;
+                        left &= ~got;
+                    }
+                    return found;
+                }
+            }
         }
 
         /** Never called: a logic atom is computed from its parts' bits, for one row too. */

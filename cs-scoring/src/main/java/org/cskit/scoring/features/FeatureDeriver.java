@@ -70,6 +70,8 @@ import org.cskit.model.columns.SignalColumns;
 public final class FeatureDeriver {
     private static final long NANOS = 1_000_000_000L;
     private static final long MILLIS = 1_000L;
+    /** How many accounts the column path derives at a time (see {@link Windows#block}). */
+    static final int BLOCK = 128;
     private static final Comparator<Signal> BY_TIME_THEN_ID =
             Comparator.comparing(Signal::observedAt).thenComparing(Signal::id);
 
@@ -146,8 +148,8 @@ public final class FeatureDeriver {
         Features.Builder into = Features.builder(schema);
         Windows windows = kernel(account, signals, asOf);
         for (int i = 0; i < definitions.size(); i++) {
-            if (windows.value[i] == windows.value[i]) {
-                into.setAt(i, windows.value[i], windows.count[i]);
+            if (windows.value[i][0] == windows.value[i][0]) {
+                into.setAt(i, windows.value[i][0], windows.count[i][0]);
             }
         }
         return into.build();
@@ -169,8 +171,8 @@ public final class FeatureDeriver {
         Validate.present("into", into);
         Windows windows = kernel(account, signals, asOf);
         for (int i = 0; i < definitions.size(); i++) {
-            if (windows.value[i] == windows.value[i]) {
-                into.set(definitions.get(i).name(), windows.value[i], windows.count[i]);
+            if (windows.value[i][0] == windows.value[i][0]) {
+                into.set(definitions.get(i).name(), windows.value[i][0], windows.count[i][0]);
             }
         }
     }
@@ -178,19 +180,19 @@ public final class FeatureDeriver {
     /** Checks and sorts one account's signals and runs the kernel over them, times in nanoseconds. */
     private Windows kernel(AccountId account, Collection<Signal> signals, Instant asOf) {
         Map<String, Series> byName = group(account, signals, asOf);
-        Windows windows = new Windows(definitions, signalNames, asOf, NANOS);
+        Windows windows = new Windows(definitions, signalNames, asOf, NANOS, 1);
         int m = signalNames.size();
         long[][] times = new long[m][];
         double[][] values = new double[m][];
-        int[] start = new int[m];
-        int[] end = new int[m];
+        int[][] start = new int[m][1];
+        int[][] end = new int[m][1];
         for (int c = 0; c < m; c++) {
             Series series = byName.getOrDefault(signalNames.get(c), Series.EMPTY);
             times[c] = series.times;
             values[c] = series.values;
-            end[c] = series.times.length;
+            end[c][0] = series.times.length;
         }
-        windows.account(times, values, start, end);
+        windows.block(times, values, start, end, 1);
         return windows;
     }
 
@@ -265,7 +267,7 @@ public final class FeatureDeriver {
             columns[c] = column != null ? column : SignalColumn.of(names.get(c), new int[0], new long[0], new double[0]);
             afterAsOf(columns[c], asOf, last);
         }
-        Windows windows = new Windows(definitions, names, asOf, MILLIS);
+        Windows windows = new Windows(definitions, names, asOf, MILLIS, BLOCK);
         int m = columns.length;
         int[][] rowsOf = new int[m][];
         long[][] timesOf = new long[m][];
@@ -278,25 +280,30 @@ public final class FeatureDeriver {
             countOf[c] = columns[c].count();
         }
         int[] cursor = new int[m];
-        int[] start = new int[m];
-        double[] value = windows.value;
-        int[] count = windows.count;
-        for (int row = 0, rows = signals.rows(); row < rows; row++) {
+        int[][] start = new int[m][BLOCK];
+        int[][] end = new int[m][BLOCK];
+        for (int from = 0, rows = signals.rows(); from < rows; from += BLOCK) {
+            int block = Math.min(BLOCK, rows - from);
             for (int c = 0; c < m; c++) {
                 int[] of = rowsOf[c];
+                int[] s = start[c];
+                int[] e = end[c];
                 int i = cursor[c];
-                int end = countOf[c];
-                start[c] = i;
-                while (i < end && of[i] == row) {
-                    i++;
+                int count = countOf[c];
+                for (int r = 0; r < block; r++) {
+                    int row = from + r;
+                    s[r] = i;
+                    while (i < count && of[i] == row) {
+                        i++;
+                    }
+                    e[r] = i;
                 }
                 cursor[c] = i;
             }
-            windows.account(timesOf, valuesOf, start, cursor);
-            int at = intoRow + row;
+            windows.block(timesOf, valuesOf, start, end, block);
             for (int d = 0; d < n; d++) {
-                values[d][at] = value[d];
-                counts[d][at] = count[d];
+                System.arraycopy(windows.value[d], 0, values[d], intoRow + from, block);
+                System.arraycopy(windows.count[d], 0, counts[d], intoRow + from, block);
             }
         }
     }

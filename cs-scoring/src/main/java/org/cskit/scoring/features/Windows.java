@@ -13,17 +13,18 @@ import java.util.TreeSet;
 /**
  * The arithmetic of feature derivation, shared by the object path (one account's signals, times
  * in nanoseconds) and the column path (a portfolio's signal columns, times in milliseconds): a
- * kernel compiled from the definition list against one as-of time, then run once per account over
- * that account's observations of each signal, given per signal as a run {@code [s, e)} of parallel
- * {@code long} time and {@code double} value arrays sorted by time.
+ * kernel compiled from the definition list against one as-of time, then run over a block of accounts
+ * (one for the object path), each account's observations of each signal given as a run {@code [s, e)}
+ * of parallel {@code long} time and {@code double} value arrays sorted by time.
  *
  * <p>Compiled once: every window boundary of every definition, per signal, as a distinct time in
  * descending order (a slot); every distinct aggregate (signal, window, aggregate, empty rule), which
  * definitions share (a sum and its percent change, a mean and its trend); and per definition how its
- * value is made from those aggregates. Per account ({@link #account}): one backward walk per signal
- * finds every slot's index, each aggregate is computed once from its two indexes, then each
- * definition reads its aggregates. No allocation per account (but for a larger scratch buffer the
- * first time a DISTINCT window is longer than any before).
+ * value is made from those aggregates. Per block of accounts ({@link #block}): per signal and
+ * account one backward walk finds every slot's index, each aggregate is computed once from its two
+ * indexes, then each definition reads its aggregates; each stage runs over the whole block before
+ * the next. No allocation per account (but for a larger scratch buffer the first time a DISTINCT
+ * window is longer than any before).
  *
  * <p>A time {@code t} in units is at or before an instant {@code x} when {@code t <= floor(x)} in the
  * same units, so both paths cut the windows exactly where {@link Instant} comparisons would. Not
@@ -57,8 +58,8 @@ final class Windows {
     private final int[] slotFrom;
     private final long[] slotBound;
     private final boolean[] slotBelowAll;
-    /** Per slot, for the current account: the index one past its last observation at or before the bound. */
-    private final int[] at;
+    /** Per slot and row of the current block: the index one past the row's last observation at or before the bound. */
+    private final int[][] at;
 
     /** Per aggregate: its signal, its window's end and start slots, its {@link Aggregate} ordinal and empty rule. */
     private final int[] aggregateSignal;
@@ -66,8 +67,9 @@ final class Windows {
     private final int[] aggregateStart;
     private final int[] aggregateKind;
     private final boolean[] aggregateEmptyAsZero;
-    private final double[] aggregateValue;
-    private final int[] aggregateCount;
+    /** Per aggregate and row of the current block: its value and count. */
+    private final double[][] aggregateValue;
+    private final int[][] aggregateCount;
 
     /** Per definition: its kind, change ({@link WindowChange} ordinal, -1 none), trend periods (0 none). */
     private final int[] kind;
@@ -81,21 +83,25 @@ final class Windows {
     private final int[][] reads;
     private double[] scratch = new double[64];
 
-    /** Per definition, after {@link #account}: the value (NaN: missing) and the observations it rests on (0 when missing). */
-    final double[] value;
-    final int[] count;
+    /** The most rows {@link #block} takes at once. */
+    final int capacity;
+    /** Per definition and row, after {@link #block}: the value (NaN: missing) and the observations it rests on (0 when missing). */
+    final double[][] value;
+    final int[][] count;
 
     /**
      * Compiles the definitions.
      *
      * @param definitions the definitions
-     * @param signals the signal names, in the order {@link #account} receives their runs; contains
+     * @param signals the signal names, in the order {@link #block} receives their runs; contains
      *     every definition's signal and denominator
      * @param asOf the as-of time
-     * @param unitsPerSecond the unit of the times {@link #account} receives
+     * @param unitsPerSecond the unit of the times {@link #block} receives
+     * @param capacity the most rows {@link #block} takes at once
      */
-    Windows(List<FeatureDefinition> definitions, List<String> signals, Instant asOf, long unitsPerSecond) {
+    Windows(List<FeatureDefinition> definitions, List<String> signals, Instant asOf, long unitsPerSecond, int capacity) {
         int n = definitions.size();
+        this.capacity = capacity;
         this.unitsPerSecond = unitsPerSecond;
         this.nanosPerUnit = NANOS_PER_SECOND / unitsPerSecond;
         this.asOfSeconds = asOf.getEpochSecond();
@@ -144,7 +150,7 @@ final class Windows {
             slotBound[i] = allBounds.get(i);
             slotBelowAll[i] = slotBound[i] == Long.MIN_VALUE;
         }
-        at = new int[slotBound.length];
+        at = new int[slotBound.length][capacity];
         // Aggregates: distinct (signal, end slot, start slot, aggregate, empty rule), grouped by signal.
         List<int[]> keys = new ArrayList<>();
         Map<List<Integer>, Integer> ids = new HashMap<>();
@@ -181,8 +187,8 @@ final class Windows {
             aggregateKind[i] = key[3];
             aggregateEmptyAsZero[i] = key[4] == 1;
         }
-        aggregateValue = new double[m];
-        aggregateCount = new int[m];
+        aggregateValue = new double[m][capacity];
+        aggregateCount = new int[m][capacity];
         kind = new int[n];
         changeKind = new int[n];
         trendPeriods = new int[n];
@@ -208,8 +214,8 @@ final class Windows {
                 reads[d] = windows;
             }
         }
-        value = new double[n];
-        count = new int[n];
+        value = new double[n][capacity];
+        count = new int[n][capacity];
     }
 
     /** The ids of a definition's aggregates of one signal over its windows k = 0, 1, ..., adding new ones to the keys. */
@@ -260,58 +266,79 @@ final class Windows {
     }
 
     /**
-     * Computes every definition for one account into {@link #value} and {@link #count}.
+     * Computes every definition for a block of accounts (rows) into {@link #value} and {@link #count}.
+     * Each stage runs over the whole block for one signal or aggregate at a time, so each load walks
+     * one array forward from row to row (which the hardware prefetches), and the choice of aggregate
+     * or definition kind is made once a block rather than once an account.
      *
-     * @param times per signal (in the constructor's order), its times in units, sorted within the account's run
+     * @param times per signal (in the constructor's order), its times in units, sorted within each row's run
      * @param values per signal, its values
-     * @param s per signal, the first index of the account's run
-     * @param e per signal, one past the last index of the account's run
+     * @param s per signal and row, the first index of the row's run
+     * @param e per signal and row, one past the last index of the row's run
+     * @param rows the number of rows, at most {@link #capacity}
      */
-    void account(long[][] times, double[][] values, int[] s, int[] e) {
+    void block(long[][] times, double[][] values, int[][] s, int[][] e, int rows) {
         int columns = slotFrom.length - 1;
         for (int c = 0; c < columns; c++) {
             long[] t = times[c];
-            int first = s[c];
-            int i = e[c];
-            for (int k = slotFrom[c], end = slotFrom[c + 1]; k < end; k++) {
-                i = slotBelowAll[k] ? first : search(t, first, i, slotBound[k]);
-                at[k] = i;
+            int[] first = s[c];
+            int[] last = e[c];
+            int from = slotFrom[c];
+            int to = slotFrom[c + 1];
+            for (int r = 0; r < rows; r++) {
+                int i = last[r];
+                for (int k = from; k < to; k++) {
+                    i = slotBelowAll[k] ? first[r] : search(t, first[r], i, slotBound[k]);
+                    at[k][r] = i;
+                }
             }
         }
         for (int a = 0; a < aggregateKind.length; a++) {
-            aggregate(a, values[aggregateSignal[a]], at[aggregateStart[a]], at[aggregateEnd[a]]);
+            aggregate(a, values[aggregateSignal[a]], at[aggregateStart[a]], at[aggregateEnd[a]], rows);
         }
         for (int d = 0; d < kind.length; d++) {
+            double[] v = value[d];
+            int[] n = count[d];
             switch (kind[d]) {
                 case PLAIN: {
                     int a = reads[d][0];
-                    value[d] = aggregateValue[a];
-                    count[d] = aggregateCount[a];
+                    System.arraycopy(aggregateValue[a], 0, v, 0, rows);
+                    System.arraycopy(aggregateCount[a], 0, n, 0, rows);
                     break;
                 }
                 case CHANGE:
-                    change(d);
+                    for (int r = 0; r < rows; r++) {
+                        change(d, r);
+                    }
                     break;
                 case TREND:
-                    trend(d);
+                    for (int r = 0; r < rows; r++) {
+                        trend(d, r);
+                    }
                     break;
                 case RATIO:
-                    ratio(d);
+                    for (int r = 0; r < rows; r++) {
+                        ratio(d, r);
+                    }
                     break;
                 default:
-                    daysSinceLast(d, times[reads[d][2]]);
+                    for (int r = 0; r < rows; r++) {
+                        daysSinceLast(d, r, times[reads[d][2]]);
+                    }
             }
-            if (value[d] != value[d]) {
-                count[d] = 0; // missing rests on nothing, however it came about (an overflowing sum: inf - inf)
+            for (int r = 0; r < rows; r++) {
+                if (v[r] != v[r]) {
+                    n[r] = 0; // missing rests on nothing, however it came about (an overflowing sum: inf - inf)
+                }
             }
         }
     }
 
-    private void daysSinceLast(int d, long[] times) {
-        int hi = at[reads[d][0]];
-        int lo = at[reads[d][1]];
+    private void daysSinceLast(int d, int r, long[] times) {
+        int hi = at[reads[d][0]][r];
+        int lo = at[reads[d][1]][r];
         if (hi == lo) {
-            missing(d);
+            missing(d, r);
             return;
         }
         long t = times[hi - 1];
@@ -322,52 +349,52 @@ final class Windows {
             seconds--;
             nanos += NANOS_PER_SECOND;
         }
-        value[d] = (seconds + (int) nanos / 1e9) / SECONDS_PER_DAY;
-        count[d] = 1;
+        value[d][r] = (seconds + (int) nanos / 1e9) / SECONDS_PER_DAY;
+        count[d][r] = 1;
     }
 
-    private void ratio(int d) {
+    private void ratio(int d, int r) {
         int a = reads[d][0];
         int b = reads[d][1];
-        double numerator = aggregateValue[a];
-        double denominator = aggregateValue[b];
+        double numerator = aggregateValue[a][r];
+        double denominator = aggregateValue[b][r];
         if (Double.isNaN(numerator) || Double.isNaN(denominator) || denominator == 0.0) {
-            missing(d); // no ratio against nothing, never infinite
+            missing(d, r); // no ratio against nothing, never infinite
             return;
         }
-        value[d] = numerator / denominator;
-        count[d] = Math.min(aggregateCount[a], aggregateCount[b]);
+        value[d][r] = numerator / denominator;
+        count[d][r] = Math.min(aggregateCount[a][r], aggregateCount[b][r]);
     }
 
-    private void change(int d) {
+    private void change(int d, int r) {
         int a = reads[d][0];
         int b = reads[d][1];
-        double current = aggregateValue[a];
-        double previous = aggregateValue[b];
+        double current = aggregateValue[a][r];
+        double previous = aggregateValue[b][r];
         if (Double.isNaN(current) || Double.isNaN(previous)) {
-            missing(d);
+            missing(d, r);
             return;
         }
         double change;
         if (changeKind[d] == WindowChange.ABSOLUTE.ordinal()) {
             change = current - previous;
         } else if (previous == 0) {
-            missing(d); // no percent change against nothing
+            missing(d, r); // no percent change against nothing
             return;
         } else {
             change = 100.0 * (current - previous) / Math.abs(previous);
         }
-        value[d] = change;
-        count[d] = Math.min(aggregateCount[a], aggregateCount[b]);
+        value[d][r] = change;
+        count[d][r] = Math.min(aggregateCount[a][r], aggregateCount[b][r]);
     }
 
-    private void missing(int d) {
-        value[d] = Double.NaN;
-        count[d] = 0;
+    private void missing(int d, int r) {
+        value[d][r] = Double.NaN;
+        count[d][r] = 0;
     }
 
     /** Least-squares slope per period over the periods that have a value; x is the period, oldest 0. */
-    private void trend(int d) {
+    private void trend(int d, int r) {
         int[] windows = reads[d];
         int n = trendPeriods[d];
         int points = 0;
@@ -377,8 +404,8 @@ final class Windows {
         double sxx = 0;
         double sxy = 0;
         for (int k = 0; k < n; k++) {
-            double v = aggregateValue[windows[k]];
-            observations += aggregateCount[windows[k]];
+            double v = aggregateValue[windows[k]][r];
+            observations += aggregateCount[windows[k]][r];
             if (Double.isNaN(v)) {
                 continue;
             }
@@ -390,37 +417,50 @@ final class Windows {
             sxy += x * v;
         }
         if (points < 2) {
-            missing(d);
+            missing(d, r);
             return;
         }
         // Distinct x values, so the denominator is positive once there are two points.
-        value[d] = (points * sxy - sx * sy) / (points * sxx - sx * sx);
-        count[d] = observations;
+        value[d][r] = (points * sxy - sx * sy) / (points * sxx - sx * sx);
+        count[d][r] = observations;
     }
 
-    /** Aggregate {@code a} over {@code [lo, hi)} into {@link #aggregateValue} (NaN if empty and empty is missing) and {@link #aggregateCount}. */
-    private void aggregate(int a, double[] values, int lo, int hi) {
-        int n = hi - lo;
-        aggregateCount[a] = n;
-        if (n == 0) {
-            aggregateValue[a] = aggregateEmptyAsZero[a] ? 0.0 : Double.NaN;
-            return;
-        }
+    /**
+     * Aggregate {@code a} of each row over {@code [lo[r], hi[r])} into {@link #aggregateValue} (NaN if empty
+     * and empty is missing) and {@link #aggregateCount}.
+     */
+    private void aggregate(int a, double[] values, int[] lo, int[] hi, int rows) {
+        double[] out = aggregateValue[a];
+        int[] count = aggregateCount[a];
+        double empty = aggregateEmptyAsZero[a] ? 0.0 : Double.NaN;
         int k = aggregateKind[a];
+        for (int r = 0; r < rows; r++) {
+            count[r] = hi[r] - lo[r];
+        }
         if (k == COUNT) {
-            aggregateValue[a] = n;
-        } else if (k == LAST) {
-            aggregateValue[a] = values[hi - 1];
-        } else if (k == SUM) {
-            double sum = 0;
-            for (int i = lo; i < hi; i++) {
-                sum += values[i];
+            for (int r = 0; r < rows; r++) {
+                out[r] = count[r] == 0 ? empty : count[r];
             }
-            aggregateValue[a] = sum;
+        } else if (k == LAST) {
+            for (int r = 0; r < rows; r++) {
+                out[r] = count[r] == 0 ? empty : values[hi[r] - 1];
+            }
+        } else if (k == SUM) {
+            for (int r = 0; r < rows; r++) {
+                double sum = 0;
+                for (int i = lo[r], end = hi[r]; i < end; i++) {
+                    sum += values[i];
+                }
+                out[r] = count[r] == 0 ? empty : sum;
+            }
         } else if (k == DISTINCT) {
-            aggregateValue[a] = distinct(values, lo, hi);
+            for (int r = 0; r < rows; r++) {
+                out[r] = count[r] == 0 ? empty : distinct(values, lo[r], hi[r]);
+            }
         } else {
-            aggregateValue[a] = spread(k, values, lo, hi);
+            for (int r = 0; r < rows; r++) {
+                out[r] = count[r] == 0 ? empty : spread(k, values, lo[r], hi[r]);
+            }
         }
     }
 

@@ -61,6 +61,24 @@ class ColumnarDerivationProperties {
     void deriveColumns_equalsTheObjectPathForEveryAccount_toTheBit(@ForAll @IntRange(min = 0, max = 12) int accounts,
             @ForAll long seed, @ForAll @LongRange(min = 3_600_000L, max = 20L * 86_400_000) long windowMillis,
             @ForAll @IntRange(min = 0, max = 999_999_999) int asOfNanos) {
+        deriveAndCompare(accounts, seed, windowMillis, asOfNanos, 0, false);
+    }
+
+    /**
+     * Portfolios of several blocks ({@link FeatureDeriver#BLOCK} accounts each, the last one partial, a
+     * quarter of the accounts without any signal), written at an offset into larger columns: every row
+     * is, to the bit, the object path's account, and the rows before the offset are left alone. Fails
+     * if a block's cursor, its last row or the last partial block is wrong.
+     */
+    @Property(tries = 40)
+    void deriveColumns_acrossBlocks_equalsTheObjectPathForEveryAccount(
+            @ForAll @IntRange(min = FeatureDeriver.BLOCK - 2, max = 3 * FeatureDeriver.BLOCK + 2) int accounts, @ForAll long seed,
+            @ForAll @LongRange(min = 3_600_000L, max = 20L * 86_400_000) long windowMillis,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int asOfNanos, @ForAll @IntRange(min = 0, max = 3) int intoRow) {
+        deriveAndCompare(accounts, seed, windowMillis, asOfNanos, intoRow, true);
+    }
+
+    private static void deriveAndCompare(int accounts, long seed, long windowMillis, int asOfNanos, int intoRow, boolean sparse) {
         SplittableRandom random = new SplittableRandom(seed);
         Instant asOf = BASE.plusNanos(asOfNanos);
         Duration window = Duration.ofMillis(windowMillis);
@@ -69,7 +87,7 @@ class ColumnarDerivationProperties {
         long asOfMillis = asOf.toEpochMilli();
         for (int row = 0; row < accounts; row++) {
             for (String signal : SIGNALS) {
-                int n = random.nextInt(0, 30);
+                int n = sparse && row % 4 == (int) (seed & 3) ? 0 : random.nextInt(0, 30);
                 for (int i = 0; i < n; i++) {
                     // On a 6-hour grid reaching 90 days back, sometimes off it by some milliseconds.
                     long back = random.nextInt(0, 360) * 21_600_000L + (random.nextBoolean() ? 0 : random.nextInt(0, 5_000));
@@ -103,17 +121,25 @@ class ColumnarDerivationProperties {
             }
             columns.add(SignalColumn.of(signal, rows, times, values));
         }
-        FeatureColumns into = FeatureColumns.allocate(deriver.schema(), accounts);
+        FeatureColumns into = FeatureColumns.allocate(deriver.schema(), intoRow + accounts);
+        FeatureColumns untouched = FeatureColumns.allocate(deriver.schema(), intoRow + accounts);
 
-        deriver.derive(SignalColumns.of(accounts, columns), asOf, into);
+        deriver.derive(SignalColumns.of(accounts, columns), asOf, into, intoRow);
 
+        for (int d = 0; d < deriver.schema().size(); d++) {
+            for (int row = 0; row < intoRow; row++) {
+                assertThat(Double.doubleToLongBits(into.value(d, row))).as("row %d before the offset", row)
+                        .isEqualTo(Double.doubleToLongBits(untouched.value(d, row)));
+                assertThat(into.observations(d, row)).isEqualTo(untouched.observations(d, row));
+            }
+        }
         for (int row = 0; row < accounts; row++) {
             Features expected = deriver.derive(account(row), perAccount.get(row), asOf);
             for (int d = 0; d < deriver.schema().size(); d++) {
                 String name = deriver.schema().names().get(d);
-                assertThat(Double.doubleToLongBits(into.value(d, row))).as("%s of row %d", name, row)
+                assertThat(Double.doubleToLongBits(into.value(d, intoRow + row))).as("%s of row %d", name, row)
                         .isEqualTo(Double.doubleToLongBits(expected.valueAt(d)));
-                assertThat(into.observations(d, row)).as("observations of %s, row %d", name, row)
+                assertThat(into.observations(d, intoRow + row)).as("observations of %s, row %d", name, row)
                         .isEqualTo(expected.observationsAt(d));
             }
         }
