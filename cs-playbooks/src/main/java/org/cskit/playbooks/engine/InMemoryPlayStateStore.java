@@ -1239,11 +1239,15 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /**
          * The writes of one account (checked; playbooks distinct), each a compare-and-set of its own:
-         * locates the account once, builds its record anew from the old one and the writes that
-         * succeed (a state in place, a new state after the others, an empty state deleted) and
-         * puts it back with one splice. Sets {@link Writes#ok}.
+         * {@link #patch} when every written state keeps its length, else locates the account once,
+         * builds its record anew from the old one and the writes that succeed (a state in place, a
+         * new state after the others, an empty state deleted) and puts it back with one splice. Sets
+         * {@link Writes#ok}.
          */
         void compareAndSetAll(long key, Writes ws) {
+            if (patch(key, ws)) {
+                return;
+            }
             int n = ws.count;
             locateAccount(key);
             int oldLength = account >= 0 ? statesEnd - statesAt : 0;
@@ -1363,6 +1367,75 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 cacheAccount(key, newMask, newCached); // the next write of the account (its plays delivered) finds it here
             }
             states += added - removed;
+        }
+
+        /**
+         * The writes in place, without rebuilding the record: only when the account is the cached
+         * one with every state's offset known (it was just read or written, as when the plays of a
+         * row's first write are recorded as open after their delivery), every write is to a state it
+         * has (or is refused: another version, or a state expected that is not there), none deletes,
+         * and each written state's new encoding is as long as its old one. The new encodings are
+         * all made and measured before any byte of the record changes, so a write that does not fit
+         * leaves the record as it was; returns false then, for the rebuild. Sets {@link Writes#ok}
+         * when it returns true.
+         */
+        private boolean patch(long key, Writes ws) {
+            if (key != cachedKey || !cachedStates || !locateAccount(key)) {
+                return false;
+            }
+            int n = ws.count;
+            int need = 0;
+            for (int j = 0; j < n; j++) {
+                need += MAX_STATE_BYTES + 4 * ws.recent[j].length;
+            }
+            if (ws.buffer.length < need) {
+                ws.buffer = new byte[Math.max(need, ws.buffer.length * 2)];
+            }
+            byte[] out = ws.buffer;
+            byte[] b = blob;
+            int o = 0;
+            for (int j = 0; j < n; j++) {
+                int pb = ws.position[j];
+                if (pb >= 64) {
+                    return false;
+                }
+                ws.ok[j] = false;
+                ws.seen[j] = false;
+                if ((cachedMask & 1L << pb) == 0) {
+                    if (ws.expected[j] == 0) {
+                        return false; // a new state (or the deletion of none): the rebuild adds it
+                    }
+                    continue; // expected a state there is not: refused
+                }
+                ws.seen[j] = true;
+                int at = statesAt + cachedAt[pb];
+                int flagsAt = skipVarint(b, at);
+                int end = end(b, flagsAt);
+                int version = varint(b, flagsAt + 1);
+                if (version != (int) ws.expected[j]) {
+                    continue; // another version: refused
+                }
+                if (ws.deletes(j)) {
+                    return false;
+                }
+                int e = encodeInto(out, o, pb, version + 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]),
+                        ws.recent[j]);
+                if (e - o != end - at) {
+                    return false; // a length changes: the rebuild moves what follows
+                }
+                ws.ok[j] = true;
+                o = e;
+            }
+            o = 0;
+            for (int j = 0; j < n; j++) {
+                if (ws.ok[j]) {
+                    int at = statesAt + cachedAt[ws.position[j]];
+                    int length = end(b, skipVarint(b, at)) - at;
+                    System.arraycopy(out, o, b, at, length);
+                    o += length;
+                }
+            }
+            return true;
         }
 
         /** Notes the located account as the cached one, with its states' offsets already in {@code cachedAt}. */

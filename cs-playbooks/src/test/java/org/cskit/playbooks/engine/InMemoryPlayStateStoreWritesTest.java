@@ -147,6 +147,105 @@ class InMemoryPlayStateStoreWritesTest {
         assertThat(store.size()).isEqualTo(model.size());
     }
 
+    /**
+     * The evaluator's two writes of a row, at random: states recorded as offered (new, or claimed
+     * from an older state, some versions stale), then at once some of them as open, where the open
+     * encoding keeps the offered one's length (patched in place) or not (a last-play time of its own
+     * dropped or kept, a situation appearing or going, a recent time added, the version crossing a
+     * varint byte at 127 / 128: rebuilt), mixed in one write, with stale and
+     * absent states refused beside them; a few hot accounts reach versions past 128 and a few
+     * hundred others make buckets split. Every write's result and every state read back match a
+     * map.
+     */
+    @Property(tries = 10)
+    void compareAndSetAll_offeredThenOpenMixedLengths_matchAMap(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        int[] pos = store.positions(PLAYBOOKS);
+        Map<String, PlayState> model = new HashMap<>();
+        int hot = 12, accounts = 700;
+        InMemoryPlayStateStore.Writes w = new InMemoryPlayStateStore.Writes(1);
+        for (int op = 0; op < 5_000; op++) {
+            String account = "acc-" + (random.nextInt(3) > 0 ? random.nextInt(hot) : random.nextInt(accounts));
+            long fp = InMemoryPlayStateStore.fingerprint(AccountId.of(account));
+            long now = 10_000 + op;
+            // The first write: plays recorded as offered.
+            w.clear();
+            List<String> keys = new ArrayList<>();
+            List<PlayState> next = new ArrayList<>();
+            int first = random.nextInt(PLAYBOOKS.length);
+            int count = 1 + random.nextInt(PLAYBOOKS.length);
+            for (int k = 0; k < count; k++) {
+                String key = account + "|" + PLAYBOOKS[(first + k * 3) % PLAYBOOKS.length];
+                PlayState current = model.get(key);
+                long version = current == null ? 0 : current.version();
+                long expected = random.nextInt(8) == 0 ? version + 1 : version;
+                long last = current == null || random.nextBoolean() ? PlayState.NEVER : current.lastPlay();
+                long[] recent = current == null ? NONE : current.recent();
+                next.add(new PlayState(expected + 1, Status.OFFERED, random.nextInt(3) == 0 ? 0 : 7 + random.nextInt(50), now, last,
+                        recent));
+                keys.add(key);
+            }
+            writeAndCheck(store, pos, fp, w, keys, next, model, "op " + op + " offered");
+            // The second write: some of them as open, by the versions just written (or stale ones), and an absent state or two.
+            w.clear();
+            List<String> openKeys = new ArrayList<>();
+            List<PlayState> open = new ArrayList<>();
+            for (int k = 0; k < keys.size(); k++) {
+                PlayState offered = model.get(keys.get(k));
+                if (random.nextInt(4) == 0) {
+                    continue;
+                }
+                if (offered == null || offered.status() != Status.OFFERED) {
+                    openKeys.add(keys.get(k)); // absent or not offered: written or refused as the model says
+                    open.add(new PlayState(offered == null ? 3 : offered.version() + 1, Status.OPEN, 1, now, now, NONE));
+                    continue;
+                }
+                long expected = random.nextInt(10) == 0 ? offered.version() - 1 : offered.version();
+                long situation = random.nextInt(6) == 0 ? (offered.situation() == 0 ? 99 : 0) : offered.situation();
+                long last = random.nextInt(6) == 0 ? now + 1 : now;
+                long[] recent = offered.recent();
+                if (random.nextInt(3) == 0) {
+                    recent = java.util.Arrays.copyOf(recent, Math.min(recent.length + 1, 4));
+                    recent[recent.length - 1] = now;
+                }
+                openKeys.add(keys.get(k));
+                open.add(new PlayState(expected + 1, Status.OPEN, situation, offered.offeredAt(), last, recent));
+            }
+            writeAndCheck(store, pos, fp, w, openKeys, open, model, "op " + op + " open");
+        }
+        Map<String, PlayState> all = new HashMap<>();
+        for (int a = 0; a < accounts; a++) {
+            String account = "acc-" + a;
+            states(store, account).forEach((playbook, state) -> all.put(account + "|" + playbook, state));
+        }
+        assertThat(all).isEqualTo(model);
+        assertThat(store.size()).isEqualTo(model.size());
+        assertThat(model.values()).as("versions cross the varint's first byte").anyMatch(state -> state.version() > 128);
+    }
+
+    /** Writes {@code next} (each state's version the expected one plus one) as one account's writes and checks them against the model, which it updates. */
+    private static void writeAndCheck(InMemoryPlayStateStore store, int[] pos, long fp, InMemoryPlayStateStore.Writes w, List<String> keys,
+            List<PlayState> next, Map<String, PlayState> model, String what) {
+        for (int k = 0; k < keys.size(); k++) {
+            String key = keys.get(k);
+            int p = java.util.Arrays.asList(PLAYBOOKS).indexOf(key.substring(key.indexOf('|') + 1));
+            PlayState state = next.get(k);
+            w.add(pos[p], state.version() - 1, state.status().ordinal(), (int) state.situation(), state.offeredAt(), state.lastPlay(),
+                    state.recent());
+        }
+        store.compareAndSetAll(fp, w);
+        for (int k = 0; k < keys.size(); k++) {
+            PlayState current = model.get(keys.get(k));
+            long version = current == null ? 0 : current.version();
+            boolean expectedOk = next.get(k).version() == version + 1;
+            assertThat(w.ok[k]).as("%s write %s", what, k).isEqualTo(expectedOk);
+            if (expectedOk) {
+                model.put(keys.get(k), next.get(k));
+            }
+        }
+    }
+
     /** Two threads write the same six playbooks of one account from the same versions: each state is written by one of them. */
     @Test
     void compareAndSetAll_twoThreadsFromTheSameVersions_eachStateWrittenOnce() throws Exception {
