@@ -1202,6 +1202,27 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /** The most bytes a state without recent times takes. */
         static final int MAX_STATE_BYTES = 5 + 1 + 5 + 16 + 5;
 
+        /** The bytes {@link #encodeInto} writes for a state with {@code recent} recent times. */
+        static int encodedSize(int pb, int version, int status, int situation, int offered, int last, int recent) {
+            boolean ownOffer = status == 0 && offered != -1;
+            boolean noLast = status != 0 && last == -1;
+            boolean ownLast = status == 0 ? last != -1 : last != offered && !noLast;
+            int size = varintSize(pb) + 1 + varintSize(version);
+            if (status != 0 || ownOffer) {
+                size += 4;
+            }
+            if (ownLast) {
+                size += 4;
+            }
+            if (situation != 0) {
+                size += 4;
+            }
+            if (recent > 0) {
+                size += varintSize(recent) + 4 * recent;
+            }
+            return size;
+        }
+
         /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
         static int encodeInto(byte[] b, int p, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
             boolean ownOffer = status == 0 && offered != -1;
@@ -1374,9 +1395,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * one with every state's offset known (it was just read or written, as when the plays of a
          * row's first write are recorded as open after their delivery), every write is to a state it
          * has (or is refused: another version, or a state expected that is not there), none deletes,
-         * and each written state's new encoding is as long as its old one. The new encodings are
-         * all made and measured before any byte of the record changes, so a write that does not fit
-         * leaves the record as it was; returns false then, for the rebuild. Sets {@link Writes#ok}
+         * and each written state's new encoding is as long as its old one ({@link #encodedSize}). Every
+         * write is checked so before any byte of the record changes, so a write that does not fit
+         * leaves the record as it was; returns false then, for the rebuild. Each written state is
+         * then encoded over its old bytes. Sets {@link Writes#ok}
          * when it returns true.
          */
         private boolean patch(long key, Writes ws) {
@@ -1384,16 +1406,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 return false;
             }
             int n = ws.count;
-            int need = 0;
-            for (int j = 0; j < n; j++) {
-                need += MAX_STATE_BYTES + 4 * ws.recent[j].length;
-            }
-            if (ws.buffer.length < need) {
-                ws.buffer = new byte[Math.max(need, ws.buffer.length * 2)];
-            }
-            byte[] out = ws.buffer;
             byte[] b = blob;
-            int o = 0;
             for (int j = 0; j < n; j++) {
                 int pb = ws.position[j];
                 if (pb >= 64) {
@@ -1415,24 +1428,18 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 if (version != (int) ws.expected[j]) {
                     continue; // another version: refused
                 }
-                if (ws.deletes(j)) {
-                    return false;
-                }
-                int e = encodeInto(out, o, pb, version + 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]),
-                        ws.recent[j]);
-                if (e - o != end - at) {
+                if (ws.deletes(j)
+                        || encodedSize(pb, version + 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]), ws.recent[j].length)
+                                != end - at) {
                     return false; // a length changes: the rebuild moves what follows
                 }
                 ws.ok[j] = true;
-                o = e;
             }
-            o = 0;
             for (int j = 0; j < n; j++) {
                 if (ws.ok[j]) {
-                    int at = statesAt + cachedAt[ws.position[j]];
-                    int length = end(b, skipVarint(b, at)) - at;
-                    System.arraycopy(out, o, b, at, length);
-                    o += length;
+                    int pb = ws.position[j];
+                    encodeInto(b, statesAt + cachedAt[pb], pb, (int) ws.expected[j] + 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]),
+                            time(ws.lastPlay[j]), ws.recent[j]);
                 }
             }
             return true;
