@@ -1202,27 +1202,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /** The most bytes a state without recent times takes. */
         static final int MAX_STATE_BYTES = 5 + 1 + 5 + 16 + 5;
 
-        /** The bytes {@link #encodeInto} writes for a state with {@code recent} recent times. */
-        static int encodedSize(int pb, int version, int status, int situation, int offered, int last, int recent) {
-            boolean ownOffer = status == 0 && offered != -1;
-            boolean noLast = status != 0 && last == -1;
-            boolean ownLast = status == 0 ? last != -1 : last != offered && !noLast;
-            int size = varintSize(pb) + 1 + varintSize(version);
-            if (status != 0 || ownOffer) {
-                size += 4;
-            }
-            if (ownLast) {
-                size += 4;
-            }
-            if (situation != 0) {
-                size += 4;
-            }
-            if (recent > 0) {
-                size += varintSize(recent) + 4 * recent;
-            }
-            return size;
-        }
-
         /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
         static int encodeInto(byte[] b, int p, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
             boolean ownOffer = status == 0 && offered != -1;
@@ -1260,15 +1239,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /**
          * The writes of one account (checked; playbooks distinct), each a compare-and-set of its own:
-         * {@link #patch} when every written state keeps its length, else locates the account once,
-         * builds its record anew from the old one and the writes that succeed (a state in place, a
-         * new state after the others, an empty state deleted) and puts it back with one splice. Sets
-         * {@link Writes#ok}.
+         * locates the account once, builds its record anew from the old one and the writes that
+         * succeed (a state in place, a new state after the others, an empty state deleted) and
+         * puts it back with one splice. Sets {@link Writes#ok}.
          */
         void compareAndSetAll(long key, Writes ws) {
-            if (patch(key, ws)) {
-                return;
-            }
             int n = ws.count;
             locateAccount(key);
             int oldLength = account >= 0 ? statesEnd - statesAt : 0;
@@ -1388,61 +1363,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 cacheAccount(key, newMask, newCached); // the next write of the account (its plays delivered) finds it here
             }
             states += added - removed;
-        }
-
-        /**
-         * The writes in place, without rebuilding the record: only when the account is the cached
-         * one with every state's offset known (it was just read or written, as when the plays of a
-         * row's first write are recorded as open after their delivery), every write is to a state it
-         * has (or is refused: another version, or a state expected that is not there), none deletes,
-         * and each written state's new encoding is as long as its old one ({@link #encodedSize}). Every
-         * write is checked so before any byte of the record changes, so a write that does not fit
-         * leaves the record as it was; returns false then, for the rebuild. Each written state is
-         * then encoded over its old bytes. Sets {@link Writes#ok}
-         * when it returns true.
-         */
-        private boolean patch(long key, Writes ws) {
-            if (key != cachedKey || !cachedStates || !locateAccount(key)) {
-                return false;
-            }
-            int n = ws.count;
-            byte[] b = blob;
-            for (int j = 0; j < n; j++) {
-                int pb = ws.position[j];
-                if (pb >= 64) {
-                    return false;
-                }
-                ws.ok[j] = false;
-                ws.seen[j] = false;
-                if ((cachedMask & 1L << pb) == 0) {
-                    if (ws.expected[j] == 0) {
-                        return false; // a new state (or the deletion of none): the rebuild adds it
-                    }
-                    continue; // expected a state there is not: refused
-                }
-                ws.seen[j] = true;
-                int at = statesAt + cachedAt[pb];
-                int flagsAt = skipVarint(b, at);
-                int end = end(b, flagsAt);
-                int version = varint(b, flagsAt + 1);
-                if (version != (int) ws.expected[j]) {
-                    continue; // another version: refused
-                }
-                if (ws.deletes(j)
-                        || encodedSize(pb, version + 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]), ws.recent[j].length)
-                                != end - at) {
-                    return false; // a length changes: the rebuild moves what follows
-                }
-                ws.ok[j] = true;
-            }
-            for (int j = 0; j < n; j++) {
-                if (ws.ok[j]) {
-                    int pb = ws.position[j];
-                    encodeInto(b, statesAt + cachedAt[pb], pb, (int) ws.expected[j] + 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]),
-                            time(ws.lastPlay[j]), ws.recent[j]);
-                }
-            }
-            return true;
         }
 
         /** Notes the located account as the cached one, with its states' offsets already in {@code cachedAt}. */
