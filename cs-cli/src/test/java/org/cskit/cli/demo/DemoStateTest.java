@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code demo}'s play state in an H2 file: by default one per data source and playbook set under
- * the cskit home folder, {@code --state FILE} to choose it, {@code --no-state} for none; a second
+ * the cskit home folder, {@code --state-db FILE} to choose it, {@code --no-state} for none; a second
  * run with the same state picks up the first one's open plays and cooldowns.
  */
 class DemoStateTest {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cskit.playbooks.engine.EngineFixtures.features;
 import static org.cskit.playbooks.engine.EngineFixtures.snapshot;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import org.cskit.playbooks.Action;
 import org.cskit.playbooks.Operator;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.Priority;
+import org.cskit.playbooks.RepeatPolicy;
 import org.cskit.playbooks.Template;
 import org.cskit.playbooks.Trigger;
 import org.cskit.playbooks.spi.ActionSink;
@@ -27,6 +30,7 @@ import org.cskit.playbooks.spi.PlayHandle;
 import org.cskit.playbooks.spi.PlayState;
 import org.cskit.playbooks.spi.PlayState.Status;
 import org.cskit.playbooks.spi.PlayStateStore;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -198,5 +202,43 @@ class RowWritesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What "never both deliver" covers: new plays and retries are claimed by the write before the
+     * deliveries, but a reminder of an open play is not claimed, so two evaluations of one account
+     * that read the same open state both deliver its reminder, under one key (the README says so).
+     */
+    @Test
+    void evaluate_twoThreadsReadTheSameOpenPlayWithAReminderDue_bothDeliverTheReminderUnderOneKey() throws Exception {
+        Playbook reminding = Playbook.builder().id("low-adoption").name("Low adoption")
+                .trigger(new Trigger.Threshold("seat_utilisation", Operator.LT, 0.3))
+                .addActions(new Action.Task(Template.of("Seats at {{seat_utilisation}}"), "CSM", 7, Priority.HIGH))
+                .repeat(RepeatPolicy.builder().remindEvery(Duration.ofDays(7)).build()).build();
+        SpiStore store = new SpiStore();
+        List<PlayHandle> delivered = new CopyOnWriteArrayList<>();
+        PlaybookEngine engine = PlaybookEngine.builder().schema(EngineFixtures.SCHEMA).playbooks(List.of(reminding)).store(store)
+                .sink(delivered::add).build();
+        engine.evaluate(lowSeats("acme", 0));
+        assertThat(delivered).hasSize(1);
+        delivered.clear();
+
+        store.readTogether = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<EvaluationResult>> both = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                both.add(pool.submit(() -> engine.evaluate(lowSeats("acme", 7))));
+            }
+            for (Future<EvaluationResult> f : both) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(delivered).as("the reminder, not claimed, is delivered by both evaluations").hasSize(2);
+        assertThat(delivered).extracting(PlayHandle::reminder).containsOnly(true);
+        assertThat(delivered.get(0).key()).isEqualTo(delivered.get(1).key());
     }
 }

@@ -11,6 +11,13 @@ import org.cskit.run.NightlyReport;
  * time: the facts and signals are read a slice at a time from {@link #tonight}'s sources and
  * tonight's vectors handed back a slice at a time to {@link #scored}, so the job holds no column of
  * the whole portfolio.
+ *
+ * <p><b>Changed in 0.1.0 (session 7):</b> {@code scored(NightlyInput, VectorColumns, NightlyReport)},
+ * which received the whole portfolio's vectors after the run, is gone: a host that implemented it
+ * moves the keeping to {@link #scored(int, int, VectorColumns)} (per slice) and the hand-over to
+ * {@link #finished}. Since both are default methods, an old implementation without
+ * {@code @Override} still compiles and no longer hears anything: annotate implementations with
+ * {@code @Override} so that such a change fails the build.
  */
 public interface NightlyPortfolio {
 
