@@ -1079,6 +1079,15 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         /**
+         * Forgets the cached account. The bucket goes too: a key of 0 (an account whose fingerprint is
+         * all zero bits) would otherwise match the cleared key in the bucket last cached.
+         */
+        private void uncache() {
+            cachedKey = 0;
+            cachedBlob = null;
+        }
+
+        /**
          * Finds the account: sets {@code entry}, {@code blob}, {@code account} (-1 if it has no
          * record), and where its record and states are; returns whether it was the cached one.
          */
@@ -1247,7 +1256,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             int n = ws.count;
             locateAccount(key);
             int oldLength = account >= 0 ? statesEnd - statesAt : 0;
-            cachedKey = 0; // cachedAt is rewritten below for this account; set again when done
+            uncache(); // cachedAt is rewritten below for this account; set again when done
             long mask = 0;
             boolean wide = false;
             int need = oldLength;
@@ -1383,7 +1392,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             splice(lowAt, lowAt + LOW_BYTES, blob, 0, 0);
             splice(HEADER + account, HEADER + account + 1, blob, 0, 0);
             count(blob, n - 1);
-            cachedKey = 0;
+            uncache();
         }
 
         /**
@@ -1468,7 +1477,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
             directory = dir;
             states = m;
-            cachedKey = 0;
+            uncache();
             return -1;
         }
 
@@ -1504,7 +1513,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 cachedBlob = blob;
                 return;
             }
-            cachedKey = 0; // a new account moves every record of its bucket
+            uncache(); // a new account moves every record of its bucket
             while (count(blob) >= BUCKET && split()) {
                 locate(key, -1);
             }
@@ -1614,7 +1623,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 directory = d;
             }
             int n = count(b);
-            cachedKey = 0;
+            uncache();
             int[] starts = new int[n + 1];
             int p = HEADER + KEY * n;
             int[] size = new int[2], accounts = new int[2];

@@ -67,6 +67,33 @@ class InMemoryPlayStateStoreWritesTest {
     }
 
     @Test
+    void read_ofTheAllZeroFingerprintAfterAnAccountWasRemoved_findsNoState() {
+        // The store remembers the account it located last, by fingerprint and bucket; removing an account's last
+        // state cleared the fingerprint to 0 but kept the bucket, so an account whose fingerprint is 0 read the
+        // removed account's place in that bucket.
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        int[] pos = store.positions(PLAYBOOKS);
+        long a = 5, b = 7, zero = 0; // all three in stripe 0, one bucket
+        InMemoryPlayStateStore.Writes w = new InMemoryPlayStateStore.Writes(1);
+        w.add(pos[0], 0, 2, 11, 1_000, 1_000, NONE);
+        store.compareAndSetAll(a, w);
+        w = new InMemoryPlayStateStore.Writes(1);
+        w.add(pos[1], 0, 2, 22, 1_000, 1_000, NONE);
+        store.compareAndSetAll(b, w);
+        w = new InMemoryPlayStateStore.Writes(1);
+        w.add(pos[1], 1, 0, 0, PlayState.NEVER, PlayState.NEVER, NONE); // b's only state deleted: its record goes
+        store.compareAndSetAll(b, w);
+        assertThat(w.ok[0]).isTrue();
+
+        List<String> found = new ArrayList<>();
+        store.read(new long[] {zero}, 1, (i, position, status, version, situation, offered, last, recent) -> found.add(
+                position + "/" + version + "/" + situation));
+
+        assertThat(found).isEmpty();
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
     void compareAndSetAll_badWrite_isRefusedBeforeAnyIsMade() {
         InMemoryPlayStateStore store = new InMemoryPlayStateStore();
         int[] pos = store.positions(PLAYBOOKS);
