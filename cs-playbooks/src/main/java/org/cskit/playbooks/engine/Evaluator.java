@@ -23,8 +23,8 @@ import org.cskit.playbooks.spi.PlayStateStore;
  *
  * <p>A row's state changes are decided first and written together, in two writes of the account
  * (each a compare-and-set per playbook that succeeds or fails on its own): after the close
- * notifications, one write of the closes, the forgotten states, the new plays recorded as offered
- * and the offered plays claimed for a retry; then the deliveries of the plays whose write
+ * notifications, one write of the closes, the forgotten states, the new plays recorded as offered,
+ * the offered plays claimed for a retry and the open plays claimed for a due reminder; then the deliveries of the plays whose write
  * succeeded (a failed one was recorded first by another evaluation of the account, and is
  * suppressed); then one write recording the delivered plays as open. A play the sink refused stays
  * offered. The in-memory store takes each write under one lock with one rewrite of the account's
@@ -439,7 +439,7 @@ final class Evaluator {
                             if (limitReached(cp, w, c, now)) {
                                 out.suppress(cp, code, columns, row, "LIMIT_REACHED");
                             } else {
-                                w.deliverLater(p, code, w.offeredAt(c), w.lastPlay(c), false);
+                                remind(w, p, c, code);
                             }
                         } else if (fires) {
                             out.suppress(cp, code, columns, row, "ALREADY_OPEN");
@@ -472,7 +472,7 @@ final class Evaluator {
                 retry(w, p, c);
             } else if (status == OPEN && w.situation(c) == code) {
                 if (remindDue(cp, w, c, now) && !limitReached(cp, w, c, now)) {
-                    w.deliverLater(p, code, w.offeredAt(c), last, false);
+                    remind(w, p, c, code);
                 } else {
                     out.suppress(cp, code, columns, row, "ALREADY_OPEN");
                 }
@@ -631,6 +631,15 @@ final class Evaluator {
     private static void retry(Work w, int p, int c) {
         w.stage(p, c);
         w.deliverLater(p, w.situation(c), w.offeredAt(c), PlayState.NEVER, true);
+    }
+
+    /**
+     * Claims an open play's due reminder: its state written again (one version more) before the
+     * reminder is delivered, so that two evaluations that read the same state do not both remind.
+     */
+    private static void remind(Work w, int p, int c, int code) {
+        w.stage(p, c);
+        w.deliverLater(p, code, w.offeredAt(c), w.lastPlay(c), true);
     }
 
     /**

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * {@link ActionSink} as a light {@link org.cskit.playbooks.spi.PlayHandle}, and recorded as open.
  * An account's changes are written together, in two writes per evaluation (one
  * {@link PlayStateStore#compareAndSetAll} each, one lock and one rewrite of the account's record in
- * the in-memory store): the closes, new plays as offered and retries claimed before the
+ * the in-memory store): the closes, new plays as offered, retries and due reminders claimed before the
  * deliveries, the plays the sink took as open after them.
  * The full {@link Play} (reason with every value, rendered actions) is built only when asked.
  *
