@@ -426,8 +426,8 @@ public final class PlayOutbox {
         return Sql.inTransaction(db.dataSource(), "claiming plays in " + table, c -> {
             if (claimAll != null && PgCopy.available(c)) {
                 // One statement: the due rows locked (skipping those another instance is claiming), updated, returned.
-                List<Claimed> mine = new ArrayList<>();
-                List<Long> due = new ArrayList<>();
+                record Due(long due, Claimed play) {}
+                List<Due> mine = new ArrayList<>();
                 try (PreparedStatement ps = PgPlans.prepare(c, claimAll)) {
                     ps.setString(1, options.instanceName());
                     ps.setLong(2, nowUs);
@@ -436,20 +436,15 @@ public final class PlayOutbox {
                     ps.setInt(5, options.batchSize());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            mine.add(new Claimed(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4)));
-                            due.add(rs.getLong(5));
+                            mine.add(new Due(rs.getLong(5), new Claimed(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4))));
                         }
                     }
                 }
                 // RETURNING keeps no order: deliver in due order, as the select chose them.
-                Integer[] order = new Integer[mine.size()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i;
-                }
-                java.util.Arrays.sort(order, java.util.Comparator.comparingLong(due::get));
-                List<Claimed> sorted = new ArrayList<>(order.length);
-                for (int i : order) {
-                    sorted.add(mine.get(i));
+                mine.sort(java.util.Comparator.comparingLong(Due::due));
+                List<Claimed> sorted = new ArrayList<>(mine.size());
+                for (Due d : mine) {
+                    sorted.add(d.play());
                 }
                 return sorted;
             }
