@@ -97,13 +97,15 @@ final class Evaluator {
         private final long[] pendingExpected = new long[compiled.length];
         private final Handle[] pendingClose = new Handle[compiled.length];
         private final boolean[] pendingOk = new boolean[compiled.length];
-        /** The row's deliveries, in the order decided: playbook, situation, offer time, reminder of, and whether a claim was staged. */
+        /**
+         * The row's deliveries, in the order decided: playbook, situation, offer time, reminder of.
+         * Every delivery waits on its playbook's staged write (a new play, a retry's or a reminder's claim).
+         */
         private int deliveries;
         private final int[] deliverP = new int[compiled.length];
         private final int[] deliverCode = new int[compiled.length];
         private final long[] deliverOffered = new long[compiled.length];
         private final long[] deliverReminderOf = new long[compiled.length];
-        private final boolean[] deliverClaim = new boolean[compiled.length];
         /** One write of the account, as the in-memory store takes it (positions its own, or the engine's for another store). */
         final InMemoryPlayStateStore.Writes writes = new InMemoryPlayStateStore.Writes(compiled.length);
         private final int[] writeP = new int[Math.max(1, compiled.length)];
@@ -174,14 +176,13 @@ final class Evaluator {
             return k;
         }
 
-        /** A delivery after the row's first write; {@code claim}: it waits on its playbook's staged write. */
-        void deliverLater(int p, int code, long offered, long reminderOf, boolean claim) {
+        /** A delivery after the row's first write, of a playbook staged in it. */
+        void deliverLater(int p, int code, long offered, long reminderOf) {
             int d = deliveries++;
             deliverP[d] = p;
             deliverCode[d] = code;
             deliverOffered[d] = offered;
             deliverReminderOf[d] = reminderOf;
-            deliverClaim[d] = claim;
         }
 
         /** Starts a chunk: every cell empty. */
@@ -485,7 +486,7 @@ final class Evaluator {
                 int staged = w.stage(p, c);
                 w.set(c, w.pendingExpected[staged], OFFERED, code, now, last, w.recent(c));
                 w.has[i * words + (p >>> 6)] |= 1L << p;
-                w.deliverLater(p, code, now, PlayState.NEVER, true);
+                w.deliverLater(p, code, now, PlayState.NEVER);
             }
         }
         // Write what was decided, as it stands in the cells: one write of the account.
@@ -531,15 +532,12 @@ final class Evaluator {
                 int c = base + p;
                 int code = w.deliverCode[d];
                 long offeredAt = w.deliverOffered[d];
-                long expected = w.version(c);
-                if (w.deliverClaim[d]) {
-                    int k = w.pendingOf[p];
-                    if (!w.pendingOk[k]) {
-                        out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
-                        continue;
-                    }
-                    expected = w.pendingExpected[k] + 1;
+                int k = w.pendingOf[p];
+                if (!w.pendingOk[k]) {
+                    out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
+                    continue;
                 }
+                long expected = w.pendingExpected[k] + 1;
                 Handle h = new Handle(engine, columns, input, row, cp, code, offeredAt, w.deliverReminderOf[d], false);
                 try {
                     sink.deliver(h);
@@ -630,7 +628,7 @@ final class Evaluator {
     /** Claims an offered play whose situation holds for a retry: its state written again (one version more) before it is offered. */
     private static void retry(Work w, int p, int c) {
         w.stage(p, c);
-        w.deliverLater(p, w.situation(c), w.offeredAt(c), PlayState.NEVER, true);
+        w.deliverLater(p, w.situation(c), w.offeredAt(c), PlayState.NEVER);
     }
 
     /**
@@ -639,7 +637,7 @@ final class Evaluator {
      */
     private static void remind(Work w, int p, int c, int code) {
         w.stage(p, c);
-        w.deliverLater(p, code, w.offeredAt(c), w.lastPlay(c), true);
+        w.deliverLater(p, code, w.offeredAt(c), w.lastPlay(c));
     }
 
     /**
