@@ -2,6 +2,7 @@ package org.cskit.benchmarks.playbooks;
 
 import java.util.Arrays;
 import java.util.List;
+import org.cskit.model.AccountId;
 import org.cskit.model.LifecycleStage;
 import org.cskit.model.columns.AccountBatch;
 import org.cskit.model.columns.FeatureColumns;
@@ -18,6 +19,13 @@ import org.cskit.playbooks.spi.ActionSink;
  * views, no copies) and the engine is built again over a new, empty {@link InMemoryPlayStateStore}
  * before each batch (outside the timed region), as the peers' {@link Cooldowns} are cleared. The sink counts the play (and, for the gate, records
  * {@code (account, rule)}; the playbook index is the rule index).
+ *
+ * <p>The accounts' ids are made once per portfolio, outside the timing, and the batch reads them
+ * from that array ({@code accountIds(i -> ids[i])}), as a host holds its accounts' ids (and as the
+ * object path's inputs already hold them). Until session 8 the batch made each row's id when the
+ * engine asked for it ({@code Portfolio::accountId}: a string concatenation and its validation,
+ * inside the timed region); PLAYBOOK-RESULTS.md gives what that cost. The hand-written floor and
+ * Drools need no ids (their cooldown state is per batch row) and are unchanged.
  */
 public final class CskitColumnsEngine implements Engine {
     private final List<Playbook> playbooks;
@@ -41,7 +49,11 @@ public final class CskitColumnsEngine implements Engine {
                 .feature(Portfolio.USERS_CHANGE, p.usersChange).feature(Portfolio.TICKETS, p.tickets).feature(Portfolio.SEATS, p.seats)
                 .feature(Portfolio.NPS, p.nps).feature(Portfolio.RENEWAL, p.renewal).feature(Portfolio.ARR, p.arr)
                 .build();
-        AccountBatch all = AccountBatch.builder(features).asOf(Portfolio.NOW).accountIds(Portfolio::accountId)
+        AccountId[] ids = new AccountId[p.size];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Portfolio.accountId(i);
+        }
+        AccountBatch all = AccountBatch.builder(features).asOf(Portfolio.NOW).accountIds(i -> ids[i])
                 .segments(Arrays.asList(Portfolio.SEGMENTS), p.segment).stage(LifecycleStage.STEADY_STATE)
                 .vectors(VectorColumns.builder(p.size).bands(Portfolio.BANDS).scores(p.score).bandCodes(p.band)
                         .directionCodes(p.direction).build())
