@@ -203,6 +203,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
             Stripe s = stripe(fp);
+            if (s.surelyAbsent(fp)) {
+                continue;
+            }
             synchronized (s) {
                 s.visit(fp, i, into);
             }
@@ -239,6 +242,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
             Stripe s = stripe(fp);
+            if (s.surelyAbsent(fp)) {
+                continue;
+            }
             List<PlayState> found = new ArrayList<>(2);
             List<Integer> pbs = new ArrayList<>(2);
             synchronized (s) {
@@ -403,7 +409,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
         Stripe s = stripe(fp);
         synchronized (s) {
-            s.compareAndSetAll(fp, writes);
+            s.write(fp, writes);
         }
     }
 
@@ -445,7 +451,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             Writes one = s.one;
             one.count = 0;
             one.add(pb, expectedVersion, status, situation, offeredAt, lastPlay, recent);
-            s.compareAndSetAll(fp, one);
+            s.write(fp, one);
             one.recent[0] = null;
             return one.ok[0];
         }
@@ -980,6 +986,78 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
             return -1;
         }
+        /**
+         * Odd while a write changes this stripe's directory or buckets, even otherwise: a reader
+         * without the lock ({@link #surelyAbsent}) reads it before and after what it reads, and
+         * trusts what it read only if both are the same even number (as a seqlock, or
+         * {@link java.util.concurrent.locks.StampedLock}'s optimistic read). Written under the
+         * stripe's lock only.
+         */
+        @SuppressWarnings("unused") // through SEQ
+        private int seq;
+        private static final VarHandle SEQ;
+
+        static {
+            try {
+                SEQ = MethodHandles.lookup().findVarHandle(Stripe.class, "seq", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /** {@link #compareAndSetAll}, with {@link #seq} odd while it changes the stripe. Under the stripe's lock. */
+        void write(long key, Writes ws) {
+            int v = (int) SEQ.get(this);
+            SEQ.setOpaque(this, v + 1);
+            VarHandle.storeStoreFence(); // the odd number is seen before any change of the stripe
+            try {
+                compareAndSetAll(key, ws);
+            } finally {
+                SEQ.setRelease(this, v + 2); // every change is seen before the even number
+            }
+        }
+
+        /**
+         * Whether the account whose fingerprint is {@code key} surely has no state here, found
+         * without the lock: its bucket holds no account with its one-byte tag. Reads the directory
+         * and the bucket's count and tags as {@link #find} does, then checks that no write ran
+         * meanwhile ({@link #seq}); false when unsure (a write ran or runs, a tag matches, or what
+         * was read is not a whole bucket), and the caller looks under the lock. For an account with
+         * no state, 255 of 256 of its bucket's accounts' tags differ from its own, so most such
+         * lookups in a large store end here, without the lock.
+         */
+        boolean surelyAbsent(long key) {
+            int v = (int) SEQ.getAcquire(this); // what follows is read after it
+            if ((v & 1) != 0) {
+                return false;
+            }
+            byte[][] d = directory;
+            byte[] b = d[(int) key & (d.length - 1)];
+            if (b == null || b.length < HEADER) { // a directory being grown, seen without the lock, may not show its entries yet
+                return false;
+            }
+            int n = count(b);
+            if (HEADER + n > b.length) {
+                return false;
+            }
+            long pattern = tag(key & LOW) * 0x0101_0101_0101_0101L;
+            int base = 0;
+            for (; base + 8 <= n; base += 8) {
+                long word = (long) LONG_LE.get(b, HEADER + base) ^ pattern;
+                if ((((word & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL) | word | 0x7F7F_7F7F_7F7F_7F7FL) != -1L) {
+                    return false; // a byte of word is zero: a tag matches
+                }
+            }
+            int t = (int) pattern & 0xFF;
+            for (; base < n; base++) {
+                if ((b[HEADER + base] & 0xFF) == t) {
+                    return false;
+                }
+            }
+            VarHandle.acquireFence(); // what was read above is read before seq again
+            return (int) SEQ.getOpaque(this) == v;
+        }
+
         /** What {@link #locate} found: the bucket (directory entry and bytes), the account and its record, the state. */
         private int entry, account, record, statesAt, statesEnd, stateAt, stateEnd;
         private byte[] blob;
