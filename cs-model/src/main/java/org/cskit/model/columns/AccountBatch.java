@@ -262,7 +262,11 @@ public final class AccountBatch {
      * @return its id
      */
     public AccountId accountId(int row) {
-        return Objects.requireNonNull(ids.apply(offset + Objects.checkIndex(row, size)), () -> "accountIds returned null for row " + row);
+        AccountId id = ids.apply(offset + Objects.checkIndex(row, size));
+        if (id == null) { // not requireNonNull with a message supplier: its lambda captures the row, on every call
+            throw new NullPointerException("accountIds returned null for row " + row);
+        }
+        return id;
     }
 
     /**

@@ -365,18 +365,21 @@ final class Evaluator {
             w.startChunk();
             w.chunk.start(columns, start, rows);
             w.chunk.fires(w.fires, words, only);
-            for (int i = 0; i < rows; i++) {
-                w.ids[i] = columns.accountId(start + i);
-            }
-            if (w.memory != null) {
+            if (w.memory != null) { // it reads by fingerprint; a write names the row's by its index
                 for (int i = 0; i < rows; i++) {
-                    w.fps[i] = InMemoryPlayStateStore.fingerprint(w.ids[i]);
+                    w.fps[i] = InMemoryPlayStateStore.fingerprint(columns.accountId(start + i));
                 }
                 w.memory.read(w.fps, rows, w.slots);
             } else {
+                for (int i = 0; i < rows; i++) {
+                    w.ids[i] = columns.accountId(start + i);
+                }
                 store.read(w.ids, rows, w.found);
             }
             for (int i = 0; i < rows; i++) {
+                if (idle(w, i)) { // nothing fires and no state: nothing to decide, stage or clear
+                    continue;
+                }
                 try {
                     row(columns, start + i, i, now, day, only, sink, store, w, out, input);
                 } finally {
@@ -387,12 +390,23 @@ final class Evaluator {
                         w.clear(i * n + (k << 6) + Long.numberOfTrailingZeros(bits));
                     }
                 }
-                w.ids[i] = null;
                 w.event = null;
+            }
+            if (w.memory == null) {
+                Arrays.fill(w.ids, 0, rows, null);
             }
             w.endChunk();
             out.rows += rows;
         }
+    }
+
+    /** Whether row {@code i} of the chunk has no playbook firing and no state: {@link #row} would do nothing for it. */
+    private boolean idle(Work w, int i) {
+        long any = 0;
+        for (int k = i * words, end = k + words; k < end; k++) {
+            any |= w.fires[k] | w.has[k];
+        }
+        return any == 0;
     }
 
     private void row(AccountBatch columns, int row, int i, long now, long day, long[] only, ActionSink sink, PlayStateStore store,
