@@ -68,6 +68,8 @@ final class Evaluator {
         final AccountId[] ids = new AccountId[RowProgram.CHUNK];
         /** For the in-memory store: the rows' account fingerprints and the playbooks' positions in it, and back. */
         final long[] fps = new long[RowProgram.CHUNK];
+        /** The in-memory store's scratch: the rows whose accounts may have states. */
+        final int[] maybe = new int[RowProgram.CHUNK];
         InMemoryPlayStateStore memory;
         int[] positions;
         int[] byPosition;
@@ -366,10 +368,9 @@ final class Evaluator {
             w.chunk.start(columns, start, rows);
             w.chunk.fires(w.fires, words, only);
             if (w.memory != null) { // it reads by fingerprint; a write names the row's by its index
-                for (int i = 0; i < rows; i++) {
-                    w.fps[i] = InMemoryPlayStateStore.fingerprint(columns.accountId(start + i));
-                }
-                w.memory.read(w.fps, rows, w.slots);
+                int first = start;
+                InMemoryPlayStateStore.fingerprints(i -> columns.accountId(first + i), rows, w.fps);
+                w.memory.read(w.fps, rows, w.slots, w.maybe);
             } else {
                 for (int i = 0; i < rows; i++) {
                     w.ids[i] = columns.accountId(start + i);

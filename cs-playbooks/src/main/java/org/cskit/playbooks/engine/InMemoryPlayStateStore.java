@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.cskit.model.AccountId;
 import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
@@ -47,7 +48,11 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * tag) beside the others' and the other six bytes apart, so finding an account, or finding that it
  * has no state, compares the tags eight at a time and the rest only where a tag matches (for an
  * account with no state, in about one bucket in eight); a batch read first loads the start of every
- * account's bucket, so that its cache misses overlap instead of coming one after another.
+ * account's bucket, so that its cache misses overlap instead of coming one after another. An
+ * account none of whose bucket's tags match is found absent without taking the stripe's lock: the
+ * tags are read as a seqlock reads, between two reads of a per-stripe count that a write makes odd
+ * while it changes the stripe, and only trusted when no write ran meanwhile (else the lookup takes
+ * the lock as any other).
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
@@ -129,21 +134,65 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * time, then a 64-bit mix); never 0.
      */
     static long fingerprint(AccountId account) {
-        String id = account.value();
-        long h = 0xcbf29ce484222325L ^ id.length();
+        return fingerprint(account.value());
+    }
+
+    private static long fingerprint(String id) {
+        long h = FNV_BASIS ^ id.length();
         int i = 0;
         for (int n = id.length() - 1; i < n; i += 2) {
-            h = (h ^ (id.charAt(i) | (long) id.charAt(i + 1) << 16)) * 0x100000001b3L;
+            h = (h ^ (id.charAt(i) | (long) id.charAt(i + 1) << 16)) * FNV_PRIME;
         }
         if (i < id.length()) {
-            h = (h ^ id.charAt(i)) * 0x100000001b3L;
+            h = (h ^ id.charAt(i)) * FNV_PRIME;
         }
+        return mix(h);
+    }
+
+    private static final long FNV_BASIS = 0xcbf29ce484222325L, FNV_PRIME = 0x100000001b3L;
+
+    private static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
         return h == 0 ? 1 : h;
+    }
+
+    /**
+     * The {@link #fingerprint}s of {@code count} accounts, the same values, into {@code fps}. Two
+     * ids of one length are hashed in one loop: each is a chain of dependent multiplications, and
+     * two chains side by side keep the processor busy where one waits.
+     */
+    static void fingerprints(IntFunction<AccountId> accounts, int count, long[] fps) {
+        int i = 0;
+        for (; i + 1 < count; i += 2) {
+            String a = accounts.apply(i).value();
+            String b = accounts.apply(i + 1).value();
+            int n = a.length();
+            if (b.length() != n) {
+                fps[i] = fingerprint(a);
+                fps[i + 1] = fingerprint(b);
+                continue;
+            }
+            long ha = FNV_BASIS ^ n;
+            long hb = ha;
+            int k = 0;
+            for (int m = n - 1; k < m; k += 2) {
+                ha = (ha ^ (a.charAt(k) | (long) a.charAt(k + 1) << 16)) * FNV_PRIME;
+                hb = (hb ^ (b.charAt(k) | (long) b.charAt(k + 1) << 16)) * FNV_PRIME;
+            }
+            if (k < n) {
+                ha = (ha ^ a.charAt(k)) * FNV_PRIME;
+                hb = (hb ^ b.charAt(k)) * FNV_PRIME;
+            }
+            fps[i] = mix(ha);
+            fps[i + 1] = mix(hb);
+        }
+        if (i < count) {
+            fps[i] = fingerprint(accounts.apply(i));
+        }
     }
 
     private Stripe stripe(long fp) {
@@ -199,13 +248,28 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * what it is given.
      */
     void read(long[] fps, int count, Slots into) {
-        touch(fps, count);
+        read(fps, count, into, new int[count]);
+    }
+
+    /**
+     * {@link #read(long[], int, Slots)} with a scratch array of at least {@code count} ints. A first
+     * pass looks at every account's bucket without the lock ({@link Stripe#surelyAbsent}): its loads
+     * do not depend on one another, so their cache misses overlap, and an account surely absent is
+     * done with there; only the others are looked up under their stripe's lock, in a second pass,
+     * their buckets' starts by then loaded.
+     */
+    void read(long[] fps, int count, Slots into, int[] scratch) {
+        int maybe = 0;
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
-            Stripe s = stripe(fp);
-            if (s.surelyAbsent(fp)) {
-                continue;
+            if (!stripe(fp).surelyAbsent(fp)) {
+                scratch[maybe++] = i;
             }
+        }
+        for (int k = 0; k < maybe; k++) {
+            int i = scratch[k];
+            long fp = fps[i];
+            Stripe s = stripe(fp);
             synchronized (s) {
                 s.visit(fp, i, into);
             }
