@@ -32,6 +32,18 @@ class AccountBatchTest {
     }
 
     @Test
+    void accountId_ofARowTheIdFunctionGivesNoIdFor_isRejectedNamingTheRow() {
+        AccountBatch batch = three().accountIds(i -> i == 2 ? null : AccountId.of("a" + i)).segments(SEGMENTS.subList(0, 1), null)
+                .stage(LifecycleStage.ADOPTION).build();
+
+        assertThat(batch.accountId(1)).isEqualTo(AccountId.of("a1"));
+        assertThatThrownBy(() -> batch.accountId(2)).isInstanceOf(NullPointerException.class).hasMessage("accountIds returned null for row 2");
+        assertThatThrownBy(() -> batch.slice(1, 3).accountId(1)).isInstanceOf(NullPointerException.class)
+                .hasMessage("accountIds returned null for row 1");
+        assertThatThrownBy(() -> batch.accountId(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void override_isHeldByRow_andSlicesRenumberIt() {
         ManualOverride o = override(80);
         AccountBatch batch = three().segments(SEGMENTS.subList(0, 1), null).stage(LifecycleStage.ADOPTION).override(2, o).build();

@@ -252,13 +252,15 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     }
 
     /**
-     * {@link #read(long[], int, Slots)} with a scratch array of at least {@code count} ints. A first
-     * pass looks at every account's bucket without the lock ({@link Stripe#surelyAbsent}): its loads
-     * do not depend on one another, so their cache misses overlap, and an account surely absent is
-     * done with there; the others' buckets are loaded further ({@link #touch}) and only then
-     * looked up, one by one under their stripe's lock.
+     * {@link #read(long[], int, Slots)} with a scratch array of at least {@code count} ints. Three
+     * passes: every account's bucket start is loaded ({@link #touch}: loads that do not depend on
+     * one another, so their cache misses overlap); every account is looked at without the lock
+     * ({@link Stripe#surelyAbsent}: a pass that branches on what it reads, so it comes second, when
+     * the loads are done), which settles the accounts surely absent; the others are looked up one
+     * by one under their stripe's lock.
      */
     void read(long[] fps, int count, Slots into, int[] scratch) {
+        touch(fps, count); // first, so that the misses overlap: the pass below branches on what it loads
         int maybe = 0;
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
@@ -266,7 +268,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 scratch[maybe++] = i;
             }
         }
-        touch(fps, scratch, maybe); // the bytes after the tags too, before any is searched
         for (int k = 0; k < maybe; k++) {
             int i = scratch[k];
             long fp = fps[i];
@@ -285,14 +286,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * without the lock, as a hint only: what they find is not used.
      */
     private void touch(long[] fps, int count) {
-        touch(fps, null, count);
-    }
-
-    /** {@link #touch(long[], int)} of the accounts {@code fps[which[k]]}, {@code k < count} ({@code which} null: the first {@code count}). */
-    private void touch(long[] fps, int[] which, int count) {
         int sum = 0;
-        for (int k = 0; k < count; k++) {
-            long fp = fps[which == null ? k : which[k]];
+        for (int i = 0; i < count; i++) {
+            long fp = fps[i];
             byte[][] d = stripe(fp).directory;
             byte[] b = d[(int) fp & (d.length - 1)];
             if (b != null) { // a directory being grown, seen without the lock, may not show its entries yet
