@@ -30,7 +30,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * nothing. Saved to and restored from a stream ({@link #snapshot}, {@link #restore}), so a nightly
  * run hands its state to the next night in another JVM. Thread-safe: accounts are spread over
  * 256 independently locked stripes; an account's states are read and written under its stripe's
- * lock, one account at a time.
+ * lock, one account at a time (an account found to have none may be found so without it, below).
  *
  * <p><b>Cost.</b> An account with states takes one record holding all of them: 7 bytes of the
  * fingerprint of its id, the record's length (a byte for up to 127), and per state its encoding in a
