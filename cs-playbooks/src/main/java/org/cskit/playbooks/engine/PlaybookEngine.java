@@ -94,6 +94,8 @@ public final class PlaybookEngine {
     private final Map<String, String> cannotFire;
     private final EngineListener listener;
     private final List<String> playbookIds;
+    /** The features a per-account call fills into its row: those the program and the situations read. */
+    private final int[] rowFeatures;
 
     private PlaybookEngine(Builder b) {
         this.playbooks = List.copyOf(b.playbooks);
@@ -138,6 +140,13 @@ public final class PlaybookEngine {
         }
         Lint.labels(playbooks, b.bands, b.segments);
         cannotFire = java.util.Collections.unmodifiableMap(Lint.neverFires(playbooks));
+        boolean[] read = program.featuresRead.clone();
+        for (CompiledPlaybook cp : compiled) {
+            if (cp.situationFeature() >= 0) {
+                read[cp.situationFeature()] = true;
+            }
+        }
+        rowFeatures = java.util.stream.IntStream.range(0, read.length).filter(i -> read[i]).toArray();
         evaluator = new Evaluator(this, compiled, program, index, members);
         // List.copyOf, not Stream.toList: a report's List.copyOf then returns this list instead of copying it per call.
         playbookIds = List.copyOf(playbooks.stream().map(Playbook::id).toList());
@@ -146,6 +155,11 @@ public final class PlaybookEngine {
                     store.getClass().getSimpleName(), playbookIds);
             cannotFire.forEach((id, why) -> LOG.warn("playbook '{}' can never fire: {}", id, why));
         }
+    }
+
+    /** The features a per-account call fills into its row (the others are read only when a play is built). */
+    int[] rowFeatures() {
+        return rowFeatures;
     }
 
     private int words() {

@@ -99,6 +99,8 @@ final class RowProgram {
     final int[][] conditionAtoms;
     /** Per playbook: whether its trigger's situation can clear (not an event, cadence or manual trigger). */
     final boolean[] closable;
+    /** Per feature of the schema, whether an atom reads it (a one-row batch need not fill the others). */
+    final boolean[] featuresRead;
 
     RowProgram(List<Playbook> playbooks, FeatureSchema schema) {
         Compiler compiler = new Compiler(schema);
@@ -130,6 +132,7 @@ final class RowProgram {
             holdAtoms[p] = hold.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
         atoms = compiler.list.toArray(new ColumnAtom[0]);
+        featuresRead = compiler.featuresRead;
         chunkFire = new int[n][];
         for (int p = 0; p < n; p++) {
             chunkFire[p] = withGates(fireAtoms[p]);
@@ -1263,9 +1266,12 @@ final class RowProgram {
         private final FeatureSchema schema;
         private final Map<String, Integer> keys = new HashMap<>();
         final List<ColumnAtom> list = new ArrayList<>();
+        /** Per feature, whether a column of it was made: every atom reads features through {@link #number}. */
+        final boolean[] featuresRead;
 
         Compiler(FeatureSchema schema) {
             this.schema = schema;
+            this.featuresRead = new boolean[schema.size()];
         }
 
         private int add(String key, java.util.function.IntFunction<ColumnAtom> make) {
@@ -1288,7 +1294,11 @@ final class RowProgram {
                 case Fields.PREVIOUS_SCORE: return new NumberColumn(NumberColumn.PREVIOUS_SCORE);
                 default:
                     int i = schema.indexOf(field);
-                    return i < 0 ? null : new NumberColumn(i);
+                    if (i < 0) {
+                        return null;
+                    }
+                    featuresRead[i] = true;
+                    return new NumberColumn(i);
             }
         }
 
