@@ -321,6 +321,9 @@ final class RowProgram {
         private boolean labelsReady;
         /** The batch {@link #sourceArrays} were read from. */
         private AccountBatch sourcesFor;
+        /** Per label group, its column's codes in {@link #sourcesFor} (null: every row has {@link #labelFixed}). */
+        private final byte[][] labelCodes = new byte[labelColumn.length][];
+        private final int[] labelFixed = new int[labelColumn.length];
         /** Per compared column, its {@code double[]} in {@link #sourcesFor} (null when missing or held as float or int). */
         private final double[][] sourceArrays = new double[compareSources.length][];
         /** Whether this chunk's atoms were all tested into {@link #truth} (a one-row chunk evaluating every playbook). */
@@ -511,6 +514,10 @@ final class RowProgram {
                 for (int s = 0; s < compareSources.length; s++) {
                     sourceArrays[s] = compareSources[s].of(columns);
                 }
+                for (int g = 0; g < labelColumn.length; g++) {
+                    labelCodes[g] = labelColumn[g].codes(columns);
+                    labelFixed[g] = labelCodes[g] == null ? labelColumn[g].fixedCode(columns) : 0;
+                }
                 sourcesFor = columns;
             }
             for (int s = 0; s < compareSources.length; s++) {
@@ -532,7 +539,8 @@ final class RowProgram {
                     prepareLabels();
                 }
                 for (int g = 0; g < labelTables.length; g++) {
-                    truth[labelWord[g]] |= labelTables[g][labelColumn[g].code(columns, from) + 1];
+                    byte[] codes = labelCodes[g];
+                    truth[labelWord[g]] |= labelTables[g][(codes != null ? codes[from] : labelFixed[g]) + 1];
                 }
             }
             for (int a : otherAtoms) {
