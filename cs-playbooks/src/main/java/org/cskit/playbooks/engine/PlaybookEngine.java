@@ -65,6 +65,9 @@ import org.slf4j.LoggerFactory;
  * one-row batch a per-account call fills, and reuses them from call to call; a call made on the
  * same thread while they are in use (a sink or listener that calls the engine) gets arrays of its
  * own. Nothing of a call outlives it in them: handles and results hold the input, not the arrays.
+ * The first thread to evaluate finds its arrays without a thread-local lookup; the engine keeps
+ * that thread's arrays (and its {@code Thread} object) as long as the engine lives, and no thread
+ * keeps the engine.
  *
  * <p><b>Observing.</b> An {@link EngineListener} ({@link Builder#listener}) hears once per call what
  * it did by playbook and how long it took; without one nothing is counted per playbook and the clock
@@ -340,18 +343,37 @@ public final class PlaybookEngine {
      * This thread's working arrays, marked in use; a call made while they are in use (from inside
      * a sink or listener called by this thread's evaluation) gets arrays of its own.
      */
-    private Evaluator.Work claim() {
-        java.lang.ref.WeakReference<Evaluator.Work> held = work.get();
-        Evaluator.Work w = held == null ? null : held.get();
-        if (w == null) {
-            w = evaluator.newWork();
-            work.set(new java.lang.ref.WeakReference<>(w));
-        } else if (w.busy) {
-            w = evaluator.newWork();
+    Evaluator.Work claim() {
+        Owner o = owner;
+        Evaluator.Work w;
+        if (o != null && o.thread == Thread.currentThread()) {
+            w = o.work.busy ? evaluator.newWork() : o.work;
+        } else {
+            java.lang.ref.WeakReference<Evaluator.Work> held = work.get();
+            w = held == null ? null : held.get();
+            if (w == null) {
+                w = evaluator.newWork();
+                work.set(new java.lang.ref.WeakReference<>(w));
+            } else if (w.busy) {
+                w = evaluator.newWork();
+            }
+            if (o == null && !w.busy) {
+                owner = new Owner(Thread.currentThread(), w);
+            }
         }
         w.busy = true;
         return w;
     }
+
+    /**
+     * The first thread to evaluate and its arrays: its calls find them without the thread-local
+     * lookup (a host's single evaluating thread, or one of its pool's). Set once; its fields are
+     * final, so any thread that sees it sees them. It keeps that one thread's object and arrays as
+     * long as the engine lives; no thread keeps the engine through it.
+     */
+    private record Owner(Thread thread, Evaluator.Work work) {}
+
+    private Owner owner;
 
     /**
      * Evaluates a whole portfolio as a stream: inputs are read in batches, each batch is evaluated
