@@ -364,7 +364,7 @@ public final class NightlyJobBenchmark {
     }
 
     /** What one measured night took, and the same night run again on the state it left ({@code again} null when not run). */
-    record Measured(double wallS, double cpuS, double hostReadS, double peakMb, double afterGcMb, double liveMb, long plays, NightlyReport report,
+    record Measured(double wallS, double cpuS, double hostReadS, String kinds, double peakMb, double afterGcMb, double liveMb, long plays, NightlyReport report,
             long states,
             double againWallS, long againPlays, NightlyReport again) {}
 
@@ -378,12 +378,14 @@ public final class NightlyJobBenchmark {
         resetPeaks();
         AFTER_GC.arm();
         in.hostReadCpu.reset();
+        double[] kinds0 = cpuByKind();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         NightlyReport report = run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, sink, in.today);
         long t1 = System.nanoTime();
         long cpu1 = cpuNanos();
         double hostRead = in.hostReadCpu.sum() / 1e9;
+        String kinds = cpuByKind(kinds0, cpuByKind(), (cpu1 - cpu0) / 1e9);
         long peak = peakHeap();
         long afterGc = AFTER_GC.disarm(); // 0: no collection during the run
         long live = settledHeap();
@@ -392,7 +394,7 @@ public final class NightlyJobBenchmark {
         long t2 = System.nanoTime();
         NightlyReport second = again ? run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today) : null;
         long t3 = System.nanoTime();
-        return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, hostRead, (peak - baseline) / 1048576.0,
+        return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, hostRead, kinds, (peak - baseline) / 1048576.0,
                 afterGc == 0 ? Double.NaN : (Math.max(afterGc, baseline) - baseline) / 1048576.0, (live - baseline) / 1048576.0,
                 sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), second);
     }
@@ -726,6 +728,46 @@ public final class NightlyJobBenchmark {
         }
     }
 
+    /**
+     * The CPU of the JVM's garbage collector threads ({@code GC Thread#}, {@code G1 ...}) and JIT compilers
+     * ({@code C1/C2 CompilerThre}), from Linux's {@code /proc/self/task/*} (10 ms ticks). A thread that ends between
+     * two readings loses what it used since the first: the collector's threads stay, the compilers come and go
+     * unless {@code -XX:-UseDynamicNumberOfCompilerThreads} (so {@code JIT} is a lower bound without it). Empty
+     * where there is no {@code /proc}.
+     */
+    static double[] cpuByKind() {
+        double[] kinds = new double[2]; // GC, JIT
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return new double[0];
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String comm = java.nio.file.Files.readString(new java.io.File(task, "comm").toPath()).trim();
+                String stat = java.nio.file.Files.readString(new java.io.File(task, "stat").toPath());
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime: fields 14 and 15
+                int kind = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? 0 : comm.contains("CompilerThre") ? 1 : -1;
+                if (kind >= 0) {
+                    kinds[kind] += seconds;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended while being read: its time is lost, as said above
+            }
+        }
+        return kinds;
+    }
+
+    /** What {@link #cpuByKind} grew by over a night of {@code cpu} seconds of process CPU, as {@code GC x s, JIT y s, the rest z s}. */
+    static String cpuByKind(double[] before, double[] after, double cpu) {
+        if (before.length == 0 || after.length == 0) {
+            return "no /proc to tell";
+        }
+        double gc = after[0] - before[0];
+        double jit = after[1] - before[1];
+        return String.format("GC threads %.2f s, JIT compilers %.2f s, the rest %.2f s", gc, jit, cpu - gc - jit);
+    }
+
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -753,6 +795,12 @@ public final class NightlyJobBenchmark {
             }
         }
         return sum;
+    }
+
+    /** The run's stages' thread CPU, summed. */
+    private static double stageSum(NightlyReport r) {
+        NightlyReport.Stages s = r.stagesCpu();
+        return (s.signals().toNanos() + s.facts().toNanos() + s.derive().toNanos() + s.score().toNanos() + s.playbooks().toNanos()) / 1e9;
     }
 
     private static String stages(NightlyReport r) {
@@ -838,7 +886,8 @@ public final class NightlyJobBenchmark {
                             + "(suppressed %,d, failed %,d); %s", which, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
                             m.report.suppressed(), m.report.failed(), stages(m.report));
                     out("%s: the host's reading of cskit's slices (AccountSource.slice: a batch over the pool's arrays per slice; in "
-                            + "the facts stage and the CPU above): CPU %.3f s; the floor reads the same arrays in place", which, m.hostReadS);
+                            + "the facts stage and the CPU above): CPU %.3f s; the floor reads the same arrays in place; the night's CPU by "
+                            + "thread: %s (the stages' thread CPU summed: %.2f s)", which, m.hostReadS, m.kinds, stageSum(m.report));
                     if (m.again != null) {
                         out("%s: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d", which,
                                 m.againWallS, m.againPlays, m.again.suppressed(), byReason(m.again), m.again.closed());
@@ -849,9 +898,11 @@ public final class NightlyJobBenchmark {
                     // As before cskit's night: a collected heap, so that no concurrent collection of the other side's garbage
                     // runs on the two processors while this side is measured.
                     settledHeap();
+                    double[] floorKinds0 = cpuByKind();
                     long cpu0 = cpuNanos();
                     double fw = floor.run();
                     double fcpu = (cpuNanos() - cpu0) / 1e9;
+                    String floorKinds = cpuByKind(floorKinds0, cpuByKind(), fcpu);
                     long scoreDiffs = 0;
                     int maxCodeDiff = 0;
                     long bandDiffs = 0;
@@ -863,9 +914,10 @@ public final class NightlyJobBenchmark {
                     floors.add(new double[] {fw, fcpu, floor.deriveCpu.sum() / 1e9, floor.scoreAndRulesCpu.sum() / 1e9, floor.plays.sum()});
                     out("%s: floor wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score and rules %.2f s), plays %,d; "
                             + "cskit / floor %.2fx wall, %.2fx CPU; score codes differ on %,d rows (by at most %d code, a score on a half-way "
-                            + "point rounded the other way), bands on %,d rows (a score on a band's edge)", which, fw, fcpu,
+                            + "point rounded the other way), bands on %,d rows (a score on a band's edge); the floor's CPU by thread: %s",
+                            which, fw, fcpu,
                             floor.deriveCpu.sum() / 1e9, floor.scoreAndRulesCpu.sum() / 1e9, floor.plays.sum(), m.wallS / fw, m.cpuS / fcpu,
-                            scoreDiffs, maxCodeDiff, bandDiffs);
+                            scoreDiffs, maxCodeDiff, bandDiffs, floorKinds);
                 }
                 double wall = median(runs.stream().mapToDouble(Measured::wallS));
                 double cpu = median(runs.stream().mapToDouble(Measured::cpuS));
