@@ -100,6 +100,43 @@ class PerSliceSourceTest {
         assertThat(reusedToday.scores()).isEqualTo(freshToday.scores());
     }
 
+    /**
+     * A slice whose batch is its own arrays is read in place, its facts as the host holds them ({@code float} here):
+     * the plays and vectors are those of the same facts as {@code double}s in one batch, whose slices are views the
+     * run copies.
+     */
+    @Test
+    void run_slicesOfTheirOwnFloatColumns_makeWhatOneDoubleBatchMakes() {
+        int n = 24;
+        double[] arr = new double[n];
+        for (int r = 0; r < n; r++) {
+            arr[r] = r % 4 == 0 ? 100_000 : 10;
+        }
+        AccountSource floats = AccountSource.of(n, (from, to) -> {
+            float[] a = new float[to - from];
+            for (int r = 0; r < a.length; r++) {
+                a[r] = (float) arr[from + r];
+            }
+            FeatureColumns facts = FeatureColumns.builder(NightlyFixture.FACTS, a.length).feature(StandardFeatures.ARR, a).build();
+            return AccountBatch.builder(facts).asOf(DAY_1).accountIds(r -> NightlyFixture.id(from + r))
+                    .segments(NightlyFixture.SEGMENTS, null).stage(LifecycleStage.STEADY_STATE).build();
+        });
+        NightlyRun run = NightlyFixture.run().sliceSize(3).threads(2).build();
+        NightlyFixture.Recording floatPlays = new NightlyFixture.Recording();
+        NightlyFixture.Recording wholePlays = new NightlyFixture.Recording();
+        VectorColumns floatToday = NightlyFixture.today(n);
+        VectorColumns wholeToday = NightlyFixture.today(n);
+
+        run.run(floats, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)), ScoreHistoryColumns.empty(n),
+                NightlyState.empty(NightlyFixture.PORTFOLIO), floatPlays, VectorSink.into(floatToday));
+        run.run(AccountSource.of(sliceOf(arr, 0)), SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)),
+                ScoreHistoryColumns.empty(n), NightlyState.empty(NightlyFixture.PORTFOLIO), wholePlays, VectorSink.into(wholeToday));
+
+        assertThat(floatPlays.delivered).isEqualTo(wholePlays.delivered).hasSize(n + n / 4).contains("acct-4 large-quiet")
+                .doesNotContain("acct-5 large-quiet");
+        assertThat(floatToday.scores()).isEqualTo(wholeToday.scores()).doesNotContain(Double.NaN);
+    }
+
     private static AccountBatch sliceOf(double[] arr, int from) {
         FeatureColumns facts = FeatureColumns.builder(NightlyFixture.FACTS, arr.length).feature(StandardFeatures.ARR, arr).build();
         return AccountBatch.builder(facts).asOf(DAY_1).accountIds(r -> NightlyFixture.id(from + r)).segments(NightlyFixture.SEGMENTS, null)
