@@ -73,8 +73,8 @@ import org.cskit.scoring.spi.ScoringStrategy;
  * columns (about {@code sliceSize × (12 × derived features + 60)} bytes) and reuses them, so the heap the
  * run adds is that and the state, whatever the number of accounts. A slice's facts, codes and
  * yesterday's vectors are read where the host holds them when the slice's batch is its own arrays
- * (offset 0 and {@code sliceSize} rows, as a source reading into per-slice buffers gives them, or a
- * last, shorter slice viewed from such a batch); a slice that is a view into a larger batch (such as
+ * (offset 0 and as many rows as a slice: {@code sliceSize}, or the accounts if fewer; as a source
+ * reading into per-slice buffers gives them, or a last, shorter slice viewed from such a batch); a slice that is a view into a larger batch (such as
  * {@link AccountSource#of(AccountBatch)}'s) is copied into the thread's arrays first (12 bytes a fact
  * and row more). One state
  * covers the whole portfolio: a play open in one slice tonight is still open tomorrow, wherever
