@@ -84,16 +84,13 @@ class PerSliceSourceTest {
             return sliceOf(a, from);
         });
         AccountSource fresh = AccountSource.of(n, (from, to) -> sliceOf(java.util.Arrays.copyOfRange(arr, from, to), from));
-        NightlyRun run = NightlyFixture.run().sliceSize(3).threads(2).build();
         NightlyFixture.Recording reusedPlays = new NightlyFixture.Recording();
         NightlyFixture.Recording freshPlays = new NightlyFixture.Recording();
         VectorColumns reusedToday = NightlyFixture.today(n);
         VectorColumns freshToday = NightlyFixture.today(n);
 
-        run.run(reusing, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)), ScoreHistoryColumns.empty(n),
-                NightlyState.empty(NightlyFixture.PORTFOLIO), reusedPlays, VectorSink.into(reusedToday));
-        run.run(fresh, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)), ScoreHistoryColumns.empty(n),
-                NightlyState.empty(NightlyFixture.PORTFOLIO), freshPlays, VectorSink.into(freshToday));
+        quietNight(reusing, reusedPlays, reusedToday);
+        quietNight(fresh, freshPlays, freshToday);
 
         assertThat(reusedPlays.delivered).isEqualTo(freshPlays.delivered).hasSize(n + n / 4).contains("acct-4 large-quiet")
                 .doesNotContain("acct-5 large-quiet");
@@ -121,20 +118,24 @@ class PerSliceSourceTest {
             return AccountBatch.builder(facts).asOf(DAY_1).accountIds(r -> NightlyFixture.id(from + r))
                     .segments(NightlyFixture.SEGMENTS, null).stage(LifecycleStage.STEADY_STATE).build();
         });
-        NightlyRun run = NightlyFixture.run().sliceSize(3).threads(2).build();
         NightlyFixture.Recording floatPlays = new NightlyFixture.Recording();
         NightlyFixture.Recording wholePlays = new NightlyFixture.Recording();
         VectorColumns floatToday = NightlyFixture.today(n);
         VectorColumns wholeToday = NightlyFixture.today(n);
 
-        run.run(floats, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)), ScoreHistoryColumns.empty(n),
-                NightlyState.empty(NightlyFixture.PORTFOLIO), floatPlays, VectorSink.into(floatToday));
-        run.run(AccountSource.of(sliceOf(arr, 0)), SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)),
-                ScoreHistoryColumns.empty(n), NightlyState.empty(NightlyFixture.PORTFOLIO), wholePlays, VectorSink.into(wholeToday));
+        quietNight(floats, floatPlays, floatToday);
+        quietNight(AccountSource.of(sliceOf(arr, 0)), wholePlays, wholeToday);
 
         assertThat(floatPlays.delivered).isEqualTo(wholePlays.delivered).hasSize(n + n / 4).contains("acct-4 large-quiet")
                 .doesNotContain("acct-5 large-quiet");
         assertThat(floatToday.scores()).isEqualTo(wholeToday.scores()).doesNotContain(Double.NaN);
+    }
+
+    /** A night without logins from an empty state, in slices of 3 on two threads. */
+    private static void quietNight(AccountSource accounts, NightlyFixture.Recording plays, VectorColumns today) {
+        int n = accounts.rows();
+        NightlyFixture.run().sliceSize(3).threads(2).build().run(accounts, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0),
+                DAY_1)), ScoreHistoryColumns.empty(n), NightlyState.empty(NightlyFixture.PORTFOLIO), plays, VectorSink.into(today));
     }
 
     private static AccountBatch sliceOf(double[] arr, int from) {
