@@ -809,8 +809,9 @@ public final class NightlyJobBenchmark {
                             + "(suppressed %,d, failed %,d); %s", which, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
                             m.report.suppressed(), m.report.failed(), stages(m.report));
                     if (m.again != null) {
-                        out("%s: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d", which,
-                                m.againWallS, m.againPlays, m.again.suppressed(), byReason(m.again), m.again.closed());
+                        out("%s: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d; "
+                                + "CPU playbooks %.2f s (summed over %d threads)", which, m.againWallS, m.againPlays, m.again.suppressed(),
+                                byReason(m.again), m.again.closed(), m.again.stagesCpu().playbooks().toNanos() / 1e9, THREADS);
                     }
                     char[] scores = in.scoreCodes.clone();
                     byte[] bands = in.bands.clone();
