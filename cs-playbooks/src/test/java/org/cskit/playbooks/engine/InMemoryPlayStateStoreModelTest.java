@@ -2,6 +2,7 @@ package org.cskit.playbooks.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +220,68 @@ class InMemoryPlayStateStoreModelTest {
             assertThat(states.get("own-" + t).version()).isEqualTo(rounds);
         }
         assertThat(states.get("shared").version()).isEqualTo(sharedWins.get()).isPositive();
+    }
+
+    /**
+     * One account's record grows past 255 bytes (where its length no longer fits its length byte
+     * and becomes a varint at the record's start), byte by byte through the boundary, and shrinks
+     * back below it, among neighbours that split its bucket; read back after every write, and once
+     * through a snapshot and restore while it is long.
+     */
+    @Test
+    void oneAccount_recordCrossesTheLengthBytesLimitBothWays_readsBackAndSurvivesASnapshot() {
+        List<org.cskit.playbooks.Playbook> set = org.cskit.playbooks.BuiltInPlaybooks.all();
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        AccountId busy = AccountId.of("busy");
+        Map<String, PlayState> model = new HashMap<>();
+        int neighbours = 0;
+        // Grow: each playbook in turn takes up to 20 recent times (4 bytes each), one more per write.
+        for (int p = 0; p < 4; p++) {
+            String playbook = set.get(p).id();
+            for (int times = 0; times <= 20; times++) {
+                long[] recent = new long[times];
+                for (int r = 0; r < times; r++) {
+                    recent[r] = 100 + r;
+                }
+                PlayState current = model.get(playbook);
+                long version = current == null ? 0 : current.version();
+                PlayState next = new PlayState(version + 1, Status.OPEN, p, 1_000, 1_000 + times, recent);
+                assertThat(store.compareAndSet(busy, playbook, version, next)).isTrue();
+                model.put(playbook, next);
+                for (int k = 0; k < 40; k++) { // neighbours, so that the account's bucket splits around it
+                    assertThat(store.compareAndSet(AccountId.of("n-" + neighbours++), set.get(k % 3).id(), 0,
+                            new PlayState(1, Status.OFFERED, 0, 5, PlayState.NEVER, new long[0]))).isTrue();
+                }
+                assertThat(statesOf(store, busy)).isEqualTo(model);
+            }
+        }
+        // 4 states of 20 recent times: past 255 bytes. Through a snapshot and back.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        store.snapshot(out, set);
+        InMemoryPlayStateStore restored = InMemoryPlayStateStore.restore(new java.io.ByteArrayInputStream(out.toByteArray()), set,
+                InMemoryPlayStateStore.SetChanges.REJECT).store();
+        assertThat(statesOf(restored, busy)).isEqualTo(model);
+        assertThat(restored.size()).isEqualTo(store.size()).isEqualTo(4 + neighbours);
+        assertThat(statesOf(restored, AccountId.of("n-" + (neighbours - 1)))).hasSize(1);
+        // Shrink, in the store and in the restored one: recent times go, one a write, then the states.
+        for (InMemoryPlayStateStore s : List.of(store, restored)) {
+            Map<String, PlayState> left = new HashMap<>(model);
+            for (int p = 0; p < 4; p++) {
+                String playbook = set.get(p).id();
+                for (int times = 19; times >= 0; times--) {
+                    PlayState current = left.get(playbook);
+                    PlayState next = new PlayState(current.version() + 1, Status.OPEN, p, 1_000, 1_000, Arrays.copyOf(current.recent(), times));
+                    assertThat(s.compareAndSet(busy, playbook, current.version(), next)).isTrue();
+                    left.put(playbook, next);
+                    assertThat(statesOf(s, busy)).isEqualTo(left);
+                }
+                assertThat(s.compareAndSet(busy, playbook, left.get(playbook).version(), PlayState.EMPTY.withVersion(left.get(playbook)
+                        .version() + 1))).isTrue();
+                left.remove(playbook);
+                assertThat(statesOf(s, busy)).isEqualTo(left);
+            }
+            assertThat(s.size()).isEqualTo(neighbours);
+        }
     }
 
     private static Map<String, PlayState> statesOf(InMemoryPlayStateStore store, AccountId account) {
