@@ -284,6 +284,84 @@ class InMemoryPlayStateStoreModelTest {
         }
     }
 
+    /**
+     * The evaluator's batch read (its prefetch reads buckets without the lock): while two threads
+     * rewrite accounts (two playbooks' states in one write, the same situation in both, of changing
+     * sizes, the account deleted now and then, so that records move and buckets split), two threads
+     * read them all again and again, and every read sees each account's last write whole (both
+     * states with one situation) or not at all, and no read fails.
+     */
+    @Test
+    void batchReads_duringWrites_seeEachWriteWholeOrNotAtAll() throws Exception {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        int[] pos = store.positions(new String[] {"a", "b"});
+        int accounts = 4_000, rounds = 100_000;
+        long[] fps = new long[accounts];
+        for (int i = 0; i < accounts; i++) {
+            fps[i] = InMemoryPlayStateStore.fingerprint(AccountId.of("acc-" + i));
+        }
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int mine = t;
+                writers.add(pool.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(mine);
+                    long[] version = new long[accounts];
+                    InMemoryPlayStateStore.Writes w = new InMemoryPlayStateStore.Writes(2);
+                    for (int r = 0; r < rounds; r++) {
+                        int i = random.nextInt(accounts / 2) * 2 + mine; // each writer its own accounts: every write succeeds
+                        boolean delete = version[i] > 0 && random.nextInt(8) == 0;
+                        int situation = delete ? 0 : 1 + random.nextInt(1 << 20);
+                        w.clear();
+                        w.add(pos[0], version[i], delete ? 0 : 2, situation, delete ? PlayState.NEVER : 1_000,
+                                delete ? PlayState.NEVER : 1_000 + r, new long[delete ? 0 : random.nextInt(4)]);
+                        w.add(pos[1], version[i], delete ? 0 : 2, situation, delete ? PlayState.NEVER : 1_000,
+                                delete ? PlayState.NEVER : 1_000 + r, new long[delete ? 0 : random.nextInt(30)]);
+                        store.compareAndSetAll(fps[i], w);
+                        assertThat(w.ok[0] && w.ok[1]).isTrue();
+                        version[i] = delete ? 0 : version[i] + 1;
+                    }
+                    return null;
+                }));
+            }
+            List<java.util.concurrent.Future<?>> readers = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                readers.add(pool.submit(() -> {
+                    int[][] seen = new int[2][accounts];
+                    do {
+                        for (int[] s : seen) {
+                            Arrays.fill(s, -1);
+                        }
+                        store.read(fps, accounts, (i, position, status, version, situation, offeredAt, lastPlay, recent) -> {
+                            assertThat(status).isEqualTo(2);
+                            seen[position == pos[0] ? 0 : 1][i] = situation;
+                        });
+                        for (int i = 0; i < accounts; i++) {
+                            if (seen[0][i] != seen[1][i]) {
+                                throw new AssertionError("account " + i + " read half written: " + seen[0][i] + " and " + seen[1][i]);
+                            }
+                        }
+                        reads.incrementAndGet();
+                    } while (writing.get());
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : writers) {
+                f.get();
+            }
+            writing.set(false);
+            for (java.util.concurrent.Future<?> f : readers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(reads.get()).isGreaterThan(2);
+    }
+
     private static Map<String, PlayState> statesOf(InMemoryPlayStateStore store, AccountId account) {
         Map<String, PlayState> found = new HashMap<>();
         store.read(new AccountId[] {account}, 1, (i, playbook, state) -> found.put(playbook, state));
