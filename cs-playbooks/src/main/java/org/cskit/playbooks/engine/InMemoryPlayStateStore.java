@@ -203,14 +203,24 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      */
     void read(long[] fps, int count, Slots into) {
         touch(fps, count);
+        int found = 0;
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
             Stripe s = stripe(fp);
             synchronized (s) {
-                s.visit(fp, i, into);
+                found += s.visit(fp, i, into) ? 1 : 0;
             }
         }
+        seeking = found * 4 >= count;
     }
+
+    /**
+     * Whether the last batch read found states for at least a quarter of its accounts: then the
+     * next one's {@link #touch} also loads each found account's record, a second pass that pays
+     * where most accounts have states and only costs where few have. Written without the lock by
+     * any reader: a hint.
+     */
+    private boolean seeking = true;
 
     /**
      * Loads what the search of each account will read before any is searched: the loads do not
@@ -219,9 +229,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * it), would wait for each in turn. In a large store most lookups miss the caches, and this is
      * most of their cost. First the start of every account's bucket (its header, tags and record
      * lengths); then, in a second pass, the account's tag is matched and, where it matches, the rest
-     * of its fingerprint and, if it is the account's, its record. Reads without the lock, as a hint
-     * only: what they find is not used, and every index is kept inside the array, whatever a bucket
-     * changed meanwhile holds.
+     * of its fingerprint and, if it is the account's, its record (only while batch reads find states
+     * for most accounts: see {@link #seeking}). Reads without the lock, as a hint only: what they find
+     * is not used, and every index is kept inside the array, whatever a bucket changed meanwhile holds.
      */
     private void touch(long[] fps, int count) {
         int sum = 0;
@@ -234,7 +244,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 sum += b[Stripe.HEADER - 1] + b[Math.min(b.length - 1, Stripe.HEADER + 2 * n)];
             }
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; seeking && i < count; i++) {
             long fp = fps[i];
             byte[][] d = stripe(fp).directory;
             byte[] b = d[(int) fp & (d.length - 1)];
@@ -1244,11 +1254,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
         }
 
-        /** Reports every state of the account to {@code into}, as primitives. */
-        void visit(long key, int index, Slots into) {
+        /** Reports every state of the account to {@code into}, as primitives; returns whether it has any. */
+        boolean visit(long key, int index, Slots into) {
             locate(key, -1);
             if (account < 0) {
-                return;
+                return false;
             }
             byte[] b = blob;
             for (int q = statesAt; q < statesEnd;) {
@@ -1283,6 +1293,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 into.accept(index, position, status, version & 0xFFFF_FFFFL, situation, time(offered), time(last), recent);
                 q = p;
             }
+            return true;
         }
 
         /** The most bytes a state without recent times takes. */
