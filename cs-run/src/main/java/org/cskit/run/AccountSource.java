@@ -24,6 +24,11 @@ import org.cskit.model.columns.AccountBatch;
  * the same arrays (buffers per thread, as a host reading from its store does), instead of making new
  * arrays for every slice: with slices of 65,536 accounts a {@code double} column is 512 KB, which G1
  * allocates as a humongous object (outside the young generation) when its regions are 1 MB, in heaps under 4 GB.
+ *
+ * <p>A slice whose batch is its own arrays (row 0 its first account, columns as long as the run's
+ * slice size, or as the portfolio if that is shorter) is read in place: its fact columns ({@code float}, {@code int} or {@code double}),
+ * codes and yesterday's vectors are not copied, and a column the scorecard and the playbooks do not
+ * read is not read at all. A slice that is a view into a larger batch is copied first.
  */
 public interface AccountSource {
 

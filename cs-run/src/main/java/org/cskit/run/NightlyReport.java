@@ -104,7 +104,8 @@ public record NightlyReport(long accounts, int slices, long created, long closed
      * up to twice the wall time).
      *
      * @param signals reading each slice's signals from the {@link SignalSource}
-     * @param facts copying each slice's account facts, vectors and history into its columns
+     * @param facts reading each slice's account facts from the source, copying its rows of the score history into the
+     *     thread's columns, and its facts, codes and yesterday's vectors too where the slice is a view into a larger batch
      * @param derive deriving the features from the signals
      * @param score scoring (and copying today's vectors out)
      * @param playbooks running the playbooks against the state, the sink included

@@ -69,9 +69,14 @@ import org.cskit.scoring.spi.ScoringStrategy;
  * vectors 27 to 35.
  *
  * <p><b>Slices.</b> The portfolio is worked through {@link Builder#sliceSize slice} by slice on
- * {@link Builder#threads} threads: each thread holds one slice's feature, vector and history
- * columns (about {@code sliceSize × (12 × features + 60)} bytes) and reuses them, so the heap the
- * run adds is that and the state, whatever the number of accounts. One state
+ * {@link Builder#threads} threads: each thread holds one slice's derived feature, vector and history
+ * columns (about {@code sliceSize × (12 × derived features + 60)} bytes) and reuses them, so the heap the
+ * run adds is that and the state, whatever the number of accounts. A slice's facts, codes and
+ * yesterday's vectors are read where the host holds them when the slice's batch is its own arrays
+ * (offset 0 and as many rows as a slice: {@code sliceSize}, or the accounts if fewer; as a source
+ * reading into per-slice buffers gives them, or a last, shorter slice viewed from such a batch); a slice that is a view into a larger batch (such as
+ * {@link AccountSource#of(AccountBatch)}'s) is copied into the thread's arrays first (12 bytes a fact
+ * and row more). One state
  * covers the whole portfolio: a play open in one slice tonight is still open tomorrow, wherever
  * its account falls.
  *
@@ -260,7 +265,7 @@ public final class NightlyRun {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<AccountBatch> first = new AtomicReference<>(shape);
         Runnable work = () -> {
-            Worker w = new Worker(shape, schema, history, firstRows, bands);
+            Worker w = new Worker(shape, history, firstRows, bands);
             for (int s; !stop.get() && (s = next.getAndIncrement()) < slices;) {
                 int from = s * sliceSize;
                 int to = (int) Math.min(n, (long) from + sliceSize);
@@ -468,40 +473,28 @@ public final class NightlyRun {
                 + (v.coverages() == null ? "" : ", coverage");
     }
 
-    /** One thread's slice columns, reused from slice to slice. */
+    /**
+     * One thread's slice columns, reused from slice to slice: the deriver's features, today's vectors and the
+     * history. A slice's facts, codes and yesterday's vectors are read in place when they are the slice's own
+     * arrays (row 0 is the slice's first account and the arrays are a slice long, as a host's per-slice buffers
+     * or a store's slice-sized blocks are), and otherwise (a view into a larger batch) copied into this thread's
+     * arrays first.
+     */
     private final class Worker {
         private final AccountBatch shape; // the first slice: every slice has its as-of time, facts, segments and previous columns
-        private final int facts;
-        private final FeatureColumns features;
+        private final int rows;
+        private final FeatureColumns derived;
         private final VectorColumns today;
-        private final VectorColumns previous; // null: no previous vectors
-        private final byte[] segments;
-        private final byte[] stages;
         private final ScoreHistoryColumns history;
         private final ScoreHistoryColumns sourceHistory;
         private final double[][] historyScores;
+        private Copies copies; // made when a slice is not its own arrays
 
-        Worker(AccountBatch shape, FeatureSchema schema, ScoreHistoryColumns source, int rows, List<String> bands) {
+        Worker(AccountBatch shape, ScoreHistoryColumns source, int rows, List<String> bands) {
             this.shape = shape;
-            this.facts = shape.schema().size();
-            this.features = FeatureColumns.allocate(schema, rows);
+            this.rows = rows;
+            this.derived = FeatureColumns.allocate(deriver.schema(), rows);
             this.today = VectorColumns.allocate(rows, bands);
-            VectorColumns before = shape.previousVectors();
-            if (before == null) {
-                this.previous = null;
-            } else {
-                VectorColumns.Builder b = VectorColumns.builder(rows).bands(before.bandLabels()).scores(nan(rows)).bandCodes(minusOne(rows))
-                        .directionCodes(minusOne(rows));
-                if (before.velocities() != null) {
-                    b.velocities(nan(rows));
-                }
-                if (before.coverages() != null) {
-                    b.coverages(nan(rows));
-                }
-                this.previous = b.build();
-            }
-            this.segments = new byte[rows];
-            this.stages = new byte[rows];
             this.sourceHistory = source;
             this.historyScores = new double[source.points()][rows];
             ScoreHistoryColumns.Builder h = ScoreHistoryColumns.builder(rows);
@@ -531,21 +524,31 @@ public final class NightlyRun {
                 accounts = source.slice(from, to);
                 checkSlice(accounts, shape, from, to);
             }
-            copyFacts(accounts, from, n);
-            clock.lap(1);
-            deriver.derive(signals, accounts.asOf(), features, 0);
-            clock.lap(2);
-            AccountBatch slice = accounts;
-            AccountBatch.Builder b = AccountBatch.builder(features).asOf(accounts.asOf()).accountIds(slice::accountId)
-                    .segments(accounts.segments(), segments);
+            AccountBatch.Builder b;
+            if (accounts.offset() == 0 && accounts.features().rows() == rows) {
+                b = AccountBatch.builder(FeatureColumns.concat(accounts.features(), derived)).segments(accounts.segments(),
+                        accounts.segmentCodes());
+                if (accounts.stageCodes() != null) {
+                    b.stages(accounts.stageCodes());
+                }
+                if (accounts.previousVectors() != null) {
+                    b.previousVectors(accounts.previousVectors());
+                }
+            } else {
+                if (copies == null) {
+                    copies = new Copies(shape, rows);
+                }
+                b = copies.copy(accounts, n);
+            }
             if (accounts.stageCodes() == null) {
                 b.stage(accounts.fixedStage());
-            } else {
-                b.stages(stages);
             }
-            if (previous != null) {
-                b.previousVectors(previous);
-            }
+            copyHistory(from, n);
+            clock.lap(1);
+            deriver.derive(signals, accounts.asOf(), derived, 0);
+            clock.lap(2);
+            AccountBatch slice = accounts;
+            b.asOf(accounts.asOf()).accountIds(slice::accountId);
             carry(b, accounts, n);
             AccountBatch unscored = b.build().slice(0, n);
             strategy.scoreAll(unscored, history, today);
@@ -590,49 +593,8 @@ public final class NightlyRun {
             }
         }
 
-        /** The slice's facts, codes, previous vectors and history into this thread's columns. */
-        private void copyFacts(AccountBatch accounts, int from, int n) {
-            FeatureColumns in = accounts.features();
-            int at = accounts.offset();
-            for (int f = 0; f < facts; f++) {
-                double[] values = features.doubles(f);
-                int[] counts = features.observations(f);
-                FeatureColumn column = in.column(f);
-                if (column == null) {
-                    Arrays.fill(values, 0, n, Double.NaN);
-                    Arrays.fill(counts, 0, n, 0);
-                    continue;
-                }
-                column.read(at, n, values);
-                int[] given = in.observations(f);
-                if (given != null) {
-                    System.arraycopy(given, at, counts, 0, n);
-                } else {
-                    for (int r = 0; r < n; r++) {
-                        counts[r] = Double.isNaN(values[r]) ? 0 : 1;
-                    }
-                }
-            }
-            if (accounts.segmentCodes() != null) {
-                System.arraycopy(accounts.segmentCodes(), at, segments, 0, n);
-            } else {
-                Arrays.fill(segments, 0, n, (byte) 0);
-            }
-            if (accounts.stageCodes() != null) {
-                System.arraycopy(accounts.stageCodes(), at, stages, 0, n);
-            }
-            VectorColumns before = accounts.previousVectors();
-            if (previous != null) {
-                System.arraycopy(before.scores(), at, previous.scores(), 0, n);
-                System.arraycopy(before.bandCodes(), at, previous.bandCodes(), 0, n);
-                System.arraycopy(before.directionCodes(), at, previous.directionCodes(), 0, n);
-                if (before.velocities() != null) {
-                    System.arraycopy(before.velocities(), at, previous.velocities(), 0, n);
-                }
-                if (before.coverages() != null) {
-                    System.arraycopy(before.coverages(), at, previous.coverages(), 0, n);
-                }
-            }
+        /** The slice's rows of the score history into this thread's columns. */
+        private void copyHistory(int from, int n) {
             for (int p = 0; p < historyScores.length; p++) {
                 double[] doubles = sourceHistory.scores(p);
                 if (doubles != null) {
@@ -643,6 +605,85 @@ public final class NightlyRun {
                         historyScores[p][r] = ScoreHistoryColumns.decode(codes[from + r]);
                     }
                 }
+            }
+        }
+
+        /** This thread's arrays for the facts, codes and yesterday's vectors of slices that are views into a larger batch. */
+        private final class Copies {
+            private final int facts;
+            private final FeatureColumns features;
+            private final VectorColumns previous; // null: no previous vectors
+            private final byte[] segments;
+            private final byte[] stages;
+
+            Copies(AccountBatch shape, int rows) {
+                this.facts = shape.schema().size();
+                this.features = FeatureColumns.concat(FeatureColumns.allocate(shape.schema(), rows), derived);
+                VectorColumns before = shape.previousVectors();
+                if (before == null) {
+                    this.previous = null;
+                } else {
+                    VectorColumns.Builder b = VectorColumns.builder(rows).bands(before.bandLabels()).scores(nan(rows))
+                            .bandCodes(minusOne(rows)).directionCodes(minusOne(rows));
+                    if (before.velocities() != null) {
+                        b.velocities(nan(rows));
+                    }
+                    if (before.coverages() != null) {
+                        b.coverages(nan(rows));
+                    }
+                    this.previous = b.build();
+                }
+                this.segments = new byte[rows];
+                this.stages = new byte[rows];
+            }
+
+            /** The slice's facts, codes and previous vectors into these arrays; a batch builder over them. */
+            AccountBatch.Builder copy(AccountBatch accounts, int n) {
+                FeatureColumns in = accounts.features();
+                int at = accounts.offset();
+                for (int f = 0; f < facts; f++) {
+                    double[] values = features.doubles(f);
+                    int[] counts = features.observations(f);
+                    FeatureColumn column = in.column(f);
+                    if (column == null) {
+                        Arrays.fill(values, 0, n, Double.NaN);
+                        Arrays.fill(counts, 0, n, 0);
+                        continue;
+                    }
+                    column.read(at, n, values);
+                    int[] given = in.observations(f);
+                    if (given != null) {
+                        System.arraycopy(given, at, counts, 0, n);
+                    } else {
+                        for (int r = 0; r < n; r++) {
+                            counts[r] = Double.isNaN(values[r]) ? 0 : 1;
+                        }
+                    }
+                }
+                if (accounts.segmentCodes() != null) {
+                    System.arraycopy(accounts.segmentCodes(), at, segments, 0, n);
+                } else {
+                    Arrays.fill(segments, 0, n, (byte) 0);
+                }
+                AccountBatch.Builder b = AccountBatch.builder(features).segments(accounts.segments(), segments);
+                if (accounts.stageCodes() != null) {
+                    System.arraycopy(accounts.stageCodes(), at, stages, 0, n);
+                    b.stages(stages);
+                }
+                VectorColumns before = accounts.previousVectors();
+                if (previous != null) {
+                    System.arraycopy(before.scores(), at, previous.scores(), 0, n);
+                    System.arraycopy(before.bandCodes(), at, previous.bandCodes(), 0, n);
+                    System.arraycopy(before.directionCodes(), at, previous.directionCodes(), 0, n);
+                    if (before.velocities() != null) {
+                        System.arraycopy(before.velocities(), at, previous.velocities(), 0, n);
+                    }
+                    if (before.coverages() != null) {
+                        System.arraycopy(before.coverages(), at, previous.coverages(), 0, n);
+                    }
+                    b.previousVectors(previous);
+                }
+                return b;
             }
         }
     }

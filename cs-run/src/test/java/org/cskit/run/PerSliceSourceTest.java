@@ -84,20 +84,58 @@ class PerSliceSourceTest {
             return sliceOf(a, from);
         });
         AccountSource fresh = AccountSource.of(n, (from, to) -> sliceOf(java.util.Arrays.copyOfRange(arr, from, to), from));
-        NightlyRun run = NightlyFixture.run().sliceSize(3).threads(2).build();
         NightlyFixture.Recording reusedPlays = new NightlyFixture.Recording();
         NightlyFixture.Recording freshPlays = new NightlyFixture.Recording();
         VectorColumns reusedToday = NightlyFixture.today(n);
         VectorColumns freshToday = NightlyFixture.today(n);
 
-        run.run(reusing, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)), ScoreHistoryColumns.empty(n),
-                NightlyState.empty(NightlyFixture.PORTFOLIO), reusedPlays, VectorSink.into(reusedToday));
-        run.run(fresh, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0), DAY_1)), ScoreHistoryColumns.empty(n),
-                NightlyState.empty(NightlyFixture.PORTFOLIO), freshPlays, VectorSink.into(freshToday));
+        quietNight(reusing, reusedPlays, reusedToday);
+        quietNight(fresh, freshPlays, freshToday);
 
         assertThat(reusedPlays.delivered).isEqualTo(freshPlays.delivered).hasSize(n + n / 4).contains("acct-4 large-quiet")
                 .doesNotContain("acct-5 large-quiet");
         assertThat(reusedToday.scores()).isEqualTo(freshToday.scores());
+    }
+
+    /**
+     * A slice whose batch is its own arrays is read in place, its facts as the host holds them ({@code float} here):
+     * the plays and vectors are those of the same facts as {@code double}s in one batch, whose slices are views the
+     * run copies.
+     */
+    @Test
+    void run_slicesOfTheirOwnFloatColumns_makeWhatOneDoubleBatchMakes() {
+        int n = 24;
+        double[] arr = new double[n];
+        for (int r = 0; r < n; r++) {
+            arr[r] = r % 4 == 0 ? 100_000 : 10;
+        }
+        AccountSource floats = AccountSource.of(n, (from, to) -> {
+            float[] a = new float[to - from];
+            for (int r = 0; r < a.length; r++) {
+                a[r] = (float) arr[from + r];
+            }
+            FeatureColumns facts = FeatureColumns.builder(NightlyFixture.FACTS, a.length).feature(StandardFeatures.ARR, a).build();
+            return AccountBatch.builder(facts).asOf(DAY_1).accountIds(r -> NightlyFixture.id(from + r))
+                    .segments(NightlyFixture.SEGMENTS, null).stage(LifecycleStage.STEADY_STATE).build();
+        });
+        NightlyFixture.Recording floatPlays = new NightlyFixture.Recording();
+        NightlyFixture.Recording wholePlays = new NightlyFixture.Recording();
+        VectorColumns floatToday = NightlyFixture.today(n);
+        VectorColumns wholeToday = NightlyFixture.today(n);
+
+        quietNight(floats, floatPlays, floatToday);
+        quietNight(AccountSource.of(sliceOf(arr, 0)), wholePlays, wholeToday);
+
+        assertThat(floatPlays.delivered).isEqualTo(wholePlays.delivered).hasSize(n + n / 4).contains("acct-4 large-quiet")
+                .doesNotContain("acct-5 large-quiet");
+        assertThat(floatToday.scores()).isEqualTo(wholeToday.scores()).doesNotContain(Double.NaN);
+    }
+
+    /** A night without logins from an empty state, in slices of 3 on two threads. */
+    private static void quietNight(AccountSource accounts, NightlyFixture.Recording plays, VectorColumns today) {
+        int n = accounts.rows();
+        NightlyFixture.run().sliceSize(3).threads(2).build().run(accounts, SignalSource.of(NightlyFixture.signals(NightlyFixture.filled(n, 0),
+                DAY_1)), ScoreHistoryColumns.empty(n), NightlyState.empty(NightlyFixture.PORTFOLIO), plays, VectorSink.into(today));
     }
 
     private static AccountBatch sliceOf(double[] arr, int from) {

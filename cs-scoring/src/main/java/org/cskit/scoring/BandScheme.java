@@ -172,17 +172,58 @@ public abstract class BandScheme {
         return rangeOf(bandedScore(score));
     }
 
-    /** The position of a banded score's range, ignoring history. */
-    private int rangeOf(double s) {
-        boolean toInclusive = boundary() == Boundary.TO_INCLUSIVE;
-        List<Range> r = ranges();
-        for (int i = 0; i < r.size() - 1; i++) {
-            double to = r.get(i).to();
-            if (s < to || toInclusive && s == to) {
-                return i;
+    /**
+     * The position of a banded score's range, ignoring history: the number of ranges' ends (the last's
+     * apart) the score has reached, counted without a branch on the score (scores come in no order,
+     * so a search would mispredict), since the ends rise; NaN is in the last range.
+     */
+    private static int rangeOf(Bounds b, double s) {
+        if (s != s) {
+            return b.to.length - 1;
+        }
+        double[] to = b.to;
+        int range = 0;
+        if (b.toInclusive) {
+            for (int i = 0; i < to.length - 1; i++) {
+                range += s > to[i] ? 1 : 0;
+            }
+        } else {
+            for (int i = 0; i < to.length - 1; i++) {
+                range += s >= to[i] ? 1 : 0;
             }
         }
-        return r.size() - 1;
+        return range;
+    }
+
+    private int rangeOf(double s) {
+        return rangeOf(bounds(), s);
+    }
+
+    /** The ranges' bounds as arrays, made on first use (a race makes equal copies): scoring bands a score per row. */
+    private transient Bounds bounds;
+
+    private Bounds bounds() {
+        Bounds b = bounds;
+        if (b == null) {
+            b = new Bounds(this);
+            bounds = b;
+        }
+        return b;
+    }
+
+    /** The ranges' from and to, the hysteresis and the boundary rule, as scoring reads them per row. */
+    private static final class Bounds {
+        final double[] from;
+        final double[] to;
+        final double hysteresis;
+        final boolean toInclusive;
+
+        Bounds(BandScheme scheme) {
+            this.from = scheme.ranges().stream().mapToDouble(Range::from).toArray();
+            this.to = scheme.ranges().stream().mapToDouble(Range::to).toArray();
+            this.hysteresis = scheme.hysteresis();
+            this.toInclusive = scheme.boundary() == Boundary.TO_INCLUSIVE;
+        }
     }
 
     /**
@@ -203,16 +244,17 @@ public abstract class BandScheme {
      */
     int indexAndHeld(double score, int previous) {
         double s = bandedScore(score);
-        if (previous >= 0 && previous < ranges().size()) {
-            Range range = ranges().get(previous);
-            boolean within = boundary() == Boundary.TO_INCLUSIVE
-                    ? s > range.from() - hysteresis() && s <= range.to() + hysteresis()
-                    : s >= range.from() - hysteresis() && s < range.to() + hysteresis();
+        Bounds b = bounds();
+        int range = rangeOf(b, s);
+        if (previous >= 0 && previous < b.from.length) {
+            double low = b.from[previous] - b.hysteresis;
+            double high = b.to[previous] + b.hysteresis;
+            boolean within = b.toInclusive ? s > low && s <= high : s >= low && s < high;
             if (within) {
-                return previous << 1 | (rangeOf(s) != previous ? 1 : 0);
+                return previous << 1 | (range != previous ? 1 : 0);
             }
         }
-        return rangeOf(s) << 1;
+        return range << 1;
     }
 
     /**

@@ -10,7 +10,7 @@ import org.cskit.playbooks.BuiltInPlaybooks;
 /**
  * The 17 built-in playbooks ({@link BuiltInPlaybooks#all()}) written out for the nightly floor, for
  * one night without events: the three event playbooks cannot fire, the other fourteen are their
- * triggers and conditions as plain comparisons on the slice's derived features, the pool's contract
+ * triggers and conditions as plain comparisons on the slice's derived features, the slice's contract
  * and plan facts and the row's band, with a dense array of the last play per account and playbook for
  * their cooldowns and the two exclusion groups decided as the engine does (of two members that fire,
  * the more urgent one makes the play). Band codes red 0, yellow 1, green 2. Not thread-safe; one per
@@ -54,16 +54,26 @@ final class BuiltInRows {
     private final int seatsAt;
     private final int ticketsAt;
     private final int ticketsChangeAt;
-    private final float[] daysSinceStart;
-    private final float[] daysToRenewal;
-    private final float[] attainment;
-    private final float[] firstValueOverdue;
-    private final float[] planPresent;
-    private final float[] nextPhaseDefined;
-    private final float[] gapsDueSoon;
-    private final float[] risksUnowned;
-    private final float[] daysToReview;
-    private final float[] handoffDaysWithoutPlan;
+    private final int daysSinceStartAt;
+    private final int daysToRenewalAt;
+    private final int attainmentAt;
+    private final int firstValueOverdueAt;
+    private final int planPresentAt;
+    private final int nextPhaseDefinedAt;
+    private final int gapsDueSoonAt;
+    private final int risksUnownedAt;
+    private final int daysToReviewAt;
+    private final int handoffDaysWithoutPlanAt;
+    private float[] daysSinceStart;
+    private float[] daysToRenewal;
+    private float[] attainment;
+    private float[] firstValueOverdue;
+    private float[] planPresent;
+    private float[] nextPhaseDefined;
+    private float[] gapsDueSoon;
+    private float[] risksUnowned;
+    private float[] daysToReview;
+    private float[] handoffDaysWithoutPlan;
     private double[] seats;
     private double[] tickets;
     private double[] ticketsChange;
@@ -72,31 +82,43 @@ final class BuiltInRows {
     /**
      * @param accounts the most accounts in a slice
      * @param derived the schema of the derived features
-     * @param facts the pool's standard facts, indexed as {@code standard}
-     * @param standard the schema of {@code facts}
+     * @param standard the schema of the facts {@link #slice} is given
      */
-    BuiltInRows(int accounts, FeatureSchema derived, float[][] facts, FeatureSchema standard) {
+    BuiltInRows(int accounts, FeatureSchema derived, FeatureSchema standard) {
         this.last = new long[accounts * SLOTS];
         this.seatsAt = derived.indexOf(BuiltInPlaybooks.SEAT_UTILISATION);
         this.ticketsAt = derived.indexOf(BuiltInPlaybooks.TICKETS);
         this.ticketsChangeAt = derived.indexOf(BuiltInPlaybooks.TICKETS_CHANGE_PCT);
-        this.daysSinceStart = facts[standard.indexOf(StandardFeatures.DAYS_SINCE_START)];
-        this.daysToRenewal = facts[standard.indexOf(StandardFeatures.DAYS_TO_RENEWAL)];
-        this.attainment = facts[standard.indexOf(StandardFeatures.OUTCOME_ATTAINMENT)];
-        this.firstValueOverdue = facts[standard.indexOf(StandardFeatures.FIRST_VALUE_DAYS_OVERDUE)];
-        this.planPresent = facts[standard.indexOf(StandardFeatures.HAS_PLAN)];
-        this.nextPhaseDefined = facts[standard.indexOf(StandardFeatures.NEXT_PHASE_DEFINED)];
-        this.gapsDueSoon = facts[standard.indexOf(StandardFeatures.OPEN_GAPS_DUE_SOON)];
-        this.risksUnowned = facts[standard.indexOf(StandardFeatures.HIGH_RISKS_UNOWNED)];
-        this.daysToReview = facts[standard.indexOf(StandardFeatures.DAYS_TO_REVIEW)];
-        this.handoffDaysWithoutPlan = facts[standard.indexOf(StandardFeatures.HANDOFF_DAYS_WITHOUT_PLAN)];
+        this.daysSinceStartAt = standard.indexOf(StandardFeatures.DAYS_SINCE_START);
+        this.daysToRenewalAt = standard.indexOf(StandardFeatures.DAYS_TO_RENEWAL);
+        this.attainmentAt = standard.indexOf(StandardFeatures.OUTCOME_ATTAINMENT);
+        this.firstValueOverdueAt = standard.indexOf(StandardFeatures.FIRST_VALUE_DAYS_OVERDUE);
+        this.planPresentAt = standard.indexOf(StandardFeatures.HAS_PLAN);
+        this.nextPhaseDefinedAt = standard.indexOf(StandardFeatures.NEXT_PHASE_DEFINED);
+        this.gapsDueSoonAt = standard.indexOf(StandardFeatures.OPEN_GAPS_DUE_SOON);
+        this.risksUnownedAt = standard.indexOf(StandardFeatures.HIGH_RISKS_UNOWNED);
+        this.daysToReviewAt = standard.indexOf(StandardFeatures.DAYS_TO_REVIEW);
+        this.handoffDaysWithoutPlanAt = standard.indexOf(StandardFeatures.HANDOFF_DAYS_WITHOUT_PLAN);
         if (seatsAt < 0 || ticketsAt < 0 || ticketsChangeAt < 0) {
             throw new IllegalArgumentException("the derived features " + derived.names() + " lack one the built-ins read");
         }
     }
 
-    /** A new slice: its derived features, and a fresh cooldown history. */
-    void slice(FeatureColumns features) {
+    /**
+     * A new slice: its derived features, its facts (read in place, row {@code k} of the slice at index {@code k}), and a
+     * fresh cooldown history.
+     */
+    void slice(FeatureColumns features, float[][] facts) {
+        daysSinceStart = facts[daysSinceStartAt];
+        daysToRenewal = facts[daysToRenewalAt];
+        attainment = facts[attainmentAt];
+        firstValueOverdue = facts[firstValueOverdueAt];
+        planPresent = facts[planPresentAt];
+        nextPhaseDefined = facts[nextPhaseDefinedAt];
+        gapsDueSoon = facts[gapsDueSoonAt];
+        risksUnowned = facts[risksUnownedAt];
+        daysToReview = facts[daysToReviewAt];
+        handoffDaysWithoutPlan = facts[handoffDaysWithoutPlanAt];
         seats = features.doubles(seatsAt);
         tickets = features.doubles(ticketsAt);
         ticketsChange = features.doubles(ticketsChangeAt);
@@ -124,16 +146,16 @@ final class BuiltInRows {
     }
 
     /**
-     * The fourteen playbooks for row {@code k} of the slice, pool row {@code p}.
+     * The fourteen playbooks for row {@code k} of the slice.
      *
      * @param band today's band code
      * @param direction today's direction code ({@code -1}: none)
      */
-    void evaluate(int k, int p, long now, byte band, byte direction) {
+    void evaluate(int k, long now, byte band, byte direction) {
         double seat = seats[k];
-        double dss = daysSinceStart[p];
-        double dtr = daysToRenewal[p];
-        double att = attainment[p];
+        double dss = daysSinceStart[k];
+        double dtr = daysToRenewal[k];
+        double att = attainment[k];
         // Group "adoption": low-adoption (high) before expansion-ready (normal).
         boolean lowAdoption = seat < 0.4 && dss >= 30;
         if (lowAdoption) {
@@ -147,7 +169,7 @@ final class BuiltInRows {
         if (dtr <= 120 && dtr >= 0 && (band == RED || direction == DECLINING)) {
             fire(k, RENEWAL_AT_RISK, now);
         }
-        if (firstValueOverdue[p] >= 7) {
+        if (firstValueOverdue[k] >= 7) {
             fire(k, FIRST_VALUE_OVERDUE, now);
         }
         if (dss >= 0 && dss < 7) {
@@ -158,21 +180,21 @@ final class BuiltInRows {
             fire(k, ONBOARDING_30_90, now);
         }
         // Group "no-plan": promised-outcome-no-plan (urgent) before no-success-plan (high).
-        if (handoffDaysWithoutPlan[p] >= 14) {
+        if (handoffDaysWithoutPlan[k] >= 14) {
             fire(k, PROMISED_OUTCOME_NO_PLAN, now);
-        } else if (planPresent[p] == 0 && dss >= 14) {
+        } else if (planPresent[k] == 0 && dss >= 14) {
             fire(k, NO_SUCCESS_PLAN, now);
         }
-        if (att >= 0.8 && nextPhaseDefined[p] == 0) {
+        if (att >= 0.8 && nextPhaseDefined[k] == 0) {
             fire(k, TARGET_NEAR_NO_NEXT_PHASE, now);
         }
-        if (gapsDueSoon[p] >= 1) {
+        if (gapsDueSoon[k] >= 1) {
             fire(k, SUCCESS_GAP_NEAR_DUE, now);
         }
-        if (risksUnowned[p] >= 1) {
+        if (risksUnowned[k] >= 1) {
             fire(k, HIGH_RISK_UNOWNED, now);
         }
-        if (daysToReview[p] <= 7) {
+        if (daysToReview[k] <= 7) {
             fire(k, PLAN_REVIEW_DUE, now);
         }
     }

@@ -78,12 +78,12 @@ import org.cskit.scoring.features.WindowChange;
  * each of those accounts' standard contract and plan facts, segment and stage. Holding ten million
  * accounts' signals would take about 20 GB, so account {@code r} reads the signals and facts of pool
  * account {@code r mod pool} (the work per account is the same; every account has its own id and its
- * own state). Yesterday's band is a fixed hash of the row; there is no score history (velocity and
+ * own state). Yesterday's band is a fixed hash of the pool row; there is no score history (velocity and
  * direction are unknown, so the rules on direction do not fire).
  *
  * <p><b>cskit</b>: one {@link NightlyRun} night from an empty state on two threads, reading each
- * slice's facts, codes and yesterday's vectors through an {@link AccountSource} (copied from the pool
- * into arrays of the thread, reused from slice to slice, as a host reads them from its store into buffers) and handing today's vectors to a
+ * slice's facts, codes and yesterday's vectors through an {@link AccountSource} (views of the pool's
+ * arrays: a batch built per slice over the pool slice's columns, no copy) and handing today's vectors to a
  * {@link VectorSink} that keeps each account's score as a 2-byte code and its band (3 bytes an
  * account, what a host keeps for tomorrow): derive the generator's eight features and two more the
  * 50 rules read, score with a four-input scorecard, run the playbooks (the 17 built-ins, or the 50
@@ -95,11 +95,24 @@ import org.cskit.scoring.features.WindowChange;
  * ({@link HandWrittenDerivation} and two more), the same scorecard written out, the same bands with
  * hysteresis, the playbooks written out with a dense cooldown array per slice (the 50 rules as
  * {@link RowRules}, the 17 built-ins as {@link BuiltInRows}: the 14 that can fire without events); it
- * reads the facts from the pool's arrays in place, keeps no state beyond a slice, writes the vectors
+ * reads the facts, segment codes and yesterday's bands from the pool's arrays in place, keeps no state beyond a slice, writes the vectors
  * into slice columns and the same score codes and bands into the same arrays. The two agree on the
  * score codes and bands and on the number of plays (checked and printed); its thread CPU is printed
  * per stage (derive; score and playbooks), and then that of its scoring alone (the same loop without
  * the playbooks, in a pass of its own).
+ *
+ * <p><b>The same work over the same arrays.</b> Both sides read each slice's facts, segment codes and
+ * yesterday's vectors from the same arrays of the pool, in place: the floor indexes them, cskit's host hands
+ * them to the run as an {@link AccountBatch} over them (per slice: the batch is built, which checks the
+ * segment and stage codes, and names its rows' accounts). Copying them into buffers first (as a host reading
+ * from a store would) is host work the floor would then have to do too, or that would be counted as cskit's;
+ * either way it is not what the two are compared on. What the host still does for cskit and not for the
+ * floor is printed apart, each night: the thread CPU of its {@code AccountSource.slice} calls (counted
+ * in cskit's facts stage and CPU), and once per size the CPU of making every account's id alone, which
+ * cskit's engine asks once per row to find the account's play state (in its playbooks stage; the floor
+ * keeps no state beyond a slice and needs no id). Account {@code r}'s yesterday's band is that of pool row
+ * {@code r mod pool}, like its facts (until session 8 it was a hash of {@code r}, made per slice into
+ * buffers on cskit's side and per row on the floor's).
  *
  * <p>Heap beyond the signal columns ({@code heap_mb}): what the night keeps for the whole portfolio
  * besides the state (the score codes and bands: the used heap after a full GC once they are allocated,
@@ -158,13 +171,20 @@ public final class NightlyJobBenchmark {
 
     private NightlyJobBenchmark() {}
 
-    /** Signals, facts, segments and stages of the pool's accounts, and signals for a last, shorter slice. */
+    /**
+     * Signals, facts, segments, stages and yesterday's vectors of the pool's accounts, each pool slice in arrays of its
+     * own (so that a slice of accounts reads them in place, from row 0), and signals for a last, shorter slice.
+     */
     static final class Pool {
         final SignalColumns[] slices = new SignalColumns[POOL_SLICES];
         final Map<Integer, SignalColumns> tails = new HashMap<>();
-        final float[][] facts = new float[STANDARD.size()][POOL];
-        final byte[] segment = new byte[POOL];
-        final byte[] stage = new byte[POOL];
+        /** By pool slice, then fact (indexed as {@link #STANDARD}), then row of the pool slice. */
+        final float[][][] facts = new float[POOL_SLICES][STANDARD.size()][SLICE];
+        final byte[][] segment = new byte[POOL_SLICES][SLICE];
+        final byte[][] stage = new byte[POOL_SLICES][SLICE];
+        /** Yesterday's vectors by pool slice: band codes from a fixed hash of the pool row, scores from the band, direction FLAT. */
+        final byte[][] yesterdayBand = new byte[POOL_SLICES][SLICE];
+        final VectorColumns[] yesterday = new VectorColumns[POOL_SLICES];
         final PortfolioGenerator generator = PortfolioGenerator.builder().seed(42).accounts(POOL).start(START).months(MONTHS).build();
         long observations;
 
@@ -174,26 +194,36 @@ public final class NightlyJobBenchmark {
             Runnable work = () -> {
                 for (int s; (s = next.getAndIncrement()) < POOL_SLICES;) {
                     slices[s] = generator.signalColumns(s * SLICE, (s + 1) * SLICE, AS_OF, LOOKBACK);
-                    for (int i = s * SLICE; i < (s + 1) * SLICE; i++) {
+                    float[][] f = facts[s];
+                    double[] scores = new double[SLICE];
+                    byte[] directions = new byte[SLICE];
+                    Arrays.fill(directions, (byte) 1); // FLAT
+                    for (int k = 0; k < SLICE; k++) {
+                        int i = s * SLICE + k;
                         GeneratedAccount generated = generator.account(i);
                         Optional<Account> current = generated.accountOn(TODAY);
                         Account account = current.orElse(generated.account());
-                        segment[i] = (byte) names.indexOf(account.segment().name());
-                        stage[i] = (byte) account.lifecycleStage().ordinal();
-                        for (float[] f : facts) {
-                            f[i] = Float.NaN;
+                        segment[s][k] = (byte) names.indexOf(account.segment().name());
+                        stage[s][k] = (byte) account.lifecycleStage().ordinal();
+                        for (float[] column : f) {
+                            column[k] = Float.NaN;
                         }
                         if (current.isPresent()) {
                             Features.Builder b = Features.builder(STANDARD);
                             StandardFeatures.write(account, TODAY, b);
                             Features standard = b.build();
-                            for (int k = 0; k < STANDARD.size(); k++) {
-                                if (standard.isPresentAt(k)) {
-                                    facts[k][i] = (float) standard.valueAt(k);
+                            for (int x = 0; x < STANDARD.size(); x++) {
+                                if (standard.isPresentAt(x)) {
+                                    f[x][k] = (float) standard.valueAt(x);
                                 }
                             }
                         }
+                        byte band = yesterdayBand(i);
+                        yesterdayBand[s][k] = band;
+                        scores[k] = band == 0 ? 30 : band == 1 ? 60 : 85;
                     }
+                    yesterday[s] = VectorColumns.builder(SLICE).bands(bandLabels()).scores(scores).bandCodes(yesterdayBand[s])
+                            .directionCodes(directions).build();
                 }
             };
             onThreads(work);
@@ -204,9 +234,17 @@ public final class NightlyJobBenchmark {
             }
         }
 
+        /** The pool slice accounts {@code [from, ...)} read: slices start at a multiple of {@value #SLICE} and do not cross the pool's end. */
+        static int poolSlice(int from) {
+            if (from % SLICE != 0) {
+                throw new IllegalStateException("slices start at multiples of " + SLICE + ", but one starts at " + from);
+            }
+            return (from / SLICE) % POOL_SLICES;
+        }
+
         SignalColumns slice(int from, int to) {
             if (to - from == SLICE) {
-                return slices[(from / SLICE) % POOL_SLICES];
+                return slices[poolSlice(from)];
             }
             SignalColumns tail = tails.get(to - from);
             if (tail == null || from % SLICE != 0) {
@@ -224,27 +262,39 @@ public final class NightlyJobBenchmark {
     }
 
     /**
-     * One night's inputs for N accounts, over the pool, read a slice at a time as a host reads them from
-     * its store: each slice's facts, segment and stage codes and yesterday's vectors are copied from the
-     * pool into the calling thread's arrays, reused from slice to slice (yesterday's band is a fixed hash of the account). What the night
-     * keeps of today's vectors is what a host keeps for tomorrow: each account's score as a 2-byte code
-     * ({@link ScoreHistoryColumns#nearestCode}) and its band code.
+     * One night's inputs for N accounts, over the pool. Account {@code r}'s facts, segment and stage codes and
+     * yesterday's vectors are those of pool row {@code r mod pool}; the host hands cskit each slice's as views of the
+     * pool's arrays (no copy: an {@link AccountBatch} built per slice over the pool slice's columns, which checks its
+     * segment and stage codes, and names its rows' accounts {@code acct-<r>}), as the floor reads the same arrays in
+     * place. What the night keeps of today's vectors is what a host keeps for tomorrow: each account's score as a
+     * 2-byte code ({@link ScoreHistoryColumns#nearestCode}) and its band code.
      */
     static final class Inputs {
         final int n;
         final Pool pool;
         final FeatureSchema factSchema;
         final int[] factAt; // each fact's index in the pool's facts
+        final FeatureColumns[] facts; // by pool slice, over the pool's arrays (checked once, here)
         final char[] scoreCodes;
         final byte[] bands;
         final AccountSource accounts;
         final VectorSink today;
+        /** Thread CPU spent in {@link #slice} (the host's reading of cskit's slices), summed over the threads. */
+        final LongAdder hostReadCpu = new LongAdder();
 
         Inputs(Pool pool, int n, FeatureSchema factSchema) {
             this.n = n;
             this.pool = pool;
             this.factSchema = factSchema;
             this.factAt = factSchema.names().stream().mapToInt(STANDARD::indexOf).toArray();
+            this.facts = new FeatureColumns[POOL_SLICES];
+            for (int s = 0; s < POOL_SLICES; s++) {
+                FeatureColumns.Builder fb = FeatureColumns.builder(factSchema, SLICE);
+                for (int f = 0; f < factAt.length; f++) {
+                    fb.feature(factSchema.names().get(f), pool.facts[s][factAt[f]]);
+                }
+                facts[s] = fb.build();
+            }
             this.scoreCodes = new char[n];
             this.bands = new byte[n];
             this.accounts = AccountSource.of(n, this::slice);
@@ -258,69 +308,15 @@ public final class NightlyJobBenchmark {
             });
         }
 
-        /** Each thread's arrays for its slices (see {@link AccountSource}: a worker asks for its next slice once done with its last). */
-        private final ThreadLocal<Buffers> buffers = new ThreadLocal<>();
-
-        /** One thread's arrays for slices of {@code m} accounts. */
-        private final class Buffers {
-            final int m;
-            final float[][] facts;
-            final byte[] segment;
-            final byte[] stage;
-            final double[] scores;
-            final byte[] band;
-            final byte[] directions;
-
-            Buffers(int m) {
-                this.m = m;
-                this.facts = new float[factAt.length][m];
-                this.segment = new byte[m];
-                this.stage = new byte[m];
-                this.scores = new double[m];
-                this.band = new byte[m];
-                this.directions = new byte[m];
-            }
-        }
-
-        /** The facts of accounts [from, to), read into the calling thread's arrays (as a host reads them from its store into buffers). */
+        /** The facts of accounts [from, to): views of the pool slice's arrays, from row 0. */
         AccountBatch slice(int from, int to) {
-            int m = to - from;
-            Buffers buf = buffers.get();
-            if (buf == null || buf.m != m) {
-                buf = new Buffers(m);
-                buffers.set(buf);
-            }
-            FeatureColumns.Builder fb = FeatureColumns.builder(factSchema, m);
-            for (int f = 0; f < factAt.length; f++) {
-                tile(pool.facts[factAt[f]], from, buf.facts[f], m);
-                fb.feature(factSchema.names().get(f), buf.facts[f]);
-            }
-            byte[] segment = buf.segment;
-            byte[] stage = buf.stage;
-            tile(pool.segment, from, segment, m);
-            tile(pool.stage, from, stage, m);
-            double[] scores = buf.scores;
-            byte[] band = buf.band;
-            byte[] directions = buf.directions;
-            Arrays.fill(directions, (byte) 1); // FLAT
-            for (int r = 0; r < m; r++) {
-                band[r] = yesterdayBand(from + r);
-                scores[r] = band[r] == 0 ? 30 : band[r] == 1 ? 60 : 85;
-            }
-            VectorColumns yesterday = VectorColumns.builder(m).bands(bandLabels()).scores(scores).bandCodes(band).directionCodes(directions)
-                    .build();
-            return AccountBatch.builder(fb.build()).asOf(AS_OF).accountIds(r -> id(from + r)).segments(SEGMENTS, segment).stages(stage)
-                    .previousVectors(yesterday).build();
-        }
-
-        /** The pool's rows of accounts {@code from} on (wrapping at the pool's end) into the first {@code length} elements of an array of the same type. */
-        private static void tile(Object source, int from, Object into, int length) {
-            for (int r = 0; r < length;) {
-                int at = (from + r) % POOL;
-                int k = Math.min(length - r, POOL - at);
-                System.arraycopy(source, at, into, r, k);
-                r += k;
-            }
+            long c0 = THREAD_CPU.getCurrentThreadCpuTime();
+            int s = Pool.poolSlice(from);
+            AccountBatch batch = AccountBatch.builder(facts[s]).asOf(AS_OF).accountIds(r -> id(from + r)).segments(SEGMENTS, pool.segment[s])
+                    .stages(pool.stage[s]).previousVectors(pool.yesterday[s]).build();
+            AccountBatch slice = to - from == SLICE ? batch : batch.slice(0, to - from);
+            hostReadCpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
+            return slice;
         }
     }
 
@@ -334,8 +330,8 @@ public final class NightlyJobBenchmark {
     static String columnBytes(Inputs in) {
         long n = in.n;
         return String.format("kept for the whole portfolio: today's scores as 2-byte codes and band codes, %,d MB; facts (%d float columns), "
-                + "segment and stage codes and yesterday's vectors read a slice at a time from the pool (%,d MB for the pool's %,d accounts)",
-                3 * n >> 20, in.factAt.length, (long) POOL * (4 * STANDARD.size() + 2) >> 20, POOL);
+                + "segment and stage codes and yesterday's vectors read a slice at a time in place from the pool's arrays (%,d MB for the pool's "
+                + "%,d accounts)", 3 * n >> 20, in.factAt.length, (long) POOL * (4 * STANDARD.size() + 2 + 10) >> 20, POOL);
     }
 
     /** The suppressed firings by reason, over every playbook, such as {@code ALREADY_OPEN 12,263,063}. */
@@ -368,7 +364,8 @@ public final class NightlyJobBenchmark {
     }
 
     /** What one measured night took, and the same night run again on the state it left ({@code again} null when not run). */
-    record Measured(double wallS, double cpuS, double peakMb, double afterGcMb, double liveMb, long plays, NightlyReport report, long states,
+    record Measured(double wallS, double cpuS, double hostReadS, String kinds, double peakMb, double afterGcMb, double liveMb, long plays, NightlyReport report,
+            long states,
             double againWallS, long againPlays, NightlyReport again) {}
 
     static Measured cskit(Pool pool, Inputs in, List<Playbook> playbooks, boolean again) {
@@ -380,11 +377,15 @@ public final class NightlyJobBenchmark {
         long baseline = settledHeap();
         resetPeaks();
         AFTER_GC.arm();
+        in.hostReadCpu.reset();
+        double[] kinds0 = cpuByKind();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         NightlyReport report = run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, sink, in.today);
         long t1 = System.nanoTime();
         long cpu1 = cpuNanos();
+        double hostRead = in.hostReadCpu.sum() / 1e9;
+        String kinds = cpuByKind(kinds0, cpuByKind(), (cpu1 - cpu0) / 1e9);
         long peak = peakHeap();
         long afterGc = AFTER_GC.disarm(); // 0: no collection during the run
         long live = settledHeap();
@@ -393,7 +394,7 @@ public final class NightlyJobBenchmark {
         long t2 = System.nanoTime();
         NightlyReport second = again ? run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today) : null;
         long t3 = System.nanoTime();
-        return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (peak - baseline) / 1048576.0,
+        return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, hostRead, kinds, (peak - baseline) / 1048576.0,
                 afterGc == 0 ? Double.NaN : (Math.max(afterGc, baseline) - baseline) / 1048576.0, (live - baseline) / 1048576.0,
                 sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), second);
     }
@@ -416,6 +417,34 @@ public final class NightlyJobBenchmark {
                 cpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
             }
         });
+        return cpu.sum() / 1e9;
+    }
+
+    /**
+     * The host's account ids for rows {@code [0, n)} alone, as cskit's engine asks them (once per row, on the run's
+     * threads, a slice at a time): thread CPU summed over the threads.
+     */
+    static double idsCpu(int n) throws InterruptedException {
+        int slices = (n + SLICE - 1) / SLICE;
+        AtomicInteger next = new AtomicInteger();
+        LongAdder cpu = new LongAdder();
+        LongAdder sink = new LongAdder();
+        onThreads(() -> {
+            for (int s; (s = next.getAndIncrement()) < slices;) {
+                int lo = s * SLICE;
+                int hi = Math.min(n, lo + SLICE);
+                long c0 = THREAD_CPU.getCurrentThreadCpuTime();
+                int h = 0;
+                for (int r = lo; r < hi; r++) {
+                    h += id(r).value().length();
+                }
+                cpu.add(THREAD_CPU.getCurrentThreadCpuTime() - c0);
+                sink.add(h);
+            }
+        });
+        if (sink.sum() < n) {
+            throw new IllegalStateException("ids shorter than a character");
+        }
         return cpu.sum() / 1e9;
     }
 
@@ -507,7 +536,7 @@ public final class NightlyJobBenchmark {
                 VectorColumns today = VectorColumns.allocate(SLICE, bandLabels());
                 HandWrittenDerivation derivation = new HandWrittenDerivation(AS_OF);
                 RowRules rules = builtIns ? null : new RowRules(SLICE);
-                BuiltInRows builtIn = builtIns ? new BuiltInRows(SLICE, DERIVER.schema(), pool.facts, STANDARD) : null;
+                BuiltInRows builtIn = builtIns ? new BuiltInRows(SLICE, DERIVER.schema(), STANDARD) : null;
                 for (int s; (s = next.getAndIncrement()) < slices;) {
                     int lo = s * SLICE;
                     int hi = Math.min(in.n, lo + SLICE);
@@ -517,7 +546,7 @@ public final class NightlyJobBenchmark {
                     usersChangeAndTickets(signals, features);
                     long c1 = THREAD_CPU.getCurrentThreadCpuTime();
                     if (builtIns) {
-                        builtIn.slice(features);
+                        builtIn.slice(features, pool.facts[Pool.poolSlice(lo)]);
                     } else {
                         rules.reset(lo);
                     }
@@ -606,9 +635,11 @@ public final class NightlyJobBenchmark {
             double[] nps = f.doubles(7);
             double[] usersChange = f.doubles(8);
             double[] ticketsOpen = f.doubles(9);
-            float[] renewal = pool.facts[in.factAt[0]];
-            float[] arr = pool.facts[in.factAt[1]];
-            byte[] segments = pool.segment;
+            int p = Pool.poolSlice(lo); // the pool slice accounts [lo, hi) read, from its row 0
+            float[] renewal = pool.facts[p][in.factAt[0]];
+            float[] arr = pool.facts[p][in.factAt[1]];
+            byte[] segments = pool.segment[p];
+            byte[] yesterday = pool.yesterdayBand[p];
             double[] score = today.scores();
             byte[] band = today.bandCodes();
             byte[] direction = today.directionCodes();
@@ -617,7 +648,6 @@ public final class NightlyJobBenchmark {
             char[] keptScores = in.scoreCodes;
             byte[] keptBands = in.bands;
             long now = AS_OF.toEpochMilli();
-            int p0 = lo % POOL; // the pool row of account lo (slices do not cross the pool's end)
             for (int r = lo, k = 0; r < hi; r++, k++) {
                 double gSeats = linear(seats[k], 0.3, 0.85);
                 double gLogins = linear(loginsChange[k], -30, 20);
@@ -642,7 +672,7 @@ public final class NightlyJobBenchmark {
                     }
                 }
                 score[k] = s;
-                byte previous = yesterdayBand(r);
+                byte previous = yesterday[k];
                 byte b = bandOf(s, previous);
                 band[k] = b;
                 direction[k] = -1;
@@ -651,10 +681,10 @@ public final class NightlyJobBenchmark {
                 keptScores[r] = ScoreHistoryColumns.nearestCode(s);
                 keptBands[r] = b;
                 if (rules != null) {
-                    rules.evaluate(r, now, logins[k], loginsChange[k], usersChange[k], ticketsOpen[k], seats[k], nps[k], renewal[p0 + k],
-                            arr[p0 + k], s, segmentCode(segments[p0 + k]), (byte) -1, b, previous);
+                    rules.evaluate(r, now, logins[k], loginsChange[k], usersChange[k], ticketsOpen[k], seats[k], nps[k], renewal[k],
+                            arr[k], s, segmentCode(segments[k]), (byte) -1, b, previous);
                 } else if (builtIn != null) {
-                    builtIn.evaluate(k, p0 + k, now, b, (byte) -1);
+                    builtIn.evaluate(k, now, b, (byte) -1);
                 }
             }
         }
@@ -698,6 +728,46 @@ public final class NightlyJobBenchmark {
         }
     }
 
+    /**
+     * The CPU of the JVM's garbage collector threads ({@code GC Thread#}, {@code G1 ...}) and JIT compilers
+     * ({@code C1/C2 CompilerThre}), from Linux's {@code /proc/self/task/*} (10 ms ticks). A thread that ends between
+     * two readings loses what it used since the first: the collector's threads stay, the compilers come and go
+     * unless {@code -XX:-UseDynamicNumberOfCompilerThreads} (so {@code JIT} is a lower bound without it). Empty
+     * where there is no {@code /proc}.
+     */
+    static double[] cpuByKind() {
+        double[] kinds = new double[2]; // GC, JIT
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return new double[0];
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String comm = java.nio.file.Files.readString(new java.io.File(task, "comm").toPath()).trim();
+                String stat = java.nio.file.Files.readString(new java.io.File(task, "stat").toPath());
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime: fields 14 and 15
+                int kind = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? 0 : comm.contains("CompilerThre") ? 1 : -1;
+                if (kind >= 0) {
+                    kinds[kind] += seconds;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended while being read: its time is lost, as said above
+            }
+        }
+        return kinds;
+    }
+
+    /** What {@link #cpuByKind} grew by over a night of {@code cpu} seconds of process CPU, as {@code GC x s, JIT y s, the rest z s}. */
+    static String cpuByKind(double[] before, double[] after, double cpu) {
+        if (before.length == 0 || after.length == 0) {
+            return "no /proc to tell";
+        }
+        double gc = after[0] - before[0];
+        double jit = after[1] - before[1];
+        return String.format("GC threads %.2f s, JIT compilers %.2f s, the rest %.2f s", gc, jit, cpu - gc - jit);
+    }
+
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -725,6 +795,12 @@ public final class NightlyJobBenchmark {
             }
         }
         return sum;
+    }
+
+    /** The run's stages' thread CPU, summed. */
+    private static double stageSum(NightlyReport r) {
+        NightlyReport.Stages s = r.stagesCpu();
+        return (s.signals().toNanos() + s.facts().toNanos() + s.derive().toNanos() + s.score().toNanos() + s.playbooks().toNanos()) / 1e9;
     }
 
     private static String stages(NightlyReport r) {
@@ -780,6 +856,7 @@ public final class NightlyJobBenchmark {
             Floor warmFloor = new Floor(pool, warm, !rules50);
             warmFloor.run();
             warmFloor.scoringCpu();
+            idsCpu(WARM_UP);
             kernelCpu(pool, WARM_UP, DERIVER);
             kernelCpu(pool, WARM_UP, GENERATOR_DERIVER);
             warm = null;
@@ -808,6 +885,9 @@ public final class NightlyJobBenchmark {
                     out("%s: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
                             + "(suppressed %,d, failed %,d); %s", which, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
                             m.report.suppressed(), m.report.failed(), stages(m.report));
+                    out("%s: the host's reading of cskit's slices (AccountSource.slice: a batch over the pool's arrays per slice; in "
+                            + "the facts stage and the CPU above): CPU %.3f s; the floor reads the same arrays in place; the night's CPU by "
+                            + "thread: %s (the stages' thread CPU summed: %.2f s)", which, m.hostReadS, m.kinds, stageSum(m.report));
                     if (m.again != null) {
                         out("%s: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d; "
                                 + "CPU playbooks %.2f s (summed over %d threads)", which, m.againWallS, m.againPlays, m.again.suppressed(),
@@ -819,9 +899,11 @@ public final class NightlyJobBenchmark {
                     // As before cskit's night: a collected heap, so that no concurrent collection of the other side's garbage
                     // runs on the two processors while this side is measured.
                     settledHeap();
+                    double[] floorKinds0 = cpuByKind();
                     long cpu0 = cpuNanos();
                     double fw = floor.run();
                     double fcpu = (cpuNanos() - cpu0) / 1e9;
+                    String floorKinds = cpuByKind(floorKinds0, cpuByKind(), fcpu);
                     long scoreDiffs = 0;
                     int maxCodeDiff = 0;
                     long bandDiffs = 0;
@@ -833,17 +915,20 @@ public final class NightlyJobBenchmark {
                     floors.add(new double[] {fw, fcpu, floor.deriveCpu.sum() / 1e9, floor.scoreAndRulesCpu.sum() / 1e9, floor.plays.sum()});
                     out("%s: floor wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score and rules %.2f s), plays %,d; "
                             + "cskit / floor %.2fx wall, %.2fx CPU; score codes differ on %,d rows (by at most %d code, a score on a half-way "
-                            + "point rounded the other way), bands on %,d rows (a score on a band's edge)", which, fw, fcpu,
+                            + "point rounded the other way), bands on %,d rows (a score on a band's edge); the floor's CPU by thread: %s",
+                            which, fw, fcpu,
                             floor.deriveCpu.sum() / 1e9, floor.scoreAndRulesCpu.sum() / 1e9, floor.plays.sum(), m.wallS / fw, m.cpuS / fcpu,
-                            scoreDiffs, maxCodeDiff, bandDiffs);
+                            scoreDiffs, maxCodeDiff, bandDiffs, floorKinds);
                 }
                 double wall = median(runs.stream().mapToDouble(Measured::wallS));
                 double cpu = median(runs.stream().mapToDouble(Measured::cpuS));
                 double floorWall = median(floors.stream().mapToDouble(f -> f[0]));
                 double floorCpu = median(floors.stream().mapToDouble(f -> f[1]));
-                out("%s, %,d accounts, median of %d nights: cskit wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score %.2f s, "
-                        + "playbooks %.2f s); floor wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score and rules %.2f s); cskit / floor "
+                out("%s, %,d accounts, median of %d nights: cskit wall %.2f s, CPU %.2f s (thread CPU: facts %.2f s, of which the "
+                        + "host's reading %.3f s; derive %.2f s, score %.2f s, playbooks %.2f s); floor wall %.2f s, CPU %.2f s (thread CPU: derive %.2f s, score and rules %.2f s); cskit / floor "
                         + "%.2fx wall, %.2fx CPU (each night's: %s wall, %s CPU)", set, n, nights, wall, cpu,
+                        median(runs.stream().mapToDouble(m -> m.report.stagesCpu().facts().toNanos() / 1e9)),
+                        median(runs.stream().mapToDouble(Measured::hostReadS)),
                         median(runs.stream().mapToDouble(m -> m.report.stagesCpu().derive().toNanos() / 1e9)),
                         median(runs.stream().mapToDouble(m -> m.report.stagesCpu().score().toNanos() / 1e9)),
                         median(runs.stream().mapToDouble(m -> m.report.stagesCpu().playbooks().toNanos() / 1e9)), floorWall, floorCpu,
@@ -854,6 +939,10 @@ public final class NightlyJobBenchmark {
                 Measured m = runs.get(0);
                 double kernel = kernelCpu(pool, n, DERIVER);
                 double eight = kernelCpu(pool, n, GENERATOR_DERIVER);
+                double ids = idsCpu(n);
+                out("%s, %,d accounts: the host's account ids alone (AccountId.of(\"acct-\" + row), which cskit's engine asks once per row "
+                        + "of the night to find the account's play state, in its playbooks stage; the floor keeps no state and asks none): "
+                        + "CPU %.2f s (%.0f ns an account) on the same threads", set, n, ids, ids * 1e9 / n);
                 out("%s, %,d accounts: the derivation kernel alone over the same slices and threads: CPU %.2f s (%.0f ns an account; %.0f ns "
                         + "for the generator's eight features without the two the 50 rules add) against the run's derive stage (median) %.2f s",
                         set, n, kernel, kernel * 1e9 / n, eight * 1e9 / n, median(runs.stream().mapToDouble(r -> r.report.stagesCpu().derive()

@@ -78,6 +78,41 @@ public final class FeatureColumns {
         return new FeatureColumns(schema, rows, columns, observations);
     }
 
+    /**
+     * Two sets of columns over the same rows side by side: the first's features, then the second's,
+     * such as a host's facts beside the features a stage derives into its own columns. Nothing is
+     * copied and no value is checked again (each set was checked when it was built, and
+     * {@link #allocate}d columns stay writable through the result), so this costs the number of
+     * features, not of rows.
+     *
+     * @param first the first features
+     * @param second the features after them
+     * @return columns over {@code first}'s and {@code second}'s arrays, with their observation counts
+     * @throws org.cskit.model.ValidationException if the two have different numbers of rows or share a feature
+     */
+    public static FeatureColumns concat(FeatureColumns first, FeatureColumns second) {
+        Validate.present("first", first);
+        Validate.present("second", second);
+        if (first.rows != second.rows) {
+            throw Validate.invalid("second", "second has " + second.rows + " rows, but first has " + first.rows
+                    + "; give both the same rows");
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(first.schema.size() + second.schema.size());
+        names.addAll(first.schema.names());
+        for (String name : second.schema.names()) {
+            if (first.schema.indexOf(name) >= 0) {
+                throw Validate.invalid("second." + name, "feature '" + name + "' is in both first and second; give each feature once");
+            }
+            names.add(name);
+        }
+        int a = first.columns.length;
+        FeatureColumn[] columns = Arrays.copyOf(first.columns, a + second.columns.length);
+        System.arraycopy(second.columns, 0, columns, a, second.columns.length);
+        int[][] observations = Arrays.copyOf(first.observations, a + second.observations.length);
+        System.arraycopy(second.observations, 0, observations, a, second.observations.length);
+        return new FeatureColumns(FeatureSchema.of(names), first.rows, columns, observations);
+    }
+
     /** @return the schema */
     public FeatureSchema schema() {
         return schema;

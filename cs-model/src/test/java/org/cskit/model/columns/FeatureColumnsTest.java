@@ -63,4 +63,41 @@ class FeatureColumnsTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("feature 'nps' observations is -1 in row 1; counts must not be negative");
     }
+
+    @Test
+    void concat_putsTheSecondsFeaturesAfterTheFirstsWithoutCopying() {
+        float[] seats = {0.5f, Float.NaN};
+        FeatureColumns facts = FeatureColumns.builder(FeatureSchema.of("seats", "arr"), 2).feature("seats", seats).build();
+        FeatureColumns derived = FeatureColumns.allocate(FeatureSchema.of("logins"), 2);
+
+        FeatureColumns both = FeatureColumns.concat(facts, derived);
+        derived.doubles(0)[1] = 7;
+        derived.observations(0)[1] = 3;
+        seats[0] = 0.25f;
+
+        assertThat(both.schema().names()).containsExactly("seats", "arr", "logins");
+        assertThat(both.rows()).isEqualTo(2);
+        assertThat(both.column(0).floats()).as("the first's array itself").isSameAs(seats);
+        assertThat(both.value(0, 0)).isEqualTo(0.25);
+        assertThat(both.column(1)).as("a feature missing everywhere stays so").isNull();
+        assertThat(both.doubles(2)).as("the second's array itself, written after the concat").isSameAs(derived.doubles(0));
+        assertThat(both.value(2, 1)).isEqualTo(7.0);
+        assertThat(both.observations(2, 1)).isEqualTo(3);
+        assertThat(both.observations(0, 0)).as("present without counts: 1").isEqualTo(1);
+        assertThat(both.observations(0, 1)).as("missing without counts: 0").isEqualTo(0);
+    }
+
+    @Test
+    void concat_ofOtherRowsOrASharedFeature_isRefusedNamingIt() {
+        FeatureColumns two = FeatureColumns.allocate(FeatureSchema.of("seats"), 2);
+
+        assertThatThrownBy(() -> FeatureColumns.concat(two, FeatureColumns.allocate(FeatureSchema.of("logins"), 3)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("second has 3 rows, but first has 2; give both the same rows")
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("second"));
+        assertThatThrownBy(() -> FeatureColumns.concat(two, FeatureColumns.allocate(FeatureSchema.of("logins", "seats"), 2)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("feature 'seats' is in both first and second; give each feature once")
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("second.seats"));
+    }
 }

@@ -105,6 +105,11 @@ final class CompiledPlaybook {
         return d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
     }
 
+    /** The feature its situation code reads (days to renewal or since start), or -1 for none. */
+    int situationFeature() {
+        return days == null ? -1 : days.featureIndex();
+    }
+
     /** Whether a cadence trigger is due at {@code now} (epoch seconds) after a play at {@code last}. */
     boolean due(long last, long now) {
         if (last == org.cskit.playbooks.spi.PlayState.NEVER) {

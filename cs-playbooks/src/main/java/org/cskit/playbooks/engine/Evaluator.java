@@ -109,7 +109,7 @@ final class Evaluator {
         /** One write of the account, as the in-memory store takes it (positions its own, or the engine's for another store). */
         final InMemoryPlayStateStore.Writes writes = new InMemoryPlayStateStore.Writes(compiled.length);
         private final int[] writeP = new int[Math.max(1, compiled.length)];
-        final OneRow oneRow = new OneRow(engine.schema());
+        final OneRow oneRow = new OneRow(engine.schema(), engine.rowFeatures());
         /** Files the store's states of the chunk's rows; made once per thread, not per chunk or event. */
         final PlayStateStore.StateConsumer found = (i, playbookId, state) -> {
             Integer p = index.get(playbookId);

@@ -46,6 +46,11 @@ final class FieldReader {
         }
     }
 
+    /** The feature's index in the schema, or -1 for a built-in field. */
+    int featureIndex() {
+        return kind == Kind.FEATURE ? index : -1;
+    }
+
     boolean isText() {
         return kind == Kind.BAND || kind == Kind.DIRECTION || kind == Kind.PREVIOUS_BAND || kind == Kind.SEGMENT
                 || kind == Kind.STAGE || kind == Kind.ACCOUNT_ID;

@@ -13,7 +13,9 @@ import org.cskit.model.columns.VectorColumns;
 
 /**
  * The arrays of a one-row batch: a per-account evaluation fills them from its {@link PlaybookInput}
- * and evaluates them as any batch. One per thread, reused from call to call: the feature, stage and
+ * and evaluates them as any batch. Only the features the engine reads while it evaluates (its
+ * tests, and the renewal or start day a situation is named by) are filled; the others stay missing,
+ * and a play built later reads a batch of its own with every feature ({@link #fresh}). One per thread, reused from call to call: the feature, stage and
  * vector arrays are refilled in place, and the batch around them is kept while what it fixes (as-of
  * time, segment, which vector columns) stays the same and the input brings no event and no
  * enrolment, as in a night's per-account calls; otherwise a new batch is made over the same arrays.
@@ -21,11 +23,16 @@ import org.cskit.model.columns.VectorColumns;
  */
 final class OneRow {
     private final FeatureColumns features;
+    /** The features filled (those the engine reads during a call), and their one-row arrays. */
+    private final int[] read;
     private final double[][] values;
     private final byte[] stage = new byte[1];
     private final Vector current = new Vector(), previous = new Vector();
     /** The account of the row: read by the kept batch's id function. */
     private AccountId id;
+    /** The length of the account's id, read only to load the id's text early (see {@link #fill}). */
+    @SuppressWarnings("unused")
+    private int idLength;
     /** The segments seen (at most 64, then it starts again) and the row's code among them. */
     private final List<Segment> segments = new java.util.ArrayList<>();
     private final byte[] segment = new byte[1];
@@ -35,34 +42,48 @@ final class OneRow {
     /** Counts the changes to {@link #segments}: the kept batch holds a copy of the list as it was. */
     private int segmentsChanged, keptSegments;
 
-    OneRow(FeatureSchema schema) {
+    /**
+     * @param read the indexes of the features to fill on each call: those the engine reads while it
+     *     evaluates (the others stay missing, NaN)
+     */
+    OneRow(FeatureSchema schema, int[] read) {
         features = FeatureColumns.allocate(schema, 1);
-        values = new double[schema.size()][];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = features.doubles(i);
+        this.read = read.clone();
+        values = new double[read.length][];
+        for (int k = 0; k < read.length; k++) {
+            values[k] = features.doubles(read[k]);
         }
     }
 
-    /** A batch over new arrays, for a play built after the call (the thread's arrays change on the next call). */
+    /**
+     * A batch over new arrays with every feature filled, for a play built after the call (its reason
+     * and actions may show any feature; the thread's arrays change on the next call).
+     */
     static AccountBatch fresh(PlaybookInput input, FeatureSchema schema) {
-        return new OneRow(schema).fill(input);
+        return new OneRow(schema, java.util.stream.IntStream.range(0, schema.size()).toArray()).fill(input);
     }
 
     /** Fills this thread's arrays from an input and wraps them. */
     AccountBatch fill(PlaybookInput input) {
         AccountSnapshot s = input.snapshot();
+        // The account's objects are read first, each by one field: their cache misses (most of a
+        // per-account call's wait, on a large portfolio) then overlap instead of coming one by one.
         Features f = s.features();
-        for (int i = 0; i < values.length; i++) {
-            values[i][0] = f.valueAt(i);
+        SuccessVector v = input.vector().orElse(null);
+        SuccessVector p = s.previousVector().orElse(null);
+        Segment segmentOf = s.segment();
+        id = s.accountId();
+        idLength = id.value().length(); // reaches the id's text, which the store's fingerprint reads next
+        // An unscored vector is a row without a vector: score NaN, no band, no direction.
+        boolean scored = v != null && !v.unscored(), previousScored = p != null && !p.unscored();
+        int[] read = this.read;
+        for (int k = 0; k < read.length; k++) {
+            values[k][0] = f.valueAt(read[k]);
         }
         stage[0] = (byte) s.lifecycleStage().ordinal();
-        // An unscored vector is a row without a vector: score NaN, no band, no direction.
-        SuccessVector v = input.vector().orElse(null);
-        VectorColumns vectors = v == null || v.unscored() ? null : current.of(v);
-        SuccessVector p = s.previousVector().orElse(null);
-        VectorColumns previousVectors = p == null || p.unscored() ? null : previous.of(p);
-        id = s.accountId();
-        segment[0] = (byte) segmentCode(s.segment());
+        VectorColumns vectors = scored ? current.of(v) : null;
+        VectorColumns previousVectors = previousScored ? previous.of(p) : null;
+        segment[0] = (byte) segmentCode(segmentOf);
         boolean plain = input.event().isEmpty() && input.enrolments().isEmpty();
         if (plain && kept != null && vectors == keptCurrent && previousVectors == keptPrevious && segmentsChanged == keptSegments
                 && s.asOf().equals(keptAsOf)) {

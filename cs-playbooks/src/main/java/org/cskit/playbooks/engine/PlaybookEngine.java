@@ -65,6 +65,9 @@ import org.slf4j.LoggerFactory;
  * one-row batch a per-account call fills, and reuses them from call to call; a call made on the
  * same thread while they are in use (a sink or listener that calls the engine) gets arrays of its
  * own. Nothing of a call outlives it in them: handles and results hold the input, not the arrays.
+ * The first thread to evaluate finds its arrays without a thread-local lookup; the engine keeps
+ * that thread's arrays (and its {@code Thread} object) as long as the engine lives, and no thread
+ * keeps the engine.
  *
  * <p><b>Observing.</b> An {@link EngineListener} ({@link Builder#listener}) hears once per call what
  * it did by playbook and how long it took; without one nothing is counted per playbook and the clock
@@ -94,6 +97,8 @@ public final class PlaybookEngine {
     private final Map<String, String> cannotFire;
     private final EngineListener listener;
     private final List<String> playbookIds;
+    /** The features a per-account call fills into its row: those the program and the situations read. */
+    private final int[] rowFeatures;
 
     private PlaybookEngine(Builder b) {
         this.playbooks = List.copyOf(b.playbooks);
@@ -138,6 +143,13 @@ public final class PlaybookEngine {
         }
         Lint.labels(playbooks, b.bands, b.segments);
         cannotFire = java.util.Collections.unmodifiableMap(Lint.neverFires(playbooks));
+        boolean[] read = program.featuresRead.clone();
+        for (CompiledPlaybook cp : compiled) {
+            if (cp.situationFeature() >= 0) {
+                read[cp.situationFeature()] = true;
+            }
+        }
+        rowFeatures = java.util.stream.IntStream.range(0, read.length).filter(i -> read[i]).toArray();
         evaluator = new Evaluator(this, compiled, program, index, members);
         // List.copyOf, not Stream.toList: a report's List.copyOf then returns this list instead of copying it per call.
         playbookIds = List.copyOf(playbooks.stream().map(Playbook::id).toList());
@@ -146,6 +158,11 @@ public final class PlaybookEngine {
                     store.getClass().getSimpleName(), playbookIds);
             cannotFire.forEach((id, why) -> LOG.warn("playbook '{}' can never fire: {}", id, why));
         }
+    }
+
+    /** The features a per-account call fills into its row (the others are read only when a play is built). */
+    int[] rowFeatures() {
+        return rowFeatures;
     }
 
     private int words() {
@@ -326,18 +343,37 @@ public final class PlaybookEngine {
      * This thread's working arrays, marked in use; a call made while they are in use (from inside
      * a sink or listener called by this thread's evaluation) gets arrays of its own.
      */
-    private Evaluator.Work claim() {
-        java.lang.ref.WeakReference<Evaluator.Work> held = work.get();
-        Evaluator.Work w = held == null ? null : held.get();
-        if (w == null) {
-            w = evaluator.newWork();
-            work.set(new java.lang.ref.WeakReference<>(w));
-        } else if (w.busy) {
-            w = evaluator.newWork();
+    Evaluator.Work claim() {
+        Owner o = owner;
+        Evaluator.Work w;
+        if (o != null && o.thread == Thread.currentThread()) {
+            w = o.work.busy ? evaluator.newWork() : o.work;
+        } else {
+            java.lang.ref.WeakReference<Evaluator.Work> held = work.get();
+            w = held == null ? null : held.get();
+            if (w == null) {
+                w = evaluator.newWork();
+                work.set(new java.lang.ref.WeakReference<>(w));
+            } else if (w.busy) {
+                w = evaluator.newWork();
+            }
+            if (o == null && !w.busy) {
+                owner = new Owner(Thread.currentThread(), w);
+            }
         }
         w.busy = true;
         return w;
     }
+
+    /**
+     * The first thread to evaluate and its arrays: its calls find them without the thread-local
+     * lookup (a host's single evaluating thread, or one of its pool's). Set once; its fields are
+     * final, so any thread that sees it sees them. It keeps that one thread's object and arrays as
+     * long as the engine lives; no thread keeps the engine through it.
+     */
+    private record Owner(Thread thread, Evaluator.Work work) {}
+
+    private Owner owner;
 
     /**
      * Evaluates a whole portfolio as a stream: inputs are read in batches, each batch is evaluated

@@ -142,30 +142,58 @@ final class RangeIndex {
         int[] source = this.source, start = this.start, size = this.size, bit = this.bit;
         long[] flip = this.flip;
         double[] t = thresholds;
+        // The bits of the current word are gathered in a register (positions ascend with the groups)
+        // and stored when the word changes, rather than read and written in memory per group.
+        int w = 0;
+        long word = 0;
         int g = 0;
         for (; g < end4; g++) {
             double v = values[source[g]];
-            int i = start[g];
+            int i = start[g], at = bit[g];
+            if (at >>> 6 != w) {
+                truth[w] |= word;
+                word = 0;
+                w = at >>> 6;
+            }
             int c = (t[i] < v ? 1 : 0) + (t[i + 1] < v ? 1 : 0) + (t[i + 2] < v ? 1 : 0) + (t[i + 3] < v ? 1 : 0);
-            truth[bit[g] >>> 6] |= ((low(c) ^ flip[g]) & present(v)) << bit[g];
+            word |= ((low(c) ^ flip[g]) & present(v)) << at;
         }
         for (; g < end8; g++) {
             double v = values[source[g]];
-            int i = start[g];
+            int i = start[g], at = bit[g];
+            if (at >>> 6 != w) {
+                truth[w] |= word;
+                word = 0;
+                w = at >>> 6;
+            }
             int c = (t[i] < v ? 1 : 0) + (t[i + 1] < v ? 1 : 0) + (t[i + 2] < v ? 1 : 0) + (t[i + 3] < v ? 1 : 0)
                     + (t[i + 4] < v ? 1 : 0) + (t[i + 5] < v ? 1 : 0) + (t[i + 6] < v ? 1 : 0) + (t[i + 7] < v ? 1 : 0);
-            truth[bit[g] >>> 6] |= ((low(c) ^ flip[g]) & present(v)) << bit[g];
+            word |= ((low(c) ^ flip[g]) & present(v)) << at;
         }
         for (; g < endSearch; g++) {
             double v = values[source[g]];
-            truth[bit[g] >>> 6] |= ((low(below(t, start[g], size[g], v)) ^ flip[g]) & present(v)) << bit[g];
+            int at = bit[g];
+            if (at >>> 6 != w) {
+                truth[w] |= word;
+                word = 0;
+                w = at >>> 6;
+            }
+            word |= ((low(below(t, start[g], size[g], v)) ^ flip[g]) & present(v)) << at;
         }
         for (; g < source.length; g++) {
             // == and !=: the equal thresholds are those below nextUp(v) and not below v (for a number v).
             double v = values[source[g]];
-            int from = start[g], k = size[g];
+            int from = start[g], k = size[g], at = bit[g];
+            if (at >>> 6 != w) {
+                truth[w] |= word;
+                word = 0;
+                w = at >>> 6;
+            }
             long equal = low(below(t, from, k, Math.nextUp(v))) & ~low(below(t, from, k, v));
-            truth[bit[g] >>> 6] |= ((equal ^ flip[g]) & present(v)) << bit[g];
+            word |= ((equal ^ flip[g]) & present(v)) << at;
+        }
+        if (source.length > 0) {
+            truth[w] |= word;
         }
     }
 

@@ -35,8 +35,8 @@ import org.cskit.playbooks.Trigger;
  * ({@link ColumnAtom#holds}, the same test as bit 0 of the bitmap). When it evaluates every
  * playbook it tests every atom into a bit set (a bit per atom; the comparisons with a threshold
  * through a {@link RangeIndex}, each column read once, the tiers of one column and operator answered
- * by one count of the sorted thresholds) and a playbook fires when its
- * mask of atoms is in the set, rather than stopping at its first atom that fails (whose branch the
+ * by one count of the sorted thresholds) and a playbook fires unless one of its atoms failed (the
+ * failed atoms rule playbooks out a nibble of the set at a time, by table), rather than stopping at its first atom that fails (whose branch the
  * processor mispredicts from row to row). The label atoms of a one-row batch
  * that a thread keeps across calls read the tables they prepared for it.
  */
@@ -62,7 +62,8 @@ final class RowProgram {
      * range index (the comparisons of one column with one operator answered together by counting
      * the sorted thresholds below the value); then the label atoms, a column at a time (one table
      * lookup by the row's code gives the word of those that hold); then the other atoms in index
-     * order (a logic atom's parts come before it). A playbook fires when its mask of tests is in the set.
+     * order (a logic atom's parts come before it). A playbook fires when none of its tests failed:
+     * the failed tests rule playbooks out through a table per nibble of tests ({@link #kills}).
      */
     /** The distinct number columns the comparisons read. */
     private final NumberColumn[] compareSources;
@@ -81,13 +82,25 @@ final class RowProgram {
     private final int[] labelWord;
     /** The atoms that are neither comparisons with a threshold nor label atoms, in index order. */
     private final int[] otherAtoms;
-    /** Per playbook, {@code testWords} words: the tests it needs to fire. */
-    private final long[] fireMasks;
     private final int testWords;
+    /** Words of playbooks: one bit per playbook. */
+    private final int killWords;
+    /**
+     * What a one-row chunk's tests rule out, a nibble at a time: for test word {@code k}, nibble
+     * {@code j} (tests {@code 64k + 4j .. 64k + 4j + 3}) and its value {@code x}, at
+     * {@code ((k * 16 + j) * 16 + x) * killWords}, the playbooks that need a test of the nibble
+     * whose bit is clear in {@code x}. The playbooks that fire are those no nibble of the row's tests
+     * rules out: 16 lookups per word of tests instead of a test of every playbook's mask.
+     */
+    private final long[] kills;
+    /** The bits of the playbooks that exist, per word. */
+    private final long[] allPlaybooks;
     /** Per playbook: the atom of each of its conditions, in order (for the reason's "held"). */
     final int[][] conditionAtoms;
     /** Per playbook: whether its trigger's situation can clear (not an event, cadence or manual trigger). */
     final boolean[] closable;
+    /** Per feature of the schema, whether an atom reads it (a one-row batch need not fill the others). */
+    final boolean[] featuresRead;
 
     RowProgram(List<Playbook> playbooks, FeatureSchema schema) {
         Compiler compiler = new Compiler(schema);
@@ -119,6 +132,7 @@ final class RowProgram {
             holdAtoms[p] = hold.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
         atoms = compiler.list.toArray(new ColumnAtom[0]);
+        featuresRead = compiler.featuresRead;
         chunkFire = new int[n][];
         for (int p = 0; p < n; p++) {
             chunkFire[p] = withGates(fireAtoms[p]);
@@ -183,10 +197,19 @@ final class RowProgram {
         }
         int tests = next + otherAtoms.length;
         testWords = Math.max(1, (tests + 63) >>> 6);
-        fireMasks = new long[n * testWords];
+        killWords = Math.max(1, (n + 63) >>> 6);
+        kills = new long[testWords * 16 * 16 * killWords];
+        allPlaybooks = new long[killWords];
         for (int p = 0; p < n; p++) {
+            allPlaybooks[p >>> 6] |= 1L << p;
             for (int a : fireAtoms[p]) {
-                fireMasks[p * testWords + (testOf[a] >>> 6)] |= 1L << testOf[a];
+                int t = testOf[a];
+                int nibble = t >>> 2, bit = t & 3; // nibble = k * 16 + j
+                for (int x = 0; x < 16; x++) {
+                    if ((x >>> bit & 1) == 0) {
+                        kills[(nibble * 16 + x) * killWords + (p >>> 6)] |= 1L << p;
+                    }
+                }
             }
         }
     }
@@ -290,12 +313,17 @@ final class RowProgram {
         private final double[] values = new double[compareSources.length];
         /** A one-row chunk that tested every atom at once: a bit per atom, at its test position ({@link #packed}). */
         private final long[] truth = new long[testWords];
+        /** A one-row chunk's playbooks ruled out, when there are more than 64 playbooks. */
+        private final long[] kill = new long[killWords];
         /** Per label group, for the batch the tables were made for: per code + 1 (0 missing), the group's word of atoms that hold. */
         private final long[][] labelTables = new long[labelAtoms.length][];
         /** Whether {@link #labelTables} were made for {@link #preparedFor}. */
         private boolean labelsReady;
         /** The batch {@link #sourceArrays} were read from. */
         private AccountBatch sourcesFor;
+        /** Per label group, its column's codes in {@link #sourcesFor} (null: every row has {@link #labelFixed}). */
+        private final byte[][] labelCodes = new byte[labelColumn.length][];
+        private final int[] labelFixed = new int[labelColumn.length];
         /** Per compared column, its {@code double[]} in {@link #sourcesFor} (null when missing or held as float or int). */
         private final double[][] sourceArrays = new double[compareSources.length][];
         /** Whether this chunk's atoms were all tested into {@link #truth} (a one-row chunk evaluating every playbook). */
@@ -431,32 +459,31 @@ final class RowProgram {
         void fires(long[] fires, int playbookWords, long[] only) {
             if (n == 1 && only == null) {
                 testAll();
-                long[] truth = this.truth, masks = fireMasks;
-                int playbooks = fireAtoms.length;
-                // Each word of fires is built in a register and stored once (not read and written per playbook).
-                if (testWords == 1) {
-                    long failed = ~truth[0];
-                    for (int w = 0; w << 6 < playbooks; w++) {
-                        long word = 0;
-                        // From the word's last playbook down, each shifting in its bit (a shift by one, not by p).
-                        for (int p = Math.min(playbooks, (w + 1) << 6) - 1, first = w << 6; p >= first; p--) {
-                            long missing = masks[p] & failed;
-                            // 1 when no test is missing, without a branch: fire or not is data, not control flow.
-                            word = word << 1 | ((missing - 1) & ~missing) >>> 63;
+                long[] truth = this.truth, kills = RowProgram.this.kills;
+                // The playbooks that fire are those none of the row's failed tests rules out (kills).
+                if (killWords == 1) {
+                    long kill = 0;
+                    for (int k = 0, at = 0; k < testWords; k++) {
+                        long t = truth[k];
+                        for (int j = 0; j < 64; j += 4, at += 16) {
+                            kill |= kills[at + ((int) (t >>> j) & 15)];
                         }
-                        fires[w] |= word;
                     }
+                    fires[0] |= allPlaybooks[0] & ~kill;
                 } else {
-                    for (int w = 0, m = 0; w << 6 < playbooks; w++) {
-                        long word = 0;
-                        for (int p = w << 6, end = Math.min(playbooks, p + 64); p < end; p++) {
-                            long missing = 0;
-                            for (int k = 0; k < testWords; k++, m++) {
-                                missing |= masks[m] & ~truth[k];
+                    long[] kill = this.kill;
+                    java.util.Arrays.fill(kill, 0L);
+                    for (int k = 0, at = 0; k < testWords; k++) {
+                        long t = truth[k];
+                        for (int j = 0; j < 64; j += 4, at += 16 * killWords) {
+                            int from = at + ((int) (t >>> j) & 15) * killWords;
+                            for (int w = 0; w < killWords; w++) {
+                                kill[w] |= kills[from + w];
                             }
-                            word |= (((missing | -missing) >>> 63) ^ 1L) << p;
                         }
-                        fires[w] |= word;
+                    }
+                    for (int w = 0; w < killWords; w++) {
+                        fires[w] |= allPlaybooks[w] & ~kill[w];
                     }
                 }
             } else if (only == null) {
@@ -487,6 +514,10 @@ final class RowProgram {
                 for (int s = 0; s < compareSources.length; s++) {
                     sourceArrays[s] = compareSources[s].of(columns);
                 }
+                for (int g = 0; g < labelColumn.length; g++) {
+                    labelCodes[g] = labelColumn[g].codes(columns);
+                    labelFixed[g] = labelCodes[g] == null ? labelColumn[g].fixedCode(columns) : 0;
+                }
                 sourcesFor = columns;
             }
             for (int s = 0; s < compareSources.length; s++) {
@@ -508,7 +539,8 @@ final class RowProgram {
                     prepareLabels();
                 }
                 for (int g = 0; g < labelTables.length; g++) {
-                    truth[labelWord[g]] |= labelTables[g][labelColumn[g].code(columns, from) + 1];
+                    byte[] codes = labelCodes[g];
+                    truth[labelWord[g]] |= labelTables[g][(codes != null ? codes[from] : labelFixed[g]) + 1];
                 }
             }
             for (int a : otherAtoms) {
@@ -1242,9 +1274,12 @@ final class RowProgram {
         private final FeatureSchema schema;
         private final Map<String, Integer> keys = new HashMap<>();
         final List<ColumnAtom> list = new ArrayList<>();
+        /** Per feature, whether a column of it was made: every atom reads features through {@link #number}. */
+        final boolean[] featuresRead;
 
         Compiler(FeatureSchema schema) {
             this.schema = schema;
+            this.featuresRead = new boolean[schema.size()];
         }
 
         private int add(String key, java.util.function.IntFunction<ColumnAtom> make) {
@@ -1267,7 +1302,11 @@ final class RowProgram {
                 case Fields.PREVIOUS_SCORE: return new NumberColumn(NumberColumn.PREVIOUS_SCORE);
                 default:
                     int i = schema.indexOf(field);
-                    return i < 0 ? null : new NumberColumn(i);
+                    if (i < 0) {
+                        return null;
+                    }
+                    featuresRead[i] = true;
+                    return new NumberColumn(i);
             }
         }
 

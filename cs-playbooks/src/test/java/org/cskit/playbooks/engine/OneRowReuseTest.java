@@ -85,6 +85,25 @@ class OneRowReuseTest {
     }
 
     @Test
+    void claim_onTheFirstThreadAgain_reusesItsArrays_andAnotherThreadGetsItsOwn() throws Exception {
+        PlaybookEngine engine = engine();
+        Evaluator.Work first = engine.claim();
+        first.busy = false;
+        Evaluator.Work again = engine.claim();
+        again.busy = false;
+        java.util.concurrent.atomic.AtomicReference<Evaluator.Work> other = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            Evaluator.Work w = engine.claim();
+            w.busy = false;
+            other.set(w);
+        });
+        thread.start();
+        thread.join();
+        assertThat(again).isSameAs(first);
+        assertThat(other.get()).isNotNull().isNotSameAs(first);
+    }
+
+    @Test
     void perAccountCalls_oneAfterAnotherOnOneThread_makeWhatAFreshEngineMakesOfEach() {
         PlaybookEngine reused = engine();
         int made = 0;

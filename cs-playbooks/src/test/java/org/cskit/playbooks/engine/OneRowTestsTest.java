@@ -24,7 +24,7 @@ import org.cskit.playbooks.Trigger;
 
 /**
  * A one-row chunk evaluating every playbook tests every atom at once into a bit set (comparisons
- * through the range index, label atoms a text column at a time through tables, a mask per playbook) instead of atom by atom:
+ * through the range index, label atoms a text column at a time through tables, the failed atoms ruling playbooks out a nibble at a time) instead of atom by atom:
  * on random playbook sets (every operator, thresholds equal to data values, missing numbers and
  * vectors, text, presence, and/or/not, audiences, every batch trigger; sets wide enough for
  * several words of atoms and playbooks) and random rows, it fires, and says the situation holds,
