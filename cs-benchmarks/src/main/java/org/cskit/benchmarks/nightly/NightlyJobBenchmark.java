@@ -889,8 +889,9 @@ public final class NightlyJobBenchmark {
                             + "the facts stage and the CPU above): CPU %.3f s; the floor reads the same arrays in place; the night's CPU by "
                             + "thread: %s (the stages' thread CPU summed: %.2f s)", which, m.hostReadS, m.kinds, stageSum(m.report));
                     if (m.again != null) {
-                        out("%s: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d", which,
-                                m.againWallS, m.againPlays, m.again.suppressed(), byReason(m.again), m.again.closed());
+                        out("%s: the same night again on today's state: wall %.2f s, plays %,d, suppressed %,d (%s), closed %,d; "
+                                + "CPU playbooks %.2f s (summed over %d threads)", which, m.againWallS, m.againPlays, m.again.suppressed(),
+                                byReason(m.again), m.again.closed(), m.again.stagesCpu().playbooks().toNanos() / 1e9, THREADS);
                     }
                     char[] scores = in.scoreCodes.clone();
                     byte[] bands = in.bands.clone();

@@ -305,33 +305,29 @@ final class Evaluator {
             }
         }
 
-        /** Counts a suppressed play; its situation is named only when the plays are kept (not per batch row). */
-        void suppress(CompiledPlaybook p, int code, AccountBatch columns, int row, String reason) {
+        /**
+         * Counts a suppressed play, for the reason decided; its situation is named only when the plays
+         * are kept (not per batch row), with the reason's text ({@code detail} after the reason's name, if any).
+         */
+        void suppress(CompiledPlaybook p, int code, AccountBatch columns, int row, EvaluationReport.Suppression reason, String detail) {
             suppressed++;
             if (tally != null) {
-                tally.add(EvaluationReport.cell(p.index, EvaluationReport.Outcome.SUPPRESSED, reasonOf(reason)));
+                tally.add(EvaluationReport.cell(p.index, EvaluationReport.Outcome.SUPPRESSED, reason));
             }
             if (keep) {
-                suppressedPlays.add(new EvaluationResult.Suppressed(p.id, p.situation(code, columns, row), reason));
+                suppressedPlays.add(new EvaluationResult.Suppressed(p.id, p.situation(code, columns, row),
+                        detail == null ? reason.name() : reason.name() + detail));
             }
+        }
+
+        /** {@link #suppress(CompiledPlaybook, int, AccountBatch, int, EvaluationReport.Suppression, String)} with the reason's name alone. */
+        void suppress(CompiledPlaybook p, int code, AccountBatch columns, int row, EvaluationReport.Suppression reason) {
+            suppress(p, code, columns, row, reason, null);
         }
 
         /** Counts a play suppressed by mutual exclusion; the reason names the playbook that excluded it, only when kept. */
         void suppressExcluded(CompiledPlaybook p, int code, AccountBatch columns, int row, CompiledPlaybook by) {
-            if (keep) {
-                suppress(p, code, columns, row, "EXCLUDED by " + by.id);
-            } else {
-                suppressed++;
-                if (tally != null) {
-                    tally.add(EvaluationReport.cell(p.index, EvaluationReport.Outcome.SUPPRESSED, EvaluationReport.Suppression.EXCLUDED));
-                }
-            }
-        }
-
-        private static EvaluationReport.Suppression reasonOf(String reason) {
-            return reason.startsWith("EXCLUDED") ? EvaluationReport.Suppression.EXCLUDED
-                    : reason.startsWith("CONCURRENT") ? EvaluationReport.Suppression.CONCURRENT
-                    : EvaluationReport.Suppression.valueOf(reason);
+            suppress(p, code, columns, row, EvaluationReport.Suppression.EXCLUDED, keep ? " by " + by.id : null);
         }
 
         void fail(Handle h, Throwable t, String what) {
@@ -442,7 +438,7 @@ final class Evaluator {
                             rethrowFatal(t);
                             out.fail(h, t, "close notification failed; the play stays open and is closed again next time");
                             if (fires) {
-                                out.suppress(cp, w.situation(c), columns, row, "CLOSE_PENDING");
+                                out.suppress(cp, w.situation(c), columns, row, EvaluationReport.Suppression.CLOSE_PENDING);
                             }
                             continue;
                         }
@@ -453,12 +449,12 @@ final class Evaluator {
                             retry(w, p, c);
                         } else if (remindDue(cp, w, c, now)) {
                             if (limitReached(cp, w, c, now)) {
-                                out.suppress(cp, code, columns, row, "LIMIT_REACHED");
+                                out.suppress(cp, code, columns, row, EvaluationReport.Suppression.LIMIT_REACHED);
                             } else {
                                 remind(w, p, c, code);
                             }
                         } else if (fires) {
-                            out.suppress(cp, code, columns, row, "ALREADY_OPEN");
+                            out.suppress(cp, code, columns, row, EvaluationReport.Suppression.ALREADY_OPEN);
                         }
                         continue;
                     }
@@ -490,12 +486,12 @@ final class Evaluator {
                 if (remindDue(cp, w, c, now) && !limitReached(cp, w, c, now)) {
                     remind(w, p, c, code);
                 } else {
-                    out.suppress(cp, code, columns, row, "ALREADY_OPEN");
+                    out.suppress(cp, code, columns, row, EvaluationReport.Suppression.ALREADY_OPEN);
                 }
             } else if (last != PlayState.NEVER && cp.cooldown > 0 && now < last + cp.cooldown) {
-                out.suppress(cp, code, columns, row, "COOLING_DOWN");
+                out.suppress(cp, code, columns, row, EvaluationReport.Suppression.COOLING_DOWN);
             } else if (limitReached(cp, w, c, now)) {
-                out.suppress(cp, code, columns, row, "LIMIT_REACHED");
+                out.suppress(cp, code, columns, row, EvaluationReport.Suppression.LIMIT_REACHED);
             } else {
                 // A new play: recorded as offered (with what a close in this row kept) before it is delivered.
                 int staged = w.stage(p, c);
@@ -549,7 +545,8 @@ final class Evaluator {
                 long offeredAt = w.deliverOffered[d];
                 int k = w.pendingOf[p];
                 if (!w.pendingOk[k]) {
-                    out.suppress(cp, code, columns, row, "CONCURRENT: another evaluation of the account recorded first");
+                    out.suppress(cp, code, columns, row, EvaluationReport.Suppression.CONCURRENT,
+                            ": another evaluation of the account recorded first");
                     continue;
                 }
                 long expected = w.pendingExpected[k] + 1;

@@ -33,7 +33,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * lock, one account at a time (an account found to have none may be found so without it, below).
  *
  * <p><b>Cost.</b> An account with states takes one record holding all of them: 7 bytes of the
- * fingerprint of its id, the record's length (a byte for up to 127), and per state its encoding in a
+ * fingerprint of its id, the record's length (a byte for up to 255, and a varint more beyond), and per state its encoding in a
  * snapshot (below) without the fingerprint: the playbook (a byte for the first 128 of the store),
  * flags, the version (a byte up to 127), 4 bytes of offer time while a play is out, and 4 more for
  * a situation, for a last-play time other than the offer time, and per recent play time. A
@@ -47,12 +47,14 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * <p><b>Lookups in a full store.</b> A bucket keeps one byte of each account's fingerprint (its
  * tag) beside the others' and the other six bytes apart, so finding an account, or finding that it
  * has no state, compares the tags eight at a time and the rest only where a tag matches (for an
- * account with no state, in about one bucket in eight); a batch read first loads the start of every
- * account's bucket, so that its cache misses overlap instead of coming one after another. An
- * account none of whose bucket's tags match is found absent without taking the stripe's lock: the
- * tags are read as a seqlock reads, between two reads of a per-stripe count that a write makes odd
- * while it changes the stripe, and only trusted when no write ran meanwhile (else the lookup takes
- * the lock as any other).
+ * account with no state, in about one bucket in eight); the records' lengths lie beside the tags, so
+ * the account's record is found by adding up the lengths before it, without reading the records
+ * between. A batch read first loads, account after account, the start of its bucket, then the rest
+ * of its fingerprint and its record, so that their cache misses overlap instead of coming one after
+ * another. An account none of whose bucket's tags match is found absent without taking the stripe's
+ * lock: the tags are read as a seqlock reads, between two reads of a per-stripe count that a write
+ * makes odd while it changes the stripe, and only trusted when no write ran meanwhile (else the
+ * lookup takes the lock as any other).
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
@@ -262,6 +264,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     void read(long[] fps, int count, Slots into, int[] scratch) {
         touch(fps, count); // first, so that the misses overlap: the pass below branches on what it loads
         int maybe = 0;
+        int found = 0;
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
             if (!stripe(fp).surelyAbsent(fp)) {
@@ -273,17 +276,30 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             long fp = fps[i];
             Stripe s = stripe(fp);
             synchronized (s) {
-                s.visit(fp, i, into);
+                found += s.visit(fp, i, into) ? 1 : 0;
             }
         }
+        seeking = found * 4 >= count;
     }
 
     /**
-     * Loads the start of every account's bucket (its header and tags) before any is searched: the
-     * loads do not depend on one another, so the processor has many cache misses outstanding at
-     * once, where the search, one account after the other under its lock, would wait for each in
-     * turn. In a large store most lookups miss the caches, and this is most of their cost. Reads
-     * without the lock, as a hint only: what they find is not used.
+     * Whether the last batch read found states for at least a quarter of its accounts: then the
+     * next one's {@link #touch} also loads each found account's record, a second pass that pays
+     * where most accounts have states and only costs where few have. Written without the lock by
+     * any reader: a hint.
+     */
+    private boolean seeking = true;
+
+    /**
+     * Loads what the search of each account will read before any is searched: the loads do not
+     * depend on one another, so the processor has many cache misses outstanding at once, where the
+     * search, one account after the other under its lock (whose atomic instruction lets no load pass
+     * it), would wait for each in turn. In a large store most lookups miss the caches, and this is
+     * most of their cost. First the start of every account's bucket (its header, tags and record
+     * lengths); then, in a second pass, the account's tag is matched and, where it matches, the rest
+     * of its fingerprint and, if it is the account's, its record (only while batch reads find states
+     * for most accounts: see {@link #seeking}). Reads without the lock, as a hint only: what they find
+     * is not used, and every index is kept inside the array, whatever a bucket changed meanwhile holds.
      */
     private void touch(long[] fps, int count) {
         int sum = 0;
@@ -293,7 +309,15 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             byte[] b = d[(int) fp & (d.length - 1)];
             if (b != null) { // a directory being grown, seen without the lock, may not show its entries yet
                 int n = (b[1] & 0xFF) << 8 | b[2] & 0xFF;
-                sum += b[Stripe.HEADER - 1] + b[Math.min(b.length - 1, Stripe.HEADER + n)];
+                sum += b[Stripe.HEADER - 1] + b[Math.min(b.length - 1, Stripe.HEADER + 2 * n)];
+            }
+        }
+        for (int i = 0; seeking && i < count; i++) {
+            long fp = fps[i];
+            byte[][] d = stripe(fp).directory;
+            byte[] b = d[(int) fp & (d.length - 1)];
+            if (b != null) {
+                sum += Stripe.hint(b, fp & Stripe.LOW);
             }
         }
         touched = sum;
@@ -965,16 +989,24 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      *
      * <p>A bucket: its depth (byte), its account count (unsigned short), the bytes in use (int), the
      * accounts' fingerprints (7 bytes each, the top byte being the stripe's) as their tags (bits 48-55,
-     * a byte each, together so that a lookup compares eight at a time) then their low 6 bytes each,
-     * then per account, in the same order, a record: the length
-     * of its states (varint) and its states, each as a snapshot holds it without the fingerprint
+     * a byte each, together so that a lookup compares eight at a time), then their records' lengths
+     * (a byte each: the length of a record of up to {@value #SHORT} bytes, else 0 and the record
+     * starts with its length as a varint), then their low 6 bytes each, then per account, in the same
+     * order, a record: its states, each as a snapshot holds it without the fingerprint
      * (the playbook's position as a varint, then the flags byte, version and what follows them).
      * Ints and longs are big-endian, so a state's bytes from its flags on are a snapshot's.
      */
     private static final class Stripe {
         private static final int HEADER = 7;
-        /** The bytes of an account's fingerprint kept in a bucket: all but the top one, the stripe's. */
-        private static final int KEY = 7;
+        /**
+         * The bytes of an account's index entry in a bucket: the 7 bytes of its fingerprint kept (all
+         * but the top one, the stripe's) and its record's length byte.
+         */
+        private static final int KEY = 8;
+        /** A record's length byte for a record longer than {@value #SHORT} bytes, whose length is then a varint at its start. */
+        private static final int LONG_RECORD = 0;
+        /** The longest record whose length is its length byte alone. */
+        private static final int SHORT = 255;
         private static final long LOW = -1L >>> 8;
         /** The bytes of an account's fingerprint kept beside its tag: the low six. */
         private static final int LOW_BYTES = 6;
@@ -1002,7 +1034,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /** The low 48 bits of the {@code k}th of the {@code n} accounts' fingerprints. */
         private static long lowAt(byte[] b, int k, int n) {
-            return (long) LONG.get(b, HEADER + n + LOW_BYTES * k - 2) & LOW48; // the two bytes before are a tag or the previous key's
+            return (long) LONG.get(b, HEADER + 2 * n + LOW_BYTES * k - 2) & LOW48; // the two bytes before are lengths or the previous key's
         }
 
         /** The tag of a fingerprint (without its top byte): its bits 48-55, which no directory reaches. */
@@ -1013,7 +1045,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /** Writes the {@code k}th of the {@code n} accounts' fingerprint (without its top byte) at its places. */
         private static void putKey(byte[] b, int k, int n, long key) {
             b[HEADER + k] = (byte) tag(key);
-            int at = HEADER + n + LOW_BYTES * k;
+            int at = HEADER + 2 * n + LOW_BYTES * k;
             for (int j = LOW_BYTES - 1; j >= 0; j--, key >>>= 8) {
                 b[at + j] = (byte) key;
             }
@@ -1124,6 +1156,29 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return (int) SEQ.getOpaque(this) == v;
         }
 
+        /**
+         * For {@link InMemoryPlayStateStore#touch}: loads, without the lock, what a search of the
+         * account whose fingerprint (without its top byte) is {@code key} reads in bucket {@code b}
+         * beyond its start: the rest of the fingerprint of each account whose tag matches and, if
+         * the account is there, the first and last byte of its record (found by the record lengths
+         * beside the tags, which the first pass loaded). The bucket may be changing: every index is
+         * kept inside the array, and what is read is only summed.
+         */
+        static int hint(byte[] b, long key) {
+            int length = b.length;
+            int n = Math.min((b[1] & 0xFF) << 8 | b[2] & 0xFF, (length - HEADER) / KEY);
+            int k = find(b, n, key); // inside the array for any n up to the clamp
+            if (k < 0) {
+                return 0;
+            }
+            int p = HEADER + KEY * n;
+            for (int j = 0; j < k; j++) {
+                p += b[HEADER + n + j] & 0xFF; // a long record's varint is not read: the hint may fall short
+            }
+            int last = (b[HEADER + n + k] & 0xFF) - 1;
+            return k + b[Math.min(p, length - 1)] + b[Math.min(p + Math.max(last, 0), length - 1)];
+        }
+
         /** What {@link #locate} found: the bucket (directory entry and bytes), the account and its record, the state. */
         private int entry, account, record, statesAt, statesEnd, stateAt, stateEnd;
         private byte[] blob;
@@ -1215,6 +1270,31 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return p;
         }
 
+        /** The bytes of a record of states of {@code length} bytes: the states, and for a long record the varint of its length before them. */
+        private static int recordBytes(int length) {
+            return length <= SHORT ? length : varintSize(length) + length;
+        }
+
+        /**
+         * Writes the length of the {@code k}th of the {@code n} accounts' record of states of
+         * {@code length} bytes, which starts at {@code p}: its length byte and, for a long record,
+         * the varint at its start. Returns where its states start.
+         */
+        private static int putLength(byte[] b, int k, int n, int p, int length) {
+            if (length <= SHORT) {
+                b[HEADER + n + k] = (byte) length;
+                return p;
+            }
+            b[HEADER + n + k] = LONG_RECORD;
+            return putVarint(b, p, length);
+        }
+
+        /** Where the record of the {@code k}th of the {@code n} accounts, starting at {@code p}, ends. */
+        private int recordEnd(byte[] b, int k, int n, int p) {
+            int length = b[HEADER + n + k] & 0xFF;
+            return length != LONG_RECORD ? p + length : varint(b, p) + next;
+        }
+
         private static int skipVarint(byte[] b, int p) {
             while (b[p++] < 0) {
                 // continuation bytes
@@ -1241,25 +1321,31 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             blob = b;
             stateAt = -1;
             current = 0;
+            int n = count(b);
             boolean hit = key == cachedKey && b == cachedBlob;
             if (hit) {
                 account = cachedAccount;
                 record = cachedRecord;
             } else {
-                int n = count(b);
                 account = find(b, n, key & LOW);
                 if (account < 0) {
                     return false;
                 }
                 int p = HEADER + KEY * n;
-                for (int k = 0; k < account; k++) {
-                    varint(b, p);
-                    p = next + value;
+                for (int k = HEADER + n, to = k + account; k < to; k++) {
+                    int length = b[k] & 0xFF;
+                    p = length != LONG_RECORD ? p + length : varint(b, p) + next;
                 }
                 record = p;
             }
-            statesEnd = varint(b, record) + next;
-            statesAt = next;
+            int length = b[HEADER + n + account] & 0xFF;
+            if (length != LONG_RECORD) {
+                statesAt = record;
+                statesEnd = record + length;
+            } else {
+                statesEnd = varint(b, record) + next;
+                statesAt = next;
+            }
             return hit;
         }
 
@@ -1311,11 +1397,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
         }
 
-        /** Reports every state of the account to {@code into}, as primitives. */
-        void visit(long key, int index, Slots into) {
+        /** Reports every state of the account to {@code into}, as primitives; returns whether it has any. */
+        boolean visit(long key, int index, Slots into) {
             locate(key, -1);
             if (account < 0) {
-                return;
+                return false;
             }
             byte[] b = blob;
             for (int q = statesAt; q < statesEnd;) {
@@ -1350,6 +1436,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 into.accept(index, position, status, version & 0xFFFF_FFFFL, situation, time(offered), time(last), recent);
                 q = p;
             }
+            return true;
         }
 
         /** The most bytes a state without recent times takes. */
@@ -1528,12 +1615,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             cachedStates = complete;
         }
 
-        /** Removes the located account: its record, the rest of its fingerprint, its tag (last first). */
+        /** Removes the located account: its record, the rest of its fingerprint, its length byte, its tag (last first). */
         private void removeAccount() {
             int n = count(blob);
             splice(record, statesEnd, blob, 0, 0);
-            int lowAt = HEADER + n + LOW_BYTES * account;
+            int lowAt = HEADER + 2 * n + LOW_BYTES * account;
             splice(lowAt, lowAt + LOW_BYTES, blob, 0, 0);
+            splice(HEADER + n + account, HEADER + n + account + 1, blob, 0, 0);
             splice(HEADER + account, HEADER + account + 1, blob, 0, 0);
             count(blob, n - 1);
             uncache();
@@ -1599,7 +1687,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
                 int need = HEADER + KEY * accounts;
                 for (int a = 0; a < accounts; a++) {
-                    need += varintSize(lengths[a]) + lengths[a];
+                    need += recordBytes(lengths[a]);
                 }
                 byte[] blob = bucket(depth, need);
                 count(blob, accounts);
@@ -1607,7 +1695,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 int p = HEADER + KEY * accounts;
                 for (int a = 0; a < accounts; a++) {
                     putKey(blob, a, accounts, accountKeys[a]);
-                    p = putVarint(blob, p, lengths[a]);
+                    p = putLength(blob, a, accounts, p, lengths[a]);
                     for (int j = from; j < to; j++) {
                         if (accountOf[j - from] == a) {
                             int i = order[j];
@@ -1669,31 +1757,33 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /**
          * Adds an account to the located bucket, with a record of its states ({@code length} bytes of
-         * {@code src} from {@code offset}): its tag after the others, the rest of its fingerprint
-         * after the others', its record last, moving the bucket's bytes once; the new account is
+         * {@code src} from {@code offset}): its tag after the others, its length byte after theirs,
+         * the rest of its fingerprint after the others', its record last, moving the bucket's bytes once; the new account is
          * then the located one. The other records move: the cached account is no longer right.
          */
         private void addAccount(long key, byte[] src, int offset, int length) {
             byte[] b = blob;
             int n = count(b);
             int used = used(b);
-            int need = used + KEY + varintSize(length) + length;
-            int lowsAt = HEADER + n, recordsAt = HEADER + KEY * n;
+            int need = used + KEY + recordBytes(length);
+            int lengthsAt = HEADER + n, lowsAt = HEADER + 2 * n, recordsAt = HEADER + KEY * n;
             if (need > b.length) {
                 byte[] nb = new byte[withRoom(need)];
-                System.arraycopy(b, 0, nb, 0, lowsAt);
-                System.arraycopy(b, lowsAt, nb, lowsAt + 1, recordsAt - lowsAt);
+                System.arraycopy(b, 0, nb, 0, lengthsAt);
+                System.arraycopy(b, lengthsAt, nb, lengthsAt + 1, n);
+                System.arraycopy(b, lowsAt, nb, lowsAt + 2, recordsAt - lowsAt);
                 System.arraycopy(b, recordsAt, nb, recordsAt + KEY, used - recordsAt);
                 replace(nb);
                 b = nb;
             } else {
                 System.arraycopy(b, recordsAt, b, recordsAt + KEY, used - recordsAt);
-                System.arraycopy(b, lowsAt, b, lowsAt + 1, recordsAt - lowsAt);
+                System.arraycopy(b, lowsAt, b, lowsAt + 2, recordsAt - lowsAt);
+                System.arraycopy(b, lengthsAt, b, lengthsAt + 1, n);
             }
-            int p = putVarint(b, used + KEY, length);
-            System.arraycopy(src, offset, b, p, length);
             count(b, n + 1);
             putKey(b, n, n + 1, key);
+            int p = putLength(b, n, n + 1, used + KEY, length);
+            System.arraycopy(src, offset, b, p, length);
             INT.set(b, 3, need);
             account = n; // located: the new account, its record last
             record = used + KEY;
@@ -1707,8 +1797,19 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 return;
             }
             int length = statesEnd - statesAt + delta;
-            int before = statesAt - record;
-            if (varintSize(length) == before) {
+            int lengthAt = HEADER + count(blob) + account;
+            if (statesAt == record) { // a short record
+                if (length <= SHORT) {
+                    blob[lengthAt] = (byte) length;
+                } else {
+                    blob[lengthAt] = LONG_RECORD;
+                    byte[] v = new byte[5];
+                    splice(record, record, v, 0, putVarint(v, 0, length));
+                }
+            } else if (length <= SHORT) {
+                blob[lengthAt] = (byte) length;
+                splice(record, statesAt, blob, 0, 0);
+            } else if (varintSize(length) == statesAt - record) {
                 putVarint(blob, record, length);
             } else {
                 byte[] v = new byte[5];
@@ -1773,8 +1874,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             int[] size = new int[2], accounts = new int[2];
             for (int k = 0; k < n; k++) {
                 starts[k] = p;
-                int length = varint(b, p);
-                p = next + length;
+                p = recordEnd(b, k, n, p);
                 int side = (int) (keyAt(b, k, n) >>> depth) & 1;
                 size[side] += p - starts[k];
                 accounts[side]++;
@@ -1792,6 +1892,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             for (int k = 0; k < n; k++) {
                 long key = keyAt(b, k, n);
                 int side = (int) (key >>> depth) & 1;
+                halves[side][HEADER + accounts[side] + keyIndex[side]] = b[HEADER + n + k]; // the length byte
                 putKey(halves[side], keyIndex[side]++, accounts[side], key);
                 int len = starts[k + 1] - starts[k];
                 System.arraycopy(b, starts[k], halves[side], recordAt[side], len);
@@ -1828,8 +1929,14 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 int p = HEADER + KEY * n;
                 for (int k = 0; k < n; k++) {
                     long key = top | keyAt(b, k, n);
-                    int end = varint(b, p) + next;
-                    for (int q = next; q < end;) {
+                    int recordLength = b[HEADER + n + k] & 0xFF;
+                    int from = p;
+                    if (recordLength == LONG_RECORD) {
+                        recordLength = varint(b, p);
+                        from = next;
+                    }
+                    int end = from + recordLength;
+                    for (int q = from; q < end;) {
                         int pb = varint(b, q);
                         int flagsAt = next;
                         int stateEnd = end(b, flagsAt);

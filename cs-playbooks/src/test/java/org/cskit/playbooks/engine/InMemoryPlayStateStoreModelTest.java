@@ -2,6 +2,7 @@ package org.cskit.playbooks.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +220,146 @@ class InMemoryPlayStateStoreModelTest {
             assertThat(states.get("own-" + t).version()).isEqualTo(rounds);
         }
         assertThat(states.get("shared").version()).isEqualTo(sharedWins.get()).isPositive();
+    }
+
+    /**
+     * One account's record grows past 255 bytes (where its length no longer fits its length byte
+     * and becomes a varint at the record's start), byte by byte through the boundary, and shrinks
+     * back below it, among neighbours that split its bucket; read back after every write, and once
+     * through a snapshot and restore while it is long.
+     */
+    @Test
+    void oneAccount_recordCrossesTheLengthBytesLimitBothWays_readsBackAndSurvivesASnapshot() {
+        List<org.cskit.playbooks.Playbook> set = org.cskit.playbooks.BuiltInPlaybooks.all();
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        AccountId busy = AccountId.of("busy");
+        Map<String, PlayState> model = new HashMap<>();
+        int neighbours = 0;
+        // Grow: each playbook in turn takes up to 20 recent times (4 bytes each), one more per write.
+        for (int p = 0; p < 4; p++) {
+            String playbook = set.get(p).id();
+            for (int times = 0; times <= 20; times++) {
+                long[] recent = new long[times];
+                for (int r = 0; r < times; r++) {
+                    recent[r] = 100 + r;
+                }
+                PlayState current = model.get(playbook);
+                long version = current == null ? 0 : current.version();
+                PlayState next = new PlayState(version + 1, Status.OPEN, p, 1_000, 1_000 + times, recent);
+                assertThat(store.compareAndSet(busy, playbook, version, next)).isTrue();
+                model.put(playbook, next);
+                for (int k = 0; k < 40; k++) { // neighbours, so that the account's bucket splits around it
+                    assertThat(store.compareAndSet(AccountId.of("n-" + neighbours++), set.get(k % 3).id(), 0,
+                            new PlayState(1, Status.OFFERED, 0, 5, PlayState.NEVER, new long[0]))).isTrue();
+                }
+                assertThat(statesOf(store, busy)).isEqualTo(model);
+            }
+        }
+        // 4 states of 20 recent times: past 255 bytes. Through a snapshot and back.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        store.snapshot(out, set);
+        InMemoryPlayStateStore restored = InMemoryPlayStateStore.restore(new java.io.ByteArrayInputStream(out.toByteArray()), set,
+                InMemoryPlayStateStore.SetChanges.REJECT).store();
+        assertThat(statesOf(restored, busy)).isEqualTo(model);
+        assertThat(restored.size()).isEqualTo(store.size()).isEqualTo(4 + neighbours);
+        assertThat(statesOf(restored, AccountId.of("n-" + (neighbours - 1)))).hasSize(1);
+        // Shrink, in the store and in the restored one: recent times go, one a write, then the states.
+        for (InMemoryPlayStateStore s : List.of(store, restored)) {
+            Map<String, PlayState> left = new HashMap<>(model);
+            for (int p = 0; p < 4; p++) {
+                String playbook = set.get(p).id();
+                for (int times = 19; times >= 0; times--) {
+                    PlayState current = left.get(playbook);
+                    PlayState next = new PlayState(current.version() + 1, Status.OPEN, p, 1_000, 1_000, Arrays.copyOf(current.recent(), times));
+                    assertThat(s.compareAndSet(busy, playbook, current.version(), next)).isTrue();
+                    left.put(playbook, next);
+                    assertThat(statesOf(s, busy)).isEqualTo(left);
+                }
+                assertThat(s.compareAndSet(busy, playbook, left.get(playbook).version(), PlayState.EMPTY.withVersion(left.get(playbook)
+                        .version() + 1))).isTrue();
+                left.remove(playbook);
+                assertThat(statesOf(s, busy)).isEqualTo(left);
+            }
+            assertThat(s.size()).isEqualTo(neighbours);
+        }
+    }
+
+    /**
+     * The evaluator's batch read (its prefetch reads buckets without the lock): while two threads
+     * rewrite accounts (two playbooks' states in one write, the same situation in both, of changing
+     * sizes, the account deleted now and then, so that records move and buckets split), two threads
+     * read them all again and again, and every read sees each account's last write whole (both
+     * states with one situation) or not at all, and no read fails.
+     */
+    @Test
+    void batchReads_duringWrites_seeEachWriteWholeOrNotAtAll() throws Exception {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        int[] pos = store.positions(new String[] {"a", "b"});
+        int accounts = 4_000, rounds = 100_000;
+        long[] fps = new long[accounts];
+        for (int i = 0; i < accounts; i++) {
+            fps[i] = InMemoryPlayStateStore.fingerprint(AccountId.of("acc-" + i));
+        }
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int mine = t;
+                writers.add(pool.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(mine);
+                    long[] version = new long[accounts];
+                    InMemoryPlayStateStore.Writes w = new InMemoryPlayStateStore.Writes(2);
+                    for (int r = 0; r < rounds; r++) {
+                        int i = random.nextInt(accounts / 2) * 2 + mine; // each writer its own accounts: every write succeeds
+                        boolean delete = version[i] > 0 && random.nextInt(8) == 0;
+                        int situation = delete ? 0 : 1 + random.nextInt(1 << 20);
+                        w.clear();
+                        w.add(pos[0], version[i], delete ? 0 : 2, situation, delete ? PlayState.NEVER : 1_000,
+                                delete ? PlayState.NEVER : 1_000 + r, new long[delete ? 0 : random.nextInt(4)]);
+                        w.add(pos[1], version[i], delete ? 0 : 2, situation, delete ? PlayState.NEVER : 1_000,
+                                delete ? PlayState.NEVER : 1_000 + r, new long[delete ? 0 : random.nextInt(30)]);
+                        store.compareAndSetAll(fps[i], w);
+                        assertThat(w.ok[0] && w.ok[1]).isTrue();
+                        version[i] = delete ? 0 : version[i] + 1;
+                    }
+                    return null;
+                }));
+            }
+            List<java.util.concurrent.Future<?>> readers = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                readers.add(pool.submit(() -> {
+                    int[][] seen = new int[2][accounts];
+                    do {
+                        for (int[] s : seen) {
+                            Arrays.fill(s, -1);
+                        }
+                        store.read(fps, accounts, (i, position, status, version, situation, offeredAt, lastPlay, recent) -> {
+                            assertThat(status).isEqualTo(2);
+                            seen[position == pos[0] ? 0 : 1][i] = situation;
+                        });
+                        for (int i = 0; i < accounts; i++) {
+                            if (seen[0][i] != seen[1][i]) {
+                                throw new AssertionError("account " + i + " read half written: " + seen[0][i] + " and " + seen[1][i]);
+                            }
+                        }
+                        reads.incrementAndGet();
+                    } while (writing.get());
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : writers) {
+                f.get();
+            }
+            writing.set(false);
+            for (java.util.concurrent.Future<?> f : readers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(reads.get()).isGreaterThan(2);
     }
 
     private static Map<String, PlayState> statesOf(InMemoryPlayStateStore store, AccountId account) {
