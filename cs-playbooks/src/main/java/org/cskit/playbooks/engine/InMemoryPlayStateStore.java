@@ -259,10 +259,14 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * one another, so their cache misses overlap); every account is looked at without the lock
      * ({@link Stripe#surelyAbsent}: a pass that branches on what it reads, so it comes second, when
      * the loads are done), which settles the accounts surely absent; the others are looked up one
-     * by one under their stripe's lock.
+     * by one under their stripe's lock. A one-account read (the per-account call's) skips the first
+     * pass and leaves {@link #seeking} as it is.
      */
     void read(long[] fps, int count, Slots into, int[] scratch) {
-        touch(fps, count); // first, so that the misses overlap: the pass below branches on what it loads
+        boolean batch = count > 1; // one account's read has no misses to overlap, and says little of the next batch's
+        if (batch) {
+            touch(fps, count); // first, so that the misses overlap: the pass below branches on what it loads
+        }
         int maybe = 0;
         int found = 0;
         for (int i = 0; i < count; i++) {
@@ -279,7 +283,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 found += s.visit(fp, i, into) ? 1 : 0;
             }
         }
-        seeking = found * 4 >= count;
+        if (batch) {
+            seeking = found * 4 >= count;
+        }
     }
 
     /**
