@@ -77,7 +77,7 @@ public interface PlayStateStore {
      * Writes a batch, each write as {@link #compareAndSet} on its own (not all or nothing). The
      * default writes one at a time; a database store overrides it to send one batch. The engine
      * writes through here: per evaluated account, one batch of the changes decided before the
-     * deliveries (closes, new plays as offered, retries claimed, states forgotten) and one of the
+     * deliveries (closes, new plays as offered, retries and due reminders claimed, states forgotten) and one of the
      * plays delivered (as open), each with at most one write per playbook.
      *
      * @param writes the writes
