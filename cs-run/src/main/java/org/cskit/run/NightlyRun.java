@@ -29,6 +29,7 @@ import org.cskit.model.columns.VectorColumns;
 import org.cskit.model.event.AccountEvent;
 import org.cskit.playbooks.Playbook;
 import org.cskit.playbooks.engine.BatchResult;
+import org.cskit.playbooks.engine.InMemoryPlayStateStore;
 import org.cskit.playbooks.engine.PlaybookEngine;
 import org.cskit.playbooks.spi.ActionSink;
 import org.cskit.playbooks.spi.EngineListener;
@@ -286,6 +287,11 @@ public final class NightlyRun {
             work.run();
         } else {
             runOnThreads(work, workers, stop);
+        }
+        if (state.playStateStore() instanceof InMemoryPlayStateStore memory) {
+            Clock clock = new Clock(shared); // the room the store's buckets kept to grow is given back, in the playbooks stage's time
+            memory.trim();
+            clock.lap(4); // the playbooks stage
         }
         state.advance(playbooks, playbookSet, shape.asOf());
         List<NightlyReport.PlaybookCounts> per = new ArrayList<>(playbooks.size());

@@ -32,7 +32,9 @@ import org.cskit.playbooks.spi.PlayState;
  * one open state, drawn independently per account and playbook. Every
  * state is written through {@code compareAndSet}, as the engine writes it (offered, then open), so
  * the table grows as it does in a nightly run. Heap is measured after full collections, before
- * and after filling the store, and again once only the restored store is left. The snapshot goes
+ * and after filling the store (after it, both before and after {@link InMemoryPlayStateStore#trim},
+ * which the nightly run calls at the end of its playbooks stage: the store a host holds after a
+ * night is the trimmed one), and again once only the restored store is left. The snapshot goes
  * to a temporary file and is restored from it; its and the restore's times are given by the clock
  * and by the thread's CPU time (the one to read on a loaded machine).
  */
@@ -71,7 +73,15 @@ public final class PlayStateFootprint {
                 }
             }
         }
+        long grown = usedHeap();
+        java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long trimWall = System.nanoTime(), trimCpu = cpu.getCurrentThreadCpuTime();
+        long freed = store.trim(); // as the nightly run does at the end of its playbooks stage
+        trimWall = System.nanoTime() - trimWall;
+        trimCpu = cpu.getCurrentThreadCpuTime() - trimCpu;
         long after = usedHeap();
+        System.out.printf(Locale.ROOT, "grown: store heap %.1f MB before its trim; trim gave back %.1f MB in %.2f s (thread CPU %.2f s)%n",
+                (grown - before) / 1e6, freed / 1e6, trimWall / 1e9, trimCpu / 1e9);
         System.out.printf(Locale.ROOT, "%,d accounts x %d playbooks (%d firing): %,d states; store heap %.1f MB (%.1f B per state, %.1f B per account)%n",
                 n, playbooks.size(), rates.size(), states, (after - before) / 1e6, (after - before) / (double) states, (after - before) / (double) n);
         Path file = Files.createTempFile("cskit-state", ".bin");

@@ -38,7 +38,8 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * flags, the version (a byte up to 127), 4 bytes of offer time while a play is out, and 4 more for
  * a situation, for a last-play time other than the offer time, and per recent play time. A
  * first play of a playbook with no situation code therefore takes 7 bytes. Records lie in buckets
- * of up to 48 accounts and (beyond four accounts) 1 KB (a byte array each, with room to grow by 16 to 64 bytes) under a
+ * of up to 48 accounts and (beyond four accounts) 1 KB (a byte array each, with room to grow by 16 to 64 bytes once
+ * {@linkplain #trim trimmed}, and by up to half as much again while the store grows) under a
  * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
  * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
  * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
@@ -573,6 +574,29 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
         }
         return n;
+    }
+
+    /**
+     * Gives back the room the store's buckets keep to grow. While the store grows (a night that adds
+     * many accounts, above all the first), a bucket that needs more room is replaced by one half as
+     * large again as it needs, so that it is copied once per few accounts added rather than for
+     * nearly every one; that room, up to a third of each bucket, stays until this call cuts every
+     * bucket down to what it holds and a few bytes. Call it once a run of writes is done (the
+     * nightly run calls it at the end of its playbooks stage); the store's size in memory, as
+     * documented above, is that after a trim. The states are unchanged, and reads and writes may run
+     * meanwhile (each stripe is trimmed under its lock). A store read from a snapshot has no room
+     * to give back.
+     *
+     * @return the bytes given back
+     */
+    public long trim() {
+        long freed = 0;
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                freed += s.trim();
+            }
+        }
+        return freed;
     }
 
     /**
@@ -1847,9 +1871,53 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return delta;
         }
 
-        /** The size of a bucket for {@code need} bytes: room for a few more states, so that most inserts copy nothing. */
+        /**
+         * The size of a bucket that grows to {@code need} bytes: half as much again, so that a bucket
+         * filling up (every bucket of a store that grows, as on a portfolio's first night) is copied
+         * once per few accounts added, not once per account or two. {@link #trim} gives the room back.
+         */
         private static int withRoom(int need) {
+            return need + (need >>> 1);
+        }
+
+        /** The size of a bucket of {@code need} bytes after {@link #trim}: room for a state or two, so that a state's change seldom copies it. */
+        private static int trimmed(int need) {
             return need + Math.min(64, (need >>> 4) + 16);
+        }
+
+        /**
+         * Cuts every bucket with more room than {@link #trimmed} allows down to that size (a copy of
+         * its bytes in use); returns the bytes given back. Under the stripe's lock; {@link #seq} odd
+         * meanwhile, as for any change.
+         */
+        long trim() {
+            int v = (int) SEQ.get(this);
+            SEQ.setOpaque(this, v + 1);
+            VarHandle.storeStoreFence();
+            long freed = 0;
+            try {
+                for (int j = 0; j < directory.length; j++) {
+                    byte[] b = directory[j];
+                    int step = 1 << b[0];
+                    if (j >= step) {
+                        continue; // a bucket shared by several entries is met first at its lowest
+                    }
+                    int size = Math.max(HEADER, trimmed(used(b)));
+                    if (size < b.length) {
+                        byte[] nb = Arrays.copyOf(b, size);
+                        for (int e = j; e < directory.length; e += step) {
+                            directory[e] = nb;
+                        }
+                        freed += b.length - size;
+                    }
+                }
+                if (freed > 0) {
+                    uncache(); // the cached bucket may have been replaced
+                }
+            } finally {
+                SEQ.setRelease(this, v + 2);
+            }
+            return freed;
         }
 
         /** Points every directory entry of the located bucket at {@code nb}. */
