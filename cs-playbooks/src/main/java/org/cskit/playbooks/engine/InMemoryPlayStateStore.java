@@ -298,7 +298,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     private boolean seeking = true;
 
     /**
-     * Loads what the search of each account will read before any is searched: the loads do not
+     * Loads what the search of each account will read before any is searched (and, while batches
+     * find few accounts, where a new account's index entry and record would go): the loads do not
      * depend on one another, so the processor has many cache misses outstanding at once, where the
      * search, one account after the other under its lock (whose atomic instruction lets no load pass
      * it), would wait for each in turn. In a large store most lookups miss the caches, and this is
@@ -315,8 +316,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             byte[][] d = stripe(fp).directory;
             byte[] b = d[(int) fp & (d.length - 1)];
             if (b != null) { // a directory being grown, seen without the lock, may not show its entries yet
-                int n = (b[1] & 0xFF) << 8 | b[2] & 0xFF;
-                sum += b[Stripe.HEADER - 1] + b[Math.min(b.length - 1, Stripe.HEADER + 2 * n)];
+                sum += b[Stripe.HEADER - 1] + b[Math.min(b.length - 1, Stripe.HEADER + 2 * Stripe.cap(b))];
             }
         }
         for (int i = 0; seeking && i < count; i++) {
@@ -325,6 +325,14 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             byte[] b = d[(int) fp & (d.length - 1)];
             if (b != null) {
                 sum += Stripe.hint(b, fp & Stripe.LOW);
+            }
+        }
+        for (int i = 0; !seeking && i < count; i++) {
+            long fp = fps[i];
+            byte[][] d = stripe(fp).directory;
+            byte[] b = d[(int) fp & (d.length - 1)];
+            if (b != null) {
+                sum += Stripe.slots(b);
             }
         }
         touched = sum;
@@ -1018,16 +1026,18 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * bucket's bytes at a time and never rehashes the table.
      *
      * <p>A bucket: its depth (byte), its account count (unsigned short), the bytes in use (int), the
+     * room of its index (unsigned short: how many accounts it has places for, at least its count), the
      * accounts' fingerprints (7 bytes each, the top byte being the stripe's) as their tags (bits 48-55,
      * a byte each, together so that a lookup compares eight at a time), then their records' lengths
      * (a byte each: the length of a record of up to {@value #SHORT} bytes, else 0 and the record
-     * starts with its length as a varint), then their low 6 bytes each, then per account, in the same
-     * order, a record: its states, each as a snapshot holds it without the fingerprint
+     * starts with its length as a varint), then their low 6 bytes each (each of the three parts with
+     * places for as many accounts as the index has room for, the unused places after the used ones),
+     * then per account, in the same order, a record: its states, each as a snapshot holds it without the fingerprint
      * (the playbook's position as a varint, then the flags byte, version and what follows them).
      * Ints and longs are big-endian, so a state's bytes from its flags on are a snapshot's.
      */
     private static final class Stripe {
-        private static final int HEADER = 7;
+        private static final int HEADER = 9;
         /**
          * The bytes of an account's index entry in a bucket: the 7 bytes of its fingerprint kept (all
          * but the top one, the stripe's) and its record's length byte.
@@ -1055,16 +1065,16 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         /**
-         * The fingerprint of the {@code k}th of the {@code n} accounts of bucket {@code b}, without its
-         * top byte: its tag (bits 48-55) and its low 48 bits.
+         * The fingerprint of the {@code k}th account of bucket {@code b}, whose index has room for
+         * {@code c} accounts ({@link #cap}), without its top byte: its tag (bits 48-55) and its low 48 bits.
          */
-        private static long keyAt(byte[] b, int k, int n) {
-            return (long) (b[HEADER + k] & 0xFF) << 48 | lowAt(b, k, n);
+        private static long keyAt(byte[] b, int k, int c) {
+            return (long) (b[HEADER + k] & 0xFF) << 48 | lowAt(b, k, c);
         }
 
-        /** The low 48 bits of the {@code k}th of the {@code n} accounts' fingerprints. */
-        private static long lowAt(byte[] b, int k, int n) {
-            return (long) LONG.get(b, HEADER + 2 * n + LOW_BYTES * k - 2) & LOW48; // the two bytes before are lengths or the previous key's
+        /** The low 48 bits of the {@code k}th account's fingerprint, in an index with room for {@code c} accounts. */
+        private static long lowAt(byte[] b, int k, int c) {
+            return (long) LONG.get(b, HEADER + 2 * c + LOW_BYTES * k - 2) & LOW48; // the two bytes before are lengths or the previous key's
         }
 
         /** The tag of a fingerprint (without its top byte): its bits 48-55, which no directory reaches. */
@@ -1072,10 +1082,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return (int) (key >>> 48) & 0xFF;
         }
 
-        /** Writes the {@code k}th of the {@code n} accounts' fingerprint (without its top byte) at its places. */
-        private static void putKey(byte[] b, int k, int n, long key) {
+        /** Writes the {@code k}th account's fingerprint (without its top byte) at its places, in an index with room for {@code c} accounts. */
+        private static void putKey(byte[] b, int k, int c, long key) {
             b[HEADER + k] = (byte) tag(key);
-            int at = HEADER + 2 * n + LOW_BYTES * k;
+            int at = HEADER + 2 * c + LOW_BYTES * k;
             for (int j = LOW_BYTES - 1; j >= 0; j--, key >>>= 8) {
                 b[at + j] = (byte) key;
             }
@@ -1083,11 +1093,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /**
          * The index of the account whose fingerprint (without its top byte) is {@code key} among the
-         * {@code n} of bucket {@code b}, or -1: the tags are compared eight at a time, and only an
-         * account whose tag matches (for an absent account, one in 256 of the bucket's) has the rest
-         * of its fingerprint compared.
+         * {@code n} of bucket {@code b} (whose index has room for {@code c}), or -1: the tags are
+         * compared eight at a time, and only an account whose tag matches (for an absent account, one
+         * in 256 of the bucket's) has the rest of its fingerprint compared.
          */
-        private static int find(byte[] b, int n, long key) {
+        private static int find(byte[] b, int n, int c, long key) {
             long pattern = tag(key) * 0x0101_0101_0101_0101L;
             long low = key & LOW48;
             for (int base = 0; base < n; base += 8) {
@@ -1107,7 +1117,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
                 for (; zero != 0; zero &= zero - 1) {
                     int k = base + (Long.numberOfTrailingZeros(zero) >>> 3);
-                    if (lowAt(b, k, n) == low) {
+                    if (lowAt(b, k, c) == low) {
                         return k;
                     }
                 }
@@ -1196,17 +1206,32 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          */
         static int hint(byte[] b, long key) {
             int length = b.length;
-            int n = Math.min((b[1] & 0xFF) << 8 | b[2] & 0xFF, (length - HEADER) / KEY);
-            int k = find(b, n, key); // inside the array for any n up to the clamp
+            int c = Math.min(cap(b), (length - HEADER) / KEY);
+            int n = Math.min(count(b), c);
+            int k = find(b, n, c, key); // inside the array for any n and c up to the clamps
             if (k < 0) {
                 return 0;
             }
-            int p = HEADER + KEY * n;
+            int p = HEADER + KEY * c;
             for (int j = 0; j < k; j++) {
-                p += b[HEADER + n + j] & 0xFF; // a long record's varint is not read: the hint may fall short
+                p += b[HEADER + c + j] & 0xFF; // a long record's varint is not read: the hint may fall short
             }
-            int last = (b[HEADER + n + k] & 0xFF) - 1;
+            int last = (b[HEADER + c + k] & 0xFF) - 1;
             return k + b[Math.min(p, length - 1)] + b[Math.min(p + Math.max(last, 0), length - 1)];
+        }
+
+        /**
+         * For {@link InMemoryPlayStateStore#touch}, while batch reads find states for few accounts (as
+         * on a portfolio's first night, when most accounts read are then added): loads, without the
+         * lock, where bucket {@code b}'s next account would go, its length byte, the rest of its
+         * fingerprint and its record, so that the insert that follows the read finds them in the
+         * cache. Every index is kept inside the array, whatever a bucket changed meanwhile holds.
+         */
+        static int slots(byte[] b) {
+            int last = b.length - 1;
+            int n = count(b), c = cap(b);
+            int used = (int) INT.get(b, 3) & Integer.MAX_VALUE;
+            return b[Math.min(last, HEADER + c + n)] + b[Math.min(last, HEADER + 2 * c + LOW_BYTES * n)] + b[Math.min(last, used)];
         }
 
         /** What {@link #locate} found: the bucket (directory entry and bytes), the account and its record, the state. */
@@ -1247,6 +1272,21 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         private static int used(byte[] b) {
             return (int) INT.get(b, 3);
+        }
+
+        /** How many accounts the bucket's index has room for: its count, or more while the bucket grows (see {@link #addAccount}). */
+        static int cap(byte[] b) {
+            return (b[7] & 0xFF) << 8 | b[8] & 0xFF;
+        }
+
+        private static void cap(byte[] b, int c) {
+            b[7] = (byte) (c >>> 8);
+            b[8] = (byte) c;
+        }
+
+        /** The bytes the bucket's accounts take: those in use less the index's room for more accounts. */
+        private static int size(byte[] b) {
+            return used(b) - KEY * (cap(b) - count(b));
         }
 
         private int varint(byte[] b, int p) {
@@ -1306,22 +1346,22 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         /**
-         * Writes the length of the {@code k}th of the {@code n} accounts' record of states of
-         * {@code length} bytes, which starts at {@code p}: its length byte and, for a long record,
-         * the varint at its start. Returns where its states start.
+         * Writes the length of the {@code k}th account's record of states of {@code length} bytes,
+         * which starts at {@code p}, in an index with room for {@code c} accounts: its length byte
+         * and, for a long record, the varint at its start. Returns where its states start.
          */
-        private static int putLength(byte[] b, int k, int n, int p, int length) {
+        private static int putLength(byte[] b, int k, int c, int p, int length) {
             if (length <= SHORT) {
-                b[HEADER + n + k] = (byte) length;
+                b[HEADER + c + k] = (byte) length;
                 return p;
             }
-            b[HEADER + n + k] = LONG_RECORD;
+            b[HEADER + c + k] = LONG_RECORD;
             return putVarint(b, p, length);
         }
 
-        /** Where the record of the {@code k}th of the {@code n} accounts, starting at {@code p}, ends. */
-        private int recordEnd(byte[] b, int k, int n, int p) {
-            int length = b[HEADER + n + k] & 0xFF;
+        /** Where the record of the {@code k}th account, starting at {@code p}, ends, in an index with room for {@code c} accounts. */
+        private int recordEnd(byte[] b, int k, int c, int p) {
+            int length = b[HEADER + c + k] & 0xFF;
             return length != LONG_RECORD ? p + length : varint(b, p) + next;
         }
 
@@ -1351,24 +1391,24 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             blob = b;
             stateAt = -1;
             current = 0;
-            int n = count(b);
+            int c = cap(b);
             boolean hit = key == cachedKey && b == cachedBlob;
             if (hit) {
                 account = cachedAccount;
                 record = cachedRecord;
             } else {
-                account = find(b, n, key & LOW);
+                account = find(b, count(b), c, key & LOW);
                 if (account < 0) {
                     return false;
                 }
-                int p = HEADER + KEY * n;
-                for (int k = HEADER + n, to = k + account; k < to; k++) {
+                int p = HEADER + KEY * c;
+                for (int k = HEADER + c, to = k + account; k < to; k++) {
                     int length = b[k] & 0xFF;
                     p = length != LONG_RECORD ? p + length : varint(b, p) + next;
                 }
                 record = p;
             }
-            int length = b[HEADER + n + account] & 0xFF;
+            int length = b[HEADER + c + account] & 0xFF;
             if (length != LONG_RECORD) {
                 statesAt = record;
                 statesEnd = record + length;
@@ -1610,7 +1650,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     removeAccount();
                 } else {
                     if (added > 0) {
-                        while (count(blob) > 4 && used(blob) + p - oldLength > BUCKET_BYTES && split()) {
+                        while (count(blob) > 4 && size(blob) + p - oldLength > BUCKET_BYTES && split()) {
                             locateAccount(key); // buckets of large records hold fewer
                         }
                     }
@@ -1620,7 +1660,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     cacheAccount(key, newMask, newCached);
                 }
             } else if (p > 0) {
-                while (count(blob) > 4 && used(blob) + p > BUCKET_BYTES && split()) {
+                while (count(blob) > 4 && size(blob) + p > BUCKET_BYTES && split()) {
                     locateAccount(key);
                 }
                 while (count(blob) >= BUCKET && split()) {
@@ -1645,15 +1685,22 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             cachedStates = complete;
         }
 
-        /** Removes the located account: its record, the rest of its fingerprint, its length byte, its tag (last first). */
+        /**
+         * Removes the located account: its record, then its tag, length byte and the rest of its
+         * fingerprint, the others' after it moving up; its place in the index stays as room for
+         * another account (given back by {@link #trim}).
+         */
         private void removeAccount() {
             int n = count(blob);
             splice(record, statesEnd, blob, 0, 0);
-            int lowAt = HEADER + 2 * n + LOW_BYTES * account;
-            splice(lowAt, lowAt + LOW_BYTES, blob, 0, 0);
-            splice(HEADER + n + account, HEADER + n + account + 1, blob, 0, 0);
-            splice(HEADER + account, HEADER + account + 1, blob, 0, 0);
-            count(blob, n - 1);
+            byte[] b = blob; // the splice may have replaced it
+            int c = cap(b);
+            int k = account, after = n - 1 - k;
+            System.arraycopy(b, HEADER + k + 1, b, HEADER + k, after);
+            System.arraycopy(b, HEADER + c + k + 1, b, HEADER + c + k, after);
+            int lows = HEADER + 2 * c;
+            System.arraycopy(b, lows + LOW_BYTES * (k + 1), b, lows + LOW_BYTES * k, LOW_BYTES * after);
+            count(b, n - 1);
             uncache();
         }
 
@@ -1721,6 +1768,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
                 byte[] blob = bucket(depth, need);
                 count(blob, accounts);
+                cap(blob, accounts);
                 INT.set(blob, 3, need);
                 int p = HEADER + KEY * accounts;
                 for (int a = 0; a < accounts; a++) {
@@ -1758,7 +1806,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * {@link #locate} found absent: beside the account's others, or as a new account.
          */
         private void place(long key, byte[] src, int offset, int length) {
-            while (count(blob) > 4 && used(blob) + length > BUCKET_BYTES && split()) {
+            while (count(blob) > 4 && size(blob) + length > BUCKET_BYTES && split()) {
                 locate(key, varint(src, offset)); // an insert moves the bytes after it: buckets of large records hold fewer
             }
             // The located account is the cached one: its record stays where it was (in this bucket or its new copy).
@@ -1787,38 +1835,60 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /**
          * Adds an account to the located bucket, with a record of its states ({@code length} bytes of
-         * {@code src} from {@code offset}): its tag after the others, its length byte after theirs,
-         * the rest of its fingerprint after the others', its record last, moving the bucket's bytes once; the new account is
-         * then the located one. The other records move: the cached account is no longer right.
+         * {@code src} from {@code offset}): its tag, length byte and the rest of its fingerprint in the
+         * index's next free place, its record after the others; the new account is then the located
+         * one. A bucket whose index is full, or whose array is, is first copied into a larger one
+         * whose index has room for half as many accounts again (up to {@value #BUCKET}, where it
+         * splits) and whose records have room to grow by half, so that a growing bucket is copied once
+         * per few accounts added and its other accounts' bytes do not move for each one.
          */
         private void addAccount(long key, byte[] src, int offset, int length) {
             byte[] b = blob;
             int n = count(b);
+            int c = cap(b);
             int used = used(b);
-            int need = used + KEY + recordBytes(length);
-            int lengthsAt = HEADER + n, lowsAt = HEADER + 2 * n, recordsAt = HEADER + KEY * n;
-            if (need > b.length) {
-                byte[] nb = new byte[withRoom(need)];
-                System.arraycopy(b, 0, nb, 0, lengthsAt);
-                System.arraycopy(b, lengthsAt, nb, lengthsAt + 1, n);
-                System.arraycopy(b, lowsAt, nb, lowsAt + 2, recordsAt - lowsAt);
-                System.arraycopy(b, recordsAt, nb, recordsAt + KEY, used - recordsAt);
-                replace(nb);
-                b = nb;
-            } else {
-                System.arraycopy(b, recordsAt, b, recordsAt + KEY, used - recordsAt);
-                System.arraycopy(b, lowsAt, b, lowsAt + 2, recordsAt - lowsAt);
-                System.arraycopy(b, lengthsAt, b, lengthsAt + 1, n);
+            int bytes = recordBytes(length);
+            if (n == c || used + bytes > b.length) {
+                int nc = n < c ? c : grownCap(n);
+                int records = used - (HEADER + KEY * c);
+                b = relayout(b, n, c, nc, HEADER + KEY * nc + withRoom(records + bytes));
+                replace(b);
+                c = nc;
+                used = used(b);
             }
-            count(b, n + 1);
-            putKey(b, n, n + 1, key);
-            int p = putLength(b, n, n + 1, used + KEY, length);
+            putKey(b, n, c, key);
+            int p = putLength(b, n, c, used, length);
             System.arraycopy(src, offset, b, p, length);
-            INT.set(b, 3, need);
+            count(b, n + 1);
+            INT.set(b, 3, used + bytes);
             account = n; // located: the new account, its record last
-            record = used + KEY;
+            record = used;
             statesAt = p;
             statesEnd = p + length;
+        }
+
+        /** The room for accounts a full index of {@code n} grows to: half as many again, to {@value #BUCKET} (where a bucket splits), and beyond it one at a time and a half. */
+        private static int grownCap(int n) {
+            int grown = n + 1 + (n >>> 1);
+            return Math.min(0xFFFF, n < BUCKET ? Math.min(BUCKET, Math.max(4, grown)) : grown);
+        }
+
+        /**
+         * A copy of bucket {@code b} of {@code n} accounts, whose index has room for {@code c}, with
+         * room for {@code nc} (at least {@code n}) in an array of {@code size} bytes (at least those in
+         * use): the header, then each part of the index and the records at their new places.
+         */
+        private static byte[] relayout(byte[] b, int n, int c, int nc, int size) {
+            int records = HEADER + KEY * c, used = used(b);
+            int newUsed = used + KEY * (nc - c);
+            byte[] nb = new byte[size];
+            System.arraycopy(b, 0, nb, 0, HEADER + n); // the header and the tags
+            System.arraycopy(b, HEADER + c, nb, HEADER + nc, n); // the lengths
+            System.arraycopy(b, HEADER + 2 * c, nb, HEADER + 2 * nc, LOW_BYTES * n); // the rest of the fingerprints
+            System.arraycopy(b, records, nb, HEADER + KEY * nc, used - records);
+            cap(nb, nc);
+            INT.set(nb, 3, newUsed);
+            return nb;
         }
 
         /** After a state of the record changed size by {@code delta} bytes, rewrites the record's length. */
@@ -1827,7 +1897,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 return;
             }
             int length = statesEnd - statesAt + delta;
-            int lengthAt = HEADER + count(blob) + account;
+            int lengthAt = HEADER + cap(blob) + account;
             if (statesAt == record) { // a short record
                 if (length <= SHORT) {
                     blob[lengthAt] = (byte) length;
@@ -1886,8 +1956,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         /**
-         * Cuts every bucket with more room than {@link #trimmed} allows down to that size (a copy of
-         * its bytes in use); returns the bytes given back. Under the stripe's lock; {@link #seq} odd
+         * Cuts every bucket with more room than {@link #trimmed} allows, or with room in its index for
+         * more accounts than it holds, down to that size (a copy of its bytes in use, its index with
+         * room for its accounts only); returns the bytes given back. Under the stripe's lock; {@link #seq} odd
          * meanwhile, as for any change.
          */
         long trim() {
@@ -1895,6 +1966,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             SEQ.setOpaque(this, v + 1);
             VarHandle.storeStoreFence();
             long freed = 0;
+            boolean replaced = false;
             try {
                 for (int j = 0; j < directory.length; j++) {
                     byte[] b = directory[j];
@@ -1902,16 +1974,18 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     if (j >= step) {
                         continue; // a bucket shared by several entries is met first at its lowest
                     }
-                    int size = Math.max(HEADER, trimmed(used(b)));
-                    if (size < b.length) {
-                        byte[] nb = Arrays.copyOf(b, size);
+                    int n = count(b);
+                    int size = Math.max(HEADER, trimmed(size(b)));
+                    if (size < b.length || n < cap(b)) {
+                        byte[] nb = relayout(b, n, cap(b), n, size);
                         for (int e = j; e < directory.length; e += step) {
                             directory[e] = nb;
                         }
                         freed += b.length - size;
+                        replaced = true;
                     }
                 }
-                if (freed > 0) {
+                if (replaced) {
                     uncache(); // the cached bucket may have been replaced
                 }
             } finally {
@@ -1942,32 +2016,35 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 directory = d;
             }
             int n = count(b);
+            int c = cap(b);
             uncache();
             int[] starts = new int[n + 1];
-            int p = HEADER + KEY * n;
+            int p = HEADER + KEY * c;
             int[] size = new int[2], accounts = new int[2];
             for (int k = 0; k < n; k++) {
                 starts[k] = p;
-                p = recordEnd(b, k, n, p);
-                int side = (int) (keyAt(b, k, n) >>> depth) & 1;
+                p = recordEnd(b, k, c, p);
+                int side = (int) (keyAt(b, k, c) >>> depth) & 1;
                 size[side] += p - starts[k];
                 accounts[side]++;
             }
             starts[n] = p;
             byte[][] halves = new byte[2][];
-            int[] keyIndex = new int[2], recordAt = new int[2];
+            int[] keyIndex = new int[2], recordAt = new int[2], caps = new int[2];
             for (int side = 0; side < 2; side++) {
-                int need = HEADER + KEY * accounts[side] + size[side];
-                halves[side] = bucket(depth + 1, withRoom(need));
+                caps[side] = Math.max(accounts[side], BUCKET); // a half grows to a full bucket without its index moving
+                int keys = HEADER + KEY * caps[side];
+                halves[side] = bucket(depth + 1, keys + withRoom(size[side]));
                 count(halves[side], accounts[side]);
-                INT.set(halves[side], 3, need);
-                recordAt[side] = HEADER + KEY * accounts[side];
+                cap(halves[side], caps[side]);
+                INT.set(halves[side], 3, keys + size[side]);
+                recordAt[side] = keys;
             }
             for (int k = 0; k < n; k++) {
-                long key = keyAt(b, k, n);
+                long key = keyAt(b, k, c);
                 int side = (int) (key >>> depth) & 1;
-                halves[side][HEADER + accounts[side] + keyIndex[side]] = b[HEADER + n + k]; // the length byte
-                putKey(halves[side], keyIndex[side]++, accounts[side], key);
+                halves[side][HEADER + caps[side] + keyIndex[side]] = b[HEADER + c + k]; // the length byte
+                putKey(halves[side], keyIndex[side]++, caps[side], key);
                 int len = starts[k + 1] - starts[k];
                 System.arraycopy(b, starts[k], halves[side], recordAt[side], len);
                 recordAt[side] += len;
@@ -2000,10 +2077,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     continue; // a bucket shared by several entries is written at its first
                 }
                 int n = count(b);
-                int p = HEADER + KEY * n;
+                int c = cap(b);
+                int p = HEADER + KEY * c;
                 for (int k = 0; k < n; k++) {
-                    long key = top | keyAt(b, k, n);
-                    int recordLength = b[HEADER + n + k] & 0xFF;
+                    long key = top | keyAt(b, k, c);
+                    int recordLength = b[HEADER + c + k] & 0xFF;
                     int from = p;
                     if (recordLength == LONG_RECORD) {
                         recordLength = varint(b, p);
