@@ -38,7 +38,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * flags, the version (a byte up to 127), 4 bytes of offer time while a play is out, and 4 more for
  * a situation, for a last-play time other than the offer time, and per recent play time. A
  * first play of a playbook with no situation code therefore takes 7 bytes. Records lie in buckets
- * of up to 48 accounts and (beyond four accounts) 1 KB (a byte array each, with room to grow by 16 to 64 bytes once
+ * of up to 48 accounts and (beyond four accounts) 1 KB (a byte array each, with room to grow by a sixty-fourth once
  * {@linkplain #trim trimmed}, and by up to half as much again while the store grows) under a
  * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
  * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
@@ -1950,9 +1950,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return need + (need >>> 1);
         }
 
-        /** The size of a bucket of {@code need} bytes after {@link #trim}: room for a state or two, so that a state's change seldom copies it. */
+        /**
+         * The size of a bucket of {@code need} bytes after {@link #trim}: a sixty-fourth more (a few
+         * bytes, for a state that grows by a time or a version byte without a copy); a bucket that
+         * grows again gets its room back as it does.
+         */
         private static int trimmed(int need) {
-            return need + Math.min(64, (need >>> 4) + 16);
+            return need + (need >>> 6);
         }
 
         /**

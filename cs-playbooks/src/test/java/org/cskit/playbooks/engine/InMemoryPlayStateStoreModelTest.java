@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The in-memory store against a plain map, under random inserts, updates and deletes dense enough
- * that its buckets split and its account records grow and shrink (the encoding, splits and
- * deletion are its own code, not a library's).
+ * that its buckets split and its account records grow and shrink, with the store trimmed now and
+ * then (the encoding, splits, deletion and trim are its own code, not a library's).
  */
 class InMemoryPlayStateStoreModelTest {
     private static final List<String> PLAYBOOKS = List.of("a", "b", "c", "d", "e", "f", "g");
@@ -38,6 +38,9 @@ class InMemoryPlayStateStoreModelTest {
                         : new PlayState(version + 1, Status.OPEN, random.nextInt(1000), 1_000 + op, 1_000 + op, new long[0]);
                 assertThat(store.compareAndSet(AccountId.of(account), playbook, version + 1, next.withVersion(version + 2))).isFalse();
                 assertThat(store.compareAndSet(AccountId.of(account), playbook, version, next)).isTrue();
+                if (op % 7_919 == 7_918) {
+                    store.trim(); // the buckets' room given back mid-way: later writes grow them again
+                }
                 if (next.isEmpty()) {
                     model.remove(key);
                 } else {
@@ -78,6 +81,9 @@ class InMemoryPlayStateStoreModelTest {
                 };
                 assertThat(write(store, fp, positions[p], version + 1, next)).isFalse();
                 assertThat(write(store, fp, positions[p], version, next)).isTrue();
+                if (op % 7_919 == 7_918) {
+                    store.trim(); // the buckets' room given back mid-way: later writes grow them again
+                }
                 if (next.isEmpty()) {
                     model.remove(key);
                 } else {
