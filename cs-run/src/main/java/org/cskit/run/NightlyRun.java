@@ -207,7 +207,9 @@ public final class NightlyRun {
 
     /**
      * Runs one night, reading the account facts and handing today's vectors over a slice at a time:
-     * the heap the run needs then follows the slice, not the portfolio (the play state apart).
+     * the heap the run needs then follows the slice, not the portfolio (the play state apart). Once
+     * every slice is done, the state's {@link InMemoryPlayStateStore} gives back the room its buckets
+     * kept to grow during the night ({@link InMemoryPlayStateStore#trim}), in the playbooks stage's time.
      *
      * @param accounts the account facts a slice at a time (see {@link AccountSource}), as of tonight, with
      *     yesterday's vectors as previous vectors

@@ -48,6 +48,7 @@ class ConsecutiveNightsTest {
         NightlyReport report = NightlyFixture.run().sliceSize(3).threads(2).progress((done, total, elapsed) -> progress.add(done)).build()
                 .run(NightlyFixture.accounts(ARR, asOf, yesterday), SignalSource.of(NightlyFixture.signals(loginsPerDay, asOf)),
                         ScoreHistoryColumns.empty(N), state, sink, today);
+        assertThat(state.inMemoryStore().trim()).as("room the run left in the store's buckets").isZero();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         state.save(out);
         saved = out.toByteArray();

@@ -1979,8 +1979,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                         continue; // a bucket shared by several entries is met first at its lowest
                     }
                     int n = count(b);
-                    int size = Math.max(HEADER, trimmed(size(b)));
-                    if (size < b.length || n < cap(b)) {
+                    int size = Math.max(HEADER, Math.min(trimmed(size(b)), b.length - KEY * (cap(b) - n))); // never more than it had
+                    if (size < b.length) {
                         byte[] nb = relayout(b, n, cap(b), n, size);
                         for (int e = j; e < directory.length; e += step) {
                             directory[e] = nb;
