@@ -82,6 +82,13 @@ final class RowProgram {
     private final int[] labelWord;
     /** The atoms that are neither comparisons with a threshold nor label atoms, in index order. */
     private final int[] otherAtoms;
+    /**
+     * Per other atom: for a logic atom whose parts' tests lie in one word, that word's mask of its
+     * parts (0 for any other atom) and the word: a one-row chunk decides it from the word without a
+     * branch per part ({@code AND}: all set, {@code OR}: any set, {@code NOT}: its part clear).
+     */
+    private final long[] otherMask;
+    private final int[] otherWord;
     private final int testWords;
     /** Words of playbooks: one bit per playbook. */
     private final int killWords;
@@ -196,6 +203,22 @@ final class RowProgram {
             testOf[otherAtoms[j]] = next + j;
         }
         int tests = next + otherAtoms.length;
+        otherMask = new long[otherAtoms.length];
+        otherWord = new int[otherAtoms.length];
+        for (int j = 0; j < otherAtoms.length; j++) {
+            if (atoms[otherAtoms[j]] instanceof Logic logic && logic.parts.length > 0) {
+                int w = testOf[logic.parts[0]] >>> 6;
+                long mask = 0;
+                for (int part : logic.parts) {
+                    mask = testOf[part] >>> 6 == w ? mask | 1L << testOf[part] : 0L;
+                    if (mask == 0) {
+                        break;
+                    }
+                }
+                otherMask[j] = mask;
+                otherWord[j] = w;
+            }
+        }
         testWords = Math.max(1, (tests + 63) >>> 6);
         killWords = Math.max(1, (n + 63) >>> 6);
         kills = new long[testWords * 16 * 16 * killWords];
@@ -543,10 +566,21 @@ final class RowProgram {
                     truth[labelWord[g]] |= labelTables[g][(codes != null ? codes[from] : labelFixed[g]) + 1];
                 }
             }
-            for (int a : otherAtoms) {
+            int[] otherAtoms = RowProgram.this.otherAtoms;
+            long[] otherMask = RowProgram.this.otherMask;
+            for (int j = 0; j < otherAtoms.length; j++) {
+                int a = otherAtoms[j];
                 int t = testOf[a];
                 ColumnAtom atom = atoms[a];
-                boolean holds = atom instanceof Logic logic ? logic.holds(truth, testOf) : atom.holds(columns, from);
+                long mask = otherMask[j];
+                boolean holds;
+                if (mask != 0) {
+                    long set = truth[otherWord[j]] & mask;
+                    Logic.Kind kind = ((Logic) atom).kind;
+                    holds = kind == Logic.Kind.AND ? set == mask : kind == Logic.Kind.OR ? set != 0 : set == 0;
+                } else {
+                    holds = atom instanceof Logic logic ? logic.holds(truth, testOf) : atom.holds(columns, from);
+                }
                 truth[t >>> 6] |= (holds ? 1L : 0L) << t;
             }
             packed = true;
@@ -1039,7 +1073,7 @@ final class RowProgram {
     private static final class Logic extends ColumnAtom {
         enum Kind { AND, OR, NOT }
 
-        private final Kind kind;
+        final Kind kind;
         final int[] parts;
 
         Logic(int index, Kind kind, int[] parts) {
