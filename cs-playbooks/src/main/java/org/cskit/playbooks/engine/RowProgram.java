@@ -62,7 +62,7 @@ final class RowProgram {
      * range index (the comparisons of one column with one operator answered together by counting
      * the sorted thresholds below the value); then the label atoms, a column at a time (one table
      * lookup by the row's code gives the word of those that hold); then the other atoms in index
-     * order (a logic atom's parts come before it). A playbook fires when none of its tests failed:
+     * order (a logic atom's parts come before it; it is decided from their word when they share one). A playbook fires when none of its tests failed:
      * the failed tests rule playbooks out through a table per nibble of tests ({@link #kills}).
      */
     /** The distinct number columns the comparisons read. */
@@ -527,7 +527,7 @@ final class RowProgram {
          * bit per atom at its test position: the comparisons with a threshold through the range
          * index (each column read once, one count per column and operator), then the label atoms
          * (of a kept batch: one table lookup per text column; of a new batch: each tested on the row),
-         * then the other atoms in index order (a logic atom from its parts' bits).
+         * then the other atoms in index order (a logic atom from its parts' bits: one masked word when they share one).
          * Testing all of them costs less than the mispredicted branches of stopping at each
          * playbook's first atom that fails (measured on the benchmark's 50 rules, sparse and dense).
          */
