@@ -1707,13 +1707,17 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /**
          * Builds this empty stripe's buckets at once from {@code m} encoded states (state {@code i}
          * is {@code keys[i]}'s, in {@code bytes} up to {@code ends[i]}), each bucket at its size, in
-         * a directory deep enough for at most 40 states a bucket on average.
+         * a directory deep enough for at most 40 accounts a bucket on average (as a grown store holds them).
          *
          * @return -1, or the index of a state whose account already has a state of its playbook (nothing built)
          */
         int build(long[] keys, int[] ends, byte[] bytes, int m) {
+            int held = 0; // a snapshot holds an account's states one after the other
+            for (int i = 0; i < m; i++) {
+                held += i == 0 || keys[i] != keys[i - 1] ? 1 : 0;
+            }
             int depth = 0;
-            while (m >>> depth > 40 && depth < 24) {
+            while (held >>> depth > 40 && depth < 24) {
                 depth++;
             }
             int buckets = 1 << depth;
