@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntFunction;
 import org.cskit.model.AccountId;
 import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
@@ -41,7 +40,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * of up to 48 accounts and (beyond four accounts) 1 KB (a byte array each, with room to grow by 16 to 64 bytes) under a
  * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
  * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
- * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
+ * 64-bit fingerprint of their id ({@link AccountId#fingerprint()}: two of ten million accounts share one with a chance of about
  * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 1.
  *
  * <p><b>Lookups in a full store.</b> A bucket keeps one byte of each account's fingerprint (its
@@ -131,72 +130,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
     }
 
-    /**
-     * A 64-bit fingerprint of an account id (FNV-1a over its length and its characters two at a
-     * time, then a 64-bit mix); never 0.
-     */
-    static long fingerprint(AccountId account) {
-        return fingerprint(account.value());
-    }
-
-    private static long fingerprint(String id) {
-        long h = FNV_BASIS ^ id.length();
-        int i = 0;
-        for (int n = id.length() - 1; i < n; i += 2) {
-            h = (h ^ (id.charAt(i) | (long) id.charAt(i + 1) << 16)) * FNV_PRIME;
-        }
-        if (i < id.length()) {
-            h = (h ^ id.charAt(i)) * FNV_PRIME;
-        }
-        return mix(h);
-    }
-
-    private static final long FNV_BASIS = 0xcbf29ce484222325L, FNV_PRIME = 0x100000001b3L;
-
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h == 0 ? 1 : h;
-    }
-
-    /**
-     * The {@link #fingerprint}s of {@code count} accounts, the same values, into {@code fps}. Two
-     * ids of one length are hashed in one loop: each is a chain of dependent multiplications, and
-     * two chains side by side keep the processor busy where one waits.
-     */
-    static void fingerprints(IntFunction<AccountId> accounts, int count, long[] fps) {
-        int i = 0;
-        for (; i + 1 < count; i += 2) {
-            String a = accounts.apply(i).value();
-            String b = accounts.apply(i + 1).value();
-            int n = a.length();
-            if (b.length() != n) {
-                fps[i] = fingerprint(a);
-                fps[i + 1] = fingerprint(b);
-                continue;
-            }
-            long ha = FNV_BASIS ^ n;
-            long hb = ha;
-            int k = 0;
-            for (int m = n - 1; k < m; k += 2) {
-                ha = (ha ^ (a.charAt(k) | (long) a.charAt(k + 1) << 16)) * FNV_PRIME;
-                hb = (hb ^ (b.charAt(k) | (long) b.charAt(k + 1) << 16)) * FNV_PRIME;
-            }
-            if (k < n) {
-                ha = (ha ^ a.charAt(k)) * FNV_PRIME;
-                hb = (hb ^ b.charAt(k)) * FNV_PRIME;
-            }
-            fps[i] = mix(ha);
-            fps[i + 1] = mix(hb);
-        }
-        if (i < count) {
-            fps[i] = fingerprint(accounts.apply(i));
-        }
-    }
-
     private Stripe stripe(long fp) {
         return stripes[(int) (fp >>> 56)];
     }
@@ -224,7 +157,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         Objects.checkFromIndexSize(0, count, accounts.length);
         long[] fps = new long[count];
         for (int i = 0; i < count; i++) {
-            fps[i] = fingerprint(accounts[i]);
+            fps[i] = accounts[i].fingerprint();
         }
         touch(fps, count);
         read(fps, count, into);
@@ -245,7 +178,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     }
 
     /**
-     * {@link #read(AccountId[], int, StateConsumer)} by the accounts' {@link #fingerprint}s, for the
+     * {@link #read(AccountId[], int, StateConsumer)} by the accounts' {@link AccountId#fingerprint()}s, for the
      * evaluator: allocates nothing; {@code into} is called under a stripe's lock and must only file
      * what it is given.
      */
@@ -369,7 +302,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(next, "next");
         check(expectedVersion, next); // before the playbook id is registered: a refused write leaves nothing behind
-        return write(fingerprint(account), indexOf(playbookId), expectedVersion, next.status().ordinal(), (int) next.situation(),
+        return write(account.fingerprint(), indexOf(playbookId), expectedVersion, next.status().ordinal(), (int) next.situation(),
                 next.offeredAt(), next.lastPlay(), next.recentCount() == 0 ? NO_TIMES : next.recent());
     }
 
@@ -387,7 +320,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
     /**
      * {@link #compareAndSet(AccountId, String, long, PlayState)} by the account's
-     * {@link #fingerprint} and the playbook's {@link #positions position}, with the new state as
+     * {@link AccountId#fingerprint()} and the playbook's {@link #positions position}, with the new state as
      * primitives (its version is {@code expectedVersion + 1}); checked as there. A write of
      * {@link #compareAndSetAll(long, Writes)} with one playbook.
      *

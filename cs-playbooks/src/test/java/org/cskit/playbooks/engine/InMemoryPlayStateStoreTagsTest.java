@@ -220,31 +220,6 @@ class InMemoryPlayStateStoreTagsTest {
         assertThat(failed.get()).isNull();
     }
 
-    /**
-     * The batch fingerprints (two ids of one length hashed side by side) are each id's own
-     * fingerprint: ids of odd and even lengths, neighbours of the same and of different lengths, an
-     * odd count, characters beyond Latin-1.
-     */
-    @Property(tries = 200)
-    void batchFingerprints_equalEachIdsOwn(@ForAll @Size(min = 0, max = 40) List<@IntRange(min = 0, max = 100_000) Integer> seeds) {
-        AccountId[] ids = new AccountId[seeds.size()];
-        for (int i = 0; i < ids.length; i++) {
-            int seed = seeds.get(i);
-            StringBuilder text = new StringBuilder("acc-").append(seed % 7 == 0 ? seed * 31 : seed % 1000);
-            if (seed % 5 == 0) {
-                text.append('\u00e9').append((char) (0x4e00 + seed % 500)); // Latin-1 and beyond: a UTF-16 string
-            }
-            ids[i] = AccountId.of(text.toString());
-        }
-        long[] fps = new long[ids.length + 1];
-        fps[ids.length] = 42; // past the count: untouched
-        InMemoryPlayStateStore.fingerprints(i -> ids[i], ids.length, fps);
-        for (int i = 0; i < ids.length; i++) {
-            assertThat(fps[i]).as("id %s", ids[i]).isEqualTo(InMemoryPlayStateStore.fingerprint(ids[i]));
-        }
-        assertThat(fps[ids.length]).isEqualTo(42);
-    }
-
     /** Any set of accounts in one stripe, written and some deleted: each read finds exactly what the model holds. */
     @Property(tries = 60)
     void anyFingerprints_readBackAsTheModelHoldsThem(@ForAll @Size(min = 1, max = 300) List<@IntRange(min = 0, max = 1 << 20) Integer> lows,
