@@ -50,10 +50,11 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * the account's record is found by adding up the lengths before it, without reading the records
  * between. A batch read first loads, account after account, the start of its bucket, then the rest
  * of its fingerprint and its record, so that their cache misses overlap instead of coming one after
- * another. An account none of whose bucket's tags match is found absent without taking the stripe's
- * lock: the tags are read as a seqlock reads, between two reads of a per-stripe count that a write
- * makes odd while it changes the stripe, and only trusted when no write ran meanwhile (else the
- * lookup takes the lock as any other).
+ * another. An account with no state is found absent without taking the stripe's lock: the tags
+ * (and the rest of the fingerprints whose tag matches) are read as a seqlock reads, between two
+ * reads of a per-stripe count that a write makes odd while it changes the stripe, and only trusted
+ * when no write ran meanwhile (else the lookup takes the lock as any other); only an account that
+ * has states takes the lock to read them.
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
@@ -134,6 +135,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         return stripes[(int) (fp >>> 56)];
     }
 
+    /** Whether the account whose fingerprint is {@code fp} surely has no state, found without its stripe's lock ({@link Stripe#surelyAbsent}). */
+    boolean surelyAbsent(long fp) {
+        return stripe(fp).surelyAbsent(fp);
+    }
+
     private synchronized int indexOf(String playbookId) {
         Integer i = playbookIndex.get(playbookId);
         if (i == null) {
@@ -204,7 +210,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         int found = 0;
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
-            if (!stripe(fp).surelyAbsent(fp)) {
+            if (!surelyAbsent(fp)) {
                 scratch[maybe++] = i;
             }
         }
@@ -1056,12 +1062,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /**
          * Whether the account whose fingerprint is {@code key} surely has no state here, found
-         * without the lock: its bucket holds no account with its one-byte tag. Reads the directory
-         * and the bucket's count and tags as {@link #find} does, then checks that no write ran
-         * meanwhile ({@link #seq}); false when unsure (a write ran or runs, a tag matches, or what
-         * was read is not a whole bucket), and the caller looks under the lock. For an account with
-         * no state, 255 of 256 of its bucket's accounts' tags differ from its own, so most such
-         * lookups in a large store end here, without the lock.
+         * without the lock: its bucket holds no account with its fingerprint. Reads the directory
+         * and the bucket's count, tags and (where a tag matches) the rest of the fingerprints as
+         * {@link #find} does, then checks that no write ran meanwhile ({@link #seq}); false when
+         * unsure (a write ran or runs, or what was read is not a whole bucket) or when the account
+         * is there, and the caller looks under the lock. For an account with no state, 255 of 256
+         * of its bucket's accounts' tags differ from its own and the rest of the fingerprint tells
+         * the others apart, so every such lookup ends here, without the lock, unless a write runs.
          */
         boolean surelyAbsent(long key) {
             int v = (int) SEQ.getAcquire(this); // what follows is read after it
@@ -1074,22 +1081,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 return false;
             }
             int n = count(b);
-            if (HEADER + n > b.length) {
+            if (HEADER + KEY * n > b.length || find(b, n, key & LOW) >= 0) { // find reads inside HEADER + KEY * n
                 return false;
-            }
-            long pattern = tag(key & LOW) * 0x0101_0101_0101_0101L;
-            int base = 0;
-            for (; base + 8 <= n; base += 8) {
-                long word = (long) LONG_LE.get(b, HEADER + base) ^ pattern;
-                if ((((word & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL) | word | 0x7F7F_7F7F_7F7F_7F7FL) != -1L) {
-                    return false; // a byte of word is zero: a tag matches
-                }
-            }
-            int t = (int) pattern & 0xFF;
-            for (; base < n; base++) {
-                if ((b[HEADER + base] & 0xFF) == t) {
-                    return false;
-                }
             }
             VarHandle.acquireFence(); // what was read above is read before seq again
             return (int) SEQ.getOpaque(this) == v;

@@ -78,6 +78,26 @@ class InMemoryPlayStateStoreTagsTest {
         assertThat(store.size()).isEqualTo(present.length / 2);
     }
 
+    /**
+     * The lookup without the lock compares the rest of the fingerprint where a tag matches: an
+     * absent account whose tag is every present account's is found absent there, a present one never.
+     */
+    @Test
+    void surelyAbsent_sameTagAsEveryAccount_tellsAbsentFromPresentByTheRestOfTheFingerprint() {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        int[] pos = store.positions(new String[] {"a"});
+        long[] present = new long[40]; // one bucket: fewer than it holds before it splits
+        for (int i = 0; i < present.length; i++) {
+            present[i] = fp(0x42, (long) (2 * i) << 12 | 0x123);
+        }
+        write(store, present, pos[0]);
+        for (int i = 0; i < present.length; i++) {
+            assertThat(store.surelyAbsent(present[i])).as("present %d", i).isFalse();
+            assertThat(store.surelyAbsent(fp(0x42, (long) (2 * i + 1) << 12 | 0x123))).as("absent %d", i).isTrue();
+            assertThat(store.surelyAbsent(present[i] ^ 1L << 47)).as("absent %d, one high bit of the low six bytes apart", i).isTrue();
+        }
+    }
+
     @Test
     void tagsAlone_tellApartAccountsOfOneBucket_includingTagsWithHighBitAndZero() {
         InMemoryPlayStateStore store = new InMemoryPlayStateStore();
