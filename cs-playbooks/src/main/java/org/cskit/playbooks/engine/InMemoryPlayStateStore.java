@@ -1115,7 +1115,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 return false;
             }
             int n = count(b);
-            if (HEADER + KEY * n > b.length || find(b, n, key & LOW) >= 0) { // find reads inside HEADER + KEY * n
+            int c = cap(b);
+            if (n > c || HEADER + KEY * c > b.length || find(b, n, c, key & LOW) >= 0) { // find reads inside HEADER + KEY * c
                 return false;
             }
             VarHandle.acquireFence(); // what was read above is read before seq again
