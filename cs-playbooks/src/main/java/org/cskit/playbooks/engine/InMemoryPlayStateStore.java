@@ -471,6 +471,24 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             return j;
         }
 
+        /** Replaces write {@code j} (below {@link #count}), as {@link #add} made it. */
+        void set(int j, int pb, long expectedVersion, int st, int sit, long offered, long last, long[] times) {
+            position[j] = pb;
+            expected[j] = expectedVersion;
+            status[j] = st;
+            situation[j] = sit;
+            offeredAt[j] = offered;
+            lastPlay[j] = last;
+            recent[j] = times;
+            ok[j] = false;
+        }
+
+        /** Keeps the first {@code n} writes (the recent times of the others are let go). */
+        void truncate(int n) {
+            Arrays.fill(recent, n, count, null);
+            count = n;
+        }
+
         /** Empties the list (the recent times it held are let go). */
         void clear() {
             Arrays.fill(recent, 0, count, null);
@@ -1490,6 +1508,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * puts it back with one splice. Sets {@link Writes#ok}.
          */
         void compareAndSetAll(long key, Writes ws) {
+            if (patch(key, ws)) {
+                return;
+            }
             int n = ws.count;
             locateAccount(key);
             int oldLength = account >= 0 ? statesEnd - statesAt : 0;
@@ -1609,6 +1630,64 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 cacheAccount(key, newMask, newCached); // the next write of the account (its plays delivered) finds it here
             }
             states += added - removed;
+        }
+
+        /**
+         * {@link #compareAndSetAll(long, Writes)} in place, when the account is the cached one (the
+         * last written or read), every write names a state it has (offsets known) and every state
+         * written keeps its length: the evaluator's record of the plays its claim just wrote
+         * (offered to open, the same offer time and situation), whose record needs no rebuild and no
+         * splice. Returns false, having changed and set nothing, when any of this does not hold or a
+         * write deletes; a write whose version differs is not written (as in the general path).
+         */
+        private boolean patch(long key, Writes ws) {
+            int n = ws.count;
+            if (key != cachedKey || cachedBlob == null || !cachedStates || directory[(int) key & (directory.length - 1)] != cachedBlob) {
+                return false;
+            }
+            int need = 0;
+            for (int j = 0; j < n; j++) {
+                int pb = ws.position[j];
+                if (pb >= 64 || (cachedMask & 1L << pb) == 0 || ws.deletes(j)) {
+                    return false;
+                }
+                need += MAX_STATE_BYTES + 4 * ws.recent[j].length;
+            }
+            locateAccount(key);
+            if (ws.buffer.length < need) {
+                ws.buffer = new byte[Math.max(need, ws.buffer.length * 2)];
+            }
+            byte[] b = blob, out = ws.buffer;
+            int p = 0;
+            for (int j = 0; j < n; j++) { // each new state encoded into the buffer, in order; none written yet
+                int pb = ws.position[j];
+                int at = statesAt + cachedAt[pb];
+                int flagsAt = skipVarint(b, at);
+                int end = end(b, flagsAt);
+                int version = varint(b, flagsAt + 1);
+                ws.seen[j] = true;
+                if (version != (int) ws.expected[j]) {
+                    ws.ok[j] = false;
+                    continue;
+                }
+                int to = encodeInto(out, p, pb, version + 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]),
+                        ws.recent[j]);
+                if (to - p != end - at) {
+                    return false;
+                }
+                ws.ok[j] = true;
+                p = to;
+            }
+            p = 0;
+            for (int j = 0; j < n; j++) {
+                if (ws.ok[j]) {
+                    int at = statesAt + cachedAt[ws.position[j]];
+                    int length = end(out, skipVarint(out, p)) - p;
+                    System.arraycopy(out, p, b, at, length);
+                    p += length;
+                }
+            }
+            return true;
         }
 
         /** Notes the located account as the cached one, with its states' offsets already in {@code cachedAt}. */
