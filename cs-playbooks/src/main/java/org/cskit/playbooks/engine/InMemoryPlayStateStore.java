@@ -1466,21 +1466,41 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /** The most bytes a state without recent times takes. */
         static final int MAX_STATE_BYTES = 5 + 1 + 5 + 16 + 5;
 
-        /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
-        static int encodeInto(byte[] b, int p, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
+        /** A state's flags byte, from its status, situation and times (store form) and how many recent times it has. */
+        private static int flags(int status, int situation, int offered, int last, int recentLength) {
             boolean ownOffer = status == 0 && offered != -1;
             boolean noLast = status != 0 && last == -1;
             boolean ownLast = status == 0 ? last != -1 : last != offered && !noLast;
-            int flags = status | (ownLast ? OWN_LAST_PLAY : 0) | (situation != 0 ? SITUATION : 0) | (recent.length > 0 ? RECENT : 0)
+            return status | (ownLast ? OWN_LAST_PLAY : 0) | (situation != 0 ? SITUATION : 0) | (recentLength > 0 ? RECENT : 0)
                     | (ownOffer ? OWN_OFFER : 0) | (noLast ? NO_LAST_PLAY : 0);
+        }
+
+        /** How many bytes {@link #encodeInto} writes for a state with these flags. */
+        private static int encodedLength(int pb, int version, int flags, int recentLength) {
+            int length = varintSize(pb) + 1 + varintSize(version);
+            if ((flags & 3) != 0 || (flags & OWN_OFFER) != 0) {
+                length += 4;
+            }
+            if ((flags & OWN_LAST_PLAY) != 0) {
+                length += 4;
+            }
+            if ((flags & SITUATION) != 0) {
+                length += 4;
+            }
+            return recentLength == 0 ? length : length + varintSize(recentLength) + 4 * recentLength;
+        }
+
+        /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
+        static int encodeInto(byte[] b, int p, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
+            int flags = flags(status, situation, offered, last, recent.length);
             p = putVarint(b, p, pb);
             b[p++] = (byte) flags;
             p = putVarint(b, p, version);
-            if (status != 0 || ownOffer) {
+            if ((flags & 3) != 0 || (flags & OWN_OFFER) != 0) {
                 INT.set(b, p, offered);
                 p += 4;
             }
-            if (ownLast) {
+            if ((flags & OWN_LAST_PLAY) != 0) {
                 INT.set(b, p, last);
                 p += 4;
             }
@@ -1645,46 +1665,33 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             if (key != cachedKey || cachedBlob == null || !cachedStates || directory[(int) key & (directory.length - 1)] != cachedBlob) {
                 return false;
             }
-            int need = 0;
             for (int j = 0; j < n; j++) {
                 int pb = ws.position[j];
                 if (pb >= 64 || (cachedMask & 1L << pb) == 0 || ws.deletes(j)) {
                     return false;
                 }
-                need += MAX_STATE_BYTES + 4 * ws.recent[j].length;
             }
             locateAccount(key);
-            if (ws.buffer.length < need) {
-                ws.buffer = new byte[Math.max(need, ws.buffer.length * 2)];
-            }
-            byte[] b = blob, out = ws.buffer;
-            int p = 0;
-            for (int j = 0; j < n; j++) { // each new state encoded into the buffer, in order; none written yet
-                int pb = ws.position[j];
-                int at = statesAt + cachedAt[pb];
+            byte[] b = blob;
+            for (int j = 0; j < n; j++) { // every write checked (version, length) before any is made
+                int at = statesAt + cachedAt[ws.position[j]];
                 int flagsAt = skipVarint(b, at);
-                int end = end(b, flagsAt);
                 int version = varint(b, flagsAt + 1);
+                boolean ok = version == (int) ws.expected[j];
+                ws.ok[j] = ok;
                 ws.seen[j] = true;
-                if (version != (int) ws.expected[j]) {
-                    ws.ok[j] = false;
-                    continue;
+                if (ok) {
+                    int flags = flags(ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]), ws.recent[j].length);
+                    if (encodedLength(ws.position[j], version + 1, flags, ws.recent[j].length) != end(b, flagsAt) - at) {
+                        return false;
+                    }
                 }
-                int to = encodeInto(out, p, pb, version + 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]),
-                        ws.recent[j]);
-                if (to - p != end - at) {
-                    return false;
-                }
-                ws.ok[j] = true;
-                p = to;
             }
-            p = 0;
             for (int j = 0; j < n; j++) {
                 if (ws.ok[j]) {
-                    int at = statesAt + cachedAt[ws.position[j]];
-                    int length = end(out, skipVarint(out, p)) - p;
-                    System.arraycopy(out, p, b, at, length);
-                    p += length;
+                    int pb = ws.position[j];
+                    encodeInto(b, statesAt + cachedAt[pb], pb, (int) ws.expected[j] + 1, ws.status[j], ws.situation[j],
+                            time(ws.offeredAt[j]), time(ws.lastPlay[j]), ws.recent[j]);
                 }
             }
             return true;
