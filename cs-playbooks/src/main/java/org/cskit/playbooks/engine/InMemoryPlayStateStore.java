@@ -512,13 +512,22 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * @throws IllegalArgumentException if a playbook appears twice
      */
     void compareAndSetAll(long fp, Writes writes) {
+        long low = 0; // the positions below 64 met so far; a position above is compared with the others
         for (int j = 0; j < writes.count; j++) {
             checkVersion(writes.expected[j]);
             checkTimes(writes.offeredAt[j], writes.lastPlay[j], writes.recent[j]);
-            for (int k = 0; k < j; k++) {
-                if (writes.position[k] == writes.position[j]) {
-                    throw new IllegalArgumentException("playbook position " + writes.position[j] + " is written twice in one account's writes");
+            int pb = writes.position[j];
+            boolean twice = false;
+            if (pb < 64) {
+                twice = (low & 1L << pb) != 0;
+                low |= 1L << pb;
+            } else {
+                for (int k = 0; k < j && !twice; k++) {
+                    twice = writes.position[k] == pb;
                 }
+            }
+            if (twice) {
+                throw new IllegalArgumentException("playbook position " + pb + " is written twice in one account's writes");
             }
         }
         Stripe s = stripe(fp);
@@ -554,7 +563,9 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         checkTime("offeredAt", offeredAt);
         checkTime("lastPlay", lastPlay);
         for (int i = 0; i < recent.length; i++) {
-            checkTime("recent[" + i + "]", recent[i]);
+            if (recent[i] != NO_TIME && (recent[i] < 0 || recent[i] > MAX_TIME)) { // the field's name made only to fail
+                checkTime("recent[" + i + "]", recent[i]);
+            }
         }
     }
 
