@@ -1486,19 +1486,14 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     | (ownOffer ? OWN_OFFER : 0) | (noLast ? NO_LAST_PLAY : 0);
         }
 
-        /** How many bytes {@link #encodeInto} writes for a state with these flags. */
-        private static int encodedLength(int pb, int version, int flags, int recentLength) {
-            int length = varintSize(pb) + 1 + varintSize(version);
-            if ((flags & 3) != 0 || (flags & OWN_OFFER) != 0) {
-                length += 4;
-            }
-            if ((flags & OWN_LAST_PLAY) != 0) {
-                length += 4;
-            }
-            if ((flags & SITUATION) != 0) {
-                length += 4;
-            }
-            return recentLength == 0 ? length : length + varintSize(recentLength) + 4 * recentLength;
+        /**
+         * Which fields a state with these flags has after its version, one bit each: an offer time
+         * (bit 0), a last play time, a situation, recent times ({@code OWN_LAST_PLAY}, {@code SITUATION},
+         * {@code RECENT}). Two states of one playbook with the same fields, version length and count
+         * of recent times are as long.
+         */
+        private static int fields(int flags) {
+            return ((flags & 3) != 0 || (flags & OWN_OFFER) != 0 ? 1 : 0) | flags & (OWN_LAST_PLAY | SITUATION | RECENT);
         }
 
         /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
@@ -1686,14 +1681,21 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             byte[] b = blob;
             for (int j = 0; j < n; j++) { // every write checked (version, length) before any is made
                 int at = statesAt + cachedAt[ws.position[j]];
-                int flagsAt = skipVarint(b, at);
-                int version = varint(b, flagsAt + 1);
-                boolean ok = version == (int) ws.expected[j];
+                int old = b[at + 1]; // the flags: a position below 64 is one byte
+                int version = b[at + 2];
+                if (version < 0 || version == 0x7F) {
+                    return false; // a version of two bytes, or one about to be
+                }
+                boolean ok = version == ws.expected[j];
                 ws.ok[j] = ok;
                 ws.seen[j] = true;
                 if (ok) {
-                    int flags = flags(ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]), ws.recent[j].length);
-                    if (encodedLength(ws.position[j], version + 1, flags, ws.recent[j].length) != end(b, flagsAt) - at) {
+                    int recent = ws.recent[j].length;
+                    int flags = flags(ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]), recent);
+                    if (fields(flags) != fields(old)) {
+                        return false;
+                    }
+                    if (recent > 0 && varint(b, at + 3 + 4 * Integer.bitCount(fields(old) & ~RECENT)) != recent) {
                         return false;
                     }
                 }
