@@ -29,6 +29,10 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * suppressed); then one write recording the delivered plays as open. A play the sink refused stays
  * offered. The in-memory store takes each write under one lock with one rewrite of the account's
  * record; any other store gets it as one {@link PlayStateStore#compareAndSetAll}.
+ *
+ * <p>An account with no state (most rows of a first night, and every new account) takes a shorter
+ * path with the same decisions ({@link #fresh}): its new plays' claims go straight into the row's
+ * write, and after the deliveries the same entries, made open, are the second write.
  */
 final class Evaluator {
     private final PlaybookEngine engine;
@@ -542,8 +546,10 @@ final class Evaluator {
      * is not excluded by a more urgent one that fires is a new play. Its claim (offered, version 1)
      * goes straight into the row's write, without the cells; after the deliveries the same entries
      * become the record (open, version 2) of the plays the sink took, so the store is asked to
-     * change only what the claim wrote. The same decisions as {@link #row}'s general path, which
-     * {@code FreshRowTest} checks on accounts with and without state.
+     * change only what the claim wrote. The same decisions as {@link #row}'s general path
+     * ({@code ReferenceEquivalenceTest} and the exclusion and limit tests of {@code PlaybookEngineTest}
+     * fail if this path skips the group or the limit's first recent time; {@code RowWritesTest} if
+     * a delivery that throws what stops the evaluation leaves the plays delivered before unrecorded).
      */
     private void fresh(AccountBatch columns, int row, int i, long now, long day, ActionSink sink, PlayStateStore store, Work w,
             Outcome out, PlaybookInput input) {
