@@ -512,22 +512,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * @throws IllegalArgumentException if a playbook appears twice
      */
     void compareAndSetAll(long fp, Writes writes) {
-        long low = 0; // the positions below 64 met so far; a position above is compared with the others
         for (int j = 0; j < writes.count; j++) {
             checkVersion(writes.expected[j]);
             checkTimes(writes.offeredAt[j], writes.lastPlay[j], writes.recent[j]);
-            int pb = writes.position[j];
-            boolean twice = false;
-            if (pb < 64) {
-                twice = (low & 1L << pb) != 0;
-                low |= 1L << pb;
-            } else {
-                for (int k = 0; k < j && !twice; k++) {
-                    twice = writes.position[k] == pb;
+            for (int k = 0; k < j; k++) {
+                if (writes.position[k] == writes.position[j]) {
+                    throw new IllegalArgumentException("playbook position " + writes.position[j] + " is written twice in one account's writes");
                 }
-            }
-            if (twice) {
-                throw new IllegalArgumentException("playbook position " + pb + " is written twice in one account's writes");
             }
         }
         Stripe s = stripe(fp);
@@ -563,9 +554,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         checkTime("offeredAt", offeredAt);
         checkTime("lastPlay", lastPlay);
         for (int i = 0; i < recent.length; i++) {
-            if (recent[i] != NO_TIME && (recent[i] < 0 || recent[i] > MAX_TIME)) { // the field's name made only to fail
-                checkTime("recent[" + i + "]", recent[i]);
-            }
+            checkTime("recent[" + i + "]", recent[i]);
         }
     }
 
@@ -1477,36 +1466,21 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /** The most bytes a state without recent times takes. */
         static final int MAX_STATE_BYTES = 5 + 1 + 5 + 16 + 5;
 
-        /** A state's flags byte, from its status, situation and times (store form) and how many recent times it has. */
-        private static int flags(int status, int situation, int offered, int last, int recentLength) {
+        /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
+        static int encodeInto(byte[] b, int p, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
             boolean ownOffer = status == 0 && offered != -1;
             boolean noLast = status != 0 && last == -1;
             boolean ownLast = status == 0 ? last != -1 : last != offered && !noLast;
-            return status | (ownLast ? OWN_LAST_PLAY : 0) | (situation != 0 ? SITUATION : 0) | (recentLength > 0 ? RECENT : 0)
+            int flags = status | (ownLast ? OWN_LAST_PLAY : 0) | (situation != 0 ? SITUATION : 0) | (recent.length > 0 ? RECENT : 0)
                     | (ownOffer ? OWN_OFFER : 0) | (noLast ? NO_LAST_PLAY : 0);
-        }
-
-        /**
-         * Which fields a state with these flags has after its version, one bit each: an offer time
-         * (bit 0), a last play time, a situation, recent times ({@code OWN_LAST_PLAY}, {@code SITUATION},
-         * {@code RECENT}). Two states of one playbook with the same fields, version length and count
-         * of recent times are as long.
-         */
-        private static int fields(int flags) {
-            return ((flags & 3) != 0 || (flags & OWN_OFFER) != 0 ? 1 : 0) | flags & (OWN_LAST_PLAY | SITUATION | RECENT);
-        }
-
-        /** Encodes a state at {@code p} of {@code b} (room for {@link #MAX_STATE_BYTES} and 4 a recent time); returns where it ends. */
-        static int encodeInto(byte[] b, int p, int pb, int version, int status, int situation, int offered, int last, long[] recent) {
-            int flags = flags(status, situation, offered, last, recent.length);
             p = putVarint(b, p, pb);
             b[p++] = (byte) flags;
             p = putVarint(b, p, version);
-            if ((flags & 3) != 0 || (flags & OWN_OFFER) != 0) {
+            if (status != 0 || ownOffer) {
                 INT.set(b, p, offered);
                 p += 4;
             }
-            if ((flags & OWN_LAST_PLAY) != 0) {
+            if (ownLast) {
                 INT.set(b, p, last);
                 p += 4;
             }
@@ -1534,9 +1508,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * puts it back with one splice. Sets {@link Writes#ok}.
          */
         void compareAndSetAll(long key, Writes ws) {
-            if (patch(key, ws)) {
-                return;
-            }
             int n = ws.count;
             locateAccount(key);
             int oldLength = account >= 0 ? statesEnd - statesAt : 0;
@@ -1656,58 +1627,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 cacheAccount(key, newMask, newCached); // the next write of the account (its plays delivered) finds it here
             }
             states += added - removed;
-        }
-
-        /**
-         * {@link #compareAndSetAll(long, Writes)} in place, when the account is the cached one (the
-         * last written or read), every write names a state it has (offsets known) and every state
-         * written keeps its length: the evaluator's record of the plays its claim just wrote
-         * (offered to open, the same offer time and situation), whose record needs no rebuild and no
-         * splice. Returns false, having changed and set nothing, when any of this does not hold or a
-         * write deletes; a write whose version differs is not written (as in the general path).
-         */
-        private boolean patch(long key, Writes ws) {
-            int n = ws.count;
-            if (key != cachedKey || cachedBlob == null || !cachedStates || directory[(int) key & (directory.length - 1)] != cachedBlob) {
-                return false;
-            }
-            for (int j = 0; j < n; j++) {
-                int pb = ws.position[j];
-                if (pb >= 64 || (cachedMask & 1L << pb) == 0 || ws.deletes(j)) {
-                    return false;
-                }
-            }
-            locateAccount(key);
-            byte[] b = blob;
-            for (int j = 0; j < n; j++) { // every write checked (version, length) before any is made
-                int at = statesAt + cachedAt[ws.position[j]];
-                int old = b[at + 1]; // the flags: a position below 64 is one byte
-                int version = b[at + 2];
-                if (version < 0 || version == 0x7F) {
-                    return false; // a version of two bytes, or one about to be
-                }
-                boolean ok = version == ws.expected[j];
-                ws.ok[j] = ok;
-                ws.seen[j] = true;
-                if (ok) {
-                    int recent = ws.recent[j].length;
-                    int flags = flags(ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]), recent);
-                    if (fields(flags) != fields(old)) {
-                        return false;
-                    }
-                    if (recent > 0 && varint(b, at + 3 + 4 * Integer.bitCount(fields(old) & ~RECENT)) != recent) {
-                        return false;
-                    }
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                if (ws.ok[j]) {
-                    int pb = ws.position[j];
-                    encodeInto(b, statesAt + cachedAt[pb], pb, (int) ws.expected[j] + 1, ws.status[j], ws.situation[j],
-                            time(ws.offeredAt[j]), time(ws.lastPlay[j]), ws.recent[j]);
-                }
-            }
-            return true;
         }
 
         /** Notes the located account as the cached one, with its states' offsets already in {@code cachedAt}. */

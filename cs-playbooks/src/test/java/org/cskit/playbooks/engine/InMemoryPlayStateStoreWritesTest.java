@@ -125,7 +125,7 @@ class InMemoryPlayStateStoreWritesTest {
     /**
      * The same, with most writes of the account written just before (whose location the store
      * keeps) and half of those the record of what the write before claimed (offered made open, as
-     * long as before: written in place): the same writes succeed, and the same states read back.
+     * the evaluator writes it): the same writes succeed, and the same states read back.
      */
     @Property(tries = 12)
     void compareAndSetAll_writesOfTheAccountJustWritten_matchAMap(@ForAll long seed) {
