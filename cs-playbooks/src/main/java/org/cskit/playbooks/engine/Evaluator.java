@@ -588,25 +588,11 @@ final class Evaluator {
                 int p = w.writeP[j];
                 CompiledPlaybook cp = compiled[p];
                 int code = ws.situation[j];
-                if (!ws.ok[j]) {
-                    out.suppress(cp, code, columns, row, EvaluationReport.Suppression.CONCURRENT,
-                            ": another evaluation of the account recorded first");
-                    continue;
-                }
-                Handle h = new Handle(engine, columns, input, row, cp, code, now, PlayState.NEVER, false);
-                try {
-                    sink.deliver(h);
-                } catch (Throwable t) {
-                    rethrowFatal(t);
-                    out.fail(h, t, "delivery failed; offered again next time under the same key");
-                    continue;
-                }
-                w.writeP[kept] = p;
-                ws.set(kept++, ws.position[j], 1, OPEN, code, now, now, cp.limitCount > 0 ? new long[] {now} : NO_TIMES);
-                out.created++;
-                out.count(cp.index, EvaluationReport.Outcome.MADE);
-                if (out.keep) {
-                    out.createdPlays.add(h);
+                Handle h = offer(ws.ok[j], cp, code, now, PlayState.NEVER, columns, row, input, sink, out);
+                if (h != null) {
+                    w.writeP[kept] = p;
+                    ws.set(kept++, ws.position[j], 1, OPEN, code, now, now, cp.limitCount > 0 ? new long[] {now} : NO_TIMES);
+                    made(out, cp, h);
                 }
             }
         } finally {
@@ -615,6 +601,37 @@ final class Evaluator {
                 flush(store, w, i);
             }
             ws.clear();
+        }
+    }
+
+    /**
+     * Offers a play to the sink if its claim was written (else it is suppressed: another evaluation
+     * of the account recorded it first); returns its handle if the sink took it, null if not (the
+     * failure counted, the play left offered).
+     */
+    private Handle offer(boolean claimed, CompiledPlaybook cp, int code, long offeredAt, long reminderOf, AccountBatch columns, int row,
+            PlaybookInput input, ActionSink sink, Outcome out) {
+        if (!claimed) {
+            out.suppress(cp, code, columns, row, EvaluationReport.Suppression.CONCURRENT, ": another evaluation of the account recorded first");
+            return null;
+        }
+        Handle h = new Handle(engine, columns, input, row, cp, code, offeredAt, reminderOf, false);
+        try {
+            sink.deliver(h);
+        } catch (Throwable t) {
+            rethrowFatal(t);
+            out.fail(h, t, "delivery failed; offered again next time under the same key");
+            return null;
+        }
+        return h;
+    }
+
+    /** Counts a play the sink took. */
+    private static void made(Outcome out, CompiledPlaybook cp, Handle h) {
+        out.created++;
+        out.count(cp.index, EvaluationReport.Outcome.MADE);
+        if (out.keep) {
+            out.createdPlays.add(h);
         }
     }
 
@@ -645,25 +662,10 @@ final class Evaluator {
                 int code = w.deliverCode[d];
                 long offeredAt = w.deliverOffered[d];
                 int k = w.pendingOf[p];
-                if (!w.pendingOk[k]) {
-                    out.suppress(cp, code, columns, row, EvaluationReport.Suppression.CONCURRENT,
-                            ": another evaluation of the account recorded first");
-                    continue;
-                }
-                long expected = w.pendingExpected[k] + 1;
-                Handle h = new Handle(engine, columns, input, row, cp, code, offeredAt, w.deliverReminderOf[d], false);
-                try {
-                    sink.deliver(h);
-                } catch (Throwable t) {
-                    rethrowFatal(t);
-                    out.fail(h, t, "delivery failed; offered again next time under the same key");
-                    continue;
-                }
-                addWrite(w, p, expected, OPEN, code, offeredAt, now, recent(cp, w, c, now));
-                out.created++;
-                out.count(cp.index, EvaluationReport.Outcome.MADE);
-                if (out.keep) {
-                    out.createdPlays.add(h);
+                Handle h = offer(w.pendingOk[k], cp, code, offeredAt, w.deliverReminderOf[d], columns, row, input, sink, out);
+                if (h != null) {
+                    addWrite(w, p, w.pendingExpected[k] + 1, OPEN, code, offeredAt, now, recent(cp, w, c, now));
+                    made(out, cp, h);
                 }
             }
         } finally {

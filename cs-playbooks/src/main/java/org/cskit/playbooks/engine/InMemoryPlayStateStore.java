@@ -459,15 +459,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 ok = new boolean[n];
                 seen = new boolean[n];
             }
-            position[j] = pb;
-            expected[j] = expectedVersion;
-            status[j] = st;
-            situation[j] = sit;
-            offeredAt[j] = offered;
-            lastPlay[j] = last;
-            recent[j] = times;
-            ok[j] = false;
             count = j + 1;
+            set(j, pb, expectedVersion, st, sit, offered, last, times);
             return j;
         }
 
