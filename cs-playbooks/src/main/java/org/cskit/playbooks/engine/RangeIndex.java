@@ -27,24 +27,25 @@ import org.cskit.playbooks.Operator;
  * finite {@code t} and a number {@code v}, {@code t <= v} exactly when {@code nextDown(t) < v}), so
  * every group of {@code <, <=, >, >=} counts {@code c}, its thresholds strictly below the value, and
  * its mask is the lowest {@code c} bits ({@code >, >=}) or the others ({@code <, <=}), without a
- * branch on the operator. Groups of up to 4 and up to 8 thresholds count all of a block of 4 or 8
- * (padded with NaN, which is below nothing): a fixed number of independent comparisons, no loop
- * exit to predict; longer groups search in fixed steps. {@code ==} and {@code !=} count both sides
+ * branch on the operator. A group of up to {@link #LINEAR} thresholds counts each of them, in
+ * one jump into a run of independent comparisons by its size (no loop exit to predict, and no
+ * padding: the comparisons are most of the work, so a group of 5 does 5, not 8); longer groups
+ * search in fixed steps. {@code ==} and {@code !=} count both sides
  * ({@code [below, at or below)} is the equal run).
  */
 final class RangeIndex {
     /** The most thresholds in a group: a group's mask is built with {@code (1L << k) - 1}, so k stays below 64. */
     static final int MAX_GROUP = 63;
-    /** Groups up to this size count a padded block of thresholds; larger ones search. */
+    /** Groups up to this size count every threshold; larger ones search. */
     static final int LINEAR = 8;
 
-    /** Groups of {@code <, <=, >, >=} with up to 4 thresholds, 8, more; then groups of {@code ==, !=}: where each kind ends. */
-    private final int end4, end8, endSearch;
+    /** Groups of {@code <, <=, >, >=} with up to {@link #LINEAR} thresholds, then more; then groups of {@code ==, !=}: where each kind ends. */
+    private final int endCounted, endSearch;
     /** Per group: the source (an index into the values), its first threshold, its size, its first bit. */
     private final int[] source, start, size, bit;
     /** Per group: the bits to flip in the count's mask ({@code <, <=}: all the group's; {@code >, >=}: none); for {@code ==, !=}: 0 or all. */
     private final long[] flip;
-    /** The groups' thresholds (as counted: {@code nextDown(t)} for {@code >=} and {@code <}), each group's ascending, padded with NaN. */
+    /** The groups' thresholds (as counted: {@code nextDown(t)} for {@code >=} and {@code <}), each group's ascending. */
     private final double[] thresholds;
     /** Per comparison as given: its bit position. */
     private final int[] position;
@@ -67,28 +68,27 @@ final class RangeIndex {
         for (int k = 0; k < n; k++) {
             groups.computeIfAbsent(((long) sources[k] << 3) | ops[k].ordinal(), key -> new ArrayList<>()).add(k);
         }
-        // Kinds: 0 ordered up to 4, 1 ordered up to 8, 2 ordered searched, 3 equality.
-        List<List<int[]>> kinds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        // Kinds: 0 ordered and counted, 1 ordered and searched, 2 equality.
+        List<List<int[]>> kinds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (List<Integer> g : groups.values()) {
             g.sort(Comparator.comparingDouble(k -> thresholds[k]));
             for (int from = 0; from < g.size(); from += MAX_GROUP) {
                 int[] members = g.subList(from, Math.min(g.size(), from + MAX_GROUP)).stream().mapToInt(Integer::intValue).toArray();
                 int kind = switch (ops[members[0]]) {
-                    case LT, LE, GT, GE -> members.length <= 4 ? 0 : members.length <= LINEAR ? 1 : 2;
-                    case EQ, NE -> 3;
+                    case LT, LE, GT, GE -> members.length <= LINEAR ? 0 : 1;
+                    case EQ, NE -> 2;
                 };
                 kinds.get(kind).add(members);
             }
         }
         List<int[]> all = new ArrayList<>();
-        int[] ends = new int[4];
-        for (int kind = 0; kind < 4; kind++) {
+        int[] ends = new int[3];
+        for (int kind = 0; kind < 3; kind++) {
             all.addAll(kinds.get(kind));
             ends[kind] = all.size();
         }
-        end4 = ends[0];
-        end8 = ends[1];
-        endSearch = ends[2];
+        endCounted = ends[0];
+        endSearch = ends[1];
         int groupCount = all.size();
         source = new int[groupCount];
         start = new int[groupCount];
@@ -115,10 +115,6 @@ final class RangeIndex {
                 counted.add(op == Operator.GE || op == Operator.LT ? Math.nextDown(t) : t);
                 position[m] = next++;
             }
-            int block = g < end4 ? 4 : g < end8 ? 8 : k;
-            for (int pad = k; pad < block; pad++) {
-                counted.add(Double.NaN);
-            }
         }
         this.thresholds = counted.stream().mapToDouble(Double::doubleValue).toArray();
         bits = next;
@@ -138,6 +134,7 @@ final class RangeIndex {
      * Sets, in {@code truth} (at least {@code (bits() + 63) / 64} words), the bit of every
      * comparison that holds for the values; leaves the other bits as they are.
      */
+    @SuppressWarnings("fallthrough") // the count of a group falls through its comparisons
     void test(double[] values, long[] truth) {
         int[] source = this.source, start = this.start, size = this.size, bit = this.bit;
         long[] flip = this.flip;
@@ -147,7 +144,7 @@ final class RangeIndex {
         int w = 0;
         long word = 0;
         int g = 0;
-        for (; g < end4; g++) {
+        for (; g < endCounted; g++) {
             double v = values[source[g]];
             int i = start[g], at = bit[g];
             if (at >>> 6 != w) {
@@ -155,19 +152,18 @@ final class RangeIndex {
                 word = 0;
                 w = at >>> 6;
             }
-            int c = (t[i] < v ? 1 : 0) + (t[i + 1] < v ? 1 : 0) + (t[i + 2] < v ? 1 : 0) + (t[i + 3] < v ? 1 : 0);
-            word |= ((low(c) ^ flip[g]) & present(v)) << at;
-        }
-        for (; g < end8; g++) {
-            double v = values[source[g]];
-            int i = start[g], at = bit[g];
-            if (at >>> 6 != w) {
-                truth[w] |= word;
-                word = 0;
-                w = at >>> 6;
+            // Counts the thresholds below v: a jump by the group's size into the comparisons (8 down to 1).
+            int c = 0;
+            switch (size[g]) {
+                case 8: c += t[i + 7] < v ? 1 : 0;
+                case 7: c += t[i + 6] < v ? 1 : 0;
+                case 6: c += t[i + 5] < v ? 1 : 0;
+                case 5: c += t[i + 4] < v ? 1 : 0;
+                case 4: c += t[i + 3] < v ? 1 : 0;
+                case 3: c += t[i + 2] < v ? 1 : 0;
+                case 2: c += t[i + 1] < v ? 1 : 0;
+                default: c += t[i] < v ? 1 : 0;
             }
-            int c = (t[i] < v ? 1 : 0) + (t[i + 1] < v ? 1 : 0) + (t[i + 2] < v ? 1 : 0) + (t[i + 3] < v ? 1 : 0)
-                    + (t[i + 4] < v ? 1 : 0) + (t[i + 5] < v ? 1 : 0) + (t[i + 6] < v ? 1 : 0) + (t[i + 7] < v ? 1 : 0);
             word |= ((low(c) ^ flip[g]) & present(v)) << at;
         }
         for (; g < endSearch; g++) {

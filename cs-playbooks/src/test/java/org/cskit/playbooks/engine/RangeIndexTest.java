@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * op.test(v, t)}: NaN fails every operator, {@code !=} included): random comparisons over a few
  * sources (every operator, thresholds drawn from a small pool so that many are equal, with the
  * largest and smallest doubles, {@code -0.0} and {@code +0.0}; groups from 1 to over {@link
- * RangeIndex#MAX_GROUP} thresholds, so the blocks of 4 and 8, the search, and split groups are all
- * tested) against values equal to thresholds, next to them ({@link Math#nextUp}/{@link
+ * RangeIndex#MAX_GROUP} thresholds, so the counts of every size up to 8, the search, and split
+ * groups are all tested) against values equal to thresholds, next to them ({@link Math#nextUp}/{@link
  * Math#nextDown}), NaN, infinities and zeros of either sign. Thresholds are finite (the
  * definitions' validation refuses others; so does the index).
  */
@@ -31,6 +31,8 @@ class RangeIndexTest {
     private static final Operator[] OPS = Operator.values();
     private static final AtomicLong HELD = new AtomicLong(), FAILED = new AtomicLong(), SEARCHED = new AtomicLong(),
             SPLIT = new AtomicLong();
+    /** A bit per size of a counted group ({@code <, <=, >, >=}, up to {@link RangeIndex#LINEAR}) seen. */
+    private static final AtomicLong COUNTED_SIZES = new AtomicLong();
 
     @Property(tries = 300)
     void test_setsExactlyTheComparisonsThatHold(@ForAll long seed) {
@@ -100,6 +102,11 @@ class RangeIndexTest {
         for (int k = 0; k < source.length; k++) {
             sizes.merge(source[k] + " " + op[k], 1, Integer::sum);
         }
+        sizes.forEach((key, size) -> {
+            if (!key.endsWith(" EQ") && !key.endsWith(" NE") && size <= RangeIndex.LINEAR) {
+                COUNTED_SIZES.getAndUpdate(seen -> seen | 1L << size);
+            }
+        });
         for (int size : sizes.values()) {
             if (size > RangeIndex.LINEAR) {
                 SEARCHED.incrementAndGet();
@@ -121,6 +128,36 @@ class RangeIndexTest {
         truth[0] = 0;
         index.test(new double[] {Double.NaN}, truth);
         assertThat(truth[0]).isZero();
+    }
+
+    @Test
+    void test_everyOperatorOnOneSource_atJustBelowAndJustAboveItsThreshold() {
+        // One source, every operator on 10, twice on 10 (equal thresholds), and on its neighbour
+        // nextUp(10) (no number lies between the two) and on -0.0 / +0.0.
+        Operator[] op = {Operator.LT, Operator.LE, Operator.GT, Operator.GE, Operator.EQ, Operator.NE, Operator.GE, Operator.LT,
+            Operator.EQ, Operator.GE};
+        double up = Math.nextUp(10.0);
+        double[] threshold = {10, 10, 10, 10, 10, 10, 10, up, -0.0, 0.0};
+        RangeIndex index = new RangeIndex(new int[op.length], op, threshold);
+        double[] values = {10, Math.nextDown(10.0), up, Math.nextUp(up), 0.0, -0.0, -1, Double.NaN, Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY};
+        for (double v : values) {
+            long[] truth = {0};
+            index.test(new double[] {v}, truth);
+            for (int k = 0; k < op.length; k++) {
+                int p = index.position(k);
+                assertThat((truth[0] >>> p & 1L) != 0).as("%s %s %s", v, op[k].symbol(), threshold[k])
+                        .isEqualTo(v == v && op[k].test(v, threshold[k]));
+            }
+        }
+    }
+
+    @Test
+    void test_leavesOtherBitsAsTheyAre_andSetsNoneForAMissingValue() {
+        RangeIndex index = new RangeIndex(new int[] {0, 0}, new Operator[] {Operator.NE, Operator.LT}, new double[] {1, 5});
+        long[] truth = {1L << 63};
+        index.test(new double[] {Double.NaN}, truth);
+        assertThat(truth[0]).isEqualTo(1L << 63);
     }
 
     @Test
@@ -161,5 +198,8 @@ class RangeIndexTest {
         assertThat(FAILED.get()).isPositive();
         assertThat(SEARCHED.get()).isPositive();
         assertThat(SPLIT.get()).isPositive();
+        for (int size = 1; size <= RangeIndex.LINEAR; size++) {
+            assertThat(COUNTED_SIZES.get() >>> size & 1L).as("a counted group of %d thresholds was tested", size).isEqualTo(1L);
+        }
     }
 }
