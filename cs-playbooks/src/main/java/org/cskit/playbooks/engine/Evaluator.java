@@ -367,10 +367,12 @@ final class Evaluator {
             w.startChunk();
             w.chunk.start(columns, start, rows);
             w.chunk.fires(w.fires, words, only);
-            if (w.memory != null) { // it reads by fingerprint; a write names the row's by its index
-                int first = start;
-                InMemoryPlayStateStore.fingerprints(i -> columns.accountId(first + i), rows, w.fps);
-                w.memory.read(w.fps, rows, w.slots, w.maybe);
+            if (w.memory != null) { // it reads by fingerprint (the id's, made with it); a write names the row's by its index
+                long[] fps = w.fps;
+                for (int i = 0; i < rows; i++) {
+                    fps[i] = columns.accountId(start + i).fingerprint();
+                }
+                w.memory.read(fps, rows, w.slots, w.maybe);
             } else {
                 for (int i = 0; i < rows; i++) {
                     w.ids[i] = columns.accountId(start + i);

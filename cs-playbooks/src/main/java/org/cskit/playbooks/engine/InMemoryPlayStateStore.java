@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntFunction;
 import org.cskit.model.AccountId;
 import org.cskit.model.Validate;
 import org.cskit.model.ValidationException;
@@ -41,7 +40,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * of up to 48 accounts and (beyond four accounts) 1 KB (a byte array each, with room to grow by 16 to 64 bytes) under a
  * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
  * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
- * 64-bit fingerprint of their id (two of ten million accounts share one with a chance of about
+ * 64-bit fingerprint of their id ({@link AccountId#fingerprint()}: two of ten million accounts share one with a chance of about
  * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 1.
  *
  * <p><b>Lookups in a full store.</b> A bucket keeps one byte of each account's fingerprint (its
@@ -51,10 +50,11 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * the account's record is found by adding up the lengths before it, without reading the records
  * between. A batch read first loads, account after account, the start of its bucket, then the rest
  * of its fingerprint and its record, so that their cache misses overlap instead of coming one after
- * another. An account none of whose bucket's tags match is found absent without taking the stripe's
- * lock: the tags are read as a seqlock reads, between two reads of a per-stripe count that a write
- * makes odd while it changes the stripe, and only trusted when no write ran meanwhile (else the
- * lookup takes the lock as any other).
+ * another. An account with no state is found absent without taking the stripe's lock: the tags
+ * (and the rest of the fingerprints whose tag matches) are read as a seqlock reads, between two
+ * reads of a per-stripe count that a write makes odd while it changes the stripe, and only trusted
+ * when no write ran meanwhile (else the lookup takes the lock as any other); only an account that
+ * has states takes the lock to read them.
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
@@ -131,74 +131,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
     }
 
-    /**
-     * A 64-bit fingerprint of an account id (FNV-1a over its length and its characters two at a
-     * time, then a 64-bit mix); never 0.
-     */
-    static long fingerprint(AccountId account) {
-        return fingerprint(account.value());
-    }
-
-    private static long fingerprint(String id) {
-        long h = FNV_BASIS ^ id.length();
-        int i = 0;
-        for (int n = id.length() - 1; i < n; i += 2) {
-            h = (h ^ (id.charAt(i) | (long) id.charAt(i + 1) << 16)) * FNV_PRIME;
-        }
-        if (i < id.length()) {
-            h = (h ^ id.charAt(i)) * FNV_PRIME;
-        }
-        return mix(h);
-    }
-
-    private static final long FNV_BASIS = 0xcbf29ce484222325L, FNV_PRIME = 0x100000001b3L;
-
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h == 0 ? 1 : h;
-    }
-
-    /**
-     * The {@link #fingerprint}s of {@code count} accounts, the same values, into {@code fps}. Two
-     * ids of one length are hashed in one loop: each is a chain of dependent multiplications, and
-     * two chains side by side keep the processor busy where one waits.
-     */
-    static void fingerprints(IntFunction<AccountId> accounts, int count, long[] fps) {
-        int i = 0;
-        for (; i + 1 < count; i += 2) {
-            String a = accounts.apply(i).value();
-            String b = accounts.apply(i + 1).value();
-            int n = a.length();
-            if (b.length() != n) {
-                fps[i] = fingerprint(a);
-                fps[i + 1] = fingerprint(b);
-                continue;
-            }
-            long ha = FNV_BASIS ^ n;
-            long hb = ha;
-            int k = 0;
-            for (int m = n - 1; k < m; k += 2) {
-                ha = (ha ^ (a.charAt(k) | (long) a.charAt(k + 1) << 16)) * FNV_PRIME;
-                hb = (hb ^ (b.charAt(k) | (long) b.charAt(k + 1) << 16)) * FNV_PRIME;
-            }
-            if (k < n) {
-                ha = (ha ^ a.charAt(k)) * FNV_PRIME;
-                hb = (hb ^ b.charAt(k)) * FNV_PRIME;
-            }
-            fps[i] = mix(ha);
-            fps[i + 1] = mix(hb);
-        }
-        if (i < count) {
-            fps[i] = fingerprint(accounts.apply(i));
-        }
-    }
-
     private Stripe stripe(long fp) {
         return stripes[(int) (fp >>> 56)];
+    }
+
+    /** Whether the account whose fingerprint is {@code fp} surely has no state, found without its stripe's lock ({@link Stripe#surelyAbsent}). */
+    boolean surelyAbsent(long fp) {
+        return stripe(fp).surelyAbsent(fp);
     }
 
     private synchronized int indexOf(String playbookId) {
@@ -224,7 +163,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         Objects.checkFromIndexSize(0, count, accounts.length);
         long[] fps = new long[count];
         for (int i = 0; i < count; i++) {
-            fps[i] = fingerprint(accounts[i]);
+            fps[i] = accounts[i].fingerprint();
         }
         touch(fps, count);
         read(fps, count, into);
@@ -245,7 +184,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     }
 
     /**
-     * {@link #read(AccountId[], int, StateConsumer)} by the accounts' {@link #fingerprint}s, for the
+     * {@link #read(AccountId[], int, StateConsumer)} by the accounts' {@link AccountId#fingerprint()}s, for the
      * evaluator: allocates nothing; {@code into} is called under a stripe's lock and must only file
      * what it is given.
      */
@@ -271,7 +210,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         int found = 0;
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
-            if (!stripe(fp).surelyAbsent(fp)) {
+            if (!surelyAbsent(fp)) {
                 scratch[maybe++] = i;
             }
         }
@@ -369,7 +308,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(next, "next");
         check(expectedVersion, next); // before the playbook id is registered: a refused write leaves nothing behind
-        return write(fingerprint(account), indexOf(playbookId), expectedVersion, next.status().ordinal(), (int) next.situation(),
+        return write(account.fingerprint(), indexOf(playbookId), expectedVersion, next.status().ordinal(), (int) next.situation(),
                 next.offeredAt(), next.lastPlay(), next.recentCount() == 0 ? NO_TIMES : next.recent());
     }
 
@@ -387,7 +326,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
     /**
      * {@link #compareAndSet(AccountId, String, long, PlayState)} by the account's
-     * {@link #fingerprint} and the playbook's {@link #positions position}, with the new state as
+     * {@link AccountId#fingerprint()} and the playbook's {@link #positions position}, with the new state as
      * primitives (its version is {@code expectedVersion + 1}); checked as there. A write of
      * {@link #compareAndSetAll(long, Writes)} with one playbook.
      *
@@ -1134,12 +1073,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /**
          * Whether the account whose fingerprint is {@code key} surely has no state here, found
-         * without the lock: its bucket holds no account with its one-byte tag. Reads the directory
-         * and the bucket's count and tags as {@link #find} does, then checks that no write ran
-         * meanwhile ({@link #seq}); false when unsure (a write ran or runs, a tag matches, or what
-         * was read is not a whole bucket), and the caller looks under the lock. For an account with
-         * no state, 255 of 256 of its bucket's accounts' tags differ from its own, so most such
-         * lookups in a large store end here, without the lock.
+         * without the lock: its bucket holds no account with its fingerprint. Reads the directory
+         * and the bucket's count, tags and (where a tag matches) the rest of the fingerprints as
+         * {@link #find} does, then checks that no write ran meanwhile ({@link #seq}); false when
+         * unsure (a write ran or runs, or what was read is not a whole bucket) or when the account
+         * is there, and the caller looks under the lock. For an account with no state, 255 of 256
+         * of its bucket's accounts' tags differ from its own and the rest of the fingerprint tells
+         * the others apart, so every such lookup ends here, without the lock, unless a write runs.
          */
         boolean surelyAbsent(long key) {
             int v = (int) SEQ.getAcquire(this); // what follows is read after it
@@ -1152,22 +1092,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 return false;
             }
             int n = count(b);
-            if (HEADER + n > b.length) {
+            if (HEADER + KEY * n > b.length || find(b, n, key & LOW) >= 0) { // find reads inside HEADER + KEY * n
                 return false;
-            }
-            long pattern = tag(key & LOW) * 0x0101_0101_0101_0101L;
-            int base = 0;
-            for (; base + 8 <= n; base += 8) {
-                long word = (long) LONG_LE.get(b, HEADER + base) ^ pattern;
-                if ((((word & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL) | word | 0x7F7F_7F7F_7F7F_7F7FL) != -1L) {
-                    return false; // a byte of word is zero: a tag matches
-                }
-            }
-            int t = (int) pattern & 0xFF;
-            for (; base < n; base++) {
-                if ((b[HEADER + base] & 0xFF) == t) {
-                    return false;
-                }
             }
             VarHandle.acquireFence(); // what was read above is read before seq again
             return (int) SEQ.getOpaque(this) == v;

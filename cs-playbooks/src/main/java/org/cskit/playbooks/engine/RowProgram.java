@@ -56,6 +56,13 @@ final class RowProgram {
      * cheapest per playbook first ({@link #order}).
      */
     private final int[][] chunkFire;
+    /**
+     * The playbooks grouped by the first atom of their {@link #chunkFire} (-1: none), in playbook
+     * order: the tiers of one field share their gate, whose word for a block is asked once for all of
+     * them, and a block the gate fails for is skipped for all of them at once.
+     */
+    private final int[] leadAtom;
+    private final int[][] led;
     /*
      * A one-row chunk evaluating every playbook tests every atom into a bit set, one bit per atom
      * at the atom's test position (testOf): first the comparisons with a threshold, through a
@@ -145,6 +152,12 @@ final class RowProgram {
             chunkFire[p] = withGates(fireAtoms[p]);
         }
         order(chunkFire, holdAtoms);
+        java.util.Map<Integer, List<Integer>> byLead = new java.util.LinkedHashMap<>();
+        for (int p = 0; p < n; p++) {
+            byLead.computeIfAbsent(chunkFire[p].length == 0 ? -1 : chunkFire[p][0], k -> new ArrayList<>()).add(p);
+        }
+        leadAtom = byLead.keySet().stream().mapToInt(Integer::intValue).toArray();
+        led = byLead.values().stream().map(ps -> ps.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         List<NumberColumn> sources = new ArrayList<>();
         List<Compare> compares = new ArrayList<>();
         for (ColumnAtom atom : atoms) {
@@ -510,8 +523,18 @@ final class RowProgram {
                     }
                 }
             } else if (only == null) {
-                for (int p = 0; p < fireAtoms.length; p++) {
-                    fires(fires, playbookWords, p);
+                int blocks = (n + 63) >>> 6;
+                for (int g = 0; g < leadAtom.length; g++) {
+                    int lead = leadAtom[g];
+                    for (int b = 0; b < blocks; b++) {
+                        long f = b == blocks - 1 ? valid(n) : -1L;
+                        if (lead >= 0 && (f &= word(lead, b, f)) == 0) { // a word is right only for the rows asked
+                            continue;
+                        }
+                        for (int p : led[g]) {
+                            fires(fires, playbookWords, p, b, f, lead >= 0 ? 1 : 0);
+                        }
+                    }
                 }
             } else {
                 for (int w = 0; w < only.length; w++) {
@@ -607,20 +630,27 @@ final class RowProgram {
         /** Sets playbook {@code p}'s bit for the chunk's rows where it fires. */
         private void fires(long[] fires, int playbookWords, int p) {
             int blocks = (n + 63) >>> 6;
+            for (int b = 0; b < blocks; b++) {
+                fires(fires, playbookWords, p, b, b == blocks - 1 ? valid(n) : -1L, 0);
+            }
+        }
+
+        /**
+         * Sets playbook {@code p}'s bit for the rows of block {@code b} where it fires, of the rows
+         * {@code f} that its atoms before the {@code from}th left.
+         */
+        private void fires(long[] fires, int playbookWords, int p, int b, long f, int from) {
             int[] atomIndexes = chunkFire[p];
+            // Each atom is needed only for the rows the atoms before it left: few rows are tested one by one.
+            for (int k = from; k < atomIndexes.length && f != 0; k++) {
+                f &= word(atomIndexes[k], b, f);
+            }
             int pw = p >>> 6;
             long pbit = 1L << p;
-            for (int b = 0; b < blocks; b++) {
-                long f = b == blocks - 1 ? valid(n) : -1L;
-                // Each atom is needed only for the rows the atoms before it left: few rows are tested one by one.
-                for (int k = 0; k < atomIndexes.length && f != 0; k++) {
-                    f &= word(atomIndexes[k], b, f);
-                }
-                while (f != 0) {
-                    int row = (b << 6) + Long.numberOfTrailingZeros(f);
-                    f &= f - 1;
-                    fires[row * playbookWords + pw] |= pbit;
-                }
+            while (f != 0) {
+                int row = (b << 6) + Long.numberOfTrailingZeros(f);
+                f &= f - 1;
+                fires[row * playbookWords + pw] |= pbit;
             }
         }
 

@@ -65,7 +65,7 @@ class InMemoryPlayStateStoreModelTest {
                 String account = "acc-" + random.nextInt(accounts);
                 int p = random.nextInt(PLAYBOOKS.size());
                 String key = account + "|" + PLAYBOOKS.get(p);
-                long fp = InMemoryPlayStateStore.fingerprint(AccountId.of(account));
+                long fp = AccountId.of(account).fingerprint();
                 PlayState current = model.get(key);
                 long version = current == null ? 0 : current.version();
                 PlayState next = switch (random.nextInt(5)) {
@@ -89,7 +89,7 @@ class InMemoryPlayStateStoreModelTest {
             Map<String, PlayState> primitive = new HashMap<>();
             long[] fps = new long[accounts];
             for (int i = 0; i < accounts; i++) {
-                fps[i] = InMemoryPlayStateStore.fingerprint(AccountId.of("acc-" + i));
+                fps[i] = AccountId.of("acc-" + i).fingerprint();
             }
             store.read(fps, accounts, (i, position, status, version, situation, offeredAt, lastPlay, recent) -> assertThat(primitive.put(
                     "acc-" + i + "|" + PLAYBOOKS.get(position), new PlayState(version, Status.values()[status], situation, offeredAt, lastPlay,
@@ -157,7 +157,7 @@ class InMemoryPlayStateStoreModelTest {
                 case 2 -> new PlayState(version + 1, Status.NONE, 0, PlayState.NEVER, op, recent);
                 default -> new PlayState(version + 1, Status.OPEN, random.nextInt(3), 1_000 + op, 1_000 + op + random.nextInt(2), recent);
             };
-            long fp = InMemoryPlayStateStore.fingerprint(AccountId.of(account));
+            long fp = AccountId.of(account).fingerprint();
             assertThat(write(store, fp, positions[p], version + 1, next)).isFalse();
             assertThat(write(store, fp, positions[p], version, next)).isTrue();
             if (next.isEmpty()) {
@@ -298,7 +298,7 @@ class InMemoryPlayStateStoreModelTest {
         int accounts = 4_000, rounds = 100_000;
         long[] fps = new long[accounts];
         for (int i = 0; i < accounts; i++) {
-            fps[i] = InMemoryPlayStateStore.fingerprint(AccountId.of("acc-" + i));
+            fps[i] = AccountId.of("acc-" + i).fingerprint();
         }
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();

@@ -119,7 +119,7 @@ class InMemoryPlayStateStoreRestoreTest {
     }
 
     private static long fp(Entry e) {
-        return InMemoryPlayStateStore.fingerprint(AccountId.of(e.account()));
+        return AccountId.of(e.account()).fingerprint();
     }
 
     /** A snapshot of format 1 with the entries in the given order (the format of the store's Javadoc, written independently). */

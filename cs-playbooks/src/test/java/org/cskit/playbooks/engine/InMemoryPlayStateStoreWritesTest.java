@@ -56,7 +56,7 @@ class InMemoryPlayStateStoreWritesTest {
         w.add(pos[4], 3, 1, 50, 2_000, PlayState.NEVER, NONE); // e: there is none, not written
         w.add(pos[5], 0, 0, 0, PlayState.NEVER, PlayState.NEVER, NONE); // f: deleting what is not there
 
-        store.compareAndSetAll(InMemoryPlayStateStore.fingerprint(acme), w);
+        store.compareAndSetAll(acme.fingerprint(), w);
 
         assertThat(w.ok).startsWith(true, false, true, true, false, true);
         assertThat(states(store, "acme")).containsOnlyKeys("a", "b", "d")
@@ -97,7 +97,7 @@ class InMemoryPlayStateStoreWritesTest {
     void compareAndSetAll_badWrite_isRefusedBeforeAnyIsMade() {
         InMemoryPlayStateStore store = new InMemoryPlayStateStore();
         int[] pos = store.positions(PLAYBOOKS);
-        long fp = InMemoryPlayStateStore.fingerprint(AccountId.of("acme"));
+        long fp = AccountId.of("acme").fingerprint();
         InMemoryPlayStateStore.Writes late = new InMemoryPlayStateStore.Writes(2);
         late.add(pos[0], 0, 1, 1, 2_000, PlayState.NEVER, NONE);
         late.add(pos[1], 0, 2, 1, 2_000, 1L << 33, NONE);
@@ -161,7 +161,7 @@ class InMemoryPlayStateStoreWritesTest {
                         next.add(state);
                     }
                 }
-                store.compareAndSetAll(InMemoryPlayStateStore.fingerprint(AccountId.of(account)), w);
+                store.compareAndSetAll(AccountId.of(account).fingerprint(), w);
                 check(w, keys, next, model, op);
                 continue;
             }
@@ -191,7 +191,7 @@ class InMemoryPlayStateStoreWritesTest {
                 keys.add(key);
                 next.add(state);
             }
-            store.compareAndSetAll(InMemoryPlayStateStore.fingerprint(AccountId.of(account)), w);
+            store.compareAndSetAll(AccountId.of(account).fingerprint(), w);
             check(w, keys, next, model, op);
         }
         Map<String, PlayState> all = new HashMap<>();
@@ -229,7 +229,7 @@ class InMemoryPlayStateStoreWritesTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 300; round++) {
-                long fp = InMemoryPlayStateStore.fingerprint(AccountId.of("acc-" + round));
+                long fp = AccountId.of("acc-" + round).fingerprint();
                 CyclicBarrier start = new CyclicBarrier(2);
                 List<Future<boolean[]>> both = new ArrayList<>();
                 for (int t = 0; t < 2; t++) {
