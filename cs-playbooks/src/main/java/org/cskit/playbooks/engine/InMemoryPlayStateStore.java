@@ -469,7 +469,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         checkTime("offeredAt", next.offeredAt());
         checkTime("lastPlay", next.lastPlay());
         for (int i = 0; i < next.recentCount(); i++) {
-            checkTime("recent[" + i + "]", next.recentAt(i));
+            checkRecent(i, next.recentAt(i));
         }
         if (next.situation() != (int) next.situation()) {
             throw Validate.invalid("situation", "situation code " + next.situation() + " does not fit an int, which this store keeps");
@@ -486,7 +486,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         checkTime("offeredAt", offeredAt);
         checkTime("lastPlay", lastPlay);
         for (int i = 0; i < recent.length; i++) {
-            checkTime("recent[" + i + "]", recent[i]);
+            checkRecent(i, recent[i]);
         }
     }
 
@@ -500,6 +500,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             s.write(fp, one);
             one.recent[0] = null;
             return one.ok[0];
+        }
+    }
+
+    /** {@link #checkTime} of {@code recent[i]}, the field's name made only when the time is refused. */
+    private static void checkRecent(int i, long t) {
+        if (t != NO_TIME && (t < 0 || t > MAX_TIME)) {
+            checkTime("recent[" + i + "]", t);
         }
     }
 

@@ -112,6 +112,19 @@ class InMemoryPlayStateStoreWritesTest {
         assertThat(store.size()).as("nothing written half way").isZero();
     }
 
+    @Test
+    void compareAndSetAll_recentTimeOutOfRange_namesItsIndex() {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        int[] pos = store.positions(PLAYBOOKS);
+        long fp = AccountId.of("acme").fingerprint();
+        InMemoryPlayStateStore.Writes bad = new InMemoryPlayStateStore.Writes(1);
+        bad.add(pos[0], 0, 1, 1, 2_000, 2_000, new long[] {1_000, -7});
+
+        assertThatThrownBy(() -> store.compareAndSetAll(fp, bad)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("recent[1] -7 is outside 1970 to 2106");
+        assertThat(store.size()).as("nothing written").isZero();
+    }
+
     /**
      * Random multi-writes (right and stale versions, new states, updates that grow and shrink a
      * record, deletes) over accounts dense enough that buckets split, against a map: the same
