@@ -29,6 +29,10 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * suppressed); then one write recording the delivered plays as open. A play the sink refused stays
  * offered. The in-memory store takes each write under one lock with one rewrite of the account's
  * record; any other store gets it as one {@link PlayStateStore#compareAndSetAll}.
+ *
+ * <p>An account with no state (most rows of a first night, and every new account) takes a shorter
+ * path with the same decisions ({@link #fresh}): its new plays' claims go straight into the row's
+ * write, and after the deliveries the same entries, made open, are the second write.
  */
 final class Evaluator {
     private final PlaybookEngine engine;
@@ -410,6 +414,14 @@ final class Evaluator {
 
     private void row(AccountBatch columns, int row, int i, long now, long day, long[] only, ActionSink sink, PlayStateStore store,
             Work w, Outcome out, PlaybookInput input) {
+        long anyState = 0;
+        for (int k = i * words, end = k + words; k < end; k++) {
+            anyState |= w.has[k];
+        }
+        if (anyState == 0) {
+            fresh(columns, row, i, now, day, sink, store, w, out, input);
+            return;
+        }
         int n = compiled.length;
         int base = i * n;
         int firedCount = 0;
@@ -531,6 +543,112 @@ final class Evaluator {
     }
 
     /**
+     * {@link #row} for an account with no state: nothing to close, retry, remind or forget, no
+     * cooldown or limit looks back, and no play of a group is out, so every playbook that fires and
+     * is not excluded by a more urgent one that fires is a new play. Its claim (offered, version 1)
+     * goes straight into the row's write, without the cells; after the deliveries the same entries
+     * become the record (open, version 2) of the plays the sink took, so the store is asked to
+     * change only what the claim wrote. The same decisions as {@link #row}'s general path
+     * ({@code ReferenceEquivalenceTest} and the exclusion and limit tests of {@code PlaybookEngineTest}
+     * fail if this path skips the group or the limit's first recent time; {@code RowWritesTest} if
+     * a delivery that throws what stops the evaluation leaves the plays delivered before unrecorded).
+     */
+    private void fresh(AccountBatch columns, int row, int i, long now, long day, ActionSink sink, PlayStateStore store, Work w,
+            Outcome out, PlaybookInput input) {
+        int firedCount = 0;
+        int[] fired = w.fired;
+        for (int k = 0; k < words; k++) {
+            for (long firing = w.fires[i * words + k]; firing != 0; firing &= firing - 1) {
+                int p = (k << 6) + Long.numberOfTrailingZeros(firing);
+                if (compiled[p].kind != org.cskit.playbooks.Trigger.Kind.EVERY || compiled[p].due(PlayState.NEVER, now)) {
+                    fired[firedCount++] = p;
+                }
+            }
+        }
+        InMemoryPlayStateStore.Writes ws = w.writes;
+        for (int f = 0; f < firedCount; f++) {
+            int p = fired[f];
+            CompiledPlaybook cp = compiled[p];
+            int code = situationCode(cp, columns, row, day, w);
+            if (cp.group >= 0) {
+                CompiledPlaybook by = firedBefore(cp, fired, firedCount);
+                if (by != null) {
+                    out.suppressExcluded(cp, code, columns, row, by);
+                    continue;
+                }
+            }
+            addWrite(w, p, 0, OFFERED, code, now, PlayState.NEVER, NO_TIMES);
+        }
+        if (ws.count == 0) {
+            return;
+        }
+        flush(store, w, i);
+        // Deliver in the order decided; the entries the sink took move to the front and become the record.
+        int claims = ws.count, kept = 0;
+        try {
+            for (int j = 0; j < claims; j++) {
+                int p = w.writeP[j];
+                CompiledPlaybook cp = compiled[p];
+                int code = ws.situation[j];
+                Handle h = offer(ws.ok[j], cp, code, now, PlayState.NEVER, columns, row, input, sink, out);
+                if (h != null) {
+                    w.writeP[kept] = p;
+                    ws.set(kept++, ws.position[j], 1, OPEN, code, now, now, cp.limitCount > 0 ? new long[] {now} : NO_TIMES);
+                    made(out, cp, h);
+                }
+            }
+        } finally {
+            ws.truncate(kept);
+            if (kept > 0) {
+                flush(store, w, i);
+            }
+            ws.clear();
+        }
+    }
+
+    /**
+     * Offers a play to the sink if its claim was written (else it is suppressed: another evaluation
+     * of the account recorded it first); returns its handle if the sink took it, null if not (the
+     * failure counted, the play left offered).
+     */
+    private Handle offer(boolean claimed, CompiledPlaybook cp, int code, long offeredAt, long reminderOf, AccountBatch columns, int row,
+            PlaybookInput input, ActionSink sink, Outcome out) {
+        if (!claimed) {
+            out.suppress(cp, code, columns, row, EvaluationReport.Suppression.CONCURRENT, ": another evaluation of the account recorded first");
+            return null;
+        }
+        Handle h = new Handle(engine, columns, input, row, cp, code, offeredAt, reminderOf, false);
+        try {
+            sink.deliver(h);
+        } catch (Throwable t) {
+            rethrowFatal(t);
+            out.fail(h, t, "delivery failed; offered again next time under the same key");
+            return null;
+        }
+        return h;
+    }
+
+    /** Counts a play the sink took. */
+    private static void made(Outcome out, CompiledPlaybook cp, Handle h) {
+        out.created++;
+        out.count(cp.index, EvaluationReport.Outcome.MADE);
+        if (out.keep) {
+            out.createdPlays.add(h);
+        }
+    }
+
+    /** Mutual exclusion among the playbooks that fire: a more urgent (or equally urgent, earlier) member of the group, or null. */
+    private CompiledPlaybook firedBefore(CompiledPlaybook cp, int[] fired, int firedCount) {
+        for (int f = 0; f < firedCount; f++) {
+            CompiledPlaybook q = compiled[fired[f]];
+            if (q != cp && q.group == cp.group && (q.urgency > cp.urgency || q.urgency == cp.urgency && q.index < cp.index)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Delivers the row's plays whose claim was written (a claim another evaluation wrote first is
      * suppressed), then records those the sink took as open, in one write, also when a delivery
      * throws what stops the evaluation.
@@ -546,25 +664,10 @@ final class Evaluator {
                 int code = w.deliverCode[d];
                 long offeredAt = w.deliverOffered[d];
                 int k = w.pendingOf[p];
-                if (!w.pendingOk[k]) {
-                    out.suppress(cp, code, columns, row, EvaluationReport.Suppression.CONCURRENT,
-                            ": another evaluation of the account recorded first");
-                    continue;
-                }
-                long expected = w.pendingExpected[k] + 1;
-                Handle h = new Handle(engine, columns, input, row, cp, code, offeredAt, w.deliverReminderOf[d], false);
-                try {
-                    sink.deliver(h);
-                } catch (Throwable t) {
-                    rethrowFatal(t);
-                    out.fail(h, t, "delivery failed; offered again next time under the same key");
-                    continue;
-                }
-                addWrite(w, p, expected, OPEN, code, offeredAt, now, recent(cp, w, c, now));
-                out.created++;
-                out.count(cp.index, EvaluationReport.Outcome.MADE);
-                if (out.keep) {
-                    out.createdPlays.add(h);
+                Handle h = offer(w.pendingOk[k], cp, code, offeredAt, w.deliverReminderOf[d], columns, row, input, sink, out);
+                if (h != null) {
+                    addWrite(w, p, w.pendingExpected[k] + 1, OPEN, code, offeredAt, now, recent(cp, w, c, now));
+                    made(out, cp, h);
                 }
             }
         } finally {
@@ -735,11 +838,9 @@ final class Evaluator {
 
     /** Mutual exclusion: a more urgent (or equally urgent, earlier) member fired, or another member has a play out. */
     private CompiledPlaybook excludedBy(CompiledPlaybook cp, Work w, int base, int firedCount) {
-        for (int f = 0; f < firedCount; f++) {
-            CompiledPlaybook q = compiled[w.fired[f]];
-            if (q != cp && q.group == cp.group && (q.urgency > cp.urgency || q.urgency == cp.urgency && q.index < cp.index)) {
-                return q;
-            }
+        CompiledPlaybook by = firedBefore(cp, w.fired, firedCount);
+        if (by != null) {
+            return by;
         }
         for (int q : members[cp.group]) {
             if (q != cp.index && w.status(base + q) != NONE) {

@@ -407,6 +407,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 ok = new boolean[n];
                 seen = new boolean[n];
             }
+            count = j + 1;
+            set(j, pb, expectedVersion, st, sit, offered, last, times);
+            return j;
+        }
+
+        /** Replaces write {@code j} (below {@link #count}), as {@link #add} made it. */
+        void set(int j, int pb, long expectedVersion, int st, int sit, long offered, long last, long[] times) {
             position[j] = pb;
             expected[j] = expectedVersion;
             status[j] = st;
@@ -415,8 +422,12 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             lastPlay[j] = last;
             recent[j] = times;
             ok[j] = false;
-            count = j + 1;
-            return j;
+        }
+
+        /** Keeps the first {@code n} writes (the recent times of the others are let go). */
+        void truncate(int n) {
+            Arrays.fill(recent, n, count, null);
+            count = n;
         }
 
         /** Empties the list (the recent times it held are let go). */
@@ -467,7 +478,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         checkTime("offeredAt", next.offeredAt());
         checkTime("lastPlay", next.lastPlay());
         for (int i = 0; i < next.recentCount(); i++) {
-            checkTime("recent[" + i + "]", next.recentAt(i));
+            checkRecent(i, next.recentAt(i));
         }
         if (next.situation() != (int) next.situation()) {
             throw Validate.invalid("situation", "situation code " + next.situation() + " does not fit an int, which this store keeps");
@@ -484,7 +495,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         checkTime("offeredAt", offeredAt);
         checkTime("lastPlay", lastPlay);
         for (int i = 0; i < recent.length; i++) {
-            checkTime("recent[" + i + "]", recent[i]);
+            checkRecent(i, recent[i]);
         }
     }
 
@@ -498,6 +509,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             s.write(fp, one);
             one.recent[0] = null;
             return one.ok[0];
+        }
+    }
+
+    /** {@link #checkTime} of {@code recent[i]}, the field's name made only when the time is refused. */
+    private static void checkRecent(int i, long t) {
+        if (t != NO_TIME && (t < 0 || t > MAX_TIME)) {
+            checkTime("recent[" + i + "]", t);
         }
     }
 

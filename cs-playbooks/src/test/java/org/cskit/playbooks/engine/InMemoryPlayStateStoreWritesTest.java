@@ -112,6 +112,19 @@ class InMemoryPlayStateStoreWritesTest {
         assertThat(store.size()).as("nothing written half way").isZero();
     }
 
+    @Test
+    void compareAndSetAll_recentTimeOutOfRange_namesItsIndex() {
+        InMemoryPlayStateStore store = new InMemoryPlayStateStore();
+        int[] pos = store.positions(PLAYBOOKS);
+        long fp = AccountId.of("acme").fingerprint();
+        InMemoryPlayStateStore.Writes bad = new InMemoryPlayStateStore.Writes(1);
+        bad.add(pos[0], 0, 1, 1, 2_000, 2_000, new long[] {1_000, -7});
+
+        assertThatThrownBy(() -> store.compareAndSetAll(fp, bad)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("recent[1] -7 is outside 1970 to 2106");
+        assertThat(store.size()).as("nothing written").isZero();
+    }
+
     /**
      * Random multi-writes (right and stale versions, new states, updates that grow and shrink a
      * record, deletes) over accounts dense enough that buckets split, against a map: the same
@@ -119,17 +132,58 @@ class InMemoryPlayStateStoreWritesTest {
      */
     @Property(tries = 12)
     void compareAndSetAll_randomWrites_matchAMap(@ForAll long seed) {
+        randomWrites(seed, 1_500, 0);
+    }
+
+    /**
+     * The same, with most writes of the account written just before (whose location the store
+     * keeps) and half of those the record of what the write before claimed (offered made open, as
+     * the evaluator writes it): the same writes succeed, and the same states read back.
+     */
+    @Property(tries = 12)
+    void compareAndSetAll_writesOfTheAccountJustWritten_matchAMap(@ForAll long seed) {
+        randomWrites(seed, 300, 3);
+    }
+
+    /** Random writes; {@code again} in 4 repeat the account written last, half of those as the record of its claims. */
+    private static void randomWrites(long seed, int accounts, int again) {
         SplittableRandom random = new SplittableRandom(seed);
         InMemoryPlayStateStore store = new InMemoryPlayStateStore();
         int[] pos = store.positions(PLAYBOOKS);
         Map<String, PlayState> model = new HashMap<>();
-        int accounts = 1_500;
         InMemoryPlayStateStore.Writes w = new InMemoryPlayStateStore.Writes(1);
+        String account = "acc-0";
+        List<String> keys = new ArrayList<>();
+        List<PlayState> next = new ArrayList<>();
         for (int op = 0; op < 6_000; op++) {
-            String account = "acc-" + random.nextInt(accounts);
+            boolean repeat = random.nextInt(4) < again;
+            if (repeat && random.nextBoolean() && !keys.isEmpty()) { // the record of the last write's offered states
+                List<String> claimed = new ArrayList<>(keys);
+                w.clear();
+                keys.clear();
+                next.clear();
+                for (String key : claimed) {
+                    PlayState current = model.get(key);
+                    if (current != null && current.status() == Status.OFFERED) {
+                        long expected = random.nextInt(8) == 0 ? current.version() + 1 : current.version();
+                        PlayState state = new PlayState(expected + 1, Status.OPEN, current.situation(), current.offeredAt(),
+                                current.offeredAt(), current.recent());
+                        w.add(pos[java.util.Arrays.asList(PLAYBOOKS).indexOf(key.substring(key.indexOf('|') + 1))], expected,
+                                Status.OPEN.ordinal(), (int) state.situation(), state.offeredAt(), state.lastPlay(), state.recent());
+                        keys.add(key);
+                        next.add(state);
+                    }
+                }
+                store.compareAndSetAll(AccountId.of(account).fingerprint(), w);
+                check(w, keys, next, model, op);
+                continue;
+            }
+            if (!repeat) {
+                account = "acc-" + random.nextInt(accounts);
+            }
             w.clear();
-            List<String> keys = new ArrayList<>();
-            List<PlayState> next = new ArrayList<>();
+            keys.clear();
+            next.clear();
             int first = random.nextInt(PLAYBOOKS.length);
             int count = 1 + random.nextInt(PLAYBOOKS.length);
             for (int k = 0; k < count; k++) {
@@ -151,27 +205,33 @@ class InMemoryPlayStateStoreWritesTest {
                 next.add(state);
             }
             store.compareAndSetAll(AccountId.of(account).fingerprint(), w);
-            for (int k = 0; k < keys.size(); k++) {
-                PlayState current = model.get(keys.get(k));
-                long version = current == null ? 0 : current.version();
-                boolean expectedOk = next.get(k).version() == version + 1;
-                assertThat(w.ok[k]).as("op %s write %s", op, k).isEqualTo(expectedOk);
-                if (expectedOk) {
-                    if (next.get(k).isEmpty()) {
-                        model.remove(keys.get(k));
-                    } else {
-                        model.put(keys.get(k), next.get(k));
-                    }
-                }
-            }
+            check(w, keys, next, model, op);
         }
         Map<String, PlayState> all = new HashMap<>();
         for (int a = 0; a < accounts; a++) {
-            String account = "acc-" + a;
-            states(store, account).forEach((playbook, state) -> all.put(account + "|" + playbook, state));
+            String id = "acc-" + a;
+            states(store, id).forEach((playbook, state) -> all.put(id + "|" + playbook, state));
         }
         assertThat(all).isEqualTo(model);
         assertThat(store.size()).isEqualTo(model.size());
+    }
+
+    /** Which writes succeeded against the model, which then takes them. */
+    private static void check(InMemoryPlayStateStore.Writes w, List<String> keys, List<PlayState> next, Map<String, PlayState> model,
+            int op) {
+        for (int k = 0; k < keys.size(); k++) {
+            PlayState current = model.get(keys.get(k));
+            long version = current == null ? 0 : current.version();
+            boolean expectedOk = next.get(k).version() == version + 1;
+            assertThat(w.ok[k]).as("op %s write %s", op, k).isEqualTo(expectedOk);
+            if (expectedOk) {
+                if (next.get(k).isEmpty()) {
+                    model.remove(keys.get(k));
+                } else {
+                    model.put(keys.get(k), next.get(k));
+                }
+            }
+        }
     }
 
     /** Two threads write the same six playbooks of one account from the same versions: each state is written by one of them. */

@@ -155,6 +155,41 @@ class RowWritesTest {
     }
 
     /**
+     * The JVM's own error from the sink (here a stack overflow on the fourth play) stops the
+     * evaluation, but the three plays delivered before it are still recorded open, and the three
+     * after it stay offered: the next evaluation offers exactly those three again, under their keys.
+     */
+    @ParameterizedTest(name = "through the SPI = {0}")
+    @ValueSource(booleans = {true, false})
+    void deliver_virtualMachineErrorOnTheFourthPlay_theThreeBeforeAreOpenAndTheRestOfferedAgain(boolean spi) {
+        PlayStateStore store = spi ? new SpiStore() : new InMemoryPlayStateStore();
+        List<String> delivered = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        ActionSink sink = play -> {
+            if (calls.incrementAndGet() == 4) {
+                throw new StackOverflowError("deep");
+            }
+            delivered.add(play.key());
+        };
+        PlaybookEngine engine = PlaybookEngine.builder().schema(EngineFixtures.SCHEMA).playbooks(six()).store(store).sink(sink).build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.evaluate(lowSeats("acme", 0)))
+                .isInstanceOf(StackOverflowError.class).hasMessage("deep");
+
+        Map<String, PlayState> after = states(store, "acme");
+        assertThat(after).hasSize(PLAYBOOKS);
+        for (int p = 0; p < PLAYBOOKS; p++) {
+            assertThat(after.get("pb-" + p).status()).as("pb-" + p).isEqualTo(p < 3 ? Status.OPEN : Status.OFFERED);
+        }
+
+        EvaluationResult again = engine.evaluate(lowSeats("acme", 0));
+
+        assertThat(again.created()).extracting(PlayHandle::playbookId).containsExactly("pb-3", "pb-4", "pb-5");
+        assertThat(delivered).hasSize(PLAYBOOKS).doesNotHaveDuplicates();
+        assertThat(states(store, "acme").values()).extracting(PlayState::status).containsOnly(Status.OPEN);
+    }
+
+    /**
      * Two evaluations of one account read the same (empty) states before either writes, and both
      * decide six new plays: each play is delivered by exactly one of them, the other suppresses it
      * as concurrent. Through the SPI the writes of one row are compare-and-sets of their own, so
