@@ -372,7 +372,16 @@ final class Evaluator {
                 for (int i = 0; i < rows; i++) {
                     fps[i] = columns.accountId(start + i).fingerprint();
                 }
-                w.memory.read(fps, rows, w.slots, w.maybe);
+                int firing = 0;
+                for (int i = 0; i < rows; i++) {
+                    long any = 0;
+                    for (int k = i * words, end = k + words; k < end; k++) {
+                        any |= w.fires[k];
+                    }
+                    firing += any != 0 ? 1 : 0;
+                }
+                // Where a quarter of the rows fire, most of them will be written: a first night's new accounts.
+                w.memory.read(fps, rows, w.slots, w.maybe, firing * 4 >= rows);
             } else {
                 for (int i = 0; i < rows; i++) {
                     w.ids[i] = columns.accountId(start + i);

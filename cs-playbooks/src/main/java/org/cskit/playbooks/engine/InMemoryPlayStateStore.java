@@ -166,7 +166,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (int i = 0; i < count; i++) {
             fps[i] = accounts[i].fingerprint();
         }
-        touch(fps, count);
+        touch(fps, count, true); // a caller of the SPI may add any of them
         read(fps, count, into);
     }
 
@@ -190,7 +190,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * what it is given.
      */
     void read(long[] fps, int count, Slots into) {
-        read(fps, count, into, new int[count]);
+        read(fps, count, into, new int[count], false);
     }
 
     /**
@@ -201,11 +201,15 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * the loads are done), which settles the accounts surely absent; the others are looked up one
      * by one under their stripe's lock. A one-account read (the per-account call's) skips the first
      * pass and leaves {@link #seeking} as it is.
+     *
+     * @param adding whether the caller expects to write many of these accounts (at least a quarter of
+     *     its rows fire): then, while batches find few accounts, the first pass also loads where a new
+     *     account would go
      */
-    void read(long[] fps, int count, Slots into, int[] scratch) {
+    void read(long[] fps, int count, Slots into, int[] scratch, boolean adding) {
         boolean batch = count > 1; // one account's read has no misses to overlap, and says little of the next batch's
         if (batch) {
-            touch(fps, count); // first, so that the misses overlap: the pass below branches on what it loads
+            touch(fps, count, adding); // first, so that the misses overlap: the pass below branches on what it loads
         }
         int maybe = 0;
         int found = 0;
@@ -238,7 +242,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
     /**
      * Loads what the search of each account will read before any is searched (and, while batches
-     * find few accounts, where a new account's index entry and record would go): the loads do not
+     * find few accounts and the caller expects to add many, where a new account's index entry and
+     * record would go): the loads do not
      * depend on one another, so the processor has many cache misses outstanding at once, where the
      * search, one account after the other under its lock (whose atomic instruction lets no load pass
      * it), would wait for each in turn. In a large store most lookups miss the caches, and this is
@@ -248,7 +253,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * for most accounts: see {@link #seeking}). Reads without the lock, as a hint only: what they find
      * is not used, and every index is kept inside the array, whatever a bucket changed meanwhile holds.
      */
-    private void touch(long[] fps, int count) {
+    private void touch(long[] fps, int count, boolean adding) {
         int sum = 0;
         for (int i = 0; i < count; i++) {
             long fp = fps[i];
@@ -266,7 +271,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 sum += Stripe.hint(b, fp & Stripe.LOW);
             }
         }
-        for (int i = 0; !seeking && i < count; i++) {
+        for (int i = 0; adding && !seeking && i < count; i++) {
             long fp = fps[i];
             byte[][] d = stripe(fp).directory;
             byte[] b = d[(int) fp & (d.length - 1)];
