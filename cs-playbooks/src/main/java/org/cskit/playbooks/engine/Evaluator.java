@@ -374,11 +374,7 @@ final class Evaluator {
                 }
                 int firing = 0;
                 for (int i = 0; i < rows; i++) {
-                    long any = 0;
-                    for (int k = i * words, end = k + words; k < end; k++) {
-                        any |= w.fires[k];
-                    }
-                    firing += any != 0 ? 1 : 0;
+                    firing += any(w.fires, i) ? 1 : 0;
                 }
                 // Where a quarter of the rows fire, most of them will be written: a first night's new accounts.
                 w.memory.read(fps, rows, w.slots, w.maybe, firing * 4 >= rows);
@@ -389,7 +385,7 @@ final class Evaluator {
                 store.read(w.ids, rows, w.found);
             }
             for (int i = 0; i < rows; i++) {
-                if (idle(w, i)) { // nothing fires and no state: nothing to decide, stage or clear
+                if (!any(w.fires, i) && !any(w.has, i)) { // nothing fires and no state: nothing to decide, stage or clear
                     continue;
                 }
                 try {
@@ -412,22 +408,18 @@ final class Evaluator {
         }
     }
 
-    /** Whether row {@code i} of the chunk has no playbook firing and no state: {@link #row} would do nothing for it. */
-    private boolean idle(Work w, int i) {
+    /** Whether row {@code i} of the chunk has any bit set in {@code bits} (a playbook's per row: firing, or with state). */
+    private boolean any(long[] bits, int i) {
         long any = 0;
         for (int k = i * words, end = k + words; k < end; k++) {
-            any |= w.fires[k] | w.has[k];
+            any |= bits[k];
         }
-        return any == 0;
+        return any != 0;
     }
 
     private void row(AccountBatch columns, int row, int i, long now, long day, long[] only, ActionSink sink, PlayStateStore store,
             Work w, Outcome out, PlaybookInput input) {
-        long anyState = 0;
-        for (int k = i * words, end = k + words; k < end; k++) {
-            anyState |= w.has[k];
-        }
-        if (anyState == 0) {
+        if (!any(w.has, i)) {
             fresh(columns, row, i, now, day, sink, store, w, out, input);
             return;
         }
@@ -568,10 +560,7 @@ final class Evaluator {
         int[] fired = w.fired;
         for (int k = 0; k < words; k++) {
             for (long firing = w.fires[i * words + k]; firing != 0; firing &= firing - 1) {
-                int p = (k << 6) + Long.numberOfTrailingZeros(firing);
-                if (compiled[p].kind != org.cskit.playbooks.Trigger.Kind.EVERY || compiled[p].due(PlayState.NEVER, now)) {
-                    fired[firedCount++] = p;
-                }
+                fired[firedCount++] = (k << 6) + Long.numberOfTrailingZeros(firing); // a cadence with no last play is due
             }
         }
         InMemoryPlayStateStore.Writes ws = w.writes;
