@@ -1107,14 +1107,25 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /** {@link #compareAndSetAll}, with {@link #seq} odd while it changes the stripe. Under the stripe's lock. */
         void write(long key, Writes ws) {
-            int v = (int) SEQ.get(this);
-            SEQ.setOpaque(this, v + 1);
-            VarHandle.storeStoreFence(); // the odd number is seen before any change of the stripe
+            int v = beginChange();
             try {
                 compareAndSetAll(key, ws);
             } finally {
-                SEQ.setRelease(this, v + 2); // every change is seen before the even number
+                endChange(v);
             }
+        }
+
+        /** Makes {@link #seq} odd before the stripe changes; returns the even number it was. Under the stripe's lock. */
+        private int beginChange() {
+            int v = (int) SEQ.get(this);
+            SEQ.setOpaque(this, v + 1);
+            VarHandle.storeStoreFence(); // the odd number is seen before any change of the stripe
+            return v;
+        }
+
+        /** Makes {@link #seq} even again, the next number after {@code v}, once the stripe's change is done. */
+        private void endChange(int v) {
+            SEQ.setRelease(this, v + 2); // every change is seen before the even number
         }
 
         /**
@@ -1920,9 +1931,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * meanwhile, as for any change.
          */
         long trim() {
-            int v = (int) SEQ.get(this);
-            SEQ.setOpaque(this, v + 1);
-            VarHandle.storeStoreFence();
+            int v = beginChange();
             long freed = 0;
             boolean replaced = false;
             try {
@@ -1947,7 +1956,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                     uncache(); // the cached bucket may have been replaced
                 }
             } finally {
-                SEQ.setRelease(this, v + 2);
+                endChange(v);
             }
             return freed;
         }
