@@ -30,9 +30,6 @@ final class OneRow {
     private final Vector current = new Vector(), previous = new Vector();
     /** The account of the row: read by the kept batch's id function. */
     private AccountId id;
-    /** The length of the account's id, read only to load the id's text early (see {@link #fill}). */
-    @SuppressWarnings("unused")
-    private int idLength;
     /** The segments seen (at most 64, then it starts again) and the row's code among them. */
     private final List<Segment> segments = new java.util.ArrayList<>();
     private final byte[] segment = new byte[1];
@@ -73,7 +70,6 @@ final class OneRow {
         SuccessVector p = s.previousVector().orElse(null);
         Segment segmentOf = s.segment();
         id = s.accountId();
-        idLength = id.value().length(); // reaches the id's text, which the store's fingerprint reads next
         // An unscored vector is a row without a vector: score NaN, no band, no direction.
         boolean scored = v != null && !v.unscored(), previousScored = p != null && !p.unscored();
         int[] read = this.read;
