@@ -199,20 +199,14 @@ public abstract class BandScheme {
         return rangeOf(bounds(), s);
     }
 
-    /** The ranges' bounds as arrays, made on first use (a race makes equal copies): scoring bands a score per row. */
-    private transient Bounds bounds;
-
-    private Bounds bounds() {
-        Bounds b = bounds;
-        if (b == null) {
-            b = new Bounds(this);
-            bounds = b;
-        }
-        return b;
+    /** The ranges' bounds as arrays, made once on first use (not part of the scheme's value): scoring bands a score per row. */
+    @Value.Lazy
+    Bounds bounds() {
+        return new Bounds(this);
     }
 
     /** The ranges' from and to, the hysteresis and the boundary rule, as scoring reads them per row. */
-    private static final class Bounds {
+    static final class Bounds {
         final double[] from;
         final double[] to;
         final double hysteresis;
