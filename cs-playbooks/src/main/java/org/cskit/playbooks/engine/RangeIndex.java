@@ -193,6 +193,47 @@ final class RangeIndex {
         }
     }
 
+    /**
+     * {@link #test} for an index whose positions all lie in the first word ({@code bits() <= 64}):
+     * the word of the comparisons that hold, in a register, never stored (the one-row pass then adds
+     * its other tests to it before it stores the word once).
+     */
+    @SuppressWarnings("fallthrough") // the count of a group falls through its comparisons
+    long word(double[] values) {
+        int[] source = this.source, start = this.start, size = this.size, bit = this.bit;
+        long[] flip = this.flip;
+        double[] t = thresholds;
+        long word = 0;
+        int g = 0;
+        for (; g < endCounted; g++) {
+            double v = values[source[g]];
+            int i = start[g];
+            int c = 0;
+            switch (size[g]) {
+                case 8: c += t[i + 7] < v ? 1 : 0;
+                case 7: c += t[i + 6] < v ? 1 : 0;
+                case 6: c += t[i + 5] < v ? 1 : 0;
+                case 5: c += t[i + 4] < v ? 1 : 0;
+                case 4: c += t[i + 3] < v ? 1 : 0;
+                case 3: c += t[i + 2] < v ? 1 : 0;
+                case 2: c += t[i + 1] < v ? 1 : 0;
+                default: c += t[i] < v ? 1 : 0;
+            }
+            word |= ((low(c) ^ flip[g]) & present(v)) << bit[g];
+        }
+        for (; g < endSearch; g++) {
+            double v = values[source[g]];
+            word |= ((low(below(t, start[g], size[g], v)) ^ flip[g]) & present(v)) << bit[g];
+        }
+        for (; g < source.length; g++) {
+            double v = values[source[g]];
+            int from = start[g], k = size[g];
+            long equal = low(below(t, from, k, Math.nextUp(v))) & ~low(below(t, from, k, v));
+            word |= ((equal ^ flip[g]) & present(v)) << bit[g];
+        }
+        return word;
+    }
+
     /** The lowest {@code c} bits, {@code c <= 63}. */
     private static long low(int c) {
         return (1L << c) - 1;

@@ -323,6 +323,11 @@ final class RowProgram {
         return atom instanceof CompareFields ? 2 : 1;
     }
 
+    /** The words of a one-row chunk's tests (one: {@link Chunk#testAll} builds the word in a register). */
+    int testWords() {
+        return testWords;
+    }
+
     /** The working state for one chunk of rows at a time; one per evaluating thread. */
     Chunk newChunk() {
         return new Chunk();
@@ -553,6 +558,8 @@ final class RowProgram {
          * then the other atoms in index order (a logic atom from its parts' bits: one masked word when they share one).
          * Testing all of them costs less than the mispredicted branches of stopping at each
          * playbook's first atom that fails (measured on the benchmark's 50 rules, sparse and dense).
+         * When the tests fit one word and the batch is a kept one, the word is built in a register
+         * and stored once ({@link #oneWord}).
          */
         private void testAll() {
             double[] values = this.values;
@@ -571,6 +578,11 @@ final class RowProgram {
                 values[s] = col != null ? col[from] : compareSources[s].value(columns, from);
             }
             long[] truth = this.truth;
+            if (testWords == 1 && !direct) {
+                truth[0] = oneWord();
+                packed = true;
+                return;
+            }
             java.util.Arrays.fill(truth, 0L);
             ranges.test(values, truth);
             if (direct) {
@@ -607,6 +619,41 @@ final class RowProgram {
                 truth[t >>> 6] |= (holds ? 1L : 0L) << t;
             }
             packed = true;
+        }
+
+        /**
+         * {@link #testAll} for a kept batch whose tests fit one word: the same tests in the same
+         * order, the word built in a register and stored once by the caller, instead of read and
+         * written back in memory by each label group and logic atom (a chain of store-to-load
+         * forwarding the kill lookups then wait on).
+         */
+        private long oneWord() {
+            if (!labelsReady) {
+                prepareLabels();
+            }
+            long t = ranges.word(values);
+            for (int g = 0; g < labelTables.length; g++) {
+                byte[] codes = labelCodes[g];
+                t |= labelTables[g][(codes != null ? codes[from] : labelFixed[g]) + 1];
+            }
+            int[] otherAtoms = RowProgram.this.otherAtoms;
+            long[] otherMask = RowProgram.this.otherMask;
+            for (int j = 0; j < otherAtoms.length; j++) {
+                int a = otherAtoms[j];
+                ColumnAtom atom = atoms[a];
+                long mask = otherMask[j];
+                boolean holds;
+                if (mask != 0) {
+                    long set = t & mask;
+                    Logic.Kind kind = ((Logic) atom).kind;
+                    holds = kind == Logic.Kind.AND ? set == mask : kind == Logic.Kind.OR ? set != 0 : set == 0;
+                } else {
+                    truth[0] = t; // an atom decided from the array (a logic atom whose parts span words, or a row test)
+                    holds = atom instanceof Logic logic ? logic.holds(truth, testOf) : atom.holds(columns, from);
+                }
+                t |= (holds ? 1L : 0L) << testOf[a];
+            }
+            return t;
         }
 
         /** Makes the label groups' tables for the prepared batch: each atom's table of accepted codes, placed at its test bit. */

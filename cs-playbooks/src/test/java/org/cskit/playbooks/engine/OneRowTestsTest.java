@@ -29,12 +29,14 @@ import org.cskit.playbooks.Trigger;
  * vectors, text, presence, and/or/not, audiences, every batch trigger; sets wide enough for
  * several words of atoms and playbooks) and random rows, it fires, and says the situation holds,
  * for exactly the playbooks and rows the 64-row bitmaps do, whether the row's batch is new to the
- * chunk (labels tested directly) or seen again (labels through the prepared tables).
+ * chunk (labels tested directly) or seen again (labels through the prepared tables; when the
+ * program's tests fit one word, that word built in a register).
  */
 class OneRowTestsTest {
     private static final String[] NUMBERS = {"logins", "tickets", "seats", "nps", StandardFeatures.DAYS_TO_RENEWAL,
         StandardFeatures.DAYS_SINCE_START, Fields.SCORE, Fields.PREVIOUS_SCORE, Fields.VELOCITY, Fields.COVERAGE};
-    private static final AtomicLong FIRED = new AtomicLong(), NOT_FIRED = new AtomicLong(), MULTI_WORD = new AtomicLong();
+    private static final AtomicLong FIRED = new AtomicLong(), NOT_FIRED = new AtomicLong(), MULTI_WORD = new AtomicLong(),
+            ONE_WORD_OF_TESTS = new AtomicLong(), WORDS_OF_TESTS = new AtomicLong();
 
     @Property(tries = 60)
     void oneRowChunk_firesAndHoldsExactlyWhatTheBitmapsDo(@ForAll long seed) {
@@ -46,6 +48,7 @@ class OneRowTestsTest {
         if (n > 64) {
             MULTI_WORD.incrementAndGet();
         }
+        (program.testWords() == 1 ? ONE_WORD_OF_TESTS : WORDS_OF_TESTS).incrementAndGet();
         RowProgram.Chunk bitmaps = program.newChunk();
         RowProgram.Chunk seenAgain = program.newChunk();
         for (int start = 0; start < columns.size(); start += RowProgram.CHUNK) {
@@ -77,6 +80,8 @@ class OneRowTestsTest {
         assertThat(FIRED.get()).isPositive();
         assertThat(NOT_FIRED.get()).isPositive();
         assertThat(MULTI_WORD.get()).isPositive();
+        assertThat(ONE_WORD_OF_TESTS.get()).as("programs whose tests fit one word (built in a register)").isPositive();
+        assertThat(WORDS_OF_TESTS.get()).as("programs with several words of tests").isPositive();
     }
 
     private static List<Playbook> playbooks(SplittableRandom r, int count) {

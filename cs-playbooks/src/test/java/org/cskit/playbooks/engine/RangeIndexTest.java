@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * RangeIndex#MAX_GROUP} thresholds, so the counts of every size up to 8, the search, and split
  * groups are all tested) against values equal to thresholds, next to them ({@link Math#nextUp}/{@link
  * Math#nextDown}), NaN, infinities and zeros of either sign. Thresholds are finite (the
- * definitions' validation refuses others; so does the index).
+ * definitions' validation refuses others; so does the index). An index whose positions fit one
+ * word answers {@link RangeIndex#word} with the same word (the one-row pass's register path).
  */
 class RangeIndexTest {
     private static final double[] POOL = {-Double.MAX_VALUE, -1e9, -40, -20, -20, -1.5, -0.0, 0.0, Double.MIN_VALUE, 0.3, 0.5,
@@ -30,7 +31,7 @@ class RangeIndexTest {
         Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
     private static final Operator[] OPS = Operator.values();
     private static final AtomicLong HELD = new AtomicLong(), FAILED = new AtomicLong(), SEARCHED = new AtomicLong(),
-            SPLIT = new AtomicLong();
+            SPLIT = new AtomicLong(), ONE_WORD = new AtomicLong();
 
     @Property(tries = 300)
     void test_setsExactlyTheComparisonsThatHold(@ForAll long seed) {
@@ -79,6 +80,10 @@ class RangeIndexTest {
                 holding += v == v && op[k].test(v, threshold[k]) ? 1 : 0;
             }
             assertThat(set).as("no bit is set but those of comparisons that hold").isEqualTo(holding);
+            if (index.bits() <= 64) {
+                assertThat(index.word(values)).as("the one word, in a register, is the word test sets").isEqualTo(truth[0]);
+                ONE_WORD.incrementAndGet();
+            }
         }
     }
 
@@ -191,6 +196,7 @@ class RangeIndexTest {
         assertThat(FAILED.get()).isPositive();
         assertThat(SEARCHED.get()).isPositive();
         assertThat(SPLIT.get()).isPositive();
+        assertThat(ONE_WORD.get()).as("indexes of one word were drawn (RangeIndex.word)").isPositive();
     }
 
     /**
@@ -214,6 +220,7 @@ class RangeIndexTest {
                     for (double v : new double[] {t, Math.nextDown(t), Math.nextUp(t), Double.NaN}) {
                         long[] truth = new long[(index.bits() + 63) >>> 6];
                         index.test(new double[] {v}, truth);
+                        assertThat(index.word(new double[] {v})).as("size %d: %s, one word", size, v).isEqualTo(truth[0]);
                         for (int k = 0; k < size; k++) {
                             int p = index.position(k);
                             assertThat((truth[p >>> 6] >>> p & 1L) != 0).as("size %d: %s %s %s", size, v, o.symbol(), threshold[k])
