@@ -322,7 +322,7 @@ public final class PlaybookEngine {
                 listener.evaluated(out.tally.report(only == null ? EvaluationReport.Kind.ACCOUNT : EvaluationReport.Kind.EVENT,
                         playbookIds, 1, System.nanoTime() - start));
             }
-            if (LOG.isDebugEnabled() && (out.created | out.closed | out.suppressed) != 0) {
+            if ((out.created | out.closed | out.suppressed) != 0 && LOG.isDebugEnabled()) {
                 LOG.debug("account '{}'{}: made {}, closed {}, suppressed {} {}", input.snapshot().accountId().value(),
                         only == null ? "" : " on " + AccountEvents.typeOf(input.event().get()), out.created, out.closed,
                         out.suppressed, List.copyOf(out.suppressedPlays));
@@ -330,14 +330,37 @@ public final class PlaybookEngine {
             if (out.createdPlays.isEmpty() && out.closedPlays.isEmpty() && out.suppressedPlays.isEmpty() && out.failures.isEmpty()) {
                 return NOTHING;
             }
-            return new EvaluationResult(List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.createdPlays),
-                    List.<org.cskit.playbooks.spi.PlayHandle>copyOf(out.closedPlays), out.suppressedPlays, out.failures);
+            return new EvaluationResult(immutable(out.createdPlays), immutable(out.closedPlays), immutable(out.suppressedPlays),
+                    immutable(out.failures));
         } finally {
             w.busy = false;
         }
     }
 
     private static final EvaluationResult NOTHING = new EvaluationResult(List.of(), List.of(), List.of(), List.of());
+
+    /**
+     * An immutable copy of one of a call's (short) lists, which {@link EvaluationResult} keeps as it
+     * is: the elements copied once, into the array {@code List.of} keeps ({@code List.copyOf} of an
+     * {@code ArrayList} copies them twice, and makes an empty array for an empty list).
+     */
+    @SuppressWarnings("unchecked")
+    static <T> List<T> immutable(List<? extends T> l) {
+        switch (l.size()) {
+            case 0: return List.of();
+            case 1: return List.of(l.get(0));
+            case 2: return List.of(l.get(0), l.get(1));
+            case 3: return List.of(l.get(0), l.get(1), l.get(2));
+            case 4: return List.of(l.get(0), l.get(1), l.get(2), l.get(3));
+            case 5: return List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4));
+            case 6: return List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5));
+            case 7: return List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6));
+            case 8: return List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6), l.get(7));
+            case 9: return List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6), l.get(7), l.get(8));
+            case 10: return List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6), l.get(7), l.get(8), l.get(9));
+            default: return (List<T>) List.of(l.toArray());
+        }
+    }
 
     /**
      * This thread's working arrays, marked in use; a call made while they are in use (from inside
