@@ -145,6 +145,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         return stripe(fp).surelyAbsent(fp);
     }
 
+    /** Whether the account whose fingerprint is {@code fp} may have states: false if its stripe's presence filter says surely not ({@link Stripe#mayHold}). */
+    boolean mayHold(long fp) {
+        return stripe(fp).mayHold(fp);
+    }
+
     private synchronized int indexOf(String playbookId) {
         Integer i = playbookIndex.get(playbookId);
         if (i == null) {
@@ -210,14 +215,16 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * @param adding whether the caller expects to write many of these accounts (at least a quarter of
      *     its rows fire): then, while batches find few accounts, the first pass also loads where a new
      *     account would go
+     * @return how many accounts were looked up under the lock, their indexes first in {@code scratch}, in
+     *     order (every account with states is one of them)
      */
-    void read(long[] fps, int count, Slots into, int[] scratch, boolean adding) {
+    int read(long[] fps, int count, Slots into, int[] scratch, boolean adding) {
         boolean batch = count > 1; // one account's read has no misses to overlap, and says little of the next batch's
         int maybe = 0;
         for (int i = 0; i < count; i++) { // the filters: loads that do not depend on one another, and no branch
             long fp = fps[i];
             scratch[maybe] = i;
-            maybe += stripe(fp).mayHold(fp) ? 1 : 0;
+            maybe += mayHold(fp) ? 1 : 0;
         }
         if (batch) {
             touch(fps, scratch, maybe, count, adding); // first, so that the misses overlap: the pass below branches on what it loads
@@ -243,6 +250,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         if (batch) {
             seeking = found * 4 >= count;
         }
+        return maybe;
     }
 
     /**
