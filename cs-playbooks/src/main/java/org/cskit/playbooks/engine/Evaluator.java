@@ -373,13 +373,11 @@ final class Evaluator {
             w.chunk.fires(w.fires, words, only);
             if (w.memory != null) { // it reads by fingerprint (the id's, made with it); a write names the row's by its index
                 long[] fps = w.fps;
-                for (int i = 0; i < rows; i++) {
-                    fps[i] = columns.accountId(start + i).fingerprint();
-                }
                 int firing = 0;
                 for (int b = 0; b < blocks; b++) {
                     long word = 0;
                     for (int j = 0, i = b << 6, end = Math.min(64, rows - i); j < end; j++, i++) {
+                        fps[i] = columns.accountId(start + i).fingerprint();
                         word |= (any(w.fires, i) ? 1L : 0L) << j;
                     }
                     active[b] = word;
