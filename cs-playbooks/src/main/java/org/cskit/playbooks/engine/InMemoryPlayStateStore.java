@@ -217,7 +217,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
     /**
      * {@link #read(long[], int, Slots)} with a scratch array of at least {@code count} ints. Four
-     * passes: every account's stripe's presence filter is asked ({@link Stripe#mayHold}: one word
+     * passes: every account's stripe's presence filter is asked ({@link #mayHold}: one word
      * each, no bucket), which settles most accounts with no state; the bucket start of every other
      * account is loaded ({@link #touch}: loads that do not depend on one another, so their cache
      * misses overlap); each of those is looked at without the lock ({@link Stripe#absentFromBuckets}: a pass
