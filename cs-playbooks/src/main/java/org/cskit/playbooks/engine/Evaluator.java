@@ -74,6 +74,8 @@ final class Evaluator {
         final long[] fps = new long[RowProgram.CHUNK];
         /** The in-memory store's scratch: the rows whose accounts may have states. */
         final int[] maybe = new int[RowProgram.CHUNK];
+        /** A bit per row of the chunk: the rows that fire or whose accounts may have states (the others have nothing to decide). */
+        final long[] active = new long[RowProgram.CHUNK >>> 6];
         InMemoryPlayStateStore memory;
         int[] positions;
         int[] byPosition;
@@ -362,6 +364,8 @@ final class Evaluator {
         int n = compiled.length;
         for (int start = from; start < to; start += RowProgram.CHUNK) {
             int rows = Math.min(RowProgram.CHUNK, to - start);
+            int blocks = (rows + 63) >>> 6;
+            long[] active = w.active; // the rows to look at: those that fire or may have states, in order
             Arrays.fill(w.fires, 0, rows * words, 0L);
             Arrays.fill(w.has, 0, rows * words, 0L);
             w.startChunk();
@@ -369,36 +373,49 @@ final class Evaluator {
             w.chunk.fires(w.fires, words, only);
             if (w.memory != null) { // it reads by fingerprint (the id's, made with it); a write names the row's by its index
                 long[] fps = w.fps;
-                for (int i = 0; i < rows; i++) {
-                    fps[i] = columns.accountId(start + i).fingerprint();
-                }
                 int firing = 0;
-                for (int i = 0; i < rows; i++) {
-                    firing += any(w.fires, i) ? 1 : 0;
+                for (int b = 0; b < blocks; b++) {
+                    long word = 0;
+                    for (int j = 0, i = b << 6, end = Math.min(64, rows - i); j < end; j++, i++) {
+                        fps[i] = columns.accountId(start + i).fingerprint();
+                        word |= (any(w.fires, i) ? 1L : 0L) << j;
+                    }
+                    active[b] = word;
+                    firing += Long.bitCount(word);
                 }
                 // Where a quarter of the rows fire, most of them will be written: a first night's new accounts.
-                w.memory.read(fps, rows, w.slots, w.maybe, firing * 4 >= rows);
+                int looked = w.memory.read(fps, rows, w.slots, w.maybe, firing * 4 >= rows);
+                for (int k = 0; k < looked; k++) { // the rows that may have states: every other row has none
+                    int i = w.maybe[k];
+                    active[i >>> 6] |= 1L << i;
+                }
             } else {
                 for (int i = 0; i < rows; i++) {
                     w.ids[i] = columns.accountId(start + i);
                 }
                 store.read(w.ids, rows, w.found);
+                for (int b = 0; b < blocks; b++) {
+                    active[b] = b == blocks - 1 ? RowProgram.valid(rows) : -1L;
+                }
             }
-            for (int i = 0; i < rows; i++) {
-                if (!any(w.fires, i) && !any(w.has, i)) { // nothing fires and no state: nothing to decide, stage or clear
-                    continue;
-                }
-                try {
-                    row(columns, start + i, i, now, day, only, sink, store, w, out, input);
-                } finally {
-                    w.endRow();
-                }
-                for (int k = 0; k < words; k++) {
-                    for (long bits = w.has[i * words + k]; bits != 0; bits &= bits - 1) {
-                        w.clear(i * n + (k << 6) + Long.numberOfTrailingZeros(bits));
+            for (int b = 0; b < blocks; b++) {
+                for (long act = active[b]; act != 0; act &= act - 1) {
+                    int i = (b << 6) + Long.numberOfTrailingZeros(act);
+                    if (!any(w.fires, i) && !any(w.has, i)) { // nothing fires and no state: nothing to decide, stage or clear
+                        continue;
                     }
+                    try {
+                        row(columns, start + i, i, now, day, only, sink, store, w, out, input);
+                    } finally {
+                        w.endRow();
+                    }
+                    for (int k = 0; k < words; k++) {
+                        for (long bits = w.has[i * words + k]; bits != 0; bits &= bits - 1) {
+                            w.clear(i * n + (k << 6) + Long.numberOfTrailingZeros(bits));
+                        }
+                    }
+                    w.event = null;
                 }
-                w.event = null;
             }
             if (w.memory == null) {
                 Arrays.fill(w.ids, 0, rows, null);

@@ -42,9 +42,13 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
  * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
  * 64-bit fingerprint of their id ({@link AccountId#fingerprint()}: two of ten million accounts share one with a chance of about
- * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 1.
+ * 3 in a million). Times are kept to the second, from 1970 to 2106; versions up to 2^31 - 1. Besides, a presence
+ * filter of five bits per account once {@linkplain #trim trimmed} (up to ten while the store grows): below.
  *
- * <p><b>Lookups in a full store.</b> A bucket keeps one byte of each account's fingerprint (its
+ * <p><b>Lookups in a full store.</b> Each stripe keeps a presence filter (a bit array, two bits of one
+ * word set per account it holds, without the lock read as below): an account whose two bits are not
+ * both set surely has no state, found with one load and no bucket read (for an account with no
+ * state, about five lookups in six end there). A bucket keeps one byte of each account's fingerprint (its
  * tag) beside the others' and the other six bytes apart, so finding an account, or finding that it
  * has no state, compares the tags eight at a time and the rest only where a tag matches (for an
  * account with no state, in about one bucket in eight); the records' lengths lie beside the tags, so
@@ -90,13 +94,21 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     private static final long MAX_TIME = 0xFFFF_FFFEL; // unsigned int seconds; 0xFFFFFFFF is "never"
 
     private final Stripe[] stripes = new Stripe[STRIPES];
+    /**
+     * Each stripe's presence filter ({@link Stripe#filter}), as the stripe last published it (written by
+     * the stripe under its lock, with release): a batch read asks it here, one dependent load fewer than
+     * through the stripe.
+     */
+    private final long[][] filters = new long[STRIPES][];
+    private static final VarHandle FILTERS = MethodHandles.arrayElementVarHandle(long[][].class);
+    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
     private final Map<String, Integer> playbookIndex = new HashMap<>();
     private final List<String> playbookIds = new ArrayList<>();
 
     /** Creates an empty store. */
     public InMemoryPlayStateStore() {
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Stripe((long) i << 56);
+            stripes[i] = new Stripe((long) i << 56, filters);
         }
     }
 
@@ -141,6 +153,16 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         return stripe(fp).surelyAbsent(fp);
     }
 
+    /**
+     * Whether the account whose fingerprint is {@code fp} may have states: false if its stripe's presence
+     * filter says surely not (as {@link Stripe#mayHold}, the filter read from {@link #filters}). Without a lock.
+     */
+    boolean mayHold(long fp) {
+        long[] f = (long[]) FILTERS.getAcquire(filters, (int) (fp >>> 56));
+        long bits = Stripe.bits(fp);
+        return ((long) WORDS.getAcquire(f, Stripe.word(fp, f.length)) & bits) == bits;
+    }
+
     private synchronized int indexOf(String playbookId) {
         Integer i = playbookIndex.get(playbookId);
         if (i == null) {
@@ -166,7 +188,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (int i = 0; i < count; i++) {
             fps[i] = accounts[i].fingerprint();
         }
-        touch(fps, count, true); // a caller of the SPI may add any of them
+        touch(fps, null, count, count, true); // a caller of the SPI may add any of them
         read(fps, count, into);
     }
 
@@ -194,28 +216,39 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     }
 
     /**
-     * {@link #read(long[], int, Slots)} with a scratch array of at least {@code count} ints. Three
-     * passes: every account's bucket start is loaded ({@link #touch}: loads that do not depend on
-     * one another, so their cache misses overlap); every account is looked at without the lock
-     * ({@link Stripe#surelyAbsent}: a pass that branches on what it reads, so it comes second, when
-     * the loads are done), which settles the accounts surely absent; the others are looked up one
-     * by one under their stripe's lock. A one-account read (the per-account call's) skips the first
-     * pass and leaves {@link #seeking} as it is.
+     * {@link #read(long[], int, Slots)} with a scratch array of at least {@code count} ints. Four
+     * passes: every account's stripe's presence filter is asked ({@link #mayHold}: one word
+     * each, no bucket), which settles most accounts with no state; the bucket start of every other
+     * account is loaded ({@link #touch}: loads that do not depend on one another, so their cache
+     * misses overlap); each of those is looked at without the lock ({@link Stripe#absentFromBuckets}: a pass
+     * that branches on what it reads, so it comes after the loads), which settles the rest of the
+     * accounts surely absent; the others are looked up one by one under their stripe's lock. A
+     * one-account read (the per-account call's) skips the loads and leaves {@link #seeking} as it is.
      *
      * @param adding whether the caller expects to write many of these accounts (at least a quarter of
      *     its rows fire): then, while batches find few accounts, the first pass also loads where a new
      *     account would go
+     * @return how many accounts were looked up under the lock, their indexes first in {@code scratch}, in
+     *     order (every account with states is one of them)
      */
-    void read(long[] fps, int count, Slots into, int[] scratch, boolean adding) {
+    int read(long[] fps, int count, Slots into, int[] scratch, boolean adding) {
         boolean batch = count > 1; // one account's read has no misses to overlap, and says little of the next batch's
-        if (batch) {
-            touch(fps, count, adding); // first, so that the misses overlap: the pass below branches on what it loads
-        }
         int maybe = 0;
-        int found = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count; i++) { // the filters: loads that do not depend on one another, and no branch
             long fp = fps[i];
-            if (!surelyAbsent(fp)) {
+            scratch[maybe] = i;
+            maybe += mayHold(fp) ? 1 : 0;
+        }
+        if (batch) {
+            touch(fps, scratch, maybe, count, adding); // first, so that the misses overlap: the pass below branches on what it loads
+        }
+        int sure = maybe;
+        maybe = 0;
+        int found = 0;
+        for (int k = 0; k < sure; k++) {
+            int i = scratch[k];
+            long fp = fps[i];
+            if (!stripe(fp).absentFromBuckets(fp)) {
                 scratch[maybe++] = i;
             }
         }
@@ -230,6 +263,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         if (batch) {
             seeking = found * 4 >= count;
         }
+        return maybe;
     }
 
     /**
@@ -252,19 +286,22 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * of its fingerprint and, if it is the account's, its record (only while batch reads find states
      * for most accounts: see {@link #seeking}). Reads without the lock, as a hint only: what they find
      * is not used, and every index is kept inside the array, whatever a bucket changed meanwhile holds.
+     *
+     * @param rows the indexes in {@code fps} of the accounts to search (the first {@code n}; null for the
+     *     first {@code n} of {@code fps}); the loads of where a new account would go are for all {@code count}
      */
-    private void touch(long[] fps, int count, boolean adding) {
+    private void touch(long[] fps, int[] rows, int n, int count, boolean adding) {
         int sum = 0;
-        for (int i = 0; i < count; i++) {
-            long fp = fps[i];
+        for (int k = 0; k < n; k++) {
+            long fp = fps[rows == null ? k : rows[k]];
             byte[][] d = stripe(fp).directory;
             byte[] b = d[(int) fp & (d.length - 1)];
             if (b != null) { // a directory being grown, seen without the lock, may not show its entries yet
                 sum += b[Stripe.HEADER - 1] + b[Math.min(b.length - 1, Stripe.HEADER + 2 * Stripe.cap(b))];
             }
         }
-        for (int i = 0; seeking && i < count; i++) {
-            long fp = fps[i];
+        for (int k = 0; seeking && k < n; k++) {
+            long fp = fps[rows == null ? k : rows[k]];
             byte[][] d = stripe(fp).directory;
             byte[] b = d[(int) fp & (d.length - 1)];
             if (b != null) {
@@ -555,9 +592,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * nightly run calls it at the end of its playbooks stage); the store's size in memory, as
      * documented above, is that after a trim. The states are unchanged, and reads and writes may run
      * meanwhile (each stripe is trimmed under its lock). A store read from a snapshot has no room
-     * to give back.
+     * to give back. Each stripe's presence filter (see "Lookups" above) is made again too, at five
+     * bits per account it holds, without the bits of accounts removed since it was made.
      *
-     * @return the bytes given back
+     * @return the bytes given back (the filters' change in size included)
      */
     public long trim() {
         long freed = 0;
@@ -1022,8 +1060,12 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         private byte[][] directory = {bucket(0, 0)};
         long states;
 
-        Stripe(long top) {
+        private final long[][] filters;
+
+        Stripe(long top, long[][] filters) {
             this.top = top;
+            this.filters = filters;
+            filters[(int) (top >>> 56)] = filter;
         }
 
         /**
@@ -1130,7 +1172,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
         /**
          * Whether the account whose fingerprint is {@code key} surely has no state here, found
-         * without the lock: its bucket holds no account with its fingerprint. Reads the directory
+         * without the lock: its bit pair in the {@link #filter} is not set (most such accounts end
+         * there), or its bucket holds no account with its fingerprint. Reads the directory
          * and the bucket's count, tags and (where a tag matches) the rest of the fingerprints as
          * {@link #find} does, then checks that no write ran meanwhile ({@link #seq}); false when
          * unsure (a write ran or runs, or what was read is not a whole bucket) or when the account
@@ -1139,6 +1182,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * the others apart, so every such lookup ends here, without the lock, unless a write runs.
          */
         boolean surelyAbsent(long key) {
+            return !mayHold(key) || absentFromBuckets(key);
+        }
+
+        /** {@link #surelyAbsent} without asking the {@link #filter}: the account's bucket is searched. */
+        boolean absentFromBuckets(long key) {
             int v = (int) SEQ.getAcquire(this); // what follows is read after it
             if ((v & 1) != 0) {
                 return false;
@@ -1214,6 +1262,91 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         private final int[] cachedAt = new int[64];
         /** What the last {@link #varint} read: the value, and where the next byte is. */
         private int value, next;
+
+        /**
+         * The stripe's presence filter: per account held, two bits of one word set (the word chosen
+         * by bits 16-47 of the fingerprint, the bits by bits 0-5 and 6-11), so that an account whose
+         * two bits are not both set surely has no state here, found with one load and no bucket
+         * touched ({@link #mayHold}). A bit is set before its account's record is added
+         * ({@link #addAccount}) and stays when the account is removed; the filter is made again from
+         * the buckets (so without the bits of accounts since removed) once the bits set reach four
+         * per account held, at twice that size ({@link #mark}), once as many accounts were removed
+         * as a quarter of those held ({@link #removeAccount}), and at {@link #trim} and
+         * {@link #build}, at {@value #FILTER_BITS} bits per account. For an account with no state, about one
+         * lookup in six (at five bits an account) to one in five (at four) finds both bits set and
+         * searches the bucket. Written under the lock; a new filter is published whole (the field
+         * is volatile, and the store's {@code filters} entry is set with release) before any account
+         * added after it is marked in it, and a word is written with release, so a reader without the
+         * lock sees a bit set before anything of its account.
+         */
+        private volatile long[] filter = new long[1];
+        /** The accounts held, and how many of them, or of those since removed, have bits set in the {@link #filter}. */
+        private int accounts, marked;
+        /** The bits per account held a remade {@link #filter} has. */
+        private static final int FILTER_BITS = 5;
+        private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
+
+        /** The word of a filter of {@code words} words that holds the fingerprint's (without its top byte) bits. */
+        private static int word(long key, int words) {
+            return (int) (((key >>> 16) & 0xFFFF_FFFFL) * words >>> 32);
+        }
+
+        /** The fingerprint's two bits in its word (one, for one fingerprint in 64). */
+        private static long bits(long key) {
+            return 1L << key | 1L << (key >>> 6);
+        }
+
+        /**
+         * Whether the account whose fingerprint is {@code key} may have states here: false if surely
+         * not (its bits in the {@link #filter} are not both set). Without the lock.
+         */
+        boolean mayHold(long key) {
+            long[] f = filter;
+            long bits = bits(key);
+            return ((long) WORD.getAcquire(f, word(key, f.length)) & bits) == bits;
+        }
+
+        /** Sets the bits of an account about to be added to the {@link #filter}, first making it again, twice as large, if full. Under the lock. */
+        private void mark(long key) {
+            accounts++;
+            long[] f = filter;
+            if (++marked > 16 * f.length) { // four bits an account (and those since removed)
+                f = refilter(2 * FILTER_BITS);
+            }
+            int w = word(key, f.length);
+            WORD.setRelease(f, w, (long) WORD.get(f, w) | bits(key));
+        }
+
+        /** Counts an account removed; its bits stay until the {@link #filter} is made again, here once they are many. Under the lock. */
+        private void unmark() {
+            accounts--;
+            if (marked - accounts > (accounts >>> 2) + 64) {
+                refilter(FILTER_BITS);
+            }
+        }
+
+        /**
+         * Makes the {@link #filter} again from the accounts the buckets hold, at {@code bitsPerAccount}
+         * bits per account (at least one word), and publishes it; returns it. Under the lock.
+         */
+        private long[] refilter(int bitsPerAccount) {
+            long[] f = new long[Math.max(1, (int) (((long) accounts * bitsPerAccount + 63) >>> 6))];
+            byte[][] d = directory;
+            for (int j = 0; j < d.length; j++) {
+                byte[] b = d[j];
+                if (j >= 1 << b[0]) {
+                    continue; // a bucket shared by several entries is met first at its lowest
+                }
+                for (int k = 0, n = count(b), c = cap(b); k < n; k++) {
+                    long key = keyAt(b, k, c);
+                    f[word(key, f.length)] |= bits(key);
+                }
+            }
+            marked = accounts;
+            filter = f;
+            FILTERS.setRelease(filters, (int) (top >>> 56), f);
+            return f;
+        }
 
         private static byte[] bucket(int depth, int capacity) {
             byte[] b = new byte[Math.max(HEADER, capacity)];
@@ -1663,6 +1796,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             System.arraycopy(b, lows + LOW_BYTES * (k + 1), b, lows + LOW_BYTES * k, LOW_BYTES * after);
             count(b, n - 1);
             uncache();
+            unmark();
         }
 
         /**
@@ -1753,6 +1887,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             directory = dir;
             states = m;
             uncache();
+            accounts = held;
+            refilter(FILTER_BITS);
             return -1;
         }
 
@@ -1808,6 +1944,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * per few accounts added and its other accounts' bytes do not move for each one.
          */
         private void addAccount(long key, byte[] src, int offset, int length) {
+            mark(key);
             byte[] b = blob;
             int n = count(b);
             int c = cap(b);
@@ -1955,6 +2092,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 if (replaced) {
                     uncache(); // the cached bucket may have been replaced
                 }
+                long[] before = filter;
+                freed += 8L * (before.length - refilter(FILTER_BITS).length);
             } finally {
                 endChange(v);
             }
