@@ -426,7 +426,9 @@ final class Evaluator {
                 }
                 store.read(w.ids, rows, w.found);
             }
-            w.clearRun();
+            if (w.runAccounts != 0 || w.run.count != 0) { // never after a run written (writeRun empties it): a guard, kept off the per-account call's path
+                w.clearRun();
+            }
             for (int i = 0; i < rows; i++) {
                 if (!any(w.fires, i) && !any(w.has, i)) { // nothing fires and no state: nothing to decide, stage or clear
                     continue;
