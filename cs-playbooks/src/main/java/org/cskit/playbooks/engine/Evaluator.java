@@ -133,8 +133,9 @@ final class Evaluator {
         private final int[] writeP = new int[Math.max(1, compiled.length)];
         /**
          * The run (another store than the in-memory one): the claims of the new plays of the chunk's
-         * rows with no state decided since the last write (see {@link #claimFresh}), written together; per write its playbook ({@code runP}), per
-         * account its row in the chunk ({@code runRow}) and where its writes end ({@code runEnd}).
+         * rows with no state decided since the last write (see {@link #claimFresh}), written together;
+         * per write its playbook ({@code runP}), per account its row in the chunk ({@code runRow}) and
+         * where its writes end ({@code runEnd}).
          */
         final InMemoryPlayStateStore.Writes run = new InMemoryPlayStateStore.Writes(compiled.length);
         private int[] runP = new int[Math.max(1, compiled.length)];
@@ -426,7 +427,7 @@ final class Evaluator {
                 }
                 store.read(w.ids, rows, w.found);
             }
-            if (w.runAccounts != 0 || w.run.count != 0) { // never after a run written (writeRun empties it): a guard, kept off the per-account call's path
+            if (w.runAccounts != 0 || w.run.count != 0) { // never so (writeRun empties the run): a guard, off the per-account call's path
                 w.clearRun();
             }
             for (int i = 0; i < rows; i++) {
@@ -665,8 +666,9 @@ final class Evaluator {
      * the chunk's run: the run's rows are written, delivered and recorded together ({@link #writeRun})
      * before the next row with state is evaluated and at the end of the chunk, so the sink hears
      * every play and close in row order as before ({@code RunWritesTest}, whose comparison of this
-     * path with the in-memory store's over a random portfolio fails if it decides otherwise than {@link #fresh}). If deciding throws, the run's earlier
-     * rows are written and delivered first and the row's own claims dropped, unwritten.
+     * path with the in-memory store's over a random portfolio fails if it decides otherwise than
+     * {@link #fresh}). If deciding throws, the run's earlier rows are written and delivered first and
+     * the row's own claims dropped, unwritten.
      */
     private void claimFresh(AccountBatch columns, int start, int i, long now, long day, ActionSink sink, PlayStateStore store, Work w,
             Outcome out, PlaybookInput input) {
@@ -714,15 +716,14 @@ final class Evaluator {
     }
 
     /**
-     * Writes the run ({@link #fresh}): the claims of all its accounts in one write (one call of the
-     * in-memory store, one {@link PlayStateStore#compareAndSetAll} of any other); then, account
-     * after account in row order, the deliveries of the plays whose claim was written (a claim that
+     * Writes the run ({@link #claimFresh}): the claims of all its accounts in one
+     * {@link PlayStateStore#compareAndSetAll}; then, account after account in row order, the deliveries of the plays whose claim was written (a claim that
      * failed, e.g. the same account's second row, whose read came before the first row's write, is
      * suppressed as concurrent); then the plays the sink took, in one write, as open (version 2).
      * The entries the sink took move to the front of the run's writes and become that record. A
      * throw that stops the evaluation (see {@link #rethrowFatal}) still records every play delivered
      * before it; the claims of the plays not yet delivered stay offered and are offered again next
-     * time under their keys ({@code RowWritesTest} fails if either is lost).
+     * time under their keys ({@code RunWritesTest} fails if either is lost).
      */
     private void writeRun(AccountBatch columns, int start, long now, ActionSink sink, PlayStateStore store, Work w, Outcome out,
             PlaybookInput input) {
