@@ -33,6 +33,22 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * <p>An account with no state (most rows of a first night, and every new account) takes a shorter
  * path with the same decisions ({@link #fresh}): its new plays' claims go straight into the row's
  * write, and after the deliveries the same entries, made open, are the second write.
+ *
+ * <p>For a store other than the in-memory one, the rows with no state of a chunk are written together
+ * ({@link #claimFresh}): the new plays' claims of a <i>run</i> of such rows (the rows between two
+ * rows with state; on a first night the whole chunk of up to {@value RowProgram#CHUNK} rows) are one
+ * {@link PlayStateStore#compareAndSetAll}, then their plays are delivered in row order, then the
+ * plays the sink took are one more: two calls (two database round trips) per run instead of per
+ * account. A row with state ends the run: the run is written and delivered before that row is
+ * evaluated, so the sink hears every play and close in row order, as when each row was written on
+ * its own. What changes is when the store sees the claims: a run's later rows are claimed (offered)
+ * before its earlier rows' plays are delivered, so an evaluation stopped by a throw (see
+ * {@link #rethrowFatal}) may leave claims of rows it never delivered, offered again next time under
+ * their keys like any offered play; and another evaluation of such an account that reads it
+ * meanwhile offers that play again (at least once, same key), as it would between one row's claim
+ * and its open record. The in-memory store keeps one write per account and phase: there a chunk's
+ * run measured slower (the accounts' buckets and the run's arrays leave the nearest caches between
+ * an account's claim and its open record), and a call costs no round trip.
  */
 final class Evaluator {
     private final PlaybookEngine engine;
@@ -117,6 +133,17 @@ final class Evaluator {
         /** One write of the account, as the in-memory store takes it (positions its own, or the engine's for another store). */
         final InMemoryPlayStateStore.Writes writes = new InMemoryPlayStateStore.Writes(compiled.length);
         private final int[] writeP = new int[Math.max(1, compiled.length)];
+        /**
+         * The run (another store than the in-memory one): the claims of the new plays of the chunk's
+         * rows with no state decided since the last write (see {@link #claimFresh}), written together;
+         * per write its playbook ({@code runP}), per account its row in the chunk ({@code runRow}) and
+         * where its writes end ({@code runEnd}).
+         */
+        final InMemoryPlayStateStore.Writes run = new InMemoryPlayStateStore.Writes(compiled.length);
+        private int[] runP = new int[Math.max(1, compiled.length)];
+        private final int[] runRow = new int[RowProgram.CHUNK];
+        private final int[] runEnd = new int[RowProgram.CHUNK];
+        private int runAccounts;
         final OneRow oneRow = new OneRow(engine.schema(), engine.rowFeatures());
         /** Files the store's states of the chunk's rows; made once per thread, not per chunk or event. */
         final PlayStateStore.StateConsumer found = (i, playbookId, state) -> {
@@ -168,6 +195,22 @@ final class Evaluator {
             pending = 0;
             deliveries = 0;
             writes.clear();
+        }
+
+        /** Empties the run (a chunk starts with none; one an exception interrupted is dropped unwritten, its plays undelivered). */
+        void clearRun() {
+            run.clear();
+            runAccounts = 0;
+        }
+
+        /** Adds a claim of a new play of playbook {@code p} (offered at {@code now}, version 1) to the run. */
+        void claim(int p, int code, long now) {
+            int j = run.count;
+            if (j == runP.length) {
+                runP = Arrays.copyOf(runP, j * 2);
+            }
+            runP[j] = p;
+            run.add(p, 0, OFFERED, code, now, PlayState.NEVER, NO_TIMES);
         }
 
         /** The staged write of playbook {@code p} (cell {@code c}) in this row, made on first use with the version read. */
@@ -398,11 +441,21 @@ final class Evaluator {
                     active[b] = b == blocks - 1 ? RowProgram.valid(rows) : -1L;
                 }
             }
+            if (w.runAccounts != 0 || w.run.count != 0) { // never so (writeRun empties the run): a guard, off the per-account call's path
+                w.clearRun();
+            }
             for (int b = 0; b < blocks; b++) {
                 for (long act = active[b]; act != 0; act &= act - 1) {
                     int i = (b << 6) + Long.numberOfTrailingZeros(act);
                     if (!any(w.fires, i) && !any(w.has, i)) { // nothing fires and no state: nothing to decide, stage or clear
                         continue;
+                    }
+                    if (w.memory == null && !any(w.has, i)) { // another store: the row joins the run (the in-memory one: fresh, below)
+                        claimFresh(columns, start, i, now, day, sink, store, w, out, input);
+                        continue;
+                    }
+                    if (w.runAccounts > 0) { // the rows with no state before this one are written and delivered first
+                        writeRun(columns, start, now, sink, store, w, out, input);
                     }
                     try {
                         row(columns, start + i, i, now, day, only, sink, store, w, out, input);
@@ -416,6 +469,9 @@ final class Evaluator {
                     }
                     w.event = null;
                 }
+            }
+            if (w.runAccounts > 0) {
+                writeRun(columns, start, now, sink, store, w, out, input);
             }
             if (w.memory == null) {
                 Arrays.fill(w.ids, 0, rows, null);
@@ -619,6 +675,129 @@ final class Evaluator {
             }
             ws.clear();
         }
+    }
+
+    /**
+     * {@link #fresh} for a store other than the in-memory one (row {@code i} of the chunk starting
+     * at {@code start}): the same decisions, but the new plays' claims (offered, version 1) go into
+     * the chunk's run: the run's rows are written, delivered and recorded together ({@link #writeRun})
+     * before the next row with state is evaluated and at the end of the chunk, so the sink hears
+     * every play and close in row order as before ({@code RunWritesTest}, whose comparison of this
+     * path with the in-memory store's over a random portfolio fails if it decides otherwise than
+     * {@link #fresh}). If deciding throws, the run's earlier rows are written and delivered first and
+     * the row's own claims dropped, unwritten.
+     */
+    private void claimFresh(AccountBatch columns, int start, int i, long now, long day, ActionSink sink, PlayStateStore store, Work w,
+            Outcome out, PlaybookInput input) {
+        InMemoryPlayStateStore.Writes run = w.run;
+        int before = run.count;
+        int row = start + i;
+        try {
+            int firedCount = 0;
+            int[] fired = w.fired;
+            for (int k = 0; k < words; k++) {
+                for (long firing = w.fires[i * words + k]; firing != 0; firing &= firing - 1) {
+                    fired[firedCount++] = (k << 6) + Long.numberOfTrailingZeros(firing); // a cadence with no last play is due
+                }
+            }
+            for (int f = 0; f < firedCount; f++) {
+                int p = fired[f];
+                CompiledPlaybook cp = compiled[p];
+                int code = situationCode(cp, columns, row, day, w);
+                if (cp.group >= 0) {
+                    CompiledPlaybook by = firedBefore(cp, fired, firedCount);
+                    if (by != null) {
+                        out.suppressExcluded(cp, code, columns, row, by);
+                        continue;
+                    }
+                }
+                w.claim(p, code, now);
+            }
+        } catch (Throwable t) {
+            run.truncate(before);
+            if (w.runAccounts > 0) {
+                try {
+                    writeRun(columns, start, now, sink, store, w, out, input);
+                } catch (Throwable u) {
+                    t.addSuppressed(u);
+                }
+            }
+            throw t;
+        } finally {
+            w.event = null;
+        }
+        if (run.count > before) {
+            w.runRow[w.runAccounts] = i;
+            w.runEnd[w.runAccounts++] = run.count;
+        }
+    }
+
+    /**
+     * Writes the run ({@link #claimFresh}): the claims of all its accounts in one
+     * {@link PlayStateStore#compareAndSetAll}; then, account after account in row order, the deliveries of the plays whose claim was written (a claim that
+     * failed, e.g. the same account's second row, whose read came before the first row's write, is
+     * suppressed as concurrent); then the plays the sink took, in one write, as open (version 2).
+     * The entries the sink took move to the front of the run's writes and become that record. A
+     * throw that stops the evaluation (see {@link #rethrowFatal}) still records every play delivered
+     * before it; the claims of the plays not yet delivered stay offered and are offered again next
+     * time under their keys ({@code RunWritesTest} fails if either is lost).
+     */
+    private void writeRun(AccountBatch columns, int start, long now, ActionSink sink, PlayStateStore store, Work w, Outcome out,
+            PlaybookInput input) {
+        InMemoryPlayStateStore.Writes ws = w.run;
+        int accounts = w.runAccounts;
+        int kept = 0, a = 0;
+        try {
+            flushRun(store, w);
+            int j = 0;
+            for (; a < accounts; a++) {
+                int row = start + w.runRow[a];
+                for (int end = w.runEnd[a]; j < end; j++) {
+                    int p = w.runP[j];
+                    CompiledPlaybook cp = compiled[p];
+                    int code = ws.situation[j];
+                    Handle h = offer(ws.ok[j], cp, code, now, PlayState.NEVER, columns, row, input, sink, out);
+                    if (h != null) {
+                        w.runP[kept] = p;
+                        ws.set(kept++, ws.position[j], 1, OPEN, code, now, now, cp.limitCount > 0 ? new long[] {now} : NO_TIMES);
+                        made(out, cp, h);
+                    }
+                }
+                w.runEnd[a] = kept;
+            }
+        } finally {
+            for (int b = a; b < accounts; b++) { // stopped at account a: its plays delivered so far are recorded, the later ones' none
+                w.runEnd[b] = kept;
+            }
+            ws.truncate(kept);
+            try {
+                if (kept > 0) {
+                    flushRun(store, w);
+                }
+            } finally {
+                w.clearRun();
+            }
+        }
+    }
+
+    /** Writes the run's writes as one {@link PlayStateStore#compareAndSetAll} for all its accounts. */
+    private void flushRun(PlayStateStore store, Work w) {
+        InMemoryPlayStateStore.Writes ws = w.run;
+        List<PlayStateStore.Write> list = new ArrayList<>(ws.count);
+        for (int a = 0, j = 0; a < w.runAccounts; a++) {
+            AccountId account = w.ids[w.runRow[a]];
+            for (int end = w.runEnd[a]; j < end; j++) {
+                long v = ws.expected[j];
+                list.add(new PlayStateStore.Write(account, ids[w.runP[j]], v, new PlayState(v + 1, STATUSES[ws.status[j]], ws.situation[j],
+                        ws.offeredAt[j], ws.lastPlay[j], ws.recent[j])));
+            }
+        }
+        boolean[] ok = store.compareAndSetAll(list);
+        if (ok == null || ok.length != ws.count) {
+            throw new IllegalStateException("the store " + store.getClass().getName() + " answered " + (ok == null ? "null" : ok.length
+                    + " results") + " to " + ws.count + " writes");
+        }
+        System.arraycopy(ok, 0, ws.ok, 0, ok.length);
     }
 
     /**

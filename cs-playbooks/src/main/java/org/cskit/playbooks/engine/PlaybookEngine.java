@@ -47,7 +47,10 @@ import org.slf4j.LoggerFactory;
  * An account's changes are written together, in two writes per evaluation (one
  * {@link PlayStateStore#compareAndSetAll} each, one lock and one rewrite of the account's record in
  * the in-memory store): the closes, new plays as offered, retries and due reminders claimed before the
- * deliveries, the plays the sink took as open after them.
+ * deliveries, the plays the sink took as open after them. In a portfolio call, a store other than the
+ * in-memory one gets the accounts with no state (a first night's) together: one write of the new
+ * plays of a run of such rows (up to a chunk of 256) and one of those the sink took; the sink still
+ * hears plays and closes in row order.
  * The full {@link Play} (reason with every value, rendered actions) is built only when asked.
  *
  * <p><b>Delivery is at least once, with one key per situation.</b> A play's key is the playbook,

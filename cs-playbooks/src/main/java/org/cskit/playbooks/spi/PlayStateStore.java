@@ -75,10 +75,15 @@ public interface PlayStateStore {
 
     /**
      * Writes a batch, each write as {@link #compareAndSet} on its own (not all or nothing). The
-     * default writes one at a time; a database store overrides it to send one batch. The engine
-     * writes through here: per evaluated account, one batch of the changes decided before the
-     * deliveries (closes, new plays as offered, retries and due reminders claimed, states forgotten) and one of the
-     * plays delivered (as open), each with at most one write per playbook.
+     * default writes one at a time; a database store overrides it to send one batch. The
+     * engine writes through here: per evaluated account with state, one batch of the changes decided
+     * before the deliveries (closes, new plays as offered, retries and due reminders claimed, states
+     * forgotten) and one of the plays delivered (as open), each with at most one write per playbook;
+     * for the accounts with no state of a portfolio call, one batch of the new plays as offered for each
+     * run of such accounts between accounts with state (on a first night, a chunk of up to 256
+     * accounts) and one of those delivered. Such a batch may name the same account more than once
+     * (with the same playbook only if the account appears twice in the portfolio: both writes expect
+     * the version read, so at most one of them is written).
      *
      * @param writes the writes
      * @return per write, whether it was written
