@@ -72,8 +72,8 @@ final class Evaluator {
         final AccountId[] ids = new AccountId[RowProgram.CHUNK];
         /** For the in-memory store: the rows' account fingerprints and the playbooks' positions in it, and back. */
         final long[] fps = new long[RowProgram.CHUNK];
-        /** The in-memory store's scratch: the rows whose accounts may have states. */
-        final int[] maybe = new int[RowProgram.CHUNK];
+        /** The in-memory store's scratch for a chunk's read (the rows whose accounts may have states, and where each was found). */
+        final InMemoryPlayStateStore.Reading reading = new InMemoryPlayStateStore.Reading(RowProgram.CHUNK);
         InMemoryPlayStateStore memory;
         int[] positions;
         int[] byPosition;
@@ -377,7 +377,7 @@ final class Evaluator {
                     firing += any(w.fires, i) ? 1 : 0;
                 }
                 // Where a quarter of the rows fire, most of them will be written: a first night's new accounts.
-                w.memory.read(fps, rows, w.slots, w.maybe, firing * 4 >= rows);
+                w.memory.read(fps, rows, w.slots, w.reading, firing * 4 >= rows);
             } else {
                 for (int i = 0; i < rows; i++) {
                     w.ids[i] = columns.accountId(start + i);
