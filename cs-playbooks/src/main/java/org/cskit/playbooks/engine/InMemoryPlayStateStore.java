@@ -55,7 +55,11 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * (and the rest of the fingerprints whose tag matches) are read as a seqlock reads, between two
  * reads of a per-stripe count that a write makes odd while it changes the stripe, and only trusted
  * when no write ran meanwhile (else the lookup takes the lock as any other); only an account that
- * has states takes the lock to read them.
+ * has states takes the lock to read them. While batch reads find states for most accounts (a night
+ * after the first), the pass that loads the rest of each fingerprint and the record also notes, the
+ * same way without the lock, whether and where it found the account, with that count as it was
+ * before; the absence check and the read under the lock trust that note while the count is
+ * unchanged, instead of searching the bucket again.
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
