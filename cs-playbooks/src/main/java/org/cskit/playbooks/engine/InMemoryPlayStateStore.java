@@ -244,9 +244,14 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      *     account would go
      */
     void read(long[] fps, int count, Slots into, Reading reading, boolean adding) {
-        boolean batch = count > 1; // one account's read has no misses to overlap, and says little of the next batch's
+        if (count <= 1) { // one account's read has no misses to overlap, and says little of the next batch's
+            if (count == 1) {
+                readOne(fps[0], into);
+            }
+            return;
+        }
         // first, so that the misses overlap: the pass below branches on what it loads
-        boolean located = batch && touch(fps, count, adding, reading);
+        boolean located = touch(fps, count, adding, reading);
         int[] scratch = reading.maybe, at = reading.at, seq = reading.seq;
         int maybe = 0;
         int found = 0;
@@ -279,8 +284,17 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
             }
         }
-        if (batch) {
-            seeking = found * 4 >= count;
+        seeking = found * 4 >= count;
+    }
+
+    /** {@link #read(long[], int, Slots, Reading, boolean)} of one account (the per-account call's), kept apart: a small method. */
+    private void readOne(long fp, Slots into) {
+        Stripe s = stripe(fp);
+        if (s.surelyAbsent(fp)) {
+            return;
+        }
+        synchronized (s) {
+            s.visit(fp, 0, into);
         }
     }
 
