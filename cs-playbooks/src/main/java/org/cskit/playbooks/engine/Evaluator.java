@@ -88,8 +88,8 @@ final class Evaluator {
         final AccountId[] ids = new AccountId[RowProgram.CHUNK];
         /** For the in-memory store: the rows' account fingerprints and the playbooks' positions in it, and back. */
         final long[] fps = new long[RowProgram.CHUNK];
-        /** The in-memory store's scratch: the rows whose accounts may have states. */
-        final int[] maybe = new int[RowProgram.CHUNK];
+        /** The in-memory store's scratch for a chunk's read (the rows whose accounts may have states, and where each was found). */
+        final InMemoryPlayStateStore.Reading reading = new InMemoryPlayStateStore.Reading(RowProgram.CHUNK);
         /** A bit per row of the chunk: the rows that fire or whose accounts may have states (the others have nothing to decide). */
         final long[] active = new long[RowProgram.CHUNK >>> 6];
         InMemoryPlayStateStore memory;
@@ -427,9 +427,10 @@ final class Evaluator {
                     firing += Long.bitCount(word);
                 }
                 // Where a quarter of the rows fire, most of them will be written: a first night's new accounts.
-                int looked = w.memory.read(fps, rows, w.slots, w.maybe, firing * 4 >= rows);
+                int looked = w.memory.read(fps, rows, w.slots, w.reading, firing * 4 >= rows);
+                int[] maybe = w.reading.maybe;
                 for (int k = 0; k < looked; k++) { // the rows that may have states: every other row has none
-                    int i = w.maybe[k];
+                    int i = maybe[k];
                     active[i >>> 6] |= 1L << i;
                 }
             } else {

@@ -59,7 +59,11 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * (and the rest of the fingerprints whose tag matches) are read as a seqlock reads, between two
  * reads of a per-stripe count that a write makes odd while it changes the stripe, and only trusted
  * when no write ran meanwhile (else the lookup takes the lock as any other); only an account that
- * has states takes the lock to read them.
+ * has states takes the lock to read them. While batch reads find states for most accounts (a night
+ * after the first), the pass that loads the rest of each fingerprint and the record also notes, the
+ * same way without the lock, whether and where it found the account, with that count as it was
+ * before; the absence check and the read under the lock trust that note while the count is
+ * unchanged, instead of searching the bucket again.
  *
  * <p><b>Snapshot format</b>, version {@value #FORMAT}, big-endian: the 8 bytes {@code CSKITPS1}; the
  * format version (int); the playbook set it was taken under: a count (int), then per playbook its
@@ -188,7 +192,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (int i = 0; i < count; i++) {
             fps[i] = accounts[i].fingerprint();
         }
-        touch(fps, null, count, count, true); // a caller of the SPI may add any of them
+        touch(fps, null, count, count, true, null); // a caller of the SPI may add any of them
         read(fps, count, into);
     }
 
@@ -208,46 +212,95 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
 
     /**
      * {@link #read(AccountId[], int, StateConsumer)} by the accounts' {@link AccountId#fingerprint()}s, for the
-     * evaluator: allocates nothing; {@code into} is called under a stripe's lock and must only file
+     * evaluator: allocates nothing but its scratch; {@code into} is called under a stripe's lock and must only file
      * what it is given.
      */
     void read(long[] fps, int count, Slots into) {
-        read(fps, count, into, new int[count], false);
+        read(fps, count, into, new Reading(count), false);
     }
 
     /**
-     * {@link #read(long[], int, Slots)} with a scratch array of at least {@code count} ints. Four
-     * passes: every account's stripe's presence filter is asked ({@link #mayHold}: one word
+     * A reader's scratch for {@link #read(long[], int, Slots, Reading, boolean)}, reused by one thread
+     * from batch to batch: the accounts of a batch that may have states, and per account, what the
+     * second pass of {@link #touch} found without the lock (the stripe's {@link Stripe#seq change
+     * count} then, whether and where the account lies in its bucket, its states' bytes), which the
+     * lookups that follow trust while no write ran since, instead of searching the bucket again.
+     */
+    static final class Reading {
+        /** {@link #at}: not found out (the count was odd, the bucket not whole, a long record on the way), or surely absent if unchanged. */
+        static final int UNKNOWN = -2, ABSENT = -1;
+        /** The accounts that may have states, by index in the batch: after a read, those looked up under the lock, in order. */
+        final int[] maybe;
+        /** Per account, the stripe's change count when it was located. */
+        final int[] seq;
+        /** Per account, its index in its bucket, or {@link #ABSENT} or {@link #UNKNOWN}. */
+        final int[] at;
+        /** Per account found, where its states start and end in its bucket. */
+        final int[] from, to;
+
+        /** Scratch for batches of up to {@code capacity} accounts. */
+        Reading(int capacity) {
+            maybe = new int[capacity];
+            seq = new int[capacity];
+            at = new int[capacity];
+            from = new int[capacity];
+            to = new int[capacity];
+        }
+    }
+
+    /**
+     * {@link #read(long[], int, Slots)} with a reader's scratch for at least {@code count} accounts.
+     * Four passes: every account's stripe's presence filter is asked ({@link #mayHold}: one word
      * each, no bucket), which settles most accounts with no state; the bucket start of every other
      * account is loaded ({@link #touch}: loads that do not depend on one another, so their cache
-     * misses overlap); each of those is looked at without the lock ({@link Stripe#absentFromBuckets}: a pass
-     * that branches on what it reads, so it comes after the loads), which settles the rest of the
-     * accounts surely absent; the others are looked up one by one under their stripe's lock. A
+     * misses overlap; while batches find states for most accounts, a second pass of it locates each
+     * account in its bucket without the lock and loads its record); each of those is looked at
+     * without the lock ({@link Stripe#absentFromBuckets}, or the second pass's finding if no write
+     * changed its stripe since: a pass that branches on what it reads, so it comes after the loads),
+     * which settles the rest of the accounts surely absent; the others are read one by one under
+     * their stripe's lock, where the second pass's finding is trusted if the stripe's change count is
+     * still the one read before it (no write ran since), else the account is searched again. A
      * one-account read (the per-account call's) skips the loads and leaves {@link #seeking} as it is.
      *
      * @param adding whether the caller expects to write many of these accounts (at least a quarter of
      *     its rows fire): then, while batches find few accounts, the first pass also loads where a new
      *     account would go
-     * @return how many accounts were looked up under the lock, their indexes first in {@code scratch}, in
-     *     order (every account with states is one of them)
+     * @return how many accounts were looked up under the lock, their indexes first in
+     *     {@code reading.maybe}, in order (every account with states is one of them)
      */
-    int read(long[] fps, int count, Slots into, int[] scratch, boolean adding) {
-        boolean batch = count > 1; // one account's read has no misses to overlap, and says little of the next batch's
+    int read(long[] fps, int count, Slots into, Reading reading, boolean adding) {
+        int[] scratch = reading.maybe;
+        if (count <= 1) { // one account's read has no misses to overlap, and says little of the next batch's
+            if (count == 1 && readOne(fps[0], into)) {
+                scratch[0] = 0;
+                return 1;
+            }
+            return 0;
+        }
         int maybe = 0;
         for (int i = 0; i < count; i++) { // the filters: loads that do not depend on one another, and no branch
-            long fp = fps[i];
             scratch[maybe] = i;
-            maybe += mayHold(fp) ? 1 : 0;
+            maybe += mayHold(fps[i]) ? 1 : 0;
         }
-        if (batch) {
-            touch(fps, scratch, maybe, count, adding); // first, so that the misses overlap: the pass below branches on what it loads
-        }
+        // first, so that the misses overlap: the pass below branches on what it loads
+        boolean located = touch(fps, scratch, maybe, count, adding, reading);
+        int[] at = reading.at, seq = reading.seq;
         int sure = maybe;
         maybe = 0;
         int found = 0;
         for (int k = 0; k < sure; k++) {
             int i = scratch[k];
             long fp = fps[i];
+            if (located) {
+                int a = at[i];
+                if (a >= 0) {
+                    scratch[maybe++] = i;
+                    continue;
+                }
+                if (a == Reading.ABSENT && stripe(fp).unchangedSince(seq[i])) {
+                    continue;
+                }
+            }
             if (!stripe(fp).absentFromBuckets(fp)) {
                 scratch[maybe++] = i;
             }
@@ -257,18 +310,36 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             long fp = fps[i];
             Stripe s = stripe(fp);
             synchronized (s) {
-                found += s.visit(fp, i, into) ? 1 : 0;
+                if (located && at[i] >= 0 && s.unchangedSince(seq[i])) {
+                    s.visitAt(fp, at[i], reading.from[i], reading.to[i], i, into);
+                    found++;
+                } else {
+                    found += s.visit(fp, i, into) ? 1 : 0;
+                }
             }
         }
-        if (batch) {
-            seeking = found * 4 >= count;
-        }
+        seeking = found * 4 >= count;
         return maybe;
     }
 
     /**
+     * {@link #read(long[], int, Slots, Reading, boolean)} of one account (the per-account call's), kept apart: a small
+     * method. Returns whether it looked the account up under the lock.
+     */
+    private boolean readOne(long fp, Slots into) {
+        Stripe s = stripe(fp);
+        if (s.surelyAbsent(fp)) {
+            return false;
+        }
+        synchronized (s) {
+            s.visit(fp, 0, into);
+        }
+        return true;
+    }
+
+    /**
      * Whether the last batch read found states for at least a quarter of its accounts: then the
-     * next one's {@link #touch} also loads each found account's record, a second pass that pays
+     * next one's {@link #touch} also locates each account and loads its record, a second pass that pays
      * where most accounts have states and only costs where few have. Written without the lock by
      * any reader: a hint.
      */
@@ -284,13 +355,19 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * most of their cost. First the start of every account's bucket (its header, tags and record
      * lengths); then, in a second pass, the account's tag is matched and, where it matches, the rest
      * of its fingerprint and, if it is the account's, its record (only while batch reads find states
-     * for most accounts: see {@link #seeking}). Reads without the lock, as a hint only: what they find
-     * is not used, and every index is kept inside the array, whatever a bucket changed meanwhile holds.
+     * for most accounts: see {@link #seeking}). Reads without the lock: with a reader's scratch, the
+     * second pass notes what it found with the stripe's change count read before it
+     * ({@link Stripe#peek}), which the lookups trust only if that count is unchanged; without one, what
+     * it reads is a hint only, not used. Every index is kept inside the array, whatever a bucket
+     * changed meanwhile holds.
      *
      * @param rows the indexes in {@code fps} of the accounts to search (the first {@code n}; null for the
      *     first {@code n} of {@code fps}); the loads of where a new account would go are for all {@code count}
+     * @param reading where the second pass notes what it found (by index in {@code fps}), or null (then it finds
+     *     as a hint only)
+     * @return whether the second pass ran and noted what it found in {@code reading}
      */
-    private void touch(long[] fps, int[] rows, int n, int count, boolean adding) {
+    private boolean touch(long[] fps, int[] rows, int n, int count, boolean adding, Reading reading) {
         int sum = 0;
         for (int k = 0; k < n; k++) {
             long fp = fps[rows == null ? k : rows[k]];
@@ -300,7 +377,16 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 sum += b[Stripe.HEADER - 1] + b[Math.min(b.length - 1, Stripe.HEADER + 2 * Stripe.cap(b))];
             }
         }
-        for (int k = 0; seeking && k < n; k++) {
+        boolean locate = seeking;
+        if (locate && reading != null) {
+            for (int k = 0; k < n; k++) {
+                int i = rows == null ? k : rows[k];
+                sum += stripe(fps[i]).peek(fps[i], i, reading);
+            }
+            touched = sum;
+            return true;
+        }
+        for (int k = 0; locate && k < n; k++) {
             long fp = fps[rows == null ? k : rows[k]];
             byte[][] d = stripe(fp).directory;
             byte[] b = d[(int) fp & (d.length - 1)];
@@ -308,7 +394,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 sum += Stripe.hint(b, fp & Stripe.LOW);
             }
         }
-        for (int i = 0; adding && !seeking && i < count; i++) {
+        for (int i = 0; adding && !locate && i < count; i++) {
             long fp = fps[i];
             byte[][] d = stripe(fp).directory;
             byte[] b = d[(int) fp & (d.length - 1)];
@@ -317,6 +403,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             }
         }
         touched = sum;
+        return false;
     }
 
     /** What {@link #touch} read, kept so that its loads are not optimised away. */
@@ -1206,6 +1293,65 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         }
 
         /**
+         * Whether no write changed this stripe since {@link #seq} was {@code v}, an even number read
+         * (with acquire) before what the caller then read without the lock: if so, what it read is
+         * what a lookup under the lock would read now. Under the lock or without it.
+         */
+        boolean unchangedSince(int v) {
+            VarHandle.acquireFence(); // what the caller read is read before seq again
+            return (int) SEQ.getOpaque(this) == v;
+        }
+
+        /**
+         * For {@link InMemoryPlayStateStore#touch}'s second pass, with a reader's scratch: locates,
+         * without the lock, the account whose fingerprint is {@code fp} (the {@code i}th of the batch)
+         * as {@link #locateAccount} does, and notes in {@code r} the stripe's {@link #seq} read before
+         * (with acquire), whether the account is there ({@link Reading#ABSENT} if not), its index in
+         * the bucket and where its states lie ({@link Reading#UNKNOWN} if the count was odd, the bucket
+         * not whole, or a long record's varint on the way, left to the lookup under the lock). Loads the
+         * first and last byte of the account's states, returned summed. What it notes is true only if
+         * {@link #unchangedSince} the count it noted; every index is kept inside the array, whatever a
+         * bucket changed meanwhile holds.
+         */
+        int peek(long fp, int i, Reading r) {
+            int v = (int) SEQ.getAcquire(this); // what follows is read after it
+            r.seq[i] = v;
+            r.at[i] = Reading.UNKNOWN;
+            byte[][] d = directory;
+            byte[] b = d[(int) fp & (d.length - 1)];
+            if ((v & 1) != 0 || b == null || b.length < HEADER) {
+                return 0;
+            }
+            int length = b.length;
+            int n = count(b);
+            int c = cap(b);
+            if (n > c || HEADER + KEY * c > length) { // find reads inside HEADER + KEY * c
+                return 0;
+            }
+            int k = find(b, n, c, fp & LOW);
+            if (k < 0) {
+                r.at[i] = Reading.ABSENT;
+                return 0;
+            }
+            int p = HEADER + KEY * c;
+            for (int j = HEADER + c, to = j + k; j < to; j++) {
+                int before = b[j] & 0xFF;
+                if (before == LONG_RECORD) {
+                    return 0;
+                }
+                p += before;
+            }
+            int own = b[HEADER + c + k] & 0xFF;
+            if (own == LONG_RECORD || p + own > length) {
+                return 0;
+            }
+            r.at[i] = k;
+            r.from[i] = p;
+            r.to[i] = p + own;
+            return b[p] + b[p + own - 1];
+        }
+
+        /**
          * For {@link InMemoryPlayStateStore#touch}: loads, without the lock, what a search of the
          * account whose fingerprint (without its top byte) is {@code key} reads in bucket {@code b}
          * beyond its start: the rest of the fingerprint of each account whose tag matches and, if
@@ -1567,9 +1713,42 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             if (account < 0) {
                 return false;
             }
-            byte[] b = blob;
-            for (int q = statesAt; q < statesEnd;) {
+            states(blob, statesAt, statesEnd, index, into, false);
+            return true;
+        }
+
+        /**
+         * {@link #visit} of an account {@link #peek} found, at its {@code k}th place in its bucket, its
+         * states in {@code [from, to)}, with no write since (under the lock, {@link #unchangedSince}
+         * the count noted): reports them without a search, and caches the account as
+         * {@link #locate} does, for the writes of it that may follow.
+         */
+        void visitAt(long key, int k, int from, int to, int index, Slots into) {
+            byte[] b = directory[(int) key & (directory.length - 1)];
+            cachedKey = key;
+            cachedBlob = b;
+            cachedAccount = k;
+            cachedRecord = from; // a record peek found is a short one: its states start where it does
+            cachedStates = true;
+            cachedMask = 0;
+            states(b, from, to, index, into, true);
+        }
+
+        /**
+         * Reports the states in {@code [from, to)} of bucket {@code b}, of the batch's {@code index}th
+         * account, to {@code into}; with {@code cache}, notes where each lies as {@link #locate} does.
+         */
+        private void states(byte[] b, int from, int to, int index, Slots into, boolean cache) {
+            for (int q = from; q < to;) {
                 int position = varint(b, q);
+                if (cache) {
+                    if (position < 64) {
+                        cachedMask |= 1L << position;
+                        cachedAt[position] = q - from;
+                    } else {
+                        cachedStates = false;
+                    }
+                }
                 int flags = b[next];
                 int version = varint(b, next + 1);
                 int p = next;
@@ -1600,7 +1779,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 into.accept(index, position, status, version & 0xFFFF_FFFFL, situation, time(offered), time(last), recent);
                 q = p;
             }
-            return true;
         }
 
         /** The most bytes a state without recent times takes. */
