@@ -630,27 +630,8 @@ final class Evaluator {
      */
     private void fresh(AccountBatch columns, int row, int i, long now, long day, ActionSink sink, PlayStateStore store, Work w,
             Outcome out, PlaybookInput input) {
-        int firedCount = 0;
-        int[] fired = w.fired;
-        for (int k = 0; k < words; k++) {
-            for (long firing = w.fires[i * words + k]; firing != 0; firing &= firing - 1) {
-                fired[firedCount++] = (k << 6) + Long.numberOfTrailingZeros(firing); // a cadence with no last play is due
-            }
-        }
+        claimNew(columns, row, i, now, day, w, out, false);
         InMemoryPlayStateStore.Writes ws = w.writes;
-        for (int f = 0; f < firedCount; f++) {
-            int p = fired[f];
-            CompiledPlaybook cp = compiled[p];
-            int code = situationCode(cp, columns, row, day, w);
-            if (cp.group >= 0) {
-                CompiledPlaybook by = firedBefore(cp, fired, firedCount);
-                if (by != null) {
-                    out.suppressExcluded(cp, code, columns, row, by);
-                    continue;
-                }
-            }
-            addWrite(w, p, 0, OFFERED, code, now, PlayState.NEVER, NO_TIMES);
-        }
         if (ws.count == 0) {
             return;
         }
@@ -679,6 +660,38 @@ final class Evaluator {
     }
 
     /**
+     * The decisions of {@link #fresh} and {@link #claimFresh}, once: every playbook of row {@code i} that fires and is
+     * not excluded by a more urgent one that fires is a new play, whose claim (offered, version 1) is staged in the
+     * row's write ({@code toRun} false) or in the chunk's run ({@code toRun} true); the excluded are counted.
+     */
+    private void claimNew(AccountBatch columns, int row, int i, long now, long day, Work w, Outcome out, boolean toRun) {
+        int firedCount = 0;
+        int[] fired = w.fired;
+        for (int k = 0; k < words; k++) {
+            for (long firing = w.fires[i * words + k]; firing != 0; firing &= firing - 1) {
+                fired[firedCount++] = (k << 6) + Long.numberOfTrailingZeros(firing); // a cadence with no last play is due
+            }
+        }
+        for (int f = 0; f < firedCount; f++) {
+            int p = fired[f];
+            CompiledPlaybook cp = compiled[p];
+            int code = situationCode(cp, columns, row, day, w);
+            if (cp.group >= 0) {
+                CompiledPlaybook by = firedBefore(cp, fired, firedCount);
+                if (by != null) {
+                    out.suppressExcluded(cp, code, columns, row, by);
+                    continue;
+                }
+            }
+            if (toRun) {
+                w.claim(p, code, now);
+            } else {
+                addWrite(w, p, 0, OFFERED, code, now, PlayState.NEVER, NO_TIMES);
+            }
+        }
+    }
+
+    /**
      * {@link #fresh} for a store other than the in-memory one (row {@code i} of the chunk starting
      * at {@code start}): the same decisions, but the new plays' claims (offered, version 1) go into
      * the chunk's run: the run's rows are written, delivered and recorded together ({@link #writeRun})
@@ -694,26 +707,7 @@ final class Evaluator {
         int before = run.count;
         int row = start + i;
         try {
-            int firedCount = 0;
-            int[] fired = w.fired;
-            for (int k = 0; k < words; k++) {
-                for (long firing = w.fires[i * words + k]; firing != 0; firing &= firing - 1) {
-                    fired[firedCount++] = (k << 6) + Long.numberOfTrailingZeros(firing); // a cadence with no last play is due
-                }
-            }
-            for (int f = 0; f < firedCount; f++) {
-                int p = fired[f];
-                CompiledPlaybook cp = compiled[p];
-                int code = situationCode(cp, columns, row, day, w);
-                if (cp.group >= 0) {
-                    CompiledPlaybook by = firedBefore(cp, fired, firedCount);
-                    if (by != null) {
-                        out.suppressExcluded(cp, code, columns, row, by);
-                        continue;
-                    }
-                }
-                w.claim(p, code, now);
-            }
+            claimNew(columns, row, i, now, day, w, out, true);
         } catch (Throwable t) {
             run.truncate(before);
             if (w.runAccounts > 0) {

@@ -134,7 +134,6 @@ final class RangeIndex {
      * Sets, in {@code truth} (at least {@code (bits() + 63) / 64} words), the bit of every
      * comparison that holds for the values; leaves the other bits as they are.
      */
-    @SuppressWarnings("fallthrough") // the count of a group falls through its comparisons
     void test(double[] values, long[] truth) {
         int[] source = this.source, start = this.start, size = this.size, bit = this.bit;
         long[] flip = this.flip;
@@ -152,19 +151,7 @@ final class RangeIndex {
                 word = 0;
                 w = at >>> 6;
             }
-            // Counts the thresholds below v: a jump by the group's size into the comparisons (8 down to 1).
-            int c = 0;
-            switch (size[g]) {
-                case 8: c += t[i + 7] < v ? 1 : 0;
-                case 7: c += t[i + 6] < v ? 1 : 0;
-                case 6: c += t[i + 5] < v ? 1 : 0;
-                case 5: c += t[i + 4] < v ? 1 : 0;
-                case 4: c += t[i + 3] < v ? 1 : 0;
-                case 3: c += t[i + 2] < v ? 1 : 0;
-                case 2: c += t[i + 1] < v ? 1 : 0;
-                default: c += t[i] < v ? 1 : 0;
-            }
-            word |= ((low(c) ^ flip[g]) & present(v)) << at;
+            word |= ((low(counted(t, i, size[g], v)) ^ flip[g]) & present(v)) << at;
         }
         for (; g < endSearch; g++) {
             double v = values[source[g]];
@@ -198,7 +185,6 @@ final class RangeIndex {
      * the word of the comparisons that hold, in a register, never stored (the one-row pass then adds
      * its other tests to it before it stores the word once).
      */
-    @SuppressWarnings("fallthrough") // the count of a group falls through its comparisons
     long word(double[] values) {
         int[] source = this.source, start = this.start, size = this.size, bit = this.bit;
         long[] flip = this.flip;
@@ -207,19 +193,7 @@ final class RangeIndex {
         int g = 0;
         for (; g < endCounted; g++) {
             double v = values[source[g]];
-            int i = start[g];
-            int c = 0;
-            switch (size[g]) {
-                case 8: c += t[i + 7] < v ? 1 : 0;
-                case 7: c += t[i + 6] < v ? 1 : 0;
-                case 6: c += t[i + 5] < v ? 1 : 0;
-                case 5: c += t[i + 4] < v ? 1 : 0;
-                case 4: c += t[i + 3] < v ? 1 : 0;
-                case 3: c += t[i + 2] < v ? 1 : 0;
-                case 2: c += t[i + 1] < v ? 1 : 0;
-                default: c += t[i] < v ? 1 : 0;
-            }
-            word |= ((low(c) ^ flip[g]) & present(v)) << bit[g];
+            word |= ((low(counted(t, start[g], size[g], v)) ^ flip[g]) & present(v)) << bit[g];
         }
         for (; g < endSearch; g++) {
             double v = values[source[g]];
@@ -237,6 +211,26 @@ final class RangeIndex {
     /** The lowest {@code c} bits, {@code c <= 63}. */
     private static long low(int c) {
         return (1L << c) - 1;
+    }
+
+    /**
+     * How many of the {@code k} (1 to {@link #LINEAR}) ascending thresholds from {@code i} are below {@code v}: a jump by
+     * the group's size into its comparisons (8 down to 1), each counted without a branch.
+     */
+    @SuppressWarnings("fallthrough") // the count of a group falls through its comparisons
+    private static int counted(double[] t, int i, int k, double v) {
+        int c = 0;
+        switch (k) {
+            case 8: c += t[i + 7] < v ? 1 : 0;
+            case 7: c += t[i + 6] < v ? 1 : 0;
+            case 6: c += t[i + 5] < v ? 1 : 0;
+            case 5: c += t[i + 4] < v ? 1 : 0;
+            case 4: c += t[i + 3] < v ? 1 : 0;
+            case 3: c += t[i + 2] < v ? 1 : 0;
+            case 2: c += t[i + 1] < v ? 1 : 0;
+            default: c += t[i] < v ? 1 : 0;
+        }
+        return c;
     }
 
     /** All bits when the value is a number, none when it is missing (NaN). */
