@@ -782,11 +782,21 @@ final class Evaluator {
         for (int a = 0, j = 0; a < w.runAccounts; a++) {
             AccountId account = w.ids[w.runRow[a]];
             for (int end = w.runEnd[a]; j < end; j++) {
-                long v = ws.expected[j];
-                list.add(new PlayStateStore.Write(account, ids[w.runP[j]], v, new PlayState(v + 1, STATUSES[ws.status[j]], ws.situation[j],
-                        ws.offeredAt[j], ws.lastPlay[j], ws.recent[j])));
+                list.add(spiWrite(ws, j, account, w.runP[j]));
             }
         }
+        send(store, list, ws);
+    }
+
+    /** Write {@code j} of {@code ws}, of playbook {@code p}'s state of {@code account}, as the SPI's write. */
+    private PlayStateStore.Write spiWrite(InMemoryPlayStateStore.Writes ws, int j, AccountId account, int p) {
+        long v = ws.expected[j];
+        return new PlayStateStore.Write(account, ids[p], v, new PlayState(v + 1, STATUSES[ws.status[j]], ws.situation[j], ws.offeredAt[j],
+                ws.lastPlay[j], ws.recent[j]));
+    }
+
+    /** Sends {@code ws}'s writes, as {@code list}, in one {@link PlayStateStore#compareAndSetAll}; what it answers goes to {@code ws.ok}. */
+    private static void send(PlayStateStore store, List<PlayStateStore.Write> list, InMemoryPlayStateStore.Writes ws) {
         boolean[] ok = store.compareAndSetAll(list);
         if (ok == null || ok.length != ws.count) {
             throw new IllegalStateException("the store " + store.getClass().getName() + " answered " + (ok == null ? "null" : ok.length
@@ -919,16 +929,9 @@ final class Evaluator {
         }
         List<PlayStateStore.Write> list = new ArrayList<>(ws.count);
         for (int j = 0; j < ws.count; j++) {
-            long v = ws.expected[j];
-            list.add(new PlayStateStore.Write(w.ids[i], ids[w.writeP[j]], v, new PlayState(v + 1, STATUSES[ws.status[j]], ws.situation[j],
-                    ws.offeredAt[j], ws.lastPlay[j], ws.recent[j])));
+            list.add(spiWrite(ws, j, w.ids[i], w.writeP[j]));
         }
-        boolean[] ok = store.compareAndSetAll(list);
-        if (ok == null || ok.length != ws.count) {
-            throw new IllegalStateException("the store " + store.getClass().getName() + " answered " + (ok == null ? "null" : ok.length
-                    + " results") + " to " + ws.count + " writes");
-        }
-        System.arraycopy(ok, 0, ws.ok, 0, ok.length);
+        send(store, list, ws);
     }
 
     /** Claims an offered play whose situation holds for a retry: its state written again (one version more) before it is offered. */
