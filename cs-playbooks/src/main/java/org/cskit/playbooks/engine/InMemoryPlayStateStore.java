@@ -105,7 +105,6 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      */
     private final long[][] filters = new long[STRIPES][];
     private static final VarHandle FILTERS = MethodHandles.arrayElementVarHandle(long[][].class);
-    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
     private final Map<String, Integer> playbookIndex = new HashMap<>();
     private final List<String> playbookIds = new ArrayList<>();
 
@@ -162,9 +161,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * filter says surely not (as {@link Stripe#mayHold}, the filter read from {@link #filters}). Without a lock.
      */
     boolean mayHold(long fp) {
-        long[] f = (long[]) FILTERS.getAcquire(filters, (int) (fp >>> 56));
-        long bits = Stripe.bits(fp);
-        return ((long) WORDS.getAcquire(f, Stripe.word(fp, f.length)) & bits) == bits;
+        return Stripe.mayHold((long[]) FILTERS.getAcquire(filters, (int) (fp >>> 56)), fp);
     }
 
     private synchronized int indexOf(String playbookId) {
@@ -1447,7 +1444,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * not (its bits in the {@link #filter} are not both set). Without the lock.
          */
         boolean mayHold(long key) {
-            long[] f = filter;
+            return mayHold(filter, key);
+        }
+
+        /** Whether the account whose fingerprint is {@code key} may be held by the stripe whose filter is {@code f}. Without the lock. */
+        static boolean mayHold(long[] f, long key) {
             long bits = bits(key);
             return ((long) WORD.getAcquire(f, word(key, f.length)) & bits) == bits;
         }

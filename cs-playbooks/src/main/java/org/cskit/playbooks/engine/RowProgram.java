@@ -608,14 +608,7 @@ final class RowProgram {
                 int t = testOf[a];
                 ColumnAtom atom = atoms[a];
                 long mask = otherMask[j];
-                boolean holds;
-                if (mask != 0) {
-                    long set = truth[otherWord[j]] & mask;
-                    Logic.Kind kind = ((Logic) atom).kind;
-                    holds = kind == Logic.Kind.AND ? set == mask : kind == Logic.Kind.OR ? set != 0 : set == 0;
-                } else {
-                    holds = atom instanceof Logic logic ? logic.holds(truth, testOf) : atom.holds(columns, from);
-                }
+                boolean holds = atomHolds(atom, mask, mask != 0 ? truth[otherWord[j]] : 0);
                 truth[t >>> 6] |= (holds ? 1L : 0L) << t;
             }
             packed = true;
@@ -642,18 +635,26 @@ final class RowProgram {
                 int a = otherAtoms[j];
                 ColumnAtom atom = atoms[a];
                 long mask = otherMask[j];
-                boolean holds;
-                if (mask != 0) {
-                    long set = t & mask;
-                    Logic.Kind kind = ((Logic) atom).kind;
-                    holds = kind == Logic.Kind.AND ? set == mask : kind == Logic.Kind.OR ? set != 0 : set == 0;
-                } else {
+                if (mask == 0) {
                     truth[0] = t; // an atom decided from the array (a logic atom whose parts span words, or a row test)
-                    holds = atom instanceof Logic logic ? logic.holds(truth, testOf) : atom.holds(columns, from);
                 }
+                boolean holds = atomHolds(atom, mask, t);
                 t |= (holds ? 1L : 0L) << testOf[a];
             }
             return t;
+        }
+
+        /**
+         * Whether a logic atom or row test holds for the row: by {@code mask} over {@code word} (the word holding
+         * all its parts) where the compiler gave one, else from the row's truth array or its columns.
+         */
+        private boolean atomHolds(ColumnAtom atom, long mask, long word) {
+            if (mask != 0) {
+                long set = word & mask;
+                Logic.Kind kind = ((Logic) atom).kind;
+                return kind == Logic.Kind.AND ? set == mask : kind == Logic.Kind.OR ? set != 0 : set == 0;
+            }
+            return atom instanceof Logic logic ? logic.holds(truth, testOf) : atom.holds(columns, from);
         }
 
         /** Makes the label groups' tables for the prepared batch: each atom's table of accepted codes, placed at its test bit. */
