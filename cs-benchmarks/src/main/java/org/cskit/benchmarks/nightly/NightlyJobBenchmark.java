@@ -376,12 +376,18 @@ public final class NightlyJobBenchmark {
      * moment), {@code afterGcMb} the largest right after a collection (NaN for none), {@code liveMb} the state after the run.
      */
     record Measured(double wallS, double cpuS, double hostReadS, String kinds, double inUseMb, double peakMb, double afterGcMb, double liveMb,
-            long collections, long collectionMs, long plays, NightlyReport report, long states,
+            long collections, long collectionMs, String slicesThenTrim, long plays, NightlyReport report, long states,
             double againWallS, long againPlays, NightlyReport again) {}
 
     static Measured cskit(Pool pool, Inputs in, List<Playbook> playbooks, boolean again) {
+        long[] lastSlice = new long[2]; // the heap in use when the last slice is done (before the store's trim), and the most before then
         NightlyRun run = NightlyRun.builder().portfolio("bench").deriver(DERIVER).strategy(SCORECARD).playbooks(playbooks).sliceSize(SLICE)
-                .threads(THREADS).build();
+                .threads(THREADS).progress((done, total, elapsed) -> {
+                    if (done == total) {
+                        lastSlice[0] = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        lastSlice[1] = Math.max(lastSlice[0], AFTER_GC.maxBefore());
+                    }
+                }).build();
         NightlyState state = NightlyState.empty("bench");
         Counting sink = new Counting();
         SignalSource signals = SignalSource.of(in.n, pool::slice);
@@ -407,9 +413,12 @@ public final class NightlyJobBenchmark {
         NightlyReport second = again ? run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today) : null;
         long t3 = System.nanoTime();
         long inUse = Math.max(AFTER_GC.maxBefore(), endUsed);
+        String slicesThenTrim = String.format("until the last slice was done at most %.0f MB, %.0f MB then; the store's trim after it: %.0f MB "
+                + "when the run returned", (lastSlice[1] - baseline) / 1048576.0, (lastSlice[0] - baseline) / 1048576.0,
+                (endUsed - baseline) / 1048576.0);
         return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, hostRead, kinds, (inUse - baseline) / 1048576.0, (peak - baseline) / 1048576.0,
                 afterGc == 0 ? Double.NaN : (Math.max(afterGc, baseline) - baseline) / 1048576.0, (live - baseline) / 1048576.0,
-                AFTER_GC.collections(), AFTER_GC.collectionMillis(), sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), second);
+                AFTER_GC.collections(), AFTER_GC.collectionMillis(), slicesThenTrim, sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), second);
     }
 
     /**
@@ -925,11 +934,11 @@ public final class NightlyJobBenchmark {
                     out("%s: heap beyond the signal columns: %.0f MB kept of today's vectors (score codes, bands) + %.0f MB most in use "
                             + "at once during the run, garbage included (%s; today's state %.0f MB live after the run) = %.0f MB%s; by the "
                             + "heap pools' peaks summed (the definition until session 11) %.0f MB; %,d collections during the run, %,d ms "
-                            + "(max heap %,d MB)", which, inputsMb,
+                            + "(max heap %,d MB); in use beyond the signal columns and kept vectors: %s", which, inputsMb,
                             m.inUseMb, Double.isNaN(m.afterGcMb) ? "no collection during the run" : String.format("at most %.0f MB in use right "
                                     + "after a collection", m.afterGcMb), m.liveMb, nightBeyond, Double.isNaN(m.afterGcMb) ? ""
                                     : String.format(" (%.0f MB by the after-collection peak)", inputsMb + m.afterGcMb), inputsMb + m.peakMb,
-                            m.collections, m.collectionMs, Runtime.getRuntime().maxMemory() >> 20);
+                            m.collections, m.collectionMs, Runtime.getRuntime().maxMemory() >> 20, m.slicesThenTrim);
                     out("%s: wall %.2f s, CPU %.2f s, heap in use at most +%.0f MB (pools' peaks summed +%.0f MB), live after +%.0f MB "
                             + "(%,d play states), plays %,d (suppressed %,d, failed %,d); %s", which, m.wallS, m.cpuS, m.inUseMb, m.peakMb, m.liveMb, m.states, m.plays,
                             m.report.suppressed(), m.report.failed(), stages(m.report));
