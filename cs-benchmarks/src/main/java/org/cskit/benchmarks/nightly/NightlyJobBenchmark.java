@@ -414,8 +414,9 @@ public final class NightlyJobBenchmark {
         long t3 = System.nanoTime();
         long inUse = Math.max(AFTER_GC.maxBefore(), endUsed);
         String slicesThenTrim = String.format("until the last slice was done at most %.0f MB, %.0f MB then; the store's trim after it: %.0f MB "
-                + "when the run returned", (lastSlice[1] - baseline) / 1048576.0, (lastSlice[0] - baseline) / 1048576.0,
-                (endUsed - baseline) / 1048576.0);
+                + "when the run returned; %.0f MB in use after a full GC before the run (the signal columns, the benchmark's other inputs, "
+                + "the kept vectors)", (lastSlice[1] - baseline) / 1048576.0, (lastSlice[0] - baseline) / 1048576.0,
+                (endUsed - baseline) / 1048576.0, baseline / 1048576.0);
         return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, hostRead, kinds, (inUse - baseline) / 1048576.0, (peak - baseline) / 1048576.0,
                 afterGc == 0 ? Double.NaN : (Math.max(afterGc, baseline) - baseline) / 1048576.0, (live - baseline) / 1048576.0,
                 AFTER_GC.collections(), AFTER_GC.collectionMillis(), slicesThenTrim, sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), second);
