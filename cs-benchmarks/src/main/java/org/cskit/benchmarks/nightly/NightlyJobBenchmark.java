@@ -116,11 +116,17 @@ import org.cskit.scoring.features.WindowChange;
  *
  * <p>Heap beyond the signal columns ({@code heap_mb}): what the night keeps for the whole portfolio
  * besides the state (the score codes and bands: the used heap after a full GC once they are allocated,
- * less before), plus the run's peak: the sum of the heap pools' peaks during the run less the used
- * heap after a full GC before it (the state, the slices' columns, and garbage not yet collected, so
- * an upper bound that depends on {@code -Xmx}). Printed beside it: the most heap in use right after
- * any collection during the run (nearer the live peak) and the state after the run (the used heap
- * after a full GC, less before); the largest over the nights is reported. The last line printed is the
+ * less before), plus the most heap the run had in use at once, less the used heap after a full GC before
+ * it: the larger of the heap in use right before any collection during the run (the heap only grows between
+ * collections, but for regions a concurrent cycle frees) and the heap in use when the run returns. That is
+ * the state, the slices' columns, and garbage not yet collected, so it still depends on {@code -Xmx} (a
+ * larger heap lets the collector wait longer); the heap a night needs is shown by running it under a cap
+ * ({@code -Xmx}). Until session 11 it was the sum of the heap pools' peaks (young, survivor and old
+ * generation, each at its own moment: a heap never in use at once, larger than the above by up to the
+ * young generation); that figure is still printed beside it for each night, as are the most heap in use
+ * right after any collection during the run (nearer the live peak), the number of collections and their
+ * summed duration, and the state after the run (the used heap after a full GC, less before); the largest
+ * over the nights is reported. The last line printed is the
  * 50 rules at the largest N, with the median walls: {@code nightly accounts=N wall_s=X heap_mb=Y plays=P floor_wall_s=F}.
  */
 public final class NightlyJobBenchmark {
@@ -363,14 +369,25 @@ public final class NightlyJobBenchmark {
         }
     }
 
-    /** What one measured night took, and the same night run again on the state it left ({@code again} null when not run). */
-    record Measured(double wallS, double cpuS, double hostReadS, String kinds, double peakMb, double afterGcMb, double liveMb, long plays, NightlyReport report,
-            long states,
+    /**
+     * What one measured night took, and the same night run again on the state it left ({@code again} null when not run). Heap
+     * figures are MiB beyond the used heap after a full GC before the run: {@code inUseMb} the most in use at once (the
+     * largest just before a collection or at the end), {@code peakMb} the heap pools' peaks summed (each pool's at its own
+     * moment), {@code afterGcMb} the largest right after a collection (NaN for none), {@code liveMb} the state after the run.
+     */
+    record Measured(double wallS, double cpuS, double hostReadS, String kinds, double inUseMb, double peakMb, double afterGcMb, double liveMb,
+            long collections, long collectionMs, String slicesThenTrim, long plays, NightlyReport report, long states,
             double againWallS, long againPlays, NightlyReport again) {}
 
     static Measured cskit(Pool pool, Inputs in, List<Playbook> playbooks, boolean again) {
+        long[] lastSlice = new long[2]; // the heap in use when the last slice is done (before the store's trim), and the most before then
         NightlyRun run = NightlyRun.builder().portfolio("bench").deriver(DERIVER).strategy(SCORECARD).playbooks(playbooks).sliceSize(SLICE)
-                .threads(THREADS).build();
+                .threads(THREADS).progress((done, total, elapsed) -> {
+                    if (done == total) {
+                        lastSlice[0] = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        lastSlice[1] = Math.max(lastSlice[0], AFTER_GC.maxBefore());
+                    }
+                }).build();
         NightlyState state = NightlyState.empty("bench");
         Counting sink = new Counting();
         SignalSource signals = SignalSource.of(in.n, pool::slice);
@@ -383,6 +400,7 @@ public final class NightlyJobBenchmark {
         long t0 = System.nanoTime();
         NightlyReport report = run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, sink, in.today);
         long t1 = System.nanoTime();
+        long endUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long cpu1 = cpuNanos();
         double hostRead = in.hostReadCpu.sum() / 1e9;
         String kinds = cpuByKind(kinds0, cpuByKind(), (cpu1 - cpu0) / 1e9);
@@ -394,9 +412,14 @@ public final class NightlyJobBenchmark {
         long t2 = System.nanoTime();
         NightlyReport second = again ? run.run(in.accounts, signals, ScoreHistoryColumns.empty(in.n), state, againSink, in.today) : null;
         long t3 = System.nanoTime();
-        return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, hostRead, kinds, (peak - baseline) / 1048576.0,
+        long inUse = Math.max(AFTER_GC.maxBefore(), endUsed);
+        String slicesThenTrim = String.format("until the last slice was done at most %.0f MB, %.0f MB then; the store's trim after it: %.0f MB "
+                + "when the run returned; %.0f MB in use after a full GC before the run (the signal columns, the benchmark's other inputs, "
+                + "the kept vectors)", (lastSlice[1] - baseline) / 1048576.0, (lastSlice[0] - baseline) / 1048576.0,
+                (endUsed - baseline) / 1048576.0, baseline / 1048576.0);
+        return new Measured((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, hostRead, kinds, (inUse - baseline) / 1048576.0, (peak - baseline) / 1048576.0,
                 afterGc == 0 ? Double.NaN : (Math.max(afterGc, baseline) - baseline) / 1048576.0, (live - baseline) / 1048576.0,
-                sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), second);
+                AFTER_GC.collections(), AFTER_GC.collectionMillis(), slicesThenTrim, sink.plays.sum(), report, state.inMemoryStore().size(), (t3 - t2) / 1e9, againSink.plays.sum(), second);
     }
 
     /**
@@ -449,13 +472,20 @@ public final class NightlyJobBenchmark {
     }
 
     /**
-     * The largest heap in use right after a collection while armed: the live objects at that moment plus
-     * garbage the collection left (old regions not yet collected), so nearer the live peak than the pools'
-     * peaks, which include the young generation just before it is collected.
+     * What the collections of a run tell, while armed: the largest heap in use right after a collection (the live
+     * objects at that moment plus garbage the collection left, such as old regions not yet collected: nearer the
+     * live peak than the pools' peaks, which include the young generation just before it is collected); the
+     * largest heap in use right before a collection (the heap only grows between collections but for regions a
+     * concurrent cycle frees, so this and the heap in use when the run ends bound the most heap the run had in use
+     * at once, garbage included); and how many collections there were and their summed duration as the
+     * collectors report it.
      */
     static final class AfterGc implements javax.management.NotificationListener {
         private final java.util.Set<String> heapPools = new java.util.HashSet<>();
         private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong maxBefore = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong collections = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong collectionMillis = new java.util.concurrent.atomic.AtomicLong();
         private volatile boolean armed;
 
         AfterGc() {
@@ -471,12 +501,31 @@ public final class NightlyJobBenchmark {
 
         void arm() {
             max.set(0);
+            maxBefore.set(0);
+            collections.set(0);
+            collectionMillis.set(0);
             armed = true;
         }
 
+        /** @return the largest heap in use right after a collection while armed, 0 for none */
         long disarm() {
             armed = false;
             return max.get();
+        }
+
+        /** @return the largest heap in use right before a collection while last armed, 0 for none */
+        long maxBefore() {
+            return maxBefore.get();
+        }
+
+        /** @return the collections while last armed */
+        long collections() {
+            return collections.get();
+        }
+
+        /** @return their summed duration as the collectors report it (for G1's young and mixed collections: the pauses), ms */
+        long collectionMillis() {
+            return collectionMillis.get();
         }
 
         @Override
@@ -486,14 +535,20 @@ public final class NightlyJobBenchmark {
             }
             com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
                     .from((javax.management.openmbean.CompositeData) n.getUserData());
+            max.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+            maxBefore.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+            collections.incrementAndGet();
+            collectionMillis.addAndGet(info.getGcInfo().getDuration());
+        }
+
+        private long heapUsed(Map<String, java.lang.management.MemoryUsage> usage) {
             long used = 0;
-            for (Map.Entry<String, java.lang.management.MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            for (Map.Entry<String, java.lang.management.MemoryUsage> e : usage.entrySet()) {
                 if (heapPools.contains(e.getKey())) {
                     used += e.getValue().getUsed();
                 }
             }
-            long u = used;
-            max.accumulateAndGet(u, Math::max);
+            return used;
         }
     }
 
@@ -874,16 +929,19 @@ public final class NightlyJobBenchmark {
                 for (int night = 0; night < nights; night++) {
                     Measured m = cskit(pool, in, playbooks, night == 0);
                     runs.add(m);
-                    double nightBeyond = inputsMb + m.peakMb;
+                    double nightBeyond = inputsMb + m.inUseMb;
                     beyond = Math.max(beyond, nightBeyond);
                     String which = String.format("%s, %,d accounts, night %d of %d", set, n, night + 1, nights);
-                    out("%s: heap beyond the signal columns: %.0f MB kept of today's vectors (score codes, bands) + %.0f MB peak "
-                            + "during the run, garbage included (%s; today's state %.0f MB live after the run) = %.0f MB%s", which, inputsMb,
-                            m.peakMb, Double.isNaN(m.afterGcMb) ? "no collection during the run" : String.format("at most %.0f MB in use right "
+                    out("%s: heap beyond the signal columns: %.0f MB kept of today's vectors (score codes, bands) + %.0f MB most in use "
+                            + "at once during the run, garbage included (%s; today's state %.0f MB live after the run) = %.0f MB%s; by the "
+                            + "heap pools' peaks summed (the definition until session 11) %.0f MB; %,d collections during the run, %,d ms "
+                            + "(max heap %,d MB); in use beyond the signal columns and kept vectors: %s", which, inputsMb,
+                            m.inUseMb, Double.isNaN(m.afterGcMb) ? "no collection during the run" : String.format("at most %.0f MB in use right "
                                     + "after a collection", m.afterGcMb), m.liveMb, nightBeyond, Double.isNaN(m.afterGcMb) ? ""
-                                    : String.format(" (%.0f MB by the after-collection peak)", inputsMb + m.afterGcMb));
-                    out("%s: wall %.2f s, CPU %.2f s, heap peak +%.0f MB, live after +%.0f MB (%,d play states), plays %,d "
-                            + "(suppressed %,d, failed %,d); %s", which, m.wallS, m.cpuS, m.peakMb, m.liveMb, m.states, m.plays,
+                                    : String.format(" (%.0f MB by the after-collection peak)", inputsMb + m.afterGcMb), inputsMb + m.peakMb,
+                            m.collections, m.collectionMs, Runtime.getRuntime().maxMemory() >> 20, m.slicesThenTrim);
+                    out("%s: wall %.2f s, CPU %.2f s, heap in use at most +%.0f MB (pools' peaks summed +%.0f MB), live after +%.0f MB "
+                            + "(%,d play states), plays %,d (suppressed %,d, failed %,d); %s", which, m.wallS, m.cpuS, m.inUseMb, m.peakMb, m.liveMb, m.states, m.plays,
                             m.report.suppressed(), m.report.failed(), stages(m.report));
                     out("%s: the host's reading of cskit's slices (AccountSource.slice: a batch over the pool's arrays per slice; in "
                             + "the facts stage and the CPU above): CPU %.3f s; the floor reads the same arrays in place; the night's CPU by "
