@@ -691,6 +691,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             one.add(pb, expectedVersion, status, situation, offeredAt, lastPlay, recent);
             s.write(fp, one);
             one.recent[0] = null;
+            one.addedIn = null; // never promoted: no bucket kept reachable from here
             return one.ok[0];
         }
     }
