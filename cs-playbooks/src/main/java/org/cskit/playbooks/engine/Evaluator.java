@@ -32,7 +32,9 @@ import org.cskit.playbooks.spi.PlayStateStore;
  *
  * <p>An account with no state (most rows of a first night, and every new account) takes a shorter
  * path with the same decisions ({@link #fresh}): its new plays' claims go straight into the row's
- * write, and after the deliveries the same entries, made open, are the second write.
+ * write, and after the deliveries the same entries, made open, are the second write (which the
+ * in-memory store makes in place, two bytes a play, while no other write of the account's stripe ran
+ * in between: {@link InMemoryPlayStateStore#promote}).
  *
  * <p>For a store other than the in-memory one, the rows with no state of a chunk are written together
  * ({@link #claimFresh}): the new plays' claims of a <i>run</i> of such rows (the rows between two
@@ -623,7 +625,11 @@ final class Evaluator {
      * is not excluded by a more urgent one that fires is a new play. Its claim (offered, version 1)
      * goes straight into the row's write, without the cells; after the deliveries the same entries
      * become the record (open, version 2) of the plays the sink took, so the store is asked to
-     * change only what the claim wrote. The same decisions as {@link #row}'s general path
+     * change only what the claim wrote. The in-memory store takes that second write as
+     * {@link InMemoryPlayStateStore#promote}: while no other write of the account's stripe ran since
+     * the claim, it changes the claims' status and version bytes in place instead of rebuilding the
+     * record (the same record results; a limit's first recent time, or another write in between,
+     * takes the full compare-and-set as before). The same decisions as {@link #row}'s general path
      * ({@code ReferenceEquivalenceTest} and the exclusion and limit tests of {@code PlaybookEngineTest}
      * fail if this path skips the group or the limit's first recent time; {@code RowWritesTest} if
      * a delivery that throws what stops the evaluation leaves the plays delivered before unrecorded).
@@ -646,6 +652,7 @@ final class Evaluator {
                 Handle h = offer(ws.ok[j], cp, code, now, PlayState.NEVER, columns, row, input, sink, out);
                 if (h != null) {
                     w.writeP[kept] = p;
+                    ws.at[kept] = ws.at[j]; // where its claim lies in the record, for the in-memory store's promote
                     ws.set(kept++, ws.position[j], 1, OPEN, code, now, now, cp.limitCount > 0 ? new long[] {now} : NO_TIMES);
                     made(out, cp, h);
                 }
@@ -653,7 +660,11 @@ final class Evaluator {
         } finally {
             ws.truncate(kept);
             if (kept > 0) {
-                flush(store, w, i);
+                if (w.memory != null) {
+                    w.memory.promote(w.fps[i], ws);
+                } else {
+                    flush(store, w, i);
+                }
             }
             ws.clear();
         }

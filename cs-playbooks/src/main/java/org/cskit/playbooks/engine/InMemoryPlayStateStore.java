@@ -499,6 +499,17 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * writing many accounts finds it in its cache, where one per stripe would not be).
          */
         byte[] buffer = new byte[128];
+        /**
+         * After a write that added the account anew with every write written (a claim of an account
+         * with no state): the bucket it went into, where its record's states start there, the stripe's
+         * change count ({@link Stripe#seq}) right after it, and per write where its state starts in the
+         * record ({@code at}); {@code addedIn} is null after any other write. What
+         * {@link InMemoryPlayStateStore#promote} changes in place while no write of the stripe ran since.
+         */
+        byte[] addedIn;
+        int addedAt, addedSeq;
+        /** Per write of a record added anew: where its state starts in the record (moved with the write by the evaluator). */
+        int[] at;
 
         Writes(int capacity) {
             capacity = Math.max(1, capacity);
@@ -511,6 +522,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             recent = new long[capacity][];
             ok = new boolean[capacity];
             seen = new boolean[capacity];
+            at = new int[capacity];
         }
 
         /**
@@ -532,6 +544,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 recent = Arrays.copyOf(recent, n);
                 ok = new boolean[n];
                 seen = new boolean[n];
+                at = Arrays.copyOf(at, n);
             }
             count = j + 1;
             set(j, pb, expectedVersion, st, sit, offered, last, times);
@@ -556,10 +569,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             count = n;
         }
 
-        /** Empties the list (the recent times it held are let go). */
+        /** Empties the list (the recent times it held are let go, and the bucket of a record added anew). */
         void clear() {
             Arrays.fill(recent, 0, count, null);
             count = 0;
+            addedIn = null;
         }
 
         /** Whether write {@code j} deletes: no play out, no last play, no recent times. */
@@ -579,6 +593,42 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * @throws IllegalArgumentException if a playbook appears twice
      */
     void compareAndSetAll(long fp, Writes writes) {
+        check(writes);
+        Stripe s = stripe(fp);
+        synchronized (s) {
+            s.write(fp, writes);
+        }
+    }
+
+    /**
+     * The second write of an account that had no state ({@link Evaluator}'s fresh path): its claims,
+     * written by {@link #compareAndSetAll(long, Writes)} with these very {@code writes} (which added
+     * the account anew: {@link Writes#addedIn}), now recorded open. {@code writes} holds the claims
+     * the sink took, each made open at the claim's offer time as its last play, version 2, with no
+     * recent times, and its {@link Writes#at} moved with it. While no write of the stripe ran since
+     * the claim (its change count unchanged) and each claim's bytes are still as written, the flags
+     * byte and version of each are changed in place (the open state's encoding has the same length
+     * as the offered one's), with the change count odd meanwhile as for any change; otherwise
+     * (another write of the stripe in between, a recent time to add, a playbook position of 128 or
+     * more) it is exactly {@link #compareAndSetAll(long, Writes)}. Either way each write is a
+     * compare-and-set of its own and {@link Writes#ok} says which were written; the in-place path
+     * writes them all, since their versions are the claim's.
+     *
+     * @throws ValidationException as {@link #compareAndSetAll(long, Writes)} (on the fallback only:
+     *     in place, the times are the claim's, already checked)
+     */
+    void promote(long fp, Writes writes) {
+        Stripe s = stripe(fp);
+        synchronized (s) {
+            if (!s.promote(writes)) {
+                check(writes);
+                s.write(fp, writes);
+            }
+        }
+    }
+
+    /** What {@link #compareAndSetAll(long, Writes)} checks before it writes: versions, times, each playbook once. */
+    private static void check(Writes writes) {
         for (int j = 0; j < writes.count; j++) {
             checkVersion(writes.expected[j]);
             checkTimes(writes.offeredAt[j], writes.lastPlay[j], writes.recent[j]);
@@ -588,10 +638,17 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
             }
         }
-        Stripe s = stripe(fp);
-        synchronized (s) {
-            s.write(fp, writes);
+    }
+
+    /** How many {@link #promote} calls changed their states in place (for tests). */
+    long promotedInPlace() {
+        long n = 0;
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                n += s.promoted;
+            }
         }
+        return n;
     }
 
     /** What every write checks: the version step and values this store can keep. */
@@ -634,6 +691,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             one.add(pb, expectedVersion, status, situation, offeredAt, lastPlay, recent);
             s.write(fp, one);
             one.recent[0] = null;
+            one.addedIn = null; // never promoted: no bucket kept reachable from here
             return one.ok[0];
         }
     }
@@ -1234,11 +1292,56 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         /** {@link #compareAndSetAll}, with {@link #seq} odd while it changes the stripe. Under the stripe's lock. */
         void write(long key, Writes ws) {
             int v = beginChange();
+            ws.addedIn = null;
             try {
                 compareAndSetAll(key, ws);
             } finally {
                 endChange(v);
             }
+            ws.addedSeq = v + 2;
+        }
+
+        /** How many {@link #promote} calls changed states in place. Under the lock. */
+        long promoted;
+
+        /**
+         * {@link InMemoryPlayStateStore#promote} in place, if it can be: the stripe unchanged since
+         * the write that added the account ({@link Writes#addedSeq}), so the bucket and the record
+         * lie where that write left them, and every write an offered state of that write's (position,
+         * flags, version 1, offer time and situation as encoded there) made open at its offer time,
+         * version 2, with no recent times: then each state's status bits and version byte change, and
+         * nothing else (the open state's encoding has the same length, no offset moves, the cached
+         * account stays right). Otherwise changes nothing and returns false. Under the lock.
+         */
+        boolean promote(Writes ws) {
+            byte[] b = ws.addedIn;
+            if (b == null || (int) SEQ.get(this) != ws.addedSeq) {
+                return false;
+            }
+            int n = ws.count;
+            for (int j = 0; j < n; j++) { // all checked before any is changed
+                int pos = ws.position[j];
+                int at = ws.addedAt + ws.at[j];
+                int sit = ws.situation[j];
+                long offered = ws.offeredAt[j];
+                if (pos >= 128 || ws.status[j] != 2 || ws.expected[j] != 1 || ws.recent[j].length != 0 || ws.lastPlay[j] != offered
+                        || offered == NO_TIME || at + 7 + (sit != 0 ? 4 : 0) > b.length || b[at] != pos
+                        || b[at + 1] != (byte) (1 | NO_LAST_PLAY | (sit != 0 ? SITUATION : 0)) || b[at + 2] != 1
+                        || (int) INT.get(b, at + 3) != time(offered) || sit != 0 && (int) INT.get(b, at + 7) != sit) {
+                    return false;
+                }
+            }
+            int v = beginChange();
+            for (int j = 0; j < n; j++) {
+                int at = ws.addedAt + ws.at[j];
+                b[at + 1] = (byte) (2 | (ws.situation[j] != 0 ? SITUATION : 0)); // open, its last play the offer time
+                b[at + 2] = 2; // version 2
+                ws.ok[j] = true;
+            }
+            endChange(v);
+            ws.addedIn = null;
+            promoted++;
+            return true;
         }
 
         /** Makes {@link #seq} odd before the stripe changes; returns the even number it was. Under the stripe's lock. */
@@ -1914,6 +2017,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 } else {
                     newCached = false;
                 }
+                ws.at[j] = p;
                 p = encodeInto(out, p, pos, 1, ws.status[j], ws.situation[j], time(ws.offeredAt[j]), time(ws.lastPlay[j]), ws.recent[j]);
             }
             if (account >= 0) {
@@ -1944,6 +2048,10 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 }
                 addAccount(key, out, 0, p);
                 cacheAccount(key, newMask, newCached); // the next write of the account (its plays delivered) finds it here
+                if (added == n) { // every write a new state, written: its second write may promote in place
+                    ws.addedIn = blob;
+                    ws.addedAt = statesAt;
+                }
             }
             states += added - removed;
         }
