@@ -189,7 +189,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         for (int i = 0; i < count; i++) {
             fps[i] = accounts[i].fingerprint();
         }
-        touch(fps, null, count, count, true, null); // a caller of the SPI may add any of them
+        touch(fps, null, count, count, EVERY, null); // a caller of the SPI may add any of them
         read(fps, count, into);
     }
 
@@ -234,6 +234,8 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
         final int[] at;
         /** Per account found, where its states start and end in its bucket. */
         final int[] from, to;
+        /** The accounts the caller will write, by index in the batch, for {@link #touch}'s loads of where they would go. */
+        final int[] adds;
 
         /** Scratch for batches of up to {@code capacity} accounts. */
         Reading(int capacity) {
@@ -242,6 +244,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             at = new int[capacity];
             from = new int[capacity];
             to = new int[capacity];
+            adds = new int[capacity];
         }
     }
 
@@ -261,11 +264,23 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      *
      * @param adding whether the caller expects to write many of these accounts (at least a quarter of
      *     its rows fire): then, while batches find few accounts, the first pass also loads where a new
-     *     account would go
+     *     account would go (for every account of the batch)
      * @return how many accounts were looked up under the lock, their indexes first in
      *     {@code reading.maybe}, in order (every account with states is one of them)
      */
     int read(long[] fps, int count, Slots into, Reading reading, boolean adding) {
+        return read(fps, count, into, reading, adding ? EVERY : null);
+    }
+
+    /**
+     * {@link #read(long[], int, Slots, Reading, boolean)} told which accounts the caller will write: while
+     * batches find few accounts, the loads of where a new account would go are for those alone.
+     *
+     * @param adding a bit per account of the batch that the caller will write (bit {@code i & 63} of word
+     *     {@code i >>> 6}; bits at or beyond {@code count} are not read), when it expects to write many (at
+     *     least a quarter of its rows); null when it does not (then no such loads)
+     */
+    int read(long[] fps, int count, Slots into, Reading reading, long[] adding) {
         int[] scratch = reading.maybe;
         if (count <= 1) { // one account's read has no misses to overlap, and says little of the next batch's
             if (count == 1 && readOne(fps[0], into)) {
@@ -359,12 +374,15 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * changed meanwhile holds.
      *
      * @param rows the indexes in {@code fps} of the accounts to search (the first {@code n}; null for the
-     *     first {@code n} of {@code fps}); the loads of where a new account would go are for all {@code count}
+     *     first {@code n} of {@code fps})
+     * @param adding the accounts of the first {@code count} that the caller will write, as a bit each
+     *     ({@link #EVERY} for all, null for none): where a new account would go is loaded for those
+     *     ({@link #prepareAdds}; with a bit mask, {@code reading} holds their list)
      * @param reading where the second pass notes what it found (by index in {@code fps}), or null (then it finds
-     *     as a hint only)
+     *     as a hint only; {@code adding} then null or {@link #EVERY})
      * @return whether the second pass ran and noted what it found in {@code reading}
      */
-    private boolean touch(long[] fps, int[] rows, int n, int count, boolean adding, Reading reading) {
+    private boolean touch(long[] fps, int[] rows, int n, int count, long[] adding, Reading reading) {
         int sum = 0;
         for (int k = 0; k < n; k++) {
             long fp = fps[rows == null ? k : rows[k]];
@@ -391,16 +409,63 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
                 sum += Stripe.hint(b, fp & Stripe.LOW);
             }
         }
-        for (int i = 0; adding && !locate && i < count; i++) {
-            long fp = fps[i];
+        if (adding != null && !locate) {
+            if (adding == EVERY) {
+                sum += prepareAdds(fps, null, count);
+            } else {
+                int[] list = reading.adds;
+                int m = 0;
+                for (int w = 0, words = (count + 63) >>> 6; w < words; w++) {
+                    long bits = adding[w];
+                    if (w == words - 1 && (count & 63) != 0) {
+                        bits &= (1L << count) - 1; // the bits at or beyond count are not the batch's
+                    }
+                    for (; bits != 0; bits &= bits - 1) {
+                        list[m++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    }
+                }
+                sum += prepareAdds(fps, list, m);
+            }
+        }
+        touched = sum;
+        return false;
+    }
+
+    /** {@link #touch}'s {@code adding} for every account of the batch. */
+    private static final long[] EVERY = new long[0];
+
+    /**
+     * For {@link #touch}: loads, without the lock, where a new account would go in the buckets of the
+     * accounts {@code rows} (the first {@code m}; null for the first {@code m} of {@code fps}), in three
+     * passes, each of loads that do not depend on one another, so that their cache misses overlap: the
+     * directory entries, then the buckets' headers (with their tags, which the insert's search reads),
+     * then ({@link Stripe#slots}) the places the insert writes, where a loop of the three loads per account
+     * would wait for each load before the next of the same account. Returns what it read, summed.
+     */
+    private int prepareAdds(long[] fps, int[] rows, int m) {
+        int sum = 0;
+        for (int k = 0; k < m; k++) {
+            long fp = fps[rows == null ? k : rows[k]];
+            byte[][] d = stripe(fp).directory;
+            sum += d[(int) fp & (d.length - 1)] == null ? 0 : 1;
+        }
+        for (int k = 0; k < m; k++) {
+            long fp = fps[rows == null ? k : rows[k]];
+            byte[][] d = stripe(fp).directory;
+            byte[] b = d[(int) fp & (d.length - 1)];
+            if (b != null) { // a directory being grown, seen without the lock, may not show its entries yet
+                sum += b[Stripe.HEADER - 1];
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            long fp = fps[rows == null ? k : rows[k]];
             byte[][] d = stripe(fp).directory;
             byte[] b = d[(int) fp & (d.length - 1)];
             if (b != null) {
                 sum += Stripe.slots(b);
             }
         }
-        touched = sum;
-        return false;
+        return sum;
     }
 
     /** What {@link #touch} read, kept so that its loads are not optimised away. */
