@@ -428,8 +428,9 @@ final class Evaluator {
                     active[b] = word;
                     firing += Long.bitCount(word);
                 }
-                // Where a quarter of the rows fire, most of them will be written: a first night's new accounts.
-                int looked = w.memory.read(fps, rows, w.slots, w.reading, firing * 4 >= rows);
+                // Where a quarter of the rows fire, most of them will be written (a first night's new accounts): the read
+                // then also loads where those rows' accounts would go, the rows that fire alone (active holds them yet).
+                int looked = w.memory.read(fps, rows, w.slots, w.reading, firing * 4 >= rows ? active : null);
                 int[] maybe = w.reading.maybe;
                 for (int k = 0; k < looked; k++) { // the rows that may have states: every other row has none
                     int i = maybe[k];
