@@ -38,8 +38,7 @@ import org.cskit.playbooks.spi.PlayStateStore;
  * a situation, for a last-play time other than the offer time, and per recent play time. A
  * first play of a playbook with no situation code therefore takes 7 bytes. Records lie in buckets
  * of up to 48 accounts and (beyond four accounts) 1 KB (a byte array each, with room to grow by a sixty-fourth once
- * {@linkplain #trim trimmed}, and while the store grows by up to half as much again, or, a bucket just split, up to the
- * records of a full bucket at the size of those it holds) under a
+ * {@linkplain #trim trimmed}, and by up to half as much again while the store grows) under a
  * directory per stripe; a full bucket splits in two, so the store grows a bucket at a time, with no
  * rehash of a whole table. The account ids themselves are not kept: accounts are told apart by a
  * 64-bit fingerprint of their id ({@link AccountId#fingerprint()}: two of ten million accounts share one with a chance of about
@@ -1546,21 +1545,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
          * on a portfolio's first night, when most accounts read are then added): loads, without the
          * lock, where bucket {@code b}'s next account would go, its length byte, the rest of its
          * fingerprint and its record, so that the insert that follows the read finds them in the
-         * cache; and, of a bucket that a new account would split, every line of the bytes in use, which
-         * the {@link #split} copies. Every index is kept inside the array, whatever a bucket changed
-         * meanwhile holds.
+         * cache. Every index is kept inside the array, whatever a bucket changed meanwhile holds.
          */
         static int slots(byte[] b) {
             int last = b.length - 1;
             int n = count(b), c = cap(b);
             int used = (int) INT.get(b, 3) & Integer.MAX_VALUE;
-            int sum = b[Math.min(last, HEADER + c + n)] + b[Math.min(last, HEADER + 2 * c + LOW_BYTES * n)] + b[Math.min(last, used)];
-            if (n >= BUCKET || n > 4 && used - KEY * (c - n) + 32 > BUCKET_BYTES) { // as the insert's tests for a split, a record's bytes ahead
-                for (int q = HEADER + 64, end = Math.min(last, used); q < end; q += 64) {
-                    sum += b[q];
-                }
-            }
-            return sum;
+            return b[Math.min(last, HEADER + c + n)] + b[Math.min(last, HEADER + 2 * c + LOW_BYTES * n)] + b[Math.min(last, used)];
         }
 
         /** What {@link #locate} found: the bucket (directory entry and bytes), the account and its record, the state. */
@@ -2470,15 +2461,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             blob = nb;
         }
 
-        /**
-         * Splits the located bucket in two by one more bit of the fingerprint; false if it cannot. The
-         * accounts whose bit is set move to a new bucket, {@linkplain #half ready to fill up} to its own
-         * split; the others stay in the bucket's array, moved up in place (its index keeps its room, its
-         * records their room), unless it has less room than a new half would have, as a trimmed or
-         * restored bucket has: then they too move to a new half. The records' starts are noted in the
-         * stripe's scratch, so that a split allocates the new halves only. Readers without the lock
-         * see {@link #seq} odd meanwhile, as for any change.
-         */
+        /** Splits the located bucket in two by one more bit of the fingerprint; false if it cannot. */
         private boolean split() {
             byte[] b = blob;
             int depth = b[0];
@@ -2493,87 +2476,42 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
             int n = count(b);
             int c = cap(b);
             uncache();
-            int[] starts = splitStarts.length > n ? splitStarts : (splitStarts = new int[n + 1]);
+            int[] starts = new int[n + 1];
             int p = HEADER + KEY * c;
-            int highSize = 0, highAccounts = 0;
+            int[] size = new int[2], accounts = new int[2];
             for (int k = 0; k < n; k++) {
                 starts[k] = p;
                 p = recordEnd(b, k, c, p);
                 int side = (int) (keyAt(b, k, c) >>> depth) & 1;
-                highSize += side * (p - starts[k]);
-                highAccounts += side;
+                size[side] += p - starts[k];
+                accounts[side]++;
             }
             starts[n] = p;
-            int lowAccounts = n - highAccounts;
-            int lowSize = p - (HEADER + KEY * c) - highSize;
-            byte[] high = half(depth + 1, highAccounts, highSize);
-            boolean inPlace = c >= BUCKET && b.length - (HEADER + KEY * c) >= room(lowAccounts, lowSize, c);
-            byte[] low = inPlace ? b : half(depth + 1, lowAccounts, lowSize);
-            int lowCap = cap(low), highCap = cap(high);
-            int lowKeys = 0, highKeys = 0;
-            int lowAt = HEADER + KEY * lowCap, highAt = HEADER + KEY * highCap;
-            for (int k = 0; k < n; k++) { // first the accounts that move out: the others may then move up over them
-                if ((keyAt(b, k, c) >>> depth & 1) != 0) {
-                    int len = starts[k + 1] - starts[k];
-                    high[HEADER + highCap + highKeys] = b[HEADER + c + k]; // the length byte
-                    putKey(high, highKeys++, highCap, keyAt(b, k, c));
-                    System.arraycopy(b, starts[k], high, highAt, len);
-                    highAt += len;
-                }
+            byte[][] halves = new byte[2][];
+            int[] keyIndex = new int[2], recordAt = new int[2], caps = new int[2];
+            for (int side = 0; side < 2; side++) {
+                caps[side] = Math.max(accounts[side], BUCKET); // a half grows to a full bucket without its index moving
+                int keys = HEADER + KEY * caps[side];
+                halves[side] = bucket(depth + 1, keys + withRoom(size[side]));
+                count(halves[side], accounts[side]);
+                cap(halves[side], caps[side]);
+                INT.set(halves[side], 3, keys + size[side]);
+                recordAt[side] = keys;
             }
-            for (int k = 0; k < n; k++) { // in place, each to a place at or before its own, met in order: nothing unread is overwritten
+            for (int k = 0; k < n; k++) {
                 long key = keyAt(b, k, c);
-                if ((key >>> depth & 1) == 0) {
-                    int len = starts[k + 1] - starts[k];
-                    low[HEADER + lowCap + lowKeys] = b[HEADER + c + k];
-                    putKey(low, lowKeys++, lowCap, key);
-                    System.arraycopy(b, starts[k], low, lowAt, len);
-                    lowAt += len;
-                }
-            }
-            if (inPlace) {
-                b[0] = (byte) (depth + 1);
-                count(b, lowAccounts);
-                INT.set(b, 3, lowAt);
+                int side = (int) (key >>> depth) & 1;
+                halves[side][HEADER + caps[side] + keyIndex[side]] = b[HEADER + c + k]; // the length byte
+                putKey(halves[side], keyIndex[side]++, caps[side], key);
+                int len = starts[k + 1] - starts[k];
+                System.arraycopy(b, starts[k], halves[side], recordAt[side], len);
+                recordAt[side] += len;
             }
             int step = 1 << depth;
-            for (int j = (entry & (step - 1)) | (inPlace ? step : 0); j < directory.length; j += inPlace ? 2 * step : step) {
-                directory[j] = ((j >>> depth) & 1) == 0 ? low : high;
+            for (int j = entry & (step - 1); j < directory.length; j += step) {
+                directory[j] = halves[(j >>> depth) & 1];
             }
             return true;
-        }
-
-        /** {@link #split}'s scratch: where each record of the bucket split starts. Under the lock. */
-        private int[] splitStarts = new int[BUCKET + 1];
-
-        /**
-         * A half of a split bucket, at {@code depth}, for {@code accounts} accounts whose records take
-         * {@code size} bytes (copied in by the caller): its index with room for a full bucket's accounts
-         * ({@value #BUCKET}, or its own if more), and room for the records of that many accounts at the
-         * size of those it gets (at least half as much again as they take, and no more than a bucket
-         * holds before it splits, {@value #BUCKET_BYTES} bytes), so that a half filling up, as every
-         * bucket of a growing store does, reaches its own split without a copy. {@link #trim} gives the
-         * room back.
-         */
-        private static byte[] half(int depth, int accounts, int size) {
-            int c = Math.max(accounts, BUCKET);
-            int keys = HEADER + KEY * c;
-            byte[] h = bucket(depth, keys + room(accounts, size, c));
-            count(h, accounts);
-            cap(h, c);
-            INT.set(h, 3, keys + size);
-            return h;
-        }
-
-        /**
-         * The bytes for the records of a {@link #half} of {@code accounts} accounts whose records take
-         * {@code size} bytes, in an index with room for {@code c}: as many records as the index holds at
-         * their size, at least half as much again as they take, and no more than a bucket of {@value #BUCKET}
-         * holds before it splits ({@value #BUCKET_BYTES} bytes, the index included).
-         */
-        private static int room(int accounts, int size, int c) {
-            long full = accounts == 0 ? 0 : (long) size * c / accounts;
-            return (int) Math.max(withRoom(size), Math.min(full, BUCKET_BYTES - HEADER - KEY * (long) BUCKET));
         }
 
         private int directoryBits() {
