@@ -213,11 +213,11 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * what it is given.
      */
     void read(long[] fps, int count, Slots into) {
-        read(fps, count, into, new Reading(count), false);
+        read(fps, count, into, new Reading(count), null);
     }
 
     /**
-     * A reader's scratch for {@link #read(long[], int, Slots, Reading, boolean)}, reused by one thread
+     * A reader's scratch for {@link #read(long[], int, Slots, Reading, long[])}, reused by one thread
      * from batch to batch: the accounts of a batch that may have states, and per account, what the
      * second pass of {@link #touch} found without the lock (the stripe's {@link Stripe#seq change
      * count} then, whether and where the account lies in its bucket, its states' bytes), which the
@@ -262,23 +262,13 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
      * still the one read before it (no write ran since), else the account is searched again. A
      * one-account read (the per-account call's) skips the loads and leaves {@link #seeking} as it is.
      *
-     * @param adding whether the caller expects to write many of these accounts (at least a quarter of
-     *     its rows fire): then, while batches find few accounts, the first pass also loads where a new
-     *     account would go (for every account of the batch)
-     * @return how many accounts were looked up under the lock, their indexes first in
-     *     {@code reading.maybe}, in order (every account with states is one of them)
-     */
-    int read(long[] fps, int count, Slots into, Reading reading, boolean adding) {
-        return read(fps, count, into, reading, adding ? EVERY : null);
-    }
-
-    /**
-     * {@link #read(long[], int, Slots, Reading, boolean)} told which accounts the caller will write: while
-     * batches find few accounts, the loads of where a new account would go are for those alone.
-     *
      * @param adding a bit per account of the batch that the caller will write (bit {@code i & 63} of word
      *     {@code i >>> 6}; bits at or beyond {@code count} are not read), when it expects to write many (at
-     *     least a quarter of its rows); null when it does not (then no such loads)
+     *     least a quarter of its rows fire): then, while batches find few accounts, the first pass also
+     *     loads where those accounts would go, in passes of independent loads ({@link #prepareAdds});
+     *     null when it does not (then no such loads)
+     * @return how many accounts were looked up under the lock, their indexes first in
+     *     {@code reading.maybe}, in order (every account with states is one of them)
      */
     int read(long[] fps, int count, Slots into, Reading reading, long[] adding) {
         int[] scratch = reading.maybe;
@@ -335,7 +325,7 @@ public final class InMemoryPlayStateStore implements PlayStateStore {
     }
 
     /**
-     * {@link #read(long[], int, Slots, Reading, boolean)} of one account (the per-account call's), kept apart: a small
+     * {@link #read(long[], int, Slots, Reading, long[])} of one account (the per-account call's), kept apart: a small
      * method. Returns whether it looked the account up under the lock.
      */
     private boolean readOne(long fp, Slots into) {

@@ -103,7 +103,7 @@ class InMemoryPlayStateStoreBatchReadTest {
                                 assertThat(status).isEqualTo(PlayState.Status.OPEN.ordinal());
                                 assertThat(situation).isEqualTo(7);
                                 now[position == pos[0] ? 0 : 1][i] = version;
-                            }, reading, false);
+                            }, reading, null);
                             for (int i = 0; i < count; i++) {
                                 int a = from + i;
                                 if (now[0][i] != now[1][i]) {
