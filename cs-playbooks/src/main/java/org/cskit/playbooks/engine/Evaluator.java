@@ -497,7 +497,7 @@ final class Evaluator {
     private void row(AccountBatch columns, int row, int i, long now, long day, long[] only, ActionSink sink, PlayStateStore store,
             Work w, Outcome out, PlaybookInput input) {
         if (!any(w.has, i)) {
-            fresh(columns, row, i, now, day, sink, store, w, out, input);
+            fresh(columns, row, i, now, day, sink, w, out, input);
             return;
         }
         int n = compiled.length;
@@ -621,7 +621,8 @@ final class Evaluator {
     }
 
     /**
-     * {@link #row} for an account with no state: nothing to close, retry, remind or forget, no
+     * {@link #row} for an account with no state, in the in-memory store (another store's such rows join
+     * the chunk's run instead: {@link #claimFresh}): nothing to close, retry, remind or forget, no
      * cooldown or limit looks back, and no play of a group is out, so every playbook that fires and
      * is not excluded by a more urgent one that fires is a new play. Its claim (offered, version 1)
      * goes straight into the row's write, without the cells; after the deliveries the same entries
@@ -635,14 +636,14 @@ final class Evaluator {
      * fail if this path skips the group or the limit's first recent time; {@code RowWritesTest} if
      * a delivery that throws what stops the evaluation leaves the plays delivered before unrecorded).
      */
-    private void fresh(AccountBatch columns, int row, int i, long now, long day, ActionSink sink, PlayStateStore store, Work w,
-            Outcome out, PlaybookInput input) {
+    private void fresh(AccountBatch columns, int row, int i, long now, long day, ActionSink sink, Work w, Outcome out,
+            PlaybookInput input) {
         claimNew(columns, row, i, now, day, w, out, false);
         InMemoryPlayStateStore.Writes ws = w.writes;
         if (ws.count == 0) {
             return;
         }
-        flush(store, w, i);
+        w.memory.compareAndSetAll(w.fps[i], ws);
         // Deliver in the order decided; the entries the sink took move to the front and become the record.
         int claims = ws.count, kept = 0;
         try {
@@ -661,11 +662,7 @@ final class Evaluator {
         } finally {
             ws.truncate(kept);
             if (kept > 0) {
-                if (w.memory != null) {
-                    w.memory.promote(w.fps[i], ws);
-                } else {
-                    flush(store, w, i);
-                }
+                w.memory.promote(w.fps[i], ws);
             }
             ws.clear();
         }

@@ -2,7 +2,9 @@ package org.cskit.playbooks.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.cskit.model.AccountId;
 import org.cskit.model.AccountSnapshot;
 import org.cskit.model.Band;
@@ -16,6 +18,8 @@ import org.cskit.model.ScorecardId;
 import org.cskit.model.Segment;
 import org.cskit.model.StandardFeatures;
 import org.cskit.model.SuccessVector;
+import org.cskit.playbooks.spi.PlayState;
+import org.cskit.playbooks.spi.PlayStateStore;
 
 /** Snapshots and vectors for engine tests. */
 final class EngineFixtures {
@@ -55,5 +59,17 @@ final class EngineFixtures {
     /** An input at a day with the given seat utilisation and no vector. */
     static PlaybookInput seats(int day, double utilisation) {
         return PlaybookInput.of(snapshot(day, features().set("seat_utilisation", utilisation, 10).build()).build());
+    }
+
+    /** The states a store holds for one account, by playbook id, read through the SPI. */
+    static Map<String, PlayState> states(PlayStateStore store, AccountId account) {
+        Map<String, PlayState> found = new HashMap<>();
+        store.read(new AccountId[] {account}, 1, (i, playbook, state) -> found.put(playbook, state));
+        return found;
+    }
+
+    /** {@link #states(PlayStateStore, AccountId)} of the account with id {@code account}. */
+    static Map<String, PlayState> states(PlayStateStore store, String account) {
+        return states(store, AccountId.of(account));
     }
 }

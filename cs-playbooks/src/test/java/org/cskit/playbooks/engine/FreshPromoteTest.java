@@ -1,5 +1,6 @@
 package org.cskit.playbooks.engine;
 
+import static org.cskit.playbooks.engine.EngineFixtures.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cskit.playbooks.engine.EngineFixtures.features;
@@ -7,7 +8,6 @@ import static org.cskit.playbooks.engine.EngineFixtures.snapshot;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -71,27 +71,6 @@ class FreshPromoteTest {
         return ids;
     }
 
-    private static Map<String, PlayState> states(PlayStateStore store, AccountId account) {
-        Map<String, PlayState> found = new HashMap<>();
-        store.read(new AccountId[] {account}, 1, (i, playbook, state) -> found.put(playbook, state));
-        return found;
-    }
-
-    /** The in-memory store seen through the SPI only: the engine's writes are compare-and-sets of whole states. */
-    private static final class SpiOnly implements PlayStateStore {
-        final InMemoryPlayStateStore inner = new InMemoryPlayStateStore();
-
-        @Override
-        public void read(AccountId[] accounts, int count, StateConsumer into) {
-            inner.read(accounts, count, into);
-        }
-
-        @Override
-        public boolean compareAndSet(AccountId account, String playbookId, long expectedVersion, PlayState next) {
-            return inner.compareAndSet(account, playbookId, expectedVersion, next);
-        }
-    }
-
     private static PlaybookEngine engine(PlayStateStore store, ActionSink sink) {
         return PlaybookEngine.builder().schema(EngineFixtures.SCHEMA).playbooks(playbooks()).store(store).sink(sink).build();
     }
@@ -111,7 +90,7 @@ class FreshPromoteTest {
             }
         };
         InMemoryPlayStateStore memory = new InMemoryPlayStateStore();
-        SpiOnly spi = new SpiOnly();
+        SpiStore spi = new SpiStore();
         PlaybookEngine promoting = engine(memory, refusesPb1);
         PlaybookEngine full = engine(spi, refusesPb1);
         List<AccountId> accounts = new ArrayList<>(oneStripe(60));

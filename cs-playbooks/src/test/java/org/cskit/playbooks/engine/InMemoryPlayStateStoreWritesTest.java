@@ -1,5 +1,6 @@
 package org.cskit.playbooks.engine;
 
+import static org.cskit.playbooks.engine.EngineFixtures.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,12 +29,6 @@ import org.junit.jupiter.api.Test;
 class InMemoryPlayStateStoreWritesTest {
     private static final String[] PLAYBOOKS = {"a", "b", "c", "d", "e", "f", "g", "h"};
     private static final long[] NONE = new long[0];
-
-    private static Map<String, PlayState> states(InMemoryPlayStateStore store, String account) {
-        Map<String, PlayState> found = new HashMap<>();
-        store.read(new AccountId[] {AccountId.of(account)}, 1, (i, playbook, state) -> found.put(playbook, state));
-        return found;
-    }
 
     private static PlayState open(long version, int situation) {
         return new PlayState(version, Status.OPEN, situation, 1_000, 1_000, NONE);

@@ -1,12 +1,12 @@
 package org.cskit.playbooks.engine;
 
+import static org.cskit.playbooks.engine.EngineFixtures.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cskit.playbooks.engine.EngineFixtures.features;
 import static org.cskit.playbooks.engine.EngineFixtures.snapshot;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,55 +55,6 @@ class RowWritesTest {
 
     private static PlaybookInput lowSeats(String account, int day) {
         return PlaybookInput.of(snapshot(day, features().set("seat_utilisation", 0.2, 10).build()).accountId(AccountId.of(account)).build());
-    }
-
-    private static Map<String, PlayState> states(PlayStateStore store, String account) {
-        Map<String, PlayState> found = new HashMap<>();
-        store.read(new AccountId[] {AccountId.of(account)}, 1, (i, playbook, state) -> found.put(playbook, state));
-        return found;
-    }
-
-    /**
-     * A store seen through the SPI only (so the engine uses {@link PlayStateStore#compareAndSetAll}),
-     * counting its calls; its reads can wait for a second reader, so that two evaluations read the
-     * same states before either writes.
-     */
-    private static final class SpiStore implements PlayStateStore {
-        final InMemoryPlayStateStore inner = new InMemoryPlayStateStore();
-        final List<Integer> batches = new ArrayList<>();
-        final AtomicInteger singles = new AtomicInteger();
-        CyclicBarrier readTogether;
-
-        @Override
-        public void read(AccountId[] accounts, int count, StateConsumer into) {
-            inner.read(accounts, count, into);
-            if (readTogether != null) {
-                try {
-                    readTogether.await(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("the other evaluation did not read", e);
-                }
-            }
-        }
-
-        @Override
-        public boolean compareAndSet(AccountId account, String playbookId, long expectedVersion, PlayState next) {
-            singles.incrementAndGet();
-            return inner.compareAndSet(account, playbookId, expectedVersion, next);
-        }
-
-        @Override
-        public boolean[] compareAndSetAll(List<Write> writes) {
-            synchronized (batches) {
-                batches.add(writes.size());
-            }
-            boolean[] ok = new boolean[writes.size()];
-            for (int i = 0; i < ok.length; i++) {
-                Write w = writes.get(i);
-                ok[i] = inner.compareAndSet(w.account(), w.playbookId(), w.expectedVersion(), w.next());
-            }
-            return ok;
-        }
     }
 
     @ParameterizedTest(name = "through the SPI = {0}")

@@ -1,10 +1,10 @@
 package org.cskit.playbooks.engine;
 
+import static org.cskit.playbooks.engine.EngineFixtures.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,41 +71,6 @@ class RunWritesTest {
         double[] d = new double[n];
         java.util.Arrays.fill(d, v);
         return d;
-    }
-
-    private static Map<String, PlayState> states(PlayStateStore store, String account) {
-        Map<String, PlayState> found = new HashMap<>();
-        store.read(new AccountId[] {AccountId.of(account)}, 1, (i, playbook, state) -> found.put(playbook, state));
-        return found;
-    }
-
-    /** A store seen through the SPI only, noting the size of each {@link #compareAndSetAll} and counting single writes. */
-    private static final class SpiStore implements PlayStateStore {
-        final InMemoryPlayStateStore inner = new InMemoryPlayStateStore();
-        final List<Integer> batches = new ArrayList<>();
-        final AtomicInteger singles = new AtomicInteger();
-
-        @Override
-        public void read(AccountId[] accounts, int count, StateConsumer into) {
-            inner.read(accounts, count, into);
-        }
-
-        @Override
-        public boolean compareAndSet(AccountId account, String playbookId, long expectedVersion, PlayState next) {
-            singles.incrementAndGet();
-            return inner.compareAndSet(account, playbookId, expectedVersion, next);
-        }
-
-        @Override
-        public synchronized boolean[] compareAndSetAll(List<Write> writes) {
-            batches.add(writes.size());
-            boolean[] ok = new boolean[writes.size()];
-            for (int i = 0; i < ok.length; i++) {
-                Write w = writes.get(i);
-                ok[i] = inner.compareAndSet(w.account(), w.playbookId(), w.expectedVersion(), w.next());
-            }
-            return ok;
-        }
     }
 
     private static PlaybookEngine engine(PlayStateStore store) {
